@@ -1,0 +1,87 @@
+/**
+ * Optics: how far a camera can see at each DORI level.
+ *
+ * Pixel density at distance d for a camera with horizontal resolution R (px)
+ * and horizontal field of view θ is R / (2 d tan(θ/2)) pixels per metre, so
+ * the distance at which a level needing D px/m is still met is
+ * d = R / (2 D tan(θ/2)).
+ *
+ * Source of the levels: EN 62676-4:2015 (Video surveillance systems for use in
+ * security applications, Part 4: Application guidelines), "DORI": detect
+ * 25 px/m, observe 62.5 px/m, recognise 125 px/m, identify 250 px/m.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { DEG_TO_RAD } from '../core/units.js';
+
+/** A DORI level of EN 62676-4. */
+export type DoriLevel = 'detect' | 'observe' | 'recognise' | 'identify';
+
+/** Every DORI level, from the least to the most demanding. */
+export const DORI_LEVELS: readonly DoriLevel[] = ['detect', 'observe', 'recognise', 'identify'];
+
+/** Pixels per metre each DORI level needs (EN 62676-4:2015). */
+export const DORI_PX_PER_M: Readonly<Record<DoriLevel, number>> = {
+  detect: 25,
+  observe: 62.5,
+  recognise: 125,
+  identify: 250,
+};
+
+/**
+ * For omnidirectional cameras (fov 360) the image is not a single pinhole
+ * projection. We use the horizontal resolution spread over the full circle at
+ * distance d: density = R / (2π d). This is the same as the pinhole formula
+ * in the limit of equal angular resolution and is stated as a modelling
+ * assumption, not a standard.
+ */
+function pixelsPerMetreAtUnitDistance(resolutionPx: number, fovDeg: number): number {
+  if (fovDeg >= 180) return resolutionPx / ((fovDeg * DEG_TO_RAD));
+  return resolutionPx / (2 * Math.tan((fovDeg * DEG_TO_RAD) / 2));
+}
+
+/**
+ * Pixel density (px/m) at distance `distance` metres.
+ * For fov < 180 the pinhole formula `R / (2 d tan(fov/2))`; for wider (fisheye,
+ * panoramic) lenses the angular form `R / (fov_rad · d)`.
+ *
+ * @param resolutionPx - horizontal sensor resolution in pixels (> 0)
+ * @param fovDeg - horizontal field of view in degrees, (0, 360]
+ * @param distance - metres (> 0)
+ * @returns pixels per metre
+ * @throws {InvalidInputError} on a non-positive or non-finite argument
+ * @example pixelDensity(1920, 90, 10) // 96 px/m
+ */
+export function pixelDensity(resolutionPx: number, fovDeg: number, distance: number): number {
+  checkOptics('pixelDensity', resolutionPx, fovDeg);
+  if (!(distance > 0) || !Number.isFinite(distance)) throw new InvalidInputError('pixelDensity', 'distance', 'must be a finite number > 0', distance);
+  return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / distance;
+}
+
+/**
+ * The farthest distance (m) at which a camera still meets a DORI level.
+ *
+ * @param resolutionPx - horizontal sensor resolution in pixels (> 0)
+ * @param fovDeg - horizontal field of view in degrees, (0, 360]
+ * @param level - `detect` | `observe` | `recognise` | `identify`
+ * @returns metres
+ * @throws {InvalidInputError} on a bad resolution, fov or level
+ * @example doriDistance(1920, 90, 'identify') // 3.84 m
+ */
+export function doriDistance(resolutionPx: number, fovDeg: number, level: DoriLevel): number {
+  checkOptics('doriDistance', resolutionPx, fovDeg);
+  const need = DORI_PX_PER_M[level];
+  if (need === undefined) {
+    throw new InvalidInputError('doriDistance', 'level', `must be one of ${DORI_LEVELS.join(', ')}`, level);
+  }
+  return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / need;
+}
+
+/** Same as {@link doriDistance} without checks, for inner loops over validated columns. */
+export function doriDistanceUnchecked(resolutionPx: number, fovDeg: number, pxPerMetre: number): number {
+  return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / pxPerMetre;
+}
+
+function checkOptics(origin: string, resolutionPx: number, fovDeg: number): void {
+  if (!(resolutionPx > 0) || !Number.isFinite(resolutionPx)) throw new InvalidInputError(origin, 'resolutionPx', 'must be a finite number > 0', resolutionPx);
+  if (!(fovDeg > 0 && fovDeg <= 360)) throw new InvalidInputError(origin, 'fov', 'must be in (0, 360]', fovDeg);
+}
