@@ -6,3 +6,4 @@ export * from './geo/projection.js';
 export * from './city/city.js';
 export * from './cameras/optics.js';
 export * from './cameras/camera-set.js';
+export * from './coverage/compute-coverage.js';

@@ -1,0 +1,273 @@
+/**
+ * Footprints: what each camera sees, as flat arrays ready for the exact
+ * coverage computation.
+ *
+ * Without occlusion a footprint is the circular sector of radius r centred on
+ * the heading with opening fov (a disc when fov = 360). With occlusion it is
+ * that sector minus what buildings hide: a region star-shaped from the apex
+ * whose boundary is made of arcs, pieces of building walls and radial shadow
+ * edges.
+ *
+ * Every footprint boundary is stored as a closed, counter-clockwise chain of
+ * primitives (segments and arcs), interior on the left, in coordinates
+ * relative to an origin (the study area's centre) to keep products small.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import type { CameraSet } from '../cameras/camera-set.js';
+import { DORI_PX_PER_M, DORI_LEVELS, doriDistanceUnchecked, type DoriLevel } from '../cameras/optics.js';
+
+/** Which distance bounds a footprint: a DORI level, or the camera's own `range`. */
+export type CoverageLevel = DoriLevel | 'range';
+
+/** Footprint modes (low bits of {@link Footprints.mode}). */
+export const MODE_NARROW = 0; // fov <= 180: wedge = intersection of two half-planes
+export const MODE_WIDE = 1; // 180 < fov < 360: wedge = union of two half-planes
+export const MODE_FULL = 2; // fov = 360: a disc
+/** Bit set in {@link Footprints.mode} when the footprint is clipped by occluders. */
+export const MODE_OCCLUDED = 4;
+
+/** Primitive kinds. */
+export const PRIM_SEGMENT = 0;
+export const PRIM_ARC = 1;
+/** Doubles per primitive in {@link Footprints.prim}. */
+export const PRIM_STRIDE = 10;
+
+/**
+ * Effective radius of each camera for a level: the camera's `range`, or, for
+ * a DORI level, the smaller of `range` and the DORI distance.
+ */
+export function effectiveRadius(cameras: CameraSet, id: number, level: CoverageLevel): number {
+  const range = cameras.range[id];
+  if (level === 'range') return range;
+  const d = doriDistanceUnchecked(cameras.resolutionPx[id], cameras.fov[id], DORI_PX_PER_M[level]);
+  return d < range ? d : range;
+}
+
+/** Checks a level option. */
+export function checkLevel(origin: string, level: unknown): CoverageLevel {
+  if (level === undefined) return 'range';
+  if (level === 'range' || (typeof level === 'string' && (DORI_LEVELS as readonly string[]).includes(level))) return level as CoverageLevel;
+  throw new InvalidInputError(origin, 'options.level', `must be one of "range", ${DORI_LEVELS.map((l) => JSON.stringify(l)).join(', ')}`, level);
+}
+
+/**
+ * Flat footprint data for a subset of cameras (the ones that can touch the
+ * study area). Index k of every column refers to camera `cameraId[k]`.
+ */
+export class Footprints {
+  readonly n: number;
+  readonly originX: number;
+  readonly originY: number;
+  readonly cameraId: Uint32Array;
+  /** Apex relative to the origin. */
+  readonly cx: Float64Array;
+  readonly cy: Float64Array;
+  readonly r: Float64Array;
+  /** Maths angles (radians CCW from east) of the two edges; a1 > a0, a1 − a0 = fov. */
+  readonly a0: Float64Array;
+  readonly a1: Float64Array;
+  /** Unit vectors along the two edges. */
+  readonly u0x: Float64Array;
+  readonly u0y: Float64Array;
+  readonly u1x: Float64Array;
+  readonly u1y: Float64Array;
+  readonly mode: Uint8Array;
+  readonly minX: Float64Array;
+  readonly minY: Float64Array;
+  readonly maxX: Float64Array;
+  readonly maxY: Float64Array;
+  /** Primitives of footprint k: primStart[k] … primStart[k+1] − 1. */
+  primStart: Uint32Array;
+  primType: Uint8Array;
+  /**
+   * Segment: x0, y0, x1, y1 (from, to).
+   * Arc: cx, cy, r, θ0, θ1 (CCW, θ1 > θ0), v0x, v0y, v1x, v1y (unit vectors at
+   * the ends), span flag (0: span ≤ π, 1: π < span < 2π, 2: full circle).
+   */
+  prim: Float64Array;
+  /** Visibility (occlusion) data, or null. See `attachVisibility`. */
+  vis: VisibilityColumns | null = null;
+
+  constructor(n: number, originX: number, originY: number) {
+    this.n = n;
+    this.originX = originX;
+    this.originY = originY;
+    this.cameraId = new Uint32Array(n);
+    this.cx = new Float64Array(n);
+    this.cy = new Float64Array(n);
+    this.r = new Float64Array(n);
+    this.a0 = new Float64Array(n);
+    this.a1 = new Float64Array(n);
+    this.u0x = new Float64Array(n);
+    this.u0y = new Float64Array(n);
+    this.u1x = new Float64Array(n);
+    this.u1y = new Float64Array(n);
+    this.mode = new Uint8Array(n);
+    this.minX = new Float64Array(n);
+    this.minY = new Float64Array(n);
+    this.maxX = new Float64Array(n);
+    this.maxY = new Float64Array(n);
+    this.primStart = new Uint32Array(n + 1);
+    this.primType = new Uint8Array(0);
+    this.prim = new Float64Array(0);
+  }
+}
+
+/**
+ * Visibility of occluded footprints, flat: footprint k's angular intervals are
+ * visStart[k] … visStart[k+1] − 1; interval q spans angles visAngle[q] to
+ * visAngle[q + 1]… stored per interval as (θ from, θ to) for simplicity.
+ */
+export interface VisibilityColumns {
+  visStart: Uint32Array;
+  /** Per interval: start angle, end angle (maths radians, unwrapped, increasing). */
+  visFrom: Float64Array;
+  visTo: Float64Array;
+  /** 0: arc at the footprint radius; 1: a wall line n·X = c (relative coordinates). */
+  visKind: Uint8Array;
+  visNx: Float64Array;
+  visNy: Float64Array;
+  visC: Float64Array;
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/**
+ * Fills apex, radius, angles, unit vectors, mode and tight bounds for footprint k.
+ * `heading` and `fov` in degrees.
+ */
+export function setSector(fp: Footprints, k: number, cameraId: number, x: number, y: number, r: number, heading: number, fov: number): void {
+  const cx = x - fp.originX;
+  const cy = y - fp.originY;
+  fp.cameraId[k] = cameraId;
+  fp.cx[k] = cx;
+  fp.cy[k] = cy;
+  fp.r[k] = r;
+  const mid = ((90 - heading) * Math.PI) / 180;
+  const half = (fov * Math.PI) / 360;
+  let a0: number;
+  let a1: number;
+  let mode: number;
+  if (fov >= 360) {
+    a0 = mid - Math.PI;
+    a1 = a0 + TWO_PI;
+    mode = MODE_FULL;
+  } else {
+    a0 = mid - half;
+    a1 = mid + half;
+    mode = fov > 180 ? MODE_WIDE : MODE_NARROW;
+  }
+  fp.a0[k] = a0;
+  fp.a1[k] = a1;
+  const u0x = Math.cos(a0);
+  const u0y = Math.sin(a0);
+  const u1x = Math.cos(a1);
+  const u1y = Math.sin(a1);
+  fp.u0x[k] = u0x;
+  fp.u0y[k] = u0y;
+  fp.u1x[k] = u1x;
+  fp.u1y[k] = u1y;
+  fp.mode[k] = mode;
+  if (mode === MODE_FULL) {
+    fp.minX[k] = cx - r;
+    fp.minY[k] = cy - r;
+    fp.maxX[k] = cx + r;
+    fp.maxY[k] = cy + r;
+    return;
+  }
+  // Tight bounds: apex, both edge ends, and the arc's extreme points at the
+  // axis directions that fall inside [a0, a1].
+  let minX = Math.min(cx, cx + r * u0x, cx + r * u1x);
+  let maxX = Math.max(cx, cx + r * u0x, cx + r * u1x);
+  let minY = Math.min(cy, cy + r * u0y, cy + r * u1y);
+  let maxY = Math.max(cy, cy + r * u0y, cy + r * u1y);
+  for (let q = 0; q < 4; q++) {
+    const axis = (q * Math.PI) / 2;
+    // Smallest axis + 2πm that is >= a0.
+    let t = axis + TWO_PI * Math.ceil((a0 - axis) / TWO_PI);
+    if (t < a0) t += TWO_PI;
+    if (t <= a1) {
+      if (q === 0) maxX = cx + r;
+      else if (q === 1) maxY = cy + r;
+      else if (q === 2) minX = cx - r;
+      else minY = cy - r;
+    }
+  }
+  fp.minX[k] = minX;
+  fp.minY[k] = minY;
+  fp.maxX[k] = maxX;
+  fp.maxY[k] = maxY;
+}
+
+/**
+ * Writes the boundary primitives of plain (unoccluded) sectors for every footprint.
+ */
+export function buildSectorPrimitives(fp: Footprints): void {
+  const n = fp.n;
+  let total = 0;
+  for (let k = 0; k < n; k++) total += fp.mode[k] === MODE_FULL ? 1 : 3;
+  const primStart = new Uint32Array(n + 1);
+  const primType = new Uint8Array(total);
+  const prim = new Float64Array(total * PRIM_STRIDE);
+  let p = 0;
+  for (let k = 0; k < n; k++) {
+    primStart[k] = p;
+    const cx = fp.cx[k];
+    const cy = fp.cy[k];
+    const r = fp.r[k];
+    const mode = fp.mode[k];
+    if (mode === MODE_FULL) {
+      writeArc(primType, prim, p++, cx, cy, r, fp.a0[k], fp.a1[k], fp.u0x[k], fp.u0y[k], fp.u1x[k], fp.u1y[k], 2);
+      continue;
+    }
+    const e0x = cx + r * fp.u0x[k];
+    const e0y = cy + r * fp.u0y[k];
+    const e1x = cx + r * fp.u1x[k];
+    const e1y = cy + r * fp.u1y[k];
+    writeSegment(primType, prim, p++, cx, cy, e0x, e0y);
+    writeArc(primType, prim, p++, cx, cy, r, fp.a0[k], fp.a1[k], fp.u0x[k], fp.u0y[k], fp.u1x[k], fp.u1y[k], mode === MODE_WIDE ? 1 : 0);
+    writeSegment(primType, prim, p++, e1x, e1y, cx, cy);
+  }
+  primStart[n] = p;
+  fp.primStart = primStart;
+  fp.primType = primType;
+  fp.prim = prim;
+}
+
+export function writeSegment(primType: Uint8Array, prim: Float64Array, p: number, x0: number, y0: number, x1: number, y1: number): void {
+  primType[p] = PRIM_SEGMENT;
+  const o = p * PRIM_STRIDE;
+  prim[o] = x0;
+  prim[o + 1] = y0;
+  prim[o + 2] = x1;
+  prim[o + 3] = y1;
+}
+
+export function writeArc(
+  primType: Uint8Array,
+  prim: Float64Array,
+  p: number,
+  cx: number,
+  cy: number,
+  r: number,
+  t0: number,
+  t1: number,
+  v0x: number,
+  v0y: number,
+  v1x: number,
+  v1y: number,
+  spanFlag: number,
+): void {
+  primType[p] = PRIM_ARC;
+  const o = p * PRIM_STRIDE;
+  prim[o] = cx;
+  prim[o + 1] = cy;
+  prim[o + 2] = r;
+  prim[o + 3] = t0;
+  prim[o + 4] = t1;
+  prim[o + 5] = v0x;
+  prim[o + 6] = v0y;
+  prim[o + 7] = v1x;
+  prim[o + 8] = v1y;
+  prim[o + 9] = spanFlag;
+}
