@@ -1,0 +1,229 @@
+/**
+ * Placement strategies that scatter cameras over an area: uniformly, or
+ * weighted by residential population.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { requireBounds, requireFinite, type Bounds } from '../core/validate.js';
+import { normalizeDegrees } from '../core/units.js';
+import type { MultiPolygonM, PolygonM } from '../geo/polygon.js';
+import { pointInPolygon, polygonArea } from '../geo/polygon.js';
+import type { City } from '../city/city.js';
+import type { CameraSet } from './camera-set.js';
+import {
+  allocateCameraSet,
+  optionsObject,
+  placementRng,
+  requireCity,
+  requireCount,
+  resolveAttributes,
+  type PlacementBaseOptions,
+} from './placement-common.js';
+
+/** Options of {@link placeUniform} and {@link placeByPopulation}. */
+export interface ScatterPlacementOptions extends PlacementBaseOptions {
+  /** `random` (default): uniform random headings; or a fixed heading in degrees for every camera. */
+  heading?: 'random' | number;
+}
+
+/**
+ * Rejection sampling draws in a polygon's bounding box until a point falls
+ * inside. A polygon whose area is less than this fraction of its bounding
+ * box is refused as too thin to sample (it would need over a million draws
+ * per camera on average).
+ */
+export const MIN_AREA_TO_BBOX_RATIO = 1e-6;
+/**
+ * Each camera may use at most `ATTEMPTS_PER_EXPECTED` times the expected
+ * number of draws (bbox area / polygon area). Running out has probability
+ * below e^-50 per camera, so in practice it signals an inconsistent polygon;
+ * it throws instead of hanging.
+ */
+export const ATTEMPTS_PER_EXPECTED = 50;
+
+const UNIFORM = 'placeUniform';
+const POPULATION = 'placeByPopulation';
+
+function resolveHeading(origin: string, h: 'random' | number | undefined): number {
+  if (h === undefined || h === 'random') return NaN;
+  return normalizeDegrees(requireFinite(origin, 'options.heading', h));
+}
+
+/**
+ * Places `count` cameras uniformly at random inside an area, with random
+ * headings (or a fixed one).
+ *
+ * A multipolygon is sampled part by part: a part is chosen with probability
+ * proportional to its area (cumulative sums + binary search), then a point is
+ * drawn in the part's bounding box until it falls inside (rejection sampling),
+ * so the result is uniform over the whole area.
+ *
+ * @param area - a MultiPolygonM (metres, e.g. `city.boundary`) or bounds `[minX, minY, maxX, maxY]`
+ * @param count - number of cameras, an integer >= 0
+ * @param options - seed, heading and the camera attribute options
+ * @returns a CameraSet of exactly `count` cameras
+ * @throws {InvalidInputError} if the area is empty (no part with positive area), a part is
+ *   thinner than {@link MIN_AREA_TO_BBOX_RATIO} of its bounding box, or an option is invalid
+ * @example
+ * const cams = placeUniform([0, 0, 1000, 1000], 200, { fov: 60, range: 40, seed: 'a' });
+ *
+ * Complexity: O(count · (bbox/area) · vertices) expected.
+ */
+export function placeUniform(area: MultiPolygonM | Bounds, count: number, options?: ScatterPlacementOptions): CameraSet {
+  const o = optionsObject(UNIFORM, options);
+  const n = requireCount(UNIFORM, 'count', count);
+  const attrs = resolveAttributes(UNIFORM, o);
+  const fixedHeading = resolveHeading(UNIFORM, o.heading);
+  const rng = placementRng(UNIFORM, o);
+  const posRng = rng.stream('position');
+  const headRng = rng.stream('heading');
+
+  let parts: PolygonM[];
+  if (Array.isArray(area) && area.length === 4 && typeof area[0] === 'number') {
+    const b = requireBounds(UNIFORM, 'area', area);
+    parts = [{ outer: Float64Array.of(b[0], b[1], b[2], b[1], b[2], b[3], b[0], b[3]), holes: [] }];
+  } else {
+    if (!Array.isArray(area)) throw new InvalidInputError(UNIFORM, 'area', 'must be a MultiPolygonM or bounds [minX, minY, maxX, maxY]', area);
+    parts = area as PolygonM[];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (typeof p !== 'object' || p === null || !(p.outer instanceof Float64Array) || !Array.isArray(p.holes)) {
+        throw new InvalidInputError(UNIFORM, `area[${i}]`, 'must be a polygon { outer: Float64Array, holes: Float64Array[] }', p);
+      }
+      for (let k = 0; k < p.outer.length; k++) {
+        if (!Number.isFinite(p.outer[k])) throw new InvalidInputError(UNIFORM, `area[${i}].outer[${k}]`, 'must be a finite number', p.outer[k]);
+      }
+    }
+  }
+
+  // Per-part area, bounding box and cumulative weights.
+  const np = parts.length;
+  const cum = new Float64Array(np);
+  const bb = new Float64Array(4 * np);
+  const maxAttempts = new Float64Array(np);
+  let total = 0;
+  for (let i = 0; i < np; i++) {
+    const a = Math.max(0, polygonArea(parts[i]));
+    const r = parts[i].outer;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let k = 0; k < r.length; k += 2) {
+      if (r[k] < minX) minX = r[k];
+      if (r[k] > maxX) maxX = r[k];
+      if (r[k + 1] < minY) minY = r[k + 1];
+      if (r[k + 1] > maxY) maxY = r[k + 1];
+    }
+    bb[4 * i] = minX;
+    bb[4 * i + 1] = minY;
+    bb[4 * i + 2] = maxX;
+    bb[4 * i + 3] = maxY;
+    if (a > 0) {
+      const ratio = a / ((maxX - minX) * (maxY - minY));
+      if (!(ratio >= MIN_AREA_TO_BBOX_RATIO)) {
+        throw new InvalidInputError(UNIFORM, `area[${i}]`, `is too thin to sample: its area is less than ${MIN_AREA_TO_BBOX_RATIO} of its bounding box (area/bbox ratio)`, ratio);
+      }
+      maxAttempts[i] = Math.ceil(ATTEMPTS_PER_EXPECTED / ratio) + 100;
+    }
+    total += a;
+    cum[i] = total;
+  }
+  if (!(total > 0)) throw new InvalidInputError(UNIFORM, 'area', 'must have a positive area (it is empty)', area);
+
+  const set = allocateCameraSet(n, attrs);
+  for (let c = 0; c < n; c++) {
+    const part = upperBound(cum, posRng.next() * total);
+    const poly = parts[part];
+    const x0 = bb[4 * part], y0 = bb[4 * part + 1];
+    const w = bb[4 * part + 2] - x0, h = bb[4 * part + 3] - y0;
+    const limit = maxAttempts[part];
+    let x = 0, y = 0, ok = false;
+    for (let t = 0; t < limit; t++) {
+      x = x0 + w * posRng.next();
+      y = y0 + h * posRng.next();
+      if (pointInPolygon(x, y, poly)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) throw new InvalidInputError(UNIFORM, `area[${part}]`, `could not be sampled in ${limit} attempts (inconsistent rings?)`, parts.length);
+    set.x[c] = x;
+    set.y[c] = y;
+    set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
+  }
+  return set;
+}
+
+/**
+ * Index of the first element of the non-decreasing array `cum` that is
+ * strictly greater than `u` (clamped to the last index). Zero-weight entries
+ * (equal to their predecessor) are never returned for u in [0, cum[last]).
+ * @internal
+ */
+export function upperBound(cum: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Places `count` cameras where people live: each camera picks a population
+ * grid cell with probability proportional to its residents (cumulative sums +
+ * binary search), then a uniform point inside that cell; random headings (or
+ * a fixed one).
+ *
+ * @param city - a City; only `city.population` is read
+ * @param count - number of cameras, an integer >= 0
+ * @param options - seed, heading and the camera attribute options
+ * @returns a CameraSet of exactly `count` cameras
+ * @throws {InvalidInputError} if the grid is malformed, holds a negative or non-finite value,
+ *   or its total population is 0 (with count > 0)
+ * @example
+ * const cams = placeByPopulation(city, 2200, { capabilities: ['face'], live: true, seed: 3 });
+ *
+ * Complexity: O(cells + count · log cells).
+ */
+export function placeByPopulation(city: City, count: number, options?: ScatterPlacementOptions): CameraSet {
+  const o = optionsObject(POPULATION, options);
+  requireCity(POPULATION, city, ['population']);
+  const n = requireCount(POPULATION, 'count', count);
+  const attrs = resolveAttributes(POPULATION, o);
+  const fixedHeading = resolveHeading(POPULATION, o.heading);
+  const rng = placementRng(POPULATION, o);
+  const posRng = rng.stream('position');
+  const headRng = rng.stream('heading');
+  const g = city.population;
+  const { cols, rows, cellSize, originX, originY, values } = g;
+  if (!Number.isInteger(cols) || cols < 0) throw new InvalidInputError(POPULATION, 'city.population.cols', 'must be an integer >= 0', cols);
+  if (!Number.isInteger(rows) || rows < 0) throw new InvalidInputError(POPULATION, 'city.population.rows', 'must be an integer >= 0', rows);
+  if (typeof cellSize !== 'number' || !(cellSize > 0) || !Number.isFinite(cellSize)) throw new InvalidInputError(POPULATION, 'city.population.cellSize', 'must be a finite number > 0', cellSize);
+  requireFinite(POPULATION, 'city.population.originX', originX);
+  requireFinite(POPULATION, 'city.population.originY', originY);
+  if (!values || typeof values.length !== 'number' || values.length !== cols * rows) {
+    throw new InvalidInputError(POPULATION, 'city.population.values', `must have cols × rows = ${cols * rows} entries`, values);
+  }
+  const m = values.length;
+  const cum = new Float64Array(m);
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    const v = values[i];
+    if (!(v >= 0) || v === Infinity) throw new InvalidInputError(POPULATION, `city.population.values[${i}]`, 'must be a finite number >= 0', v);
+    total += v;
+    cum[i] = total;
+  }
+  if (n > 0 && !(total > 0)) {
+    throw new InvalidInputError(POPULATION, 'city.population total', 'must be > 0 to weight camera positions', total);
+  }
+  const set = allocateCameraSet(n, attrs);
+  for (let c = 0; c < n; c++) {
+    const cell = upperBound(cum, posRng.next() * total);
+    const row = (cell / cols) | 0;
+    const col = cell - row * cols;
+    set.x[c] = originX + (col + posRng.next()) * cellSize;
+    set.y[c] = originY + (row + posRng.next()) * cellSize;
+    set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
+  }
+  return set;
+}
