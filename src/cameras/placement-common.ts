@@ -159,8 +159,9 @@ export function placementRng(origin: string, options: PlacementBaseOptions): Rng
 
 /** Heading in [0, 360) of the direction (dx, dy) (x east, y north). @internal */
 export function headingOf(dx: number, dy: number): number {
-  const h = Math.atan2(dx, dy) * RAD_TO_DEG;
-  return h < 0 ? h + 360 : h >= 360 ? h - 360 : h;
+  let h = Math.atan2(dx, dy) * RAD_TO_DEG + 0; // + 0 turns -0 into 0
+  if (h < 0) h += 360;
+  return h >= 360 ? 0 : h;
 }
 
 /** Validates a street-class filter; returns a lookup by class rank, or null for "all". @internal */
