@@ -7,3 +7,7 @@ export * from './city/city.js';
 export * from './cameras/optics.js';
 export * from './cameras/camera-set.js';
 export * from './coverage/compute-coverage.js';
+export * from './geo/segment.js';
+export * from './geo/sector.js';
+export * from './geo/spatial-index.js';
+export * from './geo/visibility.js';
