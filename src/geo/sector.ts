@@ -14,6 +14,35 @@ import { DEG_TO_RAD } from '../core/units.js';
 const TWO_PI = 2 * Math.PI;
 const HALF_PI = Math.PI / 2;
 
+/** Module scratch for {@link unitDeg}: [cos, sin]. */
+const unitScratch = new Float64Array(2);
+
+/**
+ * cos and sin of an angle in degrees (maths convention) into unitScratch,
+ * exact at multiples of 90° so that axis-aligned sector edges are exact.
+ */
+function unitDeg(deg: number): void {
+  let d = deg % 360;
+  if (d < 0) d += 360;
+  if (d === 0) {
+    unitScratch[0] = 1;
+    unitScratch[1] = 0;
+  } else if (d === 90) {
+    unitScratch[0] = 0;
+    unitScratch[1] = 1;
+  } else if (d === 180) {
+    unitScratch[0] = -1;
+    unitScratch[1] = 0;
+  } else if (d === 270) {
+    unitScratch[0] = 0;
+    unitScratch[1] = -1;
+  } else {
+    const a = d * DEG_TO_RAD;
+    unitScratch[0] = Math.cos(a);
+    unitScratch[1] = Math.sin(a);
+  }
+}
+
 /**
  * A sector precomputed for fast point tests ({@link pointInSectorFrame}) and
  * segment clipping ({@link segmentSectorFrameIntervals}): no trigonometry per
@@ -77,10 +106,13 @@ function validateRadiusFov(origin: string, r: unknown, fovDeg: unknown): void {
 export function sectorFrame(cx: number, cy: number, r: number, headingDeg: number, fovDeg: number): SectorFrame {
   validateSector('sectorFrame', cx, cy, r, headingDeg, fovDeg);
   const span = fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;
+  const a0Deg = 90 - headingDeg - fovDeg / 2;
+  const a0 = a0Deg * DEG_TO_RAD;
   const full = fovDeg === 360;
-  const ux0 = Math.cos(a0);
-  const uy0 = Math.sin(a0);
+  unitDeg(a0Deg);
+  const ux0 = unitScratch[0];
+  const uy0 = unitScratch[1];
+  unitDeg(a0Deg + fovDeg);
   return {
     cx,
     cy,
@@ -88,8 +120,8 @@ export function sectorFrame(cx: number, cy: number, r: number, headingDeg: numbe
     r2: r * r,
     ux0,
     uy0,
-    ux1: full ? ux0 : Math.cos(a0 + span),
-    uy1: full ? uy0 : Math.sin(a0 + span),
+    ux1: full ? ux0 : unitScratch[0],
+    uy1: full ? uy0 : unitScratch[1],
     wide: fovDeg > 180,
     full,
     a0,
@@ -145,12 +177,13 @@ export function pointInSector(px: number, py: number, cx: number, cy: number, r:
   const dy = py - cy;
   if (!(dx * dx + dy * dy <= r * r)) return false;
   if (fovDeg === 360) return true;
-  const span = fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;
-  const ux0 = Math.cos(a0);
-  const uy0 = Math.sin(a0);
-  const ux1 = Math.cos(a0 + span);
-  const uy1 = Math.sin(a0 + span);
+  const a0Deg = 90 - headingDeg - fovDeg / 2;
+  unitDeg(a0Deg);
+  const ux0 = unitScratch[0];
+  const uy0 = unitScratch[1];
+  unitDeg(a0Deg + fovDeg);
+  const ux1 = unitScratch[0];
+  const uy1 = unitScratch[1];
   const c0 = ux0 * dy - uy0 * dx;
   const c1 = dx * uy1 - dy * ux1;
   if (fovDeg <= 180) return c0 >= 0 && c1 >= 0;
@@ -481,12 +514,13 @@ export function segmentSectorIntervals(
   if (!Number.isFinite(x1)) throw new InvalidInputError(origin, 'x1', 'must be a finite number', x1);
   if (!Number.isFinite(y1)) throw new InvalidInputError(origin, 'y1', 'must be a finite number', y1);
   if (!(out instanceof Float64Array) || out.length < 4) throw new InvalidInputError(origin, 'out', 'must be a Float64Array of length ≥ 4', out);
-  const span = fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;
+  const a0Deg = 90 - headingDeg - fovDeg / 2;
   const full = fovDeg === 360;
-  const ux0 = Math.cos(a0);
-  const uy0 = Math.sin(a0);
-  const ux1 = full ? ux0 : Math.cos(a0 + span);
-  const uy1 = full ? uy0 : Math.sin(a0 + span);
+  unitDeg(a0Deg);
+  const ux0 = unitScratch[0];
+  const uy0 = unitScratch[1];
+  unitDeg(a0Deg + fovDeg);
+  const ux1 = full ? ux0 : unitScratch[0];
+  const uy1 = full ? uy0 : unitScratch[1];
   return segmentIntervalsCore(cx, cy, r, ux0, uy0, ux1, uy1, fovDeg > 180, full, x0, y0, x1, y1, out);
 }
