@@ -7,7 +7,6 @@ import { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet, City } from '../city/city.js';
 import {
   Footprints,
-  buildSectorPrimitives,
   checkLevel,
   effectiveRadius,
   setSector,
@@ -136,8 +135,8 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
     const i = keep[k];
     setSector(fp, k, i, xs[i], ys[i], radius[i], heading[i], fov[i]);
   }
+  // Plain sectors need no stored primitives: the engine derives them from the columns.
   if (occlusion && buildings) applyOcclusion(fp, buildings);
-  else buildSectorPrimitives(fp);
   let weights: Float64Array | null = null;
   if (weightsAll !== null) {
     weights = new Float64Array(m);

@@ -28,6 +28,7 @@
  */
 import Flatbush from 'flatbush';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { overlappingPairs } from './neighbour-pairs.js';
 import {
   Footprints,
   MODE_FULL,
@@ -84,35 +85,13 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
   const primType = fp.primType;
   const prim = fp.prim;
   const vis = fp.vis;
+  const a0A = fp.a0;
+  const a1A = fp.a1;
 
-  // ---- Neighbour lists (CSR) from a flatbush index over footprint bounds.
-  const index = new Flatbush(Math.max(n, 1));
-  for (let k = 0; k < n; k++) index.add(minXA[k], minYA[k], maxXA[k], maxYA[k]);
-  if (n === 0) index.add(0, 0, 0, 0);
-  index.finish();
-  const nbStart = new Uint32Array(n + 1);
-  let nbList = new Uint32Array(Math.max(16, n * 8));
-  let nbCount = 0;
-  let maxDegree = 0;
-  for (let i = 0; i < n; i++) {
-    nbStart[i] = nbCount;
-    const found = index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
-    if (nbCount + found.length > nbList.length) {
-      const grown = new Uint32Array(Math.max(nbList.length * 2, nbCount + found.length));
-      grown.set(nbList);
-      nbList = grown;
-    }
-    let deg = 0;
-    for (let q = 0; q < found.length; q++) {
-      const j = found[q];
-      if (j !== i) {
-        nbList[nbCount++] = j;
-        deg++;
-      }
-    }
-    if (deg > maxDegree) maxDegree = deg;
-  }
-  nbStart[n] = nbCount;
+  // ---- Neighbour lists (CSR), and a flatbush index for the study-area edge pass.
+  const { start: nbStart, list: nbList, maxDegree } = overlappingPairs(minXA, minYA, maxXA, maxYA, n, EPS);
+  const nbCount = nbStart[n];
+  let index: Flatbush | null = null;
 
   const levels = maxDegree + 2;
   const accFoot = new Float64Array(levels + 1);
@@ -232,7 +211,106 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
     return 0; // opposite orientation: abutting, neither counts
   };
 
+  // ---- Gather buffer: primitives with bounding boxes (stride G_STRIDE).
+  let gBuf = new Float64Array(64 * G_STRIDE);
+  let gType = new Uint8Array(64);
+  const gather = (j: number, at: number): number => {
+    const count = (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : (modeA[j] & 3) === MODE_FULL ? 1 : 3;
+    if ((at + count) > gType.length) {
+      const cap = Math.max(2 * gType.length, at + count);
+      const nb = new Float64Array(cap * G_STRIDE);
+      nb.set(gBuf);
+      gBuf = nb;
+      const nt = new Uint8Array(cap);
+      nt.set(gType);
+      gType = nt;
+    }
+    const G = gBuf;
+    if ((modeA[j] & MODE_OCCLUDED) !== 0) {
+      for (let p = primStart[j]; p < primStart[j + 1]; p++) {
+        const src = p * PRIM_STRIDE;
+        const dst = at * G_STRIDE;
+        for (let f = 0; f < PRIM_STRIDE; f++) G[dst + f] = prim[src + f];
+        gType[at] = primType[p];
+        if (primType[p] === PRIM_ARC) {
+          G[dst + 10] = minXA[j];
+          G[dst + 11] = minYA[j];
+          G[dst + 12] = maxXA[j];
+          G[dst + 13] = maxYA[j];
+        } else segmentBox(G, dst);
+        at++;
+      }
+      return at;
+    }
+    const cx = cxA[j];
+    const cy = cyA[j];
+    const r = rA[j];
+    const mode = modeA[j] & 3;
+    let dst = at * G_STRIDE;
+    if (mode !== MODE_FULL) {
+      G[dst] = cx;
+      G[dst + 1] = cy;
+      G[dst + 2] = cx + r * u0xA[j];
+      G[dst + 3] = cy + r * u0yA[j];
+      segmentBox(G, dst);
+      gType[at++] = 0;
+      dst += G_STRIDE;
+    }
+    G[dst] = cx;
+    G[dst + 1] = cy;
+    G[dst + 2] = r;
+    G[dst + 3] = a0A[j];
+    G[dst + 4] = a1A[j];
+    G[dst + 5] = u0xA[j];
+    G[dst + 6] = u0yA[j];
+    G[dst + 7] = u1xA[j];
+    G[dst + 8] = u1yA[j];
+    G[dst + 9] = mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0;
+    G[dst + 10] = minXA[j];
+    G[dst + 11] = minYA[j];
+    G[dst + 12] = maxXA[j];
+    G[dst + 13] = maxYA[j];
+    gType[at++] = PRIM_ARC;
+    if (mode !== MODE_FULL) {
+      dst += G_STRIDE;
+      G[dst] = cx + r * u1xA[j];
+      G[dst + 1] = cy + r * u1yA[j];
+      G[dst + 2] = cx;
+      G[dst + 3] = cy;
+      segmentBox(G, dst);
+      gType[at++] = 0;
+    }
+    return at;
+  };
+
+  // ---- Intersections with a plain sector j, read straight from the columns
+  // (no copying of its primitives: each footprint is a neighbour of several others).
+  const segmentVsSector = (px: number, py: number, dx: number, dy: number, len: number, j: number, ns: number): number => {
+    const cx = cxA[j];
+    const cy = cyA[j];
+    const r = rA[j];
+    const mode = modeA[j] & 3;
+    if (mode !== MODE_FULL) {
+      ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * u0xA[j], cy + r * u0yA[j], splits, ns);
+      ns = segmentVsSegment(px, py, dx, dy, len, cx + r * u1xA[j], cy + r * u1yA[j], cx, cy, splits, ns);
+    }
+    return segmentVsCircle(px, py, dx, dy, cx, cy, r, u0xA[j], u0yA[j], u1xA[j], u1yA[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, splits, ns);
+  };
+  const arcVsSector = (ccx: number, ccy: number, r: number, t0: number, span: number, j: number, ns: number): number => {
+    const cx = cxA[j];
+    const cy = cyA[j];
+    const rho = rA[j];
+    const mode = modeA[j] & 3;
+    if (mode !== MODE_FULL) {
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx, cy, cx + rho * u0xA[j], cy + rho * u0yA[j], splits, ns);
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + rho * u1xA[j], cy + rho * u1yA[j], cx, cy, splits, ns);
+    }
+    return arcVsCircle(ccx, ccy, r, t0, span, cx, cy, rho, u0xA[j], u0yA[j], u1xA[j], u1yA[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, splits, ns);
+  };
+
   // ---- Footprint boundary pieces.
+  const touchesEdge = new Uint32Array(n);
+  let numTouching = 0;
   const boxArea = area.isBox;
   for (let i = 0; i < n; i++) {
     const nbFrom = nbStart[i];
@@ -247,34 +325,43 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
     } else {
       edgeIds = area.index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
     }
-    if (edgeIds.length === 0) {
+    if (edgeIds.length !== 0) touchesEdge[numTouching++] = i;
+    else {
       wholeInside = area.contains(cxA[i], cyA[i]);
       if (!wholeInside) continue; // the whole footprint is outside S
     }
+    // The boundary primitives of i, each with its bounding box.
+    const ownCount = gather(i, 0);
     let nbPrims = 0;
     for (let q = nbFrom; q < nbTo; q++) {
       const j = nbList[q];
-      nbPrims += primStart[j + 1] - primStart[j];
+      nbPrims += (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : 3;
     }
-    const need = 2 * nbPrims + 2 * edgeIds.length + 8;
+    const need = 2 * (nbPrims + edgeIds.length) + 8;
     if (splits.length < need) splits = new Float64Array(need * 2);
+    const G = gBuf;
+    const GT = gType;
 
-    for (let p = primStart[i]; p < primStart[i + 1]; p++) {
-      const o = p * PRIM_STRIDE;
+    for (let p = 0; p < ownCount; p++) {
+      const o = p * G_STRIDE;
+      const bx0 = G[o + 10] - EPS;
+      const by0 = G[o + 11] - EPS;
+      const bx1 = G[o + 12] + EPS;
+      const by1 = G[o + 13] + EPS;
       let ns = 0;
-      if (primType[p] !== PRIM_ARC) {
-        const px = prim[o];
-        const py = prim[o + 1];
-        const dx = prim[o + 2] - px;
-        const dy = prim[o + 3] - py;
+      if (GT[p] !== PRIM_ARC) {
+        const px = G[o];
+        const py = G[o + 1];
+        const dx = G[o + 2] - px;
+        const dy = G[o + 3] - py;
         const len2 = dx * dx + dy * dy;
         const len = Math.sqrt(len2);
         if (len < MIN_PIECE) continue;
         for (let q = nbFrom; q < nbTo; q++) {
           const j = nbList[q];
-          for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) {
-            ns = segmentVsPrimitive(px, py, dx, dy, len, prim, primType, pq, splits, ns);
-          }
+          if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
+          if ((modeA[j] & MODE_OCCLUDED) === 0) ns = segmentVsSector(px, py, dx, dy, len, j, ns);
+          else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
         }
         for (let q = 0; q < edgeIds.length; q++) {
           const e = edgeIds[q] * 4;
@@ -298,16 +385,16 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
           evaluatePiece(i, nbFrom, nbTo, mx, my, nx, ny, 0.5 * (ax * by - bx * ay));
         }
       } else {
-        const ccx = prim[o];
-        const ccy = prim[o + 1];
-        const r = prim[o + 2];
-        const t0 = prim[o + 3];
-        const span = prim[o + 4] - t0;
+        const ccx = G[o];
+        const ccy = G[o + 1];
+        const r = G[o + 2];
+        const t0 = G[o + 3];
+        const span = G[o + 4] - t0;
         for (let q = nbFrom; q < nbTo; q++) {
           const j = nbList[q];
-          for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) {
-            ns = arcVsPrimitive(ccx, ccy, r, t0, span, prim, primType, pq, splits, ns);
-          }
+          if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
+          if ((modeA[j] & MODE_OCCLUDED) === 0) ns = arcVsSector(ccx, ccy, r, t0, span, j, ns);
+          else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = arcVsPrimitive(ccx, ccy, r, t0, span, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
         }
         for (let q = 0; q < edgeIds.length; q++) {
           const e = edgeIds[q] * 4;
@@ -350,15 +437,23 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
     const dy = qy - py;
     const len = Math.sqrt(dx * dx + dy * dy);
     if (len < MIN_PIECE) continue;
-    const cams = n === 0 ? EMPTY : index.search(Math.min(px, qx) - EPS, Math.min(py, qy) - EPS, Math.max(px, qx) + EPS, Math.max(py, qy) + EPS);
-    let ns = 0;
-    let nbPrims = 0;
-    for (let q = 0; q < cams.length; q++) nbPrims += primStart[cams[q] + 1] - primStart[cams[q]];
-    if (splits.length < 2 * nbPrims + 8) splits = new Float64Array(4 * nbPrims + 16);
-    for (let q = 0; q < cams.length; q++) {
-      const j = cams[q];
-      for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, prim, primType, pq, splits, ns);
+    // Only footprints whose box met a study-area edge can contain a piece of it.
+    if (index === null && numTouching > 0) {
+      index = new Flatbush(numTouching);
+      for (let t = 0; t < numTouching; t++) {
+        const k = touchesEdge[t];
+        index.add(minXA[k], minYA[k], maxXA[k], maxYA[k]);
+      }
+      index.finish();
     }
+    const hits = index === null ? EMPTY : index.search(Math.min(px, qx) - EPS, Math.min(py, qy) - EPS, Math.max(px, qx) + EPS, Math.max(py, qy) + EPS);
+    const cams = hits;
+    for (let q = 0; q < cams.length; q++) cams[q] = touchesEdge[cams[q]];
+    let ns = 0;
+    let numGathered = 0;
+    for (let q = 0; q < cams.length; q++) numGathered = gather(cams[q], numGathered);
+    if (splits.length < 2 * numGathered + 8) splits = new Float64Array(4 * numGathered + 16);
+    for (let pq = 0; pq < numGathered; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, gBuf, gType[pq], pq * G_STRIDE, splits, ns);
     sortPrefix(splits, ns);
     const nx = -dy / len;
     const ny = dx / len;
@@ -424,6 +519,20 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
 
 const EMPTY: number[] = [];
 
+/** Doubles per gathered primitive: the 10 primitive fields, then its bounding box. */
+const G_STRIDE = 14;
+
+function segmentBox(G: Float64Array, o: number): void {
+  const x0 = G[o];
+  const y0 = G[o + 1];
+  const x1 = G[o + 2];
+  const y1 = G[o + 3];
+  G[o + 10] = x0 < x1 ? x0 : x1;
+  G[o + 11] = y0 < y1 ? y0 : y1;
+  G[o + 12] = x0 < x1 ? x1 : x0;
+  G[o + 13] = y0 < y1 ? y1 : y0;
+}
+
 /** Insertion sort of the first n entries (n is small: a few dozen at most in practice). */
 function sortPrefix(a: Float64Array, n: number): void {
   if (n > 48) {
@@ -463,13 +572,13 @@ function inArcRange(wx: number, wy: number, v0x: number, v0y: number, v1x: numbe
 }
 
 /** Splits of segment P + t·d (t ∈ (0,1)) by primitive pq. */
-function segmentVsPrimitive(px: number, py: number, dx: number, dy: number, len: number, prim: Float64Array, primType: Uint8Array, pq: number, out: Float64Array, ns: number): number {
-  const o = pq * PRIM_STRIDE;
-  if (primType[pq] !== PRIM_ARC) return segmentVsSegment(px, py, dx, dy, len, prim[o], prim[o + 1], prim[o + 2], prim[o + 3], out, ns);
-  // Segment vs circle |P + t d − C|² = ρ².
-  const ccx = prim[o];
-  const ccy = prim[o + 1];
-  const rho = prim[o + 2];
+function segmentVsPrimitive(px: number, py: number, dx: number, dy: number, len: number, prim: Float64Array, type: number, o: number, out: Float64Array, ns: number): number {
+  if (type !== PRIM_ARC) return segmentVsSegment(px, py, dx, dy, len, prim[o], prim[o + 1], prim[o + 2], prim[o + 3], out, ns);
+  return segmentVsCircle(px, py, dx, dy, prim[o], prim[o + 1], prim[o + 2], prim[o + 5], prim[o + 6], prim[o + 7], prim[o + 8], prim[o + 9], out, ns);
+}
+
+/** Splits of segment P + t·d (t ∈ (0,1)) by the arc of circle (C, ρ) between unit directions v0 and v1. */
+function segmentVsCircle(px: number, py: number, dx: number, dy: number, ccx: number, ccy: number, rho: number, v0x: number, v0y: number, v1x: number, v1y: number, spanFlag: number, out: Float64Array, ns: number): number {
   const fx = px - ccx;
   const fy = py - ccy;
   const a = dx * dx + dy * dy;
@@ -478,11 +587,6 @@ function segmentVsPrimitive(px: number, py: number, dx: number, dy: number, len:
   const disc = b * b - 4 * a * c;
   if (disc < 0) return ns;
   const sq = Math.sqrt(disc);
-  const v0x = prim[o + 5];
-  const v0y = prim[o + 6];
-  const v1x = prim[o + 7];
-  const v1y = prim[o + 8];
-  const spanFlag = prim[o + 9];
   const tA = (-b - sq) / (2 * a);
   const tB = (-b + sq) / (2 * a);
   if (tA > 0 && tA < 1 && inArcRange(fx + tA * dx, fy + tA * dy, v0x, v0y, v1x, v1y, spanFlag)) out[ns++] = tA;
@@ -524,21 +628,21 @@ function angleOffset(wx: number, wy: number, t0: number): number {
 }
 
 /** Splits of arc (C, r, θ ∈ t0 + (0, span)) by primitive pq. */
-function arcVsPrimitive(ccx: number, ccy: number, r: number, t0: number, span: number, prim: Float64Array, primType: Uint8Array, pq: number, out: Float64Array, ns: number): number {
-  const o = pq * PRIM_STRIDE;
-  if (primType[pq] !== PRIM_ARC) return arcVsSegment(ccx, ccy, r, t0, span, prim[o], prim[o + 1], prim[o + 2], prim[o + 3], out, ns);
-  const qcx = prim[o];
-  const qcy = prim[o + 1];
-  const rho = prim[o + 2];
-  const spanFlag = prim[o + 9];
+function arcVsPrimitive(ccx: number, ccy: number, r: number, t0: number, span: number, prim: Float64Array, type: number, o: number, out: Float64Array, ns: number): number {
+  if (type !== PRIM_ARC) return arcVsSegment(ccx, ccy, r, t0, span, prim[o], prim[o + 1], prim[o + 2], prim[o + 3], out, ns);
+  return arcVsCircle(ccx, ccy, r, t0, span, prim[o], prim[o + 1], prim[o + 2], prim[o + 5], prim[o + 6], prim[o + 7], prim[o + 8], prim[o + 9], out, ns);
+}
+
+/** Splits of arc (C, r, θ ∈ t0 + (0, span)) by the arc of circle (Q, ρ) between unit directions v0 and v1. */
+function arcVsCircle(ccx: number, ccy: number, r: number, t0: number, span: number, qcx: number, qcy: number, rho: number, v0x: number, v0y: number, v1x: number, v1y: number, spanFlag: number, out: Float64Array, ns: number): number {
   const dx = qcx - ccx;
   const dy = qcy - ccy;
   const d2 = dx * dx + dy * dy;
   if (d2 < EPS * EPS) {
     // Concentric. Same circle: split at the other arc's end points.
     if (Math.abs(r - rho) > EPS || spanFlag === 2) return ns;
-    const fa = angleOffset(prim[o + 5], prim[o + 6], t0);
-    const fb = angleOffset(prim[o + 7], prim[o + 8], t0);
+    const fa = angleOffset(v0x, v0y, t0);
+    const fb = angleOffset(v1x, v1y, t0);
     if (fa > 0 && fa < span) out[ns++] = fa;
     if (fb > 0 && fb < span) out[ns++] = fb;
     return ns;
@@ -553,10 +657,6 @@ function arcVsPrimitive(ccx: number, ccy: number, r: number, t0: number, span: n
   const uy = dy / d;
   const bx = a * ux;
   const by = a * uy;
-  const v0x = prim[o + 5];
-  const v0y = prim[o + 6];
-  const v1x = prim[o + 7];
-  const v1y = prim[o + 8];
   // Intersection points relative to C: (bx ∓ h·uy, by ± h·ux).
   for (let sgn = -1; sgn <= 1; sgn += 2) {
     const wx = bx - sgn * h * uy;
