@@ -1,0 +1,46 @@
+/**
+ * The report that importers return beside what they read: one entry per
+ * feature (or per problem within a feature) they could not fully read, so
+ * that nothing is guessed silently.
+ */
+
+/** One problem found while importing a feature. */
+export interface ImportReportEntry {
+  /** Index of the feature in the input (GeoJSON `features` order, or way order in OSM XML). */
+  index: number;
+  /** The feature's id when it has one (`id`, `properties['@id']`, `properties.id`, or `way/<id>`), else null. */
+  id: string | null;
+  /** The field or tag concerned, e.g. `geometry`, `highway`, `width`. */
+  field: string;
+  /** The value found (as given; undefined when missing). */
+  value: unknown;
+  /** What was wrong and what the importer did about it. */
+  reason: string;
+}
+
+/** Reads a GeoJSON feature's id: `id`, then `properties['@id']`, then `properties.id`. */
+export function featureId(feature: unknown): string | null {
+  if (typeof feature !== 'object' || feature === null) return null;
+  const f = feature as { id?: unknown; properties?: Record<string, unknown> | null };
+  if (typeof f.id === 'string' || typeof f.id === 'number') return String(f.id);
+  const p = f.properties;
+  if (p && typeof p === 'object') {
+    if (typeof p['@id'] === 'string' || typeof p['@id'] === 'number') return String(p['@id']);
+    if (typeof p.id === 'string' || typeof p.id === 'number') return String(p.id);
+  }
+  return null;
+}
+
+/**
+ * Parses a length tag such as `12`, `12.5 m`, `12m`, `40 ft` or `40'` into
+ * metres; returns NaN when it cannot (the caller reports it).
+ */
+export function parseLengthTag(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value !== 'string') return NaN;
+  const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*(m|metres|meters|ft|feet|')?\s*$/i.exec(value);
+  if (!m) return NaN;
+  const x = Number(m[1].replace(',', '.'));
+  const unit = (m[2] ?? 'm').toLowerCase();
+  return unit === 'ft' || unit === 'feet' || unit === "'" ? x * 0.3048 : x;
+}
