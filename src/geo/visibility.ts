@@ -682,7 +682,7 @@ export function computeVisibility(
  * @param occluders - segments and their index
  * @param scratch - reusable working memory
  * @param out - region to write into
- * @returns the visible region, with `a0 = (90 − heading − fov/2)` in radians
+ * @returns the visible region, with `a0 = (90 − heading − fov/2)·π/180` and `a1 = a0 + fov·π/180`
  * @throws {InvalidInputError} on invalid sector parameters or malformed occluders
  * @example
  * const v = computeSectorVisibility(0, 0, 10, 0, 90, createOccluders(Float64Array.of(-10, 5, 10, 5)));
@@ -695,7 +695,7 @@ export function computeSectorVisibility(
   validateSector('computeSectorVisibility', cx, cy, r, headingDeg, fovDeg);
   const full = fovDeg === 360;
   const span = full ? TWO_PI : fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;
+  const a0 = (90 - headingDeg - fovDeg / 2) * DEG_TO_RAD;
   return computeVisibility(cx, cy, r, a0, a0 + span, full, occluders, scratch, out);
 }
 
