@@ -137,6 +137,32 @@ export class BoundaryIndex {
   }
 
   /**
+   * True when the whole segment (ax, ay)–(bx, by) lies inside the boundary or
+   * on it: both ends inside, no proper crossing of a boundary edge, and, where
+   * boundary vertices touch the segment, every piece between touches inside
+   * (a segment cannot leave the boundary any other way).
+   *
+   * @example
+   * idx.segmentInside(0, 5, 10, 5)
+   * @remarks O(edges in the bands the segment spans).
+   */
+  segmentInside(ax: number, ay: number, bx: number, by: number): boolean {
+    if (!this.contains(ax, ay) || !this.contains(bx, by)) return false;
+    const touches = this.touches;
+    touches.length = 0;
+    if (this.scanSegment(ax, ay, bx, by, touches)) return false;
+    if (touches.length === 0) return true;
+    touches.push(0, 1);
+    touches.sort((p, q) => p - q);
+    for (let i = 0; i + 1 < touches.length; i++) {
+      if (touches[i + 1] - touches[i] < 1e-12) continue;
+      const t = (touches[i] + touches[i + 1]) / 2;
+      if (!this.contains(ax + t * (bx - ax), ay + t * (by - ay))) return false;
+    }
+    return true;
+  }
+
+  /**
    * True when the segment (ax, ay)–(bx, by) properly crosses a boundary edge
    * (touching or running along the boundary does not count).
    *
@@ -145,18 +171,26 @@ export class BoundaryIndex {
    * @remarks O(edges in the bands the segment spans).
    */
   segmentCrosses(ax: number, ay: number, bx: number, by: number): boolean {
+    return this.scanSegment(ax, ay, bx, by, null);
+  }
+
+  private readonly touches: number[] = [];
+
+  /** Proper-crossing scan; when `touches` is given, records the segment parameter t of boundary vertices lying on it. */
+  private scanSegment(ax: number, ay: number, bx: number, by: number, touches: number[] | null): boolean {
     const edges = this.edges;
-    const sMinY = ay < by ? ay : by;
-    const sMaxY = ay < by ? by : ay;
-    const sMinX = ax < bx ? ax : bx;
-    const sMaxX = ax < bx ? bx : ax;
+    const tol = this.tolerance;
+    const sMinY = (ay < by ? ay : by) - tol;
+    const sMaxY = (ay < by ? by : ay) + tol;
+    const sMinX = (ax < bx ? ax : bx) - tol;
+    const sMaxX = (ax < bx ? bx : ax) + tol;
     if (sMaxY < this.minY || sMinY > this.maxY || sMaxX < this.minX || sMinX > this.maxX) return false;
     const b0 = this.band(sMinY);
     const b1 = this.band(sMaxY);
     const abx = bx - ax;
     const aby = by - ay;
-    const abLen = Math.sqrt(abx * abx + aby * aby);
-    const tol = this.tolerance;
+    const abLen2 = abx * abx + aby * aby;
+    const abLen = Math.sqrt(abLen2);
     for (let b = b0; b <= b1; b++) {
       const end = this.bandStart[b + 1];
       for (let s = this.bandStart[b]; s < end; s++) {
@@ -166,15 +200,19 @@ export class BoundaryIndex {
         const dx = edges[4 * e + 2];
         const dy = edges[4 * e + 3];
         if ((cx < sMinX && dx < sMinX) || (cx > sMaxX && dx > sMaxX) || (cy < sMinY && dy < sMinY) || (cy > sMaxY && dy > sMaxY)) continue;
+        const e2 = tol * abLen;
+        const o3 = abx * (cy - ay) - aby * (cx - ax);
+        if (touches !== null && o3 <= e2 && o3 >= -e2 && abLen2 > 0) {
+          // Edge start vertex (each vertex starts exactly one edge) lies on the segment's line: record it if within the segment.
+          const t = ((cx - ax) * abx + (cy - ay) * aby) / abLen2;
+          if (t > 0 && t < 1) touches.push(t);
+        }
         const cdx = dx - cx;
         const cdy = dy - cy;
-        const cdLen = Math.sqrt(cdx * cdx + cdy * cdy);
-        const e1 = tol * cdLen;
+        const e1 = tol * Math.sqrt(cdx * cdx + cdy * cdy);
         const o1 = cdx * (ay - cy) - cdy * (ax - cx);
         const o2 = cdx * (by - cy) - cdy * (bx - cx);
         if (!((o1 > e1 && o2 < -e1) || (o1 < -e1 && o2 > e1))) continue;
-        const e2 = tol * abLen;
-        const o3 = abx * (cy - ay) - aby * (cx - ax);
         const o4 = abx * (dy - ay) - aby * (dx - ax);
         if ((o3 > e2 && o4 < -e2) || (o3 < -e2 && o4 > e2)) return true;
       }

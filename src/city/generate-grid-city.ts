@@ -98,8 +98,8 @@ export interface GridCityOptions {
  * keyed `"h:i,j"` (from `i,j` to `i+1,j`) or `"v:i,j"` (from `i,j` to
  * `i,j+1`), with `length`, `streetClass` (every `arterialSpacing`-th line
  * arterial, every `collectorSpacing`-th collector, others local) and
- * `width`. An edge is kept when both its ends are inside the boundary (on it
- * counts as inside) and it does not cross the boundary; intersections with
+ * `width`. An edge is kept when it lies wholly inside the boundary (on it counts
+ * as inside: both ends inside, no crossing, not leaving through a gap); intersections with
  * no kept edge are dropped.
  *
  * Buildings: one per block whose four sides were kept and that contains no
@@ -180,6 +180,18 @@ export function generateGridCity(options: GridCityOptions = {}): City {
   const nj = Math.ceil(jMax + 1e-9) + 1 - j0 + 1;
   if (ni * nj > 20_000_000) throw new InvalidInputError(origin, 'blockSize', `is too small for this boundary (${ni} × ${nj} grid intersections, more than 20 million)`, blockSize);
 
+  // Districts and population first: they validate their options before the heavy work.
+  const districts = resolveDistricts(boundary, options.districts ?? GRID_CITY_DEFAULTS.districts, origin);
+  const population = createPopulationGrid(
+    boundary,
+    {
+      total: options.population,
+      cellSize: options.populationCellSize,
+      centre: options.centre,
+      densityDecay: options.densityDecay,
+    },
+    origin,
+  );
   // Intersection positions (row-major by j), jitter drawn for every grid point in a fixed order.
   const n = ni * nj;
   const px = new Float64Array(n);
@@ -211,12 +223,12 @@ export function generateGridCity(options: GridCityOptions = {}): City {
     for (let ii = 0; ii < ni; ii++) {
       const k = jj * ni + ii;
       if (!inside[k]) continue;
-      if (ii + 1 < ni && inside[k + 1] && !index.segmentCrosses(px[k], py[k], px[k + 1], py[k + 1])) {
+      if (ii + 1 < ni && inside[k + 1] && index.segmentInside(px[k], py[k], px[k + 1], py[k + 1])) {
         hKept[k] = 1;
         degree[k]++;
         degree[k + 1]++;
       }
-      if (jj + 1 < nj && inside[k + ni] && !index.segmentCrosses(px[k], py[k], px[k + ni], py[k + ni])) {
+      if (jj + 1 < nj && inside[k + ni] && index.segmentInside(px[k], py[k], px[k + ni], py[k + ni])) {
         vKept[k] = 1;
         degree[k]++;
         degree[k + ni]++;
@@ -290,17 +302,6 @@ export function generateGridCity(options: GridCityOptions = {}): City {
     buildings = builder.finish();
   }
 
-  const districts = resolveDistricts(boundary, options.districts ?? GRID_CITY_DEFAULTS.districts, origin);
-  const population = createPopulationGrid(
-    boundary,
-    {
-      total: options.population,
-      cellSize: options.populationCellSize,
-      centre: options.centre,
-      densityDecay: options.densityDecay,
-    },
-    origin,
-  );
   const params = `block ${blockSize} m, rotation ${rotation}°, arterial every ${arterialSpacing}, collector every ${collectorSpacing}, jitter ${jitter} m, seed ${String(seed)}`;
   const synthetic = (description: string): Provenance => ({ kind: 'synthetic', description });
   const provenance: City['provenance'] = {
