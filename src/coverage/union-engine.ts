@@ -703,9 +703,16 @@ function visibilityMargin(vis: NonNullable<Footprints['vis']>, j: number, dx: nu
   const from = vis.visStart[j];
   const to = vis.visStart[j + 1];
   if (to === from) return 1;
-  let theta = Math.atan2(dy, dx);
   const lo = vis.visFrom[from];
-  theta = lo + ((((theta - lo) % TWO_PI) + TWO_PI) % TWO_PI);
+  const hi = vis.visTo[to - 1];
+  let theta = Math.atan2(dy, dx);
+  // Map theta next to the range: for a partial sector centre it on the middle of
+  // the range (so points just outside either edge land on that edge's side);
+  // for a full circle into [lo, lo + 2π). Then clamp.
+  const base = hi - lo >= TWO_PI - 1e-12 ? lo : (lo + hi) / 2 - Math.PI;
+  theta = base + ((((theta - base) % TWO_PI) + TWO_PI) % TWO_PI);
+  if (theta < lo) theta = lo;
+  else if (theta > hi) theta = hi;
   // Binary search the interval containing theta.
   let a = from;
   let b = to - 1;
@@ -714,7 +721,6 @@ function visibilityMargin(vis: NonNullable<Footprints['vis']>, j: number, dx: nu
     if (vis.visFrom[m] <= theta) a = m;
     else b = m - 1;
   }
-  if (theta > vis.visTo[a]) return 0; // outside the angular range (caller already checked the wedge)
   const d = Math.sqrt(d2);
   let result = 1;
   if (vis.visKind[a] === 1) {
@@ -722,7 +728,7 @@ function visibilityMargin(vis: NonNullable<Footprints['vis']>, j: number, dx: nu
     const ux = dx / (d || 1);
     const uy = dy / (d || 1);
     const den = vis.visNx[a] * ux + vis.visNy[a] * uy;
-    const t = den !== 0 ? vis.visC[a] / den : Infinity; // visC is n·(X − apex)
+    const t = den > 0 ? vis.visC[a] / den : Infinity; // visC is n·(X − apex); den > 0 inside the interval
     if (d > t + EPS) return 0;
     if (d > t - EPS) result = 2;
   }
