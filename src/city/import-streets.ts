@@ -206,6 +206,8 @@ export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[]
     }
     builder.addLine(xy, cls, width, name, line.ids);
   }
+  // Report in input order (problems were found in two passes).
+  report.sort((a, b) => a.index - b.index);
   return {
     streets: builder.graph,
     projection,
