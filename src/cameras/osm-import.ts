@@ -161,7 +161,7 @@ export function parseCameraDirection(value: unknown): DirectionParseResult {
 // ---------------------------------------------------------------------------
 
 /** One thing the importer could not read, or a default it applied, for one feature and tag. */
-export interface ImportReportEntry {
+export interface CameraImportReportEntry {
   /** Index of the feature in `geojson.features`. */
   index: number;
   /** OSM id (`@id`, else the feature's `id`), e.g. `node/123`, or null. */
@@ -244,7 +244,7 @@ export interface OsmImportResult {
   cameras: CameraSet;
   projection: LocalProjection;
   /** Everything not read as is, and every default applied, per feature and tag. */
-  report: ImportReportEntry[];
+  report: CameraImportReportEntry[];
   /** Features skipped (each has a report entry with action `skipped`). */
   skipped: number;
   /** Features imported (imported + skipped = number of features). */
@@ -346,7 +346,7 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     throw new InvalidInputError(ORIGIN, 'options.projection', 'must be a LocalProjection (see createLocalProjection)', o.projection);
   }
 
-  const report: ImportReportEntry[] = [];
+  const report: CameraImportReportEntry[] = [];
   const candidates: Candidate[] = [];
   let skipped = 0;
 
@@ -355,7 +355,7 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     const props = (f && typeof f === 'object' && typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
     const rawId = props['@id'] ?? (f && typeof f === 'object' ? f.id : undefined);
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
-    const entries: ImportReportEntry[] = [];
+    const entries: CameraImportReportEntry[] = [];
     const note = (tag: string, value: unknown, reason: string, action: string) => entries.push({ index, id, tag, value, reason, action });
     const skip = (tag: string, value: unknown, reason: string) => {
       report.push({ index, id, tag, value, reason, action: 'skipped' });

@@ -202,7 +202,7 @@ interface SegmentGrid {
   items: Uint32Array;
 }
 
-/** Buckets each segment into every grid cell its bounding box touches. Cell size = max(maxD, extent / 1024). */
+/** Buckets each segment into every grid cell its bounding box touches. Cell size = max(maxD, extent / 512). */
 function buildSegmentGrid(seg: StreetSegments, maxD: number): SegmentGrid {
   const n = seg.n;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -217,7 +217,7 @@ function buildSegmentGrid(seg: StreetSegments, maxD: number): SegmentGrid {
     maxX = maxY = 1;
   }
   const extent = Math.max(maxX - minX, maxY - minY, 1);
-  const cell = Math.max(maxD, extent / 1024);
+  const cell = Math.max(maxD, extent / 512);
   const cols = Math.floor((maxX - minX) / cell) + 1;
   const rows = Math.floor((maxY - minY) / cell) + 1;
   return finishGrid(seg, minX, minY, cell, cols, rows);

@@ -87,60 +87,9 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   const offset = requireNonNegative(ORIGIN, 'options.offset', o.offset ?? INTERSECTION_PLACEMENT_DEFAULTS.offset);
 
   // 1. Candidate nodes with their outgoing street directions (CSR layout).
-  const g = city.streets;
-  const nodeX: number[] = [];
-  const nodeY: number[] = [];
-  const dirStart: number[] = [0];
-  const dirHeading: number[] = [];
-  const scratchH: number[] = [];
-  const scratchR: number[] = [];
-  let badNode: string | null = null;
-  g.forEachNode((node, a) => {
-    if (badNode !== null) return;
-    if (typeof a.x !== 'number' || typeof a.y !== 'number' || !Number.isFinite(a.x) || !Number.isFinite(a.y)) {
-      badNode = node;
-      return;
-    }
-    scratchH.length = 0;
-    scratchR.length = 0;
-    let touches = keep === null;
-    g.forEachEdge(node, (_e, ea, s, t, sa, ta) => {
-      if (s === t) return;
-      const other = s === node ? ta : sa;
-      const rank = STREET_CLASSES.indexOf(ea.streetClass);
-      if (keep !== null && rank >= 0 && keep[rank] === 1) touches = true;
-      const dx = other.x - a.x;
-      const dy = other.y - a.y;
-      if (!(dx !== 0 || dy !== 0) || !Number.isFinite(dx) || !Number.isFinite(dy)) return;
-      scratchH.push(headingOf(dx, dy));
-      scratchR.push(rank < 0 ? STREET_CLASSES.length : rank);
-    });
-    if (scratchH.length < minDegree || !touches) return;
-    // Order: street class (arterial first), then bearing (insertion sort: degrees are small).
-    const nd = scratchH.length;
-    for (let i = 1; i < nd; i++) {
-      const h = scratchH[i];
-      const r = scratchR[i];
-      let j = i - 1;
-      while (j >= 0 && (scratchR[j] > r || (scratchR[j] === r && scratchH[j] > h))) {
-        scratchH[j + 1] = scratchH[j];
-        scratchR[j + 1] = scratchR[j];
-        j--;
-      }
-      scratchH[j + 1] = h;
-      scratchR[j + 1] = r;
-    }
-    nodeX.push(a.x);
-    nodeY.push(a.y);
-    for (let i = 0; i < nd; i++) dirHeading.push(scratchH[i]);
-    dirStart.push(dirHeading.length);
-  });
-  if (badNode !== null) {
-    throw new InvalidInputError(ORIGIN, `city.streets node ${badNode} x/y`, 'must be finite numbers', g.getNodeAttributes(badNode));
-  }
+  const { numCandidates, nodeX, nodeY, dirStart, dirHeading } = intersectionTable(ORIGIN, city, minDegree, keep);
 
   // 2. Sample intersections when more qualify than allowed (partial Fisher–Yates, then back in node order).
-  const numCandidates = nodeX.length;
   let chosen: Uint32Array;
   if (numCandidates > maxK) {
     const idx = new Uint32Array(numCandidates);
@@ -188,4 +137,141 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
     }
   }
   return set;
+}
+
+/** Intersections as flat columns: position and outgoing street bearings (sorted by class, then bearing). @internal */
+export interface IntersectionTable {
+  numCandidates: number;
+  nodeX: Float64Array;
+  nodeY: Float64Array;
+  /** Length numCandidates + 1: candidate v's bearings are dirHeading[dirStart[v] … dirStart[v + 1] − 1]. */
+  dirStart: Uint32Array;
+  dirHeading: Float64Array;
+}
+
+/**
+ * Finds the nodes with at least `minDegree` incident streets of positive
+ * length (self-loops ignored) that touch a street class kept by `keep`, in
+ * the graph's node order. One pass over nodes and one over edges.
+ * @internal
+ */
+export function intersectionTable(origin: string, city: City, minDegree: number, keep: Uint8Array | null): IntersectionTable {
+  const g = city.streets;
+  const order = g.order;
+  const index = new Map<string, number>();
+  const X = new Float64Array(order);
+  const Y = new Float64Array(order);
+  let k = 0;
+  let badNode: string | null = null;
+  g.forEachNode((node, a) => {
+    if (badNode === null && (typeof a.x !== 'number' || typeof a.y !== 'number' || !Number.isFinite(a.x) || !Number.isFinite(a.y))) badNode = node;
+    index.set(node, k);
+    X[k] = a.x;
+    Y[k] = a.y;
+    k++;
+  });
+  if (badNode !== null) {
+    throw new InvalidInputError(origin, `city.streets node ${badNode} x/y`, 'must be finite numbers', g.getNodeAttributes(badNode));
+  }
+  const m = g.size;
+  const eu = new Uint32Array(m);
+  const ev = new Uint32Array(m);
+  const er = new Uint8Array(m);
+  const deg = new Uint32Array(order);
+  const touch = new Uint8Array(order);
+  let ne = 0;
+  g.forEachEdge((_e, ea, s, t) => {
+    if (s === t) return;
+    const u = index.get(s) as number;
+    const v = index.get(t) as number;
+    const rank = STREET_CLASSES.indexOf(ea.streetClass);
+    if (keep !== null && rank >= 0 && keep[rank] === 1) {
+      touch[u] = 1;
+      touch[v] = 1;
+    }
+    if (X[u] === X[v] && Y[u] === Y[v]) return;
+    eu[ne] = u;
+    ev[ne] = v;
+    er[ne] = rank < 0 ? STREET_CLASSES.length : rank;
+    deg[u]++;
+    deg[v]++;
+    ne++;
+  });
+  // Candidates in node order, CSR offsets.
+  const cand = new Int32Array(order).fill(-1);
+  let nc = 0;
+  let nd = 0;
+  for (let v = 0; v < order; v++) {
+    if (deg[v] >= minDegree && (keep === null || touch[v] === 1)) {
+      cand[v] = nc++;
+      nd += deg[v];
+    }
+  }
+  const nodeX = new Float64Array(nc);
+  const nodeY = new Float64Array(nc);
+  const dirStart = new Uint32Array(nc + 1);
+  for (let v = 0; v < order; v++) {
+    const c = cand[v];
+    if (c < 0) continue;
+    nodeX[c] = X[v];
+    nodeY[c] = Y[v];
+    dirStart[c + 1] = deg[v];
+  }
+  for (let c = 0; c < nc; c++) dirStart[c + 1] += dirStart[c];
+  const dirHeading = new Float64Array(nd);
+  const dirRank = new Uint8Array(nd);
+  const fill = dirStart.slice(0, nc);
+  for (let e = 0; e < ne; e++) {
+    const u = eu[e];
+    const v = ev[e];
+    const cu = cand[u];
+    const cv = cand[v];
+    if (cu >= 0) {
+      const p = fill[cu]++;
+      dirHeading[p] = headingOf(X[v] - X[u], Y[v] - Y[u]);
+      dirRank[p] = er[e];
+    }
+    if (cv >= 0) {
+      const p = fill[cv]++;
+      dirHeading[p] = headingOf(X[u] - X[v], Y[u] - Y[v]);
+      dirRank[p] = er[e];
+    }
+  }
+  // Sort each candidate's directions by class (arterial first), then bearing: insertion sort, degrees are small.
+  for (let c = 0; c < nc; c++) {
+    const s0 = dirStart[c];
+    const s1 = dirStart[c + 1];
+    for (let i = s0 + 1; i < s1; i++) {
+      const h = dirHeading[i];
+      const r = dirRank[i];
+      let j = i - 1;
+      while (j >= s0 && (dirRank[j] > r || (dirRank[j] === r && dirHeading[j] > h))) {
+        dirHeading[j + 1] = dirHeading[j];
+        dirRank[j + 1] = dirRank[j];
+        j--;
+      }
+      dirHeading[j + 1] = h;
+      dirRank[j + 1] = r;
+    }
+  }
+  return { numCandidates: nc, nodeX, nodeY, dirStart, dirHeading };
+}
+
+/**
+ * Number of intersections {@link placeAtIntersections} would consider:
+ * nodes with at least `minDegree` streets, touching one of `streetClasses`.
+ *
+ * @param city - a City
+ * @param options - `minDegree` (default 3), `streetClasses` (default any)
+ * @returns the count
+ * @throws {InvalidInputError} on a bad option or non-finite node coordinates
+ * @example countIntersections(city, { streetClasses: ['arterial'] })
+ */
+export function countIntersections(city: City, options?: { minDegree?: number; streetClasses?: readonly StreetClass[] }): number {
+  const origin = 'countIntersections';
+  const o = optionsObject(origin, options);
+  requireCity(origin, city, ['streets']);
+  const minDegree = requireInteger(origin, 'options.minDegree', o.minDegree ?? INTERSECTION_PLACEMENT_DEFAULTS.minDegree, 1);
+  const keep = streetClassFilter(origin, 'options.streetClasses', o.streetClasses);
+  return intersectionTable(origin, city, minDegree, keep).numCandidates;
 }

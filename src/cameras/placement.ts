@@ -22,3 +22,4 @@ export {
   type ScatterPlacementOptions,
 } from './placement-area.js';
 export { placeOnFacades, FACADE_PLACEMENT_DEFAULTS, type FacadePlacementOptions } from './placement-facades.js';
+export { countIntersections } from './placement-intersections.js';

@@ -1,0 +1,389 @@
+/**
+ * Camera presets for the reference cities: Almaty (128,000 cameras of mixed
+ * kinds) and Astana (22,000 new cameras, optionally the ~6,000 older ones),
+ * and {@link createPreset}, which builds a preset city with its cameras.
+ *
+ * Every count is in a commented constant with its source. The figures come
+ * from sightline's DESIGN.md ("Almaty figures (2024–2025 reporting)" and
+ * "City presets"), which collected them for this project; where a number is
+ * derived or assumed, the comment says so.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { createRng, type Rng, type Seed } from '../core/random.js';
+import { requireInteger } from '../core/validate.js';
+import type { City } from '../city/city.js';
+import { almatyCity, astanaCity, type PresetCityOptions } from '../city/presets.js';
+import { concatCameraSets, type CameraSet } from './camera-set.js';
+import { countIntersections, placeAtIntersections } from './placement-intersections.js';
+import { placeAlongStreets } from './placement-streets.js';
+import { placeByPopulation, placeUniform } from './placement-area.js';
+import { placeOnFacades } from './placement-facades.js';
+
+/** Sourced Almaty figures (DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets"). */
+export const ALMATY_CAMERA_FACTS = {
+  /** DESIGN.md: Almaty preset, "128,000 cameras of mixed kinds" (the reference case: "over 128,000 cameras"). */
+  totalCameras: 128_000,
+  /** DESIGN.md: "57,604 of them in the unified video-monitoring system". */
+  unifiedSystemCameras: 57_604,
+  /** DESIGN.md: "about 53,000 connected to the police operations centre". */
+  liveConnected: 53_000,
+  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  sergekUnits: 1_341,
+  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  sergekCameras: 7_894,
+  /** DESIGN.md: "about 2,200 cameras feed face recognition". */
+  faceRecognitionCameras: 2_200,
+} as const;
+
+/** Sourced Astana figures (DESIGN.md, "City presets"). */
+export const ASTANA_CAMERA_FACTS = {
+  /** DESIGN.md: "22,000 new cameras replacing about 6,000 existing ones". */
+  newCameras: 22_000,
+  /** DESIGN.md: "replacing about 6,000 existing ones". */
+  olderCameras: 6_000,
+} as const;
+
+/** Counts per group of a preset's camera mix. */
+export interface CameraMix {
+  /** Traffic / plate-reading cameras on Sergek-style units at arterial intersections: public, live, plate reading. */
+  traffic: number;
+  /** Number of traffic units (intersections) the traffic cameras are spread over. */
+  trafficUnits: number;
+  /** Face-recognition cameras where people are (public spaces): public, live, face. */
+  face: number;
+  /** Public street cameras streaming live to the command centre. */
+  streetLive: number;
+  /** Public street cameras that only record locally. */
+  streetRecordOnly: number;
+  /** Building and entrance cameras on facades: private, record-only. */
+  facade: number;
+  /** Older street cameras kept in service (Astana only): public, record-only, lower resolution. */
+  older: number;
+}
+
+/**
+ * The Almaty mix at full scale, derived from {@link ALMATY_CAMERA_FACTS}:
+ * - traffic 7,894 on 1,341 units (sourced);
+ * - face 2,200 (sourced);
+ * - street live = 53,000 − 7,894 − 2,200 = 42,906. Derived, with the
+ *   assumption that the Sergek and face-recognition cameras are among the
+ *   53,000 live-connected and the 57,604 unified-system cameras;
+ * - street record-only = 57,604 − 53,000 = 4,604 (the rest of the unified
+ *   system; derived under the same assumption);
+ * - facade = 128,000 − 57,604 = 70,396: cameras outside the unified system,
+ *   modelled as private building/entrance cameras (assumption: DESIGN.md says
+ *   only that the mix includes "building and entrance cameras").
+ * Totals: 128,000 cameras, 53,000 live.
+ */
+export const ALMATY_CAMERA_MIX: Readonly<CameraMix> = {
+  traffic: ALMATY_CAMERA_FACTS.sergekCameras,
+  trafficUnits: ALMATY_CAMERA_FACTS.sergekUnits,
+  face: ALMATY_CAMERA_FACTS.faceRecognitionCameras,
+  streetLive: ALMATY_CAMERA_FACTS.liveConnected - ALMATY_CAMERA_FACTS.sergekCameras - ALMATY_CAMERA_FACTS.faceRecognitionCameras,
+  streetRecordOnly: ALMATY_CAMERA_FACTS.unifiedSystemCameras - ALMATY_CAMERA_FACTS.liveConnected,
+  facade: ALMATY_CAMERA_FACTS.totalCameras - ALMATY_CAMERA_FACTS.unifiedSystemCameras,
+  older: 0,
+};
+
+/**
+ * Optics and mounting per group. Every value is an assumption (typical
+ * equipment for the role), not a sourced figure; ranges follow from
+ * resolution and fov by the DORI "detect" level (EN 62676-4, 25 px/m).
+ */
+export const PRESET_CAMERA_PROFILES = {
+  /** Assumption: narrow 40° lens, Full HD, 6 m pole or gantry (lane-watching traffic camera). */
+  traffic: { fov: 40, resolutionPx: 1920, height: 6, kind: 'fixed' as const },
+  /** Assumption: 60° lens, 4K (3840 px) for face detail, 4 m mount. */
+  face: { fov: 60, resolutionPx: 3840, height: 4, kind: 'fixed' as const },
+  /** Assumption: 90° lens, Full HD, 5 m pole (DESIGN.md default height). */
+  street: { fov: 90, resolutionPx: 1920, height: 5, kind: 'fixed' as const },
+  /** Assumption: 90° lens, Full HD, 3 m above an entrance. */
+  facade: { fov: 90, resolutionPx: 1920, height: 3, kind: 'fixed' as const },
+  /** Assumption: older 720p cameras (1280 px), 90° lens, 5 m pole. */
+  older: { fov: 90, resolutionPx: 1280, height: 5, kind: 'fixed' as const },
+} as const;
+
+const GROUPS = ['traffic', 'face', 'streetLive', 'streetRecordOnly', 'facade', 'older'] as const;
+
+/**
+ * Scales a mix to `total` cameras keeping its proportions: largest-remainder
+ * rounding, so the groups add up to exactly `total`. Traffic units scale with
+ * the traffic cameras (at least one unit when there is a traffic camera).
+ *
+ * @param mix - the full-scale mix
+ * @param total - integer >= 0
+ * @returns a new mix whose groups sum to `total`
+ * @throws {InvalidInputError} if total is not an integer >= 0
+ * @example scaleCameraMix(ALMATY_CAMERA_MIX, 1280).traffic // 79
+ */
+export function scaleCameraMix(mix: Readonly<CameraMix>, total: number, origin = 'scaleCameraMix'): CameraMix {
+  requireInteger(origin, 'numCameras', total, 0);
+  let full = 0;
+  for (const g of GROUPS) full += mix[g];
+  const out: CameraMix = { traffic: 0, trafficUnits: 0, face: 0, streetLive: 0, streetRecordOnly: 0, facade: 0, older: 0 };
+  if (full === 0) return out;
+  const rema: { g: (typeof GROUPS)[number]; r: number }[] = [];
+  let assigned = 0;
+  for (const g of GROUPS) {
+    const exact = (mix[g] * total) / full;
+    out[g] = Math.floor(exact);
+    assigned += out[g];
+    rema.push({ g, r: exact - out[g] });
+  }
+  rema.sort((a, b) => b.r - a.r || GROUPS.indexOf(a.g) - GROUPS.indexOf(b.g));
+  for (let k = 0; assigned < total; k++, assigned++) out[rema[k % rema.length].g]++;
+  out.trafficUnits = out.traffic === 0 ? 0 : Math.max(1, Math.min(out.traffic, Math.round((mix.trafficUnits * out.traffic) / Math.max(1, mix.traffic))));
+  return out;
+}
+
+/** Options of {@link almatyCameras} and {@link astanaCameras}. */
+export interface PresetCameraOptions {
+  /** Seed (or stream) of every random choice; default 1. */
+  seed?: Seed | Rng;
+  /** Total number of cameras (the mix is scaled, exact total). Default: the preset's full count. */
+  numCameras?: number;
+}
+
+/** Options of {@link astanaCameras}. */
+export interface AstanaCameraOptions extends PresetCameraOptions {
+  /** Also place the ~6,000 older cameras (default false: only the 22,000 new ones). */
+  includeOlder?: boolean;
+}
+
+function rngOf(origin: string, seed: Seed | Rng | undefined): Rng {
+  if (seed === undefined) return createRng(1);
+  if (typeof seed === 'object' && seed !== null && typeof (seed as Rng).next === 'function') return seed as Rng;
+  if (typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed))) return createRng(seed);
+  throw new InvalidInputError(origin, 'options.seed', 'must be a string, a finite number or an Rng', seed);
+}
+
+/**
+ * Places a mix of cameras in a city:
+ * traffic units at arterial intersections (falling back to collector, then
+ * any intersections when the city has too few), face-recognition cameras
+ * weighted by population (uniform over the boundary when the population is
+ * empty), street cameras along all streets (a seeded subset of exactly
+ * `streetLive` streams live), facade cameras on walls facing a street, older
+ * cameras along streets.
+ *
+ * @param city - the city
+ * @param mix - exact counts per group
+ * @param rng - random stream (sub-streams per group)
+ * @returns the cameras, groups in the order traffic, face, street, facade, older
+ * @throws {InvalidInputError} when the city cannot hold a group (no intersections, streets or facades)
+ */
+export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, origin = 'placeCameraMix'): CameraSet {
+  if (typeof city !== 'object' || city === null || typeof city.streets !== 'object' || city.streets === null) {
+    throw new InvalidInputError(origin, 'city', 'must be a City with a street graph', city);
+  }
+  const parts: CameraSet[] = [];
+  const P = PRESET_CAMERA_PROFILES;
+  if (mix.traffic > 0) {
+    // Arterial intersections; when the city has fewer than the units needed, widen to collectors, then to any street.
+    const tiers = [['arterial'], ['arterial', 'collector'], undefined] as const;
+    let classes: (typeof tiers)[number] = undefined;
+    for (const t of tiers) {
+      classes = t;
+      if (t === undefined) break;
+      const available = countIntersections(city, { streetClasses: t });
+      if (available >= mix.trafficUnits) break;
+    }
+    parts.push(
+      placeAtIntersections(city, {
+        ...P.traffic,
+        streetClasses: classes,
+        maxIntersections: mix.trafficUnits,
+        totalCameras: mix.traffic,
+        heading: 'streets',
+        capabilities: ['plate'],
+        operator: 'public',
+        live: true,
+        seed: rng.stream('traffic'),
+      }),
+    );
+  }
+  if (mix.face > 0) {
+    const faceOpts = { ...P.face, capabilities: ['face'] as const, operator: 'public' as const, live: true, seed: rng.stream('face') };
+    const pop = city.population;
+    let total = 0;
+    if (pop && pop.values) for (let i = 0; i < pop.values.length; i++) total += pop.values[i];
+    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, faceOpts));
+  }
+  const street = mix.streetLive + mix.streetRecordOnly;
+  if (street > 0) {
+    const s = placeAlongStreets(city, { ...P.street, count: street, operator: 'public', live: false, seed: rng.stream('street') });
+    // Exactly streetLive of them stream live: a seeded partial Fisher–Yates sample.
+    const idx = new Uint32Array(street);
+    for (let i = 0; i < street; i++) idx[i] = i;
+    const pick = rng.stream('street-live');
+    for (let i = 0; i < mix.streetLive; i++) {
+      const j = i + pick.int(street - i);
+      const t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+      s.live[idx[i]] = 1;
+    }
+    parts.push(s);
+  }
+  if (mix.facade > 0) {
+    if (!city.buildings || city.buildings.numBuildings === 0) {
+      throw new InvalidInputError(origin, 'city.buildings', 'must contain buildings for the facade cameras; got facade cameras', mix.facade);
+    }
+    parts.push(placeOnFacades(city, mix.facade, { ...P.facade, operator: 'private', live: false, seed: rng.stream('facade') }));
+  }
+  if (mix.older > 0) {
+    parts.push(placeAlongStreets(city, { ...P.older, count: mix.older, heading: 'across', operator: 'public', live: false, seed: rng.stream('older') }));
+  }
+  return concatCameraSets(parts);
+}
+
+/**
+ * The Almaty camera network: 128,000 cameras by default in the mix
+ * {@link ALMATY_CAMERA_MIX} (traffic units at arterial intersections, face
+ * recognition where people are, public street cameras, private facade
+ * cameras; 53,000 live).
+ *
+ * @param city - usually `almatyCity()`; any City with streets, buildings and population works
+ * @param options - seed and `numCameras` (scales the mix, exact total)
+ * @returns a CameraSet of exactly `numCameras` cameras (default 128,000)
+ * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
+ * @example
+ * const cameras = almatyCameras(almatyCity(), { seed: 1 });
+ * cameras.numCameras // 128000
+ */
+export function almatyCameras(city: City, options?: PresetCameraOptions): CameraSet {
+  const origin = 'almatyCameras';
+  const o = options ?? {};
+  if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  const total = o.numCameras ?? ALMATY_CAMERA_FACTS.totalCameras;
+  const mix = scaleCameraMix(ALMATY_CAMERA_MIX, total, origin);
+  return placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+}
+
+/**
+ * The Astana mix: 22,000 new cameras (DESIGN.md) split like Almaty's public,
+ * unified-system part (traffic 7,894 : face 2,200 : street live 42,906 :
+ * street record-only 4,604 — assumption: no breakdown is sourced for Astana;
+ * the new system is taken to be public), plus, optionally, the ~6,000 older
+ * cameras (DESIGN.md) as public record-only street cameras.
+ *
+ * @param includeOlder - add the older cameras
+ * @param numCameras - total (scales the mix), default 22,000 or 28,000
+ * @returns exact counts per group
+ */
+export function astanaCameraMix(includeOlder = false, numCameras?: number): CameraMix {
+  const origin = 'astanaCameras';
+  const publicPart: CameraMix = { ...ALMATY_CAMERA_MIX, facade: 0, older: 0 };
+  const scaled = scaleCameraMix(publicPart, ASTANA_CAMERA_FACTS.newCameras, origin);
+  const full: CameraMix = { ...scaled, older: includeOlder ? ASTANA_CAMERA_FACTS.olderCameras : 0 };
+  if (numCameras === undefined) return full;
+  return scaleCameraMix(full, numCameras, origin);
+}
+
+/**
+ * The Astana camera network: 22,000 new cameras, plus the ~6,000 older ones
+ * with `includeOlder` (see {@link astanaCameraMix}).
+ *
+ * @param city - usually `astanaCity()`
+ * @param options - seed, `numCameras`, `includeOlder`
+ * @returns a CameraSet of exactly 22,000 (28,000 with the older ones) or `numCameras` cameras
+ * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
+ * @example
+ * astanaCameras(astanaCity(), { includeOlder: true }).numCameras // 28000
+ */
+export function astanaCameras(city: City, options?: AstanaCameraOptions): CameraSet {
+  const origin = 'astanaCameras';
+  const o = options ?? {};
+  if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  const includeOlder = o.includeOlder ?? false;
+  if (typeof includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', includeOlder);
+  const mix = astanaCameraMix(includeOlder, o.numCameras);
+  return placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+}
+
+/** Options of {@link createPreset}. */
+export interface PresetOptions {
+  /** Seed of the city and the cameras (default 1). */
+  seed?: Seed;
+  /** Total number of cameras (scales the mix). */
+  numCameras?: number;
+  /** Block size of the city grid, metres (shortcut for `city.blockSize`). */
+  blockSize?: number;
+  /** Residents (shortcut for `city.population`). */
+  population?: number;
+  /** Any other override of the city preset (see almatyCity / astanaCity). */
+  city?: PresetCityOptions;
+  /** Astana only: include the ~6,000 older cameras. */
+  includeOlder?: boolean;
+}
+
+/** A preset: a city, its cameras, and where the numbers come from. */
+export interface Preset {
+  name: 'almaty' | 'astana';
+  city: City;
+  cameras: CameraSet;
+  seed: Seed;
+  description: string;
+  sources: string[];
+}
+
+const SOURCES_COMMON = [
+  'Camera counts: sightline DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets" (facts collected for the project).',
+  'DORI pixel densities: EN 62676-4:2015 (detect 25, observe 62.5, recognise 125, identify 250 px/m).',
+  'Camera optics and mounting per group: assumptions (PRESET_CAMERA_PROFILES), not sourced figures.',
+];
+
+/**
+ * Builds a named preset: the city (from src/city/presets) and its cameras.
+ *
+ * @param name - `almaty` | `astana`
+ * @param options - seed, numCameras, includeOlder, and city overrides (blockSize, population, city)
+ * @returns `{ name, city, cameras, seed, description, sources }`
+ * @throws {InvalidInputError} on an unknown name or a bad option
+ * @example
+ * const p = createPreset('almaty', { seed: 7 });
+ * p.cameras.numCameras // 128000
+ */
+export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions): Preset {
+  const origin = 'createPreset';
+  if (name !== 'almaty' && name !== 'astana') throw new InvalidInputError(origin, 'name', 'must be "almaty" or "astana"', name);
+  const o = options ?? {};
+  if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  const seed = o.seed ?? 1;
+  const rng = rngOf(origin, seed);
+  const cityOptions: PresetCityOptions = { seed, ...(o.city ?? {}) };
+  if (o.blockSize !== undefined) cityOptions.blockSize = o.blockSize;
+  if (o.population !== undefined) cityOptions.population = o.population;
+  if (name === 'almaty') {
+    const city = almatyCity(cityOptions);
+    const cameras = almatyCameras(city, { seed: rng.stream('cameras'), numCameras: o.numCameras });
+    const mix = scaleCameraMix(ALMATY_CAMERA_MIX, cameras.numCameras, origin);
+    return {
+      name,
+      city,
+      cameras,
+      seed,
+      description:
+        `Almaty: ${cameras.numCameras.toLocaleString('en-US')} cameras (synthetic positions) — ` +
+        `${mix.traffic} traffic/plate cameras on ${mix.trafficUnits} units at arterial intersections, ${mix.face} face-recognition, ` +
+        `${mix.streetLive + mix.streetRecordOnly} public street cameras, ${mix.facade} private facade cameras; ` +
+        `${mix.traffic + mix.face + mix.streetLive} live-connected.`,
+      sources: [...SOURCES_COMMON, 'Derived counts and the private facade share: see ALMATY_CAMERA_MIX.'],
+    };
+  }
+  if (o.includeOlder !== undefined && typeof o.includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', o.includeOlder);
+  const city = astanaCity(cityOptions);
+  const cameras = astanaCameras(city, { seed: rng.stream('cameras'), numCameras: o.numCameras, includeOlder: o.includeOlder });
+  const mix = astanaCameraMix(o.includeOlder ?? false, o.numCameras);
+  return {
+    name,
+    city,
+    cameras,
+    seed,
+    description:
+      `Astana: ${cameras.numCameras.toLocaleString('en-US')} cameras (synthetic positions) — ${mix.traffic + mix.face + mix.streetLive + mix.streetRecordOnly} new public cameras` +
+      (mix.older ? ` and ${mix.older} older record-only street cameras` : '') +
+      `; ${mix.traffic + mix.face + mix.streetLive} live-connected (assumed Almaty-like split).`,
+    sources: [...SOURCES_COMMON, 'The split of Astana\'s 22,000 new cameras into groups is an assumption (Almaty\'s public mix); see astanaCameraMix.'],
+  };
+}
