@@ -5,16 +5,10 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Bounds } from '../core/validate.js';
 import { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet, City } from '../city/city.js';
-import {
-  Footprints,
-  checkLevel,
-  effectiveRadius,
-  setSector,
-  type CoverageLevel,
-} from './footprints.js';
+import { checkLevel, type CoverageLevel } from './footprints.js';
+import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
 import { unionAreas } from './union-engine.js';
-import { applyOcclusion } from './occlusion.js';
 
 /** Options of {@link computeCoverage}. */
 export interface CoverageOptions {
@@ -106,42 +100,14 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const buildings = options.buildings ?? city?.buildings;
   if (occlusion && !buildings) throw new InvalidInputError(ORIGIN, 'options.occlusion', 'needs options.city or options.buildings', occlusion);
   const n = cameras.numCameras;
-  const weightsAll = checkAvailability(options.availability, n);
+  const weightsAll = checkAvailability(ORIGIN, options.availability, n);
 
   const [bx0, by0, bx1, by1] = resolved.bbox;
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
 
-  // Select cameras whose (conservative) disc bounds meet the study area's box
-  // and that are ever up.
-  const keep = new Uint32Array(n);
-  const radius = new Float64Array(n);
-  let m = 0;
-  const xs = cameras.x;
-  const ys = cameras.y;
-  for (let i = 0; i < n; i++) {
-    const r = effectiveRadius(cameras, i, level);
-    radius[i] = r;
-    if (weightsAll !== null && weightsAll[i] === 0) continue;
-    const x = xs[i];
-    const y = ys[i];
-    if (x + r < bx0 || x - r > bx1 || y + r < by0 || y - r > by1) continue;
-    keep[m++] = i;
-  }
-  const fp = new Footprints(m, ox, oy);
-  const heading = cameras.heading;
-  const fov = cameras.fov;
-  for (let k = 0; k < m; k++) {
-    const i = keep[k];
-    setSector(fp, k, i, xs[i], ys[i], radius[i], heading[i], fov[i]);
-  }
-  // Plain sectors need no stored primitives: the engine derives them from the columns.
-  if (occlusion && buildings) applyOcclusion(fp, buildings);
-  let weights: Float64Array | null = null;
-  if (weightsAll !== null) {
-    weights = new Float64Array(m);
-    for (let k = 0; k < m; k++) weights[k] = weightsAll[keep[k]];
-  }
+  const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll);
+  const m = fp.n;
   const locator = relativeLocator(resolved, ox, oy);
   const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights);
 
@@ -178,25 +144,4 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
     },
     work: { numPieces, numPairs },
   };
-}
-
-function checkAvailability(a: unknown, n: number): Float64Array | null {
-  if (a === undefined) return null;
-  const w = new Float64Array(n);
-  if (typeof a === 'number') {
-    if (!(a >= 0 && a <= 1)) throw new InvalidInputError(ORIGIN, 'options.availability', 'must be a probability in [0, 1]', a);
-    w.fill(a);
-    return w;
-  }
-  if (typeof a !== 'object' || a === null || typeof (a as ArrayLike<number>).length !== 'number') {
-    throw new InvalidInputError(ORIGIN, 'options.availability', 'must be a number or an array with one probability per camera', a);
-  }
-  const arr = a as ArrayLike<number>;
-  if (arr.length !== n) throw new InvalidInputError(ORIGIN, 'options.availability.length', `must equal the number of cameras (${n})`, arr.length);
-  for (let i = 0; i < n; i++) {
-    const p = arr[i];
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new InvalidInputError(ORIGIN, `options.availability[${i}]`, 'must be a probability in [0, 1]', p);
-    w[i] = p;
-  }
-  return w;
 }

@@ -737,3 +737,88 @@ function visibilityMargin(vis: NonNullable<Footprints['vis']>, j: number, dx: nu
   if (theta - vis.visFrom[a] < angTol || vis.visTo[a] - theta < angTol) result = 2;
   return result;
 }
+
+// ---------------------------------------------------------------------------
+// Module-level helpers for other exact computations (street lengths, rasters,
+// routes). They read the footprint columns directly; the union above keeps
+// its own closures over local copies for speed.
+
+/** Exact closed containment of (x, y) (relative coordinates) in footprint j. */
+export function footprintContains(fp: Footprints, j: number, x: number, y: number): boolean {
+  const dx = x - fp.cx[j];
+  const dy = y - fp.cy[j];
+  const r = fp.r[j];
+  const d2 = dx * dx + dy * dy;
+  if (d2 > r * r) return false;
+  const mode = fp.mode[j];
+  const base = mode & 3;
+  if (base !== MODE_FULL) {
+    const s0 = fp.u0x[j] * dy - fp.u0y[j] * dx;
+    const s1 = dx * fp.u1y[j] - dy * fp.u1x[j];
+    if (base === MODE_NARROW ? s0 < 0 || s1 < 0 : s0 < 0 && s1 < 0) return false;
+  }
+  if ((mode & MODE_OCCLUDED) !== 0 && fp.vis !== null) return visibilityMargin(fp.vis, j, dx, dy, d2) !== 0;
+  return true;
+}
+
+/** Margin classification of (x, y) against footprint j: 1 inside, 0 outside, 2 within 1e-7 m of its boundary. */
+export function footprintClassify(fp: Footprints, j: number, x: number, y: number): number {
+  const dx = x - fp.cx[j];
+  const dy = y - fp.cy[j];
+  const r = fp.r[j];
+  const d2 = dx * dx + dy * dy;
+  const rOut = r + EPS;
+  if (d2 > rOut * rOut) return 0;
+  const rIn = r - EPS;
+  let near = d2 > rIn * rIn;
+  const mode = fp.mode[j];
+  const base = mode & 3;
+  if (base !== MODE_FULL) {
+    const s0 = fp.u0x[j] * dy - fp.u0y[j] * dx;
+    const s1 = dx * fp.u1y[j] - dy * fp.u1x[j];
+    if (base === MODE_NARROW) {
+      if (s0 < -EPS || s1 < -EPS) return 0;
+      if (s0 < EPS || s1 < EPS) near = true;
+    } else if (!(s0 > EPS || s1 > EPS)) {
+      if (s0 < -EPS && s1 < -EPS) return 0;
+      near = true;
+    }
+  }
+  if ((mode & MODE_OCCLUDED) !== 0 && fp.vis !== null) {
+    const v = visibilityMargin(fp.vis, j, dx, dy, d2);
+    if (v === 0) return 0;
+    if (v === 2) near = true;
+  }
+  return near ? 2 : 1;
+}
+
+/**
+ * Appends to `out` (from index ns) the parameters t ∈ (0, 1) where segment
+ * P + t·d crosses the boundary of footprint j; returns the new count.
+ * `out` must have room for 2 entries per boundary primitive of j.
+ */
+export function splitSegmentByFootprint(fp: Footprints, j: number, px: number, py: number, dx: number, dy: number, len: number, out: Float64Array, ns: number): number {
+  const mode = fp.mode[j];
+  if ((mode & MODE_OCCLUDED) !== 0) {
+    const prim = fp.prim;
+    const types = fp.primType;
+    for (let p = fp.primStart[j]; p < fp.primStart[j + 1]; p++) ns = segmentVsPrimitive(px, py, dx, dy, len, prim, types[p], p * PRIM_STRIDE, out, ns);
+    return ns;
+  }
+  const cx = fp.cx[j];
+  const cy = fp.cy[j];
+  const r = fp.r[j];
+  const base = mode & 3;
+  if (base !== MODE_FULL) {
+    ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * fp.u0x[j], cy + r * fp.u0y[j], out, ns);
+    ns = segmentVsSegment(px, py, dx, dy, len, cx + r * fp.u1x[j], cy + r * fp.u1y[j], cx, cy, out, ns);
+  }
+  return segmentVsCircle(px, py, dx, dy, cx, cy, r, fp.u0x[j], fp.u0y[j], fp.u1x[j], fp.u1y[j], base === MODE_FULL ? 2 : base === MODE_WIDE ? 1 : 0, out, ns);
+}
+
+/** Maximum number of split points one footprint can add to a segment. */
+export function maxSplitsOf(fp: Footprints, j: number): number {
+  return (fp.mode[j] & MODE_OCCLUDED) !== 0 ? 2 * (fp.primStart[j + 1] - fp.primStart[j]) : 6;
+}
+
+export { sortPrefix as sortSplits, EPS as BOUNDARY_EPS, DELTA as PROBE_OFFSET, MIN_PIECE as MIN_PIECE_LENGTH };
