@@ -4,11 +4,12 @@ import { createCity } from '../../src/city/create-city.js';
 import { createBuildingSet } from '../../src/city/building-set.js';
 import { createPopulationGrid } from '../../src/city/population.js';
 import { InvalidInputError } from '../../src/core/errors.js';
+import type { StreetEdgeAttributes, StreetNodeAttributes } from '../../src/city/city.js';
 import { boundsToPolygon, multiPolygonArea } from '../../src/geo/polygon.js';
 import { createLocalProjection } from '../../src/geo/projection.js';
 
 function streets() {
-  const g = new Graph({ type: 'undirected' });
+  const g = new Graph<StreetNodeAttributes, StreetEdgeAttributes>({ type: 'undirected' });
   g.addNode('a', { x: 0, y: 0 });
   g.addNode('b', { x: 100, y: 0 });
   g.addEdgeWithKey('ab', 'a', 'b', { length: 100, streetClass: 'local', width: 10 });
@@ -76,7 +77,7 @@ describe('createCity', () => {
     g1.setNodeAttribute('b', 'x', NaN);
     bad({ boundary: [0, 0, 1, 1], streets: g1 }, /streets node "b".x must be a finite number, got NaN/);
     const g2 = streets();
-    g2.setEdgeAttribute('ab', 'streetClass', 'motorway');
+    g2.setEdgeAttribute('ab', 'streetClass', 'motorway' as never);
     bad({ boundary: [0, 0, 1, 1], streets: g2 }, /streets edge "ab".streetClass must be one of arterial, collector, local, footway, got "motorway"/);
     const g3 = streets();
     g3.setEdgeAttribute('ab', 'width', 0);
