@@ -112,6 +112,7 @@ const GROUPS = ['traffic', 'face', 'streetLive', 'streetRecordOnly', 'facade', '
  *
  * @param mix - the full-scale mix
  * @param total - integer >= 0
+ * @param origin - function name used in error messages
  * @returns a new mix whose groups sum to `total`
  * @throws {InvalidInputError} if total is not an integer >= 0
  * @example scaleCameraMix(ALMATY_CAMERA_MIX, 1280).traffic // 79
@@ -169,8 +170,14 @@ function rngOf(origin: string, seed: Seed | Rng | undefined): Rng {
  * @param city - the city
  * @param mix - exact counts per group
  * @param rng - random stream (sub-streams per group)
+ * @param origin - function name used in error messages
  * @returns the cameras, groups in the order traffic, face, street, facade, older
  * @throws {InvalidInputError} when the city cannot hold a group (no intersections, streets or facades)
+ * @example
+ * const mix = scaleCameraMix(ALMATY_CAMERA_MIX, 5000);
+ * const cameras = placeCameraMix(generateGridCity(), mix, createRng(1));
+ *
+ * Complexity: O(V + E + walls + cameras).
  */
 export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, origin = 'placeCameraMix'): CameraSet {
   if (typeof city !== 'object' || city === null || typeof city.streets !== 'object' || city.streets === null) {
