@@ -160,7 +160,11 @@ export function parseCameraDirection(value: unknown): DirectionParseResult {
 // Importer
 // ---------------------------------------------------------------------------
 
-/** One thing the importer could not read, or a default it applied, for one feature and tag. */
+/**
+ * One thing the importer could not read, or a default it applied, for one
+ * feature and tag. Like the city importers' `ImportReportEntry`, with `tag`
+ * for the OSM tag and an `action` saying what was done.
+ */
 export interface CameraImportReportEntry {
   /** Index of the feature in `geojson.features`. */
   index: number;

@@ -77,6 +77,18 @@ describe('placeUniform', () => {
     expect(Array.from(cams.heading)).toEqual([270, 270, 270, 270, 270]);
   });
 
+  it('throws instead of hanging when a polygon cannot be sampled (inconsistent rings)', () => {
+    // Two self-intersecting "bow-tie" holes: each has signed area 0, so the computed area is the full
+    // square, yet together they cover the whole square, so no point is ever accepted.
+    const broken: MultiPolygonM = [
+      {
+        outer: Float64Array.of(0, 0, 10, 0, 10, 10, 0, 10),
+        holes: [Float64Array.of(0, 0, 10, 10, 10, 0, 0, 10), Float64Array.of(0, 0, 10, 0, 0, 10, 10, 10)],
+      },
+    ];
+    expect(() => placeUniform(broken, 3, { seed: 1 })).toThrow(/placeUniform: area\[0\] could not be sampled in 150 attempts/);
+  });
+
   it('returns an empty set for count 0', () => {
     expect(placeUniform(L_SHAPE, 0).numCameras).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeAtIntersections } from '../../src/cameras/placement.js';
+import { countIntersections, placeAtIntersections } from '../../src/cameras/placement.js';
 import { CAPABILITY_PLATE, CAMERA_KINDS, CAMERA_OPERATORS } from '../../src/cameras/camera-set.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/random.js';
@@ -111,6 +111,13 @@ describe('placeAtIntersections', () => {
     const cams = placeAtIntersections(city, { fov: 90, resolutionPx: 1920 });
     // 1920 / (2 · tan 45° · 25 px/m) = 38.4 m
     expect(cams.range[0]).toBeCloseTo(38.4, 9);
+  });
+
+  it('counts the intersections it would use with countIntersections', () => {
+    expect(countIntersections(city)).toBe(5);
+    expect(countIntersections(city, { streetClasses: ['arterial'] })).toBe(3);
+    expect(countIntersections(city, { minDegree: 2 })).toBe(9);
+    expect(() => countIntersections(city, { minDegree: 0 })).toThrow(/countIntersections: options.minDegree/);
   });
 
   it('returns an empty set when no node qualifies', () => {
