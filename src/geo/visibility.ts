@@ -39,6 +39,17 @@
  * - Only the part of a segment within distance r of P matters; segments
  *   entirely beyond r are ignored.
  * - Zero-length segments are ignored. Crossing and touching segments are fine.
+ *
+ * ## How it is computed
+ *
+ * The segments whose boxes meet the sector's box (a flatbush query) are
+ * clipped to the disc and oriented counter-clockwise around P; each becomes
+ * one or two angular items (two when it straddles the start direction of a
+ * full circle). Directions are ordered by a pseudo-angle relative to the
+ * start direction, so the sweep needs no trigonometry; items' start and end
+ * events are sorted, and between consecutive events the lower envelope of the
+ * active lines is built exactly, walking across line crossings. One `atan2`
+ * per output interval converts back to radians.
  */
 import type Flatbush from 'flatbush';
 import { InvalidInputError } from '../core/errors.js';
@@ -111,11 +122,17 @@ export class VisibilityScratch {
   /** @internal */ itLine: Int32Array;
   /** @internal */ itS0: Float64Array;
   /** @internal */ itS1: Float64Array;
+  /** @internal */ itX0: Float64Array;
+  /** @internal */ itY0: Float64Array;
+  /** @internal */ itX1: Float64Array;
+  /** @internal */ itY1: Float64Array;
   /** @internal */ actPos: Int32Array;
   /** @internal */ act: Int32Array;
   /** @internal */ evKey: Float64Array;
   /** @internal */ evVal: Int32Array;
   /** @internal */ pStart: Float64Array;
+  /** @internal */ pDx: Float64Array;
+  /** @internal */ pDy: Float64Array;
   /** @internal */ pLine: Int32Array;
   /** @internal */ m = 0;
   /** @internal */ readonly box = new Float64Array(4);
@@ -129,11 +146,17 @@ export class VisibilityScratch {
     this.itLine = new Int32Array(2 * c);
     this.itS0 = new Float64Array(2 * c);
     this.itS1 = new Float64Array(2 * c);
+    this.itX0 = new Float64Array(2 * c);
+    this.itY0 = new Float64Array(2 * c);
+    this.itX1 = new Float64Array(2 * c);
+    this.itY1 = new Float64Array(2 * c);
     this.actPos = new Int32Array(2 * c);
     this.act = new Int32Array(2 * c);
     this.evKey = new Float64Array(4 * c);
     this.evVal = new Int32Array(4 * c);
     this.pStart = new Float64Array(4 * c);
+    this.pDx = new Float64Array(4 * c);
+    this.pDy = new Float64Array(4 * c);
     this.pLine = new Int32Array(4 * c);
   }
 
@@ -147,6 +170,10 @@ export class VisibilityScratch {
     this.itLine = new Int32Array(2 * c);
     this.itS0 = new Float64Array(2 * c);
     this.itS1 = new Float64Array(2 * c);
+    this.itX0 = new Float64Array(2 * c);
+    this.itY0 = new Float64Array(2 * c);
+    this.itX1 = new Float64Array(2 * c);
+    this.itY1 = new Float64Array(2 * c);
     this.actPos = new Int32Array(2 * c);
     this.act = new Int32Array(2 * c);
     this.evKey = new Float64Array(4 * c);
@@ -155,11 +182,18 @@ export class VisibilityScratch {
 
   /** @internal Makes room for one more output piece. */
   growPieces(): void {
-    const ps = new Float64Array(2 * this.pStart.length);
+    const n = 2 * this.pStart.length;
+    const ps = new Float64Array(n);
     ps.set(this.pStart);
-    const pl = new Int32Array(2 * this.pLine.length);
+    const dx = new Float64Array(n);
+    dx.set(this.pDx);
+    const dy = new Float64Array(n);
+    dy.set(this.pDy);
+    const pl = new Int32Array(n);
     pl.set(this.pLine);
     this.pStart = ps;
+    this.pDx = dx;
+    this.pDy = dy;
     this.pLine = pl;
   }
 }
@@ -293,11 +327,16 @@ function sameLine(sc: VisibilityScratch, a: number, b: number): boolean {
   );
 }
 
-/** Records that from relative angle `start` on, the boundary is `line` (−1 = arc). */
-function emit(sc: VisibilityScratch, start: number, line: number): void {
+/**
+ * Records that from pseudo-angle `start` (direction (dx, dy)) on, the
+ * boundary is `line` (−1 = arc).
+ */
+function emit(sc: VisibilityScratch, start: number, dx: number, dy: number, line: number): void {
   const m = sc.m;
   if (m === 0) {
     sc.pStart[0] = 0;
+    sc.pDx[0] = dx;
+    sc.pDy[0] = dy;
     sc.pLine[0] = line;
     sc.m = 1;
     return;
@@ -311,42 +350,51 @@ function emit(sc: VisibilityScratch, start: number, line: number): void {
   }
   if (m >= sc.pStart.length) sc.growPieces();
   sc.pStart[m] = start;
+  sc.pDx[m] = dx;
+  sc.pDy[m] = dy;
   sc.pLine[m] = line;
   sc.m = m + 1;
 }
 
-/** Normalises an angle difference into [0, 2π]. */
-function rel(angle: number, base: number): number {
-  let v = angle - base;
-  if (v < 0) v += TWO_PI;
-  if (v < 0) v += TWO_PI;
-  return v;
+/**
+ * Pseudo-angle ("diamond angle") of the non-zero vector (x, y): a number in
+ * [0, 4) that increases monotonically with the true angle from the +x axis
+ * (0 ↔ 0, 1 ↔ π/2, 2 ↔ π, 3 ↔ 3π/2), with p(−v) = p(v) ± 2. Used to order
+ * directions without trigonometry.
+ */
+function pseudoAngle(x: number, y: number): number {
+  if (y >= 0) return x >= 0 ? y / (x + y) : 1 - x / (y - x);
+  return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
 }
 
 /**
- * Lower envelope over one elementary angular interval [ca, cb] (relative
- * angles) in which the active set does not change: picks the nearest line,
- * then walks across crossings of the current nearest line with the others.
+ * Lower envelope over one elementary interval (pseudo-angles [ca, cb],
+ * directions (cax, cay) and (cbx, cby)) in which the active set does not
+ * change: picks the nearest line, then walks across the crossings of the
+ * current nearest line with the others. Distances are compared as
+ * h / (n·D) along unnormalised directions D: the common factor |D| cancels.
  */
-function envelope(sc: VisibilityScratch, nAct: number, ca: number, cb: number, a0: number, base: number): void {
+function envelope(
+  sc: VisibilityScratch, nAct: number,
+  ca: number, cax: number, cay: number, cb: number, cbx: number, cby: number,
+  u0x: number, u0y: number,
+): void {
   const act = sc.act;
   const itLine = sc.itLine;
   const lnx = sc.lnx;
   const lny = sc.lny;
   const lh = sc.lh;
   if (nAct === 0) {
-    emit(sc, ca, -1);
+    emit(sc, ca, cax, cay, -1);
     return;
   }
   if (nAct === 1) {
-    emit(sc, ca, itLine[act[0]]);
+    emit(sc, ca, cax, cay, itLine[act[0]]);
     return;
   }
-  const cbc = Math.cos(a0 + cb);
-  const cbs = Math.sin(a0 + cb);
   let c = ca;
-  let cc = Math.cos(a0 + c);
-  let cs = Math.sin(a0 + c);
+  let cx = cax;
+  let cy = cay;
   const maxIter = nAct * nAct + 4;
   for (let iter = 0; iter < maxIter; iter++) {
     // 1. The nearest line at c; ties (lines meeting at c) are broken by the distance at cb.
@@ -354,53 +402,57 @@ function envelope(sc: VisibilityScratch, nAct: number, ca: number, cb: number, a
     let bestV = Infinity;
     for (let k = 0; k < nAct; k++) {
       const l = itLine[act[k]];
-      const v = lh[l] / (lnx[l] * cc + lny[l] * cs);
+      const v = lh[l] / (lnx[l] * cx + lny[l] * cy);
       if (v < bestV) {
         bestV = v;
         best = l;
       }
     }
     const lim = bestV * (1 + TIE_REL);
-    let bestB = lh[best] / (lnx[best] * cbc + lny[best] * cbs);
+    let bestB = lh[best] / (lnx[best] * cbx + lny[best] * cby);
     for (let k = 0; k < nAct; k++) {
       const l = itLine[act[k]];
       if (l === best) continue;
-      const v = lh[l] / (lnx[l] * cc + lny[l] * cs);
+      const v = lh[l] / (lnx[l] * cx + lny[l] * cy);
       if (v <= lim) {
-        const vb = lh[l] / (lnx[l] * cbc + lny[l] * cbs);
+        const vb = lh[l] / (lnx[l] * cbx + lny[l] * cby);
         if (vb < bestB) {
           best = l;
           bestB = vb;
         }
       }
     }
-    emit(sc, c, best);
+    emit(sc, c, cx, cy, best);
     // 2. The first crossing after c with a line that is nearer at cb (two lines cross once).
     const snx = lnx[best];
     const sny = lny[best];
     const sh = lh[best];
     let xBest = cb;
+    let xX = 0;
+    let xY = 0;
     let found = -1;
     const limB = bestB * (1 - 1e-12);
     for (let k = 0; k < nAct; k++) {
       const l = itLine[act[k]];
       if (l === best) continue;
-      const vb = lh[l] / (lnx[l] * cbc + lny[l] * cbs);
+      const vb = lh[l] / (lnx[l] * cbx + lny[l] * cby);
       if (!(vb < limB)) continue;
       const det = snx * lny[l] - sny * lnx[l];
       if (det === 0) continue;
       const yx = (sh * lny[l] - lh[l] * sny) / det;
       const yy = (snx * lh[l] - lnx[l] * sh) / det;
-      const x = rel(Math.atan2(yy, yx), base);
+      const x = pseudoAngle(u0x * yx + u0y * yy, u0x * yy - u0y * yx);
       if (x > c + ANG_EPS && x < xBest) {
         xBest = x;
+        xX = yx;
+        xY = yy;
         found = l;
       }
     }
     if (found < 0 || xBest >= cb - ANG_EPS) return;
     c = xBest;
-    cc = Math.cos(a0 + c);
-    cs = Math.sin(a0 + c);
+    cx = xX;
+    cy = xY;
   }
 }
 
@@ -475,9 +527,16 @@ export function computeVisibility(
     throw new InvalidInputError(origin, 'out', 'must come from createVisibilityRegion()', out);
   }
   const sc = scratch ?? new VisibilityScratch(16);
-  const L = full ? TWO_PI : span < TWO_PI ? span : TWO_PI;
   const end = full ? a0 + TWO_PI : a1;
-  const base = a0 - TWO_PI * Math.floor(a0 / TWO_PI);
+  const spanRad = full ? TWO_PI : span < TWO_PI ? span : TWO_PI;
+  // Directions of the range ends and the range in pseudo-angle units relative to u0.
+  const u0x = Math.cos(a0);
+  const u0y = Math.sin(a0);
+  const u1x = full ? u0x : Math.cos(end);
+  const u1y = full ? u0y : Math.sin(end);
+  let L = spanRad >= TWO_PI ? 4 : pseudoAngle(u0x * u1x + u0y * u1y, u0x * u1y - u0y * u1x);
+  if (spanRad > Math.PI && L < 2) L = 4; // rounding of a range just short of 2π
+  if (!(L > 0)) L = ANG_EPS; // rounding of a tiny range
 
   // 1. Candidate segments, clipped to the disc, turned into angular items.
   let nl = 0;
@@ -485,12 +544,20 @@ export function computeVisibility(
   const index = occ.index;
   if (index !== null) {
     const box = sc.box;
-    sectorBoundsRadInto(px, py, r, a0, L, box, 0);
+    sectorBoundsRadInto(px, py, r, a0, spanRad, box, 0);
     const ids = index.search(box[0], box[1], box[2], box[3]);
     const nc = ids.length;
     sc.ensure(nc);
     const coords = occ.coords;
     const r2 = r * r;
+    const wall2 = WALL_TOLERANCE * WALL_TOLERANCE;
+    const itLine = sc.itLine;
+    const itS0 = sc.itS0;
+    const itS1 = sc.itS1;
+    const itX0 = sc.itX0;
+    const itY0 = sc.itY0;
+    const itX1 = sc.itX1;
+    const itY1 = sc.itY1;
     for (let k = 0; k < nc; k++) {
       const j = ids[k] << 2;
       const ax = coords[j] - px;
@@ -502,80 +569,118 @@ export function computeVisibility(
       const len2 = dx * dx + dy * dy;
       if (len2 === 0) continue;
       const cr = ax * dy - ay * dx; // A × d = ±|d| · distance(P, line)
-      const len = Math.sqrt(len2);
-      if (Math.abs(cr) <= WALL_TOLERANCE * len) continue;
-      // Part inside the disc: roots of |A + t d|² = r².
-      const b = ax * dx + ay * dy;
-      const c = ax * ax + ay * ay - r2;
-      const disc = b * b - len2 * c;
-      if (!(disc > 0)) continue;
-      const sq = Math.sqrt(disc);
-      const q = b >= 0 ? -(b + sq) : -(b - sq);
-      let t0 = q / len2;
-      let t1 = c / q;
-      if (t0 > t1) {
-        const tmp = t0;
-        t0 = t1;
-        t1 = tmp;
+      if (cr * cr <= wall2 * len2) continue;
+      // Part inside the disc: roots of |A + t d|² = r² (only when an endpoint is outside).
+      const a2 = ax * ax + ay * ay;
+      let e0x = ax;
+      let e0y = ay;
+      let e1x = bx;
+      let e1y = by;
+      if (a2 > r2 || bx * bx + by * by > r2) {
+        const b = ax * dx + ay * dy;
+        const c = a2 - r2;
+        const disc = b * b - len2 * c;
+        if (!(disc > 0)) continue;
+        const sq = Math.sqrt(disc);
+        const q = b >= 0 ? -(b + sq) : -(b - sq);
+        let t0 = q / len2;
+        let t1 = c / q;
+        if (t0 > t1) {
+          const tmp = t0;
+          t0 = t1;
+          t1 = tmp;
+        }
+        if (t0 < 0) t0 = 0;
+        if (t1 > 1) t1 = 1;
+        if (!(t1 > t0)) continue;
+        if (t0 > 0) {
+          e0x = ax + t0 * dx;
+          e0y = ay + t0 * dy;
+        }
+        if (t1 < 1) {
+          e1x = ax + t1 * dx;
+          e1y = ay + t1 * dy;
+        }
       }
-      if (t0 < 0) t0 = 0;
-      if (t1 > 1) t1 = 1;
-      if (!(t1 > t0)) continue;
-      const e0x = t0 === 0 ? ax : ax + t0 * dx;
-      const e0y = t0 === 0 ? ay : ay + t0 * dy;
-      const e1x = t1 === 1 ? bx : ax + t1 * dx;
-      const e1y = t1 === 1 ? by : ay + t1 * dy;
-      // Orient so that the segment runs counter-clockwise around P (from s to e);
-      // the unit normal points away from P and h is the distance from P to the line.
-      let rs: number;
-      let re: number;
-      let nx: number;
-      let ny: number;
-      let h: number;
+      // Orient so that the segment runs counter-clockwise around P (from s to e).
+      let sx: number;
+      let sy: number;
+      let ex: number;
+      let ey: number;
       if (cr > 0) {
-        rs = rel(Math.atan2(e0y, e0x), base);
-        re = rel(Math.atan2(e1y, e1x), base);
-        nx = dy / len;
-        ny = -dx / len;
-        h = cr / len;
+        sx = e0x;
+        sy = e0y;
+        ex = e1x;
+        ey = e1y;
       } else {
-        rs = rel(Math.atan2(e1y, e1x), base);
-        re = rel(Math.atan2(e0y, e0x), base);
-        nx = -dy / len;
-        ny = dx / len;
-        h = -cr / len;
+        sx = e1x;
+        sy = e1y;
+        ex = e0x;
+        ey = e0y;
       }
+      const rs = pseudoAngle(u0x * sx + u0y * sy, u0x * sy - u0y * sx);
+      const re = pseudoAngle(u0x * ex + u0y * ey, u0x * ey - u0y * ex);
       if (re === rs) continue;
-      // A segment subtends less than π; re < rs by less than π is rounding of a tiny angle.
-      if (re < rs && rs - re < Math.PI) continue;
+      // A segment subtends less than π (2 pseudo units); re < rs by less than that is rounding of a tiny angle.
+      if (re < rs && rs - re < 2) continue;
       const first = ni;
       if (rs < re) {
-        const s1 = re < L ? re : L;
-        if (s1 > rs) {
-          sc.itLine[ni] = nl;
-          sc.itS0[ni] = rs;
-          sc.itS1[ni] = s1;
+        if (rs < L) {
+          itLine[ni] = nl;
+          itS0[ni] = rs;
+          itX0[ni] = sx;
+          itY0[ni] = sy;
+          if (re < L) {
+            itS1[ni] = re;
+            itX1[ni] = ex;
+            itY1[ni] = ey;
+          } else {
+            itS1[ni] = L;
+            itX1[ni] = u1x;
+            itY1[ni] = u1y;
+          }
           ni++;
         }
       } else {
         if (rs < L) {
-          sc.itLine[ni] = nl;
-          sc.itS0[ni] = rs;
-          sc.itS1[ni] = L;
+          itLine[ni] = nl;
+          itS0[ni] = rs;
+          itX0[ni] = sx;
+          itY0[ni] = sy;
+          itS1[ni] = L;
+          itX1[ni] = u1x;
+          itY1[ni] = u1y;
           ni++;
         }
-        const s1 = re < L ? re : L;
-        if (s1 > 0) {
-          sc.itLine[ni] = nl;
-          sc.itS0[ni] = 0;
-          sc.itS1[ni] = s1;
+        if (re > 0) {
+          itLine[ni] = nl;
+          itS0[ni] = 0;
+          itX0[ni] = u0x;
+          itY0[ni] = u0y;
+          if (re < L) {
+            itS1[ni] = re;
+            itX1[ni] = ex;
+            itY1[ni] = ey;
+          } else {
+            itS1[ni] = L;
+            itX1[ni] = u1x;
+            itY1[ni] = u1y;
+          }
           ni++;
         }
       }
       if (ni > first) {
-        sc.lnx[nl] = nx;
-        sc.lny[nl] = ny;
-        sc.lh[nl] = h;
+        // Unit normal pointing away from P; h = distance from P to the line.
+        const len = Math.sqrt(len2);
+        if (cr > 0) {
+          sc.lnx[nl] = dy / len;
+          sc.lny[nl] = -dx / len;
+          sc.lh[nl] = cr / len;
+        } else {
+          sc.lnx[nl] = -dy / len;
+          sc.lny[nl] = dx / len;
+          sc.lh[nl] = -cr / len;
+        }
         nl++;
       }
     }
@@ -594,11 +699,13 @@ export function computeVisibility(
   }
   if (nev > 1) sortEvents(evKey, evVal, 0, nev - 1);
 
-  // 3. Sweep.
+  // 3. Sweep over pseudo-angles in [0, L].
   sc.m = 0;
   let nAct = 0;
   let e = 0;
   let cur = 0;
+  let curX = u0x;
+  let curY = u0y;
   const act = sc.act;
   const actPos = sc.actPos;
   for (;;) {
@@ -618,22 +725,37 @@ export function computeVisibility(
         }
       }
     }
-    let next = e < nev ? evKey[e] : L;
-    if (next > L) next = L;
-    if (next - cur > ANG_EPS || sc.m === 0) envelope(sc, nAct, cur, next > cur ? next : cur, a0, base);
-    if (e >= nev || next >= L) break;
+    let next = L;
+    let nX = u1x;
+    let nY = u1y;
+    if (e < nev && evKey[e] < L) {
+      next = evKey[e];
+      const v = evVal[e];
+      const i = v >> 1;
+      if ((v & 1) === 0) {
+        nX = sc.itX0[i];
+        nY = sc.itY0[i];
+      } else {
+        nX = sc.itX1[i];
+        nY = sc.itY1[i];
+      }
+    }
+    if (next - cur > ANG_EPS || sc.m === 0) envelope(sc, nAct, cur, curX, curY, next, nX, nY, u0x, u0y);
+    if (next >= L) break;
     cur = next;
+    curX = nX;
+    curY = nY;
   }
 
-  // 4. Output in world terms.
-  const m = sc.m;
+  // 4. Output in world terms: one atan2 per piece for its start angle.
+  const mMax = sc.m;
   let region: VisibilityRegion;
   if (out === undefined) {
-    region = createVisibilityRegion(m);
+    region = createVisibilityRegion(mMax);
   } else {
     region = out;
-    if (region.kind.length < m || region.angles.length < m + 1) {
-      const c = Math.max(m, 2 * region.kind.length);
+    if (region.kind.length < mMax || region.angles.length < mMax + 1) {
+      const c = Math.max(mMax, 2 * region.kind.length);
       region.angles = new Float64Array(c + 1);
       region.kind = new Uint8Array(c);
       region.lineNx = new Float64Array(c);
@@ -647,25 +769,40 @@ export function computeVisibility(
   region.a0 = a0;
   region.a1 = end;
   region.full = full;
-  region.numIntervals = m;
   const angles = region.angles;
-  for (let k = 0; k < m; k++) {
-    angles[k] = k === 0 ? a0 : a0 + sc.pStart[k];
+  let m = 0;
+  let prevLine = -2;
+  for (let k = 0; k < mMax; k++) {
+    let angle = a0;
+    if (k > 0) {
+      const dx = sc.pDx[k];
+      const dy = sc.pDy[k];
+      let rel = Math.atan2(u0x * dy - u0y * dx, u0x * dx + u0y * dy);
+      if (rel < 0) rel += TWO_PI;
+      angle = a0 + rel;
+      // Guard strict increase in world angles (pieces narrower than the rounding of a0 + rel are dropped).
+      if (!(angle > angles[m - 1]) || !(angle < end)) continue;
+    }
     const l = sc.pLine[k];
+    if (l === prevLine) continue;
+    prevLine = l;
+    angles[m] = angle;
     if (l < 0) {
-      region.kind[k] = VISIBILITY_ARC;
-      region.lineNx[k] = 0;
-      region.lineNy[k] = 0;
-      region.lineC[k] = 0;
+      region.kind[m] = VISIBILITY_ARC;
+      region.lineNx[m] = 0;
+      region.lineNy[m] = 0;
+      region.lineC[m] = 0;
     } else {
       const nx = sc.lnx[l];
       const ny = sc.lny[l];
-      region.kind[k] = VISIBILITY_LINE;
-      region.lineNx[k] = nx;
-      region.lineNy[k] = ny;
-      region.lineC[k] = nx * px + ny * py + sc.lh[l];
+      region.kind[m] = VISIBILITY_LINE;
+      region.lineNx[m] = nx;
+      region.lineNy[m] = ny;
+      region.lineC[m] = nx * px + ny * py + sc.lh[l];
     }
+    m++;
   }
+  region.numIntervals = m;
   angles[m] = end;
   return region;
 }

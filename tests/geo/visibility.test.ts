@@ -259,6 +259,13 @@ const scenarios: Scenario[] = [
       return { x, y, r: [25, 50, 75][rng.int(3)], heading: 90 * rng.int(4), fov: FOVS[rng.int(FOVS.length)] };
     },
   },
+  {
+    // Almaty-scale local coordinates (kilometres from the projection centre) with tiny and long segments.
+    name: 'far from the origin, tiny to long segments',
+    coords: randomSegments('vis-far', 150, 80, 0.01, 120).map((v, i) => v + (i % 2 === 0 ? 12345.678 : -9876.5)),
+    polygonOracle: false,
+    cameras: (rng, i) => ({ x: 12345.678 + rng.uniform(-50, 50), y: -9876.5 + rng.uniform(-50, 50), r: rng.uniform(1, 120), heading: rng.uniform(0, 360), fov: [1, ...FOVS][i % 9] }),
+  },
 ];
 
 describe.each(scenarios)('computeVisibility against brute force: $name', ({ name, coords, cameras, polygonOracle }) => {
