@@ -129,7 +129,17 @@ export function createBuildingSet(buildings: readonly BuildingInput[]): Building
   return b.finish();
 }
 
-/** Converts `[[x, y], …]` or a flat array to a flat Float64Array (drops a closing point), validating it. */
+/**
+ * Converts `[[x, y], …]` or a flat array to a flat Float64Array (drops a closing point), validating it.
+ *
+ * @param ring - the ring as given
+ * @param origin - function name for error messages
+ * @param field - field name for error messages
+ * @returns the ring's points, flat
+ * @throws {InvalidInputError} on a bad shape, a non-finite coordinate or fewer than 3 distinct points
+ * @example
+ * flattenRing([[0, 0], [1, 0], [1, 1], [0, 0]], 'f', 'ring') // Float64Array [0, 0, 1, 0, 1, 1]
+ */
 export function flattenRing(ring: unknown, origin: string, field: string): Float64Array {
   let flat: Float64Array;
   if (Array.isArray(ring) && Array.isArray(ring[0])) {
@@ -157,7 +167,14 @@ export function flattenRing(ring: unknown, origin: string, field: string): Float
 /**
  * Validates a {@link BuildingSet} given by a caller (offsets, lengths, finite values).
  *
+ * @param set - the value to check
+ * @param origin - function name for error messages
+ * @param field - field name for error messages
+ * @returns the same set
  * @throws {InvalidInputError} naming the inconsistent field
+ * @example
+ * validateBuildingSet(city.buildings, 'myFunction', 'buildings')
+ * @remarks O(buildings + vertices).
  */
 export function validateBuildingSet(set: unknown, origin: string, field: string): BuildingSet {
   if (typeof set !== 'object' || set === null) throw new InvalidInputError(origin, field, 'must be a BuildingSet', set);

@@ -150,6 +150,9 @@ export function generateGridCity(options: GridCityOptions = {}): City {
   const name = options.name === undefined ? 'grid city' : options.name;
   if (typeof name !== 'string') throw new InvalidInputError(origin, 'name', 'must be a string', name);
   const projection = options.projection === undefined ? null : options.projection;
+  if (projection !== null && (typeof projection !== 'object' || typeof projection.forward !== 'function' || typeof projection.inverse !== 'function')) {
+    throw new InvalidInputError(origin, 'projection', 'must be a LocalProjection or null', projection);
+  }
 
   // Grid axes: u (the "east" direction turned clockwise by rotation), v ("north" turned likewise).
   const r = rotation * DEG_TO_RAD;

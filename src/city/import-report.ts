@@ -18,7 +18,14 @@ export interface ImportReportEntry {
   reason: string;
 }
 
-/** Reads a GeoJSON feature's id: `id`, then `properties['@id']`, then `properties.id`. */
+/**
+ * Reads a GeoJSON feature's id: `id`, then `properties['@id']`, then `properties.id`.
+ *
+ * @param feature - anything (never throws)
+ * @returns the id as a string, or null
+ * @example
+ * featureId({ type: 'Feature', properties: { '@id': 'way/1' } }) // 'way/1'
+ */
 export function featureId(feature: unknown): string | null {
   if (typeof feature !== 'object' || feature === null) return null;
   const f = feature as { id?: unknown; properties?: Record<string, unknown> | null };
@@ -33,7 +40,12 @@ export function featureId(feature: unknown): string | null {
 
 /**
  * Parses a length tag such as `12`, `12.5 m`, `12m`, `40 ft` or `40'` into
- * metres; returns NaN when it cannot (the caller reports it).
+ * metres (OSM's `width` and `height` conventions).
+ *
+ * @param value - a tag value (string or number)
+ * @returns metres, or NaN when the value cannot be read (the caller reports it)
+ * @example
+ * parseLengthTag('40 ft') // 12.192
  */
 export function parseLengthTag(value: unknown): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;

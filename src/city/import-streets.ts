@@ -43,7 +43,7 @@ export interface StreetImportResult {
 /** Snap tolerance default, metres: 1 cm, far below survey precision, so that only truly coincident vertices merge. */
 export const DEFAULT_SNAP_TOLERANCE = 0.01;
 
-/** A line read from the input, before projection. */
+/** A line read from the input, before projection. @internal shared by the street importers */
 export interface RawStreetLine {
   index: number;
   id: string | null;
@@ -133,6 +133,12 @@ function readPositions(coords: unknown): number[] | string {
   return out;
 }
 
+/**
+ * Checks {@link StreetImportOptions} once at an importer's boundary.
+ *
+ * @internal
+ * @throws {InvalidInputError} naming the bad option
+ */
 export function checkStreetImportOptions(options: StreetImportOptions, origin: string): void {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   if (options.snapTolerance !== undefined) requireNonNegative(origin, 'snapTolerance', options.snapTolerance);
@@ -154,6 +160,14 @@ export function checkStreetImportOptions(options: StreetImportOptions, origin: s
 /**
  * Classifies, projects and assembles raw lines (shared by the GeoJSON and OSM
  * XML importers). Options must already be checked.
+ *
+ * @internal
+ * @param lines - lines read from the input, lon/lat
+ * @param report - the report so far (appended to, then sorted by feature index)
+ * @param options - checked importer options
+ * @param origin - the public function's name
+ * @param defaults - provenance description and licence when the options give none
+ * @returns the import result
  */
 export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[], options: StreetImportOptions, origin: string, defaults: { source: string; licence?: string } = { source: 'streets imported from GeoJSON' }): StreetImportResult {
   const widths: Record<StreetClass, number> = { ...STREET_WIDTHS, ...options.widths };

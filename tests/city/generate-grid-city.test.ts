@@ -260,3 +260,36 @@ describe('generateGridCity errors', () => {
     });
   }
 });
+
+describe('generateGridCity buildings on a jittered, rotated grid', () => {
+  it('keeps every building convex, counter-clockwise and clear of every street by half its width plus the setback', () => {
+    const city = generateGridCity({ boundary: [0, 0, 1500, 1500], blockSize: 100, jitter: 20, rotation: 17, seed: 'j' });
+    const b = city.buildings;
+    expect(b.numBuildings).toBeGreaterThan(100);
+    const segs: number[][] = [];
+    city.streets.forEachEdge((_e, a, _s, _t, sa, ta) => segs.push([sa.x, sa.y, ta.x, ta.y, a.width / 2 + 2]));
+    let violations = 0;
+    for (let k = 0; k < b.numBuildings; k++) {
+      const r = building(b, k);
+      for (let i = 0; i < 4; i++) {
+        const [ax, ay, bx, by, cx, cy] = [r[2 * i], r[2 * i + 1], r[(2 * i + 2) % 8], r[(2 * i + 3) % 8], r[(2 * i + 4) % 8], r[(2 * i + 5) % 8]];
+        if ((bx - ax) * (cy - by) - (by - ay) * (cx - bx) <= 0) violations++;
+      }
+      for (const [x1, y1, x2, y2, d] of segs) {
+        if (Math.abs(x1 - r[0]) > 300 || Math.abs(y1 - r[1]) > 300) continue;
+        for (let i = 0; i < 8; i += 2) {
+          const dx = x2 - x1, dy = y2 - y1;
+          const t = Math.max(0, Math.min(1, ((r[i] - x1) * dx + (r[i + 1] - y1) * dy) / (dx * dx + dy * dy)));
+          if (Math.hypot(x1 + t * dx - r[i], y1 + t * dy - r[i + 1]) < d - 1e-6) violations++;
+        }
+        // No street end lies inside the building.
+        if (pointInRing(x1, y1, Float64Array.from(r))) violations++;
+      }
+    }
+    expect(violations).toBe(0);
+  });
+
+  it('rejects a projection that is not a LocalProjection', () => {
+    expect(() => generateGridCity({ projection: {} as never })).toThrow(/generateGridCity: projection must be a LocalProjection or null/);
+  });
+});
