@@ -322,7 +322,7 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
       if (minXA[i] <= area.minX + EPS || minYA[i] <= area.minY + EPS || maxXA[i] >= area.maxX - EPS || maxYA[i] >= area.maxY - EPS) {
         edgeIds = area.index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
       }
-    } else {
+    } else if (area.mayTouchBoundary(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS)) {
       edgeIds = area.index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
     }
     if (edgeIds.length !== 0) touchesEdge[numTouching++] = i;

@@ -32,6 +32,13 @@ export class PolygonLocator {
   private readonly bandEdges: Uint32Array;
   /** True when the area is a single axis-aligned rectangle (fast path). */
   readonly isBox: boolean;
+  // Coarse grid of cells flagged when an edge's box touches them: lets
+  // `mayTouchBoundary` answer "no" for most queries without a flatbush
+  // search (which allocates a result array per call).
+  private readonly cellSize: number;
+  private readonly cellCols: number;
+  private readonly cellRows: number;
+  private readonly cellFlags: Uint8Array;
 
   constructor(area: MultiPolygonM, isBox = false) {
     let n = 0;
@@ -102,6 +109,45 @@ export class PolygonLocator {
     }
     this.bandStart = counts;
     this.bandEdges = bandEdges;
+    // Boundary cells: about 250,000 cells at most.
+    const w = Math.max(maxX - minX, 1e-9);
+    const h = Math.max(maxY - minY, 1e-9);
+    const cellSize = Math.max(Math.sqrt((w * h) / 250_000), 1e-9);
+    const cellCols = Math.max(1, Math.ceil(w / cellSize));
+    const cellRows = Math.max(1, Math.ceil(h / cellSize));
+    const flags = new Uint8Array(cellCols * cellRows);
+    for (let e = 0; e < n; e++) {
+      const c0 = this.clampCol(Math.floor((Math.min(edges[4 * e], edges[4 * e + 2]) - minX) / cellSize), cellCols);
+      const c1 = this.clampCol(Math.floor((Math.max(edges[4 * e], edges[4 * e + 2]) - minX) / cellSize), cellCols);
+      const r0 = this.clampCol(Math.floor((Math.min(edges[4 * e + 1], edges[4 * e + 3]) - minY) / cellSize), cellRows);
+      const r1 = this.clampCol(Math.floor((Math.max(edges[4 * e + 1], edges[4 * e + 3]) - minY) / cellSize), cellRows);
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) flags[r * cellCols + c] = 1;
+    }
+    this.cellSize = cellSize;
+    this.cellCols = cellCols;
+    this.cellRows = cellRows;
+    this.cellFlags = flags;
+  }
+
+  private clampCol(v: number, size: number): number {
+    return v < 0 ? 0 : v >= size ? size - 1 : v;
+  }
+
+  /**
+   * False when no edge of the area can meet the box [x0, y0, x1, y1]
+   * (conservative: true may still mean no edge does). O(cells covered), no allocation.
+   */
+  mayTouchBoundary(x0: number, y0: number, x1: number, y1: number): boolean {
+    if (x1 < this.minX || x0 > this.maxX || y1 < this.minY || y0 > this.maxY) return false;
+    const cs = this.cellSize;
+    const c0 = this.clampCol(Math.floor((x0 - this.minX) / cs), this.cellCols);
+    const c1 = this.clampCol(Math.floor((x1 - this.minX) / cs), this.cellCols);
+    const r0 = this.clampCol(Math.floor((y0 - this.minY) / cs), this.cellRows);
+    const r1 = this.clampCol(Math.floor((y1 - this.minY) / cs), this.cellRows);
+    const flags = this.cellFlags;
+    const cols = this.cellCols;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (flags[r * cols + c] === 1) return true;
+    return false;
   }
 
   private bandRange(ya: number, yb: number): [number, number] {

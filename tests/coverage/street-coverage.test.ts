@@ -37,7 +37,7 @@ describe('computeStreetCoverage: hand-worked cases', () => {
     expect(r.lengthAtLeast[2]).toBeCloseTo(20, 9);
   });
 
-  test('a study area clips streets exactly, and a street along the area's edge counts as inside (the area is closed)', () => {
+  test("a study area clips streets exactly, and a street along the area's edge counts as inside (the area is closed)", () => {
     const streets = streetsOf([[0, 0, 100, 0], [0, 50, 100, 50]]);
     const cams = createCameraSet([{ x: 50, y: 0, heading: 0, fov: 360, range: 200 }]);
     const r = computeStreetCoverage(cams, streets, { bounds: [25, 0, 75, 40] });
