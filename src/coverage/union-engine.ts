@@ -330,6 +330,16 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
       wholeInside = area.contains(cxA[i], cyA[i]);
       if (!wholeInside) continue; // the whole footprint is outside S
     }
+    // An isolated footprint wholly inside S (no neighbour, no study-area edge):
+    // its boundary pieces would sum to its own area, fov·r²/2 (or the
+    // visible area), so add that directly. Most of a city's cameras are isolated.
+    if (nbFrom === nbTo && edgeIds.length === 0 && (modeA[i] & MODE_OCCLUDED) === 0) {
+      const span = a1A[i] - a0A[i];
+      const own = 0.5 * span * rA[i] * rA[i];
+      accFoot[1] += weights === null ? own : weights[i] * own;
+      numPieces++;
+      continue;
+    }
     // The boundary primitives of i, each with its bounding box.
     const ownCount = gather(i, 0);
     let nbPrims = 0;
