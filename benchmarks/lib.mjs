@@ -99,6 +99,8 @@ export function machineInfo() {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
+    /** 1-minute load average when the run started (other work on the machine slows every case). */
+    loadAvg1: os.loadavg()[0],
   };
 }
 
