@@ -2,7 +2,7 @@
  * The City model: boundary, street graph, buildings (occluders), districts
  * and population density, all in local metres (x east, y north).
  */
-import type Graph from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
 import type { LocalProjection } from '../geo/projection.js';
 import type { MultiPolygonM } from '../geo/polygon.js';
 
@@ -28,7 +28,7 @@ export interface StreetEdgeAttributes {
 }
 
 /** The street graph: undirected, one node per intersection/shape point. */
-export type StreetGraph = Graph<StreetNodeAttributes, StreetEdgeAttributes>;
+export type StreetGraph = AbstractGraph<StreetNodeAttributes, StreetEdgeAttributes>;
 
 /**
  * Buildings as polygons in a flat layout (struct of arrays): building `b`'s
