@@ -1,12 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The coverage worker is its own entry: the parallel engine starts it from dist/.
+  entry: { index: 'src/index.ts', 'coverage-worker': 'src/coverage/coverage-worker.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   sourcemap: true,
   clean: true,
   target: 'node20',
   splitting: false,
   treeshake: true,
+  // import.meta.url in the CommonJS build (used to find the worker file).
+  shims: true,
 });

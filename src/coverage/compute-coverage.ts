@@ -34,6 +34,14 @@ export interface CoverageOptions {
    * independent failures.
    */
   availability?: number | ArrayLike<number>;
+  /**
+   * Threads to use (default 1: the calling thread only). With more, worker
+   * threads take chunks of the footprints beside the calling thread; the
+   * result is identical bit for bit whatever the number. Needs the built
+   * package (workers load `dist/coverage-worker.js`); from the TypeScript
+   * sources it silently runs on one thread, with the same result.
+   */
+  threads?: number;
 }
 
 /** Result of {@link computeCoverage}: plain data, JSON-serialisable. */
@@ -101,6 +109,10 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   if (occlusion && !buildings) throw new InvalidInputError(ORIGIN, 'options.occlusion', 'needs options.city or options.buildings', occlusion);
   const n = cameras.numCameras;
   const weightsAll = checkAvailability(ORIGIN, options.availability, n);
+  const threads = options.threads ?? 1;
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new InvalidInputError(ORIGIN, 'options.threads', 'must be an integer in [1, 64]', threads);
+  }
 
   const [bx0, by0, bx1, by1] = resolved.bbox;
   const ox = (bx0 + bx1) / 2;
@@ -109,7 +121,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll);
   const m = fp.n;
   const locator = relativeLocator(resolved, ox, oy);
-  const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights);
+  const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights, threads);
 
   const studyArea = locator.area;
   // Trim levels that are empty (floating noise below 1e-9 of the study area).

@@ -29,6 +29,7 @@
 import Flatbush from 'flatbush';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import { overlappingPairs } from './neighbour-pairs.js';
+import { runChunksInParallel } from './parallel.js';
 import {
   Footprints,
   MODE_FULL,
@@ -58,17 +59,40 @@ export interface UnionResult {
   numPairs: number;
 }
 
+/** The footprint columns the engine reads (a {@link Footprints}, or the same fields rebuilt in a worker). */
+export type FootprintColumns = Pick<
+  Footprints,
+  'n' | 'cx' | 'cy' | 'r' | 'a0' | 'a1' | 'u0x' | 'u0y' | 'u1x' | 'u1y' | 'mode' | 'minX' | 'minY' | 'maxX' | 'maxY' | 'primStart' | 'primType' | 'prim' | 'vis'
+>;
+
+/** Footprints per chunk. Chunks are the unit of work and of summation, so results do not depend on the number of threads. */
+export const CHUNK_SIZE = 4096;
+
+/** One engine: everything the footprint and study-area passes need, with scratch buffers. */
+export interface UnionEngine {
+  /**
+   * Evaluates the boundary pieces of footprints [from, to): adds Green terms
+   * to `acc` (length levels + 1) and writes the ids of footprints whose box
+   * meets a study-area edge to `touching` from `touchingAt`.
+   * Returns [pieces evaluated, footprints written to `touching`].
+   */
+  footprintChunk(from: number, to: number, acc: Float64Array, touching: Uint32Array, touchingAt: number): [number, number];
+  /** Evaluates the pieces of the study-area boundary; `accEdge` as described in {@link unionAreas}. */
+  edgePass(touching: Uint32Array, numTouching: number, accEdge: Float64Array): number;
+}
+
 /**
- * Computes the exact area covered at least k times, for every k, of the
- * footprints `fp` inside the study area `area` (coordinates relative to
- * fp's origin).
- *
- * @param fp - footprints with primitives built
- * @param area - the study area, in the same relative coordinates
- * @param weights - per-footprint availability in [0, 1], or null for all up
+ * Builds an engine over footprint columns, neighbour lists and a study area.
+ * @internal Used by {@link unionAreas} and by the coverage worker.
  */
-export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float64Array | null): UnionResult {
-  const n = fp.n;
+export function createUnionEngine(
+  fp: FootprintColumns,
+  nbStart: Uint32Array,
+  nbList: Uint32Array,
+  area: PolygonLocator,
+  weights: Float64Array | null,
+  levels: number,
+): UnionEngine {
   const cxA = fp.cx;
   const cyA = fp.cy;
   const rA = fp.r;
@@ -87,15 +111,9 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
   const vis = fp.vis;
   const a0A = fp.a0;
   const a1A = fp.a1;
-
-  // ---- Neighbour lists (CSR), and a flatbush index for the study-area edge pass.
-  const { start: nbStart, list: nbList, maxDegree } = overlappingPairs(minXA, minYA, maxXA, maxYA, n, EPS);
-  const nbCount = nbStart[n];
-  let index: Flatbush | null = null;
-
-  const levels = maxDegree + 2;
-  const accFoot = new Float64Array(levels + 1);
-  const accEdge = new Float64Array(levels + 1);
+  // Accumulators of the current pass (set by footprintChunk / edgePass).
+  let accFoot: Float64Array = new Float64Array(levels + 1);
+  let accEdge = accFoot;
   // Scratch: split parameters, Poisson-binomial distribution.
   let splits = new Float64Array(256);
   const dist = new Float64Array(levels + 1);
@@ -309,10 +327,12 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
   };
 
   // ---- Footprint boundary pieces.
-  const touchesEdge = new Uint32Array(n);
-  let numTouching = 0;
   const boxArea = area.isBox;
-  for (let i = 0; i < n; i++) {
+  const footprintChunk = (from: number, to: number, acc: Float64Array, touchesEdge: Uint32Array, touchingAt: number): [number, number] => {
+  accFoot = acc;
+  numPieces = 0;
+  let numTouching = touchingAt;
+  for (let i = from; i < to; i++) {
     const nbFrom = nbStart[i];
     const nbTo = nbStart[i + 1];
     // Study-area edges near this footprint.
@@ -436,7 +456,14 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
     }
   }
 
+  return [numPieces, numTouching - touchingAt];
+  };
+
   // ---- Study-area boundary pieces: each counts in every level up to its depth.
+  const edgePass = (touchesEdge: Uint32Array, numTouching: number, accOut: Float64Array): number => {
+  accEdge = accOut;
+  numPieces = 0;
+  let index: Flatbush | null = null;
   const numEdges = area.numEdges;
   for (let e = 0; e < numEdges; e++) {
     const px = areaEdges[4 * e];
@@ -513,6 +540,59 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
     }
   }
 
+  return numPieces;
+  };
+
+  return { footprintChunk, edgePass };
+}
+
+/**
+ * Computes the exact area covered at least k times, for every k, of the
+ * footprints `fp` inside the study area `area` (coordinates relative to
+ * fp's origin).
+ *
+ * Work is cut into chunks of {@link CHUNK_SIZE} footprints whose sums are
+ * added in chunk order, so the result is the same bit for bit whether the
+ * chunks run on this thread or on `threads − 1` workers beside it.
+ *
+ * @param fp - footprints (with primitives when occluded)
+ * @param area - the study area, in the same relative coordinates
+ * @param weights - per-footprint availability in [0, 1], or null for all up
+ * @param threads - threads to use (1: this thread only)
+ */
+export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float64Array | null, threads = 1): UnionResult {
+  const n = fp.n;
+  const { start: nbStart, list: nbList, maxDegree } = overlappingPairs(fp.minX, fp.minY, fp.maxX, fp.maxY, n, EPS);
+  const levels = maxDegree + 2;
+  const stride = levels + 1;
+  const numChunks = Math.ceil(n / CHUNK_SIZE);
+  const chunkAcc = new Float64Array(numChunks * stride);
+  const chunkPieces = new Float64Array(numChunks);
+  const chunkTouching = new Int32Array(numChunks);
+  const touching = new Uint32Array(n);
+  const engine = createUnionEngine(fp, nbStart, nbList, area, weights, levels);
+  const ran = threads > 1 && numChunks > 1 && runChunksInParallel(engine, fp, nbStart, nbList, area, weights, levels, threads, chunkAcc, chunkPieces, chunkTouching, touching);
+  if (!ran) {
+    for (let c = 0; c < numChunks; c++) {
+      const from = c * CHUNK_SIZE;
+      const [pieces, touched] = engine.footprintChunk(from, Math.min(n, from + CHUNK_SIZE), chunkAcc.subarray(c * stride, (c + 1) * stride), touching, from);
+      chunkPieces[c] = pieces;
+      chunkTouching[c] = touched;
+    }
+  }
+  // Sum the chunks in order; compact the touching lists (each chunk wrote from its first footprint).
+  const accFoot = new Float64Array(stride);
+  let numPieces = 0;
+  let numTouching = 0;
+  for (let c = 0; c < numChunks; c++) {
+    for (let k = 0; k < stride; k++) accFoot[k] += chunkAcc[c * stride + k];
+    numPieces += chunkPieces[c];
+    const from = c * CHUNK_SIZE;
+    for (let t = 0; t < chunkTouching[c]; t++) touching[numTouching++] = touching[from + t];
+  }
+  const accEdge = new Float64Array(stride);
+  numPieces += engine.edgePass(touching, numTouching, accEdge);
+
   // ---- Assemble: A_k = footprint pieces at level k + study-area pieces at depth >= k.
   const areaAtLeast = new Float64Array(levels + 1);
   if (weights === null) {
@@ -524,7 +604,7 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
   } else {
     for (let k = 0; k <= levels; k++) areaAtLeast[k] = accFoot[k] + accEdge[k];
   }
-  return { areaAtLeast, numPieces, numPairs: nbCount / 2 };
+  return { areaAtLeast, numPieces, numPairs: nbStart[n] / 2 };
 }
 
 const EMPTY: number[] = [];

@@ -40,7 +40,11 @@ export class PolygonLocator {
   private readonly cellRows: number;
   private readonly cellFlags: Uint8Array;
 
+  /** The polygons this locator was built from (to rebuild it elsewhere, e.g. in a worker). */
+  readonly source: MultiPolygonM;
+
   constructor(area: MultiPolygonM, isBox = false) {
+    this.source = area;
     let n = 0;
     for (const p of area) {
       n += p.outer.length >> 1;

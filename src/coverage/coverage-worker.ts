@@ -1,0 +1,48 @@
+/**
+ * Worker thread entry for the parallel coverage engine (see parallel.ts):
+ * receives a job, rebuilds the engine over the same data, and claims chunks
+ * until none is left.
+ */
+import { parentPort } from 'node:worker_threads';
+import { PolygonLocator } from '../geo/polygon-locator.js';
+import type { MultiPolygonM } from '../geo/polygon.js';
+import { runChunk } from './parallel.js';
+import { createUnionEngine, type FootprintColumns } from './union-engine.js';
+
+interface Job {
+  fp: FootprintColumns;
+  nbStart: Uint32Array;
+  nbList: Uint32Array;
+  areaSource: MultiPolygonM;
+  isBox: boolean;
+  weights: Float64Array | null;
+  levels: number;
+  chunk: number;
+  ctl: Int32Array;
+  status: Int32Array;
+  acc: Float64Array;
+  pieces: Float64Array;
+  touched: Int32Array;
+  touching: Uint32Array;
+}
+
+parentPort?.on('message', (job: Job) => {
+  const numChunks = job.status.length;
+  // Nothing left to claim (the calling thread was faster): skip building the engine.
+  if (Atomics.load(job.ctl, 0) >= numChunks) return;
+  const area = new PolygonLocator(job.areaSource, job.isBox);
+  const engine = createUnionEngine(job.fp, job.nbStart, job.nbList, area, job.weights, job.levels);
+  const stride = job.levels + 1;
+  for (;;) {
+    const c = Atomics.add(job.ctl, 0, 1);
+    if (c >= numChunks) break;
+    try {
+      runChunk(engine, c, job.fp.n, stride, job.acc, job.pieces, job.touched, job.touching);
+      Atomics.store(job.status, c, 1);
+    } catch {
+      Atomics.store(job.status, c, 2); // the calling thread redoes it
+    }
+    Atomics.add(job.ctl, 1, 1);
+    Atomics.notify(job.ctl, 1);
+  }
+});

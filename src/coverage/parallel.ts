@@ -1,0 +1,168 @@
+/**
+ * Runs the footprint chunks of the exact coverage engine on worker threads
+ * beside the calling thread, synchronously.
+ *
+ * Chunks are claimed one at a time through an atomic counter by the calling
+ * thread and by the workers alike, and each chunk's sums go to its own slot,
+ * added in chunk order afterwards: the result is identical whatever the
+ * number of threads, and a worker that is slow to start (or never starts)
+ * only means the calling thread takes more chunks. The calling thread waits
+ * for in-flight chunks with `Atomics.wait` (allowed on Node's main thread),
+ * which keeps `computeCoverage` synchronous.
+ *
+ * The workers live in a small pool created on first use and `unref`ed, so
+ * they never keep a process alive. They need the built package
+ * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
+ * TypeScript sources) everything runs on the calling thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SightlineError } from '../core/errors.js';
+import type { PolygonLocator } from '../geo/polygon-locator.js';
+import type { FootprintColumns, UnionEngine } from './union-engine.js';
+
+/** Footprints per chunk (keep equal to union-engine's CHUNK_SIZE). */
+const CHUNK = 4096;
+/** How long the calling thread waits for a worker's in-flight chunk before doing it itself (ms). */
+const STALL_MS = 20_000;
+
+let pool: Worker[] = [];
+let workerUrl: URL | null | undefined;
+
+function resolveWorkerUrl(): URL | null {
+  if (workerUrl !== undefined) return workerUrl;
+  try {
+    const url = new URL('./coverage-worker.js', import.meta.url);
+    workerUrl = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    workerUrl = null;
+  }
+  return workerUrl;
+}
+
+function getWorkers(count: number): Worker[] | null {
+  const url = resolveWorkerUrl();
+  if (url === null) return null;
+  while (pool.length < count) {
+    const w = new Worker(url);
+    w.unref();
+    // A worker that fails is dropped from the pool; its chunks are redone on the calling thread.
+    w.on('error', () => {
+      pool = pool.filter((x) => x !== w);
+    });
+    pool.push(w);
+  }
+  return pool.slice(0, count);
+}
+
+/** Number of chunks for n footprints. */
+export function chunkCount(n: number): number {
+  return Math.ceil(n / CHUNK);
+}
+
+/**
+ * Fills the per-chunk results using `threads − 1` workers and this thread.
+ * Returns false when workers are not available (the caller then runs the
+ * chunks itself).
+ */
+export function runChunksInParallel(
+  engine: UnionEngine,
+  fp: FootprintColumns,
+  nbStart: Uint32Array,
+  nbList: Uint32Array,
+  area: PolygonLocator,
+  weights: Float64Array | null,
+  levels: number,
+  threads: number,
+  chunkAcc: Float64Array,
+  chunkPieces: Float64Array,
+  chunkTouching: Int32Array,
+  touching: Uint32Array,
+): boolean {
+  const workers = getWorkers(threads - 1);
+  if (workers === null || workers.length === 0) return false;
+  const n = fp.n;
+  const numChunks = Math.ceil(n / CHUNK);
+  const stride = levels + 1;
+  // Shared results and control: [next chunk to claim, chunks done].
+  const ctl = new Int32Array(new SharedArrayBuffer(8));
+  const status = new Int32Array(new SharedArrayBuffer(4 * numChunks));
+  const acc = new Float64Array(new SharedArrayBuffer(8 * numChunks * stride));
+  const pieces = new Float64Array(new SharedArrayBuffer(8 * numChunks));
+  const touched = new Int32Array(new SharedArrayBuffer(4 * numChunks));
+  const touchingShared = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
+  const job = {
+    fp: {
+      n: fp.n, cx: fp.cx, cy: fp.cy, r: fp.r, a0: fp.a0, a1: fp.a1, u0x: fp.u0x, u0y: fp.u0y, u1x: fp.u1x, u1y: fp.u1y,
+      mode: fp.mode, minX: fp.minX, minY: fp.minY, maxX: fp.maxX, maxY: fp.maxY,
+      primStart: fp.primStart, primType: fp.primType, prim: fp.prim, vis: fp.vis,
+    },
+    nbStart,
+    nbList,
+    areaSource: area.source,
+    isBox: area.isBox,
+    weights,
+    levels,
+    chunk: CHUNK,
+    ctl,
+    status,
+    acc,
+    pieces,
+    touched,
+    touching: touchingShared,
+  };
+  for (const w of workers) w.postMessage(job);
+  // Claim chunks here too.
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numChunks) break;
+    runChunk(engine, c, n, stride, acc, pieces, touched, touchingShared);
+    Atomics.store(status, c, 1);
+    Atomics.add(ctl, 1, 1);
+  }
+  // Wait for the workers' in-flight chunks; redo here any that stall or fail.
+  const deadline = Date.now() + STALL_MS;
+  for (;;) {
+    const done = Atomics.load(ctl, 1);
+    if (done >= numChunks) break;
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    Atomics.wait(ctl, 1, done, Math.min(left, 50));
+  }
+  for (let c = 0; c < numChunks; c++) {
+    if (Atomics.load(status, c) !== 1) runChunk(engine, c, n, stride, acc, pieces, touched, touchingShared);
+  }
+  chunkAcc.set(acc);
+  chunkPieces.set(pieces);
+  chunkTouching.set(touched);
+  touching.set(touchingShared.subarray(0, n));
+  return true;
+}
+
+/** Runs chunk c on an engine and writes its results (shared by the calling thread and the workers). */
+export function runChunk(
+  engine: UnionEngine,
+  c: number,
+  n: number,
+  stride: number,
+  acc: Float64Array,
+  pieces: Float64Array,
+  touched: Int32Array,
+  touching: Uint32Array,
+): void {
+  const from = c * CHUNK;
+  const slot = acc.subarray(c * stride, (c + 1) * stride);
+  slot.fill(0);
+  const [p, t] = engine.footprintChunk(from, Math.min(n, from + CHUNK), slot, touching, from);
+  pieces[c] = p;
+  touched[c] = t;
+}
+
+/** Raised in a worker job that cannot run (reported back through the chunk status). */
+export class CoverageWorkerError extends SightlineError {
+  constructor(message: string) {
+    super('computeCoverage', message);
+    this.name = 'CoverageWorkerError';
+  }
+}
