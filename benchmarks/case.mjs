@@ -1,7 +1,7 @@
 // Runs ONE benchmark case in this process and prints its result as a JSON
 // line starting with "@@result ", so that peak RSS (process-wide) belongs to
 // that case alone. Usage: node benchmarks/case.mjs <case-name>
-// Case names: preset-almaty, coverage-almaty, coverage-almaty-occlusion,
+// Case names: preset-almaty, coverage-almaty[-occlusion][-2threads],
 // sightline-random-<n>, turf-random-<n> (n = number of sectors).
 import { bench, getSink, loadPackage, missingExport, peakRssMB, planarAreaOfRings, randomSectors, sectorRingMetres, ALMATY_CENTRE } from './lib.mjs';
 
@@ -35,12 +35,14 @@ async function main() {
     return emit({ name, ...timing(r), numCameras: r.last.cameras.numCameras });
   }
 
-  if (name === 'coverage-almaty' || name === 'coverage-almaty-occlusion') {
+  const cov = /^coverage-almaty(-occlusion)?(-2threads)?$/.exec(name);
+  if (cov) {
     const miss = missingExport(pkg, ['createPreset', 'computeCoverage']);
     if (miss) return skipped(name, miss);
     const preset = pkg.createPreset('almaty', { seed: SEED });
-    const occlusion = name.endsWith('-occlusion');
-    const opts = occlusion ? { area: preset.city.boundary, occlusion: true, city: preset.city } : { area: preset.city.boundary };
+    const occlusion = cov[1] !== undefined;
+    const threads = cov[2] !== undefined ? 2 : 1;
+    const opts = occlusion ? { area: preset.city.boundary, occlusion: true, city: preset.city, threads } : { area: preset.city.boundary, threads };
     const r = bench(name, () => pkg.computeCoverage(preset.cameras, opts), { warmup: 2, repeats: 7 });
     return emit({ name, ...timing(r), numCameras: preset.cameras.numCameras, coveredArea: r.last.coveredArea, coveredFraction: r.last.coveredFraction });
   }

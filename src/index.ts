@@ -35,3 +35,4 @@ export type { StudyAreaInput } from './coverage/study-area.js';
 export * from './cameras/placement.js';
 export * from './cameras/osm-import.js';
 export * from './cameras/presets.js';
+export { parallelCoverageAvailable } from './coverage/parallel.js';

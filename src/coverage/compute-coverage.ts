@@ -118,7 +118,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
 
-  const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll);
+  const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll, threads > 1);
   const m = fp.n;
   const locator = relativeLocator(resolved, ox, oy);
   const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights, threads);

@@ -88,25 +88,29 @@ export class Footprints {
   /** Visibility (occlusion) data, or null. See `attachVisibility`. */
   vis: VisibilityColumns | null = null;
 
-  constructor(n: number, originX: number, originY: number) {
+  /**
+   * @param shared - allocate the columns on SharedArrayBuffers, so worker threads read them without a copy
+   */
+  constructor(n: number, originX: number, originY: number, shared = false) {
+    const f64 = (k: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * k)) : new Float64Array(k));
     this.n = n;
     this.originX = originX;
     this.originY = originY;
     this.cameraId = new Uint32Array(n);
-    this.cx = new Float64Array(n);
-    this.cy = new Float64Array(n);
-    this.r = new Float64Array(n);
-    this.a0 = new Float64Array(n);
-    this.a1 = new Float64Array(n);
-    this.u0x = new Float64Array(n);
-    this.u0y = new Float64Array(n);
-    this.u1x = new Float64Array(n);
-    this.u1y = new Float64Array(n);
-    this.mode = new Uint8Array(n);
-    this.minX = new Float64Array(n);
-    this.minY = new Float64Array(n);
-    this.maxX = new Float64Array(n);
-    this.maxY = new Float64Array(n);
+    this.cx = f64(n);
+    this.cy = f64(n);
+    this.r = f64(n);
+    this.a0 = f64(n);
+    this.a1 = f64(n);
+    this.u0x = f64(n);
+    this.u0y = f64(n);
+    this.u1x = f64(n);
+    this.u1y = f64(n);
+    this.mode = shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, n))) : new Uint8Array(n);
+    this.minX = f64(n);
+    this.minY = f64(n);
+    this.maxX = f64(n);
+    this.maxY = f64(n);
     this.primStart = new Uint32Array(n + 1);
     this.primType = new Uint8Array(0);
     this.prim = new Float64Array(0);

@@ -92,14 +92,22 @@ export function runChunksInParallel(
   const pieces = new Float64Array(new SharedArrayBuffer(8 * numChunks));
   const touched = new Int32Array(new SharedArrayBuffer(4 * numChunks));
   const touchingShared = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
+  // Typed arrays on SharedArrayBuffers reach the workers without a copy; copy the others once here.
+  const share = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const copy = new (a.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(Math.max(a.BYTES_PER_ELEMENT, a.byteLength)));
+    copy.set(a as never);
+    return copy.length === a.length ? copy : (copy.subarray(0, a.length) as T);
+  };
   const job = {
     fp: {
-      n: fp.n, cx: fp.cx, cy: fp.cy, r: fp.r, a0: fp.a0, a1: fp.a1, u0x: fp.u0x, u0y: fp.u0y, u1x: fp.u1x, u1y: fp.u1y,
-      mode: fp.mode, minX: fp.minX, minY: fp.minY, maxX: fp.maxX, maxY: fp.maxY,
-      primStart: fp.primStart, primType: fp.primType, prim: fp.prim, vis: fp.vis,
+      n: fp.n, cx: share(fp.cx), cy: share(fp.cy), r: share(fp.r), a0: share(fp.a0), a1: share(fp.a1),
+      u0x: share(fp.u0x), u0y: share(fp.u0y), u1x: share(fp.u1x), u1y: share(fp.u1y), mode: share(fp.mode),
+      minX: share(fp.minX), minY: share(fp.minY), maxX: share(fp.maxX), maxY: share(fp.maxY),
+      primStart: share(fp.primStart), primType: share(fp.primType), prim: share(fp.prim), vis: fp.vis,
     },
-    nbStart,
-    nbList,
+    nbStart: share(nbStart),
+    nbList: share(nbList),
     areaSource: area.source,
     isBox: area.isBox,
     weights,
@@ -165,4 +173,12 @@ export class CoverageWorkerError extends SightlineError {
     super('computeCoverage', message);
     this.name = 'CoverageWorkerError';
   }
+}
+
+/**
+ * True when worker threads can be used by `computeCoverage({ threads })`
+ * (the package is running from its build, where `coverage-worker.js` lives).
+ */
+export function parallelCoverageAvailable(): boolean {
+  return resolveWorkerUrl() !== null;
 }

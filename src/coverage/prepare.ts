@@ -27,6 +27,7 @@ export function prepareFootprints(
   oy: number,
   buildings: BuildingSet | null,
   weightsAll: Float64Array | null,
+  shared = false,
 ): PreparedFootprints {
   const n = cameras.numCameras;
   const [bx0, by0, bx1, by1] = box;
@@ -44,7 +45,7 @@ export function prepareFootprints(
     radius[m] = r;
     keep[m++] = i;
   }
-  const fp = new Footprints(m, ox, oy);
+  const fp = new Footprints(m, ox, oy, shared);
   const heading = cameras.heading;
   const fov = cameras.fov;
   for (let k = 0; k < m; k++) {
