@@ -1,38 +1,53 @@
+/**
+ * sightline — model smart-city camera networks: cameras and what they see,
+ * exact coverage at city scale, reproducible from a seed.
+ *
+ * The public API, by layer (core → geo → city → cameras → coverage).
+ */
+
+// Foundations: errors, seeded random streams, units, boundary checks.
 export * from './core/errors.js';
 export * from './core/random.js';
 export * from './core/units.js';
-export * from './geo/polygon.js';
+export type { Bounds } from './core/validate.js';
+
+// Geometry: projection, polygons, sectors and segments, visibility, spatial indexes.
 export * from './geo/projection.js';
-export * from './city/city.js';
-export * from './cameras/optics.js';
-export * from './cameras/camera-set.js';
-export * from './coverage/compute-coverage.js';
+export * from './geo/polygon.js';
 export * from './geo/segment.js';
 export * from './geo/sector.js';
-export * from './geo/spatial-index.js';
 export * from './geo/visibility.js';
-export * from './city/rect-clip.js';
-export * from './city/boundary-index.js';
-export * from './city/boundary.js';
+export * from './geo/spatial-index.js';
+export { PolygonLocator } from './geo/polygon-locator.js';
+
+// Cities: the City model, generator, importers, population, districts, presets.
+export * from './city/city.js';
+export type { BoundaryInput } from './city/boundary.js';
 export * from './city/building-set.js';
 export * from './city/population.js';
 export * from './city/districts.js';
 export * from './city/street-classes.js';
 export * from './city/generate-grid-city.js';
-export * from './city/import-report.js';
-export * from './city/street-graph-builder.js';
+export * from './city/create-city.js';
+export type { ImportReportEntry } from './city/import-report.js';
 export * from './city/import-streets.js';
 export * from './city/import-osm-streets-xml.js';
 export * from './city/import-buildings.js';
-export * from './city/create-city.js';
 export * from './city/presets.js';
 export * from './city/data/almaty-boundary.js';
-export * from './coverage/street-coverage.js';
-export * from './coverage/district-coverage.js';
-export * from './coverage/coverage-raster.js';
-export type { CoverageLevel } from './coverage/footprints.js';
-export type { StudyAreaInput } from './coverage/study-area.js';
+
+// Cameras: the camera store, optics (DORI), placement, OSM import, presets.
+export * from './cameras/camera-set.js';
+export * from './cameras/optics.js';
 export * from './cameras/placement.js';
 export * from './cameras/osm-import.js';
 export * from './cameras/presets.js';
+
+// Coverage: exact area and k-coverage, streets, districts, rasters.
+export * from './coverage/compute-coverage.js';
+export * from './coverage/street-coverage.js';
+export * from './coverage/district-coverage.js';
+export * from './coverage/coverage-raster.js';
 export { parallelCoverageAvailable } from './coverage/parallel.js';
+export type { CoverageLevel } from './coverage/footprints.js';
+export type { StudyAreaInput } from './coverage/study-area.js';
