@@ -19,9 +19,15 @@ export interface Rng {
   readonly seed: string;
   /** Uniform float in [0, 1). */
   next(): number;
-  /** Uniform float in [min, max). */
+  /**
+   * Uniform float in [min, max).
+   * @throws {InvalidInputError} unless min and max are finite, min <= max and max − min is finite
+   */
   uniform(min: number, max: number): number;
-  /** Uniform integer in [0, n). */
+  /**
+   * Uniform integer in [0, n).
+   * @throws {InvalidInputError} unless n is an integer >= 1 (and at most 2^53 − 1)
+   */
   int(n: number): number;
   /** Standard normal deviate (Box–Muller, no caching: one pair drawn per call). */
   normal(): number;
@@ -40,9 +46,15 @@ class AleaRng implements Rng {
     return this.prng();
   }
   uniform(min: number, max: number): number {
-    return min + (max - min) * this.prng();
+    const d = max - min;
+    // One comparison pair on the fast path: NaN, ±Infinity, min > max and an overflowing span all fail it.
+    if (!(d >= 0 && d <= Number.MAX_VALUE)) throwBadUniform(min, max);
+    return min + d * this.prng();
   }
   int(n: number): number {
+    if (!(n >= 1 && n <= Number.MAX_SAFE_INTEGER) || Math.floor(n) !== n) {
+      throw new InvalidInputError('Rng.int', 'n', 'must be an integer >= 1 (draws are in [0, n))', n);
+    }
     return Math.floor(this.prng() * n);
   }
   normal(): number {
@@ -56,10 +68,24 @@ class AleaRng implements Rng {
   }
 }
 
+/** Slow path of {@link Rng.uniform}'s check: names the offending bound. */
+function throwBadUniform(min: number, max: number): never {
+  if (typeof min !== 'number' || !Number.isFinite(min)) throw new InvalidInputError('Rng.uniform', 'min', 'must be a finite number', min);
+  if (typeof max !== 'number' || !Number.isFinite(max)) throw new InvalidInputError('Rng.uniform', 'max', 'must be a finite number', max);
+  if (!(min <= max)) throw new InvalidInputError('Rng.uniform', 'max', `must be >= min (${min})`, max);
+  throw new InvalidInputError('Rng.uniform', 'max', `must be within Number.MAX_VALUE of min (${min}) so that max − min is finite`, max);
+}
+
 /**
  * Creates a seeded random stream.
  *
+ * Seeds are compared as strings: a number is turned into its decimal string
+ * first, so `createRng(1)` and `createRng('1')` give the same stream (by
+ * design: a seed read back from JSON or a command line as text reproduces the
+ * run). Use distinct strings when two streams must differ.
+ *
  * @param seed - any string or finite number; the same seed gives the same numbers
+ *   (`1` and `'1'` are the same seed)
  * @returns a stream with `next`, `uniform`, `int`, `normal` and named sub-streams
  * @throws {InvalidInputError} if the seed is not a string or a finite number
  * @example

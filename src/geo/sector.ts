@@ -298,6 +298,14 @@ export function sectorPerimeter(r: number, fovDeg: number): number {
 }
 
 /**
+ * Largest `segmentsPerFullCircle` {@link sectorToPolygon} accepts. A million
+ * chords already match the arc to a relative area error of about 7e-12
+ * ((2π/n)²/6); more would only build rings of tens of megabytes per sector
+ * (unchecked, a value like 1e9 made the call hang).
+ */
+export const MAX_SEGMENTS_PER_FULL_CIRCLE = 1_000_000;
+
+/**
  * The sector as a polygon: a closed, counter-clockwise GeoJSON-style ring
  * `[[x, y], …, [x, y]]` (first point repeated at the end). The arc is replaced
  * by chords with vertices on the arc (an inscribed polygon), about
@@ -309,7 +317,7 @@ export function sectorPerimeter(r: number, fovDeg: number): number {
  * @param r - radius (m), > 0
  * @param headingDeg - degrees clockwise from north
  * @param fovDeg - opening angle in degrees, (0, 360]
- * @param segmentsPerFullCircle - chords per 360° of arc, integer ≥ 3 (default 720)
+ * @param segmentsPerFullCircle - chords per 360° of arc, integer in [3, {@link MAX_SEGMENTS_PER_FULL_CIRCLE}] (default 720)
  * @returns the closed ring
  * @throws {InvalidInputError} on invalid sector parameters or segment count
  * @example
@@ -318,8 +326,8 @@ export function sectorPerimeter(r: number, fovDeg: number): number {
  */
 export function sectorToPolygon(cx: number, cy: number, r: number, headingDeg: number, fovDeg: number, segmentsPerFullCircle = 720): number[][] {
   validateSector('sectorToPolygon', cx, cy, r, headingDeg, fovDeg);
-  if (!Number.isInteger(segmentsPerFullCircle) || segmentsPerFullCircle < 3) {
-    throw new InvalidInputError('sectorToPolygon', 'segmentsPerFullCircle', 'must be an integer ≥ 3', segmentsPerFullCircle);
+  if (!Number.isInteger(segmentsPerFullCircle) || segmentsPerFullCircle < 3 || segmentsPerFullCircle > MAX_SEGMENTS_PER_FULL_CIRCLE) {
+    throw new InvalidInputError('sectorToPolygon', 'segmentsPerFullCircle', `must be an integer in [3, ${MAX_SEGMENTS_PER_FULL_CIRCLE}]`, segmentsPerFullCircle);
   }
   const span = fovDeg * DEG_TO_RAD;
   const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/random.js';
 import {
+  MAX_SEGMENTS_PER_FULL_CIRCLE,
   pointInSector,
   pointInSectorFrame,
   sectorArea,
@@ -206,9 +207,17 @@ describe('sectorToPolygon', () => {
   });
 
   test('throws for an invalid segment count', () => {
-    expect(() => sectorToPolygon(0, 0, 1, 0, 90, 2)).toThrow(/sectorToPolygon: segmentsPerFullCircle must be an integer ≥ 3, got 2/);
+    expect(() => sectorToPolygon(0, 0, 1, 0, 90, 2)).toThrow(/sectorToPolygon: segmentsPerFullCircle must be an integer in \[3, 1000000\], got 2/);
     expect(() => sectorToPolygon(0, 0, 1, 0, 90, 10.5)).toThrow(InvalidInputError);
     expect(() => sectorToPolygon(0, NaN, 1, 0, 90)).toThrow(/sectorToPolygon: cy must be a finite number/);
+  });
+
+  test('refuses a segment count above MAX_SEGMENTS_PER_FULL_CIRCLE instead of hanging, and accepts the maximum', () => {
+    expect(() => sectorToPolygon(0, 0, 10, 0, 90, 1e9)).toThrow(/sectorToPolygon: segmentsPerFullCircle must be an integer in \[3, 1000000\], got 1000000000/);
+    expect(() => sectorToPolygon(0, 0, 10, 0, 90, MAX_SEGMENTS_PER_FULL_CIRCLE + 1)).toThrow(InvalidInputError);
+    expect(() => sectorToPolygon(0, 0, 10, 0, 90, Infinity)).toThrow(InvalidInputError);
+    // fov 0.5° at the maximum: ceil(1e6 · 0.5 / 360) = 1389 chords, so apex + 1390 arc points + closing point.
+    expect(sectorToPolygon(0, 0, 10, 0, 0.5, MAX_SEGMENTS_PER_FULL_CIRCLE)).toHaveLength(1392);
   });
 });
 
