@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { createRng, toRng } from '../../src/core/random.js';
+
+describe('createRng', () => {
+  it('gives the same stream for the same seed, and for a number and its decimal string (documented)', () => {
+    const a = createRng(1);
+    const b = createRng('1');
+    const c = createRng(1);
+    for (let i = 0; i < 20; i++) {
+      const x = a.next();
+      expect(b.next()).toBe(x);
+      expect(c.next()).toBe(x);
+    }
+    expect(createRng(2).next()).not.toBe(createRng(1).next());
+  });
+
+  it('rejects a seed that is not a string or a finite number', () => {
+    expect(() => createRng(NaN)).toThrow(/createRng: seed must be a string or a finite number, got NaN/);
+    expect(() => createRng({} as never)).toThrow(InvalidInputError);
+    expect(() => toRng(Infinity, 'f')).toThrow(/f: seed must be a string, a finite number or an Rng, got Infinity/);
+  });
+});
+
+describe('Rng.int', () => {
+  it('draws integers in [0, n) for valid n', () => {
+    const rng = createRng('int');
+    for (let i = 0; i < 1000; i++) {
+      const v = rng.int(7);
+      expect(Number.isInteger(v) && v >= 0 && v < 7).toBe(true);
+    }
+    expect(rng.int(1)).toBe(0);
+  });
+
+  it.each([
+    ['NaN', NaN],
+    ['a negative n', -5],
+    ['zero', 0],
+    ['a fraction', 2.5],
+    ['Infinity', Infinity],
+    ['a string', '3'],
+  ])('throws a typed error naming n for %s', (_label, n) => {
+    const rng = createRng(1);
+    expect(() => rng.int(n as number)).toThrow(InvalidInputError);
+    expect(() => rng.int(n as number)).toThrow(/Rng\.int: n must be an integer >= 1/);
+  });
+
+  it('does not advance the stream when it throws', () => {
+    const a = createRng(3);
+    const b = createRng(3);
+    expect(() => a.int(-1)).toThrow(InvalidInputError);
+    expect(a.next()).toBe(b.next());
+  });
+});
+
+describe('Rng.uniform', () => {
+  it('draws in [min, max) and returns min when min equals max', () => {
+    const rng = createRng('u');
+    for (let i = 0; i < 1000; i++) {
+      const v = rng.uniform(-3, 5);
+      expect(v >= -3 && v < 5).toBe(true);
+    }
+    expect(rng.uniform(2, 2)).toBe(2);
+  });
+
+  it('throws a typed error naming the bound for NaN, infinite or inverted bounds', () => {
+    const rng = createRng(1);
+    expect(() => rng.uniform(NaN, 1)).toThrow(/Rng\.uniform: min must be a finite number, got NaN/);
+    expect(() => rng.uniform(0, Infinity)).toThrow(/Rng\.uniform: max must be a finite number, got Infinity/);
+    expect(() => rng.uniform(-Infinity, 0)).toThrow(/Rng\.uniform: min must be a finite number, got -Infinity/);
+    expect(() => rng.uniform(5, 1)).toThrow(/Rng\.uniform: max must be >= min \(5\), got 1/);
+    expect(() => rng.uniform(-1.7e308, 1.7e308)).toThrow(/Rng\.uniform: max must be within Number\.MAX_VALUE of min/);
+  });
+});
