@@ -5,6 +5,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { requireBounds } from '../core/validate.js';
 import type { MultiPolygonM, PolygonM } from '../geo/polygon.js';
+import { validateMultiPolygon } from '../geo/polygon-validate.js';
 import { boundsToPolygon, multiPolygonArea, multiPolygonFromCoordinates, normalizePolygon } from '../geo/polygon.js';
 
 /** A boundary in metres: bounds `[minX, minY, maxX, maxY]`, a {@link MultiPolygonM}, a {@link PolygonM}, or Polygon/MultiPolygon coordinates `[[[x, y], …]]`. */
@@ -35,8 +36,9 @@ export function toBoundary(value: unknown, origin: string, field: string): Multi
   } else {
     throw new InvalidInputError(origin, field, 'must be bounds [minX, minY, maxX, maxY], a MultiPolygonM or Polygon/MultiPolygon coordinates in metres', value);
   }
+  validateMultiPolygon(mp, origin, field);
   const area = multiPolygonArea(mp);
-  if (!(area > 0)) throw new InvalidInputError(origin, field, 'must enclose a positive area', area);
+  if (!(area > 0) || !Number.isFinite(area)) throw new InvalidInputError(origin, field, 'must enclose a positive, finite area', area);
   return mp;
 }
 

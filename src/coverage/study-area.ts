@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { requireBounds, type Bounds } from '../core/validate.js';
 import { PolygonLocator } from '../geo/polygon-locator.js';
+import { validateMultiPolygon } from '../geo/polygon-validate.js';
 import { boundsToPolygon, multiPolygonFromCoordinates, type MultiPolygonM, type PolygonM } from '../geo/polygon.js';
 
 /** A study area: bounds, a {@link MultiPolygonM}/{@link PolygonM}, or GeoJSON-style Polygon/MultiPolygon coordinates in metres. */
@@ -29,6 +30,7 @@ export function resolveStudyArea(origin: string, bounds: unknown, area: unknown)
   }
   if (bounds !== undefined) {
     const b = requireBounds(origin, 'options.bounds', bounds);
+    if (!Number.isFinite((b[2] - b[0]) * (b[3] - b[1]))) throw new InvalidInputError(origin, 'options.bounds', 'must have a finite area', bounds);
     return { area: [boundsToPolygon(b)], isBox: true, bbox: [b[0], b[1], b[2], b[3]] };
   }
   if (area === undefined) {
@@ -62,6 +64,7 @@ export function resolveStudyArea(origin: string, bounds: unknown, area: unknown)
     }
   }
   if (!(minX < maxX && minY < maxY)) throw new InvalidInputError(origin, 'options.area', 'must have a positive area', area);
+  validateMultiPolygon(mp, origin, 'options.area');
   return { area: mp, isBox: false, bbox: [minX, minY, maxX, maxY] };
 }
 

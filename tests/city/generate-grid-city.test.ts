@@ -224,7 +224,7 @@ describe('generateGridCity errors', () => {
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ['inverted bounds', { boundary: [10, 0, 0, 10] }, /boundary must have minX < maxX/],
     ['a NaN bound', { boundary: [0, 0, NaN, 10] }, /boundary\[2\] must be a finite number, got NaN/],
-    ['a zero-area polygon', { boundary: [[[0, 0], [1, 1], [2, 2]]] }, /boundary must enclose a positive area/],
+    ['a zero-area polygon', { boundary: [[[0, 0], [1, 1], [2, 2]]] }, /boundary must not contain a ring of zero area/],
     ['a string boundary', { boundary: 'square' }, /boundary must be bounds/],
     ['blockSize 0', { blockSize: 0 }, /blockSize must be a finite number > 0, got 0/],
     ['NaN rotation', { rotation: NaN }, /rotation must be a finite number, got NaN/],

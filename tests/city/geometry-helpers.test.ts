@@ -103,7 +103,10 @@ describe('toBoundary', () => {
     expect(multiPolygonArea(toBoundary([0, 0, 2, 3], 'f', 'b'))).toBe(6);
     const cw = { outer: Float64Array.of(0, 0, 0, 1, 1, 1, 1, 0), holes: [] };
     expect(ringSignedArea(toBoundary(cw, 'f', 'b')[0].outer)).toBe(1);
-    expect(toBoundary([cw, cw], 'f', 'b').length).toBe(2);
+    const cw2 = { outer: Float64Array.of(5, 0, 5, 1, 6, 1, 6, 0), holes: [] };
+    expect(toBoundary([cw, cw2], 'f', 'b').length).toBe(2);
+    // The same polygon twice overlaps itself: rejected (area sums would count it twice).
+    expect(() => toBoundary([cw, cw], 'f', 'b')).toThrow(/f: b must be a valid polygon: .* overlap along a length/);
     expect(multiPolygonArea(toBoundary([[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]], 'f', 'b'))).toBe(16);
   });
 

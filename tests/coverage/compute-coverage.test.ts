@@ -301,6 +301,36 @@ describe('computeCoverage: bad input', () => {
     expect(() => computeCoverage(cams, { area: [[[0, 0], [1, 0], [0, 0]]] })).toThrow(InvalidInputError);
     expect(() => computeCoverage(cams, { area: [[[0, 0], [1, 0], [NaN, 1]]] })).toThrow(/options.area\[0\]\[2\] must be a position/);
   });
+  test('invalid polygon areas: overlapping parts, a duplicated part, a stray hole, a bow-tie', () => {
+    const sq = (x0: number, y0: number, x1: number, y1: number): number[][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    const disc = createCameraSet([{ x: 50, y: 50, heading: 0, fov: 360, range: 40 }]);
+    expect(() => computeCoverage(disc, { area: [[sq(0, 0, 60, 100)], [sq(40, 0, 100, 100)]] })).toThrow(/computeCoverage: options.area must be a valid polygon: edges of .* (cross|overlap)/);
+    expect(() => computeCoverage(disc, { area: [[sq(0, 0, 100, 100)], [sq(0, 0, 100, 100)]] })).toThrow(/options.area must be a valid polygon: .* overlap along a length/);
+    expect(() => computeCoverage(disc, { area: [sq(0, 0, 100, 100), sq(200, 200, 210, 210)] })).toThrow(/hole 0 of part 0 lies outside its outer ring/);
+    expect(() => computeCoverage(disc, { area: [[[0, 0], [100, 100], [100, 0], [0, 100], [0, 0]]] })).toThrow(InvalidInputError);
+    expect(() => computeCoverage(disc, { area: [[sq(0, 0, 100, 100)], [sq(20, 20, 40, 40)]] })).toThrow(/part 1 overlaps part 0/);
+  });
+
+  test('parts that abut along an edge (like districts) are accepted', () => {
+    const sq = (x0: number, y0: number, x1: number, y1: number): number[][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    const disc = createCameraSet([{ x: 50, y: 50, heading: 0, fov: 360, range: 1000 }]);
+    const r = computeCoverage(disc, { area: [[sq(0, 0, 50, 100)], [sq(50, 0, 100, 100)]] });
+    expect(r.studyArea).toBeCloseTo(10000, 9);
+    expect(r.coveredArea).toBeCloseTo(10000, 8);
+  });
+
+  test('a valid island inside a lake is accepted and measured', () => {
+    const sq = (x0: number, y0: number, x1: number, y1: number): number[][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    const disc = createCameraSet([{ x: 50, y: 50, heading: 0, fov: 360, range: 1000 }]);
+    const r = computeCoverage(disc, { area: [[sq(0, 0, 100, 100), sq(20, 20, 80, 80)], [sq(40, 40, 60, 60)]] });
+    expect(r.studyArea).toBeCloseTo(10000 - 3600 + 400, 9);
+    expect(r.coveredFraction).toBeCloseTo(1, 12);
+  });
+
+  test('bounds whose area overflows', () => {
+    expect(() => computeCoverage(cams, { bounds: [-1e300, -1e300, 1e300, 1e300] })).toThrow(/options.bounds must have a finite area/);
+  });
+
   test('an unknown level', () => {
     expect(() => computeCoverage(cams, { bounds: [0, 0, 1, 1], level: 'see' as never })).toThrow(/options.level must be one of/);
   });
