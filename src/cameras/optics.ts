@@ -28,21 +28,34 @@ export const DORI_PX_PER_M: Readonly<Record<DoriLevel, number>> = {
 };
 
 /**
- * For omnidirectional cameras (fov 360) the image is not a single pinhole
- * projection. We use the horizontal resolution spread over the full circle at
- * distance d: density = R / (2π d). This is the same as the pinhole formula
- * in the limit of equal angular resolution and is stated as a modelling
- * assumption, not a standard.
+ * Widest field of view (degrees) for which the rectilinear (pinhole) formula
+ * is used. Rectilinear lenses stop being practical well before 180° (the
+ * formula sends the density to zero there); wider cameras (fisheye,
+ * panoramic, multi-sensor) spread their pixels over angle instead.
+ * Assumption: 120°, about the widest rectilinear CCTV lenses sold.
  */
+export const RECTILINEAR_MAX_FOV = 120;
+
+/** Image width w(θ) in "metres per metre of distance" for a horizontal field of view θ (degrees). */
+function imageWidthFactor(fovDeg: number): number {
+  if (fovDeg <= RECTILINEAR_MAX_FOV) return 2 * Math.tan((fovDeg * DEG_TO_RAD) / 2);
+  // Beyond it, an equidistant (angular) mapping, scaled to meet the rectilinear
+  // value at RECTILINEAR_MAX_FOV so that range falls continuously as fov widens.
+  const atMax = 2 * Math.tan((RECTILINEAR_MAX_FOV * DEG_TO_RAD) / 2);
+  return (fovDeg / RECTILINEAR_MAX_FOV) * atMax;
+}
+
+/** Pixels per metre at unit distance. */
 function pixelsPerMetreAtUnitDistance(resolutionPx: number, fovDeg: number): number {
-  if (fovDeg >= 180) return resolutionPx / ((fovDeg * DEG_TO_RAD));
-  return resolutionPx / (2 * Math.tan((fovDeg * DEG_TO_RAD) / 2));
+  return resolutionPx / imageWidthFactor(fovDeg);
 }
 
 /**
  * Pixel density (px/m) at distance `distance` metres.
- * For fov < 180 the pinhole formula `R / (2 d tan(fov/2))`; for wider (fisheye,
- * panoramic) lenses the angular form `R / (fov_rad · d)`.
+ * Up to {@link RECTILINEAR_MAX_FOV} (120°) the pinhole formula
+ * `R / (2 d tan(fov/2))` (DESIGN.md; EN 62676-4 practice); for wider lenses an
+ * angular mapping scaled to be continuous at 120°, so density (and every DORI
+ * distance) falls steadily as the field of view widens.
  *
  * @param resolutionPx - horizontal sensor resolution in pixels (> 0)
  * @param fovDeg - horizontal field of view in degrees, (0, 360]
