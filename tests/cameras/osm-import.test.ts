@@ -212,8 +212,9 @@ describe('importOsmCameras on the Swiss 2023 fixture', () => {
     const o = importOsmCameras(geojson, { fov: 60, resolutionPx: 3840, range: 25, height: 4, tilt: 10 });
     expect(camerasOf(o, 'node/4361765461')[0]).toMatchObject({ fov: 60, range: 25, resolutionPx: 3840, tilt: 15, height: 4 });
     expect(camerasOf(o, 'node/843534477')[0]).toMatchObject({ fov: 360, height: 4, tilt: 10 });
-    // Without a range: the DORI detect distance, 1920 px over 360° → 1920 / (2π · 25) m.
-    expect(camerasOf(r, 'node/843534477')[0].range).toBeCloseTo(1920 / (2 * Math.PI * 25), 9);
+    // Without a range: the DORI detect distance. A 360° lens is wider than the rectilinear limit (120°):
+    // image width factor 2·tan(60°)·(360/120), so 1920 / (25 · 6·tan 60°) m.
+    expect(camerasOf(r, 'node/843534477')[0].range).toBeCloseTo(1920 / (25 * 6 * Math.tan(Math.PI / 3)), 9);
   });
 
   it('is deterministic', () => {
