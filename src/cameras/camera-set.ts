@@ -79,6 +79,22 @@ export interface CameraInput {
   sourceId?: string;
 }
 
+/**
+ * How a camera set was made, so that a saved result can be reproduced
+ * (DESIGN.md: every result records the seed and parameters). Plain data:
+ * `JSON.stringify` keeps all of it.
+ */
+export interface CameraProvenance {
+  /** The function that made the set, e.g. `placeUniform`, `importOsmCameras`, `almatyCameras`, `subset`, `concat`. */
+  generator: string;
+  /** The seed used (an Rng's seed path when a stream was given), or null when no randomness was involved. */
+  seed: string | number | null;
+  /** The options used, as JSON-safe values (large inputs such as polygons are summarised). */
+  params: Record<string, unknown>;
+  /** Provenance of the sets this one was derived from (subset, concat, presets), in order; null where unknown. */
+  sources?: (CameraProvenance | null)[];
+}
+
 /** A camera set: columns of typed arrays. Treat the arrays as read-only. */
 export class CameraSet {
   readonly numCameras: number;
@@ -105,6 +121,14 @@ export class CameraSet {
   readonly nodeId: Uint32Array;
   /** External ids (empty strings where none), or null when no camera had one. */
   readonly sourceId: readonly string[] | null;
+  /**
+   * How the set was made: set by the placement strategies, the presets and
+   * the OSM importer; null for sets built by hand ({@link createCameraSet}).
+   * Kept by {@link CameraSet.subset} and {@link concatCameraSets} as
+   * `{ generator: 'subset' | 'concat', sources: [...] }`. Mutable: callers
+   * may record their own.
+   */
+  provenance: CameraProvenance | null = null;
 
   /** @internal Use {@link createCameraSet} or {@link CameraSetBuilder}. */
   constructor(numCameras: number, columns?: Partial<CameraColumns>, sourceId?: string[] | null) {
@@ -161,7 +185,8 @@ export class CameraSet {
 
   /**
    * A new set holding the cameras whose ids are listed, in that order
-   * (ids are renumbered 0 … ids.length − 1).
+   * (ids are renumbered 0 … ids.length − 1). Its provenance, when this set
+   * has one, is `{ generator: 'subset', seed: null, params: { numCameras, fromNumCameras }, sources: [this.provenance] }`.
    */
   subset(ids: ArrayLike<number>): CameraSet {
     const n = ids.length;
@@ -172,6 +197,9 @@ export class CameraSet {
         throw new InvalidInputError('CameraSet.subset', `ids[${k}]`, `must be an integer in [0, ${this.numCameras - 1}]`, i);
       }
       copyRow(this, i, out, k);
+    }
+    if (this.provenance !== null) {
+      out.provenance = { generator: 'subset', seed: null, params: { numCameras: n, fromNumCameras: this.numCameras }, sources: [this.provenance] };
     }
     return out;
   }
@@ -347,13 +375,40 @@ export function createCameraSet(cameras: readonly CameraInput[]): CameraSet {
   return b.finish();
 }
 
-/** Concatenates camera sets into one (ids follow in order). */
+/** True when `s` has the shape of a {@link CameraSet} (also across two copies of the library). */
+function isCameraSet(s: unknown): s is CameraSet {
+  if (s instanceof CameraSet) return true;
+  if (typeof s !== 'object' || s === null) return false;
+  const c = s as CameraSet;
+  return Number.isInteger(c.numCameras) && c.numCameras >= 0 && c.x instanceof Float64Array && c.x.length >= c.numCameras && c.nodeId instanceof Uint32Array;
+}
+
+/**
+ * Concatenates camera sets into one (ids follow in order). The result's
+ * provenance is `{ generator: 'concat', seed: null, params: { numSets, numCameras }, sources }`
+ * with each input's provenance, or null when no input has one.
+ *
+ * @param sets - an array of CameraSets (possibly empty)
+ * @returns a new set with every camera of every input
+ * @throws {InvalidInputError} naming `sets` or `sets[i]` when the argument is not an array of CameraSets
+ * @example
+ * const all = concatCameraSets([placeUniform([0, 0, 100, 100], 5), placeUniform([0, 0, 100, 100], 3, { seed: 2 })]);
+ * all.numCameras // 8
+ */
 export function concatCameraSets(sets: readonly CameraSet[]): CameraSet {
+  const origin = 'concatCameraSets';
+  if (!Array.isArray(sets)) throw new InvalidInputError(origin, 'sets', 'must be an array of CameraSets', sets);
   let n = 0;
-  for (const s of sets) n += s.numCameras;
+  for (let i = 0; i < sets.length; i++) {
+    if (!isCameraSet(sets[i])) throw new InvalidInputError(origin, `sets[${i}]`, 'must be a CameraSet', sets[i]);
+    n += sets[i].numCameras;
+  }
   const anySource = sets.some((s) => s.sourceId !== null);
   const out = new CameraSet(n, undefined, anySource ? new Array(n).fill('') : null);
   let k = 0;
   for (const s of sets) for (let i = 0; i < s.numCameras; i++) copyRow(s, i, out, k++);
+  if (sets.some((s) => s.provenance !== null && s.provenance !== undefined)) {
+    out.provenance = { generator: 'concat', seed: null, params: { numSets: sets.length, numCameras: n }, sources: sets.map((s) => s.provenance ?? null) };
+  }
   return out;
 }

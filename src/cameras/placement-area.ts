@@ -11,7 +11,11 @@ import type { City } from '../city/city.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,
+  cityRef,
+  MAX_CAMERAS,
   optionsObject,
+  provenanceParams,
+  seedOf,
   placementRng,
   requireCity,
   requireCount,
@@ -58,11 +62,13 @@ function resolveHeading(origin: string, h: 'random' | number | undefined): numbe
  * so the result is uniform over the whole area.
  *
  * @param area - a MultiPolygonM (metres, e.g. `city.boundary`) or bounds `[minX, minY, maxX, maxY]`
- * @param count - number of cameras, an integer >= 0
+ * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
  * @param options - seed, heading and the camera attribute options
- * @returns a CameraSet of exactly `count` cameras
+ * @returns a CameraSet of exactly `count` cameras; its `provenance` records
+ *   `placeUniform`, the seed and the options (the area as bounds, or summarised)
  * @throws {InvalidInputError} if the area is empty (no part with positive area), a part is
- *   thinner than {@link MIN_AREA_TO_BBOX_RATIO} of its bounding box, or an option is invalid
+ *   thinner than {@link MIN_AREA_TO_BBOX_RATIO} of its bounding box, count is above
+ *   {@link MAX_CAMERAS}, or an option is invalid
  * @example
  * const cams = placeUniform([0, 0, 1000, 1000], 200, { fov: 60, range: 40, seed: 'a' });
  *
@@ -78,9 +84,11 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   const headRng = rng.stream('heading');
 
   let parts: PolygonM[];
+  let areaRecord: unknown;
   if (Array.isArray(area) && area.length === 4 && typeof area[0] === 'number') {
     const b = requireBounds(UNIFORM, 'area', area);
     parts = [{ outer: Float64Array.of(b[0], b[1], b[2], b[1], b[2], b[3], b[0], b[3]), holes: [] }];
+    areaRecord = [b[0], b[1], b[2], b[3]];
   } else {
     if (!Array.isArray(area)) throw new InvalidInputError(UNIFORM, 'area', 'must be a MultiPolygonM or bounds [minX, minY, maxX, maxY]', area);
     parts = area as PolygonM[];
@@ -126,8 +134,22 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
     cum[i] = total;
   }
   if (!(total > 0)) throw new InvalidInputError(UNIFORM, 'area', 'must have a positive area (it is empty)', area);
+  if (areaRecord === undefined) {
+    let vertices = 0;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < np; i++) {
+      vertices += parts[i].outer.length >> 1;
+      for (const h of parts[i].holes) vertices += h.length >> 1;
+      minX = Math.min(minX, bb[4 * i]);
+      minY = Math.min(minY, bb[4 * i + 1]);
+      maxX = Math.max(maxX, bb[4 * i + 2]);
+      maxY = Math.max(maxY, bb[4 * i + 3]);
+    }
+    areaRecord = { type: 'MultiPolygonM', parts: np, vertices, area: total, bounds: [minX, minY, maxX, maxY] };
+  }
 
-  const set = allocateCameraSet(n, attrs);
+  const set = allocateCameraSet(n, attrs, UNIFORM);
+  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? 'random', fov: attrs.fov, range: attrs.range }) };
   for (let c = 0; c < n; c++) {
     const part = upperBound(cum, posRng.next() * total);
     const poly = parts[part];
@@ -175,11 +197,11 @@ export function upperBound(cum: Float64Array, u: number): number {
  * a fixed one).
  *
  * @param city - a City; only `city.population` is read
- * @param count - number of cameras, an integer >= 0
+ * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
  * @param options - seed, heading and the camera attribute options
- * @returns a CameraSet of exactly `count` cameras
+ * @returns a CameraSet of exactly `count` cameras; its `provenance` records `placeByPopulation`, the seed and the options
  * @throws {InvalidInputError} if the grid is malformed, holds a negative or non-finite value,
- *   or its total population is 0 (with count > 0)
+ *   or its total population is 0 (with count > 0), or count is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeByPopulation(city, 2200, { capabilities: ['face'], live: true, seed: 3 });
  *
@@ -216,7 +238,12 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
   if (n > 0 && !(total > 0)) {
     throw new InvalidInputError(POPULATION, 'city.population total', 'must be > 0 to weight camera positions', total);
   }
-  const set = allocateCameraSet(n, attrs);
+  const set = allocateCameraSet(n, attrs, POPULATION);
+  set.provenance = {
+    generator: POPULATION,
+    seed: seedOf(o.seed),
+    params: provenanceParams(o, { city: cityRef(city), population: total, count: n, heading: o.heading ?? 'random', fov: attrs.fov, range: attrs.range }),
+  };
   for (let c = 0; c < n; c++) {
     const cell = upperBound(cum, posRng.next() * total);
     const row = (cell / cols) | 0;

@@ -55,6 +55,16 @@ export interface PlacementBaseOptions extends CameraAttributeOptions {
   seed?: Seed | Rng;
 }
 
+/**
+ * Largest number of cameras one placement call creates. 50 million cameras
+ * take 3 GB in a {@link CameraSet} (60 bytes per camera in its columns), beyond a laptop's memory for the analyses that follow, and 390
+ * times the 128,000 of the Almaty reference case (DESIGN.md). A choice of
+ * this library, not a fact about the world. Counts are checked against it
+ * before anything is allocated; spacing-based strategies first compute the
+ * count their spacing gives.
+ */
+export const MAX_CAMERAS = 50_000_000;
+
 /** Defaults shared by the placement strategies. */
 export const PLACEMENT_DEFAULTS = {
   /**
@@ -130,7 +140,9 @@ export function resolveAttributes(origin: string, options: CameraAttributeOption
  * are validated once by {@link resolveAttributes} instead of per camera.
  * @internal
  */
-export function allocateCameraSet(n: number, attrs: ResolvedAttributes): CameraSet {
+export function allocateCameraSet(n: number, attrs: ResolvedAttributes, origin = 'allocateCameraSet'): CameraSet {
+  // Backstop: callers check their own count first and name the option.
+  if (!(Number.isInteger(n) && n >= 0 && n <= MAX_CAMERAS)) throw new InvalidInputError(origin, 'number of cameras', `must be an integer in [0, MAX_CAMERAS = ${MAX_CAMERAS}]`, n);
   const set = new CameraSet(n);
   set.fov.fill(attrs.fov);
   set.range.fill(attrs.range);
@@ -252,11 +264,90 @@ export function collectStreetSegments(origin: string, city: City, keep: Uint8Arr
 }
 
 /**
- * Integer `count` >= 0 check. @internal
+ * Integer `count` in [0, {@link MAX_CAMERAS}] check. @internal
  */
 export function requireCount(origin: string, field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new InvalidInputError(origin, field, 'must be an integer >= 0', value);
   }
+  if (value > MAX_CAMERAS) throw new InvalidInputError(origin, field, `must be at most MAX_CAMERAS = ${MAX_CAMERAS}`, value);
   return value;
+}
+
+/**
+ * Throws unless a computed number of cameras `n` is at most {@link MAX_CAMERAS};
+ * the error names the option that produced it (`field`, whose value is `value`)
+ * and says how many cameras it would give (`why`). @internal
+ */
+export function requireCameraTotal(origin: string, field: string, value: unknown, n: number, why: string): void {
+  if (!(n <= MAX_CAMERAS)) {
+    throw new InvalidInputError(origin, field, `gives ${n} cameras (${why}), more than MAX_CAMERAS = ${MAX_CAMERAS}`, value);
+  }
+}
+
+/**
+ * The seed to record in a provenance: the seed given (a string or number), an
+ * Rng's seed path, or the default. @internal
+ */
+export function seedOf(seed: Seed | Rng | undefined, fallback: Seed = PLACEMENT_DEFAULTS.seed): string | number {
+  if (seed === undefined) return fallback;
+  if (typeof seed === 'object' && seed !== null && typeof (seed as Rng).seed === 'string') return (seed as Rng).seed;
+  return seed as Seed;
+}
+
+/**
+ * A JSON-serialisable copy of an options value for a provenance record:
+ * finite numbers, strings, booleans and null as is; non-finite numbers as
+ * strings; a random stream as `{ rng: seed }`; typed arrays and arrays longer
+ * than 64 items as `{ type, length }`; plain objects copied up to 4 levels
+ * deep; functions and undefined left out. Never throws. @internal
+ */
+export function provenanceValue(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object') return undefined;
+  if (typeof (value as Rng).next === 'function' && typeof (value as Rng).seed === 'string') return { rng: (value as Rng).seed };
+  if (ArrayBuffer.isView(value)) return { type: value.constructor.name, length: (value as unknown as ArrayLike<unknown>).length };
+  if (Array.isArray(value)) {
+    if (value.length > 64 || depth >= 4) return { type: 'Array', length: value.length };
+    return value.map((v) => provenanceValue(v, depth + 1) ?? null);
+  }
+  if (depth >= 4) return { type: 'Object' };
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = provenanceValue((value as Record<string, unknown>)[k], depth + 1);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The options of a placement call as provenance `params`: every option given
+ * (but the seed, recorded apart) as a JSON-safe copy, plus `resolved` values
+ * the call chose (defaults applied). @internal
+ */
+export function provenanceParams(options: object, resolved: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(options)) {
+    if (k === 'seed') continue;
+    const v = provenanceValue((options as Record<string, unknown>)[k], 1);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of Object.keys(resolved)) {
+    const v = provenanceValue(resolved[k], 1);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** A short JSON-safe description of a city for provenance records. @internal */
+export function cityRef(city: City): Record<string, unknown> {
+  const c = city as unknown as { name?: unknown; streets?: { order?: unknown; size?: unknown }; buildings?: { numBuildings?: unknown } };
+  return {
+    name: typeof c.name === 'string' ? c.name : null,
+    streetNodes: typeof c.streets?.order === 'number' ? c.streets.order : null,
+    streetEdges: typeof c.streets?.size === 'number' ? c.streets.size : null,
+    buildings: typeof c.buildings?.numBuildings === 'number' ? c.buildings.numBuildings : null,
+  };
 }

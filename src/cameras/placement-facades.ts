@@ -3,15 +3,20 @@
  * looking out from the wall (building and entrance cameras).
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
+import { requireNonNegative, requirePositive } from '../core/validate.js';
 import type { City, StreetClass } from '../city/city.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,
+  cityRef,
   collectStreetSegments,
   headingOf,
+  MAX_CAMERAS,
   optionsObject,
+  provenanceParams,
+  requireCameraTotal,
   requireCity,
+  requireCount,
   resolveAttributes,
   streetClassFilter,
   type PlacementBaseOptions,
@@ -59,9 +64,11 @@ const ORIGIN = 'placeOnFacades';
  * @param city - a City; `city.buildings` and `city.streets` are read
  * @param countOrSpacing - an exact number of cameras, or `{ spacing }` in metres (> 0)
  * @param options - see {@link FacadePlacementOptions} and the camera attribute options
- * @returns a CameraSet in building and wall order
+ * @returns a CameraSet in building and wall order; its `provenance` records `placeOnFacades`
+ *   and the options (seed null: the placement uses no randomness)
  * @throws {InvalidInputError} on a bad count/spacing/option, a malformed building set,
- *   or a count > 0 when no wall faces a street
+ *   a count > 0 when no wall faces a street, or a count (or the number of cameras a
+ *   spacing gives) above {@link MAX_CAMERAS}
  * @example
  * const cams = placeOnFacades(city, 5000, { operator: 'private', fov: 100 });
  * const cams2 = placeOnFacades(city, { spacing: 40 });
@@ -74,7 +81,7 @@ export function placeOnFacades(city: City, countOrSpacing: number | { spacing: n
   let count = -1;
   let spacing = 0;
   if (typeof countOrSpacing === 'number') {
-    count = requireInteger(ORIGIN, 'countOrSpacing', countOrSpacing, 0);
+    count = requireCount(ORIGIN, 'countOrSpacing', countOrSpacing);
   } else if (typeof countOrSpacing === 'object' && countOrSpacing !== null) {
     spacing = requirePositive(ORIGIN, 'countOrSpacing.spacing', countOrSpacing.spacing);
   } else {
@@ -160,10 +167,25 @@ export function placeOnFacades(city: City, countOrSpacing: number | { spacing: n
   } else {
     n = 0;
     for (let w = 0; w < nw; w++) n += Math.max(0, Math.ceil(wl[w] / spacing - 0.5));
+    requireCameraTotal(ORIGIN, 'countOrSpacing.spacing', spacing, n, `over ${facingLength.toFixed(1)} m of walls facing a street`);
   }
 
   // 3. Positions.
-  const set = allocateCameraSet(n, attrs);
+  const set = allocateCameraSet(n, attrs, ORIGIN);
+  set.provenance = {
+    generator: ORIGIN,
+    seed: null, // deterministic: no random choice is made
+    params: provenanceParams(o, {
+      city: cityRef(city),
+      ...(count >= 0 ? { count } : { spacing }),
+      facadeOffset: offset,
+      maxStreetDistance: maxD,
+      facingWalls: nw,
+      facingLength,
+      fov: attrs.fov,
+      range: attrs.range,
+    }),
+  };
   const step = count >= 0 ? (count > 0 ? facingLength / count : 0) : spacing;
   let c = 0;
   let startS = 0;

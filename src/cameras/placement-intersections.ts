@@ -8,10 +8,16 @@ import { STREET_CLASSES } from '../city/city.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,
+  cityRef,
   headingOf,
+  MAX_CAMERAS,
   optionsObject,
   placementRng,
+  provenanceParams,
+  requireCameraTotal,
   requireCity,
+  requireCount,
+  seedOf,
   resolveAttributes,
   streetClassFilter,
   type PlacementBaseOptions,
@@ -62,9 +68,11 @@ const ORIGIN = 'placeAtIntersections';
  *
  * @param city - a City; only `city.streets` is read
  * @param options - see {@link IntersectionPlacementOptions} and the camera attribute options
- * @returns a CameraSet; ids follow the graph's node order, cameras of one intersection consecutive
+ * @returns a CameraSet; ids follow the graph's node order, cameras of one intersection consecutive;
+ *   its `provenance` records `placeAtIntersections`, the seed and the options
  * @throws {InvalidInputError} on a bad option, a street with an unknown class or non-finite
- *   coordinates, or when `totalCameras` > 0 but no intersection qualifies
+ *   coordinates, when `totalCameras` > 0 but no intersection qualifies, or when `totalCameras`
+ *   (or `camerasPerIntersection` × intersections) is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeAtIntersections(city, { streetClasses: ['arterial'], camerasPerIntersection: 4, seed: 7 });
  *
@@ -77,7 +85,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   const rng = placementRng(ORIGIN, o);
   const minDegree = requireInteger(ORIGIN, 'options.minDegree', o.minDegree ?? INTERSECTION_PLACEMENT_DEFAULTS.minDegree, 1);
   const perNode = requireInteger(ORIGIN, 'options.camerasPerIntersection', o.camerasPerIntersection ?? INTERSECTION_PLACEMENT_DEFAULTS.camerasPerIntersection, 0);
-  const total = o.totalCameras === undefined ? -1 : requireInteger(ORIGIN, 'options.totalCameras', o.totalCameras, 0);
+  const total = o.totalCameras === undefined ? -1 : requireCount(ORIGIN, 'options.totalCameras', o.totalCameras);
   const headingMode = o.heading ?? INTERSECTION_PLACEMENT_DEFAULTS.heading;
   if (headingMode !== 'streets' && headingMode !== 'random') {
     throw new InvalidInputError(ORIGIN, 'options.heading', 'must be "streets" or "random"', headingMode);
@@ -119,7 +127,22 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
     extra = k === 0 ? 0 : total - base * k;
   }
   const n = base * k + extra;
-  const set = allocateCameraSet(n, attrs);
+  if (total < 0) requireCameraTotal(ORIGIN, 'options.camerasPerIntersection', perNode, n, `${perNode} at each of ${k} intersections`);
+  const set = allocateCameraSet(n, attrs, ORIGIN);
+  set.provenance = {
+    generator: ORIGIN,
+    seed: seedOf(o.seed),
+    params: provenanceParams(o, {
+      city: cityRef(city),
+      minDegree,
+      ...(total >= 0 ? { totalCameras: total } : { camerasPerIntersection: perNode }),
+      heading: headingMode,
+      offset,
+      intersections: k,
+      fov: attrs.fov,
+      range: attrs.range,
+    }),
+  };
   const headRng = rng.stream('heading');
   let c = 0;
   for (let q = 0; q < k; q++) {

@@ -2,16 +2,22 @@
  * Placement strategy: cameras along streets, on the kerb, at a spacing.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
+import { requireNonNegative, requirePositive } from '../core/validate.js';
 import type { City, StreetClass } from '../city/city.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,
   collectStreetSegments,
+  cityRef,
   headingOf,
+  MAX_CAMERAS,
   optionsObject,
   placementRng,
+  provenanceParams,
+  requireCameraTotal,
   requireCity,
+  requireCount,
+  seedOf,
   resolveAttributes,
   streetClassFilter,
   type PlacementBaseOptions,
@@ -58,9 +64,10 @@ const ORIGIN = 'placeAlongStreets';
  *
  * @param city - a City; only `city.streets` is read
  * @param options - see {@link StreetPlacementOptions} and the camera attribute options
- * @returns a CameraSet in the graph's edge order
+ * @returns a CameraSet in the graph's edge order; its `provenance` records `placeAlongStreets`, the seed and the options
  * @throws {InvalidInputError} on a bad option, a street with an unknown class, a negative width
- *   or non-finite coordinates, or when `count` > 0 and no selected street has length > 0
+ *   or non-finite coordinates, when `count` > 0 and no selected street has length > 0, or when
+ *   `count` (or the number of cameras `spacing` gives) is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeAlongStreets(city, { spacing: 100, streetClasses: ['arterial', 'collector'] });
  *
@@ -76,7 +83,7 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     throw new InvalidInputError(ORIGIN, 'options.heading', 'must be "along", "across" or "random"', headingMode);
   }
   const spacing = o.count === undefined ? requirePositive(ORIGIN, 'options.spacing', o.spacing ?? STREET_PLACEMENT_DEFAULTS.spacing) : 0;
-  const count = o.count === undefined ? -1 : requireInteger(ORIGIN, 'options.count', o.count, 0);
+  const count = o.count === undefined ? -1 : requireCount(ORIGIN, 'options.count', o.count);
   const kerb = o.kerbOffset === undefined ? -1 : requireNonNegative(ORIGIN, 'options.kerbOffset', o.kerbOffset);
   const keep = streetClassFilter(ORIGIN, 'options.streetClasses', o.streetClasses);
   const seg = collectStreetSegments(ORIGIN, city, keep);
@@ -88,16 +95,14 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     totalLength += len[e];
   }
 
-  // Number of cameras on each segment.
+  // Number of cameras on each segment (counted first, then checked against MAX_CAMERAS before anything is stored).
   const perSeg = new Uint32Array(m);
   let n = 0;
   if (count < 0) {
-    for (let e = 0; e < m; e++) {
-      // Positions (k + 0.5)·spacing < length.
-      const c = Math.max(0, Math.ceil(len[e] / spacing - 0.5));
-      perSeg[e] = c;
-      n += c;
-    }
+    for (let e = 0; e < m; e++) n += Math.max(0, Math.ceil(len[e] / spacing - 0.5));
+    requireCameraTotal(ORIGIN, 'options.spacing', spacing, n, `over ${totalLength.toFixed(1)} m of selected street`);
+    // Positions (k + 0.5)·spacing < length.
+    for (let e = 0; e < m; e++) perSeg[e] = Math.max(0, Math.ceil(len[e] / spacing - 0.5));
   } else {
     if (count > 0 && !(totalLength > 0)) {
       throw new InvalidInputError(ORIGIN, 'city.streets', 'has no selected street of positive length, so options.count cannot be placed; got', count);
@@ -105,7 +110,19 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     n = count;
   }
 
-  const set = allocateCameraSet(n, attrs);
+  const set = allocateCameraSet(n, attrs, ORIGIN);
+  set.provenance = {
+    generator: ORIGIN,
+    seed: seedOf(o.seed),
+    params: provenanceParams(o, {
+      city: cityRef(city),
+      ...(count < 0 ? { spacing } : { count }),
+      heading: headingMode,
+      kerbOffset: kerb >= 0 ? kerb : 'half the street width',
+      fov: attrs.fov,
+      range: attrs.range,
+    }),
+  };
   const step = count < 0 ? spacing : count > 0 ? totalLength / count : 0;
   let c = 0;
   // Global mode: position s_k = (k + 0.5)·step along the concatenated segments.

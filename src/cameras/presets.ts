@@ -18,6 +18,7 @@ import { countIntersections, placeAtIntersections } from './placement-intersecti
 import { placeAlongStreets } from './placement-streets.js';
 import { placeByPopulation, placeUniform } from './placement-area.js';
 import { placeOnFacades } from './placement-facades.js';
+import { MAX_CAMERAS, provenanceParams, provenanceValue, seedOf } from './placement-common.js';
 
 /** Sourced Almaty figures (DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets"). */
 export const ALMATY_CAMERA_FACTS = {
@@ -111,14 +112,15 @@ const GROUPS = ['traffic', 'face', 'streetLive', 'streetRecordOnly', 'facade', '
  * the traffic cameras (at least one unit when there is a traffic camera).
  *
  * @param mix - the full-scale mix
- * @param total - integer >= 0
+ * @param total - integer in [0, {@link MAX_CAMERAS}]
  * @param origin - function name used in error messages
  * @returns a new mix whose groups sum to `total`
- * @throws {InvalidInputError} if total is not an integer >= 0
+ * @throws {InvalidInputError} if total is not an integer >= 0, or is above {@link MAX_CAMERAS}
  * @example scaleCameraMix(ALMATY_CAMERA_MIX, 1280).traffic // 79
  */
 export function scaleCameraMix(mix: Readonly<CameraMix>, total: number, origin = 'scaleCameraMix'): CameraMix {
   requireInteger(origin, 'numCameras', total, 0);
+  if (total > MAX_CAMERAS) throw new InvalidInputError(origin, 'numCameras', `must be at most MAX_CAMERAS = ${MAX_CAMERAS}`, total);
   let full = 0;
   for (const g of GROUPS) full += mix[g];
   const out: CameraMix = { traffic: 0, trafficUnits: 0, face: 0, streetLive: 0, streetRecordOnly: 0, facade: 0, older: 0 };
@@ -171,7 +173,8 @@ function rngOf(origin: string, seed: Seed | Rng | undefined): Rng {
  * @param mix - exact counts per group
  * @param rng - random stream (sub-streams per group)
  * @param origin - function name used in error messages
- * @returns the cameras, groups in the order traffic, face, street, facade, older
+ * @returns the cameras, groups in the order traffic, face, street, facade, older; the
+ *   provenance records `origin` as generator, the stream's seed, the mix, and each group's own provenance
  * @throws {InvalidInputError} when the city cannot hold a group (no intersections, streets or facades)
  * @example
  * const mix = scaleCameraMix(ALMATY_CAMERA_MIX, 5000);
@@ -241,7 +244,14 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
   if (mix.older > 0) {
     parts.push(placeAlongStreets(city, { ...P.older, count: mix.older, heading: 'across', operator: 'public', live: false, seed: rng.stream('older') }));
   }
-  return concatCameraSets(parts);
+  const out = concatCameraSets(parts);
+  out.provenance = {
+    generator: origin,
+    seed: rng.seed,
+    params: { mix: provenanceValue(mix) as Record<string, unknown>, groups: GROUPS.filter((g) => mix[g] > 0) },
+    sources: parts.map((p) => p.provenance),
+  };
+  return out;
 }
 
 /**
@@ -252,7 +262,8 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
  *
  * @param city - usually `almatyCity()`; any City with streets, buildings and population works
  * @param options - seed and `numCameras` (scales the mix, exact total)
- * @returns a CameraSet of exactly `numCameras` cameras (default 128,000)
+ * @returns a CameraSet of exactly `numCameras` cameras (default 128,000); its provenance
+ *   records `almatyCameras`, the seed, the options, the mix and each group's placement
  * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
  * @example
  * const cameras = almatyCameras(almatyCity(), { seed: 1 });
@@ -264,7 +275,20 @@ export function almatyCameras(city: City, options?: PresetCameraOptions): Camera
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   const total = o.numCameras ?? ALMATY_CAMERA_FACTS.totalCameras;
   const mix = scaleCameraMix(ALMATY_CAMERA_MIX, total, origin);
-  return placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+  recordPreset(cameras, origin, o, { numCameras: total });
+  return cameras;
+}
+
+/** Sets a preset camera set's provenance: the seed as given, the options and the mix. */
+function recordPreset(cameras: CameraSet, origin: string, o: PresetCameraOptions, resolved: Record<string, unknown>): void {
+  const p = cameras.provenance;
+  cameras.provenance = {
+    generator: origin,
+    seed: seedOf(o.seed, 1),
+    params: provenanceParams(o, { ...resolved, mix: p?.params.mix ?? null }),
+    sources: p?.sources ?? [],
+  };
 }
 
 /**
@@ -293,7 +317,8 @@ export function astanaCameraMix(includeOlder = false, numCameras?: number): Came
  *
  * @param city - usually `astanaCity()`
  * @param options - seed, `numCameras`, `includeOlder`
- * @returns a CameraSet of exactly 22,000 (28,000 with the older ones) or `numCameras` cameras
+ * @returns a CameraSet of exactly 22,000 (28,000 with the older ones) or `numCameras` cameras;
+ *   its provenance records `astanaCameras`, the seed, the options, the mix and each group's placement
  * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
  * @example
  * astanaCameras(astanaCity(), { includeOlder: true }).numCameras // 28000
@@ -305,7 +330,9 @@ export function astanaCameras(city: City, options?: AstanaCameraOptions): Camera
   const includeOlder = o.includeOlder ?? false;
   if (typeof includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', includeOlder);
   const mix = astanaCameraMix(includeOlder, o.numCameras);
-  return placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
+  recordPreset(cameras, origin, o, { numCameras: cameras.numCameras, includeOlder });
+  return cameras;
 }
 
 /** Options of {@link createPreset}. */
@@ -334,6 +361,15 @@ export interface Preset {
   sources: string[];
 }
 
+function recordCreatePreset(cameras: CameraSet, name: string, seed: Seed, o: PresetOptions): void {
+  cameras.provenance = {
+    generator: 'createPreset',
+    seed: seedOf(seed, 1),
+    params: provenanceParams(o, { name, numCameras: cameras.numCameras }),
+    sources: [cameras.provenance],
+  };
+}
+
 const SOURCES_COMMON = [
   'Camera counts: sightline DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets" (facts collected for the project).',
   'DORI pixel densities: EN 62676-4:2015 (detect 25, observe 62.5, recognise 125, identify 250 px/m).',
@@ -345,7 +381,8 @@ const SOURCES_COMMON = [
  *
  * @param name - `almaty` | `astana`
  * @param options - seed, numCameras, includeOlder, and city overrides (blockSize, population, city)
- * @returns `{ name, city, cameras, seed, description, sources }`
+ * @returns `{ name, city, cameras, seed, description, sources }`; `cameras.provenance` records
+ *   `createPreset`, the seed and the options, with the camera preset's provenance as its source
  * @throws {InvalidInputError} on an unknown name or a bad option
  * @example
  * const p = createPreset('almaty', { seed: 7 });
@@ -364,6 +401,7 @@ export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions)
   if (name === 'almaty') {
     const city = almatyCity(cityOptions);
     const cameras = almatyCameras(city, { seed: rng.stream('cameras'), numCameras: o.numCameras });
+    recordCreatePreset(cameras, name, seed, o);
     const mix = scaleCameraMix(ALMATY_CAMERA_MIX, cameras.numCameras, origin);
     return {
       name,
@@ -381,6 +419,7 @@ export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions)
   if (o.includeOlder !== undefined && typeof o.includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', o.includeOlder);
   const city = astanaCity(cityOptions);
   const cameras = astanaCameras(city, { seed: rng.stream('cameras'), numCameras: o.numCameras, includeOlder: o.includeOlder });
+  recordCreatePreset(cameras, name, seed, o);
   const mix = astanaCameraMix(o.includeOlder ?? false, o.numCameras);
   return {
     name,
