@@ -160,12 +160,18 @@ export function runChunk(
   touching: Uint32Array,
 ): void {
   const from = c * CHUNK;
-  const slot = acc.subarray(c * stride, (c + 1) * stride);
-  slot.fill(0);
-  const [p, t] = engine.footprintChunk(from, Math.min(n, from + CHUNK), slot, touching, from);
+  // Accumulate in thread-local memory, then copy: the chunks' slots in the
+  // shared array sit next to each other, and adding into them in the hot loop
+  // from two threads at once would make the cores fight over cache lines.
+  if (localAcc === null || localAcc.length !== stride) localAcc = new Float64Array(stride);
+  else localAcc.fill(0);
+  const [p, t] = engine.footprintChunk(from, Math.min(n, from + CHUNK), localAcc, touching, from);
+  acc.set(localAcc, c * stride);
   pieces[c] = p;
   touched[c] = t;
 }
+
+let localAcc: Float64Array | null = null;
 
 /** Raised in a worker job that cannot run (reported back through the chunk status). */
 export class CoverageWorkerError extends SightlineError {
