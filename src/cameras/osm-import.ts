@@ -15,7 +15,7 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { normalizeDegrees } from '../core/units.js';
-import { createLocalProjection, type LocalProjection } from '../geo/projection.js';
+import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/projection.js';
 import {
   CAMERA_DEFAULTS,
   CameraSetBuilder,
@@ -24,6 +24,7 @@ import {
   type CameraOperator,
   type CameraSet,
 } from './camera-set.js';
+import { provenanceParams } from './placement-common.js';
 
 // ---------------------------------------------------------------------------
 // Direction parsing
@@ -96,7 +97,8 @@ function unsignedAngle(token: string): number | undefined {
  *   between abbreviations, is the range from N to E);
  * - a clockwise range `a-b` (degrees or compass points): the heading is the
  *   middle of the clockwise arc from a to b and the fov its width
- *   (`190-100` → heading 325, fov 270); `a-a` is the full circle;
+ *   (`190-100` → heading 325, fov 270); `0-360` is the full circle; `a-a` (zero width,
+ *   ambiguous) is also read as the full circle and says so in `note`;
  * - a list separated by `;` or `,` (`180, 270`, `90;160;270`): one direction per item.
  *
  * @param value - the tag value (a string; a finite number is read as degrees)
@@ -147,7 +149,11 @@ export function parseCameraDirection(value: unknown): DirectionParseResult {
       const b = unsignedAngle(range[2]);
       if (a === undefined || b === undefined) return { ok: false, reason: `unrecognised range "${token}"` };
       let width = normalizeDegrees(b - a);
-      if (width === 0) width = 360;
+      if (width === 0) {
+        width = 360;
+        // `0-360` clearly means the full circle; `90-90` is ambiguous (zero width, or all round?).
+        if (a === b) notes.push(`zero-width range "${token}" (start equals end) read as the full circle`);
+      }
       directions.push({ heading: normalizeDegrees(a + width / 2) + 0, fov: width });
       continue;
     }
@@ -182,7 +188,11 @@ export interface CameraImportReportEntry {
 
 /** Options of {@link importOsmCameras}. */
 export interface OsmImportOptions {
-  /** Projection to local metres. Default: azimuthal equidistant centred on the centre of the data's bounding box. */
+  /**
+   * Projection to local metres. Default: azimuthal equidistant centred on the
+   * imported points (see `lonLatCentre`: the bounding-box centre, taken across
+   * the ±180° meridian when the data cross it).
+   */
   projection?: LocalProjection;
   /** Import `surveillance=indoor` cameras (default false: reported and skipped; a 2-D street model cannot place them). */
   includeIndoor?: boolean;
@@ -306,14 +316,17 @@ function parseMetres(v: unknown): number | undefined {
  * - `camera:direction` (else `direction`): see {@link parseCameraDirection};
  *   a single heading gets `options.fov`; a list gives one camera per
  *   direction (or one 360° camera); missing → see `missingDirection`;
- * - `camera:angle` → tilt (must be in [-90, 90]); `height` / `camera:height` → mount height;
+ * - `camera:angle` → tilt (must be in [-90, 90]); `height` / `camera:height` → mount height
+ *   (must be > 0; `0` is reported and the default used);
  * - `operator`, `surveillance:zone`, `camera:mount` → kept as text in `tags`.
  * OSM says nothing about live streaming: every camera is imported with live = false.
  * Non-Point geometries are reported and skipped (no centroid is guessed).
  *
  * @param geojson - a GeoJSON FeatureCollection in WGS84 lon/lat
  * @param options - see {@link OsmImportOptions}
- * @returns cameras (sourceId = OSM id), projection, per-feature report, skipped/imported counts
+ * @returns cameras (sourceId = OSM id; `provenance` records the importer and its options), projection,
+ *   per-feature report, skipped/imported counts. A point with no finite position in the projection
+ *   (the antipode of a given projection's centre) is reported and skipped.
  * @throws {InvalidInputError} if geojson is not a FeatureCollection with a features array, or an option is invalid
  * @example
  * const { cameras, report, skipped } = importOsmCameras(JSON.parse(text));
@@ -471,7 +484,10 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
       }
     }
     if (parsed && parsed.ok) {
-      if (parsed.note) note(dirTag, dirValue, parsed.note, `heading ${parsed.directions.map((d) => d.heading).join(', ')}°`);
+      if (parsed.note) {
+        const read = parsed.directions.map((d) => (d.fov === undefined ? `${d.heading}°` : `${d.heading}° fov ${d.fov}°`)).join(', ');
+        note(dirTag, dirValue, parsed.note, `heading ${read}`);
+      }
       const dirs = parsed.directions;
       if (dirs.length > 1 && !split) {
         headings.push(0);
@@ -521,7 +537,8 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
       note('height', undefined, 'missing', `height ${defaultHeight} m (default)`);
     } else {
       const h = parseMetres(hVal);
-      if (h !== undefined) height = h;
+      if (h !== undefined && h > 0) height = h;
+      else if (h !== undefined) note(hTag, hVal, 'a mount height must be > 0 m', `height ${defaultHeight} m (default)`);
       else note(hTag, hVal, 'not a length in metres', `height ${defaultHeight} m (default)`);
     }
     const count = str(props['camera:count']);
@@ -536,26 +553,52 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     });
   }
 
-  // Projection: given, or centred on the bounding box of the imported points.
+  // Projection: given, or centred on the imported points (the smallest arc of longitudes, so data crossing ±180° work).
   let projection = o.projection;
   if (projection === undefined) {
-    let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
-    for (const k of candidates) {
-      if (k.lon < minLon) minLon = k.lon;
-      if (k.lon > maxLon) maxLon = k.lon;
-      if (k.lat < minLat) minLat = k.lat;
-      if (k.lat > maxLat) maxLat = k.lat;
+    const lonLat = new Float64Array(2 * candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      lonLat[2 * i] = candidates[i].lon;
+      lonLat[2 * i + 1] = candidates[i].lat;
     }
-    projection = candidates.length ? createLocalProjection((minLon + maxLon) / 2, (minLat + maxLat) / 2) : createLocalProjection(0, 0);
+    const [lon0, lat0] = candidates.length ? lonLatCentre(lonLat) : [0, 0];
+    projection = createLocalProjection(lon0, lat0);
   }
 
+  // Project once per feature; a point with no finite position (the antipode of the centre) is reported and skipped.
+  const xs = new Float64Array(candidates.length);
+  const ys = new Float64Array(candidates.length);
+  const placed: Candidate[] = [];
+  let lateSkips = false;
+  for (const k of candidates) {
+    let x = NaN;
+    let y = NaN;
+    try {
+      [x, y] = projection.forward(k.lon, k.lat);
+    } catch (e) {
+      if (!(e instanceof InvalidInputError)) throw e;
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      report.push({ index: k.index, id: k.id, tag: 'geometry', value: [k.lon, k.lat], reason: `has no finite position in the local projection (${projection.definition})`, action: 'skipped' });
+      skipped++;
+      lateSkips = true;
+      continue;
+    }
+    xs[placed.length] = x;
+    ys[placed.length] = y;
+    placed.push(k);
+  }
+  if (lateSkips) report.sort((a, b) => a.index - b.index);
+
   let n = 0;
-  for (const k of candidates) n += k.headings.length;
+  for (const k of placed) n += k.headings.length;
   const builder = new CameraSetBuilder(n, ORIGIN);
   const featureIndex = new Uint32Array(n);
   const tags = { operator: new Array<string>(n), zone: new Array<string>(n), mount: new Array<string>(n) };
-  for (const k of candidates) {
-    const [x, y] = projection.forward(k.lon, k.lat);
+  for (let q = 0; q < placed.length; q++) {
+    const k = placed[q];
+    const x = xs[q];
+    const y = ys[q];
     for (let j = 0; j < k.headings.length; j++) {
       const i = builder.add(
         {
@@ -578,5 +621,23 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     else counts.set(key, { tag: r.tag, action: r.action, count: 1 });
   }
   const summary = [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag) || a.action.localeCompare(b.action));
-  return { cameras: builder.finish(), projection, report, skipped, imported: candidates.length, featureIndex, tags, summary };
+  const cameras = builder.finish();
+  cameras.provenance = {
+    generator: ORIGIN,
+    seed: null, // no randomness
+    params: provenanceParams(o, {
+      projection: projection.definition,
+      features: features.length,
+      imported: placed.length,
+      skipped,
+      includeIndoor,
+      splitMultiDirection: split,
+      missingDirection,
+      fov: defaultFov,
+      resolutionPx,
+      height: defaultHeight,
+      tilt: defaultTilt,
+    }),
+  };
+  return { cameras, projection, report, skipped, imported: placed.length, featureIndex, tags, summary };
 }

@@ -89,6 +89,13 @@ export interface GridCityOptions {
   provenance?: Partial<City['provenance']>;
 }
 
+/** The option names {@link generateGridCity} knows; any other key is an error (a misspelt option would otherwise be ignored). */
+export const GRID_CITY_OPTION_KEYS: readonly (keyof GridCityOptions)[] = [
+  'name', 'boundary', 'projection', 'blockSize', 'rotation', 'origin', 'arterialSpacing', 'collectorSpacing',
+  'streetWidths', 'jitter', 'seed', 'buildings', 'buildingSetback', 'buildingHeight', 'population', 'centre',
+  'densityDecay', 'populationCellSize', 'districts', 'provenance',
+];
+
 /**
  * Generates a synthetic grid city.
  *
@@ -108,7 +115,11 @@ export interface GridCityOptions {
  *
  * @param options - see {@link GridCityOptions}; every field optional
  * @returns a {@link City} whose parts are labelled synthetic (unless `provenance` overrides them)
- * @throws {InvalidInputError} on a bad boundary, a non-positive block size, a jitter ≥ blockSize / 4, a non-integer spacing, bad widths, heights, population or district options, or a grid of more than 20 million intersections
+ * @throws {InvalidInputError} on an unknown option key (the message lists the known ones), a bad boundary, a non-positive block size,
+ *   a jitter ≥ blockSize / 4, a non-integer spacing, bad widths, heights, population or district options, a grid of more than
+ *   20 million intersections, options that leave no street segment inside the boundary (e.g. a block larger than the city),
+ *   or, with buildings on, street widths and setback that leave no room for a building in any block
+ *   (`streetWidths.<class>` or `buildingSetback` named)
  * @example
  * const city = generateGridCity({ boundary: [0, 0, 1000, 1000], blockSize: 100 });
  * city.streets.order // 121 intersections
@@ -118,6 +129,11 @@ export interface GridCityOptions {
 export function generateGridCity(options: GridCityOptions = {}): City {
   const origin = 'generateGridCity';
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  for (const key of Object.keys(options)) {
+    if (!(GRID_CITY_OPTION_KEYS as readonly string[]).includes(key)) {
+      throw new InvalidInputError(origin, `options.${key}`, `is not an option of generateGridCity (known options: ${GRID_CITY_OPTION_KEYS.join(', ')})`, (options as Record<string, unknown>)[key]);
+    }
+  }
   const boundary = toBoundary(options.boundary ?? GRID_CITY_DEFAULTS.boundary, origin, 'boundary');
   const blockSize = options.blockSize === undefined ? GRID_CITY_DEFAULTS.blockSize : requirePositive(origin, 'blockSize', options.blockSize);
   const rotation = options.rotation === undefined ? GRID_CITY_DEFAULTS.rotation : requireFinite(origin, 'rotation', options.rotation);
@@ -182,6 +198,7 @@ export function generateGridCity(options: GridCityOptions = {}): City {
   const ni = Math.ceil(iMax + 1e-9) + 1 - i0 + 1;
   const nj = Math.ceil(jMax + 1e-9) + 1 - j0 + 1;
   if (ni * nj > 20_000_000) throw new InvalidInputError(origin, 'blockSize', `is too small for this boundary (${ni} × ${nj} grid intersections, more than 20 million)`, blockSize);
+  if (withBuildings) checkRoomForBuildings(origin, blockSize, widths, setback, arterialSpacing, collectorSpacing);
 
   // Districts and population first: they validate their options before the heavy work.
   const districts = resolveDistricts(boundary, options.districts ?? GRID_CITY_DEFAULTS.districts, origin);
@@ -274,6 +291,15 @@ export function generateGridCity(options: GridCityOptions = {}): City {
     }
   }
 
+  if (streets.size === 0) {
+    throw new InvalidInputError(
+      origin,
+      'blockSize',
+      `leaves no street segment wholly inside the boundary (its bounding box is ${formatMetres(bMaxX - bMinX)} × ${formatMetres(bMaxY - bMinY)} m); use a smaller block or a larger boundary`,
+      blockSize,
+    );
+  }
+
   // Buildings: one per block fully inside the boundary.
   let buildings = emptyBuildingSet();
   if (withBuildings) {
@@ -328,6 +354,49 @@ export function generateGridCity(options: GridCityOptions = {}): City {
     population,
     provenance,
   };
+}
+
+function formatMetres(v: number): string {
+  return Number.isFinite(v) ? String(Math.round(v * 100) / 100) : String(v);
+}
+
+/**
+ * Throws when no block can hold a building: a block between grid lines of
+ * classes a and b keeps `blockSize − (w_a + w_b) / 2 − 2 · setback` across,
+ * so even between the two narrowest street classes present there is no room
+ * when `blockSize − w_min − 2 · setback ≤ 0`. Names `buildingSetback` when the
+ * setback alone fills the block, else the narrowest class's width.
+ * Classes present: arterial always (line 0); local when both spacings exceed
+ * 1 (line 1); collector when collectorSpacing is not a multiple of arterialSpacing.
+ */
+function checkRoomForBuildings(
+  origin: string,
+  blockSize: number,
+  widths: Record<StreetClass, number>,
+  setback: number,
+  arterialSpacing: number,
+  collectorSpacing: number,
+): void {
+  const present: StreetClass[] = ['arterial'];
+  if (collectorSpacing % arterialSpacing !== 0) present.push('collector');
+  if (arterialSpacing > 1 && collectorSpacing > 1) present.push('local');
+  let narrow: StreetClass = present[0];
+  for (const c of present) if (widths[c] < widths[narrow]) narrow = c;
+  const room = blockSize - widths[narrow] - 2 * setback;
+  if (room > 0) return;
+  const fix = 'or pass buildings: false';
+  if (2 * setback >= blockSize) {
+    throw new InvalidInputError(origin, 'buildingSetback', `leaves no room for a building: 2 × setback must be less than blockSize (${blockSize} m) minus the street width (${fix})`, setback);
+  }
+  if (widths[narrow] >= blockSize) {
+    throw new InvalidInputError(origin, `streetWidths.${narrow}`, `is at least blockSize (${blockSize} m), so no block has room for a building (${fix})`, widths[narrow]);
+  }
+  throw new InvalidInputError(
+    origin,
+    'buildingSetback',
+    `leaves no room for a building with streetWidths.${narrow} = ${widths[narrow]} m: blockSize (${blockSize} m) − width − 2 × setback must be > 0 (${fix})`,
+    setback,
+  );
 }
 
 function mod(a: number, n: number): number {

@@ -5,10 +5,11 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import type { LocalProjection } from '../geo/projection.js';
-import { createLocalProjection } from '../geo/projection.js';
+import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
 import { BuildingSetBuilder } from './building-set.js';
 import type { BuildingSet, Provenance } from './city.js';
 import { featureId, parseLengthTag, type ImportReportEntry } from './import-report.js';
+import { projectLine } from './import-streets.js';
 
 /** Defaults of {@link importBuildings}. */
 export const BUILDING_IMPORT_DEFAULTS = {
@@ -20,7 +21,7 @@ export const BUILDING_IMPORT_DEFAULTS = {
 
 /** Options of {@link importBuildings}. */
 export interface BuildingImportOptions {
-  /** Projection to local metres; default centred on the data's bounding box. */
+  /** Projection to local metres; default centred on the data's bounding box, taken across ±180° when the data cross it (see `lonLatCentre`). */
   projection?: LocalProjection;
   /** Height used when none is tagged (metres > 0, default 10). */
   defaultHeight?: number;
@@ -50,9 +51,11 @@ export interface BuildingImportResult {
  * {@link BUILDING_IMPORT_DEFAULTS}).
  *
  * Reported, never guessed silently: features without geometry, geometries
- * that are not polygons, rings with bad coordinates or fewer than 3 distinct
- * positions (that polygon skipped), unreadable `height` or `building:levels`
- * (the next fallback used).
+ * that are not polygons, rings with bad coordinates, fewer than 3 distinct
+ * positions or zero area (collinear positions), or a position with no finite
+ * place in the projection (that polygon skipped, action `skipped`); rings
+ * whose last position does not repeat the first (closed and kept, action
+ * `closed`); unreadable `height` or `building:levels` (the next fallback used).
  *
  * @param geojson - a GeoJSON FeatureCollection in WGS84
  * @param options - projection and height defaults; see {@link BuildingImportOptions}
@@ -78,7 +81,7 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
   }
   const features = (geojson as { features: unknown[] }).features;
   const report: ImportReportEntry[] = [];
-  const rings: { index: number; lonLat: number[]; height: number }[] = [];
+  const rings: { index: number; id: string | null; field: string; lonLat: number[]; height: number }[] = [];
   for (let index = 0; index < features.length; index++) {
     const f = features[index] as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
     const id = featureId(f);
@@ -118,43 +121,58 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
       const field = g.type === 'Polygon' ? 'geometry.coordinates[0]' : `geometry.coordinates[${p}][0]`;
       const poly = polys[p];
       const ring = Array.isArray(poly) ? poly[0] : undefined;
-      const lonLat = readRing(ring);
-      if (typeof lonLat === 'string') {
-        report.push({ index, id, field, value: ring, reason: `${lonLat}; polygon skipped` });
+      const read = readRing(ring);
+      if (typeof read === 'string') {
+        report.push({ index, id, field, value: ring, reason: `${read}; polygon skipped`, action: 'skipped' });
         continue;
       }
-      rings.push({ index, lonLat, height });
+      if (read.zeroArea) {
+        report.push({ index, id, field, value: ring, reason: 'the ring has zero area (its positions are collinear); polygon skipped', action: 'skipped' });
+        continue;
+      }
+      if (!read.closed) {
+        report.push({ index, id, field, value: ring, reason: 'the ring is not closed (GeoJSON rings repeat their first position at the end); closed and kept', action: 'closed' });
+      }
+      rings.push({ index, id, field, lonLat: read.lonLat, height });
     }
   }
   let projection = options.projection;
   if (projection === undefined) {
-    let minLon = Infinity;
-    let minLat = Infinity;
-    let maxLon = -Infinity;
-    let maxLat = -Infinity;
+    // Centre on the data: the bounding box, taken across ±180° when the buildings cross the meridian.
+    let total = 0;
+    for (const r of rings) total += r.lonLat.length;
+    const all = new Float64Array(total);
+    let o = 0;
     for (const r of rings) {
-      for (let i = 0; i < r.lonLat.length; i += 2) {
-        if (r.lonLat[i] < minLon) minLon = r.lonLat[i];
-        if (r.lonLat[i] > maxLon) maxLon = r.lonLat[i];
-        if (r.lonLat[i + 1] < minLat) minLat = r.lonLat[i + 1];
-        if (r.lonLat[i + 1] > maxLat) maxLat = r.lonLat[i + 1];
-      }
+      all.set(r.lonLat, o);
+      o += r.lonLat.length;
     }
-    projection = rings.length > 0 ? createLocalProjection((minLon + maxLon) / 2, (minLat + maxLat) / 2) : createLocalProjection(0, 0);
+    const [lon0, lat0] = total > 0 ? lonLatCentre(all) : [0, 0];
+    projection = createLocalProjection(lon0, lat0);
   }
   const builder = new BuildingSetBuilder();
-  const featureIndex = new Uint32Array(rings.length);
+  const indices: number[] = [];
+  let lateSkips = false;
   for (let b = 0; b < rings.length; b++) {
     const c = rings[b].lonLat;
-    const xy = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i += 2) {
-      const [x, y] = projection.forward(c[i], c[i + 1]);
-      xy[i] = x;
-      xy[i + 1] = y;
+    const xy = projectLine(c, projection);
+    if (typeof xy === 'number') {
+      report.push({
+        index: rings[b].index,
+        id: rings[b].id,
+        field: rings[b].field,
+        value: [c[xy], c[xy + 1]],
+        reason: `position ${xy / 2} has no finite position in the local projection (${projection.definition}); polygon skipped`,
+        action: 'skipped',
+      });
+      lateSkips = true;
+      continue;
     }
     builder.addRing(xy, rings[b].height);
-    featureIndex[b] = rings[b].index;
+    indices.push(rings[b].index);
   }
+  if (lateSkips) report.sort((a, b) => a.index - b.index);
+  const featureIndex = Uint32Array.from(indices);
   const description = options.source ?? 'buildings imported from GeoJSON';
   return {
     buildings: builder.finish(),
@@ -165,8 +183,20 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
   };
 }
 
-/** Reads a GeoJSON ring into flat lon/lat (closing position dropped), or returns why it cannot. */
-function readRing(ring: unknown): number[] | string {
+/**
+ * A ring's area counts as zero when |area| ≤ ZERO_AREA_RATIO × (largest side of
+ * its lon/lat bounding box)²: collinear positions, up to rounding. A choice of
+ * this library: a 1 km wall would have to be thinner than a micrometre.
+ */
+const ZERO_AREA_RATIO = 1e-9;
+
+/**
+ * Reads a GeoJSON ring into flat lon/lat (closing position dropped), or returns
+ * why it cannot; says whether the ring was closed and whether its area is zero
+ * (shoelace on longitude differences wrapped into [-180, 180), so rings across
+ * the ±180° meridian are measured correctly).
+ */
+function readRing(ring: unknown): { lonLat: number[]; closed: boolean; zeroArea: boolean } | string {
   if (!Array.isArray(ring)) return 'the outer ring is not an array of positions';
   let n = ring.length;
   const out: number[] = [];
@@ -177,7 +207,8 @@ function readRing(ring: unknown): number[] | string {
     }
     out.push(p[0], p[1]);
   }
-  if (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) {
+  const closed = n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1];
+  if (closed) {
     n--;
     out.length = 2 * n;
   }
@@ -185,5 +216,24 @@ function readRing(ring: unknown): number[] | string {
   const seen = new Set<string>();
   for (let i = 0; i < n; i++) seen.add(`${out[2 * i]},${out[2 * i + 1]}`);
   if (seen.size < 3) return 'a ring needs at least 3 distinct positions';
-  return out;
+  // Shoelace relative to the first position, longitude differences wrapped.
+  let a2 = 0;
+  let minX = 0, maxX = 0, minY = 0, maxY = 0;
+  const wrap = (d: number) => (d >= 180 ? d - 360 : d < -180 ? d + 360 : d);
+  let px = 0;
+  let py = 0;
+  for (let i = 1; i <= n; i++) {
+    const k = i === n ? 0 : i;
+    const x = k === 0 ? 0 : wrap(out[2 * k] - out[0]);
+    const y = k === 0 ? 0 : out[2 * k + 1] - out[1];
+    a2 += px * y - x * py;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    px = x;
+    py = y;
+  }
+  const side = Math.max(maxX - minX, maxY - minY);
+  return { lonLat: out, closed, zeroArea: !(Math.abs(a2) / 2 > ZERO_AREA_RATIO * side * side) };
 }

@@ -19,13 +19,21 @@ export const OSM_LICENCE = 'ODbL-1.0 (© OpenStreetMap contributors, https://www
  * A way that refers to nodes missing from the file (common at the edge of an
  * extract) is split into its runs of present nodes, and each missing node is
  * reported; a node with unreadable coordinates is reported and treated as
- * missing. Report indices count `<way>` elements in document order; ids are
- * `way/<id>`.
+ * missing. A `<way>` left open when the next `<way>` or `</osm>` begins is
+ * reported and skipped. Report indices count `<way>` elements in document
+ * order; ids are `way/<id>`.
+ *
+ * A document that is not well-formed at the top level throws instead (nothing
+ * in it can be trusted to be complete): no `<osm>` element, an `<osm>`
+ * element never closed (a truncated download), a second `<osm>`, or markup
+ * the tokenizer cannot read (a cut or broken tag); the error gives the offset
+ * and a snippet.
  *
  * @param xml - the document as a string
  * @param options - see {@link StreetImportOptions}
  * @returns the street graph, projection, report and summary; provenance is OSM with its ODbL licence
- * @throws {InvalidInputError} when `xml` is not a string or has no `<osm>` element, or an option is invalid
+ * @throws {InvalidInputError} when `xml` is not a string, is not well-formed at the top level (see
+ *   above), or an option is invalid
  * @example
  * const { streets } = importOsmStreetsXml(fs.readFileSync('west-oakland.osm', 'utf8'));
  * streets.size // street segments
@@ -46,11 +54,35 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
   let wayIndex = 0;
   const tagRe = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g;
   let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  let osmOpen = false;
+  let osmClosed = false;
+  const unclosedWay = (w: Way, where: string) =>
+    report.push({ index: w.index, id: w.id, field: 'way', value: `${w.refs.length} nd`, reason: `the <way> element is not closed before ${where}; skipped`, action: 'skipped' });
   while ((m = tagRe.exec(xml)) !== null) {
+    // Markup the tokenizer cannot read (a broken or cut tag) would otherwise be skipped silently.
+    const stray = xml.indexOf('<', prevEnd);
+    if (stray >= 0 && stray < m.index) throw malformed(origin, xml, stray, 'unreadable markup');
+    prevEnd = tagRe.lastIndex;
     const name = m[2];
     if (name === undefined) continue; // comment, declaration, CDATA
     const closing = m[1] === '/';
     const selfClosing = m[4] === '/';
+    if (name === 'osm') {
+      if (closing) {
+        if (!osmOpen) throw malformed(origin, xml, m.index, '</osm> without an opening <osm>');
+        osmClosed = true;
+        if (way) {
+          unclosedWay(way, '</osm>');
+          way = null;
+        }
+      } else {
+        if (osmOpen) throw malformed(origin, xml, m.index, 'a second <osm> element');
+        osmOpen = true;
+        if (selfClosing) osmClosed = true;
+      }
+      continue;
+    }
     if (closing) {
       if (name === 'way' && way) {
         ways.push(way);
@@ -58,6 +90,7 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
       }
       continue;
     }
+    if (name === 'way' && way) unclosedWay(way, 'the next <way>');
     if (name === 'node') {
       const a = attributes(m[3]);
       const id = a.id;
@@ -84,6 +117,9 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
       if (a.k !== undefined) way.tags[a.k] = a.v ?? '';
     }
   }
+  const tail = xml.indexOf('<', prevEnd);
+  if (tail >= 0) throw malformed(origin, xml, tail, 'unreadable markup');
+  if (!osmClosed) throw malformed(origin, xml, xml.length, 'the <osm> element is never closed (a truncated file?)');
   const lines: RawStreetLine[] = [];
   for (const w of ways) {
     if (w.tags.highway === undefined) continue;
@@ -115,6 +151,12 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
     if (w.refs.length < 2) report.push({ index: w.index, id: w.id, field: 'nd', value: w.refs.length, reason: 'a way needs at least 2 nodes; skipped' });
   }
   return buildStreets(lines, report, options, origin, { source: 'streets imported from OpenStreetMap XML', licence: OSM_LICENCE });
+}
+
+/** The error for a document that is not well-formed at the top level, with the offset and a snippet. */
+function malformed(origin: string, xml: string, at: number, what: string): InvalidInputError {
+  const snippet = xml.slice(Math.max(0, at - 20), at + 40);
+  return new InvalidInputError(origin, 'xml', `is not well-formed XML: ${what} at offset ${at} of ${xml.length} (near the snippet shown)`, snippet);
 }
 
 const attrRe = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

@@ -16,6 +16,12 @@ export interface ImportReportEntry {
   value: unknown;
   /** What was wrong and what the importer did about it. */
   reason: string;
+  /**
+   * What was done, in one word where the importer says so explicitly:
+   * `skipped` (the feature or part was left out) or `closed` (an unclosed
+   * ring was closed and kept), … Older entries carry it in `reason` only.
+   */
+  action?: string;
 }
 
 /**

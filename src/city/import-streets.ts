@@ -6,7 +6,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { requireNonNegative } from '../core/validate.js';
 import type { LocalProjection } from '../geo/projection.js';
-import { createLocalProjection } from '../geo/projection.js';
+import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
 import type { Provenance, StreetClass, StreetGraph } from './city.js';
 import { featureId, parseLengthTag, type ImportReportEntry } from './import-report.js';
 import { classifyHighway, STREET_WIDTHS } from './street-classes.js';
@@ -14,7 +14,11 @@ import { StreetGraphBuilder, type StreetBuildSummary } from './street-graph-buil
 
 /** Options of {@link importStreets} and {@link importOsmStreetsXml}. */
 export interface StreetImportOptions {
-  /** Projection to local metres; default an azimuthal-equidistant projection centred on the data's bounding box. */
+  /**
+   * Projection to local metres; default an azimuthal-equidistant projection
+   * centred on the data's bounding box, taken across the ±180° meridian when
+   * the data cross it (see `lonLatCentre`).
+   */
   projection?: LocalProjection;
   /** Vertices closer than this (metres, ≥ 0) merge into one node. Default 0.01. */
   snapTolerance?: number;
@@ -65,7 +69,9 @@ export interface RawStreetLine {
  * Features that cannot be fully read are reported, never guessed silently: no
  * geometry, a geometry that is not a line, bad coordinates, fewer than two
  * positions (skipped); a missing or unknown `highway` (skipped); an
- * unreadable `width` (class default used, reported).
+ * unreadable `width` (class default used, reported); a line with a position
+ * that has no finite place in the projection (the antipode of a given
+ * projection's centre; skipped).
  *
  * @param geojson - a GeoJSON FeatureCollection in WGS84
  * @param options - projection, snap tolerance, widths; see {@link StreetImportOptions}
@@ -194,29 +200,32 @@ export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[]
   }
   let projection = options.projection;
   if (projection === undefined) {
-    let minLon = Infinity;
-    let minLat = Infinity;
-    let maxLon = -Infinity;
-    let maxLat = -Infinity;
+    // Centre on the data: the bounding box, taken across ±180° when the lines cross the meridian.
+    let total = 0;
+    for (const { line } of kept) total += line.lonLat.length;
+    const all = new Float64Array(total);
+    let o = 0;
     for (const { line } of kept) {
-      const c = line.lonLat;
-      for (let i = 0; i < c.length; i += 2) {
-        if (c[i] < minLon) minLon = c[i];
-        if (c[i] > maxLon) maxLon = c[i];
-        if (c[i + 1] < minLat) minLat = c[i + 1];
-        if (c[i + 1] > maxLat) maxLat = c[i + 1];
-      }
+      all.set(line.lonLat, o);
+      o += line.lonLat.length;
     }
-    projection = kept.length > 0 ? createLocalProjection((minLon + maxLon) / 2, (minLat + maxLat) / 2) : createLocalProjection(0, 0);
+    const [lon0, lat0] = total > 0 ? lonLatCentre(all) : [0, 0];
+    projection = createLocalProjection(lon0, lat0);
   }
   const builder = new StreetGraphBuilder(options.snapTolerance ?? DEFAULT_SNAP_TOLERANCE);
   for (const { line, cls, width, name } of kept) {
-    const c = line.lonLat;
-    const xy = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i += 2) {
-      const [x, y] = projection.forward(c[i], c[i + 1]);
-      xy[i] = x;
-      xy[i + 1] = y;
+    const xy = projectLine(line.lonLat, projection);
+    if (typeof xy === 'number') {
+      const i = xy;
+      report.push({
+        index: line.index,
+        id: line.id,
+        field: 'geometry.coordinates',
+        value: [line.lonLat[i], line.lonLat[i + 1]],
+        reason: `position ${i / 2} has no finite position in the local projection (${projection.definition}); line skipped`,
+        action: 'skipped',
+      });
+      continue;
     }
     builder.addLine(xy, cls, width, name, line.ids);
   }
@@ -229,6 +238,28 @@ export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[]
     summary: builder.summary,
     provenance: provenanceOf(options.source ?? defaults.source, options.licence ?? defaults.licence),
   };
+}
+
+/**
+ * Projects flat lon/lat pairs; returns the flat index of the first position
+ * that has no finite projected position instead of throwing.
+ * @internal
+ */
+export function projectLine(lonLat: ArrayLike<number>, projection: LocalProjection): Float64Array | number {
+  const xy = new Float64Array(lonLat.length);
+  for (let i = 0; i < lonLat.length; i += 2) {
+    let x = NaN;
+    let y = NaN;
+    try {
+      [x, y] = projection.forward(lonLat[i], lonLat[i + 1]);
+    } catch (e) {
+      if (!(e instanceof InvalidInputError)) throw e;
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return i;
+    xy[i] = x;
+    xy[i + 1] = y;
+  }
+  return xy;
 }
 
 function provenanceOf(description: string, licence: string | undefined): Provenance {
