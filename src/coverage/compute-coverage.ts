@@ -39,7 +39,9 @@ export interface CoverageOptions {
    * threads take chunks of the footprints beside the calling thread; the
    * result is identical bit for bit whatever the number. Needs the built
    * package (workers load `dist/coverage-worker.js`); from the TypeScript
-   * sources it silently runs on one thread, with the same result.
+   * sources it silently runs on one thread, with the same result. With
+   * `occlusion` the computation currently stays on one thread (the parallel
+   * path measured slower there).
    */
   threads?: number;
 }
@@ -118,7 +120,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
 
-  const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll, threads > 1);
+  const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll, threads > 1 && !occlusion);
   const m = fp.n;
   const locator = relativeLocator(resolved, ox, oy);
   const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights, threads);

@@ -571,7 +571,9 @@ export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float6
   const chunkTouching = new Int32Array(numChunks);
   const touching = new Uint32Array(n);
   const engine = createUnionEngine(fp, nbStart, nbList, area, weights, levels);
-  const ran = threads > 1 && numChunks > 1 && runChunksInParallel(engine, fp, nbStart, nbList, area, weights, levels, threads, chunkAcc, chunkPieces, chunkTouching, touching);
+  // Occluded footprints stay on this thread: measured on the Almaty preset, the
+  // worker path was slower for them (npm run bench, coverage-almaty-occlusion-2threads).
+  const ran = threads > 1 && numChunks > 1 && fp.vis === null && runChunksInParallel(engine, fp, nbStart, nbList, area, weights, levels, threads, chunkAcc, chunkPieces, chunkTouching, touching);
   if (!ran) {
     for (let c = 0; c < numChunks; c++) {
       const from = c * CHUNK_SIZE;
