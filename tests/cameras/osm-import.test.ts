@@ -339,6 +339,45 @@ describe('importOsmCameras on bad input', () => {
     expect(r.cameras.getCamera(4)).toMatchObject({ capabilities: ['plate'], height: 6 });
   });
 
+  it('reports a zero-width direction range read as a 360° camera', () => {
+    const r = importOsmCameras({ type: 'FeatureCollection', features: [point({ '@id': 'node/1', 'camera:direction': '90-90' })] });
+    expect(r.cameras.getCamera(0)).toMatchObject({ fov: 360 });
+    const e = r.report.find((x) => x.tag === 'camera:direction');
+    expect(e).toMatchObject({ id: 'node/1', value: '90-90', reason: 'zero-width range "90-90" (start equals end) read as the full circle', action: 'heading 270° fov 360°' });
+  });
+
+  it('reports a mount height of 0 and applies the default instead', () => {
+    const r = importOsmCameras({ type: 'FeatureCollection', features: [point({ '@id': 'node/1', height: '0' }), point({ '@id': 'node/2', height: '0 m' }, [8.51, 47.4])] }, { height: 6 });
+    expect(r.cameras.getCamera(0).height).toBe(6);
+    expect(r.cameras.getCamera(1).height).toBe(6);
+    expect(r.report.filter((x) => x.tag === 'height').map((x) => [x.id, x.value, x.reason, x.action])).toEqual([
+      ['node/1', '0', 'a mount height must be > 0 m', 'height 6 m (default)'],
+      ['node/2', '0 m', 'a mount height must be > 0 m', 'height 6 m (default)'],
+    ]);
+  });
+
+  it('centres its projection across the ±180° meridian, giving finite, short distances', () => {
+    const r = importOsmCameras({ type: 'FeatureCollection', features: [point({}, [179.9995, -16.5]), point({}, [-179.9995, -16.5])] });
+    expect(r.cameras.numCameras).toBe(2);
+    expect(Math.abs(Math.abs(r.projection.lon0) - 180)).toBeLessThan(1e-9);
+    const dx = r.cameras.x[1] - r.cameras.x[0];
+    const dy = r.cameras.y[1] - r.cameras.y[0];
+    // 0.001° of longitude at 16.5° S on a sphere of mean radius 6,371,008.8 m: about 106.6 m (ellipsoid within 0.5%).
+    const expected = (0.001 * Math.PI / 180) * 6_371_008.8 * Math.cos((16.5 * Math.PI) / 180);
+    expect(Math.hypot(dx, dy) / expected).toBeCloseTo(1, 2);
+    for (const col of [r.cameras.x, r.cameras.y]) for (const v of col) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('reports and skips a point with no finite position in the given projection (its antipode)', () => {
+    const projection = createLocalProjection(0, 0);
+    const r = importOsmCameras({ type: 'FeatureCollection', features: [point({ '@id': 'node/1' }, [180, 0]), point({ '@id': 'node/2' }, [1, 0])] }, { projection });
+    expect(r.cameras.numCameras).toBe(1);
+    expect(r.imported).toBe(1);
+    expect(r.skipped).toBe(1);
+    expect(r.report.find((e) => e.id === 'node/1' && e.tag === 'geometry')).toMatchObject({ action: 'skipped', value: [180, 0] });
+    expect(Array.from(r.featureIndex)).toEqual([1]);
+  });
+
   it('returns an empty set for an empty collection', () => {
     const r = importOsmCameras({ type: 'FeatureCollection', features: [] });
     expect(r.cameras.numCameras).toBe(0);

@@ -115,3 +115,18 @@ describe('parseCameraDirection', () => {
     }
   });
 });
+
+describe('parseCameraDirection on zero-width ranges', () => {
+  it('reads a range whose start equals its end as the full circle and says so in a note', () => {
+    const r = ok('90-90');
+    expect(r.directions).toEqual([{ heading: 270, fov: 360 }]);
+    expect(r.note).toBe('zero-width range "90-90" (start equals end) read as the full circle');
+    expect(ok('N-N').note).toMatch(/zero-width range "N-N"/);
+  });
+
+  it('reads 0-360 as the full circle without a note (it is not ambiguous)', () => {
+    const r = ok('0-360');
+    expect(r.directions).toEqual([{ heading: 180, fov: 360 }]);
+    expect(r.note).toBeUndefined();
+  });
+});
