@@ -47,6 +47,33 @@ async function main() {
     return emit({ name, ...timing(r), numCameras: preset.cameras.numCameras, coveredArea: r.last.coveredArea, coveredFraction: r.last.coveredFraction });
   }
 
+  if (name === 'pairs-grid' || name === 'pairs-flatbush') {
+    // All overlapping pairs of the Almaty footprints' boxes: the engine's grid
+    // (overlappingPairs) against one flatbush search per box.
+    const miss = missingExport(pkg, ['createPreset', 'overlappingPairs', 'sectorBounds']);
+    if (miss) return skipped(name, miss);
+    const { cameras: c } = pkg.createPreset('almaty', { seed: SEED });
+    const n = c.numCameras;
+    const minX = new Float64Array(n), minY = new Float64Array(n), maxX = new Float64Array(n), maxY = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = pkg.sectorBounds(c.x[i], c.y[i], c.range[i], c.heading[i], c.fov[i]);
+      minX[i] = b[0]; minY[i] = b[1]; maxX[i] = b[2]; maxY[i] = b[3];
+    }
+    const { default: Flatbush } = await import('flatbush');
+    const run = name === 'pairs-grid'
+      ? () => pkg.overlappingPairs(minX, minY, maxX, maxY, n, 0).start[n]
+      : () => {
+          const index = new Flatbush(n);
+          for (let i = 0; i < n; i++) index.add(minX[i], minY[i], maxX[i], maxY[i]);
+          index.finish();
+          let count = 0;
+          for (let i = 0; i < n; i++) count += index.search(minX[i], minY[i], maxX[i], maxY[i]).length - 1;
+          return count;
+        };
+    const r = bench(name, run, { warmup: 2, repeats: 7 });
+    return emit({ name, ...timing(r), pairs: r.last });
+  }
+
   let m = /^sightline-random-(\d+)$/.exec(name);
   if (m) {
     const miss = missingExport(pkg, ['createRng', 'createCameraSet', 'computeCoverage']);

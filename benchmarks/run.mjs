@@ -28,6 +28,8 @@ const CASES = [
   { name: 'preset-almaty', tags: ['preset', 'almaty'], target: { seconds: 3, label: '≤ 3 s' } },
   { name: 'coverage-almaty', tags: ['coverage', 'almaty'], target: { seconds: 0.3, rssMB: GB_MB, label: '≤ 0.3 s, ≤ 1 GB' } },
   { name: 'coverage-almaty-occlusion', tags: ['coverage', 'almaty', 'occlusion'], target: { seconds: 3, rssMB: GB_MB, label: '≤ 3 s, ≤ 1 GB' } },
+  { name: 'pairs-grid', tags: ['pairs', 'index'], target: null },
+  { name: 'pairs-flatbush', tags: ['pairs', 'index'], target: null },
   { name: 'coverage-almaty-2threads', tags: ['coverage', 'almaty', 'threads'], target: { seconds: 0.3, rssMB: GB_MB, label: '≤ 0.3 s, ≤ 1 GB (threads: 2)' } },
   { name: 'coverage-almaty-occlusion-2threads', tags: ['coverage', 'almaty', 'occlusion', 'threads'], target: { seconds: 3, rssMB: GB_MB, label: '≤ 3 s, ≤ 1 GB (threads: 2)' } },
   { name: 'sightline-random-1000', tags: ['coverage', 'turf', 'compare'] },

@@ -49,5 +49,6 @@ export * from './coverage/street-coverage.js';
 export * from './coverage/district-coverage.js';
 export * from './coverage/coverage-raster.js';
 export { parallelCoverageAvailable } from './coverage/parallel.js';
+export { overlappingPairs, type NeighbourLists } from './coverage/neighbour-pairs.js';
 export type { CoverageLevel } from './coverage/footprints.js';
 export type { StudyAreaInput } from './coverage/study-area.js';
