@@ -79,3 +79,55 @@ describe('importBuildings on a hand-made FeatureCollection', () => {
     expect(() => importBuildings(fc, { projection: 3 as never })).toThrow(/projection must be a LocalProjection/);
   });
 });
+
+describe('importBuildings on degenerate and unclosed rings', () => {
+  const poly = (ring: number[][], props: Record<string, unknown> = {}) => ({ type: 'Feature', properties: { building: 'yes', ...props }, geometry: { type: 'Polygon', coordinates: [ring] } });
+
+  it('reports and skips a ring of collinear positions (zero area)', () => {
+    const r = importBuildings({ type: 'FeatureCollection', features: [poly([[0, 0], [0.001, 0], [0.002, 0], [0, 0]]), poly(sq(0.01, 0))] });
+    expect(r.buildings.numBuildings).toBe(1);
+    expect(Array.from(r.featureIndex)).toEqual([1]);
+    expect(r.report).toHaveLength(1);
+    expect(r.report[0]).toMatchObject({ index: 0, field: 'geometry.coordinates[0]', action: 'skipped' });
+    expect(r.report[0].reason).toMatch(/zero area \(its positions are collinear\); polygon skipped/);
+    // Diagonal collinear positions too.
+    const d = importBuildings({ type: 'FeatureCollection', features: [poly([[10, 10], [10.001, 10.001], [10.003, 10.003], [10, 10]])] });
+    expect(d.buildings.numBuildings).toBe(0);
+    expect(d.report[0].action).toBe('skipped');
+  });
+
+  it('closes and keeps an unclosed ring, reporting it with action "closed"', () => {
+    const open = [[0, 0], [0.001, 0], [0.001, 0.001]];
+    const r = importBuildings({ type: 'FeatureCollection', features: [poly(open)] }, { projection: createLocalProjection(0, 0) });
+    expect(r.buildings.numBuildings).toBe(1);
+    expect(r.report).toEqual([
+      { index: 0, id: null, field: 'geometry.coordinates[0]', value: open, reason: 'the ring is not closed (GeoJSON rings repeat their first position at the end); closed and kept', action: 'closed' },
+    ]);
+    // Same building as the closed ring.
+    const closed = importBuildings({ type: 'FeatureCollection', features: [poly([...open, [0, 0]])] }, { projection: createLocalProjection(0, 0) });
+    expect(closed.report).toEqual([]);
+    expect(Array.from(r.buildings.coords)).toEqual(Array.from(closed.buildings.coords));
+  });
+
+  it('centres its projection across the ±180° meridian and measures a straddling building correctly', () => {
+    // A 0.0002° square straddling the meridian at the equator: about 22.3 m × 22.1 m.
+    const ring = [[179.9999, 0], [-179.9999, 0], [-179.9999, 0.0002], [179.9999, 0.0002], [179.9999, 0]];
+    const r = importBuildings({ type: 'FeatureCollection', features: [poly(ring)] });
+    expect(r.report).toEqual([]);
+    expect(r.buildings.numBuildings).toBe(1);
+    const c = Array.from(r.buildings.coords);
+    for (const v of c) expect(Number.isFinite(v)).toBe(true);
+    const area = Math.abs(ringSignedArea(Float64Array.from(c)));
+    expect(area / turf.area(turf.polygon([[[-0.0001, 0], [0.0001, 0], [0.0001, 0.0002], [-0.0001, 0.0002], [-0.0001, 0]]]))).toBeCloseTo(1, 2);
+  });
+
+  it('reports and skips a building at the antipode of a given projection centre', () => {
+    const r = importBuildings({ type: 'FeatureCollection', features: [poly([[179.999, -0.001], [180, 0], [179.999, 0.001], [179.999, -0.001]]), poly(sq(1, 0))] }, { projection: createLocalProjection(0, 0) });
+    expect(r.buildings.numBuildings).toBe(1);
+    expect(Array.from(r.featureIndex)).toEqual([1]);
+    expect(r.report[0]).toMatchObject({ index: 0, action: 'skipped' });
+    // The position named is one of the ring's (proj4 has no finite image near the antipode, not only at it).
+    expect([[179.999, -0.001], [180, 0], [179.999, 0.001]]).toContainEqual(r.report[0].value);
+    expect(r.report[0].reason).toMatch(/no finite position in the local projection/);
+  });
+});

@@ -122,3 +122,48 @@ describe('importOsmStreetsXml on hand-made documents', () => {
     expect(() => importOsmStreetsXml(doc, { snapTolerance: NaN })).toThrow(InvalidInputError);
   });
 });
+
+describe('importOsmStreetsXml on documents that are not well-formed', () => {
+  const ok = '<osm><node id="1" lat="0" lon="0"/><node id="2" lat="0" lon="0.001"/><way id="7"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way></osm>';
+
+  it('reads a small well-formed document', () => {
+    const r = importOsmStreetsXml(ok);
+    expect(r.streets.size).toBe(1);
+    expect(r.report).toEqual([]);
+  });
+
+  it('throws a typed error for a truncated document (the <osm> element never closed)', () => {
+    const cut = '<osm><node id="1" lat="0" lon="0"/><way id="2"><nd ref="1"/>';
+    let err: unknown;
+    try {
+      importOsmStreetsXml(cut);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).field).toBe('xml');
+    expect((err as Error).message).toMatch(/importOsmStreetsXml: xml is not well-formed XML: the <osm> element is never closed \(a truncated file\?\) at offset 60 of 60/);
+    // Cut inside a tag.
+    expect(() => importOsmStreetsXml(ok.slice(0, 60))).toThrow(/not well-formed XML: unreadable markup at offset/);
+  });
+
+  it('throws for unreadable markup, a stray </osm> or a second <osm>', () => {
+    expect(() => importOsmStreetsXml('<osm><node id="1" lat=0 lon="0"/></osm>')).toThrow(/unreadable markup at offset 5 of/);
+    expect(() => importOsmStreetsXml('</osm><osm></osm>')).toThrow(/<\/osm> without an opening <osm> at offset 0/);
+    expect(() => importOsmStreetsXml('<osm></osm><osm></osm>')).toThrow(/a second <osm> element at offset 11/);
+    expect(() => importOsmStreetsXml('<osm></osm>')).not.toThrow();
+    expect(() => importOsmStreetsXml('<?xml version="1.0"?><!-- a < comment --><osm version="0.6"/>')).not.toThrow();
+  });
+
+  it('reports and skips a <way> left open inside a closed <osm>', () => {
+    const doc = '<osm><node id="1" lat="0" lon="0"/><node id="2" lat="0" lon="0.001"/><way id="5"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/><way id="6"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way><way id="8"><nd ref="1"/></osm>';
+    const r = importOsmStreetsXml(doc);
+    expect(r.streets.size).toBe(1);
+    expect(r.report.map((e) => [e.index, e.id, e.field, e.action])).toEqual([
+      [0, 'way/5', 'way', 'skipped'],
+      [2, 'way/8', 'way', 'skipped'],
+    ]);
+    expect(r.report[0].reason).toMatch(/not closed before the next <way>/);
+    expect(r.report[1].reason).toMatch(/not closed before <\/osm>/);
+  });
+});
