@@ -272,6 +272,20 @@ describe('computeCoverage with availability weights', () => {
   });
 });
 
+describe('computeCoverage at large coordinates', () => {
+  test('a layout moved to UTM-like coordinates (x + 500,000, y + 4,800,000) covers the same areas', () => {
+    const b: [number, number, number, number] = [0, 0, 300, 300];
+    const sectors = randomSectors(61, 80, b);
+    const here = computeCoverage(createCameraSet(sectors), { bounds: b });
+    const dx = 500_000;
+    const dy = 4_800_000;
+    const moved = sectors.map((s) => ({ ...s, x: s.x + dx, y: s.y + dy }));
+    const there = computeCoverage(createCameraSet(moved), { bounds: [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy] });
+    // Everything is computed relative to the study area's centre, so only the input rounding differs.
+    for (let k = 1; k < here.areaAtLeast.length; k++) expect(there.areaAtLeast[k]).toBeCloseTo(here.areaAtLeast[k], 4);
+  });
+});
+
 describe('computeCoverage: determinism', () => {
   test('the same cameras give byte-identical results', () => {
     const sectors = randomSectors(51, 300, [0, 0, 500, 500]);
