@@ -139,3 +139,29 @@ describe('importStreets options', () => {
     expect(() => importStreets(fc, { includeFootways: 1 as never })).toThrow(/includeFootways must be a boolean/);
   });
 });
+
+describe('importStreets across the ±180° meridian', () => {
+  it('centres the projection on the meridian and gives finite coordinates and true lengths', () => {
+    const r = importStreets({ type: 'FeatureCollection', features: [line([[179.999, 0], [-179.999, 0]], { highway: 'residential' })] });
+    expect(r.report).toEqual([]);
+    expect(Math.abs(Math.abs(r.projection.lon0) - 180)).toBeLessThan(1e-9);
+    expect(r.streets.size).toBe(1);
+    r.streets.forEachNode((_n, a) => expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true));
+    const len = r.streets.getEdgeAttributes(r.streets.edges()[0]).length;
+    // turf (spherical, mean radius) on the same 0.002° of equator, shifted away from the meridian.
+    expect(len / (turf.length(turf.lineString([[-0.001, 0], [0.001, 0]])) * 1000)).toBeCloseTo(1, 2);
+    expect(Number.isFinite(r.summary.totalLength)).toBe(true);
+  });
+
+  it('reports and skips a line through the antipode of a given projection centre', () => {
+    const r = importStreets(
+      { type: 'FeatureCollection', features: [line([[179.9, 0], [180, 0]], { highway: 'residential' }, 'way/9'), line([[0, 0], [0.001, 0]], { highway: 'residential' })] },
+      { projection: createLocalProjection(0, 0) },
+    );
+    expect(r.streets.size).toBe(1);
+    expect(r.report).toHaveLength(1);
+    // proj4's azimuthal equidistant has no finite image within about half a degree of the antipode on the equator, so the first position already fails.
+    expect(r.report[0]).toMatchObject({ index: 0, id: 'way/9', field: 'geometry.coordinates', value: [179.9, 0], action: 'skipped' });
+    expect(r.report[0].reason).toMatch(/position 0 has no finite position in the local projection/);
+  });
+});
