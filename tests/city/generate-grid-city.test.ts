@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateGridCity } from '../../src/city/generate-grid-city.js';
+import { GRID_CITY_OPTION_KEYS, generateGridCity } from '../../src/city/generate-grid-city.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import type { BuildingSet, City } from '../../src/city/city.js';
 import { multiPolygonArea, pointInRing, ringSignedArea } from '../../src/geo/polygon.js';
@@ -291,5 +291,56 @@ describe('generateGridCity buildings on a jittered, rotated grid', () => {
 
   it('rejects a projection that is not a LocalProjection', () => {
     expect(() => generateGridCity({ projection: {} as never })).toThrow(/generateGridCity: projection must be a LocalProjection or null/);
+  });
+});
+
+describe('generateGridCity refuses options that would give an empty or misspelt city', () => {
+  function error(opts: unknown): InvalidInputError {
+    try {
+      generateGridCity(opts as never);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidInputError);
+      return e as InvalidInputError;
+    }
+    throw new Error('expected an InvalidInputError');
+  }
+
+  it('throws for an unknown option key and lists the known ones', () => {
+    const e = error({ blocksize: 50 });
+    expect(e.field).toBe('options.blocksize');
+    expect(e.value).toBe(50);
+    expect(e.message).toMatch(/^generateGridCity: options\.blocksize is not an option of generateGridCity \(known options: name, boundary, projection, blockSize, .*districts, provenance\), got 50$/);
+    for (const k of GRID_CITY_OPTION_KEYS) expect(e.message).toContain(k);
+  });
+
+  it('throws when the block is larger than the city so no street remains', () => {
+    const e = error({ blockSize: 1e9 });
+    expect(e.field).toBe('blockSize');
+    expect(e.message).toMatch(/^generateGridCity: blockSize leaves no street segment wholly inside the boundary \(its bounding box is 3000 × 3000 m\).*got 1000000000$/);
+    expect(error({ boundary: [0, 0, 100, 100], blockSize: 150 }).field).toBe('blockSize');
+    // One block that fits still works.
+    expect(generateGridCity({ boundary: [0, 0, 100, 100], blockSize: 50, origin: [0, 0] }).streets.size).toBeGreaterThan(0);
+  });
+
+  it('throws naming streetWidths when streets are at least as wide as a block', () => {
+    const e = error({ blockSize: 100, streetWidths: { local: 500, collector: 500, arterial: 500 } });
+    expect(e.field).toBe('streetWidths.arterial');
+    expect(e.message).toMatch(/streetWidths\.arterial is at least blockSize \(100 m\), so no block has room for a building \(or pass buildings: false\), got 500/);
+    // Only the narrowest class present counts: wide arterials alone leave room between local streets.
+    expect(generateGridCity({ boundary: [0, 0, 1000, 1000], blockSize: 100, streetWidths: { arterial: 150 } }).buildings.numBuildings).toBeGreaterThan(0);
+    // Without buildings the widths are accepted.
+    expect(generateGridCity({ blockSize: 100, streetWidths: { local: 500, collector: 500, arterial: 500 }, buildings: false }).streets.size).toBeGreaterThan(0);
+  });
+
+  it('throws naming buildingSetback when the setback fills the block, alone or with the street width', () => {
+    const e = error({ buildingSetback: 1000 });
+    expect(e.field).toBe('buildingSetback');
+    expect(e.message).toMatch(/buildingSetback leaves no room for a building: 2 × setback must be less than blockSize \(150 m\)/);
+    // Default widths: local 10 m (STREET_WIDTHS); 150 − 10 − 2·70 = 0 leaves no room, 69.9 leaves 0.2 m between local streets.
+    const f = error({ buildingSetback: 70 });
+    expect(f.field).toBe('buildingSetback');
+    expect(f.message).toMatch(/with streetWidths\.local = 10 m/);
+    expect(generateGridCity({ boundary: [0, 0, 600, 600], buildingSetback: 69.9 }).buildings.numBuildings).toBeGreaterThan(0);
+    expect(generateGridCity({ boundary: [0, 0, 600, 600], buildingSetback: 1000, buildings: false }).buildings.numBuildings).toBe(0);
   });
 });
