@@ -4,6 +4,7 @@
  * population, and on building facades facing a street.
  */
 export {
+  MAX_CAMERAS,
   PLACEMENT_DEFAULTS,
   type CameraAttributeOptions,
   type PlacementBaseOptions,
