@@ -39,6 +39,8 @@ export interface LocalProjection {
  */
 export const MAX_PROJECTED_DISTANCE = Math.PI * 6_378_137;
 const MAX_PROJECTED_DISTANCE_SQ = MAX_PROJECTED_DISTANCE * MAX_PROJECTED_DISTANCE;
+/** Degrees covering proj4's EPSLN (1e-10 rad ≈ 5.7e-9°) with margin; see the workaround in `forward`. */
+const PROJ4_LON_EPS = 1e-8;
 
 /**
  * Creates an azimuthal-equidistant projection centred on (lon0, lat0).
@@ -46,7 +48,10 @@ const MAX_PROJECTED_DISTANCE_SQ = MAX_PROJECTED_DISTANCE * MAX_PROJECTED_DISTANC
  * `forward` and `inverse` check their arguments with a few comparisons
  * (cheap enough for per-vertex use) and never return NaN: out-of-range or
  * non-finite input, and points with no finite image (the antipode of the
- * centre), throw an {@link InvalidInputError}.
+ * centre), throw an {@link InvalidInputError}. (proj4's aeqd has no finite
+ * image within roughly half a degree of the antipode, and maps points on the
+ * prime meridian at the centre's latitude onto the centre; `forward` works
+ * around the latter by symmetry about the central meridian.)
  *
  * @param lon0 - centre longitude in degrees, [-180, 180]
  * @param lat0 - centre latitude in degrees, [-90, 90]
@@ -68,9 +73,20 @@ export function createLocalProjection(lon0: number, lat0: number): LocalProjecti
     forward(lon: number, lat: number): [number, number] {
       if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) throw new InvalidInputError('LocalProjection.forward', 'lon', 'must be a longitude in [-180, 180]', lon);
       if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) throw new InvalidInputError('LocalProjection.forward', 'lat', 'must be a latitude in [-90, 90]', lat);
-      const p = converter.forward([lon, lat]);
-      const x = p[0];
-      const y = p[1];
+      let x: number;
+      let y: number;
+      if (lon < PROJ4_LON_EPS && lon > -PROJ4_LON_EPS && lat - lat0 < PROJ4_LON_EPS && lat - lat0 > -PROJ4_LON_EPS && (lon0 >= PROJ4_LON_EPS || lon0 <= -PROJ4_LON_EPS)) {
+        // proj4's aeqd returns the centre for any point with |lon| < 1e-10 rad at the centre's latitude (it tests the
+        // absolute longitude, not the difference from lon0). The projection is symmetric about the central meridian,
+        // so project the mirror image (2·lon0 − lon, unwrapped: proj4 reduces it) and flip x.
+        const q = converter.forward([2 * lon0 - lon, lat]);
+        x = -q[0];
+        y = q[1];
+      } else {
+        const p = converter.forward([lon, lat]);
+        x = p[0];
+        y = p[1];
+      }
       // x - x === 0 is false for NaN and ±Infinity.
       if (!(x - x === 0 && y - y === 0)) {
         throw new InvalidInputError(

@@ -23,6 +23,24 @@ describe('LocalProjection.forward / inverse', () => {
     expect(Math.hypot(x, y) / haversine(76.95, 43.25, 77.0, 43.3)).toBeCloseTo(1, 2);
   });
 
+  it('places a point on the prime meridian at the centre latitude correctly (proj4 maps it to the centre)', () => {
+    // Greenwich seen from 0.5° E at the same latitude: the mirror image of 1° E, about 34.7 km west.
+    const g = createLocalProjection(0.5, 51.5);
+    const [x, y] = g.forward(0, 51.5);
+    const [xm, ym] = g.forward(1, 51.5);
+    expect(x).toBeCloseTo(-xm, 6);
+    expect(y).toBeCloseTo(ym, 6);
+    expect(Math.hypot(x, y) / haversine(0.5, 51.5, 0, 51.5)).toBeCloseTo(1, 2);
+    // Continuous with its neighbours just off the meridian.
+    expect(Math.hypot(g.forward(1e-6, 51.5)[0] - x, g.forward(1e-6, 51.5)[1] - y)).toBeLessThan(0.2);
+    // A quarter of the equator west of a centre at 90° E.
+    const q = createLocalProjection(90, 0);
+    expect(q.forward(0, 0)[0]).toBeCloseTo(-q.forward(180 - 1e-12, 0)[0], 3);
+    expect(q.forward(0, 0)[0]).toBeLessThan(-1e7);
+    // The centre itself still maps to the origin.
+    expect(createLocalProjection(0, 10).forward(0, 10)).toEqual([0, 0]);
+  });
+
   it('throws a typed error for the antipode of the centre instead of returning NaN', () => {
     const p = createLocalProjection(0, 0);
     expect(() => p.forward(180, 0)).toThrow(InvalidInputError);
