@@ -1,4 +1,5 @@
 /** Units and small numeric helpers. Degrees at the API, radians inside maths. */
+import { InvalidInputError } from './errors.js';
 
 export const DEG_TO_RAD = Math.PI / 180;
 export const RAD_TO_DEG = 180 / Math.PI;
@@ -17,14 +18,16 @@ export function angleToHeading(angleRad: number): number {
   return ((h % 360) + 360) % 360;
 }
 
-/** Normalises degrees into [0, 360). */
+/** Normalises degrees into [0, 360). @throws {InvalidInputError} when deg is not finite */
 export function normalizeDegrees(deg: number): number {
+  if (!Number.isFinite(deg)) throw new InvalidInputError('normalizeDegrees', 'deg', 'must be a finite number', deg);
   const d = deg % 360;
   return d < 0 ? d + 360 : d;
 }
 
-/** Normalises radians into [0, 2π). */
+/** Normalises radians into [0, 2π). @throws {InvalidInputError} when rad is not finite */
 export function normalizeRadians(rad: number): number {
+  if (!Number.isFinite(rad)) throw new InvalidInputError('normalizeRadians', 'rad', 'must be a finite number', rad);
   const t = 2 * Math.PI;
   const r = rad % t;
   return r < 0 ? r + t : r;

@@ -5,6 +5,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Bounds } from '../core/validate.js';
 import { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet, City } from '../city/city.js';
+import { validateBuildingSet } from '../city/building-set.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
@@ -109,6 +110,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const resolved = resolveStudyArea(ORIGIN, options.bounds, areaInput);
   const buildings = options.buildings ?? city?.buildings;
   if (occlusion && !buildings) throw new InvalidInputError(ORIGIN, 'options.occlusion', 'needs options.city or options.buildings', occlusion);
+  if (occlusion && buildings) validateBuildingSet(buildings, ORIGIN, options.buildings ? 'options.buildings' : 'city.buildings');
   const n = cameras.numCameras;
   const weightsAll = checkAvailability(ORIGIN, options.availability, n);
   const threads = options.threads ?? 1;

@@ -7,6 +7,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Bounds } from '../core/validate.js';
 import { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet, City } from '../city/city.js';
+import { validateBuildingSet } from '../city/building-set.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
@@ -59,6 +60,7 @@ export function coverageRaster(cameras: CameraSet, options: CoverageRasterOption
   const occlusion = options.occlusion ?? false;
   const buildings = options.buildings ?? options.city?.buildings;
   if (occlusion && !buildings) throw new InvalidInputError(origin, 'options.occlusion', 'needs options.city or options.buildings', occlusion);
+  if (occlusion && buildings) validateBuildingSet(buildings, origin, options.buildings ? 'options.buildings' : 'city.buildings');
   const areaInput = options.bounds === undefined && options.area === undefined && options.city ? options.city.boundary : options.area;
   const resolved = resolveStudyArea(origin, options.bounds, areaInput);
   const [x0, y0, x1, y1] = resolved.bbox;

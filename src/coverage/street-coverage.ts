@@ -18,6 +18,7 @@ import { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet, City, StreetClass, StreetGraph } from '../city/city.js';
 import { STREET_CLASSES } from '../city/city.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { validateBuildingSet } from '../city/building-set.js';
 import { checkLevel, type CoverageLevel, type Footprints } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea, type StudyAreaInput } from './study-area.js';
@@ -135,6 +136,7 @@ export function segmentCoverage(origin: string, cameras: CameraSet, segs: Street
   if (typeof occlusion !== 'boolean') throw new InvalidInputError(origin, 'options.occlusion', 'must be a boolean', occlusion);
   const buildings = options.buildings ?? cityBuildings;
   if (occlusion && !buildings) throw new InvalidInputError(origin, 'options.occlusion', 'needs the city\'s buildings or options.buildings', occlusion);
+  if (occlusion && buildings) validateBuildingSet(buildings, origin, options.buildings ? 'options.buildings' : 'city.buildings');
   const weightsAll = checkAvailability(origin, options.availability, cameras.numCameras);
   const hasArea = options.bounds !== undefined || options.area !== undefined;
   const resolved = hasArea ? resolveStudyArea(origin, options.bounds, options.area) : null;

@@ -356,6 +356,9 @@ describe('computeCoverage: bad input', () => {
   test('occlusion without buildings', () => {
     expect(() => computeCoverage(cams, { bounds: [0, 0, 1, 1], occlusion: true })).toThrow(/options.occlusion needs options.city or options.buildings/);
   });
+  test('occluders that are not a BuildingSet', () => {
+    expect(() => computeCoverage(cams, { bounds: [0, 0, 1, 1], occlusion: true, buildings: {} as never })).toThrow(/computeCoverage: options.buildings/);
+  });
   test('not a camera set', () => {
     expect(() => computeCoverage([] as never, { bounds: [0, 0, 1, 1] })).toThrow(/computeCoverage: cameras must be a CameraSet/);
   });
