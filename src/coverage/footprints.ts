@@ -13,6 +13,7 @@
  * relative to an origin (the study area's centre) to keep products small.
  */
 import { InvalidInputError } from '../core/errors.js';
+import { scratchFloat64, scratchUint32, scratchUint8 } from '../core/scratch.js';
 import type { CameraSet } from '../cameras/camera-set.js';
 import { DORI_PX_PER_M, DORI_LEVELS, doriDistanceUnchecked, type DoriLevel } from '../cameras/optics.js';
 
@@ -92,25 +93,26 @@ export class Footprints {
    * @param shared - allocate the columns on SharedArrayBuffers, so worker threads read them without a copy
    */
   constructor(n: number, originX: number, originY: number, shared = false) {
-    const f64 = (k: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * k)) : new Float64Array(k));
+    // Shared columns are fresh (workers read them); others come from the scratch pool (see core/scratch.ts).
+    const f64 = (k: number, key: string): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * k)) : scratchFloat64(`footprints.${key}`, k));
     this.n = n;
     this.originX = originX;
     this.originY = originY;
-    this.cameraId = new Uint32Array(n);
-    this.cx = f64(n);
-    this.cy = f64(n);
-    this.r = f64(n);
-    this.a0 = f64(n);
-    this.a1 = f64(n);
-    this.u0x = f64(n);
-    this.u0y = f64(n);
-    this.u1x = f64(n);
-    this.u1y = f64(n);
-    this.mode = shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, n))) : new Uint8Array(n);
-    this.minX = f64(n);
-    this.minY = f64(n);
-    this.maxX = f64(n);
-    this.maxY = f64(n);
+    this.cameraId = scratchUint32('footprints.cameraId', n);
+    this.cx = f64(n, 'cx');
+    this.cy = f64(n, 'cy');
+    this.r = f64(n, 'r');
+    this.a0 = f64(n, 'a0');
+    this.a1 = f64(n, 'a1');
+    this.u0x = f64(n, 'u0x');
+    this.u0y = f64(n, 'u0y');
+    this.u1x = f64(n, 'u1x');
+    this.u1y = f64(n, 'u1y');
+    this.mode = shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, n))) : scratchUint8('footprints.mode', n);
+    this.minX = f64(n, 'minX');
+    this.minY = f64(n, 'minY');
+    this.maxX = f64(n, 'maxX');
+    this.maxY = f64(n, 'maxY');
     this.primStart = new Uint32Array(n + 1);
     this.primType = new Uint8Array(0);
     this.prim = new Float64Array(0);

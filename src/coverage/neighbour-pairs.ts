@@ -7,6 +7,7 @@
  * footprints (cases pairs-grid and pairs-flatbush). flatbush still serves
  * the one-off queries elsewhere.
  */
+import { scratchInt32, scratchUint32 } from '../core/scratch.js';
 
 export interface NeighbourLists {
   /** Neighbours of box i: list[start[i]] … list[start[i + 1] − 1] (i itself excluded). */
@@ -30,7 +31,17 @@ export interface NeighbourLists {
  * Complexity: O(n + pairs) for boxes of similar size.
  */
 export function overlappingPairs(minX: Float64Array, minY: Float64Array, maxX: Float64Array, maxY: Float64Array, n: number, pad: number): NeighbourLists {
-  const start = new Uint32Array(n + 1);
+  return neighbourLists(minX, minY, maxX, maxY, n, pad, false);
+}
+
+/**
+ * {@link overlappingPairs}, optionally into scratch memory (`pooled`: the
+ * returned arrays are only valid until the next pooled call).
+ * @internal
+ */
+export function neighbourLists(minX: Float64Array, minY: Float64Array, maxX: Float64Array, maxY: Float64Array, n: number, pad: number, pooled: boolean): NeighbourLists {
+  const start = pooled ? scratchUint32('pairs.start', n + 1) : new Uint32Array(n + 1);
+  start[0] = 0;
   if (n === 0) return { start, list: new Uint32Array(0), maxDegree: 0 };
   let gx0 = Infinity;
   let gy0 = Infinity;
@@ -55,7 +66,8 @@ export function overlappingPairs(minX: Float64Array, minY: Float64Array, maxX: F
   const oy = gy0 - pad;
   const inv = 1 / cell;
   const numCells = cols * rows;
-  const cellCount = new Uint32Array(numCells + 1);
+  const cellCount = scratchUint32('pairs.cellCount', numCells + 1);
+  cellCount.fill(0);
   // Pass 1: count entries per cell.
   for (let i = 0; i < n; i++) {
     const c0 = clampIndex(Math.floor((minX[i] - pad - ox) * inv), cols);
@@ -65,8 +77,9 @@ export function overlappingPairs(minX: Float64Array, minY: Float64Array, maxX: F
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cellCount[r * cols + c + 1]++;
   }
   for (let k = 0; k < numCells; k++) cellCount[k + 1] += cellCount[k];
-  const cellItems = new Uint32Array(cellCount[numCells]);
-  const fill = cellCount.slice(0, numCells);
+  const cellItems = scratchUint32('pairs.cellItems', cellCount[numCells]);
+  const fill = scratchUint32('pairs.fill', numCells);
+  fill.set(cellCount.subarray(0, numCells));
   for (let i = 0; i < n; i++) {
     const c0 = clampIndex(Math.floor((minX[i] - pad - ox) * inv), cols);
     const c1 = clampIndex(Math.floor((maxX[i] + pad - ox) * inv), cols);
@@ -75,8 +88,9 @@ export function overlappingPairs(minX: Float64Array, minY: Float64Array, maxX: F
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cellItems[fill[r * cols + c]++] = i;
   }
   // Pass 2: neighbours, deduplicated with a stamp per box.
-  const stamp = new Int32Array(n).fill(-1);
-  let list = new Uint32Array(Math.max(64, 8 * n));
+  const stamp = scratchInt32('pairs.stamp', n);
+  stamp.fill(-1);
+  let list = pooled ? scratchUint32('pairs.list', Math.max(64, 8 * n)) : new Uint32Array(Math.max(64, 8 * n));
   let count = 0;
   let maxDegree = 0;
   for (let i = 0; i < n; i++) {
@@ -100,7 +114,7 @@ export function overlappingPairs(minX: Float64Array, minY: Float64Array, maxX: F
           stamp[j] = i;
           if (minX[j] > ax1 || maxX[j] < ax0 || minY[j] > ay1 || maxY[j] < ay0) continue;
           if (count === list.length) {
-            const grown = new Uint32Array(list.length * 2);
+            const grown = pooled ? scratchUint32('pairs.list.grown', list.length * 2) : new Uint32Array(list.length * 2);
             grown.set(list);
             list = grown;
           }

@@ -4,6 +4,7 @@
  * occlusion and availability weights.
  */
 import { InvalidInputError } from '../core/errors.js';
+import { scratchFloat64, scratchUint32 } from '../core/scratch.js';
 import type { CameraSet } from '../cameras/camera-set.js';
 import type { BuildingSet } from '../city/city.js';
 import { Footprints, effectiveRadius, setSector, type CoverageLevel } from './footprints.js';
@@ -31,8 +32,8 @@ export function prepareFootprints(
 ): PreparedFootprints {
   const n = cameras.numCameras;
   const [bx0, by0, bx1, by1] = box;
-  const keep = new Uint32Array(n);
-  const radius = new Float64Array(n);
+  const keep = scratchUint32('prepare.keep', n);
+  const radius = scratchFloat64('prepare.radius', n);
   let m = 0;
   const xs = cameras.x;
   const ys = cameras.y;

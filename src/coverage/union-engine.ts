@@ -28,8 +28,9 @@
  */
 import Flatbush from 'flatbush';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
-import { overlappingPairs } from './neighbour-pairs.js';
+import { neighbourLists } from './neighbour-pairs.js';
 import { runChunksInParallel } from './parallel.js';
+import { scratchUint32 } from '../core/scratch.js';
 import {
   Footprints,
   MODE_FULL,
@@ -562,14 +563,14 @@ export function createUnionEngine(
  */
 export function unionAreas(fp: Footprints, area: PolygonLocator, weights: Float64Array | null, threads = 1): UnionResult {
   const n = fp.n;
-  const { start: nbStart, list: nbList, maxDegree } = overlappingPairs(fp.minX, fp.minY, fp.maxX, fp.maxY, n, EPS);
+  const { start: nbStart, list: nbList, maxDegree } = neighbourLists(fp.minX, fp.minY, fp.maxX, fp.maxY, n, EPS, true);
   const levels = maxDegree + 2;
   const stride = levels + 1;
   const numChunks = Math.ceil(n / CHUNK_SIZE);
   const chunkAcc = new Float64Array(numChunks * stride);
   const chunkPieces = new Float64Array(numChunks);
   const chunkTouching = new Int32Array(numChunks);
-  const touching = new Uint32Array(n);
+  const touching = scratchUint32('union.touching', n);
   const engine = createUnionEngine(fp, nbStart, nbList, area, weights, levels);
   // Occluded footprints stay on this thread: measured on the Almaty preset, the
   // worker path was slower for them (npm run bench, coverage-almaty-occlusion-2threads).
