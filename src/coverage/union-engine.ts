@@ -433,16 +433,29 @@ export function createUnionEngine(
         }
         sortPrefix(splits, ns);
         let fa = 0;
-        let cosA = Math.cos(t0);
-        let sinA = Math.sin(t0);
+        // End directions are stored with the arc (no trig); the midpoint of a
+        // piece shorter than π is the normalised sum of its end directions.
+        let cosA = G[o + 5];
+        let sinA = G[o + 6];
         for (let s = 0; s <= ns; s++) {
-          const fb = s < ns ? splits[s] : span;
+          const last = s === ns;
+          const fb = last ? span : splits[s];
           if ((fb - fa) * r < MIN_PIECE) continue;
-          const cosB = Math.cos(t0 + fb);
-          const sinB = Math.sin(t0 + fb);
-          const fm = t0 + (fa + fb) * 0.5;
-          const cm = Math.cos(fm);
-          const sm = Math.sin(fm);
+          const cosB = last ? G[o + 7] : Math.cos(t0 + fb);
+          const sinB = last ? G[o + 8] : Math.sin(t0 + fb);
+          let cm: number;
+          let sm: number;
+          if (fb - fa < 3) {
+            const hx = cosA + cosB;
+            const hy = sinA + sinB;
+            const hl = Math.sqrt(hx * hx + hy * hy);
+            cm = hx / hl;
+            sm = hy / hl;
+          } else {
+            const fm = t0 + (fa + fb) * 0.5;
+            cm = Math.cos(fm);
+            sm = Math.sin(fm);
+          }
           // ∫ x dy − y dx over the arc = r²Δθ + r·cx·(sin θb − sin θa) − r·cy·(cos θb − cos θa)
           const g = 0.5 * (r * r * (fb - fa) + r * ccx * (sinB - sinA) - r * ccy * (cosB - cosA));
           fa = fb;
