@@ -1,7 +1,7 @@
 // Runs ONE benchmark case in this process and prints its result as a JSON
 // line starting with "@@result ", so that peak RSS (process-wide) belongs to
 // that case alone. Usage: node benchmarks/case.mjs <case-name>
-// Case names: preset-almaty, coverage-almaty[-occlusion][-2threads],
+// Case names: preset-almaty, coverage-almaty[-occlusion][-1thread|-2threads], pairs-grid, pairs-flatbush,
 // sightline-random-<n>, turf-random-<n> (n = number of sectors).
 import { bench, getSink, loadPackage, missingExport, peakRssMB, planarAreaOfRings, randomSectors, sectorRingMetres, ALMATY_CENTRE } from './lib.mjs';
 
@@ -35,13 +35,14 @@ async function main() {
     return emit({ name, ...timing(r), numCameras: r.last.cameras.numCameras });
   }
 
-  const cov = /^coverage-almaty(-occlusion)?(-2threads)?$/.exec(name);
+  // coverage-almaty: the default (threads 'auto'); -1thread / -2threads force the count.
+  const cov = /^coverage-almaty(-occlusion)?(?:-(1thread|2threads))?$/.exec(name);
   if (cov) {
     const miss = missingExport(pkg, ['createPreset', 'computeCoverage']);
     if (miss) return skipped(name, miss);
     const preset = pkg.createPreset('almaty', { seed: SEED });
     const occlusion = cov[1] !== undefined;
-    const threads = cov[2] !== undefined ? 2 : 1;
+    const threads = cov[2] === '1thread' ? 1 : cov[2] === '2threads' ? 2 : undefined;
     const opts = occlusion ? { area: preset.city.boundary, occlusion: true, city: preset.city, threads } : { area: preset.city.boundary, threads };
     const r = bench(name, () => pkg.computeCoverage(preset.cameras, opts), { warmup: 2, repeats: 7 });
     return emit({ name, ...timing(r), numCameras: preset.cameras.numCameras, coveredArea: r.last.coveredArea, coveredFraction: r.last.coveredFraction });

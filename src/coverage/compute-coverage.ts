@@ -1,6 +1,7 @@
 /**
  * Exact area coverage of a camera network inside a study area.
  */
+import { availableParallelism } from 'node:os';
 import { InvalidInputError } from '../core/errors.js';
 import type { Bounds } from '../core/validate.js';
 import { CameraSet } from '../cameras/camera-set.js';
@@ -36,15 +37,16 @@ export interface CoverageOptions {
    */
   availability?: number | ArrayLike<number>;
   /**
-   * Threads to use (default 1: the calling thread only). With more, worker
-   * threads take chunks of the footprints beside the calling thread; the
-   * result is identical bit for bit whatever the number. Needs the built
+   * Threads to use: a number, or `'auto'` (default): the machine's cores, at
+   * most 4, for {@link PARALLEL_MIN_FOOTPRINTS} footprints or more, else 1.
+   * Worker threads take chunks of the footprints beside the calling thread;
+   * the result is identical bit for bit whatever the number. Needs the built
    * package (workers load `dist/coverage-worker.js`); from the TypeScript
-   * sources it silently runs on one thread, with the same result. With
-   * `occlusion` the computation currently stays on one thread (the parallel
-   * path measured slower there).
+   * sources it runs on one thread, with the same result. With `occlusion`
+   * the computation currently stays on one thread (the parallel path
+   * measured slower there).
    */
-  threads?: number;
+  threads?: number | 'auto';
 }
 
 /** Result of {@link computeCoverage}: plain data, JSON-serialisable. */
@@ -76,6 +78,13 @@ export interface CoverageResult {
 }
 
 const ORIGIN = 'computeCoverage';
+
+/**
+ * Below this many cameras `threads: 'auto'` stays on one thread: handing
+ * work to a worker costs a few milliseconds, more than it saves on small
+ * inputs.
+ */
+export const PARALLEL_MIN_FOOTPRINTS = 20_000;
 
 /**
  * Computes the exact area covered by the union of camera footprints inside a
@@ -113,10 +122,11 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   if (occlusion && buildings) validateBuildingSet(buildings, ORIGIN, options.buildings ? 'options.buildings' : 'city.buildings');
   const n = cameras.numCameras;
   const weightsAll = checkAvailability(ORIGIN, options.availability, n);
-  const threads = options.threads ?? 1;
-  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > 64) {
-    throw new InvalidInputError(ORIGIN, 'options.threads', 'must be an integer in [1, 64]', threads);
+  const threadsOption = options.threads ?? 'auto';
+  if (threadsOption !== 'auto' && (typeof threadsOption !== 'number' || !Number.isInteger(threadsOption) || threadsOption < 1 || threadsOption > 64)) {
+    throw new InvalidInputError(ORIGIN, 'options.threads', 'must be "auto" or an integer in [1, 64]', threadsOption);
   }
+  const threads = threadsOption === 'auto' ? (n >= PARALLEL_MIN_FOOTPRINTS ? Math.min(4, availableParallelism()) : 1) : threadsOption;
 
   const [bx0, by0, bx1, by1] = resolved.bbox;
   const ox = (bx0 + bx1) / 2;

@@ -34,11 +34,12 @@ describe('computeCoverage with worker threads', () => {
     expect(pkg.parallelCoverageAvailable()).toBe(true);
   });
 
-  test('gives byte-identical results with 1, 2 and 3 threads (several chunks of work)', () => {
+  test('gives byte-identical results with 1, 2, 3 and "auto" threads (several chunks of work)', () => {
     const { cameras, side } = layout(7, 20_000); // 5 chunks of 4,096 footprints
     const one = computeJson(cameras, { bounds: [0, 0, side, side], threads: 1 });
     expect(computeJson(cameras, { bounds: [0, 0, side, side], threads: 2 })).toBe(one);
     expect(computeJson(cameras, { bounds: [0, 0, side, side], threads: 3 })).toBe(one);
+    expect(computeJson(cameras, { bounds: [0, 0, side, side] })).toBe(one);
   });
 
   test('gives byte-identical expectations with availability weights and a polygon study area', () => {
@@ -51,7 +52,7 @@ describe('computeCoverage with worker threads', () => {
 
   test('rejects a thread count that is not a positive integer', () => {
     const { cameras } = layout(9, 10);
-    expect(() => pkg.computeCoverage(cameras, { bounds: [0, 0, 1, 1], threads: 0 })).toThrow(/computeCoverage: options.threads must be an integer in \[1, 64\], got 0/);
+    expect(() => pkg.computeCoverage(cameras, { bounds: [0, 0, 1, 1], threads: 0 })).toThrow(/computeCoverage: options.threads must be "auto" or an integer in \[1, 64\], got 0/);
     expect(() => pkg.computeCoverage(cameras, { bounds: [0, 0, 1, 1], threads: 1.5 })).toThrow(pkg.InvalidInputError);
   });
 
