@@ -77,7 +77,8 @@ export function validateMultiPolygon(input: MultiPolygonM, origin: string, field
       if (b <= a) continue;
       const sameRing = ringOf[a] === ringOf[b];
       const adjacent = sameRing && (indexInRing[b] === indexInRing[a] + 1 || (indexInRing[a] === 0 && indexInRing[b] === ringSize[ringOf[a]] - 1));
-      const kind = edgeRelation(ex0[a], ey0[a], ex1[a], ey1[a], ex0[b], ey0[b], ex1[b], ey1[b], adjacent);
+      if (adjacent) continue;
+      const kind = edgeRelation(ex0[a], ey0[a], ex1[a], ey1[a], ex0[b], ey0[b], ex1[b], ey1[b]);
       if (kind !== 0) {
         const what = kind === 1 ? 'cross' : 'overlap along a length';
         const at = [ex0[a], ey0[a]];
@@ -107,10 +108,11 @@ export function validateMultiPolygon(input: MultiPolygonM, origin: string, field
 }
 
 /**
- * 0 when the closed segments meet at most in shared end points (or not at all),
- * 1 when they cross or touch elsewhere, 2 when they overlap along a length.
+ * 0 when the segments do not cross (touching at an end point, or running
+ * along each other in opposite directions, is allowed); 1 when they cross
+ * properly; 2 when they overlap along a length in the same direction.
  */
-function edgeRelation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, adjacent: boolean): number {
+function edgeRelation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
   const d1 = orient(cx, cy, dx, dy, ax, ay);
   const d2 = orient(cx, cy, dx, dy, bx, by);
   const d3 = orient(ax, ay, bx, by, cx, cy);
@@ -129,22 +131,13 @@ function edgeRelation(ax: number, ay: number, bx: number, by: number, cx: number
     return ux * (dx - cx) + uy * (dy - cy) < 0 ? 0 : 2;
   }
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 1;
-  if (adjacent) return 0;
-  // Touching: an end point of one segment lies in the interior of the other (a T-junction).
-  if (d1 === 0 && strictlyBetween(cx, cy, dx, dy, ax, ay)) return 1;
-  if (d2 === 0 && strictlyBetween(cx, cy, dx, dy, bx, by)) return 1;
-  if (d3 === 0 && strictlyBetween(ax, ay, bx, by, cx, cy)) return 1;
-  if (d4 === 0 && strictlyBetween(ax, ay, bx, by, dx, dy)) return 1;
+  // An end point lying on another edge (a T-junction) is allowed: clipping
+  // produces such zero-width bridges, and neither the area sums nor the
+  // even-odd containment are affected by them.
   return 0;
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
   return v > 0 ? 1 : v < 0 ? -1 : 0;
-}
-
-/** (px, py), known collinear with the segment, lies strictly between its end points. */
-function strictlyBetween(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-  const t = ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2);
-  return t > 0 && t < 1;
 }

@@ -159,3 +159,19 @@ describe('computeDistrictCoverage and coverageRaster on a grid city', () => {
     expect(() => coverageRaster(cams, { bounds: [0, 0, 1e6, 1e6], cellSize: 0.1 })).toThrow(/coverageRaster: options.cellSize gives/);
   });
 });
+
+describe('computeDistrictCoverage on the Almaty preset (districts clipped from the real boundary)', () => {
+  test('every district is a valid study area, and districts add up to the city', async () => {
+    const { almatyCity, placeUniform } = await import('../../src/index.js');
+    const city = almatyCity({ seed: 3 });
+    const cams = placeUniform(city.boundary, 3000, { seed: 3, fov: 90, range: 60 });
+    const table = computeDistrictCoverage(cams, city);
+    const whole = computeCoverage(cams, { city });
+    expect(table.districts.length).toBe(8);
+    expect(table.districts.reduce((a, d) => a + d.area, 0)).toBeCloseTo(whole.studyArea, 0);
+    expect(table.districts.reduce((a, d) => a + d.coveredArea, 0)).toBeCloseTo(whole.coveredArea, 0);
+    expect(table.districts.reduce((a, d) => a + d.numCameras, 0)).toBe(3000);
+    const streets = computeStreetCoverage(cams, city);
+    expect(table.districts.reduce((a, d) => a + d.streetLength, 0)).toBeCloseTo(streets.totalLength, 0);
+  });
+});
