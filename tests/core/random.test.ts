@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { createRng, toRng } from '../../src/core/random.js';
+import * as ss from 'simple-statistics';
 
 describe('createRng', () => {
   it('gives the same stream for the same seed, and for a number and its decimal string (documented)', () => {
@@ -70,5 +71,45 @@ describe('Rng.uniform', () => {
     expect(() => rng.uniform(-Infinity, 0)).toThrow(/Rng\.uniform: min must be a finite number, got -Infinity/);
     expect(() => rng.uniform(5, 1)).toThrow(/Rng\.uniform: max must be >= min \(5\), got 1/);
     expect(() => rng.uniform(-1.7e308, 1.7e308)).toThrow(/Rng\.uniform: max must be within Number\.MAX_VALUE of min/);
+  });
+});
+
+describe('named sub-streams', () => {
+  it('depend only on the parent seed and the name, not on how much the parent has drawn', () => {
+    const a = createRng(42);
+    const first = a.stream('placement');
+    const b = createRng(42);
+    for (let i = 0; i < 1000; i++) b.next();
+    const second = b.stream('placement');
+    for (let i = 0; i < 100; i++) expect(second.next()).toBe(first.next());
+    expect(createRng(42).stream('placement').seed).toBe('42/placement');
+  });
+
+  it('differ between names and nest', () => {
+    const r = createRng('s');
+    expect(r.stream('a').next()).not.toBe(r.stream('b').next());
+    expect(r.stream('a').stream('x').seed).toBe('s/a/x');
+  });
+});
+
+describe('distributions (checked with simple-statistics)', () => {
+  it('next() is uniform on [0, 1): mean 1/2 and variance 1/12 within 4 standard errors', () => {
+    const r = createRng('uniform');
+    const n = 100_000;
+    const xs = new Array(n);
+    for (let i = 0; i < n; i++) xs[i] = r.next();
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(Math.abs(ss.mean(xs) - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(ss.variance(xs) - 1 / 12)).toBeLessThan(0.002);
+  });
+
+  it('normal() has mean 0 and standard deviation 1 (Box–Muller) within 4 standard errors', () => {
+    const r = createRng('normal');
+    const n = 100_000;
+    const xs = new Array(n);
+    for (let i = 0; i < n; i++) xs[i] = r.normal();
+    expect(Math.abs(ss.mean(xs))).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(ss.standardDeviation(xs) - 1)).toBeLessThan(4 / Math.sqrt(2 * n));
   });
 });
