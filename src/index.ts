@@ -10,6 +10,7 @@ export * from './core/errors.js';
 export * from './core/random.js';
 export * from './core/units.js';
 export type { Bounds } from './core/validate.js';
+export { releaseScratch } from './core/scratch.js';
 
 // Geometry: projection, polygons, sectors and segments, visibility, spatial indexes.
 export * from './geo/projection.js';
@@ -48,7 +49,7 @@ export * from './coverage/compute-coverage.js';
 export * from './coverage/street-coverage.js';
 export * from './coverage/district-coverage.js';
 export * from './coverage/coverage-raster.js';
-export { parallelCoverageAvailable } from './coverage/parallel.js';
+export { parallelCoverageAvailable, terminateCoverageWorkers } from './coverage/parallel.js';
 export { overlappingPairs, type NeighbourLists } from './coverage/neighbour-pairs.js';
 export type { CoverageLevel } from './coverage/footprints.js';
 export type { StudyAreaInput } from './coverage/study-area.js';

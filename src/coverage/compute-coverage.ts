@@ -37,8 +37,10 @@ export interface CoverageOptions {
    */
   availability?: number | ArrayLike<number>;
   /**
-   * Threads to use: a number, or `'auto'` (default): the machine's cores, at
-   * most 4, for {@link PARALLEL_MIN_FOOTPRINTS} footprints or more, else 1.
+   * Threads to use: a number (capped at the machine's cores), or `'auto'`
+   * (default): the machine's cores, at most 4, for
+   * {@link PARALLEL_MIN_FOOTPRINTS} cameras or more, else 1. Workers are kept
+   * for later calls; {@link terminateCoverageWorkers} stops them.
    * Worker threads take chunks of the footprints beside the calling thread;
    * the result is identical bit for bit whatever the number. Needs the built
    * package (workers load `dist/coverage-worker.js`); from the TypeScript
@@ -126,7 +128,9 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   if (threadsOption !== 'auto' && (typeof threadsOption !== 'number' || !Number.isInteger(threadsOption) || threadsOption < 1 || threadsOption > 64)) {
     throw new InvalidInputError(ORIGIN, 'options.threads', 'must be "auto" or an integer in [1, 64]', threadsOption);
   }
-  const threads = threadsOption === 'auto' ? (n >= PARALLEL_MIN_FOOTPRINTS ? Math.min(4, availableParallelism()) : 1) : threadsOption;
+  // More threads than cores only adds workers that wait for a core.
+  const cores = availableParallelism();
+  const threads = threadsOption === 'auto' ? (n >= PARALLEL_MIN_FOOTPRINTS ? Math.min(4, cores) : 1) : Math.min(threadsOption, cores);
 
   const [bx0, by0, bx1, by1] = resolved.bbox;
   const ox = (bx0 + bx1) / 2;

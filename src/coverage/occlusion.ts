@@ -69,15 +69,21 @@ export function buildingWalls(buildings: BuildingSet, ox: number, oy: number): F
       const n1y = ax * side;
       const n2x = -by * side;
       const n2y = bx * side;
-      const denom = 1 + n1x * n2x + n1y * n2y;
-      if (denom > 0.1) {
-        inset[2 * k] = x + (WALL_INSET * (n1x + n2x)) / denom;
-        inset[2 * k + 1] = y + (WALL_INSET * (n1y + n2y)) / denom;
-      } else {
-        // A spike (walls nearly folding back): move along the first wall's normal only.
-        inset[2 * k] = x + WALL_INSET * n1x;
-        inset[2 * k + 1] = y + WALL_INSET * n1y;
+      // The point at distance WALL_INSET inside both walls lies on the inward
+      // bisector (n1 + n2) at 2·WALL_INSET / |n1 + n2| (the miter). At a needle-sharp
+      // spike the miter grows without bound, so it is capped at 1000 · WALL_INSET (2 mm).
+      let bisx = n1x + n2x;
+      let bisy = n1y + n2y;
+      let bl = Math.hypot(bisx, bisy);
+      if (bl < 1e-9) {
+        // The walls fold back on each other: the inside lies behind the tip, along the outgoing wall.
+        bisx = bx - ax;
+        bisy = by - ay;
+        bl = Math.hypot(bisx, bisy) || 1;
       }
+      const miter = Math.min((2 * WALL_INSET) / bl, 1000 * WALL_INSET);
+      inset[2 * k] = x + (bisx / bl) * miter;
+      inset[2 * k + 1] = y + (bisy / bl) * miter;
     }
     for (let k = 0; k < m; k++) {
       const k1 = k + 1 === m ? 0 : k + 1;

@@ -188,3 +188,18 @@ export class CoverageWorkerError extends SightlineError {
 export function parallelCoverageAvailable(): boolean {
   return resolveWorkerUrl() !== null;
 }
+
+/**
+ * Stops the coverage worker threads (they are otherwise kept, unref'ed, for
+ * the life of the process, and started again on the next call that uses
+ * threads).
+ *
+ * @returns a promise that settles when every worker has stopped
+ * @example
+ * await terminateCoverageWorkers();
+ */
+export async function terminateCoverageWorkers(): Promise<void> {
+  const workers = pool;
+  pool = [];
+  await Promise.all(workers.map((w) => w.terminate()));
+}

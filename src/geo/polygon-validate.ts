@@ -12,7 +12,7 @@
  */
 import Flatbush from 'flatbush';
 import { InvalidInputError } from '../core/errors.js';
-import { normalizePolygon, pointInPolygon, pointInRing, ringSignedArea, type MultiPolygonM } from './polygon.js';
+import { normalizePolygon, ringSignedArea, type MultiPolygonM } from './polygon.js';
 
 /**
  * Throws unless the multipolygon is valid: every ring has a non-zero area, no
@@ -71,6 +71,8 @@ export function validateMultiPolygon(input: MultiPolygonM, origin: string, field
   });
   if (numEdges === 0) index.add(0, 0, 0, 0);
   index.finish();
+  // Edges that run along another edge in the opposite direction (abutting parts, zero-width bridges left by clipping).
+  const bridged = new Uint8Array(numEdges);
   for (let a = 0; a < numEdges; a++) {
     const hits = index.search(Math.min(ex0[a], ex1[a]), Math.min(ey0[a], ey1[a]), Math.max(ex0[a], ex1[a]), Math.max(ey0[a], ey1[a]));
     for (const b of hits) {
@@ -79,6 +81,11 @@ export function validateMultiPolygon(input: MultiPolygonM, origin: string, field
       const adjacent = sameRing && (indexInRing[b] === indexInRing[a] + 1 || (indexInRing[a] === 0 && indexInRing[b] === ringSize[ringOf[a]] - 1));
       if (adjacent) continue;
       const kind = edgeRelation(ex0[a], ey0[a], ex1[a], ey1[a], ex0[b], ey0[b], ex1[b], ey1[b]);
+      if (kind === 3) {
+        bridged[a] = 1;
+        bridged[b] = 1;
+        continue;
+      }
       if (kind !== 0) {
         const what = kind === 1 ? 'cross' : 'overlap along a length';
         const at = [ex0[a], ey0[a]];
@@ -86,31 +93,56 @@ export function validateMultiPolygon(input: MultiPolygonM, origin: string, field
       }
     }
   }
-  // With no crossings, one interior point of each ring's first edge decides containment.
-  const probe = (ring: Float64Array): [number, number] => {
-    // Midpoint of the first edge, nudged off the edge towards the ring's interior is not needed: rings
-    // do not cross, so any point of the ring not shared with another ring decides. Use the first edge's midpoint.
-    return [(ring[0] + ring[2]) / 2, (ring[1] + ring[3]) / 2];
-  };
-  mp.forEach((p, pi) => {
-    p.holes.forEach((h, hi) => {
-      const [x, y] = probe(h);
-      if (!pointInRing(x, y, p.outer)) throw new InvalidInputError(origin, field, `must be a valid polygon: hole ${hi} of part ${pi} lies outside its outer ring`, `hole ${hi}`);
-      p.holes.forEach((g, gi) => {
-        if (gi !== hi && pointInRing(x, y, g)) throw new InvalidInputError(origin, field, `must be a valid polygon: hole ${hi} of part ${pi} lies inside hole ${gi}`, `hole ${hi}`);
-      });
-    });
-    const [x, y] = probe(p.outer);
-    mp.forEach((q, qi) => {
-      if (qi !== pi && pointInPolygon(x, y, q)) throw new InvalidInputError(origin, field, `must be a valid multipolygon: part ${pi} overlaps part ${qi}`, `part ${pi}`);
-    });
-  });
+  // The areas are sums of signed ring areas and containment is even-odd, so
+  // both agree exactly when the winding number is 0 or 1 everywhere. With
+  // edges oriented interior-left, that holds when just left of every edge the
+  // winding number is 1: overlapping parts give 2 there, a hole outside its
+  // polygon or a reversed lobe give 0. (Zero-width bridges and abutting parts
+  // pass: the left of each of their edges is inside exactly once.)
+  let total = 0;
+  for (const p of mp) {
+    total += ringSignedArea(p.outer);
+    for (const h of p.holes) total += ringSignedArea(h);
+  }
+  if (!(total > 0)) throw new InvalidInputError(origin, field, 'must be a valid polygon: its rings cancel out (no area is left)', total);
+  for (let a = 0; a < numEdges; a++) {
+    if (bridged[a] === 1) continue; // the probe beside a doubled edge says nothing about validity
+    const dx = ex1[a] - ex0[a];
+    const dy = ey1[a] - ey0[a];
+    const len = Math.hypot(dx, dy);
+    if (!(len > 0)) continue;
+    const scale = Math.max(Math.abs(ex0[a]), Math.abs(ey0[a]), len, 1);
+    const eps = Math.min(1e-9 * scale, 0.01 * len);
+    const px = (ex0[a] + ex1[a]) / 2 - (dy / len) * eps;
+    const py = (ey0[a] + ey1[a]) / 2 + (dx / len) * eps;
+    const w = windingNumber(px, py, index, ex0, ey0, ex1, ey1);
+    if (w !== 1) {
+      const what = w > 1 ? 'parts or rings overlap' : 'a hole or a lobe lies outside its polygon, or rings cancel';
+      throw new InvalidInputError(origin, field, `must be a valid polygon: ${what} next to ${rings[ringOf[a]].name} edge ${indexInRing[a]} (near ${+ex0[a].toFixed(3)}, ${+ey0[a].toFixed(3)}; winding number ${w})`, `${rings[ringOf[a]].name} edge ${indexInRing[a]}`);
+    }
+  }
+}
+
+/** Winding number of the oriented edges around (x, y): a ray cast to +x, upward crossings +1, downward −1. */
+function windingNumber(x: number, y: number, index: Flatbush, ex0: Float64Array, ey0: Float64Array, ex1: Float64Array, ey1: Float64Array): number {
+  let w = 0;
+  const hits = index.search(x, y, Infinity, y);
+  for (const e of hits) {
+    const ay = ey0[e];
+    const by = ey1[e];
+    if (ay <= y && by > y) {
+      if (orient(ex0[e], ay, ex1[e], by, x, y) > 0) w++;
+    } else if (ay > y && by <= y) {
+      if (orient(ex0[e], ay, ex1[e], by, x, y) < 0) w--;
+    }
+  }
+  return w;
 }
 
 /**
- * 0 when the segments do not cross (touching at an end point, or running
- * along each other in opposite directions, is allowed); 1 when they cross
- * properly; 2 when they overlap along a length in the same direction.
+ * 0 when the segments do not cross (touching at an end point is allowed);
+ * 1 when they cross properly; 2 when they overlap along a length in the same
+ * direction; 3 when they run along each other in opposite directions (allowed).
  */
 function edgeRelation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
   const d1 = orient(cx, cy, dx, dy, ax, ay);
@@ -127,8 +159,8 @@ function edgeRelation(ax: number, ay: number, bx: number, by: number, cx: number
     const lo = Math.max(0, Math.min(t0, t1));
     const hi = Math.min(1, Math.max(t0, t1));
     if (!(hi - lo > 1e-12)) return 0;
-    // Opposite directions: the interiors lie on opposite sides (abutting parts), which is fine.
-    return ux * (dx - cx) + uy * (dy - cy) < 0 ? 0 : 2;
+    // Opposite directions: abutting parts or a zero-width bridge, which is fine (3).
+    return ux * (dx - cx) + uy * (dy - cy) < 0 ? 3 : 2;
   }
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 1;
   // An end point lying on another edge (a T-junction) is allowed: clipping

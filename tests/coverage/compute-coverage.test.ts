@@ -320,9 +320,9 @@ describe('computeCoverage: bad input', () => {
     const disc = createCameraSet([{ x: 50, y: 50, heading: 0, fov: 360, range: 40 }]);
     expect(() => computeCoverage(disc, { area: [[sq(0, 0, 60, 100)], [sq(40, 0, 100, 100)]] })).toThrow(/computeCoverage: options.area must be a valid polygon: edges of .* (cross|overlap)/);
     expect(() => computeCoverage(disc, { area: [[sq(0, 0, 100, 100)], [sq(0, 0, 100, 100)]] })).toThrow(/options.area must be a valid polygon: .* overlap along a length/);
-    expect(() => computeCoverage(disc, { area: [sq(0, 0, 100, 100), sq(200, 200, 210, 210)] })).toThrow(/hole 0 of part 0 lies outside its outer ring/);
+    expect(() => computeCoverage(disc, { area: [sq(0, 0, 100, 100), sq(200, 200, 210, 210)] })).toThrow(/a hole or a lobe lies outside its polygon/);
     expect(() => computeCoverage(disc, { area: [[[0, 0], [100, 100], [100, 0], [0, 100], [0, 0]]] })).toThrow(InvalidInputError);
-    expect(() => computeCoverage(disc, { area: [[sq(0, 0, 100, 100)], [sq(20, 20, 40, 40)]] })).toThrow(/part 1 overlaps part 0/);
+    expect(() => computeCoverage(disc, { area: [[sq(0, 0, 100, 100)], [sq(20, 20, 40, 40)]] })).toThrow(/parts or rings overlap/);
   });
 
   test('parts that abut along an edge (like districts) are accepted', () => {

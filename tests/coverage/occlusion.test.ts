@@ -113,3 +113,13 @@ describe('cameras mounted on a wall or a corner', () => {
     expect(run({ x: 20, y: 5, heading: 0, fov: 360, range: 50 })).toBeCloseTo((3 * Math.PI * 2500) / 4, 2);
   });
 });
+
+describe('cameras at sharp building corners', () => {
+  test.each([60, 27, 20, 10, 2, 0.5])('a camera on the tip of a %s° wedge sees its disc minus the wedge', (deg) => {
+    const t = (deg * Math.PI) / 180;
+    const coords = Float64Array.of(0, 0, 10, 0, 10 * Math.cos(t), 10 * Math.sin(t));
+    const wedge: BuildingSet = { numBuildings: 1, ringStart: Uint32Array.of(0, 3), coords, height: Float32Array.of(10) };
+    const r = computeCoverage(createCameraSet([{ x: 0, y: 0, heading: 0, fov: 360, range: 5 }]), { bounds: [-100, -100, 100, 100], occlusion: true, buildings: wedge });
+    expect(r.coveredArea).toBeCloseTo(Math.PI * 25 * (1 - deg / 360), 2);
+  });
+});

@@ -50,6 +50,14 @@ describe('computeCoverage with worker threads', () => {
     expect(computeJson(cameras, { area, availability: weights, threads: 2 })).toBe(one);
   });
 
+  test('stops its workers on request and starts them again on the next call, with the same result', async () => {
+    const { cameras, side } = layout(10, 10_000);
+    const before = computeJson(cameras, { bounds: [0, 0, side, side], threads: 2 });
+    await pkg.terminateCoverageWorkers();
+    expect(computeJson(cameras, { bounds: [0, 0, side, side], threads: 2 })).toBe(before);
+    await pkg.terminateCoverageWorkers();
+  });
+
   test('rejects a thread count that is not a positive integer', () => {
     const { cameras } = layout(9, 10);
     expect(() => pkg.computeCoverage(cameras, { bounds: [0, 0, 1, 1], threads: 0 })).toThrow(/computeCoverage: options.threads must be "auto" or an integer in \[1, 64\], got 0/);
