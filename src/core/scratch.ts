@@ -27,6 +27,31 @@ function scratch<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>
   return fresh.subarray(0, n) as T;
 }
 
+const sharedPools = new Map<string, Float64Array | Uint32Array | Uint8Array>();
+
+function sharedScratch<T extends Float64Array | Uint32Array | Uint8Array>(key: string, n: number, ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
+  const have = sharedPools.get(key) as T | undefined;
+  if (have !== undefined && have.length >= n && have.constructor === ctor) return have.subarray(0, n) as T;
+  const fresh = new ctor(new SharedArrayBuffer(ctor.BYTES_PER_ELEMENT * Math.max(16, Math.ceil(n * 1.5))));
+  sharedPools.set(key, fresh);
+  return fresh.subarray(0, n) as T;
+}
+
+/**
+ * Views on SharedArrayBuffers, for data read by worker threads. The calling
+ * thread waits for its workers before returning, so these are reused like
+ * the others.
+ */
+export function sharedScratchFloat64(key: string, n: number): Float64Array {
+  return sharedScratch(key, n, Float64Array);
+}
+export function sharedScratchUint32(key: string, n: number): Uint32Array {
+  return sharedScratch(key, n, Uint32Array);
+}
+export function sharedScratchUint8(key: string, n: number): Uint8Array {
+  return sharedScratch(key, n, Uint8Array);
+}
+
 /** A Float64Array view of length n from the scratch pool `key` (contents undefined). */
 export function scratchFloat64(key: string, n: number): Float64Array {
   return scratch(key, n, Float64Array);
@@ -57,4 +82,5 @@ export function scratchUint8(key: string, n: number): Uint8Array {
  */
 export function releaseScratch(): void {
   pools.clear();
+  sharedPools.clear();
 }

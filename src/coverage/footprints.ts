@@ -13,7 +13,7 @@
  * relative to an origin (the study area's centre) to keep products small.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { scratchFloat64, scratchUint32, scratchUint8 } from '../core/scratch.js';
+import { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/scratch.js';
 import type { CameraSet } from '../cameras/camera-set.js';
 import { DORI_PX_PER_M, DORI_LEVELS, doriDistanceUnchecked, type DoriLevel } from '../cameras/optics.js';
 
@@ -93,8 +93,8 @@ export class Footprints {
    * @param shared - allocate the columns on SharedArrayBuffers, so worker threads read them without a copy
    */
   constructor(n: number, originX: number, originY: number, shared = false) {
-    // Shared columns are fresh (workers read them); others come from the scratch pool (see core/scratch.ts).
-    const f64 = (k: number, key: string): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * k)) : scratchFloat64(`footprints.${key}`, k));
+    // Columns come from the scratch pool (see core/scratch.ts); shared ones live on SharedArrayBuffers for the workers.
+    const f64 = (k: number, key: string): Float64Array => (shared ? sharedScratchFloat64(`footprints.${key}`, k) : scratchFloat64(`footprints.${key}`, k));
     this.n = n;
     this.originX = originX;
     this.originY = originY;
@@ -108,7 +108,7 @@ export class Footprints {
     this.u0y = f64(n, 'u0y');
     this.u1x = f64(n, 'u1x');
     this.u1y = f64(n, 'u1y');
-    this.mode = shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, n))) : scratchUint8('footprints.mode', n);
+    this.mode = shared ? sharedScratchUint8('footprints.mode', n) : scratchUint8('footprints.mode', n);
     this.minX = f64(n, 'minX');
     this.minY = f64(n, 'minY');
     this.maxX = f64(n, 'maxX');

@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SightlineError } from '../core/errors.js';
+import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
 
@@ -93,11 +94,13 @@ export function runChunksInParallel(
   const touched = new Int32Array(new SharedArrayBuffer(4 * numChunks));
   const touchingShared = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
   // Typed arrays on SharedArrayBuffers reach the workers without a copy; copy the others once here.
+  let copies = 0;
   const share = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
     if (a.buffer instanceof SharedArrayBuffer) return a;
-    const copy = new (a.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(Math.max(a.BYTES_PER_ELEMENT, a.byteLength)));
+    const key = `parallel.share.${copies++}`;
+    const copy = (a instanceof Float64Array ? sharedScratchFloat64(key, a.length) : a instanceof Uint32Array ? sharedScratchUint32(key, a.length) : sharedScratchUint8(key, a.length)) as T;
     copy.set(a as never);
-    return copy.length === a.length ? copy : (copy.subarray(0, a.length) as T);
+    return copy;
   };
   const job = {
     fp: {
