@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidInputError } from '../core/errors.js';
 import type { Bounds } from '../core/validate.js';
-import { CameraSet } from '../cameras/camera-set.js';
+import { CameraSet, type CameraProvenance } from '../cameras/camera-set.js';
 import type { BuildingSet, City } from '../city/city.js';
 import { validateBuildingSet } from '../city/building-set.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
@@ -74,6 +74,8 @@ export interface CoverageResult {
     availability: 'all-up' | number | 'per-camera';
     studyArea: 'bounds' | 'polygon';
     bounds: [number, number, number, number];
+    /** Where the cameras came from (generator, seed, options), when the set records it. */
+    cameras: CameraProvenance | null;
   };
   /** Work done: boundary pieces evaluated and overlapping footprint pairs. */
   work: { numPieces: number; numPairs: number };
@@ -171,6 +173,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
       availability,
       studyArea: resolved.isBox ? 'bounds' : 'polygon',
       bounds: [bx0, by0, bx1, by1],
+      cameras: cameras.provenance,
     },
     work: { numPieces, numPairs },
   };

@@ -363,3 +363,15 @@ describe('computeCoverage: bad input', () => {
     expect(() => computeCoverage([] as never, { bounds: [0, 0, 1, 1] })).toThrow(/computeCoverage: cameras must be a CameraSet/);
   });
 });
+
+describe('computeCoverage records where its cameras came from', () => {
+  test('a placed camera set carries its generator and seed into the result', async () => {
+    const { generateGridCity, placeAtIntersections } = await import('../../src/index.js');
+    const city = generateGridCity({ boundary: [0, 0, 600, 600], blockSize: 100 });
+    const cams = placeAtIntersections(city, { seed: 5, fov: 90, range: 30 });
+    const r = computeCoverage(cams, { city });
+    expect(r.params.cameras?.generator).toBe('placeAtIntersections');
+    expect(r.params.cameras?.seed).toBe(5);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
