@@ -25,8 +25,12 @@ import type { FootprintColumns, UnionEngine } from './union-engine.js';
 
 /** Footprints per chunk (keep equal to union-engine's CHUNK_SIZE). */
 const CHUNK = 4096;
-/** How long the calling thread waits for a worker's in-flight chunk before doing it itself (ms). */
-const STALL_MS = 20_000;
+/**
+ * How long the calling thread waits without any chunk finishing before it
+ * redoes the unfinished chunks itself (ms). A chunk takes tens of
+ * milliseconds, so this only fires for a dead or starved worker.
+ */
+const STALL_MS = 5_000;
 
 let pool: Worker[] = [];
 let workerUrl: URL | null | undefined;
@@ -132,11 +136,18 @@ export function runChunksInParallel(
     Atomics.store(status, c, 1);
     Atomics.add(ctl, 1, 1);
   }
-  // Wait for the workers' in-flight chunks; redo here any that stall or fail.
-  const deadline = Date.now() + STALL_MS;
+  // Wait for the workers' in-flight chunks; redo here any that stall (no
+  // chunk finished for STALL_MS, e.g. a worker that died) or failed. Redoing
+  // a chunk gives the same numbers, so a late worker is harmless.
+  let deadline = Date.now() + STALL_MS;
+  let lastDone = -1;
   for (;;) {
     const done = Atomics.load(ctl, 1);
     if (done >= numChunks) break;
+    if (done !== lastDone) {
+      lastDone = done;
+      deadline = Date.now() + STALL_MS;
+    }
     const left = deadline - Date.now();
     if (left <= 0) break;
     Atomics.wait(ctl, 1, done, Math.min(left, 50));
