@@ -8,7 +8,7 @@ import type { LocalProjection } from '../geo/projection.js';
 import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
 import { BuildingSetBuilder } from './building-set.js';
 import type { BuildingSet, Provenance } from './city.js';
-import { featureId, parseLengthTag, type ImportReportEntry } from './import-report.js';
+import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
 import { projectLine } from './import-streets.js';
 
 /** Defaults of {@link importBuildings}. */
@@ -83,18 +83,9 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
   const report: ImportReportEntry[] = [];
   const rings: { index: number; id: string | null; field: string; lonLat: number[]; height: number }[] = [];
   for (let index = 0; index < features.length; index++) {
-    const f = features[index] as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
-    const id = featureId(f);
-    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      report.push({ index, id, field: 'type', value: f === null || typeof f !== 'object' ? f : f.type, reason: 'not a GeoJSON Feature; skipped' });
-      continue;
-    }
-    const tags = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
-    const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-    if (g === null || g === undefined || typeof g !== 'object') {
-      report.push({ index, id, field: 'geometry', value: g, reason: 'feature has no geometry; skipped' });
-      continue;
-    }
+    const read = readFeature(features[index], index, report);
+    if (read === null) continue;
+    const { id, tags, geometry: g } = read;
     let polys: unknown[];
     if (g.type === 'Polygon') polys = [g.coordinates];
     else if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) polys = g.coordinates;

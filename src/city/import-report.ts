@@ -62,3 +62,38 @@ export function parseLengthTag(value: unknown): number {
   const unit = (m[2] ?? 'm').toLowerCase();
   return unit === 'ft' || unit === 'feet' || unit === "'" ? x * 0.3048 : x;
 }
+
+/** A GeoJSON feature read far enough to import: its id, tags and geometry. */
+export interface ReadFeature {
+  id: string | null;
+  tags: Record<string, unknown>;
+  geometry: { type?: unknown; coordinates?: unknown };
+}
+
+/**
+ * Reads the common part of a GeoJSON feature for an importer: checks that it
+ * is a Feature with a geometry object, and reports (then returns null) when
+ * it is not.
+ *
+ * @param feature - the raw feature
+ * @param index - its index in `features`
+ * @param report - where problems are added
+ * @returns the id, tags (properties, or `{}`) and geometry, or null when the feature was reported and skipped
+ * @example
+ * const f = readFeature(fc.features[0], 0, report);
+ */
+export function readFeature(feature: unknown, index: number, report: ImportReportEntry[]): ReadFeature | null {
+  const f = feature as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
+  const id = featureId(f);
+  if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
+    report.push({ index, id, field: 'type', value: f === null || typeof f !== 'object' ? f : f.type, reason: 'not a GeoJSON Feature; skipped' });
+    return null;
+  }
+  const tags = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
+  const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (g === null || g === undefined || typeof g !== 'object') {
+    report.push({ index, id, field: 'geometry', value: g, reason: 'feature has no geometry; skipped' });
+    return null;
+  }
+  return { id, tags, geometry: g };
+}

@@ -8,7 +8,7 @@ import { requireNonNegative } from '../core/validate.js';
 import type { LocalProjection } from '../geo/projection.js';
 import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
 import type { Provenance, StreetClass, StreetGraph } from './city.js';
-import { featureId, parseLengthTag, type ImportReportEntry } from './import-report.js';
+import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
 import { classifyHighway, STREET_WIDTHS } from './street-classes.js';
 import { StreetGraphBuilder, type StreetBuildSummary } from './street-graph-builder.js';
 
@@ -91,18 +91,9 @@ export function importStreets(geojson: unknown, options: StreetImportOptions = {
   const report: ImportReportEntry[] = [];
   const lines: RawStreetLine[] = [];
   for (let index = 0; index < features.length; index++) {
-    const f = features[index] as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
-    const id = featureId(f);
-    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      report.push({ index, id, field: 'type', value: f === null || typeof f !== 'object' ? f : f.type, reason: 'not a GeoJSON Feature; skipped' });
-      continue;
-    }
-    const tags = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
-    const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-    if (g === null || g === undefined || typeof g !== 'object') {
-      report.push({ index, id, field: 'geometry', value: g, reason: 'feature has no geometry; skipped' });
-      continue;
-    }
+    const read = readFeature(features[index], index, report);
+    if (read === null) continue;
+    const { id, tags, geometry: g } = read;
     let parts: unknown[];
     if (g.type === 'LineString') parts = [g.coordinates];
     else if (g.type === 'MultiLineString' && Array.isArray(g.coordinates)) parts = g.coordinates;

@@ -1,6 +1,6 @@
 /**
  * Seeded random streams. All randomness in sightline comes from here
- * (seedrandom's Alea generator underneath); `Math.random` is never used.
+ * (seedrandom's Alea generator underneath); the global unseeded generator is never used.
  *
  * A stream is made from a seed; named sub-streams are derived from the
  * parent's seed and the name only, never from how many numbers the parent has
