@@ -29,3 +29,13 @@ describe('examples/almaty-coverage.mjs (npm start)', () => {
     expect(out).not.toMatch(/NaN/);
   });
 });
+
+describe('examples/osm-cameras.mjs', () => {
+  it('imports the Swiss OSM cameras, accounts for every feature and measures central Zürich', () => {
+    const out = execFileSync(process.execPath, ['examples/osm-cameras.mjs'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(out).toMatch(/features: 2144 — imported 2025, skipped 119/);
+    expect(out).toMatch(/camera:direction/);
+    expect(out).toMatch(/Central Zürich \(4 km²\): \d+ mapped cameras reach it; they cover [\d.]+% of it/);
+    expect(out).not.toMatch(/NaN/);
+  });
+});
