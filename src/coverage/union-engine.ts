@@ -351,9 +351,9 @@ export function createUnionEngine(
       wholeInside = area.contains(cxA[i], cyA[i]);
       if (!wholeInside) continue; // the whole footprint is outside S
     }
-    // An isolated footprint wholly inside S (no neighbour, no study-area edge):
-    // its boundary pieces would sum to its own area, fov·r²/2 (or the
-    // visible area), so add that directly. Most of a city's cameras are isolated.
+    // An isolated plain sector wholly inside S (no neighbour, no study-area
+    // edge): its boundary pieces would sum to its own area, fov·r²/2, so add
+    // that directly (sparse layouts have many such cameras; dense ones few).
     if (nbFrom === nbTo && edgeIds.length === 0 && (modeA[i] & MODE_OCCLUDED) === 0) {
       const span = a1A[i] - a0A[i];
       const own = 0.5 * span * rA[i] * rA[i];
