@@ -205,41 +205,6 @@ export function setSector(fp: Footprints, k: number, cameraId: number, x: number
   fp.maxY[k] = maxY;
 }
 
-/**
- * Writes the boundary primitives of plain (unoccluded) sectors for every footprint.
- */
-export function buildSectorPrimitives(fp: Footprints): void {
-  const n = fp.n;
-  let total = 0;
-  for (let k = 0; k < n; k++) total += fp.mode[k] === MODE_FULL ? 1 : 3;
-  const primStart = new Uint32Array(n + 1);
-  const primType = new Uint8Array(total);
-  const prim = new Float64Array(total * PRIM_STRIDE);
-  let p = 0;
-  for (let k = 0; k < n; k++) {
-    primStart[k] = p;
-    const cx = fp.cx[k];
-    const cy = fp.cy[k];
-    const r = fp.r[k];
-    const mode = fp.mode[k];
-    if (mode === MODE_FULL) {
-      writeArc(primType, prim, p++, cx, cy, r, fp.a0[k], fp.a1[k], fp.u0x[k], fp.u0y[k], fp.u1x[k], fp.u1y[k], 2);
-      continue;
-    }
-    const e0x = cx + r * fp.u0x[k];
-    const e0y = cy + r * fp.u0y[k];
-    const e1x = cx + r * fp.u1x[k];
-    const e1y = cy + r * fp.u1y[k];
-    writeSegment(primType, prim, p++, cx, cy, e0x, e0y);
-    writeArc(primType, prim, p++, cx, cy, r, fp.a0[k], fp.a1[k], fp.u0x[k], fp.u0y[k], fp.u1x[k], fp.u1y[k], mode === MODE_WIDE ? 1 : 0);
-    writeSegment(primType, prim, p++, e1x, e1y, cx, cy);
-  }
-  primStart[n] = p;
-  fp.primStart = primStart;
-  fp.primType = primType;
-  fp.prim = prim;
-}
-
 export function writeSegment(primType: Uint8Array, prim: Float64Array, p: number, x0: number, y0: number, x1: number, y1: number): void {
   primType[p] = PRIM_SEGMENT;
   const o = p * PRIM_STRIDE;

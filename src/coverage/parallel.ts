@@ -18,7 +18,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SightlineError } from '../core/errors.js';
 import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
@@ -59,11 +58,6 @@ function getWorkers(count: number): Worker[] | null {
     pool.push(w);
   }
   return pool.slice(0, count);
-}
-
-/** Number of chunks for n footprints. */
-export function chunkCount(n: number): number {
-  return Math.ceil(n / CHUNK);
 }
 
 /**
@@ -186,14 +180,6 @@ export function runChunk(
 }
 
 let localAcc: Float64Array | null = null;
-
-/** Raised in a worker job that cannot run (reported back through the chunk status). */
-export class CoverageWorkerError extends SightlineError {
-  constructor(message: string) {
-    super('computeCoverage', message);
-    this.name = 'CoverageWorkerError';
-  }
-}
 
 /**
  * True when worker threads can be used by `computeCoverage({ threads })`
