@@ -116,20 +116,20 @@ export interface VisibilityRegion {
  * then reused without allocation.
  */
 export class VisibilityScratch {
-  /** @internal */ lnx: Float64Array;
-  /** @internal */ lny: Float64Array;
-  /** @internal */ lh: Float64Array;
-  /** @internal */ itLine: Int32Array;
-  /** @internal */ itS0: Float64Array;
-  /** @internal */ itS1: Float64Array;
-  /** @internal */ itX0: Float64Array;
-  /** @internal */ itY0: Float64Array;
-  /** @internal */ itX1: Float64Array;
-  /** @internal */ itY1: Float64Array;
-  /** @internal */ actPos: Int32Array;
-  /** @internal */ act: Int32Array;
-  /** @internal */ evKey: Float64Array;
-  /** @internal */ evVal: Int32Array;
+  /** @internal */ lnx!: Float64Array;
+  /** @internal */ lny!: Float64Array;
+  /** @internal */ lh!: Float64Array;
+  /** @internal */ itLine!: Int32Array;
+  /** @internal */ itS0!: Float64Array;
+  /** @internal */ itS1!: Float64Array;
+  /** @internal */ itX0!: Float64Array;
+  /** @internal */ itY0!: Float64Array;
+  /** @internal */ itX1!: Float64Array;
+  /** @internal */ itY1!: Float64Array;
+  /** @internal */ actPos!: Int32Array;
+  /** @internal */ act!: Int32Array;
+  /** @internal */ evKey!: Float64Array;
+  /** @internal */ evVal!: Int32Array;
   /** @internal */ pStart: Float64Array;
   /** @internal */ pDx: Float64Array;
   /** @internal */ pDy: Float64Array;
@@ -140,20 +140,7 @@ export class VisibilityScratch {
   /** @param capacity - initial number of segments it can hold without growing */
   constructor(capacity = 64) {
     const c = Math.max(8, capacity | 0);
-    this.lnx = new Float64Array(c);
-    this.lny = new Float64Array(c);
-    this.lh = new Float64Array(c);
-    this.itLine = new Int32Array(2 * c);
-    this.itS0 = new Float64Array(2 * c);
-    this.itS1 = new Float64Array(2 * c);
-    this.itX0 = new Float64Array(2 * c);
-    this.itY0 = new Float64Array(2 * c);
-    this.itX1 = new Float64Array(2 * c);
-    this.itY1 = new Float64Array(2 * c);
-    this.actPos = new Int32Array(2 * c);
-    this.act = new Int32Array(2 * c);
-    this.evKey = new Float64Array(4 * c);
-    this.evVal = new Int32Array(4 * c);
+    this.allocateSegments(c);
     this.pStart = new Float64Array(4 * c);
     this.pDx = new Float64Array(4 * c);
     this.pDy = new Float64Array(4 * c);
@@ -163,7 +150,11 @@ export class VisibilityScratch {
   /** @internal Makes room for n candidate segments. */
   ensure(n: number): void {
     if (n <= this.lnx.length) return;
-    const c = Math.max(n, 2 * this.lnx.length);
+    this.allocateSegments(Math.max(n, 2 * this.lnx.length));
+  }
+
+  /** Per-segment working arrays for c segments (contents are rebuilt on every call). */
+  private allocateSegments(c: number): void {
     this.lnx = new Float64Array(c);
     this.lny = new Float64Array(c);
     this.lh = new Float64Array(c);
