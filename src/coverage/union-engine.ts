@@ -120,58 +120,9 @@ export function createUnionEngine(
   const dist = new Float64Array(levels + 1);
   let numPieces = 0;
 
-  // ---- Containment of a point in footprint j.
-  // Returns 1 inside, 0 outside (both decided with margin EPS), 2 within EPS of the boundary.
-  const classify = (j: number, x: number, y: number): number => {
-    const dx = x - cxA[j];
-    const dy = y - cyA[j];
-    const r = rA[j];
-    const d2 = dx * dx + dy * dy;
-    const rOut = r + EPS;
-    if (d2 > rOut * rOut) return 0;
-    const rIn = r - EPS;
-    let near = d2 > rIn * rIn;
-    const mode = modeA[j];
-    const base = mode & 3;
-    if (base !== MODE_FULL) {
-      const s0 = u0xA[j] * dy - u0yA[j] * dx;
-      const s1 = dx * u1yA[j] - dy * u1xA[j];
-      if (base === MODE_NARROW) {
-        if (s0 < -EPS || s1 < -EPS) return 0;
-        if (s0 < EPS || s1 < EPS) near = true;
-      } else {
-        if (s0 > EPS || s1 > EPS) {
-          // strictly inside the wedge
-        } else if (s0 < -EPS && s1 < -EPS) return 0;
-        else near = true;
-      }
-    }
-    if ((mode & MODE_OCCLUDED) !== 0 && vis !== null) {
-      const v = visibilityMargin(vis, j, dx, dy, d2);
-      if (v === 0) return 0;
-      if (v === 2) near = true;
-    }
-    return near ? 2 : 1;
-  };
-  // Exact (closed) containment, used only for the probe points.
-  const containsExact = (j: number, x: number, y: number): boolean => {
-    const dx = x - cxA[j];
-    const dy = y - cyA[j];
-    const r = rA[j];
-    const d2 = dx * dx + dy * dy;
-    if (d2 > r * r) return false;
-    const mode = modeA[j];
-    const base = mode & 3;
-    if (base !== MODE_FULL) {
-      const s0 = u0xA[j] * dy - u0yA[j] * dx;
-      const s1 = dx * u1yA[j] - dy * u1xA[j];
-      if (base === MODE_NARROW ? s0 < 0 || s1 < 0 : s0 < 0 && s1 < 0) return false;
-    }
-    if ((mode & MODE_OCCLUDED) !== 0 && vis !== null) {
-      return visibilityMargin(vis, j, dx, dy, d2) !== 0;
-    }
-    return true;
-  };
+  // ---- Containment of a point in footprint j (the module-level tests below).
+  const classify = (j: number, x: number, y: number): number => footprintClassify(fp, j, x, y);
+  const containsExact = (j: number, x: number, y: number): boolean => footprintContains(fp, j, x, y);
 
   // ---- Study-area membership of a piece midpoint with inward normal (nx, ny).
   const areaEdges = area.edges;
@@ -845,12 +796,11 @@ function visibilityMargin(vis: NonNullable<Footprints['vis']>, j: number, dx: nu
 }
 
 // ---------------------------------------------------------------------------
-// Module-level helpers for other exact computations (street lengths, rasters,
-// routes). They read the footprint columns directly; the union above keeps
-// its own closures over local copies for speed.
+// Containment and splitting helpers, shared by the union above and by the
+// other exact computations (street lengths, rasters, routes).
 
 /** Exact closed containment of (x, y) (relative coordinates) in footprint j. */
-export function footprintContains(fp: Footprints, j: number, x: number, y: number): boolean {
+export function footprintContains(fp: FootprintColumns, j: number, x: number, y: number): boolean {
   const dx = x - fp.cx[j];
   const dy = y - fp.cy[j];
   const r = fp.r[j];
@@ -868,7 +818,7 @@ export function footprintContains(fp: Footprints, j: number, x: number, y: numbe
 }
 
 /** Margin classification of (x, y) against footprint j: 1 inside, 0 outside, 2 within 1e-7 m of its boundary. */
-export function footprintClassify(fp: Footprints, j: number, x: number, y: number): number {
+export function footprintClassify(fp: FootprintColumns, j: number, x: number, y: number): number {
   const dx = x - fp.cx[j];
   const dy = y - fp.cy[j];
   const r = fp.r[j];
