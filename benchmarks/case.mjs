@@ -3,6 +3,7 @@
 // that case alone. Usage: node benchmarks/case.mjs <case-name>
 // Case names: preset-almaty, coverage-almaty[-occlusion][-1thread|-2threads], pairs-grid, pairs-flatbush,
 // sightline-random-<n>, turf-random-<n> (n = number of sectors).
+import { loadCasePlugins } from './plugins.mjs';
 import { bench, getSink, loadPackage, missingExport, peakRssMB, planarAreaOfRings, randomSectors, sectorRingMetres, ALMATY_CENTRE } from './lib.mjs';
 
 const SEED = 1;
@@ -118,6 +119,13 @@ async function main() {
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const p of polys) planar += planarAreaOfRings(p.map((ring) => ring.map(([lon, lat]) => proj.forward(lon, lat))));
     return emit({ name, n, ...timing(r), area: r.last, planarArea: planar, strategy: 'turf.union(featureCollection) of all sectors at once' });
+  }
+
+  for (const plugin of await loadCasePlugins()) {
+    if (!plugin.cases.some((c) => c.name === name)) continue;
+    const out = await plugin.run(name, { pkg, bench, timing, skipped, seed: SEED });
+    if (out) return emit({ name, ...out });
+    return;
   }
 
   console.error(`bench: unknown case ${name}`);
