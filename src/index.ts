@@ -53,3 +53,4 @@ export { parallelCoverageAvailable, terminateCoverageWorkers } from './coverage/
 export { overlappingPairs, type NeighbourLists } from './coverage/neighbour-pairs.js';
 export type { CoverageLevel } from './coverage/footprints.js';
 export type { StudyAreaInput } from './coverage/study-area.js';
+export * from './exposure/recognition.js';
