@@ -54,3 +54,8 @@ export { overlappingPairs, type NeighbourLists } from './coverage/neighbour-pair
 export type { CoverageLevel } from './coverage/footprints.js';
 export type { StudyAreaInput } from './coverage/study-area.js';
 export * from './exposure/recognition.js';
+export * from './mobility/street-network.js';
+export * from './mobility/trip-set.js';
+export * from './mobility/polyline-trips.js';
+export * from './mobility/build-street-network.js';
+export * from './mobility/shortest-paths.js';
