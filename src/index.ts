@@ -59,3 +59,9 @@ export * from './mobility/trip-set.js';
 export * from './mobility/polyline-trips.js';
 export * from './mobility/build-street-network.js';
 export * from './mobility/shortest-paths.js';
+export * from './exposure/street-exposure-profile.js';
+
+// Command network: model, streams, routing kernel.
+export * from './network/command-network.js';
+export * from './network/streams.js';
+export * from './network/routing.js';
