@@ -65,3 +65,4 @@ export * from './exposure/street-exposure-profile.js';
 export * from './network/command-network.js';
 export * from './network/streams.js';
 export * from './network/routing.js';
+export * from './exposure/route-exposure.js';
