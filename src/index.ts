@@ -66,3 +66,6 @@ export * from './network/command-network.js';
 export * from './network/streams.js';
 export * from './network/routing.js';
 export * from './exposure/route-exposure.js';
+export * from './exposure/sightings.js';
+export * from './exposure/trip-metrics.js';
+export * from './exposure/person-metrics.js';
