@@ -69,3 +69,5 @@ export * from './exposure/route-exposure.js';
 export * from './exposure/sightings.js';
 export * from './exposure/trip-metrics.js';
 export * from './exposure/person-metrics.js';
+export * from './exposure/watchlist.js';
+export * from './exposure/unicity.js';
