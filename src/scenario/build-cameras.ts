@@ -1,0 +1,104 @@
+/**
+ * Builds the CameraSet of a scenario from its camera sources, concatenated
+ * in order (camera ids follow the order of the sources).
+ */
+import { InvalidInputError } from '../core/errors.js';
+import type { Rng } from '../core/random.js';
+import type { City } from '../city/city.js';
+import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet } from '../cameras/camera-set.js';
+import { almatyCameras, astanaCameras } from '../cameras/presets.js';
+import { placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades } from '../cameras/placement.js';
+import { importOsmCameras, type CameraImportReportEntry } from '../cameras/osm-import.js';
+import type { CameraSourceSpec } from './schema.js';
+import { readJson } from './build-city.js';
+
+/** What {@link buildScenarioCameras} returns. */
+export interface BuiltCameras {
+  cameras: CameraSet;
+  /** Cameras per source, in order. */
+  perSource: { from: string; numCameras: number }[];
+  /** OSM import reports per source index (summary and a sample of entries). */
+  importReports: { source: number; file: string; imported: number; skipped: number; summary: { tag: string; action: string; count: number }[]; sample: CameraImportReportEntry[] }[];
+}
+
+/**
+ * Builds every camera source and concatenates them.
+ *
+ * @param sources - the validated `cameras` section
+ * @param city - the scenario's city (streets, buildings, projection)
+ * @param rng - the scenario's `cameras` stream; source i uses `rng.stream(String(i))` unless it has its own seed
+ * @param baseDir - directory that relative file paths are resolved against
+ * @param onSource - called after each source (for progress and abort checks)
+ * @returns the concatenated set (provenance `concat` of each source's provenance)
+ * @throws {InvalidInputError} when a source cannot be built (e.g. facades in a city without buildings, lon/lat without a projection)
+ * @example buildScenarioCameras([{ from: 'uniform', count: 100 }], city, createRng(1), '.').cameras.numCameras // 100
+ */
+export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city: City, rng: Rng, baseDir: string, onSource?: (index: number) => void): BuiltCameras {
+  const origin = 'buildScenarioCameras';
+  const parts: CameraSet[] = [];
+  const perSource: BuiltCameras['perSource'] = [];
+  const importReports: BuiltCameras['importReports'] = [];
+  sources.forEach((src, i) => {
+    const seed = 'seed' in src && src.seed !== undefined ? src.seed : rng.stream(String(i));
+    let set: CameraSet;
+    switch (src.from) {
+      case 'preset':
+        set = src.name === 'almaty'
+          ? almatyCameras(city, { seed, numCameras: src.count })
+          : astanaCameras(city, { seed, numCameras: src.count, includeOlder: src.includeOlder });
+        break;
+      case 'intersections': {
+        const { from: _f, count, seed: _s, ...o } = src;
+        set = placeAtIntersections(city, { ...o, totalCameras: count, seed });
+        break;
+      }
+      case 'streets': {
+        const { from: _f, seed: _s, ...o } = src;
+        set = placeAlongStreets(city, { ...o, seed });
+        break;
+      }
+      case 'uniform': {
+        const { from: _f, count, seed: _s, ...o } = src;
+        set = placeUniform(city.boundary, count, { ...o, seed });
+        break;
+      }
+      case 'population': {
+        const { from: _f, count, seed: _s, ...o } = src;
+        set = placeByPopulation(city, count, { ...o, seed });
+        break;
+      }
+      case 'facades': {
+        const { from: _f, count, spacing, seed: _s, ...o } = src;
+        set = placeOnFacades(city, count !== undefined ? count : { spacing: spacing! }, { ...o, seed });
+        break;
+      }
+      case 'osm': {
+        if (!city.projection) throw new InvalidInputError(origin, `cameras[${i}]`, 'needs a city with a projection (a preset or imported files) to place OSM cameras', src.file);
+        const { from: _f, file, ...o } = src;
+        const r = importOsmCameras(readJson(baseDir, file, origin, `cameras[${i}].file`), { ...o, projection: city.projection });
+        set = r.cameras;
+        importReports.push({ source: i, file, imported: r.imported, skipped: r.skipped, summary: r.summary, sample: r.report.slice(0, 20) });
+        break;
+      }
+      case 'list': {
+        const inputs: CameraInput[] = src.cameras.map((c, k) => {
+          if ('lon' in c) {
+            if (!city.projection) throw new InvalidInputError(origin, `cameras[${i}].cameras[${k}]`, 'gives lon/lat, which needs a city with a projection', c);
+            const { lon, lat, ...rest } = c;
+            const [x, y] = city.projection.forward(lon, lat);
+            return { ...rest, x, y };
+          }
+          return c;
+        });
+        set = createCameraSet(inputs);
+        set.provenance = { generator: 'scenario list', seed: null, params: { numCameras: inputs.length }, sources: [] };
+        break;
+      }
+    }
+    parts.push(set);
+    perSource.push({ from: src.from, numCameras: set.numCameras });
+    onSource?.(i);
+  });
+  const cameras = parts.length === 1 ? parts[0] : concatCameraSets(parts);
+  return { cameras, perSource, importReports };
+}

@@ -1,0 +1,209 @@
+/**
+ * The scenario schema (zod, strict: unknown keys are errors),
+ * {@link parseScenario} and {@link scenarioJsonSchema}.
+ *
+ * A scenario is one JSON document:
+ * ```json
+ * { "seed": 1,
+ *   "city": { "preset": "almaty" },
+ *   "cameras": [{ "from": "preset", "name": "almaty", "count": 20000 }],
+ *   "analyses": { "coverage": { "levels": ["range", "identify"] }, "districts": {} } }
+ * ```
+ * Extension point: a later layer adds its top-level section (e.g. `network`)
+ * to {@link scenarioSchema}'s shape and its analysis keys to
+ * `schema-analyses.ts`, then its step to `steps.ts`.
+ */
+import { z } from 'zod';
+import { citySchema } from './schema-city.js';
+import { camerasSchema } from './schema-cameras.js';
+import { analysesSchema } from './schema-analyses.js';
+import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
+
+/** The version of the scenario format this library reads and writes. */
+export const SCENARIO_FORMAT_VERSION = 1;
+
+/** The scenario schema. */
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Optional URL or path of the JSON Schema (for editors); ignored.'),
+    name: z.string().min(1).optional().describe('A short name shown in the report.'),
+    description: z.string().optional(),
+    seed: z.union([z.string(), z.number()]).default(1).describe('Seed of every random choice (default 1); same seed, same result.'),
+    city: citySchema.describe('The city: a preset with overrides, or imported files.'),
+    cameras: camerasSchema.optional().describe("Camera sources, concatenated (default: the preset city's own cameras)."),
+    analyses: analysesSchema.describe('Analyses to run (default: coverage, districts, raster).'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.cameras === undefined && !('preset' in s.city)) {
+      ctx.addIssue({ code: 'custom', path: ['cameras'], message: 'is required when the city is imported (no preset cameras to default to)' });
+    }
+    if (s.cameras) {
+      s.cameras.forEach((c, i) => {
+        if (c.from === 'preset' && c.includeOlder !== undefined && c.name !== 'astana') {
+          ctx.addIssue({ code: 'custom', path: ['cameras', i, 'includeOlder'], message: 'applies only to the astana preset' });
+        }
+      });
+    }
+    if (typeof s.seed === 'number' && !Number.isFinite(s.seed)) ctx.addIssue({ code: 'custom', path: ['seed'], message: 'must be a finite number or a string' });
+  });
+
+/** A validated scenario, defaults applied. */
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
+/** A scenario as written (before defaults). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** One camera source of a validated scenario. */
+export type CameraSourceSpec = NonNullable<ScenarioSpec['cameras']>[number];
+
+/**
+ * Validates a scenario and applies its defaults.
+ *
+ * @param json - the scenario: a parsed object or JSON text
+ * @returns the validated scenario (a new object; the input is not changed)
+ * @throws {ScenarioError} listing every problem, each with its JSON path
+ *   (`cameras[1].count`), the value and what was expected; also for JSON text
+ *   that does not parse
+ * @example
+ * const spec = parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 5000 }] });
+ * spec.seed // 1
+ */
+export function parseScenario(json: unknown): ScenarioSpec {
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      throw new ScenarioError('parseScenario', [scenarioIssue('(root)', `must be valid JSON (${(e as Error).message})`, json)]);
+    }
+  }
+  const r = scenarioSchema.safeParse(data);
+  if (r.success) return r.data;
+  const issues: ScenarioIssue[] = [];
+  for (const issue of r.error.issues) collectIssues(issue as unknown as ZodIssueLike, [], data, issues);
+  throw new ScenarioError('parseScenario', dedupe(issues));
+}
+
+/**
+ * A JSON Schema (draft 2020-12) of the scenario format, for editors
+ * (`"$schema": "./scenario.schema.json"` in a scenario file).
+ *
+ * @returns a plain JSON object
+ * @example writeFileSync('scenario.schema.json', JSON.stringify(scenarioJsonSchema(), null, 2));
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: 'sightline scenario', description: `A sightline scenario (format version ${SCENARIO_FORMAT_VERSION}).` };
+}
+
+/** The parts of a zod issue read here. */
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  values?: unknown[];
+  keys?: string[];
+  errors?: ZodIssueLike[][];
+  options?: unknown[];
+  note?: string;
+}
+
+function collectIssues(issue: ZodIssueLike, prefix: PropertyKey[], root: unknown, out: ScenarioIssue[]): void {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const parent = valueAt(root, path);
+    for (const k of issue.keys ?? []) out.push(scenarioIssue(formatPath([...path, k]), 'is not a known key', (parent as Record<string, unknown>)?.[k]));
+    return;
+  }
+  if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+    // Report the branch that came closest (fewest problems): the user meant that one.
+    let best = issue.errors[0];
+    for (const b of issue.errors) if (score(b) < score(best)) best = b;
+    for (const sub of best) collectIssues(sub, path, root, out);
+    return;
+  }
+  out.push(scenarioIssue(formatPath(path), expectedOf(issue, valueAt(root, path)), valueAt(root, path)));
+}
+
+/** A branch's distance from matching: an unknown key or missing key counts more than a bad value. */
+function score(branch: ZodIssueLike[]): number {
+  let s = 0;
+  for (const i of branch) s += i.code === 'unrecognized_keys' ? 2 * (i.keys?.length ?? 1) : i.code === 'invalid_type' && /undefined/.test(i.message) ? 2 : 1;
+  return s;
+}
+
+function expectedOf(issue: ZodIssueLike, value: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return `is required (${article(issue.expected)})`;
+      return `must be ${article(issue.expected)}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return `must be ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
+      return `must be ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be ${issue.values && issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`}`;
+    case 'invalid_union':
+      if (issue.options) return `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
+      return 'does not match any of the allowed forms';
+    case 'invalid_format':
+      return `must be a valid ${issue.expected ?? 'value'}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function article(expected: string | undefined): string {
+  switch (expected) {
+    case 'int':
+      return 'an integer';
+    case 'number':
+      return 'a number';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    case undefined:
+      return 'a value';
+    default:
+      return `a ${expected}`;
+  }
+}
+
+/** `cameras[1].count` from `['cameras', 1, 'count']`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  let s = '';
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`;
+    else if (typeof p === 'string' && /^[A-Za-z_$][\w$]*$/.test(p)) s += s === '' ? p : `.${p}`;
+    else s += `[${JSON.stringify(String(p))}]`;
+  }
+  return s;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.message) ? false : (seen.add(i.message), true)));
+}

@@ -1,0 +1,166 @@
+/**
+ * The coverage steps of a scenario run: area and k-coverage per level,
+ * street coverage, the per-district table and the raster for the map.
+ */
+import { computeCoverage } from '../coverage/compute-coverage.js';
+import { computeStreetCoverage } from '../coverage/street-coverage.js';
+import { computeDistrictCoverage } from '../coverage/district-coverage.js';
+import { coverageRaster } from '../coverage/coverage-raster.js';
+import { PolygonLocator } from '../geo/polygon-locator.js';
+import type { City } from '../city/city.js';
+import { coverageAssumptions } from './assumptions.js';
+import type { CoverageRun, DistrictMetrics } from './result.js';
+import type { ScenarioContext, ScenarioStep } from './steps.js';
+
+/** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
+export const MAX_K_REPORTED = 20;
+
+const trimK = (a: number[]) => a.slice(0, MAX_K_REPORTED + 1);
+
+const coverageStep: ScenarioStep = {
+  id: 'coverage',
+  label: 'Area coverage',
+  enabled: (spec) => spec.analyses.coverage !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.coverage!;
+    const runs: CoverageRun[] = [];
+    o.levels.forEach((level, i) => {
+      const r = computeCoverage(ctx.cameras!, { city: ctx.city!, level, occlusion: o.occlusion, availability: o.availability });
+      runs.push({
+        level,
+        occlusion: o.occlusion,
+        availability: o.availability ?? null,
+        studyAreaKm2: r.studyArea / 1e6,
+        coveredAreaKm2: r.coveredArea / 1e6,
+        coveredFraction: r.coveredFraction,
+        atLeast: trimK(r.atLeast),
+        numCamerasConsidered: r.numCamerasConsidered,
+      });
+      ctx.progress((i + 1) / o.levels.length, `level ${level}`);
+    });
+    ctx.metrics.coverage = { runs };
+    const first = runs[0];
+    ctx.headline.coveredFraction = first.coveredFraction;
+    ctx.headline.coveredAreaKm2 = first.coveredAreaKm2;
+    ctx.headline.coveredFractionAtLeast2 = first.atLeast[2] ?? 0;
+    ctx.headline.coveredFractionAtLeast3 = first.atLeast[3] ?? 0;
+    for (const r of runs) ctx.headline[`coveredFraction_${r.level}`] = r.coveredFraction;
+  },
+};
+
+const streetStep: ScenarioStep = {
+  id: 'streetCoverage',
+  label: 'Street coverage',
+  enabled: (spec) => spec.analyses.streetCoverage !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.streetCoverage!;
+    const r = computeStreetCoverage(ctx.cameras!, ctx.city!, { level: o.level, occlusion: o.occlusion });
+    ctx.metrics.streetCoverage = { level: o.level, occlusion: o.occlusion, totalKm: r.totalLength / 1000, coveredFraction: r.coveredFraction, atLeast: trimK(r.atLeast), byClass: r.byClass };
+    ctx.headline.streetCoveredFraction = r.coveredFraction;
+  },
+};
+
+/**
+ * Residents per district: each population cell's residents go to the
+ * district containing the cell centre (cells whose centre is in no district
+ * are not counted).
+ *
+ * @param city - a city with districts and a population grid
+ * @returns residents per district, in the city's district order
+ * @example districtResidents(almatyCity()).reduce((a, b) => a + b) // ≈ 2.25 million
+ */
+export function districtResidents(city: City): Float64Array {
+  const out = new Float64Array(city.districts.length);
+  const locators = city.districts.map((d) => new PolygonLocator(d.area));
+  const g = city.population;
+  for (let r = 0; r < g.rows; r++) {
+    const y = g.originY + (r + 0.5) * g.cellSize;
+    for (let c = 0; c < g.cols; c++) {
+      const v = g.values[r * g.cols + c];
+      if (v === 0) continue;
+      const x = g.originX + (c + 0.5) * g.cellSize;
+      for (let d = 0; d < locators.length; d++) {
+        if (locators[d].contains(x, y)) {
+          out[d] += v;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const districtsStep: ScenarioStep = {
+  id: 'districts',
+  label: 'Coverage per district',
+  enabled: (spec) => spec.analyses.districts !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.districts!;
+    const t = computeDistrictCoverage(ctx.cameras!, ctx.city!, { level: o.level, occlusion: o.occlusion, streets: o.streets });
+    ctx.progress(0.9, 'residents per district');
+    const residents = districtResidents(ctx.city!);
+    const rows: DistrictMetrics[] = t.districts.map((d, i) => ({
+      id: d.id,
+      name: d.name,
+      areaKm2: d.area / 1e6,
+      coveredFraction: d.coveredFraction,
+      atLeast: trimK(d.atLeast),
+      streetKm: d.streetLength / 1000,
+      streetCoveredFraction: d.streetCoveredFraction,
+      numCameras: d.numCameras,
+      camerasPerKm2: d.camerasPerKm2,
+      residents: residents[i],
+      residentsPerCamera: d.numCameras > 0 ? residents[i] / d.numCameras : 0,
+    }));
+    ctx.metrics.districts = { level: o.level, occlusion: o.occlusion, rows };
+    let lo = Infinity, hi = -Infinity;
+    for (const r of rows) {
+      if (r.coveredFraction < lo) lo = r.coveredFraction;
+      if (r.coveredFraction > hi) hi = r.coveredFraction;
+    }
+    ctx.headline.districtCoveredFractionMin = lo;
+    ctx.headline.districtCoveredFractionMax = hi;
+  },
+};
+
+const rasterStep: ScenarioStep = {
+  id: 'raster',
+  label: 'Coverage raster for the map',
+  enabled: (spec) => spec.analyses.raster !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.raster!;
+    const r = coverageRaster(ctx.cameras!, { city: ctx.city!, cellSize: o.cellSize, level: o.level });
+    ctx.artefacts.raster = r;
+    let inArea = 0, maxDepth = 0;
+    const counts = new Float64Array(MAX_K_REPORTED + 2);
+    for (let i = 0; i < r.depth.length; i++) {
+      if (!r.inArea[i]) continue;
+      inArea++;
+      const d = r.depth[i];
+      if (d > maxDepth) maxDepth = d;
+      counts[Math.min(d, MAX_K_REPORTED + 1)]++;
+    }
+    // Cells seen by at least k cameras (a tail sum of the histogram).
+    const top = Math.min(maxDepth, MAX_K_REPORTED);
+    const share: number[] = new Array(top + 1).fill(0);
+    let tail = 0;
+    for (let k = MAX_K_REPORTED + 1; k >= 0; k--) {
+      tail += counts[k];
+      if (k <= top) share[k] = inArea > 0 ? tail / inArea : 0;
+    }
+    ctx.metrics.raster = { cellSize: o.cellSize, level: o.level, cols: r.cols, rows: r.rows, cellsInArea: inArea, maxDepth, shareOfCellsAtLeast: share };
+  },
+};
+
+/** Adds the optics and coverage-model rows to the assumptions once any coverage analysis ran. */
+const assumptionsStep: ScenarioStep = {
+  id: 'coverage-assumptions',
+  label: 'Assumptions',
+  enabled: (spec) => Object.keys(spec.analyses).length > 0,
+  run(ctx: ScenarioContext) {
+    ctx.assumptions.push(...coverageAssumptions());
+  },
+};
+
+/** The coverage-layer steps, in run order. */
+export const COVERAGE_STEPS: readonly ScenarioStep[] = [coverageStep, streetStep, districtsStep, rasterStep, assumptionsStep];

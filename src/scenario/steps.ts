@@ -1,0 +1,59 @@
+/**
+ * The steps of a scenario run, in order: the extension point of the
+ * scenario layer. A step reads the validated spec and what earlier steps put
+ * in the {@link ScenarioContext}, and writes its metrics, headline numbers,
+ * assumptions and (for the outputs) artefacts.
+ *
+ * A later layer (network, retention, exposure) adds: its schema section
+ * (schema.ts / schema-analyses.ts), one `step-<layer>.ts` exporting its
+ * steps, and one spread in {@link SCENARIO_STEPS} below. The runner, the
+ * result format, compareScenarios (generic over headline and district
+ * numbers) and the CLI need no change; the outputs add a file or a report
+ * section when the layer has something to draw.
+ */
+import type { Rng } from '../core/random.js';
+import type { City } from '../city/city.js';
+import type { CameraSet } from '../cameras/camera-set.js';
+import type { CoverageRaster } from '../coverage/coverage-raster.js';
+import type { Assumption, ScenarioMetrics } from './result.js';
+import type { ScenarioSpec } from './schema.js';
+import { MODEL_STEPS } from './step-model.js';
+import { COVERAGE_STEPS } from './step-coverage.js';
+
+/** What the steps share during a run. */
+export interface ScenarioContext {
+  readonly spec: ScenarioSpec;
+  /** The scenario's root random stream (steps take named sub-streams). */
+  readonly rng: Rng;
+  /** Directory that file paths in the scenario are resolved against. */
+  readonly baseDir: string;
+  readonly signal?: AbortSignal;
+  /** Set by the `city` step. */
+  city?: City;
+  /** Set by the `cameras` step. */
+  cameras?: CameraSet;
+  /** Metrics so far (city and cameras are set by the model steps). */
+  metrics: Partial<ScenarioMetrics>;
+  /** Headline numbers (flat, numeric). */
+  headline: Record<string, number>;
+  assumptions: Assumption[];
+  /** Non-JSON products kept for the outputs (maps). */
+  artefacts: { raster?: CoverageRaster };
+  /** Reports progress within the current step, fraction in [0, 1]. Also checks the signal. */
+  progress(fraction: number, detail?: string): void;
+}
+
+/** One step of a run. */
+export interface ScenarioStep {
+  /** Stable id, used in timings and progress events (`city`, `coverage`, …). */
+  id: string;
+  /** Human label for progress output. */
+  label: string;
+  /** Whether the step runs for this spec. */
+  enabled(spec: ScenarioSpec): boolean;
+  /** Does the work; may be async. Throws to fail the run. */
+  run(ctx: ScenarioContext): void | Promise<void>;
+}
+
+/** Every step, in run order. */
+export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS];
