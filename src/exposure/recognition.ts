@@ -55,6 +55,7 @@ export function perEntryFromFpir(fpir: number, galleryN: number): number {
   requireProbability('perEntryFromFpir', 'fpir', fpir);
   requireGallery('perEntryFromFpir', 'galleryN', galleryN);
   if (fpir === 1) return 1;
+  if (fpir === 0) return 0;
   return -Math.expm1(Math.log1p(-fpir) / galleryN);
 }
 
@@ -207,6 +208,7 @@ export function falseAlertProbability(p1: number, galleryN: number): number {
   requireProbability('falseAlertProbability', 'p1', p1);
   requireGallery('falseAlertProbability', 'galleryN', galleryN);
   if (p1 === 1) return 1;
+  if (p1 === 0) return 0; // not −0
   return -Math.expm1(galleryN * Math.log1p(-p1));
 }
 
@@ -233,7 +235,7 @@ export function identifiedAtLeastOnce(p: ArrayLike<number>): number {
     if (v === 1) return 1;
     logQ += Math.log1p(-v);
   }
-  return -Math.expm1(logQ);
+  return logQ === 0 ? 0 : -Math.expm1(logQ);
 }
 
 function requireGallery(origin: string, field: string, n: unknown): number {

@@ -1,0 +1,541 @@
+/**
+ * Unicity of camera traces (de Montjoye, Hidalgo, Verleysen & Blondel,
+ * "Unique in the Crowd: The privacy bounds of human mobility", Scientific
+ * Reports 3, 1376, 2013): the share of people singled out by k random points
+ * of their own trace, i.e. whose k points are contained in nobody else's trace.
+ *
+ * Here a point is a (camera, hour) pair: a person was sighted by that camera
+ * during that hour. de Montjoye et al. used (antenna, hour) points and found
+ * that 4 random points single out 95 % of 1.5 million people.
+ *
+ * Method:
+ * 1. Points are de-duplicated per person (several sightings by one camera in
+ *    one hour are one point).
+ * 2. An inverted index maps every distinct point to the ascending list of
+ *    people whose traces contain it (built with two stable counting sorts,
+ *    O(total sightings + camera and hour ranges), no comparison sort).
+ * 3. For each k, people are sampled uniformly without replacement among those
+ *    with at least k distinct points (the others are EXCLUDED, as in de
+ *    Montjoye et al., who estimate unicity on users with at least k points;
+ *    how many were excluded is reported). One random permutation of all
+ *    people (seeded) serves every k: the sample for k is the first
+ *    `sampleSize` people of that permutation with ≥ k points.
+ * 4. For each sampled person, k distinct points are drawn uniformly from their
+ *    trace, and their posting lists are intersected smallest-first (galloping
+ *    search), stopping as soon as only the person remains: the person is
+ *    unique when the intersection is the person alone.
+ * 5. The share of unique people comes with a Wilson score interval
+ *    (Wilson 1927) at the chosen confidence: it treats the sampled people as
+ *    independent Bernoulli trials, which ignores the finite-population
+ *    correction and is therefore conservative (too wide) when the sample is a
+ *    large part of the eligible population.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { toRng, type Rng, type Seed } from '../core/random.js';
+
+/** Each person's sightings as (camera, hour) points, grouped by person (CSR). */
+export interface UnicityPoints {
+  /** Number of people; person ids are 0 … numPeople − 1. */
+  numPeople: number;
+  /** Offsets: person p's sightings are indices start[p] … start[p + 1] − 1 (length numPeople + 1). */
+  start: Uint32Array;
+  /** Camera id per sighting. */
+  camera: Uint32Array;
+  /** Hour per sighting (any integer hour index, e.g. hours since the start of the study). */
+  hour: Uint32Array;
+}
+
+/** Options of {@link unicity}. */
+export interface UnicityOptions {
+  /** Largest number of points k (k = 1 … kMax); default 8. */
+  kMax?: number;
+  /** People sampled per k (at most the number eligible); default 10,000. */
+  sampleSize?: number;
+  /** Confidence level of the Wilson interval, in (0, 1); default 0.95. */
+  confidence?: number;
+  /** Seed or stream for the sample and the point choices; default 1. */
+  seed?: Seed | Rng;
+  /** Also return, per k, the sampled people, their chosen points and whether each was unique (default false; for checks and plots). */
+  details?: boolean;
+}
+
+/** Defaults of {@link unicity}. */
+export const UNICITY_DEFAULTS = {
+  /** de Montjoye et al. (2013) report unicity for 1 to 5 points in the paper, and beyond in its figures; the issue asks for k = 1 … 8. */
+  kMax: 8,
+  /**
+   * Assumption: 10,000 sampled people per k keep the 95 % Wilson interval
+   * within ±1 percentage point (half-width ≤ 1.96·√(0.25/10,000) ≈ 0.0098).
+   */
+  sampleSize: 10_000,
+  /** Conventional 95 % confidence. */
+  confidence: 0.95,
+  seed: 1 as Seed,
+} as const;
+
+/** Unicity for one k. */
+export interface UnicityAtK {
+  k: number;
+  /** Share of sampled people singled out by k random points of their trace. */
+  share: number;
+  /** Number of sampled people singled out. */
+  unique: number;
+  /** Number of people sampled (min(sampleSize, eligible)). */
+  sampled: number;
+  /** People with at least k distinct points (the population sampled from). */
+  eligible: number;
+  /** People with fewer than k distinct points, excluded (de Montjoye et al.). */
+  excluded: number;
+  /** Wilson score interval of the share at the chosen confidence. */
+  ciLow: number;
+  ciHigh: number;
+  /** With `details`: sampled person ids, chosen points (k per person: camera, hour) and uniqueness flags. */
+  details?: { person: Uint32Array; camera: Uint32Array; hour: Uint32Array; unique: Uint8Array };
+}
+
+/** Result of {@link unicity}: plain data. */
+export interface UnicityResult {
+  /** One entry per k = 1 … kMax. */
+  byK: UnicityAtK[];
+  numPeople: number;
+  /** Sightings given (before de-duplication). */
+  numSightings: number;
+  /** Distinct (camera, hour) points in the whole population. */
+  numDistinctPoints: number;
+  /** Sum over people of their distinct points. */
+  numPersonPoints: number;
+  params: { kMax: number; sampleSize: number; confidence: number; seed: string; exclusion: 'fewer-than-k-points-excluded'; interval: 'wilson' };
+}
+
+const ORIGIN = 'unicity';
+
+/**
+ * The share of people singled out by k random points of their trace, for
+ * k = 1 … kMax (de Montjoye et al. 2013), with Wilson confidence intervals.
+ *
+ * @param points - each person's (camera, hour) sightings, grouped by person (see {@link UnicityPoints}; {@link groupPointsByPerson} builds it)
+ * @param options - `kMax`, `sampleSize`, `confidence`, `seed`, `details`
+ * @returns per k: share, count, sample size, eligible and excluded people, Wilson interval; with the parameters and seed
+ * @throws {InvalidInputError} numPeople not an integer >= 1; start not a Uint32Array of length numPeople + 1,
+ *   not starting at 0, decreasing, or not ending at the number of sightings; camera/hour not Uint32Arrays of equal length;
+ *   no sightings at all; kMax < 1; sampleSize < 1; confidence outside (0, 1)
+ * @example
+ * const pts = groupPointsByPerson({ numPeople: 2, person: [0, 0, 1], camera: [5, 6, 5], hour: [8, 9, 8] });
+ * const u = unicity(pts, { kMax: 2, seed: 7 });
+ * u.byK[1].share; // 1: person 0's two points (5,8),(6,9) fit only person 0 (person 1 has 1 point: excluded)
+ *
+ * Complexity: O(S + C + H) to build the index for S sightings, C and H the
+ * camera and hour ranges (or O(S log S) when those ranges are huge), plus
+ * per sampled person O(m + k·log k + intersections) where intersections are
+ * galloping searches bounded by the smallest posting list.
+ */
+export function unicity(points: UnicityPoints, options: UnicityOptions = {}): UnicityResult {
+  const { numPeople, start, camera, hour } = checkPoints(points);
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
+  const kMax = options.kMax ?? UNICITY_DEFAULTS.kMax;
+  if (typeof kMax !== 'number' || !Number.isInteger(kMax) || kMax < 1 || kMax > 1000) throw new InvalidInputError(ORIGIN, 'options.kMax', 'must be an integer in [1, 1000]', kMax);
+  const sampleSize = options.sampleSize ?? UNICITY_DEFAULTS.sampleSize;
+  if (typeof sampleSize !== 'number' || !Number.isInteger(sampleSize) || sampleSize < 1) throw new InvalidInputError(ORIGIN, 'options.sampleSize', 'must be an integer >= 1', sampleSize);
+  const confidence = options.confidence ?? UNICITY_DEFAULTS.confidence;
+  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new InvalidInputError(ORIGIN, 'options.confidence', 'must be a number in (0, 1)', confidence);
+  const rng = toRng(options.seed ?? UNICITY_DEFAULTS.seed, ORIGIN);
+  const details = options.details === true;
+  const z = normalQuantile(0.5 + confidence / 2);
+
+  const index = buildPointIndex(numPeople, start, camera, hour);
+  const { pointStart, postings, personStart, personPoints, pointCamera, pointHour } = index;
+
+  // Distinct points per person.
+  let maxM = 0;
+  for (let p = 0; p < numPeople; p++) {
+    const m = personStart[p + 1] - personStart[p];
+    if (m > maxM) maxM = m;
+  }
+  // eligible[k] = people with >= k distinct points (k ≤ kMax).
+  const eligibleAtLeast = new Float64Array(kMax + 2);
+  for (let p = 0; p < numPeople; p++) {
+    const m = personStart[p + 1] - personStart[p];
+    eligibleAtLeast[Math.min(m, kMax + 1)]++;
+  }
+  for (let k = kMax; k >= 0; k--) eligibleAtLeast[k] += eligibleAtLeast[k + 1];
+
+  // One random order of people for every k (partial Fisher–Yates, drawn lazily).
+  const permRng = rng.stream('people');
+  const perm = new Uint32Array(numPeople);
+  for (let i = 0; i < numPeople; i++) perm[i] = i;
+  let drawn = 0;
+
+  // Scratch: a person's points for drawing, the chosen points ordered by posting length, candidates.
+  const pool = new Uint32Array(Math.max(1, maxM));
+  const chosen = new Uint32Array(kMax);
+  let cand = new Uint32Array(64);
+  let cand2 = new Uint32Array(64);
+
+  const byK: UnicityAtK[] = [];
+  for (let k = 1; k <= kMax; k++) {
+    const eligible = eligibleAtLeast[k];
+    const target = Math.min(sampleSize, eligible);
+    const pickRng = rng.stream(`points-k${k}`);
+    let unique = 0;
+    let sampled = 0;
+    const dPerson = details ? new Uint32Array(target) : null;
+    const dCamera = details ? new Uint32Array(target * k) : null;
+    const dHour = details ? new Uint32Array(target * k) : null;
+    const dUnique = details ? new Uint8Array(target) : null;
+    for (let i = 0; sampled < target && i < numPeople; i++) {
+      if (i === drawn) {
+        const j = i + Math.floor(permRng.next() * (numPeople - i));
+        const t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+        drawn++;
+      }
+      const p = perm[i];
+      const a = personStart[p];
+      const m = personStart[p + 1] - a;
+      if (m < k) continue;
+      // Draw k distinct points: partial Fisher–Yates on a copy of the trace.
+      for (let q = 0; q < m; q++) pool[q] = personPoints[a + q];
+      for (let q = 0; q < k; q++) {
+        const j = q + Math.floor(pickRng.next() * (m - q));
+        const t = pool[q];
+        pool[q] = pool[j];
+        pool[j] = t;
+        chosen[q] = pool[q];
+      }
+      if (details) {
+        for (let q = 0; q < k; q++) {
+          dCamera![sampled * k + q] = pointCamera[chosen[q]];
+          dHour![sampled * k + q] = pointHour[chosen[q]];
+        }
+        dPerson![sampled] = p;
+      }
+      // Smallest posting list first (insertion sort: k is small).
+      for (let q = 1; q < k; q++) {
+        const v = chosen[q];
+        const lv = pointStart[v + 1] - pointStart[v];
+        let r = q - 1;
+        while (r >= 0 && pointStart[chosen[r] + 1] - pointStart[chosen[r]] > lv) {
+          chosen[r + 1] = chosen[r];
+          r--;
+        }
+        chosen[r + 1] = v;
+      }
+      // Intersect.
+      const s0 = pointStart[chosen[0]];
+      let nc = pointStart[chosen[0] + 1] - s0;
+      if (nc > 1) {
+        if (cand.length < nc) {
+          cand = new Uint32Array(Math.max(nc, 2 * cand.length));
+          cand2 = new Uint32Array(cand.length);
+        }
+        for (let q = 0; q < nc; q++) cand[q] = postings[s0 + q];
+        for (let q = 1; q < k && nc > 1; q++) {
+          const ls = pointStart[chosen[q]];
+          const le = pointStart[chosen[q] + 1];
+          let lo = ls;
+          let out = 0;
+          for (let c = 0; c < nc; c++) {
+            const v = cand[c];
+            // Gallop from lo for the first posting >= v.
+            let step = 1;
+            let hi = lo;
+            while (hi < le && postings[hi] < v) {
+              lo = hi + 1;
+              hi = lo + step;
+              step *= 2;
+            }
+            if (hi > le) hi = le;
+            // Binary search in [lo, hi).
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (postings[mid] < v) lo = mid + 1;
+              else hi = mid;
+            }
+            if (lo >= le) break;
+            if (postings[lo] === v) cand2[out++] = v;
+          }
+          const t = cand;
+          cand = cand2;
+          cand2 = t;
+          nc = out;
+        }
+      }
+      // The person is in every one of their own points' lists, so nc >= 1.
+      const isUnique = nc === 1;
+      if (isUnique) unique++;
+      if (details) dUnique![sampled] = isUnique ? 1 : 0;
+      sampled++;
+    }
+    const share = sampled > 0 ? unique / sampled : 0;
+    const [lo, hi] = sampled > 0 ? wilsonInterval(unique, sampled, z) : [0, 1];
+    const entry: UnicityAtK = { k, share, unique, sampled, eligible, excluded: numPeople - eligible, ciLow: lo, ciHigh: hi };
+    if (details) entry.details = { person: dPerson!, camera: dCamera!, hour: dHour!, unique: dUnique! };
+    byK.push(entry);
+  }
+  return {
+    byK,
+    numPeople,
+    numSightings: start[numPeople],
+    numDistinctPoints: pointStart.length - 1,
+    numPersonPoints: personPoints.length,
+    params: { kMax, sampleSize, confidence, seed: rng.seed, exclusion: 'fewer-than-k-points-excluded', interval: 'wilson' },
+  };
+}
+
+/**
+ * Wilson score interval for a binomial proportion: x successes in n trials at
+ * normal quantile z (1.959964 for 95 %).
+ *
+ * @param x - successes, integer in [0, n]
+ * @param n - trials, integer >= 1
+ * @param z - normal quantile (> 0)
+ * @returns [low, high], within [0, 1]
+ * @throws {InvalidInputError} when n < 1, x outside [0, n], or z <= 0
+ * @example
+ * wilsonInterval(95, 100, 1.959964); // ≈ [0.8882, 0.9785]
+ */
+export function wilsonInterval(x: number, n: number, z: number): [number, number] {
+  if (!(Number.isInteger(n) && n >= 1)) throw new InvalidInputError('wilsonInterval', 'n', 'must be an integer >= 1', n);
+  if (!(Number.isInteger(x) && x >= 0 && x <= n)) throw new InvalidInputError('wilsonInterval', 'x', `must be an integer in [0, ${n}]`, x);
+  if (!(typeof z === 'number' && z > 0 && Number.isFinite(z))) throw new InvalidInputError('wilsonInterval', 'z', 'must be a finite number > 0', z);
+  const ph = x / n;
+  const z2 = z * z;
+  const den = 1 + z2 / n;
+  const centre = (ph + z2 / (2 * n)) / den;
+  const half = (z * Math.sqrt((ph * (1 - ph)) / n + z2 / (4 * n * n))) / den;
+  let lo = centre - half;
+  let hi = centre + half;
+  if (x === 0 || lo < 0) lo = 0;
+  if (x === n || hi > 1) hi = 1;
+  return [lo, hi];
+}
+
+/** Arrays that give each person's sightings without grouping. */
+export interface UngroupedPoints {
+  numPeople: number;
+  person: ArrayLike<number>;
+  camera: ArrayLike<number>;
+  hour: ArrayLike<number>;
+}
+
+/**
+ * Groups (person, camera, hour) sightings by person into {@link UnicityPoints}
+ * (a stable counting sort by person).
+ *
+ * @param input - `numPeople` and equal-length arrays `person`, `camera`, `hour` of non-negative integers (< 2^32; person < numPeople)
+ * @returns the grouped points
+ * @throws {InvalidInputError} numPeople not an integer >= 1; arrays of different lengths; a value that is not an integer in range
+ * @example
+ * groupPointsByPerson({ numPeople: 2, person: [1, 0], camera: [3, 4], hour: [0, 0] }).camera; // Uint32Array [4, 3]
+ *
+ * Complexity: O(S + numPeople).
+ */
+export function groupPointsByPerson(input: UngroupedPoints): UnicityPoints {
+  const origin = 'groupPointsByPerson';
+  if (typeof input !== 'object' || input === null) throw new InvalidInputError(origin, 'input', 'must be an object', input);
+  const { numPeople, person, camera, hour } = input;
+  if (typeof numPeople !== 'number' || !Number.isInteger(numPeople) || numPeople < 1 || numPeople > 0xfffffffe) {
+    throw new InvalidInputError(origin, 'input.numPeople', 'must be an integer >= 1', numPeople);
+  }
+  for (const [name, arr] of [['person', person], ['camera', camera], ['hour', hour]] as const) {
+    if (arr === null || typeof arr !== 'object' || typeof arr.length !== 'number') throw new InvalidInputError(origin, `input.${name}`, 'must be an array of integers', arr);
+  }
+  const s = person.length;
+  if (camera.length !== s) throw new InvalidInputError(origin, 'input.camera', `must have the same length as input.person (${s})`, camera.length);
+  if (hour.length !== s) throw new InvalidInputError(origin, 'input.hour', `must have the same length as input.person (${s})`, hour.length);
+  const counts = new Uint32Array(numPeople + 1);
+  for (let i = 0; i < s; i++) {
+    const p = person[i];
+    if (!(Number.isInteger(p) && p >= 0 && p < numPeople)) throw new InvalidInputError(origin, `input.person[${i}]`, `must be an integer in [0, ${numPeople - 1}]`, p);
+    const c = camera[i];
+    if (!(Number.isInteger(c) && c >= 0 && c <= 0xffffffff)) throw new InvalidInputError(origin, `input.camera[${i}]`, 'must be an integer in [0, 2^32 − 1]', c);
+    const h = hour[i];
+    if (!(Number.isInteger(h) && h >= 0 && h <= 0xffffffff)) throw new InvalidInputError(origin, `input.hour[${i}]`, 'must be an integer in [0, 2^32 − 1]', h);
+    counts[p + 1]++;
+  }
+  for (let p = 0; p < numPeople; p++) counts[p + 1] += counts[p];
+  const start = counts.slice();
+  const cur = counts.slice(0, numPeople);
+  const cam = new Uint32Array(s);
+  const hr = new Uint32Array(s);
+  for (let i = 0; i < s; i++) {
+    const j = cur[person[i]]++;
+    cam[j] = camera[i];
+    hr[j] = hour[i];
+  }
+  return { numPeople, start, camera: cam, hour: hr };
+}
+
+/** The inverted index and each person's distinct points. */
+interface PointIndex {
+  /** Posting lists: point t's people are postings[pointStart[t] … pointStart[t + 1] − 1], ascending. */
+  pointStart: Uint32Array;
+  postings: Uint32Array;
+  /** Person p's distinct points: personPoints[personStart[p] … personStart[p + 1] − 1], ascending point ids. */
+  personStart: Uint32Array;
+  personPoints: Uint32Array;
+  /** Camera and hour of every point id. */
+  pointCamera: Uint32Array;
+  pointHour: Uint32Array;
+}
+
+/** Above this many buckets a counting sort first compresses values by sorting them. */
+const DENSE_LIMIT = 1 << 24;
+
+/**
+ * Builds the inverted index with two stable counting sorts (by hour, then by
+ * camera) of the sightings taken person by person, so that each (camera,
+ * hour) group lists its sightings in ascending person order; duplicates of a
+ * person within a point are dropped. The persons' point lists are the
+ * transpose of the postings (also ascending).
+ */
+function buildPointIndex(numPeople: number, start: Uint32Array, camera: Uint32Array, hour: Uint32Array): PointIndex {
+  const s = start[numPeople];
+  const hb = buckets(hour, s);
+  const cb = buckets(camera, s);
+  // Pass 1: by hour (stable, sightings in person order).
+  const countH = new Uint32Array(hb.count + 1);
+  for (let i = 0; i < s; i++) countH[(hb.rank === null ? hour[i] - hb.offset : hb.rank[i]) + 1]++;
+  for (let b = 0; b < hb.count; b++) countH[b + 1] += countH[b];
+  const byHour = new Uint32Array(s);
+  for (let i = 0; i < s; i++) byHour[countH[hb.rank === null ? hour[i] - hb.offset : hb.rank[i]]++] = i;
+  // Pass 2: by camera (stable).
+  const countC = new Uint32Array(cb.count + 1);
+  for (let i = 0; i < s; i++) countC[(cb.rank === null ? camera[i] - cb.offset : cb.rank[i]) + 1]++;
+  for (let b = 0; b < cb.count; b++) countC[b + 1] += countC[b];
+  const order = new Uint32Array(s);
+  for (let j = 0; j < s; j++) {
+    const i = byHour[j];
+    order[countC[cb.rank === null ? camera[i] - cb.offset : cb.rank[i]]++] = i;
+  }
+  // Person of every sighting (reuse byHour's storage).
+  const personOf = byHour;
+  for (let p = 0; p < numPeople; p++) for (let i = start[p]; i < start[p + 1]; i++) personOf[i] = p;
+  // Scan (camera, hour, person) order: new point on a key change; drop a person's repeats.
+  // Postings are compacted in place into `order` (write index ≤ read index).
+  const pointStartTmp = new Uint32Array(s + 1);
+  const pointFirstTmp = new Uint32Array(s);
+  const personCount = new Uint32Array(numPeople + 1);
+  let numPoints = 0;
+  let w = 0;
+  let prevC = -1;
+  let prevH = -1;
+  let prevP = -1;
+  for (let j = 0; j < s; j++) {
+    const i = order[j];
+    const c = camera[i];
+    const h = hour[i];
+    const p = personOf[i];
+    if (c !== prevC || h !== prevH) {
+      pointStartTmp[numPoints] = w;
+      pointFirstTmp[numPoints] = i;
+      numPoints++;
+      prevC = c;
+      prevH = h;
+      prevP = -1;
+    }
+    if (p !== prevP) {
+      order[w++] = p;
+      personCount[p + 1]++;
+      prevP = p;
+    }
+  }
+  pointStartTmp[numPoints] = w;
+  const pointStart = pointStartTmp.slice(0, numPoints + 1);
+  const pointCamera = new Uint32Array(numPoints);
+  const pointHour = new Uint32Array(numPoints);
+  for (let t = 0; t < numPoints; t++) {
+    pointCamera[t] = camera[pointFirstTmp[t]];
+    pointHour[t] = hour[pointFirstTmp[t]];
+  }
+  const postings = order.subarray(0, w);
+  // Transpose: persons' point lists, ascending point ids.
+  for (let p = 0; p < numPeople; p++) personCount[p + 1] += personCount[p];
+  const personStart = personCount.slice();
+  const cursor = personCount; // reuse as write cursors
+  const personPoints = new Uint32Array(w);
+  for (let t = 0; t < numPoints; t++) {
+    for (let q = pointStart[t]; q < pointStart[t + 1]; q++) personPoints[cursor[postings[q]]++] = t;
+  }
+  return { pointStart, postings, personStart, personPoints, pointCamera, pointHour };
+}
+
+/** Counting-sort buckets for a column: direct (value − offset) when the range is small, else ranks from a sort. */
+function buckets(values: Uint32Array, s: number): { rank: Uint32Array | null; offset: number; count: number } {
+  if (s === 0) return { rank: null, offset: 0, count: 1 };
+  let min = values[0];
+  let max = values[0];
+  for (let i = 1; i < s; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  if (range <= Math.max(DENSE_LIMIT, 2 * s)) return { rank: null, offset: min, count: range };
+  // Rare: sparse huge ids. Rank by sorting the distinct values.
+  const sorted = values.slice(0, s).sort();
+  let u = 0;
+  for (let i = 0; i < s; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  const rank = new Uint32Array(s);
+  for (let i = 0; i < s; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+  }
+  return { rank, offset: 0, count: u };
+}
+
+function checkPoints(points: UnicityPoints): UnicityPoints {
+  if (typeof points !== 'object' || points === null) throw new InvalidInputError(ORIGIN, 'points', 'must be an object { numPeople, start, camera, hour }', points);
+  const { numPeople, start, camera, hour } = points;
+  if (typeof numPeople !== 'number' || !Number.isInteger(numPeople) || numPeople < 1 || numPeople > 0xfffffffe) {
+    throw new InvalidInputError(ORIGIN, 'points.numPeople', 'must be an integer >= 1', numPeople);
+  }
+  if (!(start instanceof Uint32Array)) throw new InvalidInputError(ORIGIN, 'points.start', 'must be a Uint32Array', start);
+  if (start.length !== numPeople + 1) throw new InvalidInputError(ORIGIN, 'points.start', `must have length numPeople + 1 (${numPeople + 1})`, start.length);
+  if (!(camera instanceof Uint32Array)) throw new InvalidInputError(ORIGIN, 'points.camera', 'must be a Uint32Array', camera);
+  if (!(hour instanceof Uint32Array)) throw new InvalidInputError(ORIGIN, 'points.hour', 'must be a Uint32Array', hour);
+  if (hour.length !== camera.length) throw new InvalidInputError(ORIGIN, 'points.hour', `must have the same length as points.camera (${camera.length})`, hour.length);
+  if (start[0] !== 0) throw new InvalidInputError(ORIGIN, 'points.start[0]', 'must be 0', start[0]);
+  for (let p = 0; p < numPeople; p++) {
+    if (start[p + 1] < start[p]) throw new InvalidInputError(ORIGIN, `points.start[${p + 1}]`, `must be >= points.start[${p}] (${start[p]})`, start[p + 1]);
+  }
+  if (start[numPeople] !== camera.length) {
+    throw new InvalidInputError(ORIGIN, `points.start[${numPeople}]`, `must equal the number of sightings (${camera.length})`, start[numPeople]);
+  }
+  if (start[numPeople] === 0) throw new InvalidInputError(ORIGIN, 'points', 'must hold at least one sighting', 0);
+  return points;
+}
+
+/**
+ * Standard normal quantile (P. J. Acklam's rational approximation, relative
+ * error below 1.15e-9).
+ * @internal
+ */
+export function normalQuantile(p: number): number {
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const pl = 0.02425;
+  let x: number;
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  } else if (p <= 1 - pl) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  return x;
+}
