@@ -71,3 +71,6 @@ export * from './exposure/trip-metrics.js';
 export * from './exposure/person-metrics.js';
 export * from './exposure/watchlist.js';
 export * from './exposure/unicity.js';
+export * from './exposure/least-surveilled-route.js';
+export * from './network/build-hierarchical.js';
+export * from './network/network-presets.js';
