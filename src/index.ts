@@ -74,3 +74,7 @@ export * from './exposure/unicity.js';
 export * from './exposure/least-surveilled-route.js';
 export * from './network/build-hierarchical.js';
 export * from './network/network-presets.js';
+export * from './mobility/zones.js';
+export * from './mobility/residents.js';
+export * from './mobility/trip-plans.js';
+export * from './mobility/route-trips.js';

@@ -109,6 +109,7 @@ function nodeIndex(network: StreetNetwork): Flatbush {
  * @param network - a street network from {@link buildStreetNetwork}
  * @param x - metres east (finite)
  * @param y - metres north (finite)
+ * @param options - `largestComponent`: only consider nodes of the largest connected component (see {@link streetComponents})
  * @returns the node index
  * @throws {InvalidInputError} when x or y is not finite
  * @throws {NotFoundError} when the network has no nodes
@@ -116,13 +117,19 @@ function nodeIndex(network: StreetNetwork): Flatbush {
  * const from = nearestNode(network, 0, 0);
  * @remarks O(N log N) once per network, then O(log N) per call.
  */
-export function nearestNode(network: StreetNetwork, x: number, y: number): number {
+export function nearestNode(network: StreetNetwork, x: number, y: number, options: { largestComponent?: boolean } = {}): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new InvalidInputError('nearestNode', 'x', 'must be a finite number', x);
   if (typeof y !== 'number' || !Number.isFinite(y)) throw new InvalidInputError('nearestNode', 'y', 'must be a finite number', y);
   if (network.numNodes === 0) throw new NotFoundError('nearestNode', 'network.numNodes', 0, 'leaves no node to snap to');
   const idx = nodeIndex(network);
   // Take a few candidates so that exact ties resolve to the lowest index deterministically.
-  const cand = idx.neighbors(x, y, 4);
+  let cand: number[];
+  if (options.largestComponent === true) {
+    const comp = streetComponents(network);
+    const label = comp.component;
+    const big = comp.largest;
+    cand = idx.neighbors(x, y, 4, Infinity, (i: number) => label[i] === big);
+  } else cand = idx.neighbors(x, y, 4);
   let best = cand[0];
   let bd = (network.x[best] - x) ** 2 + (network.y[best] - y) ** 2;
   for (let k = 1; k < cand.length; k++) {
@@ -156,4 +163,65 @@ export function nearestNodes(network: StreetNetwork, xs: ArrayLike<number>, ys: 
     out[i] = nearestNode(network, xs[i], ys[i]);
   }
   return out;
+}
+
+/** Connected components of a street network. */
+export interface StreetComponents {
+  /** Number of components. */
+  readonly count: number;
+  /** Component of each node, numbered by their lowest node index (0, 1, …). */
+  readonly component: Uint32Array;
+  /** Number of nodes in each component. */
+  readonly size: Uint32Array;
+  /** The largest component (lowest number on ties). */
+  readonly largest: number;
+}
+
+const componentCache = new WeakMap<StreetNetwork, StreetComponents>();
+
+/**
+ * Connected components of a street network (breadth-first search over the
+ * CSR arrays), computed once per network and cached. Imported street data
+ * often holds small islands (clipped at the boundary, unconnected paths);
+ * trips between islands are unreachable.
+ *
+ * @param network - a street network
+ * @returns component labels and sizes
+ * @example
+ * const c = streetComponents(network);
+ * c.size[c.largest] / network.numNodes // share of nodes in the main component
+ * @remarks O(N + E).
+ */
+export function streetComponents(network: StreetNetwork): StreetComponents {
+  const cached = componentCache.get(network);
+  if (cached !== undefined) return cached;
+  const n = network.numNodes;
+  const NONE = 0xffffffff;
+  const component = new Uint32Array(n).fill(NONE);
+  const queue = new Uint32Array(n);
+  const sizes: number[] = [];
+  for (let s = 0; s < n; s++) {
+    if (component[s] !== NONE) continue;
+    const c = sizes.length;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    component[s] = c;
+    while (head < tail) {
+      const u = queue[head++];
+      for (let p = network.starts[u]; p < network.starts[u + 1]; p++) {
+        const v = network.neighbors[p];
+        if (component[v] === NONE) {
+          component[v] = c;
+          queue[tail++] = v;
+        }
+      }
+    }
+    sizes.push(tail);
+  }
+  let largest = 0;
+  for (let c = 1; c < sizes.length; c++) if (sizes[c] > sizes[largest]) largest = c;
+  const result: StreetComponents = { count: sizes.length, component, size: Uint32Array.from(sizes), largest };
+  componentCache.set(network, result);
+  return result;
 }

@@ -114,6 +114,52 @@ export function shortestPathTree(network: StreetNetwork, source: number, options
  * @internal
  */
 export function dijkstra(network: StreetNetwork, source: number, target: number, weights: Float64Array, dist: Float64Array, parentArc: Uint32Array): void {
+  if (target < 0) dijkstraUntil(network, source, weights, dist, parentArc, null, 0, 0);
+  else {
+    const mark = targetMark(network.numNodes);
+    const stamp = nextStamp();
+    mark[target] = stamp;
+    dijkstraUntil(network, source, weights, dist, parentArc, mark, stamp, 1);
+  }
+}
+
+let markScratch = new Uint32Array(0);
+let stampCounter = 0;
+
+/**
+ * A per-node stamp array shared by searches that stop once a set of nodes
+ * is settled: node v is a target of the current search when
+ * `mark[v] === stamp` (stamps from {@link nextStamp}; no clearing needed).
+ * @internal
+ */
+export function targetMark(n: number): Uint32Array {
+  if (markScratch.length < n) {
+    markScratch = new Uint32Array(n);
+    stampCounter = 0;
+  }
+  return markScratch;
+}
+
+/** A fresh stamp for {@link targetMark} (clears the array when the counter wraps). @internal */
+export function nextStamp(): number {
+  stampCounter++;
+  if (stampCounter >= 0xffffffff) {
+    markScratch.fill(0);
+    stampCounter = 1;
+  }
+  return stampCounter;
+}
+
+/**
+ * Dijkstra that stops once `remaining` nodes with `mark[v] === stamp` are
+ * settled (runs to completion when `mark` is null). All marked nodes then
+ * hold final distances and parents.
+ * @internal
+ */
+export function dijkstraUntil(
+  network: StreetNetwork, source: number, weights: Float64Array, dist: Float64Array, parentArc: Uint32Array,
+  mark: Uint32Array | null, stamp: number, remaining: number,
+): void {
   const n = network.numNodes;
   ensureScratch(n, 0);
   const starts = network.starts;
@@ -154,7 +200,7 @@ export function dijkstra(network: StreetNetwork, source: number, target: number,
       hk[i] = lastKey;
       pos[lastNode] = i;
     }
-    if (u === target) break;
+    if (mark !== null && mark[u] === stamp && --remaining === 0) break;
     const end = starts[u + 1];
     for (let p = starts[u]; p < end; p++) {
       const v = nbr[p];
