@@ -29,6 +29,8 @@ export interface PersonDayMetrics {
   readonly longestGap: Float64Array;
   readonly longestGapSeconds: Float64Array;
   readonly pIdentified: Float64Array;
+  /** Expected face searches (see TripMetrics.faceSearches). */
+  readonly faceSearches: Float64Array;
 }
 
 /** Options of {@link computePersonMetrics}. */
@@ -80,6 +82,7 @@ export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsO
     longestGap: new Float64Array(rows),
     longestGapSeconds: new Float64Array(rows),
     pIdentified: new Float64Array(rows),
+    faceSearches: new Float64Array(rows),
   };
   const logNot = new Float64Array(rows);
   // Trips grouped by row (counting sort, stable: trip order within a row).
@@ -100,10 +103,12 @@ export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsO
     const b = rowStart[r + 1];
     if (a === b) continue;
     let numListed = 0;
+    let searches = 0;
     let sightings = 0, identified = 0, length = 0, observed = 0, gap = 0, gapS = 0, ln = 0;
     for (let k = a; k < b; k++) {
       const t = order[k];
       sightings += trips.sightings[t];
+      searches += trips.faceSearches[t];
       identified += trips.identified[t];
       length += trips.length[t];
       observed += trips.observedLength[t];
@@ -127,6 +132,7 @@ export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsO
     for (let i = 0; i < numListed; i++) distinct += 1 - slotMiss[listed[i]];
     out.trips[r] = b - a;
     out.sightings[r] = sightings;
+    out.faceSearches[r] = searches;
     out.identified[r] = identified;
     out.distinctCameras[r] = distinct;
     out.length[r] = length;

@@ -99,6 +99,8 @@ export class TripScorer {
   logNotIdentified = 0;
   /** Expected distinct cameras. */
   distinct = 0;
+  /** Expected face searches: captures of a pedestrian by a face camera, frontal at the face level (Σ weight). */
+  searches = 0;
   /** Path length (m) and (expected) metres inside at least one footprint at the base level. */
   length = 0;
   observed = 0;
@@ -304,6 +306,7 @@ export class TripScorer {
     let sightings = 0;
     let identified = 0;
     let logNot = 0;
+    let searches = 0;
     let nd = 0;
     if (this.dCam.length < ns) {
       this.dCam = grow(this.dCam, ns);
@@ -314,7 +317,10 @@ export class TripScorer {
       const wc = w === null ? 1 : w[c];
       let pid = 0;
       if (mode === MODE_WALK) {
-        if ((caps[c] & CAPABILITY_FACE) !== 0 && this.sFrontal[s] === 1 && this.sLevel[s] >= faceLevel) pid = faceRate * wc;
+        if ((caps[c] & CAPABILITY_FACE) !== 0 && this.sFrontal[s] === 1 && this.sLevel[s] >= faceLevel) {
+          pid = faceRate * wc;
+          searches += wc;
+        }
       } else if (mode === MODE_CAR) {
         if ((caps[c] & CAPABILITY_PLATE) !== 0 && this.sLevel[s] >= plateLevel) pid = plateRate * wc;
       }
@@ -338,6 +344,7 @@ export class TripScorer {
     this.sightings = sightings;
     this.identified = identified;
     this.logNotIdentified = logNot;
+    this.searches = searches;
     this.numDistinct = nd;
     this.distinct = distinct;
   }

@@ -38,6 +38,8 @@ export interface TripMetrics {
   readonly longestGapSeconds: Float64Array;
   /** Probability of being identified at least once on the trip: 1 − Π(1 − pIdentify). */
   readonly pIdentified: Float64Array;
+  /** Expected face searches: pedestrian captures by face cameras, frontal at the face level (what a watchlist search runs on). */
+  readonly faceSearches: Float64Array;
   /**
    * Distinct cameras per trip (CSR, sorted by first sighting): trip t's are
    * `cameraList[cameraStart[t]]` … `cameraList[cameraStart[t + 1] − 1]`, used
@@ -60,6 +62,7 @@ export class TripMetricsBuffer {
   readonly observedLength: Float64Array;
   readonly longestGap: Float64Array;
   readonly pIdentified: Float64Array;
+  readonly faceSearches: Float64Array;
   readonly cameraStart: Uint32Array;
   cameraList: Uint32Array;
   cameraMiss: Float64Array | null;
@@ -74,6 +77,7 @@ export class TripMetricsBuffer {
     this.observedLength = new Float64Array(n);
     this.longestGap = new Float64Array(n);
     this.pIdentified = new Float64Array(n);
+    this.faceSearches = new Float64Array(n);
     this.cameraStart = new Uint32Array(n + 1);
     this.cameraList = new Uint32Array(Math.max(16, n * 4));
     this.cameraMiss = withMiss ? new Float64Array(this.cameraList.length) : null;
@@ -88,6 +92,7 @@ export class TripMetricsBuffer {
     this.observedLength[i] = s.observed;
     this.longestGap[i] = s.longestGap;
     this.pIdentified[i] = -Math.expm1(s.logNotIdentified) + 0;
+    this.faceSearches[i] = s.searches;
     const nd = s.numDistinct;
     if (this.used + nd > this.cameraList.length) {
       let len = this.cameraList.length * 2;
@@ -118,7 +123,7 @@ export function assembleTripMetrics(
   cols: {
     person: Uint32Array; day: Uint16Array; mode: Uint8Array; speed: Float64Array;
     sightings: Float64Array; identified: Float64Array; distinctCameras: Float64Array; length: Float64Array;
-    observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array;
+    observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array; faceSearches: Float64Array;
     cameraStart: Uint32Array; cameraList: Uint32Array; cameraMiss: Float64Array | null;
   },
   numCameras: number,
@@ -165,7 +170,7 @@ export function computeTripMetrics(trips: TripSet, profile: StreetExposureProfil
     {
       person: trips.person.slice(0, nt), day: trips.day.slice(0, nt), mode: trips.mode.slice(0, nt), speed: Float64Array.from(trips.speed.subarray(0, nt)),
       sightings: buf.sightings, identified: buf.identified, distinctCameras: buf.distinctCameras, length: buf.length,
-      observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified,
+      observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified, faceSearches: buf.faceSearches,
       cameraStart: buf.cameraStart, cameraList, cameraMiss,
     },
     cameras.numCameras,

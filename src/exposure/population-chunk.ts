@@ -1,0 +1,122 @@
+/**
+ * One chunk of the population pipeline: route a share of the trip plans and
+ * score the trips, returning per-trip metric rows (and the sampled persons'
+ * sightings). Run identically on the calling thread and on workers, so the
+ * merged result does not depend on who ran which chunk.
+ */
+import type { StreetNetwork } from '../mobility/street-network.js';
+import type { TripPlans } from '../mobility/trip-plans.js';
+import { routeTrips } from '../mobility/route-trips.js';
+import { SightingBuffer } from './sightings.js';
+import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
+import type { StreetExposureProfile } from './street-exposure-profile.js';
+import { TripMetricsBuffer } from './trip-metrics.js';
+
+/** Everything a chunk needs (shared once with each worker). */
+export interface PopulationJobData {
+  network: StreetNetwork;
+  plans: TripPlans;
+  profile: StreetExposureProfile;
+  capabilities: Uint8Array;
+  resolved: ResolvedScoring;
+  speeds: { walk: number; car: number };
+  /** Persons with id < sampleLimit keep their sightings (0: none). */
+  sampleLimit: number;
+  /** Plan ids grouped by origin node; chunk k is `order[chunkStart[k]]` … `order[chunkStart[k + 1] − 1]`. */
+  order: Uint32Array;
+  chunkStart: Uint32Array;
+}
+
+/** Result of one chunk: plain typed arrays (transferable). */
+export interface ChunkResult {
+  chunk: number;
+  /** Plan id of each routed trip (chunk order). */
+  planId: Uint32Array;
+  speed: Float64Array;
+  sightings: Float64Array;
+  identified: Float64Array;
+  distinctCameras: Float64Array;
+  length: Float64Array;
+  observedLength: Float64Array;
+  longestGap: Float64Array;
+  pIdentified: Float64Array;
+  faceSearches: Float64Array;
+  cameraStart: Uint32Array;
+  cameraList: Uint32Array;
+  cameraMiss: Float64Array | null;
+  unreachable: Uint32Array;
+  numTrees: number;
+  /** Kept sightings (trip = plan id), or null. */
+  kept: {
+    trip: Uint32Array; person: Uint32Array; camera: Uint32Array; time: Float64Array; day: Uint16Array; duration: Float64Array;
+    entryDistance: Float64Array; exitDistance: Float64Array; level: Uint8Array; frontal: Uint8Array; pIdentify: Float64Array; pSeen: Float64Array;
+  } | null;
+}
+
+/** Per-thread state: one scorer (its scratch is sized to the camera count) per job. */
+export class ChunkRunner {
+  private readonly job: PopulationJobData;
+  private readonly scorer: TripScorer;
+  constructor(job: PopulationJobData) {
+    this.job = job;
+    this.scorer = new TripScorer(job.profile, job.network.edgeLength, job.capabilities, job.resolved);
+  }
+
+  run(chunk: number): ChunkResult {
+    const job = this.job;
+    const planIds = job.order.subarray(job.chunkStart[chunk], job.chunkStart[chunk + 1]);
+    const routed = routeTrips(job.network, job.plans, { planIds, speeds: job.speeds });
+    const trips = routed.trips;
+    const nt = trips.numTrips;
+    const buf = new TripMetricsBuffer(nt, !job.resolved.binary);
+    const keep = job.sampleLimit > 0 ? new SightingBuffer() : null;
+    const speed = new Float64Array(nt);
+    const s = this.scorer;
+    for (let t = 0; t < nt; t++) {
+      s.scoreTrip(trips.pathArcs, trips.pathStart[t], trips.pathStart[t + 1], trips.mode[t]);
+      buf.record(t, s);
+      speed[t] = trips.speed[t];
+      if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
+    }
+    const { cameraList, cameraMiss } = buf.trimmed();
+    let kept: ChunkResult['kept'] = null;
+    if (keep !== null && keep.n > 0) {
+      const f = keep.finish(new Uint32Array(0), null as never);
+      kept = {
+        trip: f.trip, person: f.person, camera: f.camera, time: f.time, day: f.day, duration: f.duration,
+        entryDistance: f.entryDistance, exitDistance: f.exitDistance, level: f.level, frontal: f.frontal, pIdentify: f.pIdentify, pSeen: f.pSeen,
+      };
+    }
+    return {
+      chunk,
+      planId: trips.planId.slice(0, nt),
+      speed,
+      sightings: buf.sightings,
+      identified: buf.identified,
+      distinctCameras: buf.distinctCameras,
+      length: buf.length,
+      observedLength: buf.observedLength,
+      longestGap: buf.longestGap,
+      pIdentified: buf.pIdentified,
+      faceSearches: buf.faceSearches,
+      cameraStart: buf.cameraStart,
+      cameraList,
+      cameraMiss,
+      unreachable: routed.unreachable.planIds.slice(),
+      numTrees: routed.numTrees,
+      kept,
+    };
+  }
+}
+
+/** The buffers of a chunk result, for postMessage's transfer list. */
+export function chunkTransferList(r: ChunkResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: ArrayBufferView | null) => {
+    if (a !== null && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  };
+  add(r.planId); add(r.speed); add(r.sightings); add(r.identified); add(r.distinctCameras); add(r.length); add(r.observedLength);
+  add(r.longestGap); add(r.pIdentified); add(r.faceSearches); add(r.cameraStart); add(r.cameraList); add(r.cameraMiss); add(r.unreachable);
+  if (r.kept !== null) for (const v of Object.values(r.kept)) add(v);
+  return out;
+}

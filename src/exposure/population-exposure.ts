@@ -1,0 +1,367 @@
+/**
+ * The population pipeline: a synthetic population's day of trips, routed on
+ * the street graph and scored against the cameras' street exposure profile,
+ * summarised per trip, per person and day, per district, and as watchlist
+ * expectations — on one thread or several, with identical results.
+ */
+import { availableParallelism } from 'node:os';
+import { quantileSorted } from 'simple-statistics';
+import type { CameraSet } from '../cameras/camera-set.js';
+import type { City } from '../city/city.js';
+import { InvalidInputError } from '../core/errors.js';
+import { toRng, type Rng, type Seed } from '../core/random.js';
+import { requireInteger, requireObject } from '../core/validate.js';
+import { buildStreetNetwork } from '../mobility/build-street-network.js';
+import { createResidents, type SyntheticResidents } from '../mobility/residents.js';
+import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
+import type { StreetNetwork } from '../mobility/street-network.js';
+import { planTrips, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
+import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
+import { groupInequality, type GroupInequality } from './inequality.js';
+import { computePersonMetrics, type PersonDayMetrics } from './person-metrics.js';
+import type { ChunkResult, PopulationJobData } from './population-chunk.js';
+import { runPopulationChunks } from './population-parallel.js';
+import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
+import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
+import { assembleTripMetrics, type TripMetrics } from './trip-metrics.js';
+import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
+
+/** Defaults of {@link computePopulationExposure}. */
+export const POPULATION_DEFAULTS = {
+  /** Residents simulated (a sample of the city; expectations are scaled to the city's population where stated). */
+  numResidents: 10_000,
+  /** Residents whose sightings are kept when `keepSightings` is on (ids 0 … sample − 1: a random sample, homes being drawn at random). */
+  sample: 10_000,
+  /** Plans per chunk of work: at least this many, and at most 64 chunks (chunks end at an origin boundary). Independent of the thread count. */
+  minChunk: 2_000,
+  maxChunks: 64,
+  /** Quantiles reported for each person-day metric. */
+  quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
+} as const;
+
+/** Options of {@link computePopulationExposure}. */
+export interface PopulationExposureOptions extends Omit<SightingOptions, 'network'> {
+  /** Seed of residents and trips (sub-streams `residents`, `plans`). Required. */
+  seed: Seed | Rng;
+  /** Residents to simulate (default 10,000). */
+  numResidents?: number;
+  /** Options passed to planTrips (days, shares, distributions; not `seed`). */
+  plans?: Omit<PlanTripsOptions, 'seed'>;
+  /** Speeds by mode, m/s (default the mobility module's TRAVEL_SPEEDS). */
+  speeds?: { walk?: number; car?: number };
+  /** Street exposure profile options (levels, occlusion, buildings, faceAngle), or a profile computed beforehand for the same cameras and streets. */
+  profile?: StreetExposureProfileOptions | StreetExposureProfile;
+  /** A street network built beforehand from `city.streets` (default: built here). */
+  network?: StreetNetwork;
+  /** Worker threads: 1, 2, … or 'auto' (up to 4 cores from 20,000 plans). Results are identical for every value. Default 'auto'. */
+  threads?: number | 'auto';
+  /** Keep per-sighting arrays for the residents with id < `sample` (default false). */
+  keepSightings?: boolean;
+  /** Number of residents whose sightings are kept (default 10,000). */
+  sample?: number;
+  /** Watchlist expectations for a gallery of this many people (optional). */
+  watchlistSize?: number;
+}
+
+/** Mean, extremes and quantiles of one metric across person-days. */
+export interface DistributionSummary {
+  mean: number;
+  min: number;
+  max: number;
+  /** Quantiles at POPULATION_DEFAULTS.quantiles, as `{ '0.5': median, … }`. */
+  quantiles: Record<string, number>;
+}
+
+/** Result of {@link computePopulationExposure} (plain data). */
+export interface PopulationExposure {
+  numResidents: number;
+  numDays: number;
+  numPlans: number;
+  numTrips: number;
+  /** Plans whose destination was unreachable: counted, listed, not scored. */
+  unreachable: { count: number; planIds: Uint32Array };
+  /** Shortest-path searches run (one per origin node). */
+  numTrees: number;
+  residents: SyntheticResidents;
+  /** Per trip (routed plans, in plan order), with each row's plan id. */
+  trips: TripMetrics & { planId: Uint32Array };
+  persons: PersonDayMetrics;
+  /** Across all person-days (everybody, including those who stayed home). */
+  summary: Record<'sightings' | 'identified' | 'distinctCameras' | 'observedFraction' | 'longestGap' | 'pIdentified', DistributionSummary>;
+  districts: DistrictExposureTable;
+  /** Between districts (weighted by residents): Gini of district means and max/min ratio. */
+  inequality: Record<'meanSightings' | 'meanIdentified' | 'meanPIdentified', GroupInequality>;
+  /** Watchlist expectations per day for the whole city (when `watchlistSize` is given), else null. */
+  watchlist: (WatchlistResult & { citySearchesPerDay: number; scale: number }) | null;
+  /** Sightings of the sampled residents (trip = plan id), when `keepSightings`; else null. */
+  sightings: SightingSet | null;
+  params: {
+    seed: string;
+    numResidents: number;
+    sample: number | null;
+    sighting: SightingParams;
+    speeds: { walk: number; car: number };
+    profile: StreetExposureProfile['params'];
+    plans: Record<string, unknown>;
+  };
+}
+
+const ORIGIN = 'computePopulationExposure';
+
+function isProfile(p: unknown): p is StreetExposureProfile {
+  return typeof p === 'object' && p !== null && (p as StreetExposureProfile).entryStart instanceof Uint32Array;
+}
+
+/** Plan ids grouped by origin node (stable), cut into chunks at origin boundaries. */
+function chunkPlans(plans: TripPlans, numNodes: number): { order: Uint32Array; chunkStart: Uint32Array } {
+  const np = plans.numPlans;
+  const count = new Uint32Array(numNodes + 1);
+  for (let i = 0; i < np; i++) count[plans.originNode[i] + 1]++;
+  for (let v = 0; v < numNodes; v++) count[v + 1] += count[v];
+  const order = new Uint32Array(np);
+  const fill = count.slice(0, numNodes);
+  for (let i = 0; i < np; i++) order[fill[plans.originNode[i]]++] = i;
+  const target = Math.max(POPULATION_DEFAULTS.minChunk, Math.ceil(np / POPULATION_DEFAULTS.maxChunks));
+  const starts: number[] = [0];
+  let last = 0;
+  for (let v = 0; v < numNodes; v++) {
+    const end = count[v + 1];
+    if (end - last >= target) {
+      starts.push(end);
+      last = end;
+    }
+  }
+  if (last < np) starts.push(np);
+  return { order, chunkStart: Uint32Array.from(starts) };
+}
+
+function summarise(values: Float64Array): DistributionSummary {
+  const n = values.length;
+  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(POPULATION_DEFAULTS.quantiles.map((q) => [String(q), 0])) };
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i];
+  const arr = Array.from(sorted);
+  return {
+    mean: sum / n,
+    min: sorted[0],
+    max: sorted[n - 1],
+    quantiles: Object.fromEntries(POPULATION_DEFAULTS.quantiles.map((q) => [String(q), quantileSorted(arr, q)])),
+  };
+}
+
+/** Merges chunk results into plan order (independent of which thread ran which chunk). */
+function mergeChunks(results: ChunkResult[], plans: TripPlans, withMiss: boolean) {
+  const np = plans.numPlans;
+  // Where each plan's row lives: chunk and row within the chunk.
+  const rowChunk = new Int32Array(np).fill(-1);
+  const rowIndex = new Uint32Array(np);
+  const unreachable: number[] = [];
+  let numTrees = 0;
+  for (const r of results) {
+    numTrees += r.numTrees;
+    for (let i = 0; i < r.planId.length; i++) {
+      rowChunk[r.planId[i]] = r.chunk;
+      rowIndex[r.planId[i]] = i;
+    }
+    for (let i = 0; i < r.unreachable.length; i++) unreachable.push(r.unreachable[i]);
+  }
+  unreachable.sort((a, b) => a - b);
+  const nt = np - unreachable.length;
+  const planId = new Uint32Array(nt);
+  const cols = {
+    person: new Uint32Array(nt), day: new Uint16Array(nt), mode: new Uint8Array(nt), speed: new Float64Array(nt),
+    sightings: new Float64Array(nt), identified: new Float64Array(nt), distinctCameras: new Float64Array(nt), length: new Float64Array(nt),
+    observedLength: new Float64Array(nt), longestGap: new Float64Array(nt), pIdentified: new Float64Array(nt), faceSearches: new Float64Array(nt),
+    cameraStart: new Uint32Array(nt + 1),
+  };
+  let t = 0;
+  let camTotal = 0;
+  for (let p = 0; p < np; p++) {
+    const c = rowChunk[p];
+    if (c < 0) continue;
+    const r = results[c];
+    const i = rowIndex[p];
+    planId[t] = p;
+    cols.person[t] = plans.person[p];
+    cols.day[t] = plans.day[p];
+    cols.mode[t] = plans.mode[p];
+    cols.speed[t] = r.speed[i];
+    cols.sightings[t] = r.sightings[i];
+    cols.identified[t] = r.identified[i];
+    cols.distinctCameras[t] = r.distinctCameras[i];
+    cols.length[t] = r.length[i];
+    cols.observedLength[t] = r.observedLength[i];
+    cols.longestGap[t] = r.longestGap[i];
+    cols.pIdentified[t] = r.pIdentified[i];
+    cols.faceSearches[t] = r.faceSearches[i];
+    camTotal += r.cameraStart[i + 1] - r.cameraStart[i];
+    cols.cameraStart[t + 1] = camTotal;
+    t++;
+  }
+  const cameraList = new Uint32Array(camTotal);
+  const cameraMiss = withMiss ? new Float64Array(camTotal) : null;
+  for (let k = 0; k < nt; k++) {
+    const p = planId[k];
+    const r = results[rowChunk[p]];
+    const i = rowIndex[p];
+    const a = r.cameraStart[i], b = r.cameraStart[i + 1];
+    cameraList.set(r.cameraList.subarray(a, b), cols.cameraStart[k]);
+    if (cameraMiss !== null && r.cameraMiss !== null) cameraMiss.set(r.cameraMiss.subarray(a, b), cols.cameraStart[k]);
+  }
+  return { planId, cols: { ...cols, cameraList, cameraMiss }, unreachable: Uint32Array.from(unreachable), numTrees };
+}
+
+/** Kept sightings of all chunks, ordered by plan id then entry. */
+function mergeKept(results: ChunkResult[], numPlans: number, params: SightingParams): SightingSet {
+  let n = 0;
+  for (const r of results) if (r.kept !== null) n += r.kept.trip.length;
+  const cols = {
+    trip: new Uint32Array(n), person: new Uint32Array(n), camera: new Uint32Array(n), time: new Float64Array(n), day: new Uint16Array(n),
+    duration: new Float64Array(n), entryDistance: new Float64Array(n), exitDistance: new Float64Array(n), level: new Uint8Array(n),
+    frontal: new Uint8Array(n), pIdentify: new Float64Array(n), pSeen: new Float64Array(n),
+  };
+  // Counting sort by plan id (each plan's sightings are contiguous within its chunk, in entry order).
+  const tripStart = new Uint32Array(numPlans + 1);
+  for (const r of results) if (r.kept !== null) for (let i = 0; i < r.kept.trip.length; i++) tripStart[r.kept.trip[i] + 1]++;
+  for (let p = 0; p < numPlans; p++) tripStart[p + 1] += tripStart[p];
+  const fill = tripStart.slice(0, numPlans);
+  for (const r of results) {
+    const k = r.kept;
+    if (k === null) continue;
+    for (let i = 0; i < k.trip.length; i++) {
+      const j = fill[k.trip[i]]++;
+      for (const key of Object.keys(cols) as (keyof typeof cols)[]) cols[key][j] = k[key][i];
+    }
+  }
+  return { numSightings: n, tripStart, ...cols, params };
+}
+
+/**
+ * Population exposure: residents drawn from the city's population density,
+ * a day (or more) of trips each, routed on the street graph and scored
+ * against the cameras' street exposure profile.
+ *
+ * Steps: buildStreetNetwork → computeStreetExposureProfile (once) →
+ * createResidents → planTrips → (plans grouped by origin node and cut into
+ * chunks at origin boundaries, independently of the thread count) for each
+ * chunk: routeTrips on its plan ids, then score every trip
+ * (computeSightings' rules) → rows merged in plan order → per person-day
+ * metrics, distributions (simple-statistics quantiles), per-district table,
+ * inequality between districts, watchlist expectations.
+ *
+ * With `threads` > 1 the chunks run on worker threads too (needs the built
+ * package); the result is byte-identical for any thread count.
+ *
+ * Watchlist: the face searches per day of the simulated residents (pedestrian
+ * captures by face cameras, frontal at the face level; expected values) are
+ * scaled to the city by `city.population.total / numResidents` and passed to
+ * watchlistIdentifications with `capturesPerDay` and the city's population,
+ * i.e. watchlisted people are captured as often as anybody (assumption).
+ *
+ * @param city - the City (streets, population, districts, buildings for occlusion)
+ * @param cameras - the cameras
+ * @param options - `seed` (required), `numResidents`, `plans`, `speeds`, `profile`, `network`, `threads`,
+ *   `keepSightings`, `sample`, `watchlistSize`, and the sighting options (recognition, faceLevel, plateLevel,
+ *   plateReadRate, cameraUp, availability)
+ * @returns a {@link PopulationExposure}
+ * @throws {InvalidInputError} a bad option (named), densities summing to zero, a profile for other cameras or
+ *   streets, a level the profile does not record, a watchlist larger than the population
+ * @example
+ * const r = computePopulationExposure(city, cameras, { seed: 1, numResidents: 20_000, threads: 2 });
+ * r.summary.pIdentified.mean; r.districts.rows[0];
+ * @remarks Time O(origins · Dijkstra + total path arcs + profile entries read); memory O(trips) for the
+ *   per-trip rows (paths are dropped chunk by chunk).
+ */
+export function computePopulationExposure(city: City, cameras: CameraSet, options: PopulationExposureOptions): PopulationExposure {
+  const o = requireObject(ORIGIN, 'options', options) as unknown as PopulationExposureOptions;
+  if (typeof city !== 'object' || city === null || typeof city.streets !== 'object' || typeof city.population !== 'object') {
+    throw new InvalidInputError(ORIGIN, 'city', 'must be a City', city);
+  }
+  if (o.seed === undefined) throw new InvalidInputError(ORIGIN, 'options.seed', 'must be given (a string, a finite number or an Rng)', o.seed);
+  const rng = toRng(o.seed, ORIGIN);
+  const numResidents = o.numResidents === undefined ? POPULATION_DEFAULTS.numResidents : requireInteger(ORIGIN, 'options.numResidents', o.numResidents, 1);
+  let threads: number;
+  if (o.threads === undefined || o.threads === 'auto') threads = -1;
+  else threads = requireInteger(ORIGIN, 'options.threads', o.threads, 1, 256);
+  const keep = o.keepSightings ?? false;
+  if (typeof keep !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.keepSightings', 'must be a boolean', keep);
+  const sample = o.sample === undefined ? POPULATION_DEFAULTS.sample : requireInteger(ORIGIN, 'options.sample', o.sample, 0);
+  const speeds = { walk: o.speeds?.walk ?? TRAVEL_SPEEDS.walk, car: o.speeds?.car ?? TRAVEL_SPEEDS.car };
+  for (const k of ['walk', 'car'] as const) {
+    if (!(typeof speeds[k] === 'number' && speeds[k] > 0 && Number.isFinite(speeds[k]))) throw new InvalidInputError(ORIGIN, `options.speeds.${k}`, 'must be a finite number > 0', speeds[k]);
+  }
+  if (o.watchlistSize !== undefined && !(typeof o.watchlistSize === 'number' && Number.isFinite(o.watchlistSize) && o.watchlistSize >= 1)) {
+    throw new InvalidInputError(ORIGIN, 'options.watchlistSize', 'must be a finite number >= 1', o.watchlistSize);
+  }
+  if (o.plans !== undefined) requireObject(ORIGIN, 'options.plans', o.plans);
+
+  const network = o.network ?? buildStreetNetwork(city.streets);
+  const profile = isProfile(o.profile) ? o.profile : computeStreetExposureProfile(cameras, city, (o.profile as StreetExposureProfileOptions | undefined) ?? {});
+  const prep = prepareScoring(ORIGIN, profile, cameras, { ...o, network });
+  const residents = createResidents(city, network, { numResidents, seed: rng.stream('residents') });
+  const plans = planTrips(city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') });
+  if (threads === -1) threads = plans.numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+
+  const { order, chunkStart } = chunkPlans(plans, network.numNodes);
+  const job: PopulationJobData = {
+    network, plans, profile, capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart,
+  };
+  const results = runPopulationChunks(job, threads);
+  const merged = mergeChunks(results, plans, !prep.resolved.binary);
+  const tm = assembleTripMetrics(merged.cols, cameras.numCameras, prep.params);
+  const trips = { ...tm, planId: merged.planId };
+  const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
+  const persons = computePersonMetrics(trips, { numPersons: numResidents, numDays });
+  const summary = {
+    sightings: summarise(persons.sightings),
+    identified: summarise(persons.identified),
+    distinctCameras: summarise(persons.distinctCameras),
+    observedFraction: summarise(persons.observedFraction),
+    longestGap: summarise(persons.longestGap),
+    pIdentified: summarise(persons.pIdentified),
+  };
+  const districts = districtExposure(persons, residents, city.districts);
+  const ids = districts.rows.map((r) => r.id ?? '(none)');
+  const weights = districts.rows.map((r) => r.residents);
+  const inequality = {
+    meanSightings: groupInequality(ids, districts.rows.map((r) => r.meanSightings), weights),
+    meanIdentified: groupInequality(ids, districts.rows.map((r) => r.meanIdentified), weights),
+    meanPIdentified: groupInequality(ids, districts.rows.map((r) => r.meanPIdentified), weights),
+  };
+  let watchlist: PopulationExposure['watchlist'] = null;
+  if (o.watchlistSize !== undefined) {
+    let searches = 0;
+    for (let r = 0; r < persons.faceSearches.length; r++) searches += persons.faceSearches[r];
+    const cityPop = city.population.total;
+    const scale = cityPop / numResidents;
+    const perDay = (searches / persons.numDays) * scale;
+    if (o.watchlistSize > cityPop) throw new InvalidInputError(ORIGIN, 'options.watchlistSize', `must be at most the city's population (${cityPop})`, o.watchlistSize);
+    const w = watchlistIdentifications({ gallerySize: o.watchlistSize, capturesPerDay: perDay, population: cityPop }, { model: prep.params.recognition });
+    watchlist = { ...w, citySearchesPerDay: perDay, scale };
+  }
+  return {
+    numResidents,
+    numDays: persons.numDays,
+    numPlans: plans.numPlans,
+    numTrips: trips.numTrips,
+    unreachable: { count: merged.unreachable.length, planIds: merged.unreachable },
+    numTrees: merged.numTrees,
+    residents,
+    trips,
+    persons,
+    summary,
+    districts,
+    inequality,
+    watchlist,
+    sightings: keep ? mergeKept(results, plans.numPlans, prep.params) : null,
+    params: { seed: rng.seed, numResidents, sample: keep ? Math.min(sample, numResidents) : null, sighting: prep.params, speeds, profile: profile.params, plans: plans.params },
+  };
+}
+
+function maxDay(plans: TripPlans): number {
+  let m = 0;
+  for (let i = 0; i < plans.numPlans; i++) if (plans.day[i] > m) m = plans.day[i];
+  return m;
+}

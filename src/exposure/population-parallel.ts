@@ -1,0 +1,182 @@
+/**
+ * Runs the population pipeline's chunks on worker threads beside the calling
+ * thread, synchronously (the same scheme as the coverage engine's
+ * src/coverage/parallel.ts).
+ *
+ * Chunks are claimed through an atomic counter by the calling thread and by
+ * the workers alike; each worker posts each chunk's result on its own
+ * MessageChannel, which the calling thread reads with `receiveMessageOnPort`
+ * after waiting with `Atomics.wait` (allowed on Node's main thread), so
+ * `computePopulationExposure` stays synchronous. Results are merged by chunk
+ * index, so the output is identical whatever the number of threads; a worker
+ * that fails a chunk, dies, or stalls (no chunk finished for STALL_MS) only
+ * means the calling thread redoes that chunk (same numbers).
+ *
+ * The big inputs (network, profile, plans) go to each worker once per call,
+ * as SharedArrayBuffer copies (no copy per worker or per chunk). Workers live
+ * in a small pool created on first use and `unref`ed; they need the built
+ * package (`dist/population-worker.js`); without it everything runs on the
+ * calling thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { StreetNetwork } from '../mobility/street-network.js';
+import type { TripPlans } from '../mobility/trip-plans.js';
+import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
+import type { StreetExposureProfile } from './street-exposure-profile.js';
+
+/** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
+const STALL_MS = 10_000;
+
+let pool: Worker[] = [];
+let workerUrl: URL | null | undefined;
+
+function resolveWorkerUrl(): URL | null {
+  if (workerUrl !== undefined) return workerUrl;
+  try {
+    const url = new URL('./population-worker.js', import.meta.url);
+    workerUrl = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    workerUrl = null;
+  }
+  return workerUrl;
+}
+
+function getWorkers(count: number): Worker[] | null {
+  const url = resolveWorkerUrl();
+  if (url === null) return null;
+  while (pool.length < count) {
+    const w = new Worker(url);
+    w.unref();
+    w.on('error', () => {
+      pool = pool.filter((x) => x !== w);
+    });
+    pool.push(w);
+  }
+  return pool.slice(0, count);
+}
+
+type Shareable = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
+
+function share<T extends Shareable>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const C = a.constructor as new (b: SharedArrayBuffer) => T;
+  const copy = new C(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}
+
+function shareObject<T extends object>(o: T, skip: readonly string[] = []): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (skip.includes(k)) continue;
+    out[k] = ArrayBuffer.isView(v) && !(v instanceof DataView) ? share(v as Shareable) : v;
+  }
+  return out as T;
+}
+
+/** The job with its big arrays on SharedArrayBuffers, and without fields workers do not need or cannot clone. */
+function shareJob(job: PopulationJobData): PopulationJobData {
+  const network = { ...shareObject(job.network as StreetNetwork, ['nodeKeys']), nodeKeys: [] } as StreetNetwork;
+  const plans = shareObject(job.plans as TripPlans, ['params']) as TripPlans;
+  (plans as { params: Record<string, unknown> }).params = {};
+  const profile = shareObject(job.profile as StreetExposureProfile, ['params']) as StreetExposureProfile;
+  (profile as { params: unknown }).params = null;
+  return {
+    ...job,
+    network,
+    plans,
+    profile,
+    capabilities: share(job.capabilities),
+    resolved: { ...job.resolved, weight: job.resolved.weight === null ? null : share(job.resolved.weight) },
+    order: share(job.order),
+    chunkStart: share(job.chunkStart),
+  };
+}
+
+/**
+ * Runs every chunk with `threads − 1` workers and this thread; returns the
+ * results by chunk index. Falls back to this thread alone when workers are
+ * not available.
+ */
+export function runPopulationChunks(job: PopulationJobData, threads: number): ChunkResult[] {
+  const numChunks = job.chunkStart.length - 1;
+  const results: (ChunkResult | undefined)[] = new Array(numChunks);
+  const runner = new ChunkRunner(job);
+  const workers = threads > 1 && numChunks > 1 ? getWorkers(Math.min(threads - 1, numChunks - 1)) : null;
+  if (workers === null || workers.length === 0) {
+    for (let c = 0; c < numChunks; c++) results[c] = runner.run(c);
+    return results as ChunkResult[];
+  }
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next chunk to claim, chunks finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * numChunks)); // 0 pending, 1 posted, 2 failed
+  const shared = shareJob(job);
+  const ports: MessagePort[] = [];
+  for (const w of workers) {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    w.postMessage({ job: shared, ctl, status, port: port2 }, [port2]);
+  }
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numChunks) break;
+    results[c] = runner.run(c);
+    Atomics.add(ctl, 1, 1);
+  }
+  let deadline = Date.now() + STALL_MS;
+  let lastDone = -1;
+  for (;;) {
+    const done = Atomics.load(ctl, 1);
+    if (done >= numChunks) break;
+    if (done !== lastDone) {
+      lastDone = done;
+      deadline = Date.now() + STALL_MS;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    Atomics.wait(ctl, 1, done, Math.min(left, 50));
+  }
+  // Collect the workers' posted results.
+  const drain = () => {
+    for (const p of ports) {
+      for (;;) {
+        const m = receiveMessageOnPort(p);
+        if (m === undefined) break;
+        const r = m.message as ChunkResult;
+        if (results[r.chunk] === undefined) results[r.chunk] = r;
+      }
+    }
+  };
+  drain();
+  // A posted message can trail its status flag by a moment; wait briefly for those, then redo what is missing.
+  for (let tries = 0; tries < 40; tries++) {
+    let waiting = false;
+    for (let c = 0; c < numChunks; c++) if (results[c] === undefined && Atomics.load(status, c) === 1) waiting = true;
+    if (!waiting) break;
+    Atomics.wait(ctl, 1, Atomics.load(ctl, 1), 5);
+    drain();
+  }
+  for (let c = 0; c < numChunks; c++) if (results[c] === undefined) results[c] = runner.run(c);
+  for (const p of ports) p.close();
+  return results as ChunkResult[];
+}
+
+/** True when `computePopulationExposure({ threads })` can use worker threads (running from the build). */
+export function parallelPopulationAvailable(): boolean {
+  return resolveWorkerUrl() !== null;
+}
+
+/**
+ * Stops the population worker threads (otherwise kept, unref'ed, for the life
+ * of the process, and started again on the next call that uses threads).
+ *
+ * @returns a promise that settles when every worker has stopped
+ * @example
+ * await terminatePopulationWorkers();
+ */
+export async function terminatePopulationWorkers(): Promise<void> {
+  const workers = pool;
+  pool = [];
+  await Promise.all(workers.map((w) => w.terminate()));
+}

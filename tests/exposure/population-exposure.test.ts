@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { computePopulationExposure } from '../../src/exposure/population-exposure.js';
+import { computeTripMetrics } from '../../src/exposure/trip-metrics.js';
+import { computeSightings } from '../../src/exposure/sightings.js';
+import { computePersonMetrics } from '../../src/exposure/person-metrics.js';
+import { computeStreetExposureProfile } from '../../src/exposure/street-exposure-profile.js';
+import { buildStreetNetwork } from '../../src/mobility/build-street-network.js';
+import { createResidents } from '../../src/mobility/residents.js';
+import { planTrips } from '../../src/mobility/trip-plans.js';
+import { routeTrips } from '../../src/mobility/route-trips.js';
+import { generateGridCity } from '../../src/city/generate-grid-city.js';
+import { createCameraSet, type CameraInput } from '../../src/cameras/camera-set.js';
+import { createRng } from '../../src/core/random.js';
+import { InvalidInputError } from '../../src/core/errors.js';
+
+function smallCase() {
+  const city = generateGridCity({ boundary: [0, 0, 2000, 2000], blockSize: 100, population: 40_000, seed: 3 });
+  const rng = createRng('cams');
+  const cams: CameraInput[] = [];
+  for (let i = 0; i < 400; i++) {
+    const r = rng.next();
+    cams.push({
+      x: rng.uniform(0, 2000), y: rng.uniform(0, 2000), heading: rng.uniform(0, 360), fov: rng.uniform(40, 100),
+      resolutionPx: 3840, capabilities: r < 0.4 ? ['face'] : r < 0.6 ? ['plate'] : [],
+    });
+  }
+  const cameras = createCameraSet(cams);
+  const network = buildStreetNetwork(city.streets);
+  const profile = computeStreetExposureProfile(cameras, city, { occlusion: false });
+  return { city, cameras, network, profile };
+}
+
+const base = smallCase();
+const opts = { seed: 5, numResidents: 1500, network: base.network, profile: base.profile, keepSightings: true, sample: 200, watchlistSize: 1000 };
+
+describe('computePopulationExposure', () => {
+  const r = computePopulationExposure(base.city, base.cameras, opts);
+
+  it('accounts for every plan: routed trips plus reported unreachable ones', () => {
+    expect(r.numTrips + r.unreachable.count).toBe(r.numPlans);
+    expect(r.numPlans).toBeGreaterThan(1500);
+    expect(r.persons.numPersons).toBe(1500);
+  });
+
+  it('gives the same per-trip rows as routing every plan at once and scoring with computeTripMetrics', () => {
+    // Independent path: the same residents and plans (same seed streams), routed in one call.
+    const rng = createRng(5);
+    const residents = createResidents(base.city, base.network, { numResidents: 1500, seed: rng.stream('residents') });
+    const plans = planTrips(base.city, base.network, residents, { seed: rng.stream('plans') });
+    const { trips } = routeTrips(base.network, plans);
+    const m = computeTripMetrics(trips, base.profile, base.cameras, { network: base.network });
+    expect(Array.from(r.trips.planId)).toEqual(Array.from(trips.planId));
+    for (const k of ['sightings', 'identified', 'distinctCameras', 'length', 'observedLength', 'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches'] as const) {
+      expect(Array.from(r.trips[k])).toEqual(Array.from(m[k]));
+    }
+    expect(Array.from(r.trips.cameraList)).toEqual(Array.from(m.cameraList));
+    // Person-day rows equal the aggregation of those trips.
+    const pd = computePersonMetrics(m, { numPersons: 1500 });
+    expect(Array.from(r.persons.pIdentified)).toEqual(Array.from(pd.pIdentified));
+    // Kept sightings are those of persons < 200, as computeSightings gives them.
+    const s = computeSightings(trips, base.profile, base.cameras, { network: base.network });
+    const want: number[] = [];
+    for (let i = 0; i < s.numSightings; i++) if (s.person[i] < 200) want.push(s.camera[i]);
+    expect(Array.from(r.sightings!.camera)).toEqual(want);
+    expect(r.sightings!.numSightings).toBeGreaterThan(0);
+  });
+
+  it('summarises person-days with brute-force means and a district table that adds up', () => {
+    const n = r.persons.pIdentified.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += r.persons.pIdentified[i];
+    expect(r.summary.pIdentified.mean).toBeCloseTo(sum / n, 12);
+    const sorted = Array.from(r.persons.sightings).sort((a, b) => a - b);
+    expect(r.summary.sightings.quantiles['0.5']).toBe(sorted[Math.ceil(n * 0.5) - 1]);
+    expect(r.districts.rows.reduce((a, row) => a + row.residents, 0)).toBe(1500);
+    const weighted = r.districts.rows.reduce((a, row) => a + row.residents * row.meanSightings, 0) / 1500;
+    expect(weighted).toBeCloseTo(r.summary.sightings.mean, 9);
+    expect(r.inequality.meanSightings.gini).toBeGreaterThanOrEqual(0);
+    expect(r.inequality.meanSightings.gini).toBeLessThan(1);
+    expect(r.watchlist!.expectedTrue).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(r.watchlist!.expectedFalse)).toBe(true);
+  });
+
+  it('is deterministic per seed and changes with the seed', () => {
+    const again = computePopulationExposure(base.city, base.cameras, opts);
+    expect(Array.from(again.trips.pIdentified)).toEqual(Array.from(r.trips.pIdentified));
+    expect(JSON.stringify(again.summary)).toBe(JSON.stringify(r.summary));
+    const other = computePopulationExposure(base.city, base.cameras, { ...opts, seed: 6 });
+    expect(JSON.stringify(other.summary)).not.toBe(JSON.stringify(r.summary));
+  });
+
+  it('gives identical results whatever the thread count (falls back to one thread from the sources)', () => {
+    const two = computePopulationExposure(base.city, base.cameras, { ...opts, threads: 2 });
+    expect(JSON.stringify(two.summary)).toBe(JSON.stringify(r.summary));
+    expect(Array.from(two.trips.observedLength)).toEqual(Array.from(r.trips.observedLength));
+  });
+
+  it('rejects bad options, naming the field', () => {
+    const c = base.city, k = base.cameras;
+    expect(() => computePopulationExposure(c, k, undefined as never)).toThrow(/computePopulationExposure: options must be an object/);
+    expect(() => computePopulationExposure(c, k, {} as never)).toThrow(/options.seed must be given/);
+    expect(() => computePopulationExposure(c, k, { ...opts, numResidents: 0 })).toThrow(/options.numResidents must be an integer >= 1/);
+    expect(() => computePopulationExposure(c, k, { ...opts, threads: 0 })).toThrow(/options.threads must be an integer in \[1, 256\]/);
+    expect(() => computePopulationExposure(c, k, { ...opts, keepSightings: 1 as never })).toThrow(/options.keepSightings must be a boolean/);
+    expect(() => computePopulationExposure(c, k, { ...opts, sample: -1 })).toThrow(/options.sample must be an integer >= 0/);
+    expect(() => computePopulationExposure(c, k, { ...opts, speeds: { walk: 0 } })).toThrow(/options.speeds.walk must be a finite number > 0/);
+    expect(() => computePopulationExposure(c, k, { ...opts, watchlistSize: 0.5 })).toThrow(/options.watchlistSize must be a finite number >= 1/);
+    expect(() => computePopulationExposure(c, k, { ...opts, watchlistSize: 1e9 })).toThrow(/options.watchlistSize must be at most the city's population/);
+    expect(() => computePopulationExposure(c, k, { ...opts, plans: 3 as never })).toThrow(/options.plans must be an object/);
+    expect(() => computePopulationExposure(null as never, k, opts)).toThrow(/city must be a City/);
+    expect(() => computePopulationExposure(c, k, { ...opts, faceLevel: 'detect' })).toThrow(InvalidInputError);
+  });
+});
