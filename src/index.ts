@@ -84,3 +84,22 @@ export * from './exposure/population-exposure.js';
 export { parallelPopulationAvailable, terminatePopulationWorkers } from './exposure/population-parallel.js';
 export * from './exposure/district-exposure.js';
 export * from './exposure/inequality.js';
+export * from './exposure/crowd-exposure.js';
+
+// Scenarios: schema, presets, runner, comparison.
+export * from './scenario/scenario-error.js';
+export * from './scenario/schema.js';
+export * from './scenario/presets.js';
+export * from './scenario/result.js';
+export * from './scenario/run-scenario.js';
+export * from './scenario/compare.js';
+export type { ScenarioContext, ScenarioStep } from './scenario/steps.js';
+export { SCENARIO_STEPS } from './scenario/steps.js';
+export { SIGHTLINE_VERSION } from './scenario/version.js';
+
+// Outputs: atomic writes, GeoJSON, the HTML report.
+export * from './io/atomic-write.js';
+export * from './io/geojson.js';
+export * from './io/report-html.js';
+export * from './io/write-outputs.js';
+export * from './network/network-geojson.js';
