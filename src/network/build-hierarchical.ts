@@ -122,8 +122,12 @@ export const NETWORK_BUILD_DEFAULTS = {
    * licensed point-to-point radio.
    */
   aggregationUplinkMbps: { fibre: 1000, lte: 50, radio: 300 } as Record<LinkKind, number>,
-  /** Assumption: 10 Gbit/s fibre from a district hub to a centre. */
-  hubUplinkMbps: 10_000,
+  /**
+   * Assumption: 100 Gbit/s fibre (100 Gigabit Ethernet) from a district hub to
+   * a centre; a district's live streams at the default stream model add up to
+   * tens of Gbit/s.
+   */
+  hubUplinkMbps: 100_000,
   /** Assumption: 10 Gbit/s fibre from a centre to the national platform. */
   centreUplinkMbps: 10_000,
   /** Assumption: switching/queueing base latency per hop: fibre 0.5 ms, LTE 20 ms, radio 2 ms. */
