@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The coverage worker is its own entry: the parallel engine starts it from dist/.
-  entry: { index: 'src/index.ts', 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts' },
+  entry: { index: 'src/index.ts', 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,

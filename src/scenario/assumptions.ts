@@ -73,6 +73,8 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
   }
   if (presets.size > 0) {
     for (const [group, p] of Object.entries(PRESET_CAMERA_PROFILES)) {
+      // The older group exists only in Astana, the facade group only in Almaty.
+      if ((group === 'older' && !presets.has('astana')) || (group === 'facade' && !presets.has('almaty'))) continue;
       out.push({ topic: `Optics of ${group} cameras`, value: `fov ${p.fov}°, ${p.resolutionPx} px, ${p.height} m, ${p.kind}`, source: 'assumption: typical equipment for the role (PRESET_CAMERA_PROFILES)', kind: 'assumption' });
     }
     out.push({ topic: 'Camera positions', value: 'placed by seeded generators on the street grid', source: 'synthetic (not surveyed positions)', kind: 'synthetic' });

@@ -1,11 +1,12 @@
 /**
  * Scenario presets: ready-made scenarios for the reference cities.
  * `almaty` (the default): the Almaty preset city and its 128,000 cameras;
- * `astana`: 22,000 new cameras against the older ~6,000 (the older ones are
- * a second camera source, so the report and the per-source counts show both).
+ * `astana`: 22,000 new cameras with the older ~6,000 still in service
+ * (createPreset('astana', { includeOlder: true })); `astana-older`: the older
+ * ~6,000 alone, to compare with `astana`.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { ASTANA_CAMERA_FACTS } from '../cameras/presets.js';
+import { ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Names of the scenario presets. */
@@ -28,8 +29,8 @@ export interface ScenarioPresetOptions {
  *
  * - `almaty`: Almaty, 128,000 cameras; area coverage at the camera range and
  *   at the DORI identify level, with buildings as occluders; streets; districts; raster.
- * - `astana`: Astana's 22,000 new cameras plus the ~6,000 older ones as a
- *   second source, with the same analyses.
+ * - `astana`: Astana's 22,000 new cameras plus the ~6,000 older ones
+ *   (the Astana camera preset with `includeOlder`), with the same analyses.
  * - `astana-older`: the ~6,000 older cameras only (the network being replaced),
  *   to compare with `astana` (`sightline compare`).
  *
@@ -68,6 +69,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const newer = ASTANA_CAMERA_FACTS.newCameras;
   const older = ASTANA_CAMERA_FACTS.olderCameras;
   // Scale both sources by the same factor so their ratio stays 22,000 : 6,000.
+  const O = PRESET_CAMERA_PROFILES.older;
   const scale = (count: number) => (n === undefined ? count : Math.max(1, Math.round((count * n) / (newer + older))));
   if (name === 'astana-older') {
     return {
@@ -75,7 +77,8 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
       description: `The older Astana network of about ${older.toLocaleString('en-US')} record-only street cameras, before the new system.`,
       seed,
       city: { preset: 'astana' },
-      cameras: [{ from: 'streets', count: scale(older), fov: 90, resolutionPx: 1280, height: 5, heading: 'across', operator: 'public', live: false }],
+      // As astanaCameras places its older group: along streets, facing across, public, record-only.
+      cameras: [{ from: 'streets', count: scale(older), fov: O.fov, resolutionPx: O.resolutionPx, height: O.height, kind: O.kind, heading: 'across', operator: 'public', live: false }],
       analyses,
     };
   }
@@ -84,10 +87,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     description: `Astana: ${newer.toLocaleString('en-US')} new cameras with the ~${older.toLocaleString('en-US')} older ones still in service.`,
     seed,
     city: { preset: 'astana' },
-    cameras: [
-      { from: 'preset', name: 'astana', count: scale(newer) },
-      { from: 'streets', count: scale(older), fov: 90, resolutionPx: 1280, height: 5, heading: 'across', operator: 'public', live: false },
-    ],
+    cameras: [{ from: 'preset', name: 'astana', includeOlder: true, ...(n !== undefined ? { count: n } : {}) }],
     analyses,
   };
 }

@@ -1,0 +1,347 @@
+/**
+ * The `sightline` command: run scenarios, compare them, quick coverage,
+ * exposure of a route, camera import from OpenStreetMap.
+ *
+ * Exit codes: 0 ok; 1 the analysis failed (bad data in a file, a step
+ * error); 2 usage error (unknown command or option, missing argument);
+ * 3 invalid scenario (schema errors, unreadable JSON); 130 interrupted
+ * (Ctrl-C / SIGINT: the run stops between steps; no partial file is left).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SightlineError, UsageError } from '../core/errors.js';
+import { importOsmCameras } from '../cameras/osm-import.js';
+import { terminateCoverageWorkers } from '../coverage/parallel.js';
+import { routeExposure } from '../exposure/route-exposure.js';
+import { ScenarioError, ScenarioAbortError } from '../scenario/scenario-error.js';
+import { parseScenario, scenarioJsonSchema, type ScenarioInput } from '../scenario/schema.js';
+import { scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName } from '../scenario/presets.js';
+import { runScenarioDetailed, type ScenarioRun } from '../scenario/run-scenario.js';
+import { compareScenarios, type ScenarioComparison } from '../scenario/compare.js';
+import type { ScenarioResult } from '../scenario/result.js';
+import { SIGHTLINE_VERSION } from '../scenario/version.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { camerasGeoJsonChunks } from '../io/geojson.js';
+import { writeScenarioOutputs } from '../io/write-outputs.js';
+import { createProgressPrinter, type ProgressSink } from './progress.js';
+
+/** Exit codes of the command. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, invalidScenario: 3, interrupted: 130 } as const;
+
+/** Streams and environment of one invocation (injectable for tests). */
+export interface CliIo {
+  stdout: { write(text: string): void };
+  stderr: ProgressSink;
+  /** Aborted on Ctrl-C by the entry point. */
+  signal?: AbortSignal;
+  cwd?: string;
+}
+
+export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera networks
+
+Usage:
+  sightline run <scenario.json> [--out DIR]       run a scenario, write results and report
+  sightline run --preset NAME [--cameras N] [--seed S] [--out DIR]
+  sightline compare A B                            compare two results.json or scenario files
+  sightline coverage [<scenario.json> | --preset NAME] [--cameras N] [--level L]... [--occlusion]
+  sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
+  sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
+  sightline schema [--out FILE]                    the scenario JSON Schema (for editors)
+
+Options:
+  --json        machine-readable output on stdout (progress stays on stderr)
+  --quiet       no progress output
+  --preset      ${SCENARIO_PRESET_NAMES.join(', ')}
+  --cameras N   scale the preset's cameras to N in total (quick runs)
+  -h, --help    this text;  -v, --version   the version
+
+Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario, 130 interrupted (Ctrl-C).
+`;
+
+const OPTIONS = {
+  out: { type: 'string' },
+  preset: { type: 'string' },
+  cameras: { type: 'string' },
+  seed: { type: 'string' },
+  level: { type: 'string', multiple: true },
+  occlusion: { type: 'boolean' },
+  path: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'include-indoor': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: 'boolean' } ? boolean : string };
+
+/** Which options each command accepts (others are usage errors, not silently ignored). */
+const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  run: ['out', 'preset', 'cameras', 'seed', 'json', 'quiet'],
+  compare: ['cameras', 'json', 'quiet'],
+  coverage: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
+  route: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
+  'import-osm': ['out', 'json', 'include-indoor'],
+  schema: ['out'],
+};
+
+const CLI = 'sightline';
+
+/**
+ * Runs the command with the given arguments.
+ *
+ * @param argv - arguments after the program name, e.g. `['run', '--preset', 'almaty']`
+ * @param io - output streams, the abort signal (Ctrl-C), the working directory
+ * @returns the exit code (see {@link EXIT})
+ * @example process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError(CLI, (e as Error).message);
+    }
+    const values = parsed.values as Values;
+    json = values.json === true;
+    const [command, ...positionals] = parsed.positionals;
+    if (values.version) {
+      io.stdout.write(json ? JSON.stringify({ version: SIGHTLINE_VERSION }) + '\n' : `${SIGHTLINE_VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout.write(USAGE);
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    const allowed = ALLOWED[command];
+    if (!allowed) throw new UsageError(CLI, `unknown command ${JSON.stringify(command)} (run sightline --help)`);
+    for (const k of Object.keys(values)) {
+      if (!(allowed as readonly string[]).includes(k) && k !== 'help' && k !== 'version') throw new UsageError(CLI, `${command}: option --${k} does not apply (run sightline --help)`);
+    }
+    const ctx = { io, values, json, cwd: io.cwd ?? process.cwd() };
+    switch (command) {
+      case 'run':
+        return await cmdRun(ctx, positionals);
+      case 'compare':
+        return await cmdCompare(ctx, positionals);
+      case 'coverage':
+        return await cmdCoverage(ctx, positionals);
+      case 'route':
+        return await cmdRoute(ctx, positionals);
+      case 'import-osm':
+        return cmdImportOsm(ctx, positionals);
+      default:
+        return cmdSchema(ctx, positionals);
+    }
+  } catch (e) {
+    return reportError(e, io, json);
+  } finally {
+    await terminateCoverageWorkers();
+  }
+}
+
+interface Ctx {
+  io: CliIo;
+  values: Values;
+  json: boolean;
+  cwd: string;
+}
+
+function reportError(e: unknown, io: CliIo, json: boolean): number {
+  let code: number = EXIT.failure;
+  if (e instanceof ScenarioAbortError || (e as Error)?.name === 'AbortError') code = EXIT.interrupted;
+  else if (e instanceof UsageError) code = EXIT.usage;
+  else if (e instanceof ScenarioError) code = EXIT.invalidScenario;
+  const err = e as Error & { issues?: unknown };
+  const message = code === EXIT.interrupted ? 'interrupted: stopped cleanly, no partial file left' : err?.message ?? String(e);
+  if (json) {
+    io.stdout.write(JSON.stringify({ ok: false, exitCode: code, error: { name: err?.name ?? 'Error', message, ...(err?.issues ? { issues: err.issues } : {}) } }) + '\n');
+  } else {
+    io.stderr.write(`${code === EXIT.usage ? 'usage error' : code === EXIT.invalidScenario ? 'invalid scenario' : code === EXIT.interrupted ? 'sightline' : 'error'}: ${message}\n`);
+    if (!(e instanceof SightlineError) && code === EXIT.failure && err?.stack) io.stderr.write(`${err.stack}\n`);
+  }
+  return code;
+}
+
+/** Reads a scenario file, or the preset named by --preset; returns the scenario and the directory its paths are relative to. */
+function loadScenario(ctx: Ctx, positionals: string[], command: string): { scenario: ScenarioInput | unknown; baseDir: string } {
+  const { values } = ctx;
+  if (values.preset !== undefined && positionals.length > 0) throw new UsageError(CLI, `${command}: give a scenario file or --preset, not both`);
+  if (positionals.length > 1) throw new UsageError(CLI, `${command}: one scenario file expected, got ${positionals.length}`);
+  const count = values.cameras === undefined ? undefined : Number(values.cameras);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError(CLI, `--cameras must be an integer >= 1, got ${JSON.stringify(values.cameras)}`);
+  if (values.preset !== undefined || positionals.length === 0) {
+    const name = values.preset ?? 'almaty';
+    if (!(SCENARIO_PRESET_NAMES as readonly string[]).includes(name)) throw new UsageError(CLI, `--preset must be one of ${SCENARIO_PRESET_NAMES.join(', ')}, got ${JSON.stringify(name)}`);
+    const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
+    return { scenario: scenarioPreset(name as ScenarioPresetName, { numCameras: count, seed }), baseDir: ctx.cwd };
+  }
+  const file = resolve(ctx.cwd, positionals[0]);
+  const scenario = readScenarioFile(file);
+  if (values.seed !== undefined || count !== undefined) throw new UsageError(CLI, `${command}: --seed and --cameras apply to --preset only (set them in the scenario file)`);
+  return { scenario, baseDir: dirname(file) };
+}
+
+function readScenarioFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(CLI, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError(CLI, [{ path: '(root)', value: file, expected: 'must be valid JSON', message: `${file} is not valid JSON (${(e as Error).message})` }]);
+  }
+}
+
+async function execute(ctx: Ctx, scenario: unknown, baseDir: string): Promise<ScenarioRun> {
+  parseScenario(scenario); // invalid scenarios fail before any work
+  const printer = createProgressPrinter(ctx.io.stderr, ctx.values.quiet === true);
+  try {
+    return await runScenarioDetailed(scenario, { onProgress: printer.onProgress, signal: ctx.io.signal, baseDir });
+  } finally {
+    printer.end();
+  }
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(2)}%`);
+const int = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
+
+function headlineText(r: ScenarioResult): string {
+  const h = r.headline;
+  const row = (label: string, value: string) => `  ${label.padEnd(40)} ${value}`;
+  const lines = [`${r.name} — sightline ${r.libraryVersion}, seed ${r.seed}`, row('cameras', `${int(h.cameras)} (${int(h.liveCameras)} live, ${int(h.faceCameras)} face recognition, ${int(h.plateCameras)} plate reading)`)];
+  for (const c of r.metrics.coverage?.runs ?? []) lines.push(row(`area seen (${c.level}${c.occlusion ? ', buildings block' : ''})`, `${pct(c.coveredFraction)} of ${c.studyAreaKm2.toFixed(0)} km²; by ≥2 cameras ${pct(c.atLeast[2] ?? 0)}`));
+  if (r.metrics.streetCoverage) lines.push(row('street length seen', `${pct(r.metrics.streetCoverage.coveredFraction)} of ${r.metrics.streetCoverage.totalKm.toFixed(0)} km`));
+  if (r.metrics.districts) lines.push(row('share of each district seen', `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
+  lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s`));
+  return lines.join('\n') + '\n';
+}
+
+async function cmdRun(ctx: Ctx, positionals: string[]): Promise<number> {
+  const { scenario, baseDir } = loadScenario(ctx, positionals, 'run');
+  const run = await execute(ctx, scenario, baseDir);
+  const outDir = resolve(ctx.cwd, ctx.values.out ?? 'out');
+  const files = writeScenarioOutputs(run, outDir, { signal: ctx.io.signal });
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, outDir, files, name: run.result.name, seed: run.result.seed, headline: run.result.headline, timings: run.result.timings }) + '\n');
+  else ctx.io.stdout.write(`${headlineText(run.result)}\nWrote ${files.length} files to ${outDir}\n  report: ${resolve(outDir, 'report.html')}\n`);
+  return EXIT.ok;
+}
+
+async function loadResult(ctx: Ctx, arg: string): Promise<ScenarioResult> {
+  const file = resolve(ctx.cwd, arg);
+  const data = readScenarioFile(file) as { format?: unknown };
+  if (data && typeof data === 'object' && data.format === 'sightline-result') return data as unknown as ScenarioResult;
+  if (!ctx.json && !ctx.values.quiet) ctx.io.stderr.write(`running ${arg} ...\n`);
+  return (await execute(ctx, data, dirname(file))).result;
+}
+
+async function cmdCompare(ctx: Ctx, positionals: string[]): Promise<number> {
+  if (positionals.length !== 2) throw new UsageError(CLI, `compare: two files expected (results.json or scenario files), got ${positionals.length}`);
+  const a = await loadResult(ctx, positionals[0]);
+  const b = await loadResult(ctx, positionals[1]);
+  const d = compareScenarios(a, b);
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...d }) + '\n');
+  else ctx.io.stdout.write(comparisonText(d));
+  return EXIT.ok;
+}
+
+function comparisonText(d: ScenarioComparison): string {
+  const fmt = (k: string, v: number) => (/Fraction/.test(k) ? pct(v) : Math.abs(v) >= 100 ? int(v) : v.toFixed(3));
+  const lines = [`A: ${d.a.name}`, `B: ${d.b.name}`, '', `${'metric'.padEnd(32)}${'A'.padStart(14)}${'B'.padStart(14)}${'B − A'.padStart(14)}`];
+  for (const x of d.headline) lines.push(`${x.key.padEnd(32)}${fmt(x.key, x.a).padStart(14)}${fmt(x.key, x.b).padStart(14)}${(x.delta >= 0 ? '+' : '') + fmt(x.key, x.delta)}`.replace(/(\S)(\+|-)/, '$1 $2'));
+  if (d.districts.length) {
+    lines.push('', `${'district (area seen)'.padEnd(32)}${'A'.padStart(14)}${'B'.padStart(14)}${'B − A'.padStart(14)}`);
+    for (const r of d.districts) {
+      const x = r.deltas.find((v) => v.key === 'coveredFraction');
+      if (x) lines.push(`${r.name.padEnd(32)}${pct(x.a).padStart(14)}${pct(x.b).padStart(14)}${pct(x.delta).padStart(14)}`);
+    }
+  }
+  if (d.onlyInA.length) lines.push('', `only in A: ${d.onlyInA.join(', ')}`);
+  if (d.onlyInB.length) lines.push('', `only in B: ${d.onlyInB.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+const LEVELS = ['range', 'detect', 'observe', 'recognise', 'identify'];
+
+function levelsOf(values: Values): ('range' | 'detect' | 'observe' | 'recognise' | 'identify')[] {
+  const levels = values.level ?? ['range'];
+  for (const l of levels) if (!LEVELS.includes(l)) throw new UsageError(CLI, `--level must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(l)}`);
+  return levels as never;
+}
+
+async function cmdCoverage(ctx: Ctx, positionals: string[]): Promise<number> {
+  const { scenario, baseDir } = loadScenario(ctx, positionals, 'coverage');
+  const s = { ...(scenario as Record<string, unknown>), analyses: { coverage: { levels: levelsOf(ctx.values), occlusion: ctx.values.occlusion === true } } };
+  const run = await execute(ctx, s, baseDir);
+  const r = run.result;
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, name: r.name, seed: r.seed, cameras: r.metrics.cameras.numCameras, coverage: r.metrics.coverage!.runs }) + '\n');
+  else ctx.io.stdout.write(headlineText(r));
+  return EXIT.ok;
+}
+
+async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
+  if (ctx.values.path === undefined) throw new UsageError(CLI, 'route: --path "lon,lat;lon,lat;..." is required');
+  const lonLat = ctx.values.path.split(';').map((p, i) => {
+    const xy = p.split(',').map((v) => Number(v.trim()));
+    if (xy.length !== 2 || !xy.every(Number.isFinite)) throw new UsageError(CLI, `route: --path point ${i} must be "lon,lat", got ${JSON.stringify(p)}`);
+    return xy as [number, number];
+  });
+  if (lonLat.length < 2) throw new UsageError(CLI, 'route: --path needs at least two points');
+  const levels = levelsOf(ctx.values);
+  const { scenario, baseDir } = loadScenario(ctx, positionals, 'route');
+  const run = await execute(ctx, { ...(scenario as Record<string, unknown>), analyses: {} }, baseDir);
+  const projection = run.city.projection;
+  if (!projection) throw new UsageError(CLI, 'route: the scenario city has no projection, so lon/lat points cannot be placed');
+  const path = lonLat.map(([lon, lat]) => projection.forward(lon, lat));
+  const e = routeExposure(run.cameras, path, { level: levels[0], occlusion: ctx.values.occlusion === true, city: run.city });
+  const summary = { length: e.length, observedLength: e.observedLength, observedFraction: e.observedFraction, cameras: e.cameraIds.length, longestUnobserved: e.longestUnobserved, level: levels[0], occlusion: ctx.values.occlusion === true };
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...summary, cameraIds: e.cameraIds }) + '\n');
+  else {
+    ctx.io.stdout.write(
+      `route of ${(e.length / 1000).toFixed(2)} km in ${run.result.name}\n  seen by ${e.cameraIds.length} cameras; ${pct(e.observedFraction)} of its length observed (${e.observedLength.toFixed(0)} m)\n  longest unobserved stretch ${e.longestUnobserved.length.toFixed(0)} m (from ${e.longestUnobserved.from.toFixed(0)} m to ${e.longestUnobserved.to.toFixed(0)} m)\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
+  if (positionals.length !== 1) throw new UsageError(CLI, `import-osm: one GeoJSON file expected, got ${positionals.length}`);
+  if (ctx.values.out === undefined) throw new UsageError(CLI, 'import-osm: --out FILE is required');
+  const file = resolve(ctx.cwd, positionals[0]);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(CLI, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let geojson: unknown;
+  try {
+    geojson = JSON.parse(text);
+  } catch (e) {
+    throw new SightlineError(CLI, `${file} is not valid JSON (${(e as Error).message})`);
+  }
+  const r = importOsmCameras(geojson, { includeIndoor: ctx.values['include-indoor'] === true });
+  const out = resolve(ctx.cwd, ctx.values.out);
+  writeFileAtomic(out, camerasGeoJsonChunks(r.cameras, r.projection));
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, out, imported: r.imported, skipped: r.skipped, cameras: r.cameras.numCameras, summary: r.summary, report: r.report }) + '\n');
+  else {
+    const lines = [`${r.imported} features imported as ${r.cameras.numCameras} cameras, ${r.skipped} skipped; written to ${out}`, 'report (tag, what was done, features):'];
+    for (const s of r.summary) lines.push(`  ${s.tag.padEnd(22)} ${s.action.padEnd(40)} ${s.count}`);
+    ctx.io.stdout.write(lines.join('\n') + '\n');
+  }
+  return EXIT.ok;
+}
+
+function cmdSchema(ctx: Ctx, positionals: string[]): number {
+  if (positionals.length > 0) throw new UsageError(CLI, `schema: no positional argument expected, got ${positionals.length}`);
+  const text = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
+  if (ctx.values.out) writeFileAtomic(resolve(ctx.cwd, ctx.values.out), text);
+  else ctx.io.stdout.write(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,71 @@
+/**
+ * Atomic file writes: the data goes to a temporary file in the same
+ * directory, is flushed to disk (fsync), then renamed over the target, so a
+ * reader (or a crash, or Ctrl-C) never sees a half-written file.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InvalidInputError } from '../core/errors.js';
+
+let counter = 0;
+
+/** Prefix of the temporary files (hidden, recognisable, removed on failure). */
+export const TEMP_PREFIX = '.sightline-tmp-';
+
+/**
+ * Writes `data` to `path` atomically: temp file in the same directory,
+ * write, fsync, rename, then fsync of the directory (best effort). On any
+ * failure the temp file is removed and the target is left as it was.
+ *
+ * @param path - the target file
+ * @param data - a string (written as UTF-8) or bytes, or an iterable of string chunks (for large files)
+ * @returns nothing
+ * @throws {InvalidInputError} when `path` is not a non-empty string
+ * @throws the file system's error (ENOENT for a missing directory, EACCES, …) after cleaning up
+ * @example writeFileAtomic('out/results.json', JSON.stringify(result));
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
+  if (typeof path !== 'string' || path.length === 0) throw new InvalidInputError('writeFileAtomic', 'path', 'must be a non-empty string', path);
+  const dir = dirname(path);
+  const tmp = join(dir, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${++counter}`);
+  let fd = -1;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    if (typeof data === 'string' || data instanceof Uint8Array) writeAll(fd, data);
+    else for (const chunk of data) writeAll(fd, chunk);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = -1;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd >= 0) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  syncDirectory(dir);
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/** fsync of a directory so the rename itself is durable (not supported everywhere: errors ignored). */
+function syncDirectory(dir: string): void {
+  let fd = -1;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* some platforms cannot fsync a directory */
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
