@@ -8,7 +8,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { CoverageLevel } from '../coverage/footprints.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { nearestNode } from '../mobility/build-street-network.js';
-import { dijkstra, NO_ARC, shortestPath } from '../mobility/shortest-paths.js';
+import { csrLengths, dijkstra, NO_ARC, shortestPath } from '../mobility/shortest-paths.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';
 
 /** A route end: a node index, or a point `[x, y]` in metres snapped to the nearest node. */
@@ -136,10 +136,11 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
   const maxDetour = options.maxDetour ?? LEAST_SURVEILLED_DEFAULTS.maxDetour;
   if (typeof maxDetour !== 'number' || !(maxDetour >= 0)) throw new InvalidInputError(ORIGIN, 'options.maxDetour', 'must be a number >= 0 (Infinity for no cap)', maxDetour);
 
-  // Exposure per arc.
+  // Exposure per arc and per CSR position (cached per network, profile and level).
   let level: CoverageLevel | null = null;
   const m = 2 * ne;
-  const arcExp = new Float64Array(m);
+  let arcExp: Float64Array;
+  let expPos: Float64Array;
   if (options.arcExposure !== undefined) {
     if (options.level !== undefined) throw new InvalidInputError(ORIGIN, 'options.level', 'cannot be combined with options.arcExposure', options.level);
     const ax = options.arcExposure as unknown;
@@ -147,18 +148,17 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
     for (let a = 0; a < m; a++) {
       const v = ax[a];
       if (!(v >= 0 && v < Infinity)) throw new InvalidInputError(ORIGIN, `options.arcExposure[${a}]`, 'must be a finite number >= 0', v);
-      arcExp[a] = v;
     }
+    arcExp = ax;
+    expPos = byPosition(network, arcExp);
   } else {
     const recorded = profile.levels.map((li) => PROFILE_LEVELS[li]);
     level = options.level ?? recorded[0];
     const li = recorded.indexOf(level);
     if (li < 0) throw new InvalidInputError(ORIGIN, 'options.level', `must be a level the profile records (${recorded.map((l) => JSON.stringify(l)).join(', ')})`, options.level);
-    const obs = profile.observedLength;
-    for (let e = 0; e < ne; e++) {
-      arcExp[2 * e] = obs[li * ne + e];
-      arcExp[2 * e + 1] = obs[li * ne + e];
-    }
+    const cached = profileArrays(network, profile, li);
+    arcExp = cached.arcExp;
+    expPos = cached.expPos;
   }
   const params: LeastSurveilledRoute['params'] = { level, exposure: options.arcExposure !== undefined ? 'arcExposure' : 'observed-metres', weight, maxDetour };
 
@@ -166,18 +166,12 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
   const sp = shortestPath(network, s, t);
   const shortest = summarise(network, sp.arcs, arcExp);
   const limit = shortest.length * (1 + maxDetour) * (1 + 1e-12);
-  // Per CSR position: length and exposure, and the weights of one search.
-  const outArcs = network.outArcs;
-  const lenPos = new Float64Array(m);
-  const expPos = new Float64Array(m);
-  for (let p = 0; p < m; p++) {
-    const a = outArcs[p];
-    lenPos[p] = network.edgeLength[a >>> 1];
-    expPos[p] = arcExp[a];
-  }
-  const w = new Float64Array(m);
-  const dist = new Float64Array(network.numNodes);
-  const parent = new Uint32Array(network.numNodes);
+  // Weights of one search (per CSR position) and the search's arrays: module scratch, reused.
+  const lenPos = csrLengths(network);
+  ensureScratch(m, network.numNodes);
+  const w = scratchW.subarray(0, m);
+  const dist = scratchDist.subarray(0, network.numNodes);
+  const parent = scratchParent.subarray(0, network.numNodes);
   let searches = 1;
   const solve = (lambda: number): NetworkRoute => {
     for (let p = 0; p < m; p++) w[p] = lenPos[p] + lambda * expPos[p];
@@ -227,6 +221,56 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
     searches,
     params,
   };
+}
+
+// Scratch of the searches (grown on demand; results never point into it).
+let scratchW = new Float64Array(0);
+let scratchDist = new Float64Array(0);
+let scratchParent = new Uint32Array(0);
+
+function ensureScratch(m: number, n: number): void {
+  if (scratchW.length < m) scratchW = new Float64Array(m);
+  if (scratchDist.length < n) {
+    scratchDist = new Float64Array(n);
+    scratchParent = new Uint32Array(n);
+  }
+}
+
+/** Per network and profile: exposure per arc and per CSR position for each recorded level. */
+const profileCache = new WeakMap<StreetNetwork, WeakMap<StreetExposureProfile, Map<number, { arcExp: Float64Array; expPos: Float64Array }>>>();
+
+function profileArrays(network: StreetNetwork, profile: StreetExposureProfile, li: number): { arcExp: Float64Array; expPos: Float64Array } {
+  let byProfile = profileCache.get(network);
+  if (byProfile === undefined) {
+    byProfile = new WeakMap();
+    profileCache.set(network, byProfile);
+  }
+  let byLevel = byProfile.get(profile);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    byProfile.set(profile, byLevel);
+  }
+  let entry = byLevel.get(li);
+  if (entry === undefined) {
+    const ne = network.numEdges;
+    const obs = profile.observedLength;
+    const arcExp = new Float64Array(2 * ne);
+    for (let e = 0; e < ne; e++) {
+      arcExp[2 * e] = obs[li * ne + e];
+      arcExp[2 * e + 1] = obs[li * ne + e];
+    }
+    entry = { arcExp, expPos: byPosition(network, arcExp) };
+    byLevel.set(li, entry);
+  }
+  return entry;
+}
+
+/** Reorders a per-arc array by CSR position. */
+function byPosition(network: StreetNetwork, perArc: Float64Array): Float64Array {
+  const outArcs = network.outArcs;
+  const out = new Float64Array(outArcs.length);
+  for (let p = 0; p < outArcs.length; p++) out[p] = perArc[outArcs[p]];
+  return out;
 }
 
 function snap(network: StreetNetwork, end: unknown, field: string): number {

@@ -14,6 +14,10 @@ import { checkLevel, type CoverageLevel } from '../coverage/footprints.js';
 import { checkAvailability, prepareFootprints } from '../coverage/prepare.js';
 import { BOUNDARY_EPS } from '../coverage/union-engine.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
+import { nearbyBuildings, nearbyCameraWeights } from './route-nearby.js';
+
+/** Margin (m) of the nearby-camera and nearby-building searches: far above the footprint tolerance (1e-7 m). */
+const NEAR_PAD = 1e-3;
 
 /** A route: points `[x, y]` in metres (local plane), in travel order. */
 export type RoutePath = ReadonlyArray<readonly [number, number] | ArrayLike<number>>;
@@ -187,7 +191,13 @@ export function routeExposureOfCoords(
   }
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
-  const { fp, weights } = prepareFootprints(cameras, level, [bx0, by0, bx1, by1], ox, oy, buildings, weightsAll);
+  // Only the cameras that can reach a segment, and only the buildings that can hide part of their view
+  // (route-nearby.ts: the footprints are unchanged, the work no longer grows with the path's bounding box).
+  const near = nearbyCameraWeights(cameras, level, coords, weightsAll, NEAR_PAD);
+  const occluders = buildings === null ? null : nearbyBuildings(buildings, cameras, level, near, NEAR_PAD);
+  const prepared = prepareFootprints(cameras, level, [bx0, by0, bx1, by1], ox, oy, occluders, near);
+  const fp = prepared.fp;
+  const weights = prepared.weights as Float64Array; // non-null: `near` was given
   const n = fp.n;
   const index = n > 0 ? new Flatbush(n) : null;
   if (index) {
@@ -242,7 +252,7 @@ export function routeExposureOfCoords(
       for (let q = 0; q < nc; q++) {
         if (inside[q * np + p] === 0) continue;
         const j = cams[q];
-        if (weights !== null) none *= 1 - weights[j];
+        none *= 1 - weights[j];
         camLength[j] += pieceLen;
         if (lastPiece[j] === piece - 1) runTo[j] = d1;
         else {
@@ -252,7 +262,8 @@ export function routeExposureOfCoords(
         }
         lastPiece[j] = piece;
       }
-      observed += weights === null ? pieceLen : pieceLen * (1 - none);
+      // All up (weights 1): none = 0 exactly, so the piece counts in full.
+      observed += pieceLen * (1 - none);
     }
   }
   if (total - gapStart > bestGap) {
@@ -268,7 +279,7 @@ export function routeExposureOfCoords(
     stretches.push({ camera: fp.cameraId[j], from: runFrom[j], to: runTo[j] });
     cameraIds.push(fp.cameraId[j]);
     cameraLengths.push(camLength[j]);
-    expectedCameras += weights === null ? 1 : weights[j];
+    expectedCameras += weights[j];
   }
   stretches.sort((a, b) => a.camera - b.camera || a.from - b.from);
   if (observed > total) observed = total;
