@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { computePopulationExposure } from '../../src/exposure/population-exposure.js';
 import { computeTripMetrics } from '../../src/exposure/trip-metrics.js';
 import { computeSightings } from '../../src/exposure/sightings.js';
@@ -110,4 +112,32 @@ describe('computePopulationExposure', () => {
     expect(() => computePopulationExposure(null as never, k, opts)).toThrow(/city must be a City/);
     expect(() => computePopulationExposure(c, k, { ...opts, faceLevel: 'detect' })).toThrow(InvalidInputError);
   });
+});
+
+describe('computePopulationExposure on worker threads (built package)', () => {
+  const distEntry = new URL('../../dist/index.js', import.meta.url);
+  const workerFile = new URL('../../dist/population-worker.js', import.meta.url);
+  const built = existsSync(fileURLToPath(distEntry)) && existsSync(fileURLToPath(workerFile));
+  it.skipIf(!built)('gives byte-identical results on 1 and 2 threads', async () => {
+    const pkg = await import(distEntry.href);
+    expect(pkg.parallelPopulationAvailable()).toBe(true);
+    const city = pkg.generateGridCity({ boundary: [0, 0, 2000, 2000], blockSize: 100, population: 40_000, seed: 3 });
+    const rng = pkg.createRng('cams');
+    const cams = [];
+    for (let i = 0; i < 400; i++) {
+      const r = rng.next();
+      cams.push({ x: rng.uniform(0, 2000), y: rng.uniform(0, 2000), heading: rng.uniform(0, 360), fov: rng.uniform(40, 100), resolutionPx: 3840, capabilities: r < 0.4 ? ['face'] : r < 0.6 ? ['plate'] : [] });
+    }
+    const cameras = pkg.createCameraSet(cams);
+    const network = pkg.buildStreetNetwork(city.streets);
+    const profile = pkg.computeStreetExposureProfile(cameras, city, { occlusion: false });
+    // 5,000 residents ≈ 10,000 plans ≈ 5 chunks, so both threads take chunks.
+    const o = { seed: 9, numResidents: 5_000, network, profile, keepSightings: true, sample: 500, watchlistSize: 100, availability: 0.9 };
+    const one = pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 });
+    const two = pkg.computePopulationExposure(city, cameras, { ...o, threads: 2 });
+    await pkg.terminatePopulationWorkers();
+    const dump = (r: Record<string, unknown>) => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v));
+    expect(dump(two)).toBe(dump(one));
+    expect(one.numTrips).toBeGreaterThan(8_000);
+  }, 120_000);
 });

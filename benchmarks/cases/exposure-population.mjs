@@ -1,0 +1,56 @@
+// Population exposure on the Almaty preset: residents → trip plans → routing → sightings → metrics.
+// See benchmarks/plugins.mjs for the interface.
+
+/** Trips per resident and day with planTrips' defaults (measured on the Almaty preset, seed 1: 103,264 plans for 50,000 residents). */
+const TRIPS_PER_RESIDENT = 2.065;
+
+export const cases = [
+  { name: 'exposure-population-almaty-10k', tags: ['exposure', 'almaty', 'population'] },
+  { name: 'exposure-population-almaty-100k', tags: ['exposure', 'almaty', 'population'] },
+  {
+    name: 'exposure-population-almaty-1thread',
+    tags: ['exposure', 'almaty', 'population'],
+    target: { seconds: 60, rssMB: 2048, label: '≤ 60 s and ≤ 2 GB for 1,000,000 person-trips routed and scored' },
+    limitS: 900,
+  },
+  {
+    name: 'exposure-population-almaty-2threads',
+    tags: ['exposure', 'almaty', 'population', 'parallel'],
+    target: { rssMB: 2048, label: '≥ 1.7 × faster than 1 thread (1,000,000 person-trips), ≤ 2 GB' },
+    limitS: 900,
+  },
+];
+
+export const method = `**Population exposure.** \`computePopulationExposure(city, cameras, { seed: 1, numResidents, network, profile, threads, watchlistSize: 10000 })\` on the Almaty preset (seed 1), with the street network and the street exposure profile (defaults: range + identify, occlusion on) built beforehand, outside the timing (they are built once per camera network; see \`exposure-profile-almaty\`). The timing covers drawing the residents, planning their day of trips (about ${TRIPS_PER_RESIDENT} trips per resident), routing every trip (one shortest-path tree per origin node), scoring every trip against the profile, and the per-person, per-district, inequality and watchlist summaries. The four cases use about 10,000, 100,000 and 1,000,000 person-trips (numResidents = trips / ${TRIPS_PER_RESIDENT}); \`-1thread\` and \`-2threads\` are the 1,000,000-trip run with \`threads: 1\` and \`threads: 2\` (results identical). 10k: 1 warm-up, 5 runs; 100k: 1 warm-up, 3 runs; 1M: 1 run each (a warm-up would double a minute-long case).`;
+
+export async function run(name, ctx) {
+  const { pkg, bench, timing, skipped, seed } = ctx;
+  for (const f of ['createPreset', 'buildStreetNetwork', 'computeStreetExposureProfile', 'computePopulationExposure']) if (typeof pkg[f] !== 'function') return skipped(name, f);
+  const m = /^exposure-population-almaty-(10k|100k|1thread|2threads)$/.exec(name);
+  if (!m) throw new Error(`unknown case ${name}`);
+  const trips = m[1] === '10k' ? 10_000 : m[1] === '100k' ? 100_000 : 1_000_000;
+  const threads = m[1] === '2threads' ? 2 : 1;
+  const { city, cameras } = pkg.createPreset('almaty', { seed });
+  const network = pkg.buildStreetNetwork(city.streets);
+  const profile = pkg.computeStreetExposureProfile(cameras, city);
+  const numResidents = Math.round(trips / TRIPS_PER_RESIDENT);
+  const opts = { seed, numResidents, network, profile, threads, watchlistSize: 10_000 };
+  const reps = trips === 10_000 ? { warmup: 1, repeats: 5 } : trips === 100_000 ? { warmup: 1, repeats: 3 } : { warmup: 0, repeats: 1 };
+  const r = bench(name, () => pkg.computePopulationExposure(city, cameras, opts), reps);
+  if (typeof pkg.terminatePopulationWorkers === 'function') await pkg.terminatePopulationWorkers();
+  const l = r.last;
+  const tps = l.numTrips / r.median;
+  return {
+    ...timing(r),
+    numResidents,
+    numPlans: l.numPlans,
+    numTrips: l.numTrips,
+    unreachable: l.unreachable.count,
+    numTrees: l.numTrees,
+    tripsPerSecond: tps,
+    details:
+      `${l.numTrips.toLocaleString('en')} trips of ${numResidents.toLocaleString('en')} residents (${l.unreachable.count} unreachable, ${l.numTrees.toLocaleString('en')} shortest-path trees), ` +
+      `${Math.round(tps).toLocaleString('en')} trips/s on ${threads} thread${threads > 1 ? 's' : ''}; ` +
+      `mean sightings per resident-day ${l.summary.sightings.mean.toFixed(1)}, mean P(identified at least once) ${l.summary.pIdentified.mean.toFixed(3)}.`,
+  };
+}
