@@ -241,3 +241,24 @@ describe('computeTripMetrics', () => {
     expect(m.cameraMiss).not.toBeNull();
   });
 });
+
+describe('sightingPoints', () => {
+  it('groups sightings by person as (camera, day · 24 + hour) points', async () => {
+    const { sightingPoints } = await import('../../src/exposure/sightings.js');
+    const { net, profile, cameras } = line();
+    const trips = makeTrips(net, [
+      { person: 1, day: 1, mode: MODE_WALK, departure: 3 * 3600 - 6, speed: 2, arcs: [0, 2, 4] },
+      { person: 0, mode: MODE_WALK, departure: 0, arcs: [0] },
+    ]);
+    const s = computeSightings(trips, profile, cameras, { network: net, recognition: MODEL });
+    const pts = sightingPoints(s, 3);
+    // Person 0: cam2 at 10 s, cam3 at 50 s, cam0 at 60 s, all in hour 0 of day 0.
+    // Person 1 (day 1): cam2 enters at 10 m → 3 h − 6 s + 5 s → hour 2; cam3 at 25 s → hour 3; cam0 (30 s) 3; cam1 (110 s) 3.
+    expect(Array.from(pts.start)).toEqual([0, 3, 7, 7]);
+    expect(Array.from(pts.camera)).toEqual([2, 3, 0, 2, 3, 0, 1]);
+    expect(Array.from(pts.hour)).toEqual([0, 0, 0, 26, 27, 27, 27]);
+    expect(() => sightingPoints(s, 1)).toThrow(/sightingPoints: numPeople must exceed every sighting's person \(largest 1\), got 1/);
+    expect(() => sightingPoints(s, 1.5)).toThrow(/numPeople must be an integer >= 0/);
+    expect(() => sightingPoints({} as never)).toThrow(/sightings must be a SightingSet/);
+  });
+});
