@@ -25,7 +25,6 @@
  * proportions (largest remainder), assigned to points by a seeded shuffle.
  * Latency = per-kind base + distance × propagation delay in fibre.
  */
-import Flatbush from 'flatbush';
 import type { CameraSet } from '../cameras/camera-set.js';
 import type { City } from '../city/city.js';
 import { InvalidInputError } from '../core/errors.js';
@@ -263,26 +262,35 @@ function resolveOptions(options: HierarchicalNetworkOptions | undefined, city: C
   };
 }
 
-/** Splits `ids[lo, hi)` so that ids[k] has the k-th smallest key and everything left/right is ≤/≥ (Hoare quickselect). */
-function quickselect(ids: Uint32Array, key: Float64Array, lo: number, hi: number, k: number): void {
+/**
+ * Quickselect on [lo, hi) of the k-d arrays: afterwards position k holds the k-th smallest key, with
+ * no larger key before it and no smaller after it. `ids`, `kx` and `ky` are permuted together
+ * (coordinates travel with their ids, so the scans stay sequential in memory).
+ */
+function quickselect(ids: Uint32Array, kx: Float64Array, ky: Float64Array, key: Float64Array, lo: number, hi: number, k: number): void {
   let l = lo;
   let r = hi - 1;
   while (r > l) {
-    // median of three as pivot
     const m = (l + r) >>> 1;
-    const a = key[ids[l]];
-    const b = key[ids[m]];
-    const c = key[ids[r]];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const a = key[l];
+    const b = key[m];
+    const c = key[r];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b; // median of three
     let i = l;
     let j = r;
     while (i <= j) {
-      while (key[ids[i]] < pivot) i++;
-      while (key[ids[j]] > pivot) j--;
+      while (key[i] < pivot) i++;
+      while (key[j] > pivot) j--;
       if (i <= j) {
         const t = ids[i];
         ids[i] = ids[j];
         ids[j] = t;
+        const tx = kx[i];
+        kx[i] = kx[j];
+        kx[j] = tx;
+        const ty = ky[i];
+        ky[i] = ky[j];
+        ky[j] = ty;
         i++;
         j--;
       }
@@ -294,13 +302,28 @@ function quickselect(ids: Uint32Array, key: Float64Array, lo: number, hi: number
 }
 
 /**
- * k-d split of the cameras into groups of at most `maxSize`.
- * @returns `ids` (a permutation of the camera ids) and `groupStart` (group g is ids[groupStart[g] .. groupStart[g+1]-1])
- * Complexity: O(C log(C / maxSize)).
+ * k-d split of points into groups of at most `maxSize`: a group larger than
+ * that is cut at the median of the longer side of its bounding box.
+ *
+ * @param x - x coordinates (metres)
+ * @param y - y coordinates (metres)
+ * @param n - number of points
+ * @param maxSize - largest group, integer ≥ 1
+ * @returns `ids` (a permutation of 0 … n − 1) and `groupStart` (group g is
+ *   `ids[groupStart[g]]` … `ids[groupStart[g + 1] − 1]`), groups in depth-first k-d order
+ * @example kdGroups(cameras.x, cameras.y, cameras.numCameras, 100)
+ *
+ * Complexity: O(n log(n / maxSize)).
  */
 export function kdGroups(x: Float64Array, y: Float64Array, n: number, maxSize: number): { ids: Uint32Array; groupStart: Uint32Array } {
   const ids = new Uint32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = i;
+  const kx = new Float64Array(n);
+  const ky = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = i;
+    kx[i] = x[i];
+    ky[i] = y[i];
+  }
   const starts: number[] = [];
   const stack: number[] = n > 0 ? [0, n] : [];
   // Depth-first, left part first: groups come out in spatial (k-d) order.
@@ -316,20 +339,111 @@ export function kdGroups(x: Float64Array, y: Float64Array, n: number, maxSize: n
     let minY = Infinity;
     let maxY = -Infinity;
     for (let k = lo; k < hi; k++) {
-      const c = ids[k];
-      if (x[c] < minX) minX = x[c];
-      if (x[c] > maxX) maxX = x[c];
-      if (y[c] < minY) minY = y[c];
-      if (y[c] > maxY) maxY = y[c];
+      const px = kx[k];
+      const py = ky[k];
+      if (px < minX) minX = px;
+      if (px > maxX) maxX = px;
+      if (py < minY) minY = py;
+      if (py > maxY) maxY = py;
     }
     const mid = (lo + hi) >>> 1;
-    quickselect(ids, maxX - minX >= maxY - minY ? x : y, lo, hi, mid);
+    quickselect(ids, kx, ky, maxX - minX >= maxY - minY ? kx : ky, lo, hi, mid);
     stack.push(mid, hi, lo, mid);
   }
   const groupStart = new Uint32Array(starts.length + 1);
   for (let g = 0; g < starts.length; g++) groupStart[g] = starts[g];
   groupStart[starts.length] = n;
   return { ids, groupStart };
+}
+
+/**
+ * Assigns points (cameras) in index order to the nearest site (aggregation
+ * point) that holds fewer than `capacity` of them; ties go to the lower site
+ * index. A uniform grid over the query bounding box (about one site per cell)
+ * is searched ring by ring; the search stops once no unvisited ring can hold
+ * a closer site.
+ *
+ * Every query must lie inside [minX, maxX] × [minY, maxY] (the grid box) and
+ * sites × capacity must be at least the number of queries.
+ * Complexity: about O(queries) when sites are spread like the queries.
+ */
+function assignNearestWithRoom(qx: Float64Array, qy: Float64Array, nq: number, sx: Float64Array, sy: Float64Array, ns: number, capacity: number, out: Uint32Array, load: Uint32Array): void {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < nq; i++) {
+    if (qx[i] < minX) minX = qx[i];
+    if (qx[i] > maxX) maxX = qx[i];
+    if (qy[i] < minY) minY = qy[i];
+    if (qy[i] > maxY) maxY = qy[i];
+  }
+  for (let g = 0; g < ns; g++) {
+    if (sx[g] < minX) minX = sx[g];
+    if (sx[g] > maxX) maxX = sx[g];
+    if (sy[g] < minY) minY = sy[g];
+    if (sy[g] > maxY) maxY = sy[g];
+  }
+  const w = Math.max(maxX - minX, 1e-9);
+  const h = Math.max(maxY - minY, 1e-9);
+  let cell = Math.sqrt((w * h) / Math.max(1, ns));
+  if (!(cell > 0)) cell = Math.max(w, h);
+  const cols = Math.max(1, Math.min(4096, Math.ceil(w / cell)));
+  const rows = Math.max(1, Math.min(4096, Math.ceil(h / cell)));
+  const cw = w / cols;
+  const ch = h / rows;
+  const cellOf = (v: number, lo: number, size: number, count: number): number => {
+    const c = Math.floor((v - lo) / size);
+    return c < 0 ? 0 : c >= count ? count - 1 : c;
+  };
+  const start = new Uint32Array(cols * rows + 1);
+  const siteCell = new Uint32Array(ns);
+  for (let g = 0; g < ns; g++) {
+    const c = cellOf(sy[g], minY, ch, rows) * cols + cellOf(sx[g], minX, cw, cols);
+    siteCell[g] = c;
+    start[c + 1]++;
+  }
+  for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
+  const sites = new Uint32Array(ns);
+  const fill = start.slice(0, cols * rows);
+  for (let g = 0; g < ns; g++) sites[fill[siteCell[g]]++] = g; // ascending site index within a cell
+  const step = Math.min(cw, ch);
+  const maxRing = Math.max(cols, rows);
+  for (let i = 0; i < nq; i++) {
+    const x = qx[i];
+    const y = qy[i];
+    const ci = cellOf(x, minX, cw, cols);
+    const cj = cellOf(y, minY, ch, rows);
+    let best = -1;
+    let bd = Infinity;
+    for (let r = 0; r <= maxRing; r++) {
+      const j0 = cj - r;
+      const j1 = cj + r;
+      for (let j = j0; j <= j1; j++) {
+        if (j < 0 || j >= rows) continue;
+        const edgeRow = j === j0 || j === j1;
+        for (let k = ci - r; k <= ci + r; k += edgeRow || r === 0 ? 1 : 2 * r) {
+          if (k < 0 || k >= cols) continue;
+          const c = j * cols + k;
+          for (let p = start[c]; p < start[c + 1]; p++) {
+            const g = sites[p];
+            if (load[g] >= capacity) continue;
+            const dx = sx[g] - x;
+            const dy = sy[g] - y;
+            const d = dx * dx + dy * dy;
+            if (d < bd || (d === bd && g < best)) {
+              bd = d;
+              best = g;
+            }
+          }
+        }
+      }
+      // Any site in ring r + 1 or beyond is at least r · step away (the query lies in its own cell).
+      if (best >= 0 && Math.sqrt(bd) <= r * step) break;
+    }
+    out[i] = best;
+    load[best]++;
+  }
 }
 
 function dist(ax: number, ay: number, bx: number, by: number): number {
@@ -471,19 +585,8 @@ export function buildHierarchicalNetwork(cameras: CameraSet, city: City, options
   // 2. cameras → nearest point with room
   const cameraNode = new Uint32Array(C);
   const load = new Uint32Array(A);
-  if (A > 0) {
-    const index = new Flatbush(A);
-    for (let g = 0; g < A; g++) index.add(ax[g], ay[g], ax[g], ay[g]);
-    index.finish();
-    const max = r.maxCamerasPerAggregation;
-    const hasRoom = (g: number): boolean => load[g] < max;
-    for (let c = 0; c < C; c++) {
-      // total capacity A·max ≥ C (every group holds ≤ camerasPerAggregation ≤ max), so a point with room exists
-      const g = index.neighbors(cx[c], cy[c], 1, Infinity, hasRoom)[0];
-      cameraNode[c] = g;
-      load[g]++;
-    }
-  }
+  // total capacity A · max ≥ C (every group holds ≤ camerasPerAggregation ≤ max), so a point with room always exists
+  if (A > 0) assignNearestWithRoom(cx, cy, C, ax, ay, A, r.maxCamerasPerAggregation, cameraNode, load);
 
   // 3. hubs
   const districts = city.districts;
