@@ -18,15 +18,18 @@ export const VIDEO_CODECS: readonly VideoCodec[] = ['h264', 'h265'];
 /**
  * Bits per pixel per frame of a typical surveillance stream, by codec.
  *
- * - `h264`: 0.07 — the "Kush gauge" rule of thumb (bitrate = width × height ×
- *   fps × motion factor × 0.07, motion factor 1 for low motion, which a fixed
- *   street camera mostly sees). It gives 3.6 Mbit/s for 1080p at 25 fps,
- *   inside the 2–8 Mbit/s range vendors' bitrate calculators give for 1080p
- *   H.264 CCTV. It is a rule of thumb, not a measurement: treat as an assumption.
- * - `h265`: half of H.264, the design goal and measured result of HEVC
- *   ("about 50% bit-rate reduction for equal perceptual video quality",
- *   Sullivan, Ohm, Han & Wiegand, "Overview of the High Efficiency Video Coding
- *   (HEVC) Standard", IEEE TCSVT 22(12), 2012).
+ * - `h264`: 0.07 — the "Kush gauge" rule of thumb for "good quality" H.264
+ *   (Kush Amerasinghe, "H.264 for the rest of us", Adobe; formula: bitrate =
+ *   width × height × fps × motion rank (1 low, 2 medium, 4 high) × 0.07 bit/s,
+ *   as quoted e.g. at https://blog.sporv.com/restoration-tips-kush-gauge/).
+ *   Motion rank 1 (low motion) is taken for a fixed street camera: an
+ *   assumption. It gives 3.63 Mbit/s for 1080p at 25 fps.
+ * - `h265`: half of H.264: HEVC's design goal and tested result is about 50%
+ *   bit-rate reduction at equal perceptual quality (Sullivan, Ohm, Han &
+ *   Wiegand, "Overview of the High Efficiency Video Coding (HEVC) Standard",
+ *   IEEE TCSVT 22(12), 2012; Tan et al., "Video Quality Evaluation Methodology
+ *   and Verification Testing of HEVC Compression Performance", IEEE TCSVT
+ *   26(1), 2016).
  */
 export const CODEC_BITS_PER_PIXEL: Readonly<Record<VideoCodec, number>> = {
   h264: 0.07,
@@ -45,6 +48,8 @@ export const STREAM_DEFAULTS = {
   codec: 'h264' as VideoCodec,
   /** Frame aspect ratio height / width. Assumption: 16:9 (9 / 16), the shape of HD and 4K sensors. */
   aspect: 9 / 16,
+  /** Kush-gauge motion rank: 1 low (default; assumption for a fixed street camera), 2 medium, 4 high. */
+  motion: 1,
 } as const;
 
 /** Options of the stream model. */
@@ -55,6 +60,8 @@ export interface StreamOptions {
   codec?: VideoCodec;
   /** Height / width of the frame, > 0 (default 9/16). */
   aspect?: number;
+  /** Motion rank multiplying the bitrate, > 0 (Kush gauge: 1 low, 2 medium, 4 high; default 1). */
+  motion?: number;
 }
 
 /** Resolved stream options (recorded in results). */
@@ -62,6 +69,8 @@ export interface ResolvedStreamOptions {
   fps: number;
   codec: VideoCodec;
   aspect: number;
+  motion: number;
+  /** Bits per pixel per frame: CODEC_BITS_PER_PIXEL[codec] × motion. */
   bitsPerPixel: number;
 }
 
@@ -71,7 +80,7 @@ export interface ResolvedStreamOptions {
  * @param origin - function name for errors
  * @param field - field path for errors (default `options.stream`)
  * @returns the resolved options with the codec's bits per pixel
- * @throws {InvalidInputError} on fps ≤ 0, an unknown codec or aspect ≤ 0
+ * @throws {InvalidInputError} on fps ≤ 0, an unknown codec, aspect ≤ 0 or motion ≤ 0
  */
 export function resolveStreamOptions(options: StreamOptions | undefined, origin: string, field = 'options.stream'): ResolvedStreamOptions {
   const o = options ?? {};
@@ -82,7 +91,9 @@ export function resolveStreamOptions(options: StreamOptions | undefined, origin:
   if (!VIDEO_CODECS.includes(codec)) throw new InvalidInputError(origin, `${field}.codec`, `must be one of ${VIDEO_CODECS.map((c) => JSON.stringify(c)).join(', ')}`, codec);
   const aspect = o.aspect ?? STREAM_DEFAULTS.aspect;
   if (typeof aspect !== 'number' || !Number.isFinite(aspect) || aspect <= 0) throw new InvalidInputError(origin, `${field}.aspect`, 'must be a finite number > 0', aspect);
-  return { fps, codec, aspect, bitsPerPixel: CODEC_BITS_PER_PIXEL[codec] };
+  const motion = o.motion ?? STREAM_DEFAULTS.motion;
+  if (typeof motion !== 'number' || !Number.isFinite(motion) || motion <= 0) throw new InvalidInputError(origin, `${field}.motion`, 'must be a finite number > 0', motion);
+  return { fps, codec, aspect, motion, bitsPerPixel: CODEC_BITS_PER_PIXEL[codec] * motion };
 }
 
 /**
@@ -112,7 +123,7 @@ export function streamBitrate(resolutionPx: number, fps: number = STREAM_DEFAULT
  * the stream options (one frame rate and codec for the whole set).
  *
  * @param cameras - the camera set
- * @param options - fps, codec, aspect
+ * @param options - fps, codec, aspect, motion
  * @returns a Float64Array of length `cameras.numCameras`
  * @throws {InvalidInputError} on bad options
  * @example

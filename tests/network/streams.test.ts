@@ -22,6 +22,9 @@ describe('stream bitrate model', () => {
     const col = cameraBitrates(cams, { codec: 'h265', fps: 30 });
     expect(col[0]).toBeCloseTo(streamBitrate(1920, 30, 'h265'), 12);
     expect(col[1]).toBeCloseTo(streamBitrate(3840, 30, 'h265'), 12);
+    // motion rank 2 doubles it
+    expect(cameraBitrates(cams, { motion: 2 })[0]).toBeCloseTo(2 * 3.6288, 12);
+    expect(() => cameraBitrates(cams, { motion: 0 })).toThrow(/cameraBitrates: options.motion must be a finite number > 0, got 0/);
   });
 
   it('turns a bitrate into terabytes per retention period', () => {
