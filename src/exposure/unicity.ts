@@ -143,20 +143,17 @@ export function unicity(points: UnicityPoints, options: UnicityOptions = {}): Un
   const z = normalQuantile(0.5 + confidence / 2);
 
   const index = buildPointIndex(numPeople, start, camera, hour);
-  const { pointStart, postings, personStart, personPoints, pointCamera, pointHour } = index;
+  const { pointStart, postings, pointCamera, pointHour, distinctCount } = index;
 
-  // Distinct points per person.
-  let maxM = 0;
+  // Sightings per person bound the distinct points (scratch size).
+  let maxS = 0;
   for (let p = 0; p < numPeople; p++) {
-    const m = personStart[p + 1] - personStart[p];
-    if (m > maxM) maxM = m;
+    const m = start[p + 1] - start[p];
+    if (m > maxS) maxS = m;
   }
   // eligible[k] = people with >= k distinct points (k ≤ kMax).
   const eligibleAtLeast = new Float64Array(kMax + 2);
-  for (let p = 0; p < numPeople; p++) {
-    const m = personStart[p + 1] - personStart[p];
-    eligibleAtLeast[Math.min(m, kMax + 1)]++;
-  }
+  for (let p = 0; p < numPeople; p++) eligibleAtLeast[Math.min(distinctCount[p], kMax + 1)]++;
   for (let k = kMax; k >= 0; k--) eligibleAtLeast[k] += eligibleAtLeast[k + 1];
 
   // One random order of people for every k (partial Fisher–Yates, drawn lazily).
@@ -166,7 +163,7 @@ export function unicity(points: UnicityPoints, options: UnicityOptions = {}): Un
   let drawn = 0;
 
   // Scratch: a person's points for drawing, the chosen points ordered by posting length, candidates.
-  const pool = new Uint32Array(Math.max(1, maxM));
+  const pool = new Uint32Array(Math.max(1, maxS));
   const chosen = new Uint32Array(kMax);
   let cand = new Uint32Array(64);
   let cand2 = new Uint32Array(64);
@@ -191,11 +188,9 @@ export function unicity(points: UnicityPoints, options: UnicityOptions = {}): Un
         drawn++;
       }
       const p = perm[i];
-      const a = personStart[p];
-      const m = personStart[p + 1] - a;
-      if (m < k) continue;
-      // Draw k distinct points: partial Fisher–Yates on a copy of the trace.
-      for (let q = 0; q < m; q++) pool[q] = personPoints[a + q];
+      if (distinctCount[p] < k) continue;
+      // The person's distinct point ids (ascending), then k of them by partial Fisher–Yates.
+      const m = personPointIds(index, start, camera, hour, p, pool);
       for (let q = 0; q < k; q++) {
         const j = q + Math.floor(pickRng.next() * (m - q));
         const t = pool[q];
@@ -278,7 +273,7 @@ export function unicity(points: UnicityPoints, options: UnicityOptions = {}): Un
     numPeople,
     numSightings: start[numPeople],
     numDistinctPoints: pointStart.length - 1,
-    numPersonPoints: personPoints.length,
+    numPersonPoints: postings.length,
     params: { kMax, sampleSize, confidence, seed: rng.seed, exclusion: 'fewer-than-k-points-excluded', interval: 'wilson' },
   };
 }
@@ -367,103 +362,177 @@ export function groupPointsByPerson(input: UngroupedPoints): UnicityPoints {
   return { numPeople, start, camera: cam, hour: hr };
 }
 
-/** The inverted index and each person's distinct points. */
+/** The inverted index, with what is needed to find a person's point ids. */
 interface PointIndex {
   /** Posting lists: point t's people are postings[pointStart[t] … pointStart[t + 1] − 1], ascending. */
   pointStart: Uint32Array;
   postings: Uint32Array;
-  /** Person p's distinct points: personPoints[personStart[p] … personStart[p + 1] − 1], ascending point ids. */
-  personStart: Uint32Array;
-  personPoints: Uint32Array;
-  /** Camera and hour of every point id. */
+  /** Camera and hour of every point id; points are ordered by (camera, hour). */
   pointCamera: Uint32Array;
   pointHour: Uint32Array;
+  /** Points of camera bucket b: camPointStart[b] … camPointStart[b + 1] − 1. */
+  camPointStart: Uint32Array;
+  /** Camera buckets (value − offset, or rank among the distinct values). */
+  cams: Buckets;
+  /** Distinct points per person. */
+  distinctCount: Uint32Array;
 }
 
 /** Above this many buckets a counting sort first compresses values by sorting them. */
 const DENSE_LIMIT = 1 << 24;
 
 /**
- * Builds the inverted index with two stable counting sorts (by hour, then by
- * camera) of the sightings taken person by person, so that each (camera,
- * hour) group lists its sightings in ascending person order; duplicates of a
- * person within a point are dropped. The persons' point lists are the
- * transpose of the postings (also ascending).
+ * Builds the inverted index with two stable counting sorts that carry the
+ * data along (LSD radix: by hour, then by camera), reading the sightings
+ * person by person, so that each (camera, hour) group lists its people in
+ * ascending order and every pass reads sequentially; a person's repeats
+ * within a point are dropped.
  */
 function buildPointIndex(numPeople: number, start: Uint32Array, camera: Uint32Array, hour: Uint32Array): PointIndex {
   const s = start[numPeople];
   const hb = buckets(hour, s);
   const cb = buckets(camera, s);
-  // Pass 1: by hour (stable, sightings in person order).
-  const countH = new Uint32Array(hb.count + 1);
-  for (let i = 0; i < s; i++) countH[(hb.rank === null ? hour[i] - hb.offset : hb.rank[i]) + 1]++;
-  for (let b = 0; b < hb.count; b++) countH[b + 1] += countH[b];
-  const byHour = new Uint32Array(s);
-  for (let i = 0; i < s; i++) byHour[countH[hb.rank === null ? hour[i] - hb.offset : hb.rank[i]]++] = i;
-  // Pass 2: by camera (stable).
-  const countC = new Uint32Array(cb.count + 1);
-  for (let i = 0; i < s; i++) countC[(cb.rank === null ? camera[i] - cb.offset : cb.rank[i]) + 1]++;
-  for (let b = 0; b < cb.count; b++) countC[b + 1] += countC[b];
-  const order = new Uint32Array(s);
-  for (let j = 0; j < s; j++) {
-    const i = byHour[j];
-    order[countC[cb.rank === null ? camera[i] - cb.offset : cb.rank[i]]++] = i;
+  const hRank = hb.rank;
+  const cRank = cb.rank;
+  const hOff = hb.offset;
+  const cOff = cb.offset;
+  // Pass 1: by hour (stable), carrying camera bucket and person.
+  const startH = new Uint32Array(hb.count + 1);
+  for (let i = 0; i < s; i++) startH[(hRank === null ? hour[i] - hOff : hRank[i]) + 1]++;
+  for (let b = 0; b < hb.count; b++) startH[b + 1] += startH[b];
+  const cur = startH.slice(0, hb.count);
+  // Interleaved (camera bucket, person) pairs: one cache line per scattered write.
+  const pair1 = new Uint32Array(2 * s);
+  for (let p = 0; p < numPeople; p++) {
+    for (let i = start[p], e = start[p + 1]; i < e; i++) {
+      const d = 2 * cur[hRank === null ? hour[i] - hOff : hRank[i]]++;
+      pair1[d] = cRank === null ? camera[i] - cOff : cRank[i];
+      pair1[d + 1] = p;
+    }
   }
-  // Person of every sighting (reuse byHour's storage).
-  const personOf = byHour;
-  for (let p = 0; p < numPeople; p++) for (let i = start[p]; i < start[p + 1]; i++) personOf[i] = p;
-  // Scan (camera, hour, person) order: new point on a key change; drop a person's repeats.
-  // Postings are compacted in place into `order` (write index ≤ read index).
+  // Pass 2: by camera (stable), carrying hour bucket and person.
+  const startC = new Uint32Array(cb.count + 1);
+  for (let j = 0; j < s; j++) startC[pair1[2 * j] + 1]++;
+  for (let b = 0; b < cb.count; b++) startC[b + 1] += startC[b];
+  const curC = startC.slice(0, cb.count);
+  // Interleaved (hour bucket, person) pairs.
+  const pair2 = new Uint32Array(2 * s);
+  for (let h = 0; h < hb.count; h++) {
+    for (let j = startH[h], e = startH[h + 1]; j < e; j++) {
+      const d = 2 * curC[pair1[2 * j]]++;
+      pair2[d] = h;
+      pair2[d + 1] = pair1[2 * j + 1];
+    }
+  }
+  // Scan (camera, hour, person) order: a new point on a key change; postings compacted in place
+  // into pair2 (write index w ≤ j < 2j: never ahead of what is still to be read).
   const pointStartTmp = new Uint32Array(s + 1);
-  const pointFirstTmp = new Uint32Array(s);
-  const personCount = new Uint32Array(numPeople + 1);
+  const pointHourTmp = new Uint32Array(s);
+  const pointCamTmp = new Uint32Array(s);
+  const camPointStart = new Uint32Array(cb.count + 1);
+  const distinctCount = new Uint32Array(numPeople);
   let numPoints = 0;
   let w = 0;
-  let prevC = -1;
-  let prevH = -1;
-  let prevP = -1;
-  for (let j = 0; j < s; j++) {
-    const i = order[j];
-    const c = camera[i];
-    const h = hour[i];
-    const p = personOf[i];
-    if (c !== prevC || h !== prevH) {
-      pointStartTmp[numPoints] = w;
-      pointFirstTmp[numPoints] = i;
-      numPoints++;
-      prevC = c;
-      prevH = h;
-      prevP = -1;
-    }
-    if (p !== prevP) {
-      order[w++] = p;
-      personCount[p + 1]++;
-      prevP = p;
+  for (let c = 0; c < cb.count; c++) {
+    camPointStart[c] = numPoints;
+    let prevH = -1;
+    let prevP = -1;
+    for (let j = startC[c], e = startC[c + 1]; j < e; j++) {
+      const h = pair2[2 * j];
+      const p = pair2[2 * j + 1];
+      if (h !== prevH) {
+        pointStartTmp[numPoints] = w;
+        pointHourTmp[numPoints] = h;
+        pointCamTmp[numPoints] = c;
+        numPoints++;
+        prevH = h;
+        prevP = -1;
+      }
+      if (p !== prevP) {
+        pair2[w++] = p;
+        distinctCount[p]++;
+        prevP = p;
+      }
     }
   }
+  camPointStart[cb.count] = numPoints;
   pointStartTmp[numPoints] = w;
   const pointStart = pointStartTmp.slice(0, numPoints + 1);
+  // Back from buckets to the values given.
   const pointCamera = new Uint32Array(numPoints);
   const pointHour = new Uint32Array(numPoints);
   for (let t = 0; t < numPoints; t++) {
-    pointCamera[t] = camera[pointFirstTmp[t]];
-    pointHour[t] = hour[pointFirstTmp[t]];
+    pointCamera[t] = cb.values === null ? pointCamTmp[t] + cOff : cb.values[pointCamTmp[t]];
+    pointHour[t] = hb.values === null ? pointHourTmp[t] + hOff : hb.values[pointHourTmp[t]];
   }
-  const postings = order.subarray(0, w);
-  // Transpose: persons' point lists, ascending point ids.
-  for (let p = 0; p < numPeople; p++) personCount[p + 1] += personCount[p];
-  const personStart = personCount.slice();
-  const cursor = personCount; // reuse as write cursors
-  const personPoints = new Uint32Array(w);
-  for (let t = 0; t < numPoints; t++) {
-    for (let q = pointStart[t]; q < pointStart[t + 1]; q++) personPoints[cursor[postings[q]]++] = t;
-  }
-  return { pointStart, postings, personStart, personPoints, pointCamera, pointHour };
+  return { pointStart, postings: pair2.subarray(0, w), pointCamera, pointHour, camPointStart, cams: cb, distinctCount };
 }
 
-/** Counting-sort buckets for a column: direct (value − offset) when the range is small, else ranks from a sort. */
-function buckets(values: Uint32Array, s: number): { rank: Uint32Array | null; offset: number; count: number } {
-  if (s === 0) return { rank: null, offset: 0, count: 1 };
+/**
+ * Writes person p's distinct point ids, ascending, into `out` and returns
+ * how many: each sighting's point is found by binary search among its
+ * camera's points (ordered by hour).
+ */
+function personPointIds(index: PointIndex, start: Uint32Array, camera: Uint32Array, hour: Uint32Array, p: number, out: Uint32Array): number {
+  const { camPointStart, pointHour, pointCamera, cams } = index;
+  let m = 0;
+  for (let i = start[p]; i < start[p + 1]; i++) {
+    const c = camera[i];
+    const b = bucketOf(cams, c);
+    const h = hour[i];
+    let lo = camPointStart[b];
+    let hi = camPointStart[b + 1] - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pointHour[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo is the point (c, h): it exists because this sighting made it.
+    out[m++] = lo;
+  }
+  // Sort (insertion sort for short traces) and drop repeats.
+  if (m > 48) out.subarray(0, m).sort();
+  else {
+    for (let q = 1; q < m; q++) {
+      const v = out[q];
+      let r = q - 1;
+      while (r >= 0 && out[r] > v) {
+        out[r + 1] = out[r];
+        r--;
+      }
+      out[r + 1] = v;
+    }
+  }
+  let u = 0;
+  for (let q = 0; q < m; q++) if (q === 0 || out[q] !== out[q - 1]) out[u++] = out[q];
+  return u;
+}
+
+/** Counting-sort buckets: direct (value − offset) when the range is small, else ranks among the sorted distinct values. */
+interface Buckets {
+  /** Per sighting rank, or null when buckets are value − offset. */
+  rank: Uint32Array | null;
+  offset: number;
+  count: number;
+  /** Sorted distinct values (rank path), or null. */
+  values: Uint32Array | null;
+}
+
+function bucketOf(b: Buckets, v: number): number {
+  if (b.values === null) return v - b.offset;
+  const vals = b.values;
+  let lo = 0;
+  let hi = vals.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (vals[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function buckets(values: Uint32Array, s: number): Buckets {
+  if (s === 0) return { rank: null, offset: 0, count: 1, values: null };
   let min = values[0];
   let max = values[0];
   for (let i = 1; i < s; i++) {
@@ -472,24 +541,17 @@ function buckets(values: Uint32Array, s: number): { rank: Uint32Array | null; of
     else if (v > max) max = v;
   }
   const range = max - min + 1;
-  if (range <= Math.max(DENSE_LIMIT, 2 * s)) return { rank: null, offset: min, count: range };
+  if (range <= Math.max(DENSE_LIMIT, 2 * s)) return { rank: null, offset: min, count: range, values: null };
   // Rare: sparse huge ids. Rank by sorting the distinct values.
   const sorted = values.slice(0, s).sort();
   let u = 0;
   for (let i = 0; i < s; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  const distinct = sorted.slice(0, u);
+  const b: Buckets = { rank: null, offset: 0, count: u, values: distinct };
   const rank = new Uint32Array(s);
-  for (let i = 0; i < s; i++) {
-    const v = values[i];
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo;
-  }
-  return { rank, offset: 0, count: u };
+  for (let i = 0; i < s; i++) rank[i] = bucketOf(b, values[i]);
+  b.rank = rank;
+  return b;
 }
 
 function checkPoints(points: UnicityPoints): UnicityPoints {
