@@ -104,6 +104,8 @@ export interface CommandNetwork {
   readonly nodeStorageTB: Float64Array;
   readonly nodeAnalyticsStreams: Uint32Array;
   readonly nodeAvailability: Float64Array;
+  /** District id of each node (`districtId` attribute), null where none. */
+  readonly nodeDistrict: readonly (string | null)[];
 
   // ---- links (link index order) ----
   readonly linkKeys: readonly string[];
@@ -321,6 +323,7 @@ export function createCommandNetwork(graph: NetworkGraph, cameras: CameraSet, op
   const nodeStorageTB = new Float64Array(N);
   const nodeAnalyticsStreams = new Uint32Array(N);
   const nodeAvailability = new Float64Array(N);
+  const nodeDistrict: (string | null)[] = new Array(N);
   let i = 0;
   graph.forEachNode((key, attrs) => {
     const a = validateNodeAttributes(origin, nodeField(key), attrs);
@@ -332,6 +335,7 @@ export function createCommandNetwork(graph: NetworkGraph, cameras: CameraSet, op
     nodeStorageTB[i] = a.storageTB;
     nodeAnalyticsStreams[i] = a.analyticsStreams;
     nodeAvailability[i] = a.availability;
+    nodeDistrict[i] = a.districtId ?? null;
     i++;
   });
 
@@ -484,6 +488,7 @@ export function createCommandNetwork(graph: NetworkGraph, cameras: CameraSet, op
     nodeStorageTB,
     nodeAnalyticsStreams,
     nodeAvailability,
+    nodeDistrict,
     linkKeys,
     linkSource,
     linkTarget,

@@ -65,6 +65,7 @@ describe('buildHierarchicalNetwork', () => {
       const district = city.districts.find((d) => d.id === a.districtId)!;
       expect(pointInMultiPolygon(a.x, a.y, district.area)).toBe(true);
       expect(g.outNeighbors(key)).toEqual([`hub-${a.districtId}`]);
+      expect(net.nodeDistrict[net.nodeIndex.get(key)!]).toBe(a.districtId);
     });
     for (const d of city.districts) expect(g.outNeighbors(`hub-${d.id}`)).toEqual(['centre-0']);
     expect(g.outNeighbors('centre-0')).toEqual(['national']);

@@ -58,6 +58,7 @@ describe('createCommandNetwork', () => {
     expect(Array.from(net.nodeCameraStart)).toEqual([0, 0, 0, 2, 3, 3]);
     expect(Array.from(net.nodeCameraIds)).toEqual([0, 1, 2]);
     expect(net.isTree).toBe(true);
+    expect(net.nodeDistrict).toEqual([null, null, null, null, null]);
     expect(centreFlags(net)).toEqual(new Uint8Array([1, 0, 0, 0, 0]));
     // the camera set is not mutated; the explicit call writes nodeId
     expect(cameras.nodeId[0]).toBe(0xffffffff);
