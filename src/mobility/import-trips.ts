@@ -103,7 +103,7 @@ export function importTrips(input: unknown, projection: LocalProjection | null, 
 
   let items: unknown[];
   let geo: boolean;
-  if (Array.isArray(input) && (input.length === 0 || !isFeature(input[0]))) {
+  if (Array.isArray(input) && !input.some(isFeature)) {
     items = input;
     geo = false;
   } else if (Array.isArray(input)) {

@@ -2,6 +2,7 @@
  * Synthetic residents: home points drawn from the city's population density,
  * each tied to its zone, the zone's street node, and its district.
  */
+import { InvalidInputError } from '../core/errors.js';
 import { requireInteger } from '../core/validate.js';
 import { toRng, type Rng, type Seed } from '../core/random.js';
 import type { City } from '../city/city.js';
@@ -55,6 +56,9 @@ export function createResidents(city: City, network: StreetNetwork, options: Cre
   const n = requireInteger(origin, 'options.numResidents', options?.numResidents, 0);
   const rng = toRng(options.seed, origin);
   const zones = options.zones ?? buildZones(city, network, { zoneSize: options.zoneSize }, origin);
+  if (options.zones !== undefined && zones.fineCellZone?.length !== city.population.cols * city.population.rows) {
+    throw new InvalidInputError(origin, 'options.zones', "must be built for this city's population grid (buildZones(city, network))", zones);
+  }
   const homes = samplePopulationPoints(city.population, n, rng.stream('homes'));
   const homeZone = new Uint32Array(n);
   const homeNode = new Uint32Array(n);

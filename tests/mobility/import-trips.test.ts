@@ -126,5 +126,9 @@ describe('importTrips', () => {
     expect(() => importTrips([], null, { speeds: { walk: -1 } })).toThrow(/options\.speeds\.walk/);
     expect(() => importTrips([], null, { departure: NaN })).toThrow(/options\.departure/);
     expect(importTrips([], null).numTrips).toBe(0);
+    // An array whose first item is broken is still read as GeoJSON when other items are Features.
+    const mixed = importTrips([null, line([[76.9457, 43.2383], [76.95, 43.24]], { times: [0, 60] })], proj);
+    expect(mixed.numTrips).toBe(1);
+    expect(mixed.report).toMatchObject([{ index: 0, field: 'type', action: 'skipped' }]);
   });
 });

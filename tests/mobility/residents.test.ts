@@ -101,5 +101,8 @@ describe('createResidents', () => {
     expect(() => createResidents(city, net, { numResidents: -1, seed: 1 })).toThrow(/createResidents: options\.numResidents must be an integer >= 0, got -1/);
     expect(() => createResidents(city, net, { numResidents: 2.5, seed: 1 })).toThrow(InvalidInputError);
     expect(() => createResidents(city, net, { numResidents: 2, seed: NaN })).toThrow(/createResidents: seed/);
+    const other = createCity({ boundary: [0, 0, 2000, 2000], streets: gridStreetGraph(3, 3, 500), population: { total: 100 } });
+    const foreign = buildZones(other, buildStreetNetwork(other.streets));
+    expect(() => createResidents(city, net, { numResidents: 2, seed: 1, zones: foreign })).toThrow(/createResidents: options\.zones must be built for this city's population grid/);
   });
 });
