@@ -71,15 +71,15 @@ const NIST_FPIR = 0.003; // NIST FRVT reports FNIR at FPIR = 0.003 (NISTIR 8238;
 
 /** NIST FIVE (NISTIR 8173, 2017): face recognition in non-cooperative video. */
 const FIVE_TPR = 0.6; // FIVE: "between about 60 % and more than 99 %" of subjects identified depending on capture; we take the LOW end (passive capture in crowds) — choice of figure is an assumption
-const FIVE_GALLERY = 48_000; // assumption: FIVE's larger enrolment (order of 10^4–10^5 mugshot-quality photos); used only to convert FPIR to P_1
+const FIVE_GALLERY = 48_000; // FIVE matched video faces against galleries of up to 48,000 people (NIST news release, April 2017); used only to convert FPIR to P_1
 const FIVE_FPIR = 0.003; // assumption: NIST's usual reporting point FPIR = 0.003 applied to video
 
 /** London Metropolitan Police live facial recognition, Sept 2024 – Sept 2025. */
 const MET_SCANS = 3_147_436; // faces scanned, Met LFR annual figures Sept 2024 – Sept 2025 (DESIGN.md)
 const MET_FALSE_ALERTS = 10; // of 2,077 alerts, 10 were false (same source)
 const MET_FPIR = MET_FALSE_ALERTS / MET_SCANS; // ≈ 3.18e-6 false alerts per scan (nearly every scanned face is not on the watchlist)
-const MET_WATCHLIST = 16_000; // assumption: typical Met LFR watchlist size (order of 10^4 entries per deployment)
-const MET_TPR = 0.89; // assumption: true-positive identification rate at the Met's operational threshold 0.6 from the NPL equitability study (2023); not measured in the field figures above
+const MET_WATCHLIST = 16_000; // assumption: order of magnitude of Met LFR watchlists (about 10^4 entries per deployment); used only to convert FPIR to P_1
+const MET_TPR = 0.89; // assumption: true-positive identification rate at the Met's threshold 0.6 from the NPL equitability study (2023), as reported second-hand — not checked against the report, and not measured by the field figures above
 
 function preset(name: string, tpr: number, fpir: number, n: number, source: string): RecognitionModel {
   return Object.freeze({
@@ -97,15 +97,17 @@ function preset(name: string, tpr: number, fpir: number, n: number, source: stri
  *
  * - `nist-photo-1n`: 1:N search with good (mugshot-quality) photos. TPR = 0.998
  *   (FNIR ≈ 0.2 %, NISTIR 8238, 2018, gallery 12 million) at FPIR = 0.003
- *   (NIST's reporting point). Upper bound for what street cameras achieve.
+ *   (NIST's reporting point; simplification: the 0.2 % headline is taken as
+ *   the FNIR at that FPIR). Upper bound for what street cameras achieve.
  * - `nist-video-noncooperative`: non-cooperative video, NIST FIVE (NISTIR 8173,
  *   2017), which found between about 60 % and more than 99 % identified depending
  *   on capture; TPR = 0.60 (the low end; assumption that it represents passive
- *   capture in public space), FPIR = 0.003 at a 48,000-entry gallery (assumption).
+ *   capture in public space), FPIR = 0.003 (assumption: NIST's usual reporting
+ *   point) at a 48,000-entry gallery (FIVE's largest, NIST news release 2017).
  * - `london-met-lfr`: London Met live facial recognition, Sept 2024 – Sept 2025:
  *   3,147,436 faces scanned, 2,077 alerts, 10 false ⇒ FPIR = 10 / 3,147,436 ≈
  *   3.2e-6 per scan; watchlist 16,000 entries (assumption); TPR 0.89 (assumption,
- *   NPL equitability study 2023 at threshold 0.6).
+ *   NPL equitability study 2023 at threshold 0.6, as reported second-hand).
  */
 export const RECOGNITION_PRESETS: Readonly<Record<RecognitionPresetName, RecognitionModel>> = Object.freeze({
   'nist-photo-1n': preset(
@@ -120,7 +122,7 @@ export const RECOGNITION_PRESETS: Readonly<Record<RecognitionPresetName, Recogni
     FIVE_TPR,
     FIVE_FPIR,
     FIVE_GALLERY,
-    'NIST FIVE (NISTIR 8173, 2017): 60 % to >99 % identified depending on capture; low end taken (assumption); FPIR 0.003 at gallery 48,000 (assumption)',
+    'NIST FIVE (NISTIR 8173, 2017): 60 % to >99 % identified depending on capture, galleries up to 48,000; low end taken (assumption); FPIR 0.003 (assumption)',
   ),
   'london-met-lfr': preset(
     'london-met-lfr',
