@@ -127,7 +127,7 @@ const ORIGIN = 'routeExposure';
  */
 export function routeExposure(cameras: CameraSet, path: RoutePath, options: RouteExposureOptions = {}): RouteExposure {
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
-  const coords = checkPath(ORIGIN, path);
+  const coords = checkRoutePath(ORIGIN, path);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const level = checkLevel(ORIGIN, options.level);
   const occlusion = options.occlusion ?? false;
@@ -145,8 +145,8 @@ export function routeExposure(cameras: CameraSet, path: RoutePath, options: Rout
   });
 }
 
-/** Validates a path and returns its coordinates interleaved (x0, y0, x1, y1, …). */
-export function checkPath(origin: string, path: unknown, field = 'path'): Float64Array {
+/** Validates a route path (errors name `path[i][k]`) and returns its coordinates interleaved (x0, y0, x1, y1, …). @internal */
+export function checkRoutePath(origin: string, path: unknown, field = 'path'): Float64Array {
   if (!Array.isArray(path)) throw new InvalidInputError(origin, field, 'must be an array of [x, y] points (metres)', path);
   if (path.length < 2) throw new InvalidInputError(origin, field, 'must have at least 2 points', path);
   const n = path.length;
