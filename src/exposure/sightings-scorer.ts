@@ -59,18 +59,26 @@ function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, n: number
   return b;
 }
 
-/** Scores one trip at a time; read the public fields after {@link TripScorer.scoreTrip}. */
+/** Fields per entry in the packed entry table: s0, s1, frontalUntil, frontalFrom, camera, level. */
+const ES = 6;
+
+/**
+ * Scores one trip at a time; read the public fields after {@link TripScorer.scoreTrip}.
+ *
+ * Memory layout (the loop is bound by memory latency, not arithmetic): the
+ * profile's entry columns are packed once into one Float64Array, 6 numbers per
+ * entry, so the entries of an edge sit on one or two cache lines; the
+ * per-camera state (trip stamp, open sighting, distinct slot) is interleaved
+ * in one Uint32Array.
+ */
 export class TripScorer {
-  private readonly profile: StreetExposureProfile;
+  private readonly entryStart: Uint32Array;
+  private readonly ent: Float64Array;
   private readonly edgeLength: Float64Array;
   private readonly capabilities: Uint8Array;
   private readonly r: ResolvedScoring;
-  // Per camera scratch (stamped by trip).
-  private readonly openStamp: Uint32Array;
-  private readonly openSid: Uint32Array;
-  private readonly openEnd: Float64Array;
-  private readonly camStamp: Uint32Array;
-  private readonly camSlot: Uint32Array;
+  /** Per camera: [stamp of the last trip that saw it, its open sighting, its distinct slot]. */
+  private readonly cam: Uint32Array;
   private stamp = 0;
   // Per arc scratch: base-level intervals.
   private aCam = new Uint32Array(16);
@@ -108,46 +116,49 @@ export class TripScorer {
   longestGap = 0;
 
   constructor(profile: StreetExposureProfile, edgeLength: Float64Array, capabilities: Uint8Array, resolved: ResolvedScoring) {
-    this.profile = profile;
+    this.entryStart = profile.entryStart;
+    const ne = profile.camera.length;
+    const ent = new Float64Array(ES * ne);
+    for (let q = 0; q < ne; q++) {
+      const o = ES * q;
+      ent[o] = profile.s0[q];
+      ent[o + 1] = profile.s1[q];
+      ent[o + 2] = profile.frontalUntil[q];
+      ent[o + 3] = profile.frontalFrom[q];
+      ent[o + 4] = profile.camera[q];
+      ent[o + 5] = profile.level[q];
+    }
+    this.ent = ent;
     this.edgeLength = edgeLength;
     this.capabilities = capabilities;
     this.r = resolved;
-    const n = capabilities.length;
-    this.openStamp = new Uint32Array(n);
-    this.openSid = new Uint32Array(n);
-    this.openEnd = new Float64Array(n);
-    this.camStamp = new Uint32Array(n);
-    this.camSlot = new Uint32Array(n);
-  }
-
-  private newStamp(): void {
-    this.stamp++;
-    if (this.stamp === 0xffffffff) {
-      this.openStamp.fill(0);
-      this.camStamp.fill(0);
-      this.stamp = 1;
-    }
+    this.cam = new Uint32Array(3 * capabilities.length);
   }
 
   /**
    * Scores the trip travelling `arcs[from]` … `arcs[to − 1]` in `mode`.
-   * Complexity O(arcs + profile entries on them · log) with small per-arc sorts.
+   * Complexity O(arcs + profile entries on them), with small per-arc sorts.
    */
   scoreTrip(arcs: Uint32Array, from: number, to: number, mode: number): void {
-    this.newStamp();
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.cam.fill(0);
+      this.stamp = 1;
+    }
     const stamp = this.stamp;
-    const p = this.profile;
-    const { entryStart, camera, level, s0, s1, frontalUntil, frontalFrom } = p;
+    const entryStart = this.entryStart;
+    const ent = this.ent;
+    const cam = this.cam;
     const edgeLength = this.edgeLength;
     const w = this.r.weight;
-    const baseLevel = this.r.baseLevel;
-    const faceLevel = this.r.faceLevel;
-    const openStamp = this.openStamp, openSid = this.openSid, openEnd = this.openEnd;
     const useW = w !== null;
     const binary = this.r.binary;
+    const baseLevel = this.r.baseLevel;
+    const faceLevel = this.r.faceLevel;
     let ns = 0;
+    let nd = 0;
     let D = 0;
-    // Union of the observed intervals along the path (stream sorted by start).
+    // Union of the observed intervals along the path (a stream sorted by start).
     let curStart = -1;
     let curEnd = -1;
     let observed = 0;
@@ -160,23 +171,24 @@ export class TripScorer {
       const L = edgeLength[e];
       const q0 = entryStart[e];
       const q1 = entryStart[e + 1];
-      // Base-level block (entries sorted by level first).
+      // Base-level block (entries are sorted by level first).
       let qb = q0;
-      while (qb < q1 && level[qb] === baseLevel) qb++;
-      let m = 0;
+      while (qb < q1 && ent[ES * qb + 5] === baseLevel) qb++;
       if (qb - q0 > this.aCam.length) {
-        const cap = qb - q0;
-        this.aCam = grow(this.aCam, cap);
-        this.aU0 = grow(this.aU0, cap);
-        this.aU1 = grow(this.aU1, cap);
-        this.aSid = grow(this.aSid, cap);
+        const n = qb - q0;
+        this.aCam = grow(this.aCam, n);
+        this.aU0 = grow(this.aU0, n);
+        this.aU1 = grow(this.aU1, n);
+        this.aSid = grow(this.aSid, n);
       }
       const aCam = this.aCam, aU0 = this.aU0, aU1 = this.aU1, aSid = this.aSid;
+      let m = 0;
       for (let q = q0; q < qb; q++) {
-        const c = camera[q];
+        const o = ES * q;
+        const c = ent[o + 4];
         if (useW && !((w as Float64Array)[c] > 0)) continue;
-        const u0 = fwd ? s0[q] : L - s1[q];
-        const u1 = fwd ? s1[q] : L - s0[q];
+        const u0 = fwd ? ent[o] : L - ent[o + 1];
+        const u1 = fwd ? ent[o + 1] : L - ent[o];
         // Insertion sort by (u0, camera).
         let i = m++;
         while (i > 0 && (aU0[i - 1] > u0 || (aU0[i - 1] === u0 && aCam[i - 1] > c))) {
@@ -207,10 +219,11 @@ export class TripScorer {
           curEnd = U1;
         }
         // Sighting: extend the camera's open passage when it touches, else open a new one.
-        if (openStamp[c] === stamp && Math.abs(openEnd[c] - U0) <= TOUCH_EPS) {
-          const sid = openSid[c];
+        const cs = 3 * c;
+        const seen = cam[cs] === stamp;
+        if (seen && Math.abs(this.sEnd[cam[cs + 1]] - U0) <= TOUCH_EPS) {
+          const sid = cam[cs + 1];
           if (U1 > this.sEnd[sid]) this.sEnd[sid] = U1;
-          openEnd[c] = U1;
           aSid[i] = sid;
         } else {
           if (ns >= this.sStart.length) this.growSightings(ns + 1);
@@ -219,9 +232,16 @@ export class TripScorer {
           this.sCam[ns] = c;
           this.sLevel[ns] = baseLevel;
           this.sFrontal[ns] = 0;
-          openStamp[c] = stamp;
-          openSid[c] = ns;
-          openEnd[c] = U1;
+          if (!seen) {
+            cam[cs] = stamp;
+            cam[cs + 2] = nd;
+            if (nd >= this.dCam.length) {
+              this.dCam = grow(this.dCam, nd + 1);
+              this.dMiss = grow(this.dMiss, nd + 1);
+            }
+            this.dCam[nd++] = c;
+          }
+          cam[cs + 1] = ns;
           aSid[i] = ns;
           ns++;
         }
@@ -229,12 +249,13 @@ export class TripScorer {
       if (!binary && m > 0) expectedObserved += this.expectedCovered(m, w as Float64Array);
       // Higher levels: attach each stretch to the passage of its camera that contains it.
       for (let q = qb; q < q1; q++) {
-        const c = camera[q];
+        const o = ES * q;
+        const c = ent[o + 4];
         if (useW && !((w as Float64Array)[c] > 0)) continue;
-        const lq = level[q];
-        const u0 = fwd ? s0[q] : L - s1[q];
-        const u1 = fwd ? s1[q] : L - s0[q];
-        const mid = 0.5 * (u0 + u1);
+        const lq = ent[o + 5];
+        const s0 = ent[o];
+        const s1 = ent[o + 1];
+        const mid = fwd ? 0.5 * (s0 + s1) : L - 0.5 * (s0 + s1);
         let sid = -1;
         for (let i = 0; i < m; i++) {
           if (aCam[i] === c && aU0[i] - TOUCH_EPS <= mid && mid <= aU1[i] + TOUCH_EPS) {
@@ -244,7 +265,7 @@ export class TripScorer {
         }
         if (sid < 0) continue; // a stretch outside the base footprint cannot happen for nested footprints
         if (lq > this.sLevel[sid]) this.sLevel[sid] = lq;
-        if (lq === faceLevel && (fwd ? frontalUntil[q] > s0[q] : frontalFrom[q] < s1[q])) this.sFrontal[sid] = 1;
+        if (lq === faceLevel && (fwd ? ent[o + 2] > s0 : ent[o + 3] < s1)) this.sFrontal[sid] = 1;
       }
       D += L;
     }
@@ -258,6 +279,7 @@ export class TripScorer {
     this.observed = binary ? observed : expectedObserved;
     this.longestGap = longestGap;
     this.numSightings = ns;
+    this.numDistinct = nd;
     this.finishTrip(mode);
   }
 
@@ -298,20 +320,17 @@ export class TripScorer {
 
   private finishTrip(mode: number): void {
     const ns = this.numSightings;
+    const nd = this.numDistinct;
     const w = this.r.weight;
     const caps = this.capabilities;
+    const cam = this.cam;
     const { faceLevel, plateLevel, faceRate, plateRate } = this.r;
-    const camStamp = this.camStamp, camSlot = this.camSlot;
-    const stamp = this.stamp;
     let sightings = 0;
     let identified = 0;
     let logNot = 0;
     let searches = 0;
-    let nd = 0;
-    if (this.dCam.length < ns) {
-      this.dCam = grow(this.dCam, ns);
-      this.dMiss = grow(this.dMiss, ns);
-    }
+    const dMiss = this.dMiss;
+    for (let i = 0; i < nd; i++) dMiss[i] = 1;
     for (let s = 0; s < ns; s++) {
       const c = this.sCam[s];
       const wc = w === null ? 1 : w[c];
@@ -329,23 +348,19 @@ export class TripScorer {
       sightings += wc;
       identified += pid;
       logNot += pid >= 1 ? -Infinity : Math.log1p(-pid);
-      if (camStamp[c] !== stamp) {
-        camStamp[c] = stamp;
-        camSlot[c] = nd;
-        this.dCam[nd] = c;
-        this.dMiss[nd] = 1 - wc;
-        nd++;
-      } else {
-        this.dMiss[camSlot[c]] *= 1 - wc;
-      }
+      if (w !== null) dMiss[cam[3 * c + 2]] *= 1 - wc;
     }
     let distinct = 0;
-    for (let i = 0; i < nd; i++) distinct += 1 - this.dMiss[i];
+    if (w === null) {
+      distinct = nd;
+      for (let i = 0; i < nd; i++) dMiss[i] = 0;
+    } else {
+      for (let i = 0; i < nd; i++) distinct += 1 - dMiss[i];
+    }
     this.sightings = sightings;
     this.identified = identified;
     this.logNotIdentified = logNot;
     this.searches = searches;
-    this.numDistinct = nd;
     this.distinct = distinct;
   }
 }

@@ -106,8 +106,14 @@ export class TripMetricsBuffer {
         this.cameraMiss = m;
       }
     }
-    this.cameraList.set(s.dCam.subarray(0, nd), this.used);
-    if (this.cameraMiss !== null) this.cameraMiss.set(s.dMiss.subarray(0, nd), this.used);
+    // Plain loops: subarray() would allocate a view per trip.
+    const list = this.cameraList, dCam = s.dCam, u = this.used;
+    for (let i = 0; i < nd; i++) list[u + i] = dCam[i];
+    const miss = this.cameraMiss;
+    if (miss !== null) {
+      const dMiss = s.dMiss;
+      for (let i = 0; i < nd; i++) miss[u + i] = dMiss[i];
+    }
     this.used += nd;
     this.cameraStart[i + 1] = this.used;
   }
