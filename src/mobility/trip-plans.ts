@@ -272,18 +272,20 @@ function distanceRow(zones: Zones, from: number, out: Float64Array): void {
 
 /**
  * Fills `out` with gravity weights from zone `from`: attraction[j] × f(d[j]),
- * 0 for j = from. Closed-form kinds are computed relative to the nearest
+ * 0 for j = from and for every zone whose street node is from's (a trip
+ * there would have an empty path). Closed-form kinds are computed relative to the nearest
  * candidate (log domain) so that they never all underflow; the result is
  * proportional to the formula. Returns the sum.
  */
-function gravityWeights(from: number, d: Float64Array, attraction: ArrayLike<number>, det: DeterrenceSpec, out: Float64Array, origin = ORIGIN): number {
+function gravityWeights(from: number, node: Uint32Array, d: Float64Array, attraction: ArrayLike<number>, det: DeterrenceSpec, out: Float64Array, origin = ORIGIN): number {
   const n = d.length;
+  const own = node[from];
   let sum = 0;
   if (det.kind === 2) {
     const fn = det.fn as (d: number) => number;
     for (let j = 0; j < n; j++) {
       let w = 0;
-      if (j !== from && attraction[j] > 0) {
+      if (node[j] !== own && attraction[j] > 0) {
         const f = fn(d[j]);
         if (typeof f !== 'number' || !(f >= 0) || f === Infinity) throw new InvalidInputError(origin, det.field, `must return a finite weight >= 0 (for distance ${d[j]} m)`, f);
         w = attraction[j] * f;
@@ -295,7 +297,7 @@ function gravityWeights(from: number, d: Float64Array, attraction: ArrayLike<num
   }
   // Log of the largest deterrence among candidates: the nearest one (f decreases with d).
   let dMin = Infinity;
-  for (let j = 0; j < n; j++) if (j !== from && attraction[j] > 0 && d[j] < dMin) dMin = d[j];
+  for (let j = 0; j < n; j++) if (node[j] !== own && attraction[j] > 0 && d[j] < dMin) dMin = d[j];
   if (dMin === Infinity) {
     out.fill(0);
     return 0;
@@ -303,7 +305,7 @@ function gravityWeights(from: number, d: Float64Array, attraction: ArrayLike<num
   if (det.kind === 0) {
     const inv = 1 / det.a;
     for (let j = 0; j < n; j++) {
-      const w = j === from || !(attraction[j] > 0) ? 0 : attraction[j] * Math.exp((dMin - d[j]) * inv);
+      const w = node[j] === own || !(attraction[j] > 0) ? 0 : attraction[j] * Math.exp((dMin - d[j]) * inv);
       out[j] = w;
       sum += w;
     }
@@ -311,7 +313,7 @@ function gravityWeights(from: number, d: Float64Array, attraction: ArrayLike<num
     const e = det.a;
     const ref = Math.max(dMin, det.b);
     for (let j = 0; j < n; j++) {
-      const w = j === from || !(attraction[j] > 0) ? 0 : attraction[j] * Math.pow(Math.max(d[j], det.b) / ref, -e);
+      const w = node[j] === own || !(attraction[j] > 0) ? 0 : attraction[j] * Math.pow(Math.max(d[j], det.b) / ref, -e);
       out[j] = w;
       sum += w;
     }
@@ -323,7 +325,8 @@ function gravityWeights(from: number, d: Float64Array, attraction: ArrayLike<num
  * The gravity model's destination probabilities from one zone:
  * P(j | i) = A_j f(d_ij) / Σ_{k ≠ i} A_k f(d_ik) for j ≠ i, and 0 for j = i
  * (a trip always leaves its zone), with d the distance between the zones'
- * population-weighted centres.
+ * population-weighted centres. Zones that share i's representative street
+ * node count as i (probability 0), so that no planned trip has an empty path.
  *
  * @param zones - zones from buildZones
  * @param from - origin zone index
@@ -342,8 +345,8 @@ export function gravityProbabilities(zones: Zones, from: number, options: { attr
   const d = new Float64Array(zones.numZones);
   distanceRow(zones, from, d);
   const out = new Float64Array(zones.numZones);
-  const sum = gravityWeights(from, d, attraction, det, out, origin);
-  if (!(sum > 0)) throw new InvalidInputError('gravityProbabilities', 'options.attraction', `must give some zone other than ${from} a positive weight`, sum);
+  const sum = gravityWeights(from, zones.node, d, attraction, det, out, origin);
+  if (!(sum > 0)) throw new InvalidInputError('gravityProbabilities', 'options.attraction', `must give some zone other than ${from} (and not sharing its street node) a positive weight`, sum);
   for (let j = 0; j < out.length; j++) out[j] /= sum;
   return out;
 }
@@ -480,7 +483,7 @@ export function planTrips(city: City, network: StreetNetwork, residents: Residen
     distanceRow(zones, z, drow);
     for (let a = 0; a < 3; a++) {
       if (!needed[a]) continue;
-      total[a] = gravityWeights(z, drow, attraction[a], det[a], cum[a]);
+      total[a] = gravityWeights(z, zones.node, drow, attraction[a], det[a], cum[a]);
       if (!(total[a] > 0)) {
         throw new InvalidInputError(ORIGIN, `options.attraction.${ACTIVITIES[a]}`, `must give some zone other than zone ${z} a positive weight after deterrence (no ${ACTIVITIES[a]} destination can be drawn from it)`, total[a]);
       }

@@ -58,6 +58,14 @@ describe('gravityProbabilities', () => {
     expect(r[1]).toBeCloseTo(1 / 1.5, 12);
   });
 
+  test('treats zones that share the origin zone’s street node as the origin (no empty paths)', () => {
+    const { zones } = threeZoneCity();
+    const shared = { ...zones, node: Uint32Array.of(zones.node[0], zones.node[0], zones.node[2]) };
+    const p = gravityProbabilities(shared, 0);
+    expect(Array.from(p)).toEqual([0, 0, 1]);
+    expect(Array.from(gravityProbabilities(shared, 2, { deterrence: { kind: 'power', exponent: 0 } }))).toEqual([1 / 3, 2 / 3, 0]);
+  });
+
   test('does not underflow when every deterrence would be below the smallest double', () => {
     const { zones } = threeZoneCity();
     const p = gravityProbabilities(zones, 0, { deterrence: { kind: 'exponential', scale: 0.5 } });
@@ -71,7 +79,7 @@ describe('gravityProbabilities', () => {
     expect(() => gravityProbabilities(zones, 3)).toThrow(/gravityProbabilities: from must be an integer in \[0, 2\], got 3/);
     expect(() => gravityProbabilities(zones, 0, { attraction: [1, 2] })).toThrow(/options\.attraction must be an array of length numZones = 3/);
     expect(() => gravityProbabilities(zones, 0, { attraction: [1, NaN, 1] })).toThrow(/options\.attraction\[1\] must be a finite number >= 0, got NaN/);
-    expect(() => gravityProbabilities(zones, 0, { attraction: [1, 0, 0] })).toThrow(/must give some zone other than 0 a positive weight/);
+    expect(() => gravityProbabilities(zones, 0, { attraction: [1, 0, 0] })).toThrow(/must give some zone other than 0 \(and not sharing its street node\) a positive weight/);
     expect(() => gravityProbabilities(zones, 0, { deterrence: { kind: 'exponential', scale: -1 } })).toThrow(/options\.deterrence\.scale/);
     expect(() => gravityProbabilities(zones, 0, { deterrence: { kind: 'gaussian' } as never })).toThrow(/options\.deterrence\.kind must be "exponential" or "power"/);
     expect(() => gravityProbabilities(zones, 0, { deterrence: () => -1 })).toThrow(/options\.deterrence must return a finite weight >= 0/);
