@@ -59,6 +59,7 @@ export interface Zones {
  * @param network - the street network of the same city
  * @param options - `zoneSize` in metres (> 0, default {@link ZONE_DEFAULTS}.zoneSize); `largestComponent` (default true):
  *   snap zones only to nodes of the network's largest connected component, so that every zone reaches every other
+ * @param origin - function name used in error messages
  * @returns the zones
  * @throws {InvalidInputError} on a bad zone size or population grid, or when the densities sum to zero
  * @throws {NotFoundError} when the network has no nodes

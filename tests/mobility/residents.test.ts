@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidInputError } from '../../src/core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../src/core/errors.js';
 import { createCity } from '../../src/city/create-city.js';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { PolygonLocator } from '../../src/geo/polygon-locator.js';
@@ -49,6 +49,9 @@ describe('buildZones', () => {
     expect(() => createResidents(empty, net, { numResidents: 5, seed: 1 })).toThrow(/createResidents: city\.population\.values/);
     const city = twoCellCity();
     expect(() => buildZones(city, net, { zoneSize: 0 })).toThrow(/options\.zoneSize must be a finite number > 0/);
+    const noStreets = createCity({ boundary: [0, 0, 1000, 1000], population: { total: 100 } });
+    expect(() => buildZones(noStreets, buildStreetNetwork(noStreets.streets))).toThrow(NotFoundError);
+    expect(() => buildZones(noStreets, buildStreetNetwork(noStreets.streets))).toThrow(/buildZones: network\.numNodes 0 leaves no node to represent a zone/);
   });
 });
 
