@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CLI = process.env.SIGHTLINE_CLI ?? join(__dirname, '..', '..', 'dist', 'cli.js');
+export const CLI = process.env.SIGHTLINE_CLI || join(__dirname, '..', '..', 'dist', 'cli.js');
 
 export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the CLI tests`);

@@ -1,0 +1,46 @@
+// The scenario examples run against the built package (imported by its name,
+// as a user does) and print what they promise; the example scenario files
+// validate and run through the command.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/index.js';
+import { requireBuiltCli, runCliProcess } from './helpers.js';
+
+const root = resolve(__dirname, '..', '..');
+const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 300_000 });
+
+beforeAll(() => {
+  requireBuiltCli();
+  if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run `npm run build` first');
+});
+
+describe('examples/scenario-*.mjs', () => {
+  it('scenario-almaty.mjs runs the Almaty scenario and writes the report', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
+    const text = node(['examples/scenario-almaty.mjs', '--cameras', '1500', '--out', out]);
+    expect(text).toMatch(/Almaty: 1,500 cameras, [\d,]+ live/);
+    expect(text).toMatch(/area seen at level identify \(buildings block\): [\d.]+% of 705 km²/);
+    expect(text).toMatch(/street length seen: [\d.]+%/);
+    expect(text).not.toMatch(/NaN/);
+    expect(readdirSync(out)).toContain('report.html');
+  });
+});
+
+describe('example scenario files', () => {
+  for (const f of readdirSync(join(root, 'examples')).filter((n) => /^scenario-.*\.json$/.test(n))) {
+    it(`${f} validates`, () => {
+      expect(() => parseScenario(JSON.parse(readFileSync(join(root, 'examples', f), 'utf8')))).not.toThrow();
+    });
+  }
+
+  it('scenario-custom.json runs through `sightline coverage`', async () => {
+    const r = await runCliProcess(['coverage', 'examples/scenario-custom.json', '--json', '--quiet'], { cwd: root });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.name).toBe('Almaty, a smaller public network');
+    expect(j.coverage[0].coveredFraction).toBeGreaterThan(0);
+  });
+});
