@@ -1,0 +1,183 @@
+/**
+ * Targeted damage: named or random units (aggregation points, the model's
+ * counterpart of Sergek's roadside units) and cameras destroyed, as a
+ * {@link FaultScenario}.
+ *
+ * Reference event (DESIGN.md, "Command nodes and links"): in January 2022,
+ * 766 Sergek units and 493 cameras were damaged in Almaty; Sergek runs 1,341
+ * units carrying 7,894 cameras. {@link JANUARY_2022_DAMAGE} holds those
+ * counts. The Almaty preset network has 2,048 aggregation points of about 60
+ * cameras each, so its "units" are larger than Sergek's (about 6 cameras
+ * each): damaging 766 of them darkens far more cameras than in 2022. Pass
+ * `randomUnits: Math.round(766 / 1341 * numUnits)` to damage the same SHARE.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { toRng, type Rng, type Seed } from '../core/random.js';
+import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
+import { allUpScenario, checkNetwork, destroyUnit, resolveNode, type FaultScenario } from './faults-scenario.js';
+
+/** Damage in Almaty, January 2022 (DESIGN.md, "Command nodes and links", 2024–2025 reporting). */
+export const JANUARY_2022_DAMAGE = {
+  /** "766 Sergek units … were damaged". */
+  units: 766,
+  /** "… and 493 cameras were damaged". */
+  cameras: 493,
+  /** "Sergek runs 1,341 units carrying 7,894 cameras". */
+  sergekUnits: 1341,
+  sergekCameras: 7894,
+} as const;
+
+/** Options of {@link applyTargetedDamage}. */
+export interface TargetedDamageOptions {
+  /** Units destroyed by name: node keys or indices. */
+  units?: readonly (string | number)[];
+  /** Cameras destroyed by id. */
+  cameras?: ArrayLike<number>;
+  /** Further units destroyed at random among the nodes of `unitKinds` not named (integer ≥ 0). */
+  randomUnits?: number;
+  /** Further cameras destroyed at random among the cameras not already dark (integer ≥ 0). */
+  randomCameras?: number;
+  /** Node kinds that count as units for `randomUnits` (default `['aggregation']`). */
+  unitKinds?: readonly NodeKind[];
+  /** A destroyed unit darkens the cameras attached to it (default true: assumption, a unit carries or powers them). */
+  darkenUnitCameras?: boolean;
+  /** Seed (or stream) of the random choices (default 1). */
+  seed?: Seed | Rng;
+}
+
+/** Defaults of {@link applyTargetedDamage}. */
+export const TARGETED_DAMAGE_DEFAULTS = {
+  randomUnits: 0,
+  randomCameras: 0,
+  unitKinds: ['aggregation'] as readonly NodeKind[],
+  /** Assumption: physical damage to a unit (a roadside Sergek unit carries its cameras) destroys what it carries. */
+  darkenUnitCameras: true,
+  seed: 1 as Seed,
+} as const;
+
+/** A damage scenario: a {@link FaultScenario} with the damaged items listed. */
+export interface DamageScenario extends FaultScenario {
+  /** Node indices of the destroyed units, named first (in the given order) then random (in draw order). */
+  damagedUnits: Uint32Array;
+  damagedUnitKeys: string[];
+  /** Camera ids destroyed directly (named, then random), not counting those darkened with their unit. */
+  damagedCameras: Uint32Array;
+  /** Cameras dark in total. */
+  camerasDark: number;
+}
+
+/**
+ * Destroys named and/or random units and cameras.
+ *
+ * A destroyed unit is down (the live paths through it break) and, by
+ * default, its attached cameras go dark (they see nothing: out of area
+ * coverage too). A destroyed camera is dark. Random units are drawn without
+ * replacement among the nodes of `unitKinds` not named (stream `units`);
+ * random cameras among the cameras not yet dark (stream `cameras`).
+ *
+ * @param network - the network
+ * @param options - units, cameras, randomUnits, randomCameras, unitKinds, darkenUnitCameras, seed
+ * @returns the scenario, with the damaged units and cameras and the seed in its provenance
+ * @throws {NotFoundError} for a unit key the network does not have
+ * @throws {InvalidInputError} for a bad index, camera id, count (more than there
+ *   are candidates) or option
+ * @example
+ * const s = applyTargetedDamage(net, { randomUnits: 766, randomCameras: 493, seed: 2022 });
+ * evaluateFaultScenario(net, s).live.liveShare
+ *
+ * Complexity: O(nodes + cameras).
+ */
+export function applyTargetedDamage(network: CommandNetwork, options: TargetedDamageOptions = {}): DamageScenario {
+  const origin = 'applyTargetedDamage';
+  checkNetwork(origin, network);
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  const D = TARGETED_DAMAGE_DEFAULTS;
+  const rng = toRng(options.seed ?? D.seed, origin);
+  const unitKinds = options.unitKinds ?? D.unitKinds;
+  if (!Array.isArray(unitKinds) || unitKinds.length === 0) throw new InvalidInputError(origin, 'options.unitKinds', 'must be a non-empty array of node kinds', unitKinds);
+  unitKinds.forEach((k, i) => {
+    if (!NODE_KINDS.includes(k)) throw new InvalidInputError(origin, `options.unitKinds[${i}]`, `must be one of ${NODE_KINDS.map((x) => JSON.stringify(x)).join(', ')}`, k);
+  });
+  const darken = options.darkenUnitCameras ?? D.darkenUnitCameras;
+  if (typeof darken !== 'boolean') throw new InvalidInputError(origin, 'options.darkenUnitCameras', 'must be a boolean', darken);
+  const count = (name: 'randomUnits' | 'randomCameras', v: unknown): number => {
+    if (v === undefined) return 0;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new InvalidInputError(origin, `options.${name}`, 'must be an integer >= 0', v);
+    return v;
+  };
+  const randomUnits = count('randomUnits', options.randomUnits);
+  const randomCameras = count('randomCameras', options.randomCameras);
+  const named = options.units ?? [];
+  if (!Array.isArray(named)) throw new InvalidInputError(origin, 'options.units', 'must be an array of node keys or indices', named);
+  const namedCams = options.cameras ?? [];
+  if (typeof namedCams !== 'object' || namedCams === null || typeof namedCams.length !== 'number') throw new InvalidInputError(origin, 'options.cameras', 'must be an array of camera ids', namedCams);
+
+  const s = allUpScenario(network, origin, {}, rng.seed);
+  const units: number[] = [];
+  const isUnit = new Uint8Array(network.numNodes);
+  named.forEach((u, i) => {
+    const v = resolveNode(origin, network, `options.units[${i}]`, u);
+    if (isUnit[v] === 0) units.push(v);
+    isUnit[v] = 1;
+  });
+  // Random units: partial Fisher–Yates over the candidates (node index order).
+  if (randomUnits > 0) {
+    let mask = 0;
+    for (const k of unitKinds) mask |= 1 << NODE_KINDS.indexOf(k);
+    const cand: number[] = [];
+    for (let v = 0; v < network.numNodes; v++) if (isUnit[v] === 0 && mask & (1 << network.nodeKind[v])) cand.push(v);
+    if (randomUnits > cand.length) throw new InvalidInputError(origin, 'options.randomUnits', `must be at most the ${cand.length} units of kind ${unitKinds.join('/')} not named`, randomUnits);
+    const r = rng.stream('units');
+    for (let k = 0; k < randomUnits; k++) {
+      const j = k + r.int(cand.length - k);
+      const t = cand[k];
+      cand[k] = cand[j];
+      cand[j] = t;
+      units.push(cand[k]);
+      isUnit[cand[k]] = 1;
+    }
+  }
+  for (const v of units) {
+    if (darken) destroyUnit(network, s, v);
+    else s.nodeUp[v] = 0;
+  }
+  const cams: number[] = [];
+  for (let i = 0; i < namedCams.length; i++) {
+    const c = namedCams[i];
+    if (!Number.isInteger(c) || c < 0 || c >= network.numCameras) throw new InvalidInputError(origin, `options.cameras[${i}]`, `must be a camera id in [0, ${network.numCameras - 1}]`, c);
+    if (s.cameraUp[c] === 1) cams.push(c);
+    s.cameraUp[c] = 0;
+  }
+  if (randomCameras > 0) {
+    const cand = new Uint32Array(network.numCameras);
+    let n = 0;
+    for (let c = 0; c < network.numCameras; c++) if (s.cameraUp[c] === 1) cand[n++] = c;
+    if (randomCameras > n) throw new InvalidInputError(origin, 'options.randomCameras', `must be at most the ${n} cameras not already dark`, randomCameras);
+    const r = rng.stream('cameras');
+    for (let k = 0; k < randomCameras; k++) {
+      const j = k + r.int(n - k);
+      const t = cand[k];
+      cand[k] = cand[j];
+      cand[j] = t;
+      cams.push(cand[k]);
+      s.cameraUp[cand[k]] = 0;
+    }
+  }
+  let camerasDark = 0;
+  for (let c = 0; c < network.numCameras; c++) camerasDark += 1 - s.cameraUp[c];
+  s.provenance.params = {
+    units: [...named],
+    cameras: Array.from(namedCams),
+    randomUnits,
+    randomCameras,
+    unitKinds: [...unitKinds],
+    darkenUnitCameras: darken,
+  };
+  return {
+    ...s,
+    damagedUnits: Uint32Array.from(units),
+    damagedUnitKeys: units.map((v) => network.nodeKeys[v]),
+    damagedCameras: Uint32Array.from(cams),
+    camerasDark,
+  };
+}
