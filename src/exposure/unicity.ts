@@ -382,16 +382,108 @@ interface PointIndex {
 const DENSE_LIMIT = 1 << 24;
 
 /**
- * Builds the inverted index with two stable counting sorts that carry the
- * data along (LSD radix: by hour, then by camera), reading the sightings
- * person by person, so that each (camera, hour) group lists its people in
- * ascending order and every pass reads sequentially; a person's repeats
- * within a point are dropped.
+ * Builds the inverted index: a stable LSD radix sort of (key, person) pairs,
+ * key = camera bucket · H + hour bucket, read person by person so that each
+ * (camera, hour) group lists its people in ascending order. Each pass reads
+ * sequentially and scatters into at most 2^11 buckets (cache-friendly), then
+ * one sequential scan makes the points and drops a person's repeats.
  */
 function buildPointIndex(numPeople: number, start: Uint32Array, camera: Uint32Array, hour: Uint32Array): PointIndex {
   const s = start[numPeople];
   const hb = buckets(hour, s);
   const cb = buckets(camera, s);
+  const H = hb.count;
+  const keyRange = cb.count * H;
+  if (keyRange > 0x100000000) return buildPointIndexTwoPass(numPeople, start, camera, hour, hb, cb);
+  const hRank = hb.rank;
+  const cRank = cb.rank;
+  const hOff = hb.offset;
+  const cOff = cb.offset;
+  let bits = 1;
+  while (bits < 32 && 2 ** bits < keyRange) bits++;
+  const passes = Math.ceil(bits / 11);
+  const digitBits = Math.ceil(bits / passes);
+  const radix = 2 ** digitBits;
+  const mask = radix - 1;
+  const count = new Uint32Array(radix + 1);
+  let src = new Uint32Array(2 * s);
+  let dst = new Uint32Array(2 * s);
+  // Keys in person order (pass "−1": no movement, just the pairs).
+  let o = 0;
+  for (let p = 0; p < numPeople; p++) {
+    for (let i = start[p], e = start[p + 1]; i < e; i++) {
+      src[o++] = (cRank === null ? camera[i] - cOff : cRank[i]) * H + (hRank === null ? hour[i] - hOff : hRank[i]);
+      src[o++] = p;
+    }
+  }
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = pass * digitBits; // keys are uint32: >>> keeps them unsigned
+    count.fill(0);
+    for (let j = 0; j < s; j++) count[((src[2 * j] >>> shift) & mask) + 1]++;
+    for (let b = 0; b < radix; b++) count[b + 1] += count[b];
+    for (let j = 0; j < s; j++) {
+      const key = src[2 * j];
+      const d = 2 * count[(key >>> shift) & mask]++;
+      dst[d] = key;
+      dst[d + 1] = src[2 * j + 1];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  // Scan: a new point on a key change; postings compacted into dst.
+  const pointStartTmp = new Uint32Array(s + 1);
+  const pointKeyTmp = new Uint32Array(s);
+  const camPointStart = new Uint32Array(cb.count + 1);
+  const distinctCount = new Uint32Array(numPeople);
+  let numPoints = 0;
+  let w = 0;
+  let prevKey = -1;
+  let prevP = -1;
+  let nextCam = 0;
+  for (let j = 0; j < s; j++) {
+    const key = src[2 * j];
+    const p = src[2 * j + 1];
+    if (key !== prevKey) {
+      const c = Math.floor(key / H);
+      while (nextCam <= c) camPointStart[nextCam++] = numPoints;
+      pointStartTmp[numPoints] = w;
+      pointKeyTmp[numPoints] = key;
+      numPoints++;
+      prevKey = key;
+      prevP = -1;
+    }
+    if (p !== prevP) {
+      dst[w++] = p;
+      distinctCount[p]++;
+      prevP = p;
+    }
+  }
+  while (nextCam <= cb.count) camPointStart[nextCam++] = numPoints;
+  pointStartTmp[numPoints] = w;
+  const pointStart = pointStartTmp.slice(0, numPoints + 1);
+  const pointCamera = new Uint32Array(numPoints);
+  const pointHour = new Uint32Array(numPoints);
+  for (let t = 0; t < numPoints; t++) {
+    const key = pointKeyTmp[t];
+    const c = Math.floor(key / H);
+    const h = key - c * H;
+    pointCamera[t] = cb.values === null ? c + cOff : cb.values[c];
+    pointHour[t] = hb.values === null ? h + hOff : hb.values[h];
+  }
+  return { pointStart, postings: dst.subarray(0, w), pointCamera, pointHour, camPointStart, cams: cb, distinctCount };
+}
+
+/**
+ * Fallback of {@link buildPointIndex} when (camera bucket, hour bucket) does
+ * not fit in 32 bits: two stable counting sorts that carry the
+ * data along (LSD radix: by hour, then by camera), reading the sightings
+ * person by person, so that each (camera, hour) group lists its people in
+ * ascending order and every pass reads sequentially; a person's repeats
+ * within a point are dropped.
+ */
+function buildPointIndexTwoPass(numPeople: number, start: Uint32Array, camera: Uint32Array, hour: Uint32Array, hb: Buckets, cb: Buckets): PointIndex {
+  const s = start[numPeople];
   const hRank = hb.rank;
   const cRank = cb.rank;
   const hOff = hb.offset;

@@ -174,6 +174,32 @@ describe('unicity', () => {
     }
   });
 
+  it('takes the two-pass path when (camera, hour) keys exceed 32 bits, with the same answers as the oracle', () => {
+    // Camera ids spread over [0, 2^24) and hours over [0, 300): 2^24 · 300 > 2^32 buckets.
+    const rng = createRng(8);
+    const person: number[] = [];
+    const camera: number[] = [];
+    const hour: number[] = [];
+    const cams = [0, 5, 77, 1 << 20, (1 << 24) - 1];
+    for (let p = 0; p < 60; p++) {
+      for (let q = 0; q < 6; q++) {
+        person.push(p);
+        camera.push(cams[rng.int(cams.length)]);
+        hour.push(q === 0 ? 299 : rng.int(4));
+      }
+    }
+    const pts = groupPointsByPerson({ numPeople: 60, person, camera, hour });
+    const u = unicity(pts, { kMax: 4, sampleSize: 60, seed: 2, details: true });
+    for (const r of u.byK) {
+      const d = r.details!;
+      for (let s = 0; s < r.sampled; s++) {
+        const who = matchingPeople(pts, d.camera.subarray(s * r.k, (s + 1) * r.k), d.hour.subarray(s * r.k, (s + 1) * r.k));
+        expect(who).toContain(d.person[s]);
+        expect(d.unique[s]).toBe(who.length === 1 ? 1 : 0);
+      }
+    }
+  });
+
   it('throws on bad points and options, naming the field', () => {
     const ok = groupPointsByPerson({ numPeople: 2, person: [0, 1], camera: [1, 2], hour: [0, 0] });
     expect(() => unicity(null as never)).toThrow(/unicity: points must be an object/);
