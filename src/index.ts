@@ -109,3 +109,4 @@ export * from './network/faults-simulate.js';
 export * from './network/damage.js';
 export * from './network/spof.js';
 export * from './coverage/network-coverage.js';
+export * from './exposure/sightings-polyline.js';

@@ -241,6 +241,24 @@ export class SightingBuffer {
     }
   }
 
+  /** Appends one sighting. */
+  push(trip: number, person: number, camera: number, time: number, day: number, duration: number, entry: number, exit: number, level: number, frontal: number, pIdentify: number, pSeen: number): void {
+    this.ensure(this.n + 1);
+    const j = this.n++;
+    this.trip[j] = trip;
+    this.person[j] = person;
+    this.camera[j] = camera;
+    this.time[j] = time;
+    this.day[j] = day;
+    this.duration[j] = duration;
+    this.entryDistance[j] = entry;
+    this.exitDistance[j] = exit;
+    this.level[j] = level;
+    this.frontal[j] = frontal;
+    this.pIdentify[j] = pIdentify;
+    this.pSeen[j] = pSeen;
+  }
+
   /** Appends the scorer's current trip. */
   append(s: TripScorer, trip: number, person: number, day: number, departure: number, speed: number): void {
     const ns = s.numSightings;
