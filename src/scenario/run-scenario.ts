@@ -10,7 +10,7 @@ import type { CoverageRaster } from '../coverage/coverage-raster.js';
 import { parseScenario, type ScenarioSpec } from './schema.js';
 import type { ScenarioMetrics, ScenarioResult, StepTiming } from './result.js';
 import { SCENARIO_STEPS, type ScenarioContext, type ScenarioStep } from './steps.js';
-import { ScenarioAbortError, throwIfAborted } from './scenario-error.js';
+import { throwIfAborted, type ScenarioAbortError } from './scenario-error.js';
 import { SIGHTLINE_VERSION } from './version.js';
 
 /** A progress event of a run. */
@@ -156,4 +156,3 @@ function defaultName(spec: ScenarioSpec): string {
   return `${spec.city.name ?? 'imported city'} (seed ${spec.seed})`;
 }
 
-export { ScenarioAbortError };
