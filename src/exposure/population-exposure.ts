@@ -199,15 +199,20 @@ function mergeChunks(results: ChunkResult[], plans: TripPlans, withMiss: boolean
     cols.cameraStart[t + 1] = camTotal;
     t++;
   }
+  // Camera lists chunk by chunk, releasing each chunk's list once copied (the lists are the bulk of the memory).
+  const merged = new Uint32Array(np);
+  for (let k = 0; k < nt; k++) merged[planId[k]] = k;
   const cameraList = new Uint32Array(camTotal);
   const cameraMiss = withMiss ? new Float64Array(camTotal) : null;
-  for (let k = 0; k < nt; k++) {
-    const p = planId[k];
-    const r = results[rowChunk[p]];
-    const i = rowIndex[p];
-    const a = r.cameraStart[i], b = r.cameraStart[i + 1];
-    cameraList.set(r.cameraList.subarray(a, b), cols.cameraStart[k]);
-    if (cameraMiss !== null && r.cameraMiss !== null) cameraMiss.set(r.cameraMiss.subarray(a, b), cols.cameraStart[k]);
+  for (const r of results) {
+    for (let i = 0; i < r.planId.length; i++) {
+      const at = cols.cameraStart[merged[r.planId[i]]];
+      const a = r.cameraStart[i], b = r.cameraStart[i + 1];
+      for (let j = a; j < b; j++) cameraList[at + j - a] = r.cameraList[j];
+      if (cameraMiss !== null && r.cameraMiss !== null) for (let j = a; j < b; j++) cameraMiss[at + j - a] = r.cameraMiss[j];
+    }
+    r.cameraList = new Uint32Array(0);
+    r.cameraMiss = null;
   }
   return { planId, cols: { ...cols, cameraList, cameraMiss }, unreachable: Uint32Array.from(unreachable), numTrees };
 }
