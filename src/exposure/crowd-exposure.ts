@@ -38,7 +38,7 @@ import { resolveStudyArea, type StudyAreaInput } from '../coverage/study-area.js
 import { checkAvailability } from '../coverage/prepare.js';
 import type { CoverageLevel } from '../coverage/footprints.js';
 import { EXPOSURE_PROFILE_DEFAULTS } from './street-exposure-profile.js';
-import { falseAlertProbability, type RecognitionModel } from './recognition.js';
+import { falseAlertProbability, type RecognitionModel, type RecognitionSpec } from './recognition.js';
 import { resolveModel } from './watchlist.js';
 
 /** A crowd in an area (polygon or multipolygon in metres, or bounds). */
@@ -65,7 +65,7 @@ export type CrowdInput = AreaCrowd | RouteCrowd;
 /** Options of {@link crowdExposure}. */
 export interface CrowdExposureOptions {
   /** Recognition model (preset name, model or definition); default `'nist-video-noncooperative'`. */
-  model?: string | RecognitionModel | (Partial<RecognitionModel> & { name: string });
+  model?: RecognitionSpec;
   /** Degrees in (0, 180]; default the street exposure profile's (45°, an assumption documented there). */
   faceAngle?: number;
   /** Independent face-direction draws per camera during the window (integer >= 1); default 1. */

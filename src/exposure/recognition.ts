@@ -37,6 +37,14 @@ export interface RecognitionModel {
   source: string;
 }
 
+/**
+ * What a `model` / `recognition` option accepts: a preset name, a complete
+ * model, or a user definition (`name`, `truePositiveRate`, and
+ * `falsePositivePerEntry` or `fpir` + `referenceGallerySize`), all resolved by
+ * {@link recognitionModel}.
+ */
+export type RecognitionSpec = string | RecognitionModel | (Partial<RecognitionModel> & { name: string });
+
 /** Names of the built-in presets. */
 export type RecognitionPresetName = 'nist-photo-1n' | 'nist-video-noncooperative' | 'london-met-lfr';
 

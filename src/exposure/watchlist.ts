@@ -16,7 +16,7 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { requireNonNegative, requireObject, requireProbability } from '../core/validate.js';
-import { falseAlertProbability, recognitionModel, type RecognitionModel } from './recognition.js';
+import { falseAlertProbability, recognitionModel, type RecognitionModel, type RecognitionSpec } from './recognition.js';
 
 /** What is searched, per day. */
 export interface WatchlistInput {
@@ -39,7 +39,7 @@ export interface WatchlistInput {
 /** Options of {@link watchlistIdentifications}. */
 export interface WatchlistOptions {
   /** Recognition model: a preset name, a model, or a user definition (default `'nist-video-noncooperative'`). */
-  model?: string | RecognitionModel | (Partial<RecognitionModel> & { name: string });
+  model?: RecognitionSpec;
   /**
    * Probability that a mated search returns the right identity, replacing the
    * model's `truePositiveRate` (e.g. the mean per-capture identification
