@@ -110,3 +110,4 @@ export * from './network/damage.js';
 export * from './network/spof.js';
 export * from './coverage/network-coverage.js';
 export * from './exposure/sightings-polyline.js';
+export * from './io/comparison-html.js';

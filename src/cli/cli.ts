@@ -7,8 +7,8 @@
  * 3 invalid scenario (schema errors, unreadable JSON); 130 interrupted
  * (Ctrl-C / SIGINT: the run stops between steps; no partial file is left).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SightlineError, UsageError } from '../core/errors.js';
 import { importOsmCameras } from '../cameras/osm-import.js';
@@ -24,6 +24,7 @@ import { SIGHTLINE_VERSION } from '../scenario/version.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { camerasGeoJsonChunks } from '../io/geojson.js';
 import { writeScenarioOutputs } from '../io/write-outputs.js';
+import { buildComparisonHtml } from '../io/comparison-html.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 
 /** Exit codes of the command. */
@@ -43,7 +44,7 @@ export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera
 Usage:
   sightline run <scenario.json> [--out DIR]       run a scenario, write results and report
   sightline run --preset NAME [--cameras N] [--seed S] [--out DIR]
-  sightline compare A B                            compare two results.json or scenario files
+  sightline compare A B [--out DIR]                compare two results.json or scenario files (DIR: comparison.json + .html)
   sightline coverage [<scenario.json> | --preset NAME] [--cameras N] [--level L]... [--occlusion]
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
   sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
@@ -79,7 +80,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 /** Which options each command accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   run: ['out', 'preset', 'cameras', 'seed', 'json', 'quiet'],
-  compare: ['cameras', 'json', 'quiet'],
+  compare: ['out', 'json', 'quiet'],
   coverage: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
   route: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
   'import-osm': ['out', 'json', 'include-indoor'],
@@ -246,8 +247,16 @@ async function cmdCompare(ctx: Ctx, positionals: string[]): Promise<number> {
   const a = await loadResult(ctx, positionals[0]);
   const b = await loadResult(ctx, positionals[1]);
   const d = compareScenarios(a, b);
-  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...d }) + '\n');
-  else ctx.io.stdout.write(comparisonText(d));
+  let files: string[] = [];
+  if (ctx.values.out !== undefined) {
+    const dir = resolve(ctx.cwd, ctx.values.out);
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(join(dir, 'comparison.html'), buildComparisonHtml(d));
+    writeFileAtomic(join(dir, 'comparison.json'), JSON.stringify(d, null, 1));
+    files = [join(dir, 'comparison.html'), join(dir, 'comparison.json')];
+  }
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...d, ...(files.length ? { files } : {}) }) + '\n');
+  else ctx.io.stdout.write(comparisonText(d) + (files.length ? `\nWrote ${files.join(', ')}\n` : ''));
   return EXIT.ok;
 }
 

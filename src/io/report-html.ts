@@ -6,11 +6,9 @@
  * Vega-Lite specifications rendered by Vega (both bundles inlined from
  * node_modules).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScenarioResult } from '../scenario/result.js';
+import { chartScript, esc, HTML_STYLE } from './html-kit.js';
 
 /** Map layers given to {@link buildReportHtml}: GeoJSON FeatureCollections in WGS84. */
 export interface ReportMaps {
@@ -18,33 +16,6 @@ export interface ReportMaps {
   districts?: { type: 'FeatureCollection'; features: unknown[] };
   /** Camera density cells with `perKm2` (from cameraDensityGeoJson). */
   density?: { type: 'FeatureCollection'; features: unknown[] };
-}
-
-let bundles: { vega: string; vegaLite: string } | null = null;
-
-/** The Vega and Vega-Lite browser bundles (UMD), read once from node_modules. */
-function chartBundles(): { vega: string; vegaLite: string } {
-  if (bundles === null) {
-    const require = createRequire(import.meta.url);
-    const vegaDir = dirname(require.resolve('vega'));
-    const vlDir = dirname(require.resolve('vega-lite'));
-    bundles = { vega: readFileSync(join(vegaDir, 'vega.min.js'), 'utf8'), vegaLite: readFileSync(join(vlDir, 'vega-lite.min.js'), 'utf8') };
-  }
-  return bundles;
-}
-
-/** Makes text safe inside an inline <script> element. */
-function scriptSafe(js: string): string {
-  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
-
-/** JSON for an inline <script>: `<` escaped so no `</script>` can close the element. */
-function jsonSafe(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function esc(s: unknown): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 1)}%`);
@@ -188,7 +159,6 @@ export function buildReportHtml(result: ScenarioResult, maps: ReportMaps = {}): 
   if (typeof result !== 'object' || result === null || result.format !== 'sightline-result') {
     throw new InvalidInputError('buildReportHtml', 'result', 'must be a sightline result', result);
   }
-  const { vega, vegaLite } = chartBundles();
   const specs = chartSpecs(result, maps);
   const h = result.headline;
   const m = result.metrics;
@@ -218,19 +188,7 @@ export function buildReportHtml(result: ScenarioResult, maps: ReportMaps = {}): 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(result.name)} — sightline report</title>
 <style>
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827;margin:0;background:#f8fafc}
-header{background:#111827;color:#f9fafb;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;color:#d1d5db}
-main{max-width:1100px;margin:0 auto;padding:16px 24px 48px}
-h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;margin-top:16px}
-.card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}.card .v{font-size:28px;font-weight:650}.card .l{color:#374151;font-weight:600}.card .s{color:#6b7280;font-size:13px}
-.row{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px}
-table{border-collapse:collapse;width:100%;background:#fff;font-size:13.5px}th,td{border-bottom:1px solid #e5e7eb;padding:5px 8px;text-align:left;vertical-align:top}th{background:#f3f4f6}
-td:not(:first-child){font-variant-numeric:tabular-nums}
-.tag{border-radius:4px;padding:1px 6px;font-size:12px}.tag.sourced{background:#dcfce7}.tag.assumption{background:#fef3c7}.tag.synthetic{background:#e0e7ff}.tag.real{background:#cffafe}
-footer{color:#6b7280;font-size:13px;margin-top:32px}
-#errors{color:#b91c1c}
-</style>
+${HTML_STYLE}</style>
 </head>
 <body>
 <header><h1>${esc(result.name)}</h1><p>${esc(result.inputs.description ?? `${m.city.name}: ${num(h.cameras)} cameras`)}</p></header>
@@ -250,29 +208,7 @@ ${assumptions}
 <div id="errors"></div>
 </footer>
 </main>
-<script>${scriptSafe(vega)}</script>
-<script>${scriptSafe(vegaLite)}</script>
-<script>
-(function () {
-  var specs = ${jsonSafe(specs)};
-  var ids = Object.keys(specs);
-  window.sightlineCharts = { total: ids.length, rendered: 0, failed: 0 };
-  ids.forEach(function (id) {
-    var el = document.getElementById(id);
-    try {
-      var vg = vegaLite.compile(specs[id]).spec;
-      new vega.View(vega.parse(vg), { renderer: 'svg', container: el, hover: true })
-        .runAsync()
-        .then(function () { window.sightlineCharts.rendered++; })
-        .catch(function (e) { window.sightlineCharts.failed++; document.getElementById('errors').textContent += id + ': ' + e.message + ' '; console.error(e); });
-    } catch (e) {
-      window.sightlineCharts.failed++;
-      document.getElementById('errors').textContent += id + ': ' + e.message + ' ';
-      console.error(e);
-    }
-  });
-})();
-</script>
+${chartScript(specs)}
 </body>
 </html>
 `;

@@ -46,6 +46,10 @@ describe('sightline run and compare', () => {
     expect(JSON.parse(c2.stdout).headline.every((x: { delta: number }) => x.delta === 0)).toBe(true);
     const plain = await runCliProcess(['compare', join(dir, 'out-a', 'results.json'), join(dir, 'out-b', 'results.json')]);
     expect(plain.stdout).toMatch(/^cameras\s+200\s+800\s+\+600$/m);
+    const withPage = await runCliProcess(['compare', join(dir, 'out-a', 'results.json'), join(dir, 'out-b', 'results.json'), '--out', join(dir, 'cmp')]);
+    expect(withPage.code).toBe(0);
+    expect(readdirSync(join(dir, 'cmp')).sort()).toEqual(['comparison.html', 'comparison.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'cmp', 'comparison.json'), 'utf8')).headline).toEqual(d.headline);
   });
 
   it('gives quick coverage and route exposure as JSON', async () => {

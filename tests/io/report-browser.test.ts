@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenarioDetailed, writeScenarioOutputs, buildReportHtml, InvalidInputError } from '../../src/index.js';
+import { writeFileSync } from 'node:fs';
+import { runScenarioDetailed, runScenario, writeScenarioOutputs, buildReportHtml, buildComparisonHtml, compareScenarios, InvalidInputError } from '../../src/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -16,6 +17,7 @@ if (!haveChromium) {
 }
 
 let reportPath = '';
+let comparisonPath = '';
 let html = '';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let browser: any = null;
@@ -31,6 +33,9 @@ beforeAll(async () => {
   writeScenarioOutputs(run, dir);
   reportPath = join(dir, 'report.html');
   html = readFileSync(reportPath, 'utf8');
+  const more = await runScenario({ ...run.result.inputs, name: 'More cameras', cameras: [{ from: 'preset', name: 'almaty', count: 1500 }] });
+  comparisonPath = join(dir, 'comparison.html');
+  writeFileSync(comparisonPath, buildComparisonHtml(compareScenarios(run.result, more)));
   if (haveChromium) {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -58,6 +63,25 @@ describe('report.html', () => {
   });
 
   // In CI (CI=true) the test never skips: .ci/run installs chromium, and a missing one must fail.
+  it.skipIf(!haveChromium && !process.env.CI)('comparison.html renders its delta charts with no errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m: { type(): string; text(): string }) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e: Error) => problems.push(e.message));
+    page.on('request', (r: { url(): string }) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
+    await page.goto(`file://${comparisonPath}`);
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { sightlineCharts?: { total: number; rendered: number; failed: number } }).sightlineCharts;
+      return c !== undefined && c.rendered + c.failed === c.total;
+    }, null, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { sightlineCharts: unknown }).sightlineCharts)).toEqual({ total: 2, rendered: 2, failed: 0 });
+    // 8 districts × 2 scenarios = 16 bars.
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-districts svg .mark-rect path').length)).toBe(16);
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-headline svg .mark-rect path').length)).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.skipIf(!haveChromium && !process.env.CI)('renders its maps and charts in headless Chromium with no errors and no network request', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];
