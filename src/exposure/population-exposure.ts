@@ -27,7 +27,7 @@ import { assembleTripMetrics, type TripMetrics } from './trip-metrics.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
 
 /** Defaults of {@link computePopulationExposure}. */
-export const POPULATION_DEFAULTS = {
+export const POPULATION_EXPOSURE_DEFAULTS = {
   /** Residents simulated (a sample of the city; expectations are scaled to the city's population where stated). */
   numResidents: 10_000,
   /** Residents whose sightings are kept when `keepSightings` is on (ids 0 … sample − 1: a random sample, homes being drawn at random). */
@@ -68,7 +68,7 @@ export interface DistributionSummary {
   mean: number;
   min: number;
   max: number;
-  /** Quantiles at POPULATION_DEFAULTS.quantiles, as `{ '0.5': median, … }`. */
+  /** Quantiles at POPULATION_EXPOSURE_DEFAULTS.quantiles, as `{ '0.5': median, … }`. */
   quantiles: Record<string, number>;
 }
 
@@ -121,7 +121,7 @@ function chunkPlans(plans: TripPlans, numNodes: number): { order: Uint32Array; c
   const order = new Uint32Array(np);
   const fill = count.slice(0, numNodes);
   for (let i = 0; i < np; i++) order[fill[plans.originNode[i]]++] = i;
-  const target = Math.max(POPULATION_DEFAULTS.minChunk, Math.ceil(np / POPULATION_DEFAULTS.maxChunks));
+  const target = Math.max(POPULATION_EXPOSURE_DEFAULTS.minChunk, Math.ceil(np / POPULATION_EXPOSURE_DEFAULTS.maxChunks));
   const starts: number[] = [0];
   let last = 0;
   for (let v = 0; v < numNodes; v++) {
@@ -137,7 +137,7 @@ function chunkPlans(plans: TripPlans, numNodes: number): { order: Uint32Array; c
 
 function summarise(values: Float64Array): DistributionSummary {
   const n = values.length;
-  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(POPULATION_DEFAULTS.quantiles.map((q) => [String(q), 0])) };
+  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(POPULATION_EXPOSURE_DEFAULTS.quantiles.map((q) => [String(q), 0])) };
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
@@ -146,7 +146,7 @@ function summarise(values: Float64Array): DistributionSummary {
     mean: sum / n,
     min: sorted[0],
     max: sorted[n - 1],
-    quantiles: Object.fromEntries(POPULATION_DEFAULTS.quantiles.map((q) => [String(q), quantileSorted(arr, q)])),
+    quantiles: Object.fromEntries(POPULATION_EXPOSURE_DEFAULTS.quantiles.map((q) => [String(q), quantileSorted(arr, q)])),
   };
 }
 
@@ -285,13 +285,13 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   }
   if (o.seed === undefined) throw new InvalidInputError(ORIGIN, 'options.seed', 'must be given (a string, a finite number or an Rng)', o.seed);
   const rng = toRng(o.seed, ORIGIN);
-  const numResidents = o.numResidents === undefined ? POPULATION_DEFAULTS.numResidents : requireInteger(ORIGIN, 'options.numResidents', o.numResidents, 1);
+  const numResidents = o.numResidents === undefined ? POPULATION_EXPOSURE_DEFAULTS.numResidents : requireInteger(ORIGIN, 'options.numResidents', o.numResidents, 1);
   let threads: number;
   if (o.threads === undefined || o.threads === 'auto') threads = -1;
   else threads = requireInteger(ORIGIN, 'options.threads', o.threads, 1, 256);
   const keep = o.keepSightings ?? false;
   if (typeof keep !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.keepSightings', 'must be a boolean', keep);
-  const sample = o.sample === undefined ? POPULATION_DEFAULTS.sample : requireInteger(ORIGIN, 'options.sample', o.sample, 0);
+  const sample = o.sample === undefined ? POPULATION_EXPOSURE_DEFAULTS.sample : requireInteger(ORIGIN, 'options.sample', o.sample, 0);
   const speeds = { walk: o.speeds?.walk ?? TRAVEL_SPEEDS.walk, car: o.speeds?.car ?? TRAVEL_SPEEDS.car };
   for (const k of ['walk', 'car'] as const) {
     if (!(typeof speeds[k] === 'number' && speeds[k] > 0 && Number.isFinite(speeds[k]))) throw new InvalidInputError(ORIGIN, `options.speeds.${k}`, 'must be a finite number > 0', speeds[k]);

@@ -19,7 +19,7 @@ import { TOUCH_EPS } from './sightings-scorer.js';
 
 /** Options of {@link computePolylineSightings}. */
 export interface PolylineSightingOptions {
-  recognition?: string | RecognitionModel;
+  recognition?: string | RecognitionModel | (Partial<RecognitionModel> & { name: string });
   /** Level a frontal face capture must reach (default `identify`). */
   faceLevel?: CoverageLevel;
   /** Level a plate capture must reach (default `identify`). */
@@ -118,7 +118,9 @@ export function computePolylineSightings(trips: PolylineTrips, cameras: CameraSe
     if (!Number.isFinite(trips.coords[2 * k]) || !Number.isFinite(trips.coords[2 * k + 1])) throw new InvalidInputError(origin, `trips.coords[${2 * k}]`, 'must be finite numbers (x, y)', trips.coords[2 * k]);
     if (!Number.isFinite(trips.times[k])) throw new InvalidInputError(origin, `trips.times[${k}]`, 'must be a finite number', trips.times[k]);
   }
-  const model = recognitionModel((o.recognition ?? SIGHTING_DEFAULTS.recognition) as string);
+  const rec = o.recognition ?? SIGHTING_DEFAULTS.recognition;
+  if (typeof rec !== 'string') requireObject(origin, 'options.recognition', rec);
+  const model = recognitionModel(rec);
   const lvl = (field: string, v: unknown): number => {
     const i = typeof v === 'string' ? (PROFILE_LEVELS as readonly string[]).indexOf(v) : -1;
     if (i < 0) throw new InvalidInputError(origin, field, `must be one of ${PROFILE_LEVELS.map((l) => JSON.stringify(l)).join(', ')}`, v);

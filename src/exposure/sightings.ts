@@ -55,7 +55,7 @@ export interface SightingOptions {
   /** The street network the trips were routed on (edge lengths; must match the profile's edges). Required. */
   network: StreetNetwork;
   /** Face recognition model: a preset name or a model (see `recognitionModel`). Default `nist-video-noncooperative`. */
-  recognition?: string | RecognitionModel;
+  recognition?: string | RecognitionModel | (Partial<RecognitionModel> & { name: string });
   /** Level a frontal face capture must reach to identify (default `identify`; must be recorded in the profile). */
   faceLevel?: CoverageLevel;
   /** Level a plate capture must reach to be read (default `identify`; must be recorded in the profile). */
@@ -154,7 +154,7 @@ export function prepareScoring(origin: string, profile: StreetExposureProfile, c
   if (typeof rec === 'string') model = recognitionModel(rec);
   else {
     requireObject(origin, 'options.recognition', rec);
-    model = recognitionModel(rec as RecognitionModel);
+    model = recognitionModel(rec);
   }
   const faceLevel = levelIndex(origin, 'options.faceLevel', o.faceLevel ?? SIGHTING_DEFAULTS.faceLevel, profile);
   const plateLevel = levelIndex(origin, 'options.plateLevel', o.plateLevel ?? SIGHTING_DEFAULTS.plateLevel, profile);
