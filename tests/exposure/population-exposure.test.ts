@@ -97,6 +97,20 @@ describe('computePopulationExposure', () => {
     expect(Array.from(two.trips.observedLength)).toEqual(Array.from(r.trips.observedLength));
   });
 
+  it('simulates several days: one row per resident and day, day 1 trips on day 1', () => {
+    const d = computePopulationExposure(base.city, base.cameras, { ...opts, numResidents: 300, plans: { days: 2 }, keepSightings: false, watchlistSize: undefined });
+    expect(d.numDays).toBe(2);
+    expect(d.persons.sightings.length).toBe(600);
+    let trips1 = 0;
+    for (let t = 0; t < d.trips.numTrips; t++) if (d.trips.day[t] === 1) trips1++;
+    let rows1 = 0;
+    for (let p = 0; p < 300; p++) rows1 += d.persons.trips[p * 2 + 1];
+    expect(rows1).toBe(trips1);
+    expect(trips1).toBeGreaterThan(0);
+    expect(d.sightings).toBeNull();
+    expect(d.watchlist).toBeNull();
+  });
+
   it('rejects bad options, naming the field', () => {
     const c = base.city, k = base.cameras;
     expect(() => computePopulationExposure(c, k, undefined as never)).toThrow(/computePopulationExposure: options must be an object/);
