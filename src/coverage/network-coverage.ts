@@ -29,8 +29,9 @@ import { overlappingPairs } from './neighbour-pairs.js';
 import { applyOcclusion } from './occlusion.js';
 import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
-import { unionAreas } from './union-engine.js';
-import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { CHUNK_SIZE, unionAreas } from './union-engine.js';
+import { PolygonLocator } from '../geo/polygon-locator.js';
+import { boundsToPolygon } from '../geo/polygon.js';
 import type { BuildingSet } from '../city/city.js';
 
 /** Coverage options without `availability` (the fault functions set it). */
@@ -100,24 +101,79 @@ class SubsetAreas {
     return this.fpCamera.length;
   }
 
-  /** Covered area of the cameras ids[0 … count−1] (camera ids, each considered). */
+  /** Box study areas centred on the origin, by half side (built once each). */
+  private readonly boxes = new Map<number, PolygonLocator>();
+
+  /**
+   * Covered area of the cameras ids[0 … count−1] (camera ids, each considered).
+   *
+   * A small set whose footprints lie well inside the study area is measured
+   * in a box instead (same covered area: the union lies inside both), with
+   * the footprints' origin at the box centre; the engine then skips the
+   * study area's boundary (thousands of edges for a real city) on each call.
+   */
   area(ids: Uint32Array, count: number): number {
     if (count === 0) return 0;
-    const par = this.threads > 1 && this.buildings === null && count >= PARALLEL_MIN_FOOTPRINTS;
-    const fp = new Footprints(count, this.ox, this.oy, par);
     const cams = this.cameras;
     const xs = cams.x;
     const ys = cams.y;
+    let ox = this.ox;
+    let oy = this.oy;
+    let locator = this.locator;
+    if (count <= BOX_MAX_FOOTPRINTS) {
+      // Bounding box of the discs (a superset of the footprints).
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (let k = 0; k < count; k++) {
+        const i = ids[k];
+        const r = effectiveRadius(cams, i, this.level);
+        if (xs[i] - r < x0) x0 = xs[i] - r;
+        if (ys[i] - r < y0) y0 = ys[i] - r;
+        if (xs[i] + r > x1) x1 = xs[i] + r;
+        if (ys[i] + r > y1) y1 = ys[i] + r;
+      }
+      const gx = (x0 + x1) / 2;
+      const gy = (y0 + y1) / 2;
+      const need = Math.max(x1 - x0, y1 - y0) / 2 + 1;
+      let half = 64;
+      while (half < need) half *= 2;
+      const bx0 = gx - half - this.ox;
+      const by0 = gy - half - this.oy;
+      const bx1 = gx + half - this.ox;
+      const by1 = gy + half - this.oy;
+      const loc = this.locator;
+      if (
+        bx0 > loc.minX && by0 > loc.minY && bx1 < loc.maxX && by1 < loc.maxY &&
+        !loc.mayTouchBoundary(bx0, by0, bx1, by1) &&
+        loc.contains(bx0, by0) && loc.contains(bx1, by0) && loc.contains(bx0, by1) && loc.contains(bx1, by1)
+      ) {
+        let box = this.boxes.get(half);
+        if (box === undefined) {
+          box = new PolygonLocator([boundsToPolygon([-half, -half, half, half])], true);
+          this.boxes.set(half, box);
+        }
+        locator = box;
+        ox = gx;
+        oy = gy;
+      }
+    }
+    const par = this.threads > 1 && this.buildings === null && count >= 2 * CHUNK_SIZE;
+    const fp = new Footprints(count, ox, oy, par);
     for (let k = 0; k < count; k++) {
       const i = ids[k];
       setSector(fp, k, i, xs[i], ys[i], effectiveRadius(cams, i, this.level), cams.heading[i], cams.fov[i]);
     }
     if (this.buildings !== null) applyOcclusion(fp, this.buildings);
-    const { areaAtLeast } = unionAreas(fp, this.locator, null, par ? this.threads : 1);
+    const { areaAtLeast } = unionAreas(fp, locator, null, par ? this.threads : 1);
     const a = areaAtLeast.length > 1 ? areaAtLeast[1] : 0;
     return a < 0 ? 0 : a > this.studyArea ? this.studyArea : a;
   }
 }
+
+/** Largest subset measured in a local box (bigger ones span districts: the study area is used). */
+const BOX_MAX_FOOTPRINTS = 4096;
 
 function resolveThreads(origin: string, t: unknown, n: number): number {
   const v = t ?? 'auto';

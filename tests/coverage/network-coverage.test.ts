@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCameraSet, type CameraInput } from '../../src/cameras/camera-set.js';
+import type { BuildingSet } from '../../src/city/city.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/random.js';
 import { computeCoverage } from '../../src/coverage/compute-coverage.js';
@@ -72,6 +73,33 @@ describe('rankSinglePointsOfFailureByArea', () => {
     expect(r.top[0].key).toBe('centre');
     expect(r.top[0].areaLostShare).toBeCloseTo(1, 9);
     expect(r.rankedByArea.length).toBe(net.numNodes);
+  });
+
+  it('stays exact when small sets are measured in local boxes, with and without occlusion', () => {
+    // Study area much larger than the cameras' spread: the aggregation-level sets use local boxes.
+    const big: [number, number, number, number] = [-1000, -1000, 1400, 1400];
+    const net = build(3);
+    const coords: number[] = [];
+    const ringStart = [0];
+    for (const [x0, y0, x1, y1] of [[100, 100, 140, 130], [250, 260, 300, 280], [60, 300, 90, 360]]) {
+      coords.push(x0, y0, x1, y0, x1, y1, x0, y1);
+      ringStart.push(ringStart[ringStart.length - 1] + 4);
+    }
+    const buildings: BuildingSet = { numBuildings: 3, ringStart: Uint32Array.from(ringStart), coords: Float64Array.from(coords), height: new Float32Array(3).fill(10) };
+    for (const occlusion of [false, true]) {
+      const opts = { bounds: big, occlusion, buildings };
+      const r = rankSinglePointsOfFailureByArea(net, { coverage: opts });
+      const full = computeCoverage(net.cameras, opts).coveredArea;
+      for (let v = 0; v < net.numNodes; v++) {
+        const cut = new Set<number>();
+        for (let p = r.spof.nodes.cutStart[v]; p < r.spof.nodes.cutStart[v + 1]; p++) {
+          const u = r.spof.nodes.cutNodes[p];
+          for (let q = net.nodeCameraStart[u]; q < net.nodeCameraStart[u + 1]; q++) cut.add(net.nodeCameraIds[q]);
+        }
+        const direct = full - computeCoverage(without(net, cut), opts).coveredArea;
+        expect(Math.abs(r.nodeAreaLost[v] - direct)).toBeLessThan(1e-6 * full);
+      }
+    }
   });
 
   it('counts only live watchers with watchers: live, on a polygon study area', () => {
