@@ -53,7 +53,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const analyses = {
     coverage: { levels: ['range', 'identify'] as ('range' | 'identify')[], occlusion: true },
     streetCoverage: { occlusion: true },
-    districts: { occlusion: false },
+    districts: { occlusion: true },
     raster: { cellSize: 250 },
   };
   if (name === 'almaty') {
