@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 // Population exposure on the Almaty preset: residents → trip plans → routing → sightings → metrics.
 // See benchmarks/plugins.mjs for the interface.
 
@@ -36,7 +38,17 @@ export async function run(name, ctx) {
   const numResidents = Math.round(trips / TRIPS_PER_RESIDENT);
   const opts = { seed, numResidents, network, profile, threads, watchlistSize: 10_000 };
   const reps = trips === 10_000 ? { warmup: 1, repeats: 5 } : trips === 100_000 ? { warmup: 1, repeats: 3 } : { warmup: 0, repeats: 1 };
-  const r = bench(name, () => pkg.computePopulationExposure(city, cameras, opts), reps);
+  // CPU seconds of the whole process (all threads) per run: the machine may be shared, and wall time then
+  // says more about the other load than about this code.
+  const cpu = [];
+  const r = bench(name, () => {
+    const c0 = process.cpuUsage();
+    const out = pkg.computePopulationExposure(city, cameras, opts);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1e6);
+    return out;
+  }, reps);
+  const cpuLast = cpu[cpu.length - 1];
   if (typeof pkg.terminatePopulationWorkers === 'function') await pkg.terminatePopulationWorkers();
   const l = r.last;
   const tps = l.numTrips / r.median;
@@ -48,9 +60,10 @@ export async function run(name, ctx) {
     unreachable: l.unreachable.count,
     numTrees: l.numTrees,
     tripsPerSecond: tps,
+    cpuSeconds: cpuLast,
     details:
       `${l.numTrips.toLocaleString('en')} trips of ${numResidents.toLocaleString('en')} residents (${l.unreachable.count} unreachable, ${l.numTrees.toLocaleString('en')} shortest-path trees), ` +
-      `${Math.round(tps).toLocaleString('en')} trips/s on ${threads} thread${threads > 1 ? 's' : ''}; ` +
+      `${Math.round(tps).toLocaleString('en')} trips/s on ${threads} thread${threads > 1 ? 's' : ''} (CPU ${cpuLast.toFixed(1)} s over all threads, last run; 1-min load average ${os.loadavg()[0].toFixed(1)} at the end); ` +
       `mean sightings per resident-day ${l.summary.sightings.mean.toFixed(1)}, mean P(identified at least once) ${l.summary.pIdentified.mean.toFixed(3)}.`,
   };
 }

@@ -347,7 +347,7 @@ export class TripScorer {
       this.sW[s] = wc;
       sightings += wc;
       identified += pid;
-      logNot += pid >= 1 ? -Infinity : Math.log1p(-pid);
+      if (pid > 0) logNot += pid >= 1 ? -Infinity : Math.log1p(-pid);
       if (w !== null) dMiss[cam[3 * c + 2]] *= 1 - wc;
     }
     let distinct = 0;

@@ -79,7 +79,8 @@ export class TripMetricsBuffer {
     this.pIdentified = new Float64Array(n);
     this.faceSearches = new Float64Array(n);
     this.cameraStart = new Uint32Array(n + 1);
-    this.cameraList = new Uint32Array(Math.max(16, n * 4));
+    // Distinct cameras per trip: tens on the Almaty preset; the list doubles when needed.
+    this.cameraList = new Uint32Array(Math.max(16, n * 16));
     this.cameraMiss = withMiss ? new Float64Array(this.cameraList.length) : null;
   }
 
