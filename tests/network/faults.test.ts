@@ -3,7 +3,7 @@ import { InvalidInputError, NotFoundError } from '../../src/core/errors.js';
 import type { CommandNetwork } from '../../src/network/command-network.js';
 import { createFaultScenario, evaluateFaultScenario, type FaultScenario } from '../../src/network/faults-scenario.js';
 import { sampleOutageScenario, simulateOutages } from '../../src/network/faults-simulate.js';
-import { summariseTrials } from '../../src/network/faults-stats.js';
+import { normalQuantile, summariseTrials } from '../../src/network/faults-stats.js';
 import { handNetwork, randomNetwork } from './faults-helpers.js';
 
 /** Exact expected live share (and reached share) by enumerating every up/down state of nodes and links. */
@@ -196,6 +196,14 @@ describe('summariseTrials', () => {
     expect(s.ci.low).toBeCloseTo(2.5 - (1.959964 * Math.sqrt(5 / 3)) / 2, 4);
     expect(s.ci.high).toBeCloseTo(2.5 + (1.959964 * Math.sqrt(5 / 3)) / 2, 4);
     expect(summariseTrials([3]).ci).toMatchObject({ low: 3, high: 3 });
+  });
+
+  it('uses an accurate normal quantile', () => {
+    // Reference values: Φ⁻¹(0.975) = 1.959963985, Φ⁻¹(0.995) = 2.575829304, Φ⁻¹(0.01) = −2.326347874.
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 8);
+    expect(normalQuantile(0.995)).toBeCloseTo(2.575829304, 8);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326347874, 8);
+    expect(normalQuantile(0.5)).toBe(0);
   });
 
   it('throws on empty or non-finite samples', () => {
