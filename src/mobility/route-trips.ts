@@ -72,7 +72,8 @@ const ORIGIN = 'routeTrips';
  * @example
  * const { trips, unreachable } = routeTrips(network, plans);
  * trips.numTrips + unreachable.count === plans.numPlans // true
- * @remarks O(origins · (N + E) log N + total path length); memory about 2 × 4 bytes per arc of all paths at the peak.
+ * @remarks O(origins · (N + E) log E + total path length). Plans of one origin with the same destination share one
+ *   path walk; peak memory about 4 bytes per output arc plus 4 per distinct (origin, destination) path arc.
  */
 export function routeTrips(network: StreetNetwork, plans: TripPlans, options: RouteTripsOptions = {}): RouteTripsResult {
   requireObject(ORIGIN, 'options', options);
@@ -113,17 +114,19 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
   const weights = csrLengths(network);
   const dist = new Float64Array(numNodes);
   const parentArc = new Uint32Array(numNodes);
-  const edgeSource = network.edgeSource;
-  const edgeTarget = network.edgeTarget;
   const hopCount = new Uint32Array(m);
   const tmpStart = new Uint32Array(m);
   const length = new Float64Array(m);
   const reached = new Uint8Array(m);
-  let tmp = new Uint32Array(Math.max(1024, m * 8));
+  // Paths in group order; plans of one group with the same destination share one stored path.
+  let tmp = new Uint32Array(Math.max(1024, Math.min(m * 16, 1 << 26)) + numNodes);
   let tmpUsed = 0;
-  let stack = new Uint32Array(1024);
+  const pathStamp = new Uint32Array(numNodes);
+  const pathAt = new Uint32Array(numNodes);
+  const pathHops = new Uint32Array(numNodes);
   let numTrees = 0;
   let numUnreachable = 0;
+  let done = 0;
   for (let v = 0; v < numNodes; v++) {
     const s = groupStart[v];
     const e = groupStart[v + 1];
@@ -150,30 +153,27 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
       }
       reached[k] = 1;
       length[k] = d;
-      // Walk back to the source, pushing arcs; then copy them out in travel order.
-      let h = 0;
-      let u = target;
-      while (u !== v) {
-        const a = parentArc[u];
-        if (a === NO_ARC) throw new Error('routeTrips: internal error, broken shortest-path tree');
-        if (h === stack.length) {
-          const bigger = new Uint32Array(stack.length * 2);
-          bigger.set(stack);
-          stack = bigger;
-        }
-        stack[h++] = a;
-        u = a & 1 ? edgeTarget[a >>> 1] : edgeSource[a >>> 1];
+      if (pathStamp[target] === numTrees) {
+        tmpStart[k] = pathAt[target];
+        hopCount[k] = pathHops[target];
+        continue;
       }
-      if (tmpUsed + h > tmp.length) {
-        const bigger = new Uint32Array(Math.max(tmp.length * 2, tmpUsed + h));
+      // A path has at most numNodes − 1 arcs: keep that much room ahead.
+      if (tmpUsed + numNodes > tmp.length) {
+        const projected = Math.ceil((tmpUsed / Math.max(1, done)) * m * 1.05) + numNodes;
+        const bigger = new Uint32Array(Math.max(Math.ceil(tmp.length * 1.5), projected, tmpUsed + numNodes));
         bigger.set(tmp.subarray(0, tmpUsed));
         tmp = bigger;
       }
+      const h = writePath(parentArc, network.edgeSource, network.edgeTarget, v, target, tmp, tmpUsed);
       tmpStart[k] = tmpUsed;
       hopCount[k] = h;
-      for (let j = 0; j < h; j++) tmp[tmpUsed + j] = stack[h - 1 - j];
+      pathStamp[target] = numTrees;
+      pathAt[target] = tmpUsed;
+      pathHops[target] = h;
       tmpUsed += h;
     }
+    done += e - s;
   }
 
   // Output in the order of ids, skipping unreachable plans.
@@ -188,7 +188,9 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
   const lengthOut = new Float64Array(n);
   const planId = new Uint32Array(n);
   const pathStart = new Uint32Array(n + 1);
-  const pathArcs = new Uint32Array(tmpUsed);
+  let total = 0;
+  for (let k = 0; k < m; k++) if (reached[k]) total += hopCount[k];
+  const pathArcs = new Uint32Array(total);
   let t = 0;
   let u = 0;
   let numEmptyPaths = 0;
@@ -209,7 +211,7 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
     planId[t] = p;
     const h = hopCount[k];
     if (h === 0) numEmptyPaths++;
-    pathArcs.set(tmp.subarray(tmpStart[k], tmpStart[k] + h), off);
+    copyArcs(tmp, tmpStart[k], pathArcs, off, h);
     off += h;
     t++;
     pathStart[t] = off;
@@ -221,4 +223,33 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
     numEmptyPaths,
     params: { speeds: { walk: walkSpeed, car: carSpeed }, numPlans: np, planSeed: plans.seed },
   };
+}
+
+/**
+ * Writes the tree path from `source` to `target` into `out` at `at`, in
+ * travel order (walks the parents back, then reverses in place); returns
+ * the number of arcs. The caller guarantees room for numNodes − 1 arcs.
+ */
+function writePath(parentArc: Uint32Array, edgeSource: Uint32Array, edgeTarget: Uint32Array, source: number, target: number, out: Uint32Array, at: number): number {
+  let h = 0;
+  let u = target;
+  while (u !== source) {
+    const a = parentArc[u];
+    if (a === NO_ARC) throw new Error('routeTrips: internal error, broken shortest-path tree');
+    out[at + h] = a;
+    h++;
+    u = a & 1 ? edgeTarget[a >>> 1] : edgeSource[a >>> 1];
+  }
+  for (let i = at, j = at + h - 1; i < j; i++, j--) {
+    const x = out[i];
+    out[i] = out[j];
+    out[j] = x;
+  }
+  return h;
+}
+
+/** Copies `count` arcs (memcpy through a view for long paths, a loop for short ones). */
+function copyArcs(src: Uint32Array, from: number, dst: Uint32Array, to: number, count: number): void {
+  if (count > 24) dst.set(src.subarray(from, from + count), to);
+  else for (let i = 0; i < count; i++) dst[to + i] = src[from + i];
 }
