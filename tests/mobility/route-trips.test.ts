@@ -120,6 +120,16 @@ describe('routeTrips', () => {
     expect(r.trips.numTrips + r.unreachable.count).toBe(plans.numPlans);
   });
 
+  test('plans from one origin to one destination share the same path', () => {
+    const network = buildStreetNetwork(gridStreetGraph(4, 4, 100));
+    const plans = handPlans([0, 5, 0, 0], [15, 0, 15, 10]);
+    const { trips } = routeTrips(network, plans);
+    const arcs = (t: number) => Array.from(trips.pathArcs.subarray(trips.pathStart[t], trips.pathStart[t + 1]));
+    expect(arcs(2)).toEqual(arcs(0));
+    expect(arcs(0)).toHaveLength(6);
+    expect(Array.from(trips.length)).toEqual([600, 200, 600, 400]);
+  });
+
   test('rejects bad plan ids, nodes, modes and speeds, naming the field', () => {
     const network = buildStreetNetwork(gridStreetGraph(2, 2));
     const plans = handPlans([0, 1], [3, 2]);
