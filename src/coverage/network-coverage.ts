@@ -22,6 +22,8 @@ import { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resol
 import { sampleOutageScenario, type OutageSimulationOptions } from '../network/faults-simulate.js';
 import { resolveSummaryOptions, summariseResolved, type TrialSummary } from '../network/faults-stats.js';
 import { createRouting, routeToCentres } from '../network/routing.js';
+import { applyTargetedDamage, type DamageSimulationOptions } from '../network/damage.js';
+import { toRng } from '../core/random.js';
 import { rankSinglePointsOfFailure, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/spof.js';
 import { computeCoverage, PARALLEL_MIN_FOOTPRINTS, type CoverageOptions, type CoverageResult } from './compute-coverage.js';
 import { checkLevel, effectiveRadius, Footprints, setSector } from './footprints.js';
@@ -675,5 +677,55 @@ export function simulateOutageCoverage(network: CommandNetwork, options: OutageC
     coveredFractionSummary: summariseResolved(coveredFraction, summary, 'coveredFraction'),
     reused,
     params: { coverageTrials: T, live, seed, coverage: params },
+  };
+}
+
+/** Options of {@link simulateDamageCoverage}. */
+export interface DamageCoverageOptions extends DamageSimulationOptions {
+  coverage: FaultCoverageOptions;
+  /** Damage draws to compute coverage for (the first trials of simulateTargetedDamage; integer in [1, 1000], default 5). */
+  coverageTrials?: number;
+}
+
+/**
+ * Coverage under the first few random damage draws of
+ * `simulateTargetedDamage` (same options and seed → the same draws): covered
+ * area per draw and its distribution. One computeCoverage per draw.
+ *
+ * @param network - the network
+ * @param options - coverage (required), coverageTrials (5), and the simulateTargetedDamage options
+ * @returns covered area and fraction per draw, their summary, the params
+ * @throws {InvalidInputError} on bad options
+ * @example
+ * simulateDamageCoverage(net, { coverage: { city }, randomUnits: 766, randomCameras: 493, seed: 2022 }).coveredFractionSummary
+ *
+ * Complexity: coverageTrials × (one computeCoverage + O(nodes + cameras)).
+ */
+export function simulateDamageCoverage(network: CommandNetwork, options: DamageCoverageOptions): OutageCoverage {
+  const origin = 'simulateDamageCoverage';
+  checkNetwork(origin, network);
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);
+  const cov = checkCoverageOptions(origin, options.coverage);
+  const T = options.coverageTrials ?? 5;
+  if (!Number.isInteger(T) || T < 1 || T > 1000) throw new InvalidInputError(origin, 'options.coverageTrials', 'must be an integer in [1, 1000]', T);
+  const rng = toRng(options.seed ?? 1, origin);
+  const summary = resolveSummaryOptions(origin, { ...options, seed: rng });
+  const coveredArea = new Float64Array(T);
+  const coveredFraction = new Float64Array(T);
+  let params: CoverageResult['params'] | null = null;
+  for (let t = 0; t < T; t++) {
+    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    const ids = idsWhere(s.cameraUp);
+    const r = computeCoverage(ids.length === network.numCameras ? network.cameras : network.cameras.subset(ids), cov);
+    params = r.params;
+    coveredArea[t] = r.coveredArea;
+    coveredFraction[t] = r.coveredFraction;
+  }
+  return {
+    coveredArea,
+    coveredFraction,
+    coveredFractionSummary: summariseResolved(coveredFraction, summary, 'coveredFraction'),
+    reused: 0,
+    params: { coverageTrials: T, live: false, seed: rng.seed, coverage: params },
   };
 }

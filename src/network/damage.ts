@@ -14,7 +14,9 @@
 import { InvalidInputError } from '../core/errors.js';
 import { toRng, type Rng, type Seed } from '../core/random.js';
 import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
-import { allUpScenario, checkNetwork, destroyUnit, resolveNode, type FaultScenario } from './faults-scenario.js';
+import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolveLiveOptions, resolveNode, type FaultLiveOptions, type FaultScenario } from './faults-scenario.js';
+import { resolveSummaryOptions, summariseResolved, type ConfidenceMethod, type TrialSummary, type TrialSummaryOptions } from './faults-stats.js';
+import type { AnalyticsDemand } from './routing.js';
 
 /** Damage in Almaty, January 2022 (DESIGN.md, "Command nodes and links", 2024–2025 reporting). */
 export const JANUARY_2022_DAMAGE = {
@@ -179,5 +181,87 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
     damagedUnitKeys: units.map((v) => network.nodeKeys[v]),
     damagedCameras: Uint32Array.from(cams),
     camerasDark,
+  };
+}
+
+/** Options of {@link simulateTargetedDamage}. */
+export interface DamageSimulationOptions extends Omit<TargetedDamageOptions, 'seed'>, FaultLiveOptions, Omit<TrialSummaryOptions, 'seed'> {
+  /** Number of damage draws (integer in [1, 100000]; default 100). */
+  trials?: number;
+  /** Seed (or stream): trial t damages with the stream `damage/<t>` of it (default 1). */
+  seed?: Seed | Rng;
+  /** Keep the per-trial columns (default true). */
+  keepTrials?: boolean;
+}
+
+/** Result of {@link simulateTargetedDamage} (plain data). */
+export interface DamageSimulation {
+  params: {
+    trials: number;
+    seed: string;
+    units: (string | number)[];
+    randomUnits: number;
+    randomCameras: number;
+    unitKinds: NodeKind[];
+    darkenUnitCameras: boolean;
+    centreKinds: NodeKind[];
+    analyticsDemand: AnalyticsDemand;
+    confidence: number;
+    ci: ConfidenceMethod;
+  };
+  liveShare: TrialSummary;
+  reachedShare: TrialSummary;
+  camerasDark: TrialSummary;
+  trials: { liveShare: Float64Array; reachedShare: Float64Array; camerasDark: Uint32Array } | null;
+}
+
+/**
+ * Repeats a random targeted-damage draw: the live share (and reach, cameras
+ * dark) as a distribution with a confidence interval on the mean. Named units
+ * and cameras are damaged in every trial; the random ones are drawn afresh.
+ * Trial t is `applyTargetedDamage(network, { ...options, seed: toRng(seed).stream('damage/' + t) })`
+ * (use that to replay it, e.g. for coverage: `simulateDamageCoverage`).
+ *
+ * @param network - the network
+ * @param options - the {@link applyTargetedDamage} options, trials (100), seed (1), centreKinds,
+ *   analyticsDemand, confidence, ci, resamples, keepTrials
+ * @returns summaries of liveShare, reachedShare and camerasDark, per-trial columns, params with the seed
+ * @throws {InvalidInputError} on bad options (as applyTargetedDamage, plus trials)
+ * @example
+ * const d = simulateTargetedDamage(net, { randomUnits: 766, randomCameras: 493, trials: 200, seed: 2022 });
+ * d.liveShare.mean; d.liveShare.ci
+ *
+ * Complexity: O(trials · (nodes + links + cameras)).
+ */
+export function simulateTargetedDamage(network: CommandNetwork, options: DamageSimulationOptions = {}): DamageSimulation {
+  const origin = 'simulateTargetedDamage';
+  checkNetwork(origin, network);
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
+  const trials = options.trials ?? 100;
+  if (!Number.isInteger(trials) || trials < 1 || trials > 100_000) throw new InvalidInputError(origin, 'options.trials', 'must be an integer in [1, 100000]', trials);
+  const keepTrials = options.keepTrials ?? true;
+  if (typeof keepTrials !== 'boolean') throw new InvalidInputError(origin, 'options.keepTrials', 'must be a boolean', keepTrials);
+  const rng = toRng(options.seed ?? TARGETED_DAMAGE_DEFAULTS.seed, origin);
+  const live = resolveLiveOptions(origin, options);
+  const summary = resolveSummaryOptions(origin, { ...options, seed: rng });
+  const liveShare = new Float64Array(trials);
+  const reachedShare = new Float64Array(trials);
+  const camerasDark = new Uint32Array(trials);
+  let first: DamageScenario | null = null;
+  for (let t = 0; t < trials; t++) {
+    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    if (first === null) first = s;
+    const e = evaluateFaultScenario(network, s, live);
+    liveShare[t] = e.live.liveShare;
+    reachedShare[t] = e.reachedShare;
+    camerasDark[t] = s.camerasDark;
+  }
+  const p = first!.provenance.params as { units: (string | number)[]; randomUnits: number; randomCameras: number; unitKinds: NodeKind[]; darkenUnitCameras: boolean };
+  return {
+    params: { trials, seed: rng.seed, ...p, centreKinds: live.centreKinds, analyticsDemand: live.analyticsDemand, confidence: summary.confidence, ci: summary.ci },
+    liveShare: summariseResolved(liveShare, summary, 'liveShare'),
+    reachedShare: summariseResolved(reachedShare, summary, 'reachedShare'),
+    camerasDark: summariseResolved(camerasDark, summary, 'camerasDark'),
+    trials: keepTrials ? { liveShare, reachedShare, camerasDark } : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   coverageUnderFault,
   expectedCoverageUnderOutages,
   rankSinglePointsOfFailureByArea,
+  simulateDamageCoverage,
   simulateOutageCoverage,
 } from '../../src/coverage/network-coverage.js';
 import { createCommandNetwork, createNetworkGraph, type CommandNetwork } from '../../src/network/command-network.js';
@@ -228,5 +229,21 @@ describe('simulateOutageCoverage', () => {
     const net = build();
     expect(() => simulateOutageCoverage(net, { coverage: { bounds: BOUNDS }, coverageTrials: 0 })).toThrow(/coverageTrials/);
     expect(() => simulateOutageCoverage(net, {} as never)).toThrow(/options\.coverage/);
+  });
+});
+
+describe('simulateDamageCoverage', () => {
+  it('computes coverage for each replayable damage draw', () => {
+    const net = build();
+    const opts = { coverage: { bounds: BOUNDS }, randomUnits: 1, randomCameras: 6, coverageTrials: 3, seed: 11 };
+    const r = simulateDamageCoverage(net, opts);
+    for (let t = 0; t < 3; t++) {
+      const s = applyTargetedDamage(net, { randomUnits: 1, randomCameras: 6, seed: createRng(11).stream(`damage/${t}`) });
+      const dark = new Set<number>();
+      for (let c = 0; c < net.numCameras; c++) if (s.cameraUp[c] === 0) dark.add(c);
+      expect(r.coveredArea[t]).toBeCloseTo(computeCoverage(without(net, dark), { bounds: BOUNDS }).coveredArea, 6);
+    }
+    expect(r.coveredFractionSummary.n).toBe(3);
+    expect(() => simulateDamageCoverage(net, { coverage: { bounds: BOUNDS }, coverageTrials: 2000 })).toThrow(/coverageTrials/);
   });
 });

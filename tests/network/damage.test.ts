@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.js';
-import { applyTargetedDamage, JANUARY_2022_DAMAGE } from '../../src/network/damage.js';
+import { applyTargetedDamage, JANUARY_2022_DAMAGE, simulateTargetedDamage } from '../../src/network/damage.js';
+import { createRng } from '../../src/core/random.js';
 import { evaluateFaultScenario } from '../../src/network/faults-scenario.js';
 import { handNetwork, randomNetwork } from './faults-helpers.js';
 
@@ -51,5 +52,26 @@ describe('applyTargetedDamage', () => {
     expect(() => applyTargetedDamage(net, { unitKinds: ['cabinet' as never] })).toThrow(/unitKinds\[0\]/);
     expect(() => applyTargetedDamage(net, { darkenUnitCameras: 1 as never })).toThrow(/darkenUnitCameras/);
     expect(() => applyTargetedDamage(net, { seed: {} as never })).toThrow(/seed/);
+  });
+
+  it('repeats random damage as a distribution, each draw replayable', () => {
+    const net = randomNetwork(6, 9);
+    const opts = { randomUnits: 2, randomCameras: 3, trials: 50, seed: 'd' };
+    const a = simulateTargetedDamage(net, opts);
+    expect(JSON.stringify(simulateTargetedDamage(net, opts))).toBe(JSON.stringify(a));
+    for (const t of [0, 17, 49]) {
+      const s = applyTargetedDamage(net, { randomUnits: 2, randomCameras: 3, seed: createRng('d').stream(`damage/${t}`) });
+      expect(evaluateFaultScenario(net, s).live.liveShare).toBe(a.trials!.liveShare[t]);
+      expect(s.camerasDark).toBe(a.trials!.camerasDark[t]);
+    }
+    expect(a.liveShare.ci.low).toBeLessThanOrEqual(a.liveShare.mean);
+    expect(a.params).toMatchObject({ trials: 50, seed: 'd', randomUnits: 2, randomCameras: 3 });
+    // Named damage only: every trial is the same.
+    const named = simulateTargetedDamage(handNetwork(), { units: ['B'], trials: 5 });
+    expect(named.liveShare.sd).toBe(0);
+    expect(named.liveShare.mean).toBe(0.5);
+    expect(() => simulateTargetedDamage(net, { trials: 0 })).toThrow(/options\.trials/);
+    expect(() => simulateTargetedDamage(net, { keepTrials: 'no' as never })).toThrow(/keepTrials/);
+    expect(() => simulateTargetedDamage(net, { randomUnits: 99 })).toThrow(/randomUnits/);
   });
 });
