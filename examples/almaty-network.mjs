@@ -17,6 +17,8 @@ import {
   expectedCoverageUnderOutages,
   simulateOutageCoverage,
   applyTargetedDamage,
+  simulateTargetedDamage,
+  simulateDamageCoverage,
   evaluateFaultScenario,
   coverageUnderFault,
   JANUARY_2022_DAMAGE,
@@ -97,6 +99,10 @@ for (const [label, units] of [
   const cov = timed('coverage under the damage', () => coverageUnderFault(net, scenario, { coverage: { city } }));
   console.log(`  ${label}: ${int(scenario.camerasDark)} cameras dark; live share ${pct(live.live.liveShare)}; coverage ${pct(cov.coverage.coveredFraction)} (all up ${pct(full / cov.coverage.studyArea)})`);
 }
+const spread = timed('100 damage draws', () => simulateTargetedDamage(net, { randomUnits: JANUARY_2022_DAMAGE.units, randomCameras: JANUARY_2022_DAMAGE.cameras, trials: 100, seed: 2022 }));
+console.log(`  766 random points + 493 cameras, 100 draws: live share ${ci(spread.liveShare)}`);
+const covSpread = timed('3 damage coverage draws', () => simulateDamageCoverage(net, { coverage: { city }, randomUnits: JANUARY_2022_DAMAGE.units, randomCameras: JANUARY_2022_DAMAGE.cameras, coverageTrials: 3, seed: 2022 }));
+console.log(`  coverage over the first 3 draws: ${Array.from(covSpread.coveredFraction, pct).join(', ')}`);
 
 console.log('\nAssumptions: node and link availabilities, aggregation sizes and link mix are the builder\'s defaults (assumptions, see NETWORK_BUILD_DEFAULTS);');
 console.log('the counts 53,000 live, 2,200 face-recognition streams, 1,341 Sergek units / 7,894 cameras and the January 2022 damage come from DESIGN.md.');
