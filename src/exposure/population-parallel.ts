@@ -162,7 +162,14 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   return results as ChunkResult[];
 }
 
-/** True when `computePopulationExposure({ threads })` can use worker threads (running from the build). */
+/**
+ * True when `computePopulationExposure({ threads })` can use worker threads
+ * (the package is running from its build, where `population-worker.js` lives).
+ *
+ * @returns whether the worker file was found next to the package
+ * @example
+ * if (!parallelPopulationAvailable()) console.warn('running on one thread');
+ */
 export function parallelPopulationAvailable(): boolean {
   return resolveWorkerUrl() !== null;
 }

@@ -9,6 +9,7 @@ import type { PolylineTrips } from '../../src/mobility/polyline-trips.js';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { createCameraSet, type CameraInput } from '../../src/cameras/camera-set.js';
 import { createRng } from '../../src/core/random.js';
+import { importTrips } from '../../src/mobility/import-trips.js';
 
 const MODEL = { name: 'test', truePositiveRate: 0.8, falsePositivePerEntry: 1e-6 };
 
@@ -68,6 +69,14 @@ describe('computePolylineSightings', () => {
     expect(r.trips.longestGapSeconds[0]).toBeCloseTo(100 - r2400, 9);
     expect(r.trips.pIdentified[0]).toBeCloseTo(0.8, 15);
     expect(r.report).toEqual([]);
+  });
+
+  it('scores the output of importTrips (coordinate lists with times)', () => {
+    const imported = importTrips([{ coords: [[0, 0, 0], [200, 0, 200]] }], null);
+    const r = computePolylineSightings(imported, cameras, { recognition: MODEL });
+    expect(r.sightings.numSightings).toBe(1);
+    expect(r.sightings.time[0]).toBeCloseTo(100 - r2400, 9);
+    expect(r.sightings.pIdentify[0]).toBe(0.8);
   });
 
   it('reports zero-length trips, sees nothing with cameras down, and rejects bad input', () => {
