@@ -122,6 +122,7 @@ describe('rankSinglePointsOfFailureByArea', () => {
     expect(() => rankSinglePointsOfFailureByArea(net, { coverage: { bounds: BOUNDS, availability: 0.5 } as never })).toThrow(/options\.coverage\.availability/);
     expect(() => rankSinglePointsOfFailureByArea(net, { coverage: { bounds: BOUNDS }, watchers: 'some' as never })).toThrow(/options\.watchers/);
     expect(() => rankSinglePointsOfFailureByArea(net, { coverage: { bounds: [1, 1, 0, 0] } })).toThrow(InvalidInputError);
+    expect(() => rankSinglePointsOfFailureByArea(net, { coverage: { bounds: BOUNDS, threads: 0 } })).toThrow(/threads/);
     expect(() => rankSinglePointsOfFailureByArea(net, { coverage: { bounds: BOUNDS }, spof: { nodes: { camerasCut: new Uint32Array(2) } } as never })).toThrow(/options\.spof/);
   });
 });

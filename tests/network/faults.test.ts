@@ -61,6 +61,11 @@ describe('evaluateFaultScenario and createFaultScenario', () => {
     const c = evaluateFaultScenario(net, createFaultScenario(net, { camerasDown: [0] }));
     expect(c.live.liveShare).toBe(0.5);
     expect(c.live.liveCameras).toBe(2);
+    // Unit A destroyed: A down and its 2 cameras dark; B's live camera served: 1/4.
+    const u = evaluateFaultScenario(net, createFaultScenario(net, { unitsDestroyed: ['A'] }));
+    expect(u.camerasDark).toBe(2);
+    expect(u.nodesDown).toBe(1);
+    expect(u.live.liveShare).toBe(0.25);
   });
 
   it('throws typed errors naming the item', () => {
