@@ -56,7 +56,7 @@ export interface PersonMetricsOptions {
 export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsOptions): PersonDayMetrics {
   const origin = 'computePersonMetrics';
   const o = requireObject(origin, 'options', options) as unknown as PersonMetricsOptions;
-  if (typeof trips !== 'object' || trips === null || !(trips.cameraStart instanceof Uint32Array)) {
+  if (typeof trips !== 'object' || trips === null || !(trips.cameraStart instanceof Uint32Array) || !(trips.cameraRow instanceof Uint32Array)) {
     throw new InvalidInputError(origin, 'trips', 'must be a TripMetrics (computeTripMetrics)', trips);
   }
   const np = requireInteger(origin, 'options.numPersons', o.numPersons, 1);
@@ -116,7 +116,8 @@ export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsO
       if (trips.longestGapSeconds[t] > gapS) gapS = trips.longestGapSeconds[t];
       const p = trips.pIdentified[t];
       ln += p >= 1 ? -Infinity : Math.log1p(-p);
-      for (let j = trips.cameraStart[t]; j < trips.cameraStart[t + 1]; j++) {
+      const row = trips.cameraRow[t];
+      for (let j = trips.cameraStart[row]; j < trips.cameraStart[row + 1]; j++) {
         const c = trips.cameraList[j];
         const m = miss === null ? 0 : miss[j];
         if (stamp[c] !== r + 1) {

@@ -78,7 +78,10 @@ export class ChunkRunner {
       speed[t] = trips.speed[t];
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
-    const { cameraList, cameraMiss } = buf.trimmed();
+    // Views, not trimmed copies: the chunk's lists are copied once more when merged, then dropped.
+    const used = buf.cameraStart[nt];
+    const cameraList = buf.cameraList.subarray(0, used);
+    const cameraMiss = buf.cameraMiss === null ? null : buf.cameraMiss.subarray(0, used);
     let kept: ChunkResult['kept'] = null;
     if (keep !== null && keep.n > 0) {
       const f = keep.finish(new Uint32Array(0), null as never);

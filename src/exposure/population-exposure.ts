@@ -141,7 +141,8 @@ function summarise(values: Float64Array): DistributionSummary {
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
-  const arr = Array.from(sorted);
+  // simple-statistics' quantileSorted only indexes its input: a typed array serves (no copy to a plain array).
+  const arr = sorted as unknown as number[];
   return {
     mean: sum / n,
     min: sorted[0],
@@ -150,67 +151,85 @@ function summarise(values: Float64Array): DistributionSummary {
   };
 }
 
-/** Merges chunk results into plan order (independent of which thread ran which chunk). */
+/**
+ * Merges chunk results into plan order (independent of which thread ran which
+ * chunk): the chunks' columns are first concatenated in chunk order (sequential
+ * copies), then permuted into plan order one column at a time (each a tight
+ * loop over one source array, far kinder to caches than gathering every column
+ * from 64 chunks at once).
+ */
 function mergeChunks(results: ChunkResult[], plans: TripPlans, withMiss: boolean) {
   const np = plans.numPlans;
-  // Where each plan's row lives: chunk and row within the chunk.
-  const rowChunk = new Int32Array(np).fill(-1);
-  const rowIndex = new Uint32Array(np);
+  let rows = 0;
+  let lists = 0;
   const unreachable: number[] = [];
   let numTrees = 0;
   for (const r of results) {
+    rows += r.planId.length;
+    lists += r.cameraStart[r.planId.length];
     numTrees += r.numTrees;
-    for (let i = 0; i < r.planId.length; i++) {
-      rowChunk[r.planId[i]] = r.chunk;
-      rowIndex[r.planId[i]] = i;
-    }
     for (let i = 0; i < r.unreachable.length; i++) unreachable.push(r.unreachable[i]);
   }
   unreachable.sort((a, b) => a - b);
-  const nt = np - unreachable.length;
-  const planId = new Uint32Array(nt);
-  const cols = {
-    person: new Uint32Array(nt), day: new Uint16Array(nt), mode: new Uint8Array(nt), speed: new Float64Array(nt),
-    sightings: new Float64Array(nt), identified: new Float64Array(nt), distinctCameras: new Float64Array(nt), length: new Float64Array(nt),
-    observedLength: new Float64Array(nt), longestGap: new Float64Array(nt), pIdentified: new Float64Array(nt), faceSearches: new Float64Array(nt),
-    cameraStart: new Uint32Array(nt + 1),
-  };
-  let t = 0;
-  let camTotal = 0;
-  for (let p = 0; p < np; p++) {
-    const c = rowChunk[p];
-    if (c < 0) continue;
-    const r = results[c];
-    const i = rowIndex[p];
-    planId[t] = p;
-    cols.person[t] = plans.person[p];
-    cols.day[t] = plans.day[p];
-    cols.mode[t] = plans.mode[p];
-    cols.speed[t] = r.speed[i];
-    cols.sightings[t] = r.sightings[i];
-    cols.identified[t] = r.identified[i];
-    cols.distinctCameras[t] = r.distinctCameras[i];
-    cols.length[t] = r.length[i];
-    cols.observedLength[t] = r.observedLength[i];
-    cols.longestGap[t] = r.longestGap[i];
-    cols.pIdentified[t] = r.pIdentified[i];
-    cols.faceSearches[t] = r.faceSearches[i];
-    camTotal += r.cameraStart[i + 1] - r.cameraStart[i];
-    cols.cameraStart[t + 1] = camTotal;
-    t++;
-  }
-  // Camera lists chunk by chunk, releasing each chunk's list once copied (the lists are the bulk of the memory).
-  const merged = new Uint32Array(np);
-  for (let k = 0; k < nt; k++) merged[planId[k]] = k;
-  const cameraList = new Uint32Array(camTotal);
-  const cameraMiss = withMiss ? new Float64Array(camTotal) : null;
-  for (const r of results) {
-    for (let i = 0; i < r.planId.length; i++) {
-      const at = cols.cameraStart[merged[r.planId[i]]];
-      const a = r.cameraStart[i], b = r.cameraStart[i + 1];
-      for (let j = a; j < b; j++) cameraList[at + j - a] = r.cameraList[j];
-      if (cameraMiss !== null && r.cameraMiss !== null) for (let j = a; j < b; j++) cameraMiss[at + j - a] = r.cameraMiss[j];
+  const nt = rows;
+  // Position of each plan's row in chunk order.
+  const pos = new Int32Array(np).fill(-1);
+  {
+    let base = 0;
+    for (const r of results) {
+      const ids = r.planId;
+      for (let i = 0; i < ids.length; i++) pos[ids[i]] = base + i;
+      base += ids.length;
     }
+  }
+  const src = new Uint32Array(nt);
+  const planId = new Uint32Array(nt);
+  let t = 0;
+  for (let p = 0; p < np; p++) {
+    if (pos[p] < 0) continue;
+    src[t] = pos[p];
+    planId[t++] = p;
+  }
+  const permute = (key: 'speed' | 'sightings' | 'identified' | 'distinctCameras' | 'length' | 'observedLength' | 'longestGap' | 'pIdentified' | 'faceSearches'): Float64Array => {
+    const cat = new Float64Array(nt);
+    let base = 0;
+    for (const r of results) {
+      cat.set(r[key], base);
+      base += r.planId.length;
+    }
+    const out = new Float64Array(nt);
+    for (let k = 0; k < nt; k++) out[k] = cat[src[k]];
+    return out;
+  };
+  const person = new Uint32Array(nt), day = new Uint16Array(nt), mode = new Uint8Array(nt);
+  for (let k = 0; k < nt; k++) {
+    const p = planId[k];
+    person[k] = plans.person[p];
+    day[k] = plans.day[p];
+    mode[k] = plans.mode[p];
+  }
+  const cols = {
+    person, day, mode,
+    speed: permute('speed'), sightings: permute('sightings'), identified: permute('identified'), distinctCameras: permute('distinctCameras'),
+    length: permute('length'), observedLength: permute('observedLength'), longestGap: permute('longestGap'), pIdentified: permute('pIdentified'),
+    faceSearches: permute('faceSearches'),
+    cameraStart: new Uint32Array(nt + 1),
+    cameraRow: src,
+  };
+  // Camera lists stay in chunk order (one sequential copy per chunk, then the chunk's list is released;
+  // the lists are the bulk of the memory); cameraRow maps each trip to its row.
+  const cameraList = new Uint32Array(lists);
+  const cameraMiss = withMiss ? new Float64Array(lists) : null;
+  let base = 0;
+  let at = 0;
+  for (const r of results) {
+    const n = r.planId.length;
+    for (let i = 0; i < n; i++) cols.cameraStart[base + i + 1] = at + r.cameraStart[i + 1];
+    const used = r.cameraStart[n];
+    cameraList.set(r.cameraList.subarray(0, used), at);
+    if (cameraMiss !== null && r.cameraMiss !== null) cameraMiss.set(r.cameraMiss.subarray(0, used), at);
+    at += used;
+    base += n;
     r.cameraList = new Uint32Array(0);
     r.cameraMiss = null;
   }

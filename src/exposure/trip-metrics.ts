@@ -41,11 +41,15 @@ export interface TripMetrics {
   /** Expected face searches: pedestrian captures by face cameras, frontal at the face level (what a watchlist search runs on). */
   readonly faceSearches: Float64Array;
   /**
-   * Distinct cameras per trip (CSR, sorted by first sighting): trip t's are
-   * `cameraList[cameraStart[t]]` … `cameraList[cameraStart[t + 1] − 1]`, used
-   * to count distinct cameras per person and day.
+   * Distinct cameras per trip (in order of first sighting), as a CSR over
+   * rows: trip t's are `cameraList[cameraStart[r]]` … `cameraList[cameraStart[r + 1] − 1]`
+   * with `r = cameraRow[t]`. Used to count distinct cameras per person and day.
+   * (`cameraRow` is the identity for computeTripMetrics; the population
+   * pipeline keeps the lists in the order its chunks produced them, which
+   * saves a million small copies at city scale.)
    */
   readonly cameraStart: Uint32Array;
+  readonly cameraRow: Uint32Array;
   readonly cameraList: Uint32Array;
   /** Per listed camera: probability that none of its captures on the trip happened; null when every weight is 0 or 1 (then 0). */
   readonly cameraMiss: Float64Array | null;
@@ -131,7 +135,7 @@ export function assembleTripMetrics(
     person: Uint32Array; day: Uint16Array; mode: Uint8Array; speed: Float64Array;
     sightings: Float64Array; identified: Float64Array; distinctCameras: Float64Array; length: Float64Array;
     observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array; faceSearches: Float64Array;
-    cameraStart: Uint32Array; cameraList: Uint32Array; cameraMiss: Float64Array | null;
+    cameraStart: Uint32Array; cameraRow: Uint32Array; cameraList: Uint32Array; cameraMiss: Float64Array | null;
   },
   numCameras: number,
   params: SightingParams,
@@ -178,9 +182,15 @@ export function computeTripMetrics(trips: TripSet, profile: StreetExposureProfil
       person: trips.person.slice(0, nt), day: trips.day.slice(0, nt), mode: trips.mode.slice(0, nt), speed: Float64Array.from(trips.speed.subarray(0, nt)),
       sightings: buf.sightings, identified: buf.identified, distinctCameras: buf.distinctCameras, length: buf.length,
       observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified, faceSearches: buf.faceSearches,
-      cameraStart: buf.cameraStart, cameraList, cameraMiss,
+      cameraStart: buf.cameraStart, cameraRow: identity(nt), cameraList, cameraMiss,
     },
     cameras.numCameras,
     prep.params,
   );
+}
+
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
 }
