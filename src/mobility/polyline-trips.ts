@@ -10,7 +10,9 @@
  * (`coords[2k]`, `coords[2k + 1]`) metres in the local plane at time
  * `times[k]` seconds. Every trip has at least two points; coordinates and
  * times are finite and times never decrease within a trip (importers
- * guarantee this and report what they dropped).
+ * guarantee this and report what they dropped). Consecutive points may
+ * coincide (a pause) and consecutive times may be equal, so a trip's length
+ * can be 0 (someone standing still).
  */
 export interface PolylineTrips {
   readonly numTrips: number;
