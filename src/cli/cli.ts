@@ -43,7 +43,7 @@ export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera
 
 Usage:
   sightline run <scenario.json> [--out DIR]       run a scenario, write results and report
-  sightline run --preset NAME [--cameras N] [--seed S] [--out DIR]
+  sightline run --preset NAME [--cameras N] [--residents N] [--seed S] [--out DIR]
   sightline compare A B [--out DIR]                compare two results.json or scenario files (DIR: comparison.json + .html)
   sightline coverage [<scenario.json> | --preset NAME] [--cameras N] [--level L]... [--occlusion]
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
@@ -55,6 +55,7 @@ Options:
   --quiet       no progress output
   --preset      ${SCENARIO_PRESET_NAMES.join(', ')}
   --cameras N   scale the preset's cameras to N in total (quick runs)
+  --residents N residents simulated by the preset's exposure analysis (default 10,000)
   -h, --help    this text;  -v, --version   the version
 
 Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario, 130 interrupted (Ctrl-C).
@@ -64,6 +65,7 @@ const OPTIONS = {
   out: { type: 'string' },
   preset: { type: 'string' },
   cameras: { type: 'string' },
+  residents: { type: 'string' },
   seed: { type: 'string' },
   level: { type: 'string', multiple: true },
   occlusion: { type: 'boolean' },
@@ -79,7 +81,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 
 /** Which options each command accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  run: ['out', 'preset', 'cameras', 'seed', 'json', 'quiet'],
+  run: ['out', 'preset', 'cameras', 'residents', 'seed', 'json', 'quiet'],
   compare: ['out', 'json', 'quiet'],
   coverage: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
   route: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
@@ -174,15 +176,17 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
   if (positionals.length > 1) throw new UsageError(CLI, `${command}: one scenario file expected, got ${positionals.length}`);
   const count = values.cameras === undefined ? undefined : Number(values.cameras);
   if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError(CLI, `--cameras must be an integer >= 1, got ${JSON.stringify(values.cameras)}`);
+  const residents = values.residents === undefined ? undefined : Number(values.residents);
+  if (residents !== undefined && (!Number.isInteger(residents) || residents < 1)) throw new UsageError(CLI, `--residents must be an integer >= 1, got ${JSON.stringify(values.residents)}`);
   if (values.preset !== undefined || positionals.length === 0) {
     const name = values.preset ?? 'almaty';
     if (!(SCENARIO_PRESET_NAMES as readonly string[]).includes(name)) throw new UsageError(CLI, `--preset must be one of ${SCENARIO_PRESET_NAMES.join(', ')}, got ${JSON.stringify(name)}`);
     const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
-    return { scenario: scenarioPreset(name as ScenarioPresetName, { numCameras: count, seed }), baseDir: ctx.cwd };
+    return { scenario: scenarioPreset(name as ScenarioPresetName, { numCameras: count, numResidents: residents, seed }), baseDir: ctx.cwd };
   }
   const file = resolve(ctx.cwd, positionals[0]);
   const scenario = readScenarioFile(file);
-  if (values.seed !== undefined || count !== undefined) throw new UsageError(CLI, `${command}: --seed and --cameras apply to --preset only (set them in the scenario file)`);
+  if (values.seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --cameras and --residents apply to --preset only (set them in the scenario file)`);
   return { scenario, baseDir: dirname(file) };
 }
 
@@ -220,6 +224,23 @@ function headlineText(r: ScenarioResult): string {
   for (const c of r.metrics.coverage?.runs ?? []) lines.push(row(`area seen (${c.level}${c.occlusion ? ', buildings block' : ''})`, `${pct(c.coveredFraction)} of ${c.studyAreaKm2.toFixed(0)} km²; by ≥2 cameras ${pct(c.atLeast[2] ?? 0)}`));
   if (r.metrics.streetCoverage) lines.push(row('street length seen', `${pct(r.metrics.streetCoverage.coveredFraction)} of ${r.metrics.streetCoverage.totalKm.toFixed(0)} km`));
   if (r.metrics.districts) lines.push(row('share of each district seen', `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
+  const n = r.metrics.network;
+  if (n?.steady) lines.push(row('live at the command centre', `${pct(n.steady.liveShare)} (${int(n.steady.liveServed)} cameras); ${int(n.steady.overloadedLinks)} links over capacity`));
+  if (n?.spof) {
+    const w = n.spof.top.find((x) => x.kind !== 'city-centre' && x.kind !== 'national');
+    if (w) lines.push(row('worst single failure below the centre', `${w.key}: ${int(w.camerasCut)} cameras cut off, live share ${pct(w.liveShareAfter)}`));
+  }
+  if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${pct(n.outages.liveShare.mean)}, 5th percentile ${pct(n.outages.liveShare.p05)}`));
+  if (n?.damage) lines.push(row('after the damage', `${int(n.damage.camerasDark)} cameras dark; live ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore ?? undefined)} → ${pct(n.damage.coveredFractionAfter)}` : ''}`));
+  const p = r.metrics.exposure?.population;
+  if (p) {
+    lines.push(row(`a day for ${int(p.numResidents)} residents`, `${p.summary.sightings.mean.toFixed(1)} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${pct(p.summary.pIdentified.mean)}`));
+    if (p.watchlist) lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${p.watchlist.expectedTrue.toFixed(1)} true identifications, ${p.watchlist.expectedFalse.toFixed(1)} false alerts`));
+    const k4 = p.unicity?.byK.find((b) => b.k === 4);
+    if (k4) lines.push(row('singled out by 4 (camera, hour) sightings', pct(k4.share)));
+  }
+  for (const c of r.metrics.exposure?.crowds ?? []) lines.push(row(`crowd: ${c.name}`, `live ${int(c.live.captured)} captured, ${c.live.identified.toFixed(1)} identified; archive ${int(c.archive.captured)} captured, ${c.archive.identified.toFixed(1)} identified`));
+  for (const rt of r.metrics.exposure?.routes ?? []) lines.push(row(`least-surveilled ${rt.from} → ${rt.to}`, `${rt.routeKm.toFixed(2)} km (+${pct(rt.detour)}), ${pct(rt.exposureAvoidedShare)} less street seen`));
   lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s`));
   return lines.join('\n') + '\n';
 }

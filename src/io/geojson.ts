@@ -8,7 +8,7 @@ import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_N
 import type { City } from '../city/city.js';
 import type { CoverageRaster } from '../coverage/coverage-raster.js';
 import { unprojectMultiPolygon, type LocalProjection } from '../geo/projection.js';
-import type { DistrictMetrics } from '../scenario/result.js';
+import type { DistrictExposureMetrics, DistrictMetrics } from '../scenario/result.js';
 
 /** Decimal places of exported coordinates: 7 ≈ 1 cm. */
 export const GEOJSON_PRECISION = 7;
@@ -74,13 +74,17 @@ export function* camerasGeoJsonChunks(cameras: CameraSet, projection: LocalProje
  *
  * @param city - the city (its district polygons and projection)
  * @param rows - per-district metrics (matched by id; districts without a row get only id and name)
+ * @param exposure - per-district exposure of the residents sample (matched by id): added as
+ *   `exposureResidents`, `exposureMeanSightings`, `exposureMeanIdentified`, `exposureMeanDistinctCameras`,
+ *   `exposureMeanPIdentified`, `exposureObservedFraction`, `exposureMeanLongestGap`
  * @returns a GeoJSON FeatureCollection object
  * @throws {InvalidInputError} without a projection
- * @example districtsGeoJson(city, result.metrics.districts.rows)
+ * @example districtsGeoJson(city, result.metrics.districts.rows, result.metrics.exposure?.population?.districts)
  */
-export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = []): { type: 'FeatureCollection'; features: unknown[] } {
+export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = [], exposure: readonly DistrictExposureMetrics[] = []): { type: 'FeatureCollection'; features: unknown[] } {
   const p = requireProjection('districtsGeoJson', city.projection);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const exById = new Map(exposure.map((r) => [r.id, r]));
   return {
     type: 'FeatureCollection',
     features: city.districts.map((d) => {
@@ -90,6 +94,13 @@ export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = 
         for (const [k, v] of Object.entries(r)) {
           if (k === 'atLeast') (v as number[]).forEach((x, i) => i > 0 && i <= 5 && (props[`coveredAtLeast${i}`] = x));
           else props[k] = v;
+        }
+      }
+      const e = exById.get(d.id);
+      if (e) {
+        for (const [k, v] of Object.entries(e)) {
+          if (k === 'id' || k === 'name') continue;
+          props[`exposure${k[0].toUpperCase()}${k.slice(1)}`] = v;
         }
       }
       return { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: unprojectMultiPolygon(d.area, p, GEOJSON_PRECISION) }, properties: props };

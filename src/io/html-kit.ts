@@ -38,7 +38,7 @@ export function esc(s: unknown): string {
 export const HTML_STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827;margin:0;background:#f8fafc}
 header{background:#111827;color:#f9fafb;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;color:#d1d5db}
 main{max-width:1100px;margin:0 auto;padding:16px 24px 48px}
-h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
+h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;margin-top:16px}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}.card .v{font-size:28px;font-weight:650}.card .l{color:#374151;font-weight:600}.card .s{color:#6b7280;font-size:13px}
 .row{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px}

@@ -1,7 +1,8 @@
 /**
  * Writes a scenario run's output files into a directory, each atomically:
- * cameras.geojson, districts.geojson, coverage-grid.geojson, report.html and,
- * last, results.json (so its presence means every other file is complete).
+ * cameras.geojson, network.geojson, districts.geojson, coverage-grid.geojson,
+ * exposure.csv, report.html and, last, results.json (so its presence means
+ * every other file is complete).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { throwIfAborted } from '../scenario/scenario-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { cameraDensityGeoJson, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson } from './geojson.js';
 import { buildReportHtml } from './report-html.js';
+import { exposureCsvChunks } from './exposure-csv.js';
+import { networkToGeoJSON } from '../network/network-geojson.js';
 
 /** Options of {@link writeScenarioOutputs}. */
 export interface WriteOutputsOptions {
@@ -22,8 +25,8 @@ export interface WriteOutputsOptions {
   densityCellSize?: number;
 }
 
-/** The files {@link writeScenarioOutputs} writes, in order. */
-export const OUTPUT_FILES = ['cameras.geojson', 'districts.geojson', 'coverage-grid.geojson', 'report.html', 'results.json'] as const;
+/** The files {@link writeScenarioOutputs} may write, in order (network.geojson with a network, coverage-grid.geojson with a raster, exposure.csv with a residents sample). */
+export const OUTPUT_FILES = ['cameras.geojson', 'network.geojson', 'districts.geojson', 'coverage-grid.geojson', 'exposure.csv', 'report.html', 'results.json'] as const;
 
 /**
  * Writes the outputs of a run. GeoJSON is WGS84 (RFC 7946), unprojected
@@ -56,16 +59,19 @@ export function writeScenarioOutputs(run: ScenarioRun, dir: string, options: Wri
   };
   const { city, cameras, raster, result } = run;
   const rows = result.metrics.districts?.rows ?? [];
+  const exposureRows = result.metrics.exposure?.population?.districts ?? [];
   const placed = city.projection !== null;
   let districts: ReturnType<typeof districtsGeoJson> | undefined;
   let density: ReturnType<typeof cameraDensityGeoJson> | undefined;
   if (placed) {
     write('cameras.geojson', camerasGeoJsonChunks(cameras, city.projection));
-    districts = districtsGeoJson(city, rows);
+    if (run.network) write('network.geojson', JSON.stringify(networkToGeoJSON(run.network, city.projection!)));
+    districts = districtsGeoJson(city, rows, exposureRows);
     write('districts.geojson', JSON.stringify(districts));
     if (raster) write('coverage-grid.geojson', JSON.stringify(coverageGridGeoJson(raster, city.projection)));
     density = cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000);
   }
+  if (run.exposure) write('exposure.csv', exposureCsvChunks(run.exposure.persons, run.exposure.residents, city));
   write('report.html', buildReportHtml(result, { districts, density }));
   write('results.json', JSON.stringify(result, null, 1));
   return written;

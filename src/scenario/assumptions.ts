@@ -10,7 +10,16 @@ import { CAMERA_DEFAULTS } from '../cameras/camera-set.js';
 import { DORI_PX_PER_M } from '../cameras/optics.js';
 import { PLACEMENT_DEFAULTS } from '../cameras/placement.js';
 import { OSM_IMPORT_DEFAULTS } from '../cameras/osm-import.js';
-import type { Assumption } from './result.js';
+import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT } from '../network/network-presets.js';
+import { NETWORK_BUILD_DEFAULTS } from '../network/build-hierarchical.js';
+import { CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from '../network/streams.js';
+import { JANUARY_2022_DAMAGE } from '../network/damage.js';
+import { TRIP_DEFAULTS } from '../mobility/trip-plans.js';
+import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
+import { UNICITY_DEFAULTS } from '../exposure/unicity.js';
+import { LEAST_SURVEILLED_DEFAULTS } from '../exposure/least-surveilled-route.js';
+import { CROWD_DEFAULTS } from '../exposure/crowd-exposure.js';
+import type { Assumption, ExposureMetrics, NetworkMetrics } from './result.js';
 import type { CameraSourceSpec, ScenarioSpec } from './schema.js';
 
 const DESIGN = 'sightline DESIGN.md, figures collected for the project from 2024–2025 reporting';
@@ -112,5 +121,104 @@ export function coverageAssumptions(): Assumption[] {
     { topic: 'Footprint', value: 'circular sector (heading, fov, range), clipped by buildings when occlusion is on', source: 'model of this library (2-D, no terrain, no tilt limit)', kind: 'assumption' },
     { topic: 'Covered area', value: 'exact union of footprints inside the boundary', source: "exact computation (Green's theorem over footprint boundaries); rasters only for maps", kind: 'sourced' },
   );
+  return out;
+}
+
+/**
+ * The network's sourced figures and the builder's, stream model's and fault
+ * analyses' assumptions (from the network module's constants).
+ *
+ * @param spec - the scenario
+ * @param source - where the network came from
+ * @returns rows of the assumptions table
+ * @example networkAssumptions(spec, { from: 'preset', name: 'almaty' })
+ */
+export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['source']): Assumption[] {
+  const out: Assumption[] = [];
+  const n = spec.network!;
+  const D = NETWORK_BUILD_DEFAULTS;
+  const pct = (x: number) => `${Math.round(100 * x * 100) / 100}%`;
+  if (n.from === 'geojson') {
+    out.push({ topic: 'Command network topology', value: `imported from ${n.file}`, source: 'the scenario\'s GeoJSON file (missing node fields defaulted and reported)', kind: 'real' });
+  } else {
+    const given = (k: string) => (n as Record<string, unknown>)[k] !== undefined;
+    if (source.name === 'almaty') {
+      out.push(
+        { topic: 'Police operations centres (Almaty)', value: String(ALMATY_NETWORK_FACTS.commandCentres), source: DESIGN, kind: 'sourced' },
+        { topic: 'Live face-recognition streams at the centre', value: given('analyticsStreams') ? String(n.analyticsStreams) : fmt(ALMATY_NETWORK_FACTS.faceRecognitionStreams), source: given('analyticsStreams') ? 'scenario' : `${DESIGN} ("about 2,200 cameras feed face recognition"); assumption: the centre's capacity equals it`, kind: given('analyticsStreams') ? 'assumption' : 'sourced' },
+        { topic: 'National platform', value: `Astana (${ASTANA_LON_LAT[1]}° N, ${ASTANA_LON_LAT[0]}° E)`, source: 'assumption: the national platform sits in the capital (coordinates: Wikipedia, "Astana")', kind: 'assumption' },
+      );
+    } else if (source.name === 'astana') {
+      out.push({ topic: 'Command centres (Astana)', value: '1, analytics sized to the live face cameras', source: 'assumption: no sourced figure for Astana (astanaNetworkOptions)', kind: 'assumption' });
+    }
+    out.push(
+      { topic: 'Cameras per aggregation point', value: `${n.camerasPerAggregation ?? D.camerasPerAggregation} (at most ${n.maxCamerasPerAggregation ?? D.maxCamerasPerAggregation})`, source: given('camerasPerAggregation') ? 'scenario' : 'assumption: a street cabinet / district recorder (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Aggregation uplinks', value: Object.entries({ ...D.aggregationLinkMix, ...(n.aggregationLinkMix ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', ') + '; ' + Object.entries({ ...D.aggregationUplinkMbps, ...(n.aggregationUplinkMbps ?? {}) }).map(([k, v]) => `${k} ${fmt(v as number)} Mbit/s`).join(', '), source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Node availability', value: Object.entries({ ...D.nodeAvailability, ...(n.nodeAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption: street power vs backup power (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Link availability', value: Object.entries({ ...D.linkAvailability, ...(n.linkAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Storage at aggregation points and centres', value: `${n.aggregationStorageDays ?? D.aggregationStorageDays} / ${n.centreStorageDays ?? D.centreStorageDays} days of video`, source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+    );
+  }
+  const codec = n.stream?.codec ?? STREAM_DEFAULTS.codec;
+  out.push(
+    { topic: 'Video bitrate', value: `width × height × fps × ${CODEC_BITS_PER_PIXEL[codec]} bits per pixel (${codec})`, source: codec === 'h264' ? 'Kush gauge rule of thumb (K. Amerasinghe, "H.264 for the rest of us", Adobe)' : 'H.265 at half of H.264 (Sullivan et al., IEEE TCSVT 22(12), 2012; Tan et al., IEEE TCSVT 26(1), 2016)', kind: 'sourced' },
+    { topic: 'Frame rate', value: `${n.stream?.fps ?? STREAM_DEFAULTS.fps} fps`, source: n.stream?.fps !== undefined ? 'scenario' : 'assumption: PAL-region CCTV setting (STREAM_DEFAULTS)', kind: 'assumption' },
+    { topic: 'Link latency per km', value: `${D.latencyMsPerKm} ms`, source: 'light in silica fibre, c / 1.47 (physics)', kind: 'sourced' },
+  );
+  const a = spec.analyses;
+  if (a.network) {
+    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System and Flock video retention (DESIGN.md, "Retention")' : 'scenario', kind: a.network.retentionDays === 30 ? 'sourced' : 'assumption' });
+  }
+  if (a.outages) {
+    out.push(
+      { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },
+      { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption' },
+    );
+  }
+  if (a.damage) {
+    const d = a.damage;
+    const jan = d.randomUnits === JANUARY_2022_DAMAGE.units && d.randomCameras === JANUARY_2022_DAMAGE.cameras;
+    out.push({ topic: 'Targeted damage', value: `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? `${DESIGN} ("In January 2022, 766 Sergek units and 493 cameras were damaged"); which units and cameras: random (assumption, locations not sourced)` : 'scenario', kind: jan ? 'sourced' : 'assumption' });
+    out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, DESIGN.md)', kind: 'assumption' });
+  }
+  return out;
+}
+
+/**
+ * The mobility, recognition and exposure assumptions behind the exposure
+ * figures (from the mobility and exposure modules' constants).
+ *
+ * @param spec - the scenario
+ * @param m - the exposure metrics (the resolved recognition model)
+ * @returns rows of the assumptions table
+ * @example exposureAssumptions(spec, result.metrics.exposure)
+ */
+export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Assumption[] {
+  const t = spec.trips;
+  const T = TRIP_DEFAULTS;
+  const P = m.population;
+  const out: Assumption[] = [];
+  if (P) {
+    out.push(
+      { topic: 'Residents simulated', value: `${fmt(P.numResidents)} homes drawn from the population density; city-wide figures are scaled from them`, source: 'synthetic sample (seeded)', kind: 'synthetic' },
+      { topic: 'Trips', value: `${P.numDays} day(s); roles ${JSON.stringify(t?.roleShares ?? T.roleShares)}; errands ${JSON.stringify(t?.errandProbability ?? T.errandProbability)}`, source: t?.roleShares || t?.errandProbability ? 'scenario' : 'assumption (TRIP_DEFAULTS: no Almaty travel survey bundled)', kind: 'assumption' },
+      { topic: 'Destinations', value: 'gravity model exp(−d / scale): work 5 km, study 2.5 km, errands 1.5 km', source: t?.deterrence ? 'scenario' : 'form: Wilson 1967 (Transportation Research 1); scales: assumption', kind: 'assumption' },
+      { topic: 'Walk or drive', value: `walk with probability 1 / (1 + exp((d − ${t?.walkMidpoint ?? T.walkMidpoint} m) / ${t?.walkSpread ?? T.walkSpread} m))`, source: 'assumption (TRIP_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Walking speed', value: `${t?.speeds?.walk ?? TRAVEL_SPEEDS.walk} m/s`, source: t?.speeds?.walk !== undefined ? 'scenario' : 'Murtagh et al., Sports Medicine 51(1):125–141, 2021 (usual pace)', kind: t?.speeds?.walk !== undefined ? 'assumption' : 'sourced' },
+      { topic: 'Car speed', value: `${((t?.speeds?.car ?? TRAVEL_SPEEDS.car) * 3.6).toFixed(0)} km/h`, source: 'assumption (no published Almaty average found)', kind: 'assumption' },
+      { topic: 'Plate reading', value: `at the ${m.plateLevel} level, read rate ${P.plateReadRate}`, source: 'assumption: vendors ask 300–540 px/m; 95% read rate quoted at 3 px/cm (Imagsa ANPR FAQ)', kind: 'assumption' },
+    );
+  }
+  out.push(
+    { topic: 'Recognition model', value: `${m.recognition.name}: TPR ${m.recognition.truePositiveRate}, P_1 ${m.recognition.falsePositivePerEntry.toExponential(2)}`, source: m.recognition.source || 'scenario', kind: spec.recognition === undefined || typeof spec.recognition === 'string' ? 'sourced' : 'assumption' },
+    { topic: 'Face angle', value: `${m.faceAngle}°`, source: 'assumption: half-way to profile (Wang & Cao, INFOCOM 2011 leave it a parameter; NISTIR 8238 on profile views)', kind: 'assumption' },
+    { topic: 'Face identification level', value: m.faceLevel, source: 'EN 62676-4:2015 identify level (250 px/m), DESIGN.md', kind: 'sourced' },
+  );
+  if (P?.watchlist) out.push({ topic: 'Watchlist', value: `${fmt(P.watchlist.size)} people; listed people captured as often as anybody`, source: 'assumption; false alerts P_N = 1 − (1 − P_1)^N (DESIGN.md)', kind: 'assumption' });
+  if (P?.unicity) out.push({ topic: 'Unicity', value: `k = 1 … ${P.unicity.byK.length} random (camera, hour) points of ${fmt(P.unicity.sampled)} sampled residents' traces`, source: `method of de Montjoye et al., Sci. Rep. 3:1376, 2013; people sampled per k: assumption (default ${fmt(UNICITY_DEFAULTS.sampleSize)})`, kind: 'sourced' });
+  for (const c of m.crowds) {
+    out.push({ topic: `Crowd: ${c.name}`, value: `${fmt(c.numPeople)} people${c.afterDamage ? ', after the damage' : ''}; uniform positions, facing uniform (views ${CROWD_DEFAULTS.views} per camera unless set)`, source: c.source ?? 'scenario (assumption)', kind: 'assumption' });
+  }
+  if (m.routes.length) out.push({ topic: 'Least-surveilled routes', value: `weight ${LEAST_SURVEILLED_DEFAULTS.weight} m per metre seen, detour at most ${LEAST_SURVEILLED_DEFAULTS.maxDetour * 100}% (unless set)`, source: 'assumption (LEAST_SURVEILLED_DEFAULTS); Lagrangian hull search (Handler & Zang, Networks 1980)', kind: 'assumption' });
   return out;
 }

@@ -22,7 +22,11 @@ export interface ScenarioComparison {
   b: { name: string; seed: string | number; libraryVersion: string };
   /** Headline numbers present in both, in a's order. */
   headline: MetricDelta[];
-  /** Districts present in both (matched by id), with every numeric metric (arrays as `atLeast[2]`). */
+  /**
+   * Districts present in both (matched by id), with every numeric metric
+   * (arrays as `atLeast[2]`) and, when both ran the exposure analysis with
+   * residents, the district's exposure (`exposure.meanPIdentified`, …).
+   */
   districts: { id: string; name: string; deltas: MetricDelta[] }[];
   /** Headline keys and district ids present in only one of them. */
   onlyInA: string[];
@@ -65,6 +69,20 @@ export function compareScenarios(a: ScenarioResult, b: ScenarioResult): Scenario
   }
   const idsA = new Set(rowsA.map((r) => r.id));
   for (const rb of rowsB) if (!idsA.has(rb.id)) onlyInB.push(`district:${rb.id}`);
+  // Per-district exposure of the residents sample (by home district), keys prefixed `exposure.`.
+  const exA = a.metrics?.exposure?.population?.districts ?? [];
+  const exB = b.metrics?.exposure?.population?.districts ?? [];
+  const exByIdB = new Map(exB.map((r) => [r.id, r]));
+  for (const ra of exA) {
+    const rb = exByIdB.get(ra.id);
+    if (!rb || ra.id === null) continue;
+    const { id: _ia, name: _na, ...na } = ra;
+    const { id: _ib, name: _nb, ...nb } = rb;
+    const deltas = diffNumbers(flatten(na), flatten(nb), 'exposure.', [], []);
+    const entry = districts.find((d) => d.id === ra.id);
+    if (entry) entry.deltas.push(...deltas);
+    else districts.push({ id: ra.id, name: ra.name, deltas });
+  }
   const info = (r: ScenarioResult) => ({ name: r.name, seed: r.seed, libraryVersion: r.libraryVersion });
   return { a: info(a), b: info(b), headline, districts, onlyInA, onlyInB };
 }

@@ -1,16 +1,60 @@
 /**
  * Scenario presets: ready-made scenarios for the reference cities.
- * `almaty` (the default): the Almaty preset city and its 128,000 cameras;
- * `astana`: 22,000 new cameras with the older ~6,000 still in service
- * (createPreset('astana', { includeOlder: true })); `astana-older`: the older
- * ~6,000 alone, to compare with `astana`.
+ * `almaty` (the default): the Almaty preset city, its 128,000 cameras, its
+ * command network and a day of trips for a sample of residents; `astana`:
+ * 22,000 new cameras with the older ~6,000 still in service
+ * (createPreset('astana', { includeOlder: true })), its network and a day of
+ * trips; `astana-older`: the older ~6,000 alone, to compare with `astana`;
+ * `almaty-january-2022`: the damage of January 2022 and a crowd on Republic
+ * Square.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
+import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
+import { JANUARY_2022_DAMAGE } from '../network/damage.js';
+import { ALMATY_NETWORK_FACTS } from '../network/network-presets.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Names of the scenario presets. */
-export const SCENARIO_PRESET_NAMES = ['almaty', 'astana', 'astana-older'] as const;
+export const SCENARIO_PRESET_NAMES = ['almaty', 'astana', 'astana-older', 'almaty-january-2022'] as const;
+
+/**
+ * Places used by the presets, WGS84.
+ * - Republic Square, Almaty: 43°14′18″ N, 76°56′43″ E (wildticketasia.com,
+ *   "Republic Square in Almaty"); 580 m long and 210 m wide (followme.kg,
+ *   "Republican Square"; urbaskovi.eu gives the same figures).
+ * - Almaty-2 railway station: 43.273736° N, 76.939097° E (Wikipedia (pl), "Ałmaty-2").
+ */
+export const PRESET_PLACES = {
+  republicSquare: { lon: 76.945278, lat: 43.238333, lengthM: 580, widthM: 210 },
+  almaty2Station: { lon: 76.939097, lat: 43.273736 },
+} as const;
+
+/**
+ * The crowd on Republic Square in the January 2022 preset. ASSUMPTIONS (no
+ * sourced head count or duration is used): 10,000 people, 3 hours, the
+ * square as a 580 × 210 m rectangle centred on its coordinates with the long
+ * side north–south (its orientation is an approximation).
+ */
+export const JANUARY_2022_CROWD = { numPeople: 10_000, durationS: 3 * 3600 } as const;
+
+/**
+ * A rectangle of `lengthM` (north–south) × `widthM` (east–west) metres
+ * centred on a point, as a lon/lat ring (equirectangular offsets; error
+ * below a centimetre at this size).
+ */
+function rectangleAround(lon: number, lat: number, lengthM: number, widthM: number): [number, number][] {
+  const mPerDegLat = 111_320;
+  const mPerDegLon = 111_320 * Math.cos((lat * Math.PI) / 180);
+  const dLat = lengthM / 2 / mPerDegLat;
+  const dLon = widthM / 2 / mPerDegLon;
+  const r = (v: number) => Math.round(v * 1e7) / 1e7;
+  return [
+    [r(lon - dLon), r(lat - dLat)],
+    [r(lon + dLon), r(lat - dLat)],
+    [r(lon + dLon), r(lat + dLat)],
+    [r(lon - dLon), r(lat + dLat)],
+  ];
+}
 export type ScenarioPresetName = (typeof SCENARIO_PRESET_NAMES)[number];
 
 /** Options of {@link scenarioPreset}. */
@@ -22,6 +66,10 @@ export interface ScenarioPresetOptions {
    * scaled by numCameras / (full count), keeping the mix (default: full scale).
    */
   numCameras?: number;
+  /** Residents simulated for the exposure analysis (default 10,000), for reduced-size runs. */
+  numResidents?: number;
+  /** Outage trials (default 1,000). */
+  outageTrials?: number;
 }
 
 /**
@@ -33,9 +81,20 @@ export interface ScenarioPresetOptions {
  *   (the Astana camera preset with `includeOlder`), with the same analyses.
  * - `astana-older`: the ~6,000 older cameras only (the network being replaced),
  *   to compare with `astana` (`sightline compare`).
+ * - `almaty` and `astana` also build the city's command network
+ *   (`almatyNetworkOptions` / `astanaNetworkOptions`: live share, overloaded
+ *   links, storage, single points of failure, 1,000 outage trials) and run a
+ *   day of trips for `numResidents` residents (exposure distributions, per
+ *   district, a 10,000-person watchlist, unicity k = 1…8; Almaty: the
+ *   least-surveilled route from Almaty-2 station to Republic Square).
+ * - `almaty-january-2022`: the damage of January 2022 (766 units sized like
+ *   Sergek's, 493 cameras, at random), coverage and live share after it, and
+ *   a crowd on Republic Square before and after (live vs archive).
+ *   Retroactive identification under a legal hold needs the retention layer
+ *   and is left out (said in the description).
  *
  * @param name - one of {@link SCENARIO_PRESET_NAMES}
- * @param options - `seed`, `numCameras` (scale for quick runs)
+ * @param options - `seed`, `numCameras` (scale for quick runs), `numResidents` (default 10,000), `outageTrials` (default 1,000)
  * @returns the scenario (validate and run it with runScenario)
  * @throws {InvalidInputError} on an unknown name or a bad option
  * @example
@@ -50,6 +109,18 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const seed = options.seed ?? 1;
   const n = options.numCameras;
   if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 1)) throw new InvalidInputError(origin, 'options.numCameras', 'must be an integer >= 1', n);
+  const nr = options.numResidents ?? 10_000;
+  if (typeof nr !== 'number' || !Number.isInteger(nr) || nr < 1) throw new InvalidInputError(origin, 'options.numResidents', 'must be an integer >= 1', nr);
+  const trials = options.outageTrials ?? 1000;
+  if (typeof trials !== 'number' || !Number.isInteger(trials) || trials < 1) throw new InvalidInputError(origin, 'options.outageTrials', 'must be an integer >= 1', trials);
+  const places = { 'Republic Square': { lon: PRESET_PLACES.republicSquare.lon, lat: PRESET_PLACES.republicSquare.lat }, 'Almaty-2 station': { ...PRESET_PLACES.almaty2Station } };
+  const exposure = (withRoute: boolean) => ({
+    watchlistSize: 10_000,
+    sample: Math.min(2000, nr),
+    unicity: { kMax: 8, sampleSize: 1000 },
+    ...(withRoute ? { places, routes: [{ from: 'Almaty-2 station', to: 'Republic Square' }] } : {}),
+  });
+  const networkAnalyses = { network: {}, spof: { top: 10 }, outages: { trials } };
   const analyses = {
     coverage: { levels: ['range', 'identify'] as ('range' | 'identify')[], occlusion: true },
     streetCoverage: { occlusion: true },
@@ -59,11 +130,45 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   if (name === 'almaty') {
     return {
       name: 'Almaty',
-      description: "Almaty's camera network at full scale: 128,000 cameras on the real city boundary (synthetic street grid and camera positions).",
+      description: `Almaty's camera network at full scale: 128,000 cameras on the real city boundary (synthetic street grid and camera positions), about 53,000 live to the police operations centre, and a day of trips for ${nr.toLocaleString('en-US')} residents.`,
       seed,
       city: { preset: 'almaty' },
       cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
-      analyses,
+      network: { from: 'preset', name: 'almaty' },
+      residents: { count: nr },
+      analyses: { ...analyses, ...networkAnalyses, exposure: exposure(true) },
+    };
+  }
+  if (name === 'almaty-january-2022') {
+    const sq = PRESET_PLACES.republicSquare;
+    const polygon = rectangleAround(sq.lon, sq.lat, sq.lengthM, sq.widthM);
+    const crowdSource = 'Republic Square 43°14′18″ N 76°56′43″ E (wildticketasia.com), 580 × 210 m (followme.kg); 10,000 people for 3 hours: assumption';
+    const unitSize = Math.round(ALMATY_NETWORK_FACTS.sergekCameras / ALMATY_NETWORK_FACTS.sergekUnits);
+    return {
+      name: 'Almaty, January 2022',
+      description:
+        `Almaty after the damage of January 2022 (DESIGN.md: ${JANUARY_2022_DAMAGE.units} Sergek units and ${JANUARY_2022_DAMAGE.cameras} cameras damaged), modelled as ${JANUARY_2022_DAMAGE.units} random units — ` +
+        `aggregation points sized like a Sergek unit (at most ${unitSize + 2} cameras, ${ALMATY_NETWORK_FACTS.sergekCameras.toLocaleString('en-US')} / ${ALMATY_NETWORK_FACTS.sergekUnits.toLocaleString('en-US')} ≈ ${unitSize} on average) — and ${JANUARY_2022_DAMAGE.cameras} random cameras; ` +
+        'coverage and live share after the damage, and a crowd on Republic Square captured and identified live or from the archive, before and after the damage. ' +
+        'Not modelled: retroactive identification from the archive under a legal hold, which needs the retention layer (not built yet); the archive figures assume every recording is still kept.',
+      seed,
+      city: { preset: 'almaty' },
+      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
+      // Units sized like Sergek's roadside units, so that destroying one darkens a handful of cameras, not a district cabinet's hundred.
+      network: { from: 'preset', name: 'almaty', camerasPerAggregation: unitSize + 2, maxCamerasPerAggregation: 2 * (unitSize + 2) },
+      analyses: {
+        coverage: { levels: ['range'], occlusion: true },
+        districts: { occlusion: true },
+        raster: { cellSize: 250 },
+        network: {},
+        damage: { randomUnits: scaleCount(JANUARY_2022_DAMAGE.units, n), randomCameras: scaleCount(JANUARY_2022_DAMAGE.cameras, n) },
+        exposure: {
+          crowds: [
+            { name: 'Republic Square', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, source: crowdSource },
+            { name: 'Republic Square after the damage', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, afterDamage: true, source: crowdSource },
+          ],
+        },
+      },
     };
   }
   const newer = ASTANA_CAMERA_FACTS.newCameras;
@@ -84,10 +189,17 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   }
   return {
     name: 'Astana',
-    description: `Astana: ${newer.toLocaleString('en-US')} new cameras with the ~${older.toLocaleString('en-US')} older ones still in service.`,
+    description: `Astana: ${newer.toLocaleString('en-US')} new cameras with the ~${older.toLocaleString('en-US')} older ones still in service, their command network, and a day of trips for ${nr.toLocaleString('en-US')} residents.`,
     seed,
     city: { preset: 'astana' },
     cameras: [{ from: 'preset', name: 'astana', includeOlder: true, ...(n !== undefined ? { count: n } : {}) }],
-    analyses,
+    network: { from: 'preset', name: 'astana' },
+    residents: { count: nr },
+    analyses: { ...analyses, ...networkAnalyses, exposure: exposure(false) },
   };
+}
+
+/** A count scaled with the cameras in reduced-size runs (the full Almaty count is 128,000). */
+function scaleCount(count: number, numCameras: number | undefined): number {
+  return numCameras === undefined ? count : Math.max(1, Math.round((count * numCameras) / ALMATY_CAMERA_FACTS.totalCameras));
 }

@@ -85,6 +85,170 @@ export interface DistrictMetrics {
   residentsPerCamera: number;
 }
 
+/** A histogram for the report's charts: counts[i] values in [binEdges[i], binEdges[i + 1]) (the last bin closed). */
+export interface Histogram {
+  binEdges: number[];
+  counts: number[];
+}
+
+/** Summary of a distribution over trials (the network module's TrialSummary). */
+export interface TrialSummaryMetrics {
+  n: number;
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  p05: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  ci: { method: string; level: number; low: number; high: number };
+}
+
+/** The command network and its analyses. */
+export interface NetworkMetrics {
+  /** Where the network came from: `preset` (with its name), `hierarchical` or `geojson` (with its file). */
+  source: { from: 'preset' | 'hierarchical' | 'geojson'; name?: string; file?: string };
+  numNodes: number;
+  numLinks: number;
+  nodesByKind: Record<string, number>;
+  linksByKind: Record<string, number>;
+  isTree: boolean;
+  /** GeoJSON import: report entries (defaults used, features skipped), first 50. */
+  importReport: { entries: number; sample: { feature: number; field: string; message: string }[] } | null;
+  /** Steady state, everything up (analyseNetwork). */
+  steady?: {
+    retentionDays: number;
+    analyticsDemand: 'face' | 'live';
+    overloadThreshold: number;
+    numCameras: number;
+    liveCameras: number;
+    liveServed: number;
+    /** liveServed / all cameras. */
+    liveShare: number;
+    reachedShare: number;
+    analyticsStreamsDemanded: number;
+    analyticsServed: number;
+    analyticsShortfall: number;
+    overloadedLinks: number;
+    maxUtilisation: number;
+    totalLiveMbps: number;
+    /** The most loaded links over the threshold (at most 10). */
+    topOverloaded: { key: string; kind: string; mbps: number; capacityMbps: number; utilisation: number }[];
+    storage: { demandTB: number; capacityTB: number; shortfallTB: number; byKind: Record<string, { demandTB: number; capacityTB: number; shortfallTB: number }> };
+    latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+    camerasByHops: number[];
+  };
+  /** Single points of failure: the top nodes (and links) by cameras cut off. */
+  spof?: {
+    includeLinks: boolean;
+    area: boolean;
+    baselineLiveShare: number;
+    top: { key: string; kind: string; camerasCut: number; liveCut: number; liveShareAfter: number; areaLostKm2: number | null; areaLostShare: number | null }[];
+    topLinks: { key: string; camerasCut: number; liveCut: number; liveShareAfter: number }[];
+  };
+  /** Monte Carlo outages (simulateOutages). */
+  outages?: {
+    trials: number;
+    seed: string;
+    nodeOutages: boolean;
+    linkOutages: boolean;
+    districtBlackout: number | Record<string, number>;
+    cameraAvailability: number;
+    baselineLiveShare: number;
+    liveShare: TrialSummaryMetrics;
+    reachedShare: TrialSummaryMetrics;
+    analyticsShortfall: TrialSummaryMetrics;
+    blackoutTrialShare: number;
+    /** Live share per trial, binned. */
+    liveShareHistogram: Histogram;
+  };
+  /** Targeted damage (applyTargetedDamage) and what is left. */
+  damage?: {
+    seed: string;
+    unitsDamaged: number;
+    camerasDamaged: number;
+    /** Cameras dark in total (destroyed, or on a destroyed unit). */
+    camerasDark: number;
+    camerasCutOff: number;
+    liveShareBefore: number;
+    liveShareAfter: number;
+    /** Coverage at range by every camera, and by the cameras left (null when `coverage` is off). */
+    coveredFractionBefore: number | null;
+    coveredFractionAfter: number | null;
+    occlusion: boolean;
+    /** First 20 destroyed unit keys. */
+    unitKeysSample: string[];
+    unitKinds: string[];
+    darkenUnitCameras: boolean;
+  };
+}
+
+/** One district's exposure (residents by home district; means per resident and day). */
+export interface DistrictExposureMetrics {
+  id: string | null;
+  name: string;
+  residents: number;
+  meanSightings: number;
+  meanIdentified: number;
+  meanDistinctCameras: number;
+  meanPIdentified: number;
+  observedFraction: number;
+  meanLongestGap: number;
+}
+
+/** A distribution across person-days: mean, extremes, quantiles. */
+export interface DistributionMetrics {
+  mean: number;
+  min: number;
+  max: number;
+  quantiles: Record<string, number>;
+}
+
+/** One crowd's exposure, live and from the archive. */
+export interface CrowdMetrics {
+  name: string;
+  kind: 'area' | 'route';
+  numPeople: number;
+  /** m² of the area, or metres of the route. */
+  size: number;
+  afterDamage: boolean;
+  live: { captured: number; capturedShare: number; identified: number; identifiedShare: number; cameras: number; expectedFalseAlerts: number | null };
+  archive: { captured: number; capturedShare: number; identified: number; identifiedShare: number; cameras: number; expectedFalseAlerts: number | null };
+  source: string | null;
+}
+
+/** Population exposure of the residents sample (computePopulationExposure) and what is built on it. */
+export interface PopulationExposureMetrics {
+  numResidents: number;
+  numDays: number;
+  numTrips: number;
+  unreachableTrips: number;
+  seed: string;
+  plateReadRate: number;
+  /** Across person-days (everybody, including those who stayed home). */
+  summary: Record<'sightings' | 'identified' | 'distinctCameras' | 'observedFraction' | 'longestGap' | 'pIdentified', DistributionMetrics>;
+  histograms: { sightings: Histogram; pIdentified: Histogram };
+  districts: DistrictExposureMetrics[];
+  inequality: Record<'meanSightings' | 'meanIdentified' | 'meanPIdentified', { gini: number; maxMinRatio: number | null; maxGroup: string | null; minGroup: string | null }>;
+  watchlist: { size: number; citySearchesPerDay: number; expectedTrue: number; expectedFalse: number; falseShare: number } | null;
+  unicity: { sampled: number; byK: { k: number; share: number; ciLow: number; ciHigh: number; sampled: number; excluded: number }[] } | null;
+}
+
+/** The exposure analysis: the residents sample (when the scenario has residents), crowds and routes. */
+export interface ExposureMetrics {
+  recognition: { name: string; truePositiveRate: number; falsePositivePerEntry: number; source: string };
+  faceLevel: string;
+  plateLevel: string;
+  faceAngle: number;
+  occlusion: boolean;
+  /** Null when the scenario has no `residents` section. */
+  population: PopulationExposureMetrics | null;
+  crowds: CrowdMetrics[];
+  routes: { from: string; to: string; shortestKm: number; shortestObservedKm: number; routeKm: number; routeObservedKm: number; detour: number; exposureAvoidedShare: number; maxDetour: number; weight: number }[];
+}
+
 /** Every metric of a run; a section is present when its analysis ran. */
 export interface ScenarioMetrics {
   city: CityMetrics;
@@ -93,6 +257,8 @@ export interface ScenarioMetrics {
   streetCoverage?: { level: CoverageLevel; occlusion: boolean; totalKm: number; coveredFraction: number; atLeast: number[]; byClass: Record<string, StreetClassCoverage> };
   districts?: { level: CoverageLevel; occlusion: boolean; rows: DistrictMetrics[] };
   raster?: { cellSize: number; level: CoverageLevel; cols: number; rows: number; cellsInArea: number; maxDepth: number; shareOfCellsAtLeast: number[] };
+  network?: NetworkMetrics;
+  exposure?: ExposureMetrics;
 }
 
 /** The result of {@link runScenario}. */

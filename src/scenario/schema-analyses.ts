@@ -1,9 +1,12 @@
 /**
- * The `analyses` section of a scenario, one key per analysis. This session
- * has the coverage analyses; later layers (network, retention, exposure) add
- * their keys here, next to their steps in `steps.ts`.
+ * The `analyses` section of a scenario, one key per analysis: the coverage
+ * analyses, the network analyses (schema-network.ts) and the exposure
+ * analysis (schema-exposure.ts). A later layer (retention) adds its keys
+ * here, next to its steps in `steps.ts`.
  */
 import { z } from 'zod';
+import { damageAnalysisSchema, networkMetricsAnalysisSchema, outagesAnalysisSchema, spofAnalysisSchema } from './schema-network.js';
+import { exposureAnalysisSchema } from './schema-exposure.js';
 
 /** A DORI level (EN 62676-4) or the camera's own range. */
 export const coverageLevelSchema = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -41,5 +44,10 @@ export const analysesSchema = z
     streetCoverage: streetCoverageAnalysisSchema.optional(),
     districts: districtsAnalysisSchema.optional(),
     raster: rasterAnalysisSchema.optional(),
+    network: networkMetricsAnalysisSchema.optional().describe('Steady-state network metrics (needs the network section).'),
+    spof: spofAnalysisSchema.optional().describe('Single points of failure (needs the network section).'),
+    outages: outagesAnalysisSchema.optional().describe('Monte Carlo outage trials, seeded from the scenario (needs the network section).'),
+    damage: damageAnalysisSchema.optional().describe('Targeted damage: units and cameras, named or random (needs the network section).'),
+    exposure: exposureAnalysisSchema.optional().describe('Exposure: the residents sample (with the residents section), watchlist, unicity, crowds, least-surveilled routes.'),
   })
   .prefault({ coverage: {}, districts: {}, raster: {} });

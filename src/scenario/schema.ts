@@ -17,6 +17,8 @@ import { z } from 'zod';
 import { citySchema } from './schema-city.js';
 import { camerasSchema } from './schema-cameras.js';
 import { analysesSchema } from './schema-analyses.js';
+import { networkSchema } from './schema-network.js';
+import { recognitionSchema, residentsSchema, tripsSchema } from './schema-exposure.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
 
 /** The version of the scenario format this library reads and writes. */
@@ -31,6 +33,10 @@ export const scenarioSchema = z
     seed: z.union([z.string(), z.number()]).default(1).describe('Seed of every random choice (default 1); same seed, same result.'),
     city: citySchema.describe('The city: a preset with overrides, or imported files.'),
     cameras: camerasSchema.optional().describe("Camera sources, concatenated (default: the preset city's own cameras)."),
+    network: networkSchema.optional().describe('The command network the cameras report to (preset options, the hierarchical builder, or a GeoJSON topology).'),
+    residents: residentsSchema.optional().describe('The simulated residents (a sample of the city).'),
+    trips: tripsSchema.optional().describe("The residents' trips (defaults: a day of work, study and errand trips)."),
+    recognition: recognitionSchema.optional().describe("Face recognition model: a preset name or your own (default 'nist-video-noncooperative')."),
     analyses: analysesSchema.describe('Analyses to run (default: coverage, districts, raster).'),
   })
   .superRefine((s, ctx) => {
@@ -44,6 +50,27 @@ export const scenarioSchema = z
         }
       });
     }
+    for (const key of ['network', 'spof', 'outages', 'damage'] as const) {
+      if (s.analyses[key] !== undefined && s.network === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', key], message: 'needs the network section' });
+    }
+    if (s.network?.from === 'preset' && s.network.name === undefined && !('preset' in s.city)) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'name'], message: 'is required when the city is imported (no preset city to take the network options from)' });
+    }
+    const ex = s.analyses.exposure;
+    if (s.trips !== undefined && s.residents === undefined) ctx.addIssue({ code: 'custom', path: ['trips'], message: 'needs the residents section' });
+    if (ex === undefined) {
+      for (const key of ['residents', 'trips', 'recognition'] as const) if (s[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is used only by analyses.exposure, which is missing' });
+    }
+    if (ex?.routes) {
+      ex.routes.forEach((r, i) => {
+        for (const end of ['from', 'to'] as const) {
+          if (!ex.places || !(r[end] in ex.places)) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'routes', i, end], message: `must name a place in analyses.exposure.places (${Object.keys(ex.places ?? {}).map((k) => JSON.stringify(k)).join(', ') || 'none given'})` });
+        }
+      });
+    }
+    ex?.crowds?.forEach((c, i) => {
+      if (c.afterDamage && s.analyses.damage === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'afterDamage'], message: 'needs analyses.damage' });
+    });
     if (typeof s.seed === 'number' && !Number.isFinite(s.seed)) ctx.addIssue({ code: 'custom', path: ['seed'], message: 'must be a finite number or a string' });
   });
 

@@ -15,10 +15,16 @@ import type { Rng } from '../core/random.js';
 import type { City } from '../city/city.js';
 import type { CameraSet } from '../cameras/camera-set.js';
 import type { CoverageRaster } from '../coverage/coverage-raster.js';
+import type { CommandNetwork } from '../network/command-network.js';
+import type { FaultScenario } from '../network/faults-scenario.js';
+import type { PersonDayMetrics } from '../exposure/person-metrics.js';
+import type { SyntheticResidents } from '../mobility/residents.js';
 import type { Assumption, ScenarioMetrics } from './result.js';
 import type { ScenarioSpec } from './schema.js';
 import { MODEL_STEPS } from './step-model.js';
 import { COVERAGE_STEPS } from './step-coverage.js';
+import { NETWORK_STEPS } from './step-network.js';
+import { EXPOSURE_STEPS } from './step-exposure.js';
 
 /** What the steps share during a run. */
 export interface ScenarioContext {
@@ -37,10 +43,21 @@ export interface ScenarioContext {
   /** Headline numbers (flat, numeric). */
   headline: Record<string, number>;
   assumptions: Assumption[];
-  /** Non-JSON products kept for the outputs (maps). */
-  artefacts: { raster?: CoverageRaster };
+  /** Set by the `network` step. */
+  network?: CommandNetwork;
+  /** Set by the `damage` step: what the damage left working. */
+  damage?: FaultScenario;
+  /** Non-JSON products kept for the outputs (maps, per-resident table). */
+  artefacts: ScenarioArtefacts;
   /** Reports progress within the current step, fraction in [0, 1]. Also checks the signal. */
   progress(fraction: number, detail?: string): void;
+}
+
+/** Non-JSON products of a run kept for the outputs. */
+export interface ScenarioArtefacts {
+  raster?: CoverageRaster;
+  /** Per resident and day metrics of the exposure sample, with the residents (homes, districts). */
+  exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents };
 }
 
 /** One step of a run. */
@@ -56,4 +73,4 @@ export interface ScenarioStep {
 }
 
 /** Every step, in run order. */
-export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS];
+export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS, ...NETWORK_STEPS, ...EXPOSURE_STEPS];

@@ -1,0 +1,117 @@
+/**
+ * The `network` section of a scenario (the command network the cameras
+ * report to) and the network analyses of the `analyses` section.
+ *
+ * The section names where the network comes from with `from`:
+ * - `preset`: the city preset's options (`almatyNetworkOptions` /
+ *   `astanaNetworkOptions`; the scenario's preset city by default), with
+ *   any builder option as an override;
+ * - `hierarchical`: the hierarchical builder's defaults
+ *   (`NETWORK_BUILD_DEFAULTS`) with the options given;
+ * - `geojson`: a topology file read with `networkFromGeoJSON` (cameras
+ *   attach to the nearest node of `attachKinds`).
+ */
+import { z } from 'zod';
+
+const nodeKind = z.enum(['aggregation', 'district-hub', 'city-centre', 'national']);
+const linkKind = z.enum(['fibre', 'lte', 'radio']);
+const perLinkKind = (v: z.ZodNumber) => z.strictObject({ fibre: v.optional(), lte: v.optional(), radio: v.optional() });
+const probability = z.number().min(0).max(1);
+const lonLat = z.strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
+const xy = z.strictObject({ x: z.number(), y: z.number() });
+/** A position in metres (x, y) or WGS84 (lon, lat; needs a city with a projection). */
+export const positionSchema = z.union([xy, lonLat]);
+
+/** The stream model (frame rate, codec, aspect) of the network's bitrates. */
+export const streamSchema = z.strictObject({
+  fps: z.number().positive().max(240).optional().describe('Frames per second (default 25, assumption).'),
+  codec: z.enum(['h264', 'h265']).optional().describe('Codec (default h264).'),
+  aspect: z.number().positive().max(4).optional().describe('Height / width (default 9/16).'),
+});
+
+/** Options of the hierarchical builder that JSON can express (see HierarchicalNetworkOptions). */
+const builderOptions = {
+  camerasPerAggregation: z.number().int().min(1).optional().describe('Target cameras per aggregation point (default 100, assumption).'),
+  maxCamerasPerAggregation: z.number().int().min(1).optional().describe('Capacity of an aggregation point, cameras (default 150).'),
+  numCentres: z.number().int().min(1).max(1000).optional().describe('City command centres (default 1).'),
+  centres: z.array(positionSchema).min(1).optional().describe('Explicit centre positions (metres or lon/lat).'),
+  hubUplinks: z.number().int().min(1).optional().describe('Each hub links to this many nearest centres (default 1).'),
+  national: z.union([positionSchema, z.null()]).optional().describe('National platform position, or null for none (default: next to the first centre; Almaty preset: Astana).'),
+  analyticsStreams: z.union([z.number().int().min(0), z.literal('auto')]).optional().describe("Live face-recognition streams at the centres, or 'auto' (sized to demand)."),
+  nationalAnalyticsStreams: z.number().int().min(0).optional(),
+  aggregationLinkMix: perLinkKind(z.number().min(0)).optional().describe('Share of aggregation uplinks by kind (default fibre 0.8, lte 0.15, radio 0.05).'),
+  aggregationUplinkMbps: perLinkKind(z.number().positive()).optional(),
+  hubUplinkMbps: z.number().positive().optional(),
+  centreUplinkMbps: z.number().positive().optional(),
+  baseLatencyMs: perLinkKind(z.number().min(0)).optional(),
+  latencyMsPerKm: z.number().min(0).optional(),
+  nodeAvailability: z.strictObject({ aggregation: probability.optional(), 'district-hub': probability.optional(), 'city-centre': probability.optional(), national: probability.optional() }).optional(),
+  linkAvailability: perLinkKind(probability).optional(),
+  aggregationStorageDays: z.number().min(0).optional(),
+  centreStorageDays: z.number().min(0).optional(),
+  hubStorageTB: z.number().min(0).optional(),
+  nationalStorageTB: z.number().min(0).optional(),
+  stream: streamSchema.optional(),
+  seed: z.union([z.string(), z.number()]).optional().describe('Seed of the builder (default: derived from the scenario seed).'),
+};
+
+const presetNetwork = z.strictObject({
+  from: z.literal('preset'),
+  name: z.enum(['almaty', 'astana']).optional().describe("Whose options: almatyNetworkOptions or astanaNetworkOptions (default: the scenario's preset city)."),
+  ...builderOptions,
+});
+
+const hierarchicalNetwork = z.strictObject({
+  from: z.literal('hierarchical'),
+  ...builderOptions,
+});
+
+const geojsonNetwork = z.strictObject({
+  from: z.literal('geojson'),
+  file: z.string().min(1).describe('GeoJSON FeatureCollection of nodes (Points) and links (LineStrings), WGS84; relative to the scenario file.'),
+  snapTolerance: z.number().positive().optional().describe('Metres within which a link end snaps to a node (default 1).'),
+  attachKinds: z.array(nodeKind).min(1).optional().describe("Node kinds cameras attach to (nearest; default ['aggregation'])."),
+  requireTree: z.boolean().optional(),
+  stream: streamSchema.optional(),
+});
+
+/** The `network` section. */
+export const networkSchema = z.discriminatedUnion('from', [presetNetwork, hierarchicalNetwork, geojsonNetwork]);
+
+/** Steady-state metrics: live share, analytics, link load, storage, paths (analyseNetwork). */
+export const networkMetricsAnalysisSchema = z.strictObject({
+  retentionDays: z.number().min(0).default(30).describe('Days of video each tier keeps for the storage figures (default 30: NYPD DAS / Flock video retention, DESIGN.md).'),
+  analyticsDemand: z.enum(['face', 'live']).default('face').describe('Which live cameras need an analytics slot (default face).'),
+  overloadThreshold: z.number().positive().default(1).describe('A link is overloaded above this utilisation (default 1).'),
+});
+
+/** Single points of failure (rankSinglePointsOfFailure; optionally the exact area behind each). */
+export const spofAnalysisSchema = z.strictObject({
+  top: z.number().int().min(1).max(1000).default(10).describe('Rows kept (default 10).'),
+  includeLinks: z.boolean().default(true),
+  area: z.boolean().default(false).describe('Also the exact covered area only the cut-off cameras see (about one coverage computation per hierarchy level).'),
+});
+
+/** Monte Carlo outages (simulateOutages); the seed comes from the scenario. */
+export const outagesAnalysisSchema = z.strictObject({
+  trials: z.number().int().min(1).max(1_000_000).default(1000).describe('Trials (default 1,000).'),
+  nodeOutages: z.boolean().default(true),
+  linkOutages: z.boolean().default(true),
+  districtBlackout: z.union([probability, z.record(z.string(), probability)]).default(0).describe('Probability a district loses power in a trial (default 0, assumption).'),
+  cameraAvailability: probability.default(1).describe('Probability each camera is up in a trial (default 1, assumption).'),
+  confidence: z.number().gt(0).lt(1).default(0.95),
+  ci: z.enum(['normal', 'bootstrap']).default('normal'),
+});
+
+/** Targeted damage (applyTargetedDamage), with coverage and live share after it. */
+export const damageAnalysisSchema = z.strictObject({
+  units: z.array(z.union([z.string().min(1), z.number().int().min(0)])).optional().describe('Units destroyed by node key or index.'),
+  cameras: z.array(z.number().int().min(0)).optional().describe('Cameras destroyed by id.'),
+  randomUnits: z.number().int().min(0).default(0).describe('Further units destroyed at random.'),
+  randomCameras: z.number().int().min(0).default(0).describe('Further cameras destroyed at random.'),
+  unitKinds: z.array(nodeKind).min(1).default(['aggregation']).describe("Node kinds that count as units (default ['aggregation'])."),
+  darkenUnitCameras: z.boolean().default(true).describe("A destroyed unit's cameras go dark (default true, assumption)."),
+  coverage: z.boolean().default(true).describe('Area coverage by the cameras left (range level, buildings as occluders when the city has them).'),
+});
+
+export { linkKind as linkKindSchema, nodeKind as nodeKindSchema };

@@ -1,0 +1,227 @@
+/**
+ * The exposure step of a scenario run: a sample of residents makes a day
+ * (or more) of trips, routed on the street graph and scored against the
+ * cameras' street exposure profile (computePopulationExposure); then the
+ * watchlist expectations, unicity of the sampled residents' traces, crowds
+ * (live and from the archive) and least-surveilled routes between named
+ * places.
+ */
+import type { CoverageLevel } from '../coverage/footprints.js';
+import { buildStreetNetwork } from '../mobility/build-street-network.js';
+import type { PlanTripsOptions } from '../mobility/trip-plans.js';
+import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS } from '../exposure/street-exposure-profile.js';
+import { computePopulationExposure } from '../exposure/population-exposure.js';
+import { sightingPoints } from '../exposure/sightings.js';
+import { unicity } from '../exposure/unicity.js';
+import { crowdExposure, CROWD_DEFAULTS, type CrowdInput } from '../exposure/crowd-exposure.js';
+import { leastSurveilledRoute } from '../exposure/least-surveilled-route.js';
+import { histogram } from './histogram.js';
+import { exposureAssumptions } from './assumptions.js';
+import { toMetres } from './step-network.js';
+import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
+import type { StreetNetwork } from '../mobility/street-network.js';
+import type { StreetExposureProfile } from '../exposure/street-exposure-profile.js';
+import { recognitionModel } from '../exposure/recognition.js';
+import type { ScenarioContext, ScenarioStep } from './steps.js';
+
+/** A headline-key-safe form of a name: `Republic Square` → `RepublicSquare`. */
+export function keyOf(name: string): string {
+  const k = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[^A-Za-z]+/, '');
+  return k.length > 0 ? k[0].toUpperCase() + k.slice(1) : 'X';
+}
+
+/** planTrips options from the scenario's `trips` section (the parametric forms of the function-valued options). */
+function planOptions(t: ScenarioContext['spec']['trips']): Omit<PlanTripsOptions, 'seed'> {
+  if (!t) return {};
+  const o: Omit<PlanTripsOptions, 'seed'> = { days: t.days };
+  if (t.roleShares) o.roleShares = t.roleShares;
+  if (t.errandProbability) o.errandProbability = t.errandProbability;
+  if (t.deterrence) o.deterrence = t.deterrence;
+  if (t.departure) o.departure = t.departure;
+  if (t.duration) o.duration = t.duration;
+  if (t.walkMidpoint !== undefined || t.walkSpread !== undefined) {
+    // The planner's default form, 1 / (1 + exp((d − midpoint) / spread)), with the scenario's parameters.
+    const mid = t.walkMidpoint ?? 1200;
+    const spread = t.walkSpread ?? 300;
+    o.walkProbability = (d: number) => 1 / (1 + Math.exp((d - mid) / spread));
+  }
+  return o;
+}
+
+const exposureStep: ScenarioStep = {
+  id: 'exposure',
+  label: 'Exposure: residents, crowds, routes',
+  enabled: (spec) => spec.analyses.exposure !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.exposure!;
+    const spec = ctx.spec;
+    const city = ctx.city!;
+    const cameras = ctx.cameras!;
+    const occlusion = o.occlusion && city.buildings.numBuildings > 0;
+    const faceLevel: CoverageLevel = o.faceLevel ?? 'identify';
+    const plateLevel: CoverageLevel = o.plateLevel ?? 'identify';
+    const levels = PROFILE_LEVELS.filter((l) => l === 'range' || l === faceLevel || l === plateLevel);
+    const faceAngle = o.faceAngle ?? EXPOSURE_PROFILE_DEFAULTS.faceAngle;
+    ctx.progress(0.02, 'street network');
+    const network = buildStreetNetwork(city.streets);
+    ctx.progress(0.05, 'street exposure profile');
+    const profile = computeStreetExposureProfile(cameras, city, { levels, occlusion, faceAngle });
+    const population = spec.residents ? populationPart(ctx, network, profile, faceLevel, plateLevel) : null;
+
+    const crowds: CrowdMetrics[] = [];
+    for (const [i, c] of (o.crowds ?? []).entries()) {
+      ctx.progress(0.85, `crowd ${c.name}`);
+      const pts = (c.polygon ?? c.route)!.map(([a, b], j) => {
+        const p = c.coordinates === 'lonlat' ? toMetres(city, { lon: a, lat: b }, `analyses.exposure.crowds[${i}].${c.polygon ? 'polygon' : 'route'}[${j}]`) : { x: a, y: b };
+        return [p.x, p.y];
+      });
+      const input: CrowdInput = c.polygon ? { area: [pts], numPeople: c.numPeople, durationS: c.durationS } : { route: pts, width: c.width!, numPeople: c.numPeople, durationS: c.durationS };
+      const availability = c.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined;
+      const e = crowdExposure(cameras, input, {
+        model: spec.recognition,
+        faceAngle,
+        views: c.views,
+        city,
+        occlusion,
+        availability,
+        gallerySize: c.gallerySize,
+        seed: ctx.rng.stream(`crowd/${i}`),
+      });
+      const mode = (m: typeof e.live) => ({ captured: m.captured, capturedShare: m.capturedShare, identified: m.identified, identifiedShare: m.identifiedShare, cameras: m.numCaptureCameras, expectedFalseAlerts: m.expectedFalseAlerts });
+      crowds.push({
+        name: c.name,
+        kind: c.polygon ? 'area' : 'route',
+        numPeople: c.numPeople,
+        size: e.geometry.kind === 'area' ? e.geometry.areaM2 : e.geometry.length,
+        afterDamage: c.afterDamage,
+        live: mode(e.live),
+        archive: mode(e.archive),
+        source: c.source ?? null,
+      });
+    }
+
+    const routes: ExposureMetrics['routes'] = [];
+    for (const [i, rt] of (o.routes ?? []).entries()) {
+      ctx.progress(0.9, `route ${rt.from} → ${rt.to}`);
+      const a = toMetres(city, o.places![rt.from], `analyses.exposure.places[${JSON.stringify(rt.from)}]`);
+      const b = toMetres(city, o.places![rt.to], `analyses.exposure.places[${JSON.stringify(rt.to)}]`);
+      const l = leastSurveilledRoute(network, profile, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight });
+      routes.push({
+        from: rt.from,
+        to: rt.to,
+        shortestKm: l.shortest.length / 1000,
+        shortestObservedKm: l.shortest.exposure / 1000,
+        routeKm: l.length / 1000,
+        routeObservedKm: l.exposure / 1000,
+        detour: l.detour,
+        exposureAvoidedShare: l.shortest.exposure > 0 ? l.exposureAvoided / l.shortest.exposure : 0,
+        maxDetour: l.params.maxDetour,
+        weight: l.params.weight,
+      });
+      void i;
+    }
+
+    const rec = recognitionModel(spec.recognition ?? CROWD_DEFAULTS.model);
+    const m: ExposureMetrics = {
+      recognition: { name: rec.name, truePositiveRate: rec.truePositiveRate, falsePositivePerEntry: rec.falsePositivePerEntry, source: rec.source },
+      faceLevel,
+      plateLevel,
+      faceAngle,
+      occlusion,
+      population,
+      crowds,
+      routes,
+    };
+    ctx.metrics.exposure = m;
+    for (const c of crowds) {
+      const k = keyOf(c.name);
+      Object.assign(ctx.headline, {
+        [`crowd${k}LiveCaptured`]: c.live.captured,
+        [`crowd${k}LiveIdentified`]: c.live.identified,
+        [`crowd${k}ArchiveCaptured`]: c.archive.captured,
+        [`crowd${k}ArchiveIdentified`]: c.archive.identified,
+      });
+    }
+    for (const rt of routes) {
+      const k = `${keyOf(rt.from)}To${keyOf(rt.to)}`;
+      ctx.headline[`route${k}Detour`] = rt.detour;
+      ctx.headline[`route${k}ExposureAvoidedShare`] = rt.exposureAvoidedShare;
+    }
+    ctx.assumptions.push(...exposureAssumptions(spec, m));
+  },
+};
+
+/** The residents sample: computePopulationExposure, unicity of the kept traces, headline numbers. */
+function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: StreetExposureProfile, faceLevel: CoverageLevel, plateLevel: CoverageLevel): PopulationExposureMetrics {
+  const spec = ctx.spec;
+  const o = spec.analyses.exposure!;
+  ctx.progress(0.3, 'residents and trips');
+  const numResidents = spec.residents!.count;
+  const keep = o.unicity !== undefined && o.sample > 0;
+  const r = computePopulationExposure(ctx.city!, ctx.cameras!, {
+    seed: ctx.rng.stream('exposure'),
+    numResidents,
+    plans: planOptions(spec.trips),
+    speeds: spec.trips?.speeds,
+    profile,
+    network,
+    threads: o.threads,
+    keepSightings: keep,
+    sample: o.sample,
+    watchlistSize: o.watchlistSize,
+    recognition: spec.recognition,
+    faceLevel,
+    plateLevel,
+    plateReadRate: o.plateReadRate,
+  });
+  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents };
+  let uni: PopulationExposureMetrics['unicity'] = null;
+  if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
+    ctx.progress(0.8, 'unicity');
+    const sampled = Math.min(o.sample, numResidents);
+    const u = unicity(sightingPoints(r.sightings, sampled), { kMax: o.unicity!.kMax, sampleSize: o.unicity!.sampleSize, seed: ctx.rng.stream('unicity') });
+    uni = { sampled, byK: u.byK.map((b) => ({ k: b.k, share: b.share, ciLow: b.ciLow, ciHigh: b.ciHigh, sampled: b.sampled, excluded: b.excluded })) };
+  }
+  const S = r.summary;
+  const p: PopulationExposureMetrics = {
+    numResidents,
+    numDays: r.numDays,
+    numTrips: r.numTrips,
+    unreachableTrips: r.unreachable.count,
+    seed: r.params.seed,
+    plateReadRate: r.params.sighting.plateReadRate,
+    summary: S,
+    histograms: { sightings: histogram(r.persons.sightings, 40), pIdentified: histogram(r.persons.pIdentified, 20, [0, 1]) },
+    districts: r.districts.rows.map((d) => ({ ...d })),
+    inequality: {
+      meanSightings: pickInequality(r.inequality.meanSightings),
+      meanIdentified: pickInequality(r.inequality.meanIdentified),
+      meanPIdentified: pickInequality(r.inequality.meanPIdentified),
+    },
+    watchlist: r.watchlist
+      ? { size: o.watchlistSize!, citySearchesPerDay: r.watchlist.citySearchesPerDay, expectedTrue: r.watchlist.expectedTrue, expectedFalse: r.watchlist.expectedFalse, falseShare: r.watchlist.falseShare }
+      : null,
+    unicity: uni,
+  };
+  Object.assign(ctx.headline, {
+    exposureResidents: numResidents,
+    exposureTrips: r.numTrips,
+    exposureSightingsMean: S.sightings.mean,
+    exposureSightingsMedian: S.sightings.quantiles['0.5'],
+    exposureIdentifiedMean: S.identified.mean,
+    exposurePIdentifiedMean: S.pIdentified.mean,
+    exposurePIdentifiedMedian: S.pIdentified.quantiles['0.5'],
+    exposureObservedFractionMean: S.observedFraction.mean,
+    exposureDistrictGiniPIdentified: p.inequality.meanPIdentified.gini,
+  });
+  if (p.watchlist) Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
+  if (uni) for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
+  return p;
+}
+
+function pickInequality(g: { gini: number; maxMinRatio: number | null; maxGroup: string | null; minGroup: string | null }) {
+  return { gini: g.gini, maxMinRatio: g.maxMinRatio, maxGroup: g.maxGroup, minGroup: g.minGroup };
+}
+
+/** The exposure-layer steps, in run order. */
+export const EXPOSURE_STEPS: readonly ScenarioStep[] = [exposureStep];
