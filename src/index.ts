@@ -111,3 +111,4 @@ export * from './network/spof.js';
 export * from './coverage/network-coverage.js';
 export * from './exposure/sightings-polyline.js';
 export * from './io/comparison-html.js';
+export * from './io/exposure-csv.js';

@@ -17,6 +17,7 @@ if (!haveChromium) {
 }
 
 let reportPath = '';
+let layersPath = '';
 let comparisonPath = '';
 let html = '';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,6 +34,33 @@ beforeAll(async () => {
   writeScenarioOutputs(run, dir);
   reportPath = join(dir, 'report.html');
   html = readFileSync(reportPath, 'utf8');
+  // A second report with the network and exposure layers: outages, SPOF, exposure distributions, district map, unicity, crowds.
+  const layers = await runScenarioDetailed({
+    name: 'Browser test: network and exposure',
+    seed: 4,
+    city: { preset: 'almaty', blockSize: 600 },
+    cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+    network: { from: 'preset' },
+    residents: { count: 200 },
+    analyses: {
+      districts: { streets: false },
+      network: {},
+      spof: { top: 10 },
+      outages: { trials: 200 },
+      damage: { randomUnits: 2, randomCameras: 10 },
+      exposure: {
+        watchlistSize: 1000,
+        unicity: { kMax: 8, sampleSize: 100 },
+        crowds: [
+          { name: 'Square', polygon: [[76.9437, 43.2374], [76.9469, 43.2374], [76.9469, 43.2393], [76.9437, 43.2393]], numPeople: 5000 },
+          { name: 'Square after', polygon: [[76.9437, 43.2374], [76.9469, 43.2374], [76.9469, 43.2393], [76.9437, 43.2393]], numPeople: 5000, afterDamage: true },
+        ],
+      },
+    },
+  });
+  const layersDir = mkdtempSync(join(tmpdir(), 'sightline-report-layers-'));
+  writeScenarioOutputs(layers, layersDir);
+  layersPath = join(layersDir, 'report.html');
   const more = await runScenario({ ...run.result.inputs, name: 'More cameras', cameras: [{ from: 'preset', name: 'almaty', count: 1500 }] });
   comparisonPath = join(dir, 'comparison.html');
   writeFileSync(comparisonPath, buildComparisonHtml(compareScenarios(run.result, more)));
@@ -117,6 +145,51 @@ describe('report.html', () => {
     // The district map draws one shape per district (8 in Almaty).
     const districtShapes = await page.evaluate(() => document.querySelectorAll('#map-districts svg .mark-shape path').length);
     expect(districtShapes).toBe(8);
+    expect(await page.locator('#errors').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!haveChromium && !process.env.CI)('renders the network and exposure charts and the per-district exposure map with no errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e: Error) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r: { url(): string }) => {
+      if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(`file://${layersPath}`);
+    await page.waitForFunction(
+      () => {
+        const c = (window as unknown as { sightlineCharts?: { total: number; rendered: number; failed: number } }).sightlineCharts;
+        return c !== undefined && c.rendered + c.failed === c.total;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const ids = ['map-density', 'map-districts', 'chart-districts', 'chart-outages', 'chart-spof', 'chart-sightings', 'chart-pidentified', 'map-exposure', 'chart-district-exposure', 'chart-unicity', 'chart-crowds'];
+    expect(await page.evaluate(() => (window as unknown as { sightlineCharts: unknown }).sightlineCharts)).toEqual({ total: ids.length, rendered: ids.length, failed: 0 });
+    for (const id of ids) {
+      const marks = await page.evaluate((sel: string) => {
+        const svg = document.querySelector(`#${sel} svg`);
+        if (!svg) return { svg: false, paths: 0, width: 0 };
+        return { svg: true, paths: svg.querySelectorAll('path').length, width: svg.getBoundingClientRect().width };
+      }, id);
+      expect(marks.svg, id).toBe(true);
+      expect(marks.paths, id).toBeGreaterThan(3);
+      expect(marks.width, id).toBeGreaterThan(100);
+    }
+    // One shape per district on the exposure map; ten SPOF bars; eight points on the unicity curve; 2 crowds × 2 modes × 2 measures bars.
+    expect(await page.evaluate(() => document.querySelectorAll('#map-exposure svg .mark-shape path').length)).toBe(8);
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-spof svg .mark-rect path').length)).toBe(10);
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-unicity svg .mark-symbol path').length)).toBe(8);
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-crowds svg .mark-rect path').length)).toBe(8);
+    // The outage histogram's bars hold all 200 trials.
+    expect(await page.evaluate(() => document.querySelectorAll('#chart-outages svg .mark-rect path').length)).toBeGreaterThan(0);
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const s of ['Command network', 'Targeted damage', 'Watchlist', 'Unicity', 'Crowds']) expect(text).toContain(s);
     expect(await page.locator('#errors').textContent()).toBe('');
     expect(problems).toEqual([]);
     await page.close();
