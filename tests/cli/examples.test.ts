@@ -20,10 +20,26 @@ beforeAll(() => {
 describe('examples/scenario-*.mjs', () => {
   it('scenario-almaty.mjs runs the Almaty scenario and writes the report', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
-    const text = node(['examples/scenario-almaty.mjs', '--cameras', '1500', '--out', out]);
+    const text = node(['examples/scenario-almaty.mjs', '--cameras', '1500', '--residents', '300', '--out', out]);
     expect(text).toMatch(/Almaty: 1,500 cameras, [\d,]+ live/);
+    expect(text).toMatch(/live at the command centre: [\d.]+%; \d+ links over capacity; outages: mean live share [\d.]+% over 1000 trials/);
+    expect(text).toMatch(/worst hub failure: hub-\w+ cuts [\d,]+ cameras off/);
+    expect(text).toMatch(/a day for 300 residents: [\d.]+ sightings each; P\(identified ≥ once\) [\d.]+%/);
+    expect(text).toMatch(/unicity: k=1 [\d.]+%.*k=8 [\d.]+%/);
     expect(text).toMatch(/area seen at level identify \(buildings block\): [\d.]+% of 705 km²/);
     expect(text).toMatch(/street length seen: [\d.]+%/);
+    expect(text).not.toMatch(/NaN/);
+    expect(readdirSync(out)).toContain('report.html');
+    expect(readdirSync(out)).toContain('exposure.csv');
+    expect(readdirSync(out)).toContain('network.geojson');
+  });
+
+  it('scenario-almaty-january-2022.mjs prints the damage and the crowd live vs from the archive', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
+    const text = node(['examples/scenario-almaty-january-2022.mjs', '--cameras', '3000', '--out', out]);
+    expect(text).toMatch(/destroyed: 18 units and 12 cameras \(random, seed [^)]+\); [\d,]+ cameras dark/);
+    expect(text).toMatch(/live at the command centre: [\d.]+% → [\d.]+%/);
+    expect(text).toMatch(/Republic Square after the damage\s+10,000/);
     expect(text).not.toMatch(/NaN/);
     expect(readdirSync(out)).toContain('report.html');
   });

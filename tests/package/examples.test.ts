@@ -1,9 +1,11 @@
 /**
  * The examples named in the README run against the built package and print
- * what they promise (the same files `npm start` runs).
+ * what they promise; `npm start` (examples/scenario-start.mjs) runs the
+ * Almaty preset end to end through `sightline run`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,23 @@ beforeAll(() => {
   }
 }, 300_000);
 
-describe('examples/almaty-coverage.mjs (npm start)', () => {
+describe('npm start (examples/scenario-start.mjs)', () => {
+  it('runs the almaty preset end to end (reduced by flags here) and prints the headline numbers and where the report is', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sightline-start-'));
+    const text = execFileSync(process.execPath, ['examples/scenario-start.mjs', '--cameras', '3000', '--residents', '300', '--quiet', '--out', out], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    expect(text).toMatch(/^Almaty — sightline [\d.]+, seed 1$/m);
+    expect(text).toMatch(/cameras\s+3,000 \([\d,]+ live/);
+    expect(text).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\); \d+ links over capacity/);
+    expect(text).toMatch(/live share over 1,000 outage trials\s+mean [\d.]+%/);
+    expect(text).toMatch(/a day for 300 residents\s+[\d.]+ sightings each/);
+    expect(text).toMatch(/watchlist of 10,000, city-wide per day/);
+    expect(text).toContain(`report: ${join(out, 'report.html')}`);
+    expect(text).not.toMatch(/NaN/);
+    for (const f of ['report.html', 'results.json', 'network.geojson', 'exposure.csv', 'districts.geojson', 'cameras.geojson']) expect(readdirSync(out)).toContain(f);
+  });
+});
+
+describe('examples/almaty-coverage.mjs', () => {
   it('runs the Almaty preset end to end and prints the headline numbers, the district table and the sources', () => {
     const out = execFileSync(process.execPath, ['examples/almaty-coverage.mjs', '--cameras', '30000', '--seed', '2'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
     expect(out).toMatch(/cameras: 30,000/);
