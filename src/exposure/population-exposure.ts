@@ -89,7 +89,7 @@ export interface PopulationExposure {
   /** Across all person-days (everybody, including those who stayed home). */
   summary: Record<'sightings' | 'identified' | 'distinctCameras' | 'observedFraction' | 'longestGap' | 'pIdentified', DistributionSummary>;
   districts: DistrictExposureTable;
-  /** Between districts (weighted by residents): Gini of district means and max/min ratio. */
+  /** Between districts (weighted by residents; homes in no district left out): Gini of district means and max/min ratio. */
   inequality: Record<'meanSightings' | 'meanIdentified' | 'meanPIdentified', GroupInequality>;
   /** Watchlist expectations per day for the whole city (when `watchlistSize` is given), else null. */
   watchlist: (WatchlistResult & { citySearchesPerDay: number; scale: number }) | null;
@@ -347,12 +347,14 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
     pIdentified: summarise(persons.pIdentified),
   };
   const districts = districtExposure(persons, residents, city.districts);
-  const ids = districts.rows.map((r) => r.id ?? '(none)');
-  const weights = districts.rows.map((r) => r.residents);
+  // Between districts only: residents whose home lies in no district are left out of the comparison.
+  const named = districts.rows.filter((r) => r.id !== null);
+  const ids = named.map((r) => r.id as string);
+  const weights = named.map((r) => r.residents);
   const inequality = {
-    meanSightings: groupInequality(ids, districts.rows.map((r) => r.meanSightings), weights),
-    meanIdentified: groupInequality(ids, districts.rows.map((r) => r.meanIdentified), weights),
-    meanPIdentified: groupInequality(ids, districts.rows.map((r) => r.meanPIdentified), weights),
+    meanSightings: groupInequality(ids, named.map((r) => r.meanSightings), weights),
+    meanIdentified: groupInequality(ids, named.map((r) => r.meanIdentified), weights),
+    meanPIdentified: groupInequality(ids, named.map((r) => r.meanPIdentified), weights),
   };
   let watchlist: PopulationExposure['watchlist'] = null;
   if (o.watchlistSize !== undefined) {
