@@ -62,11 +62,17 @@ const exposureStep: ScenarioStep = {
     const plateLevel: CoverageLevel = o.plateLevel ?? 'identify';
     const levels = PROFILE_LEVELS.filter((l) => l === 'range' || l === faceLevel || l === plateLevel);
     const faceAngle = o.faceAngle ?? EXPOSURE_PROFILE_DEFAULTS.faceAngle;
-    ctx.progress(0.02, 'street network');
-    const network = buildStreetNetwork(city.streets);
-    ctx.progress(0.05, 'street exposure profile');
-    const profile = computeStreetExposureProfile(cameras, city, { levels, occlusion, faceAngle });
-    const population = spec.residents ? populationPart(ctx, network, profile, faceLevel, plateLevel) : null;
+    // The street network and exposure profile serve the residents and the routes; crowds need neither.
+    const needProfile = spec.residents !== undefined || (o.routes?.length ?? 0) > 0;
+    let network: StreetNetwork | null = null;
+    let profile: StreetExposureProfile | null = null;
+    if (needProfile) {
+      ctx.progress(0.02, 'street network');
+      network = buildStreetNetwork(city.streets);
+      ctx.progress(0.05, 'street exposure profile');
+      profile = computeStreetExposureProfile(cameras, city, { levels, occlusion, faceAngle });
+    }
+    const population = spec.residents ? populationPart(ctx, network!, profile!, faceLevel, plateLevel) : null;
 
     const crowds: CrowdMetrics[] = [];
     for (const [i, c] of (o.crowds ?? []).entries()) {
@@ -105,7 +111,7 @@ const exposureStep: ScenarioStep = {
       ctx.progress(0.9, `route ${rt.from} → ${rt.to}`);
       const a = toMetres(city, o.places![rt.from], `analyses.exposure.places[${JSON.stringify(rt.from)}]`);
       const b = toMetres(city, o.places![rt.to], `analyses.exposure.places[${JSON.stringify(rt.to)}]`);
-      const l = leastSurveilledRoute(network, profile, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight });
+      const l = leastSurveilledRoute(network!, profile!, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight });
       routes.push({
         from: rt.from,
         to: rt.to,

@@ -4,9 +4,10 @@
  * in the {@link ScenarioContext}, and writes its metrics, headline numbers,
  * assumptions and (for the outputs) artefacts.
  *
- * A later layer (network, retention, exposure) adds: its schema section
- * (schema.ts / schema-analyses.ts), one `step-<layer>.ts` exporting its
- * steps, and one spread in {@link SCENARIO_STEPS} below. The runner, the
+ * A layer adds: its schema section (schema.ts / schema-analyses.ts, e.g.
+ * schema-network.ts, schema-exposure.ts), one `step-<layer>.ts` exporting
+ * its steps (step-network.ts, step-exposure.ts), and one spread in
+ * {@link SCENARIO_STEPS} below. The retention layer (issue 5) is still to come. The runner, the
  * result format, compareScenarios (generic over headline and district
  * numbers) and the CLI need no change; the outputs add a file or a report
  * section when the layer has something to draw.
