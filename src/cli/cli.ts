@@ -305,9 +305,15 @@ function levelsOf(values: Values): ('range' | 'detect' | 'observe' | 'recognise'
   return levels as never;
 }
 
+/** The scenario without the sections only other analyses use (network, residents, trips, recognition): the quick commands build the city and cameras only. */
+function coverageOnly(scenario: unknown): Record<string, unknown> {
+  const { network: _n, residents: _r, trips: _t, recognition: _g, ...rest } = scenario as Record<string, unknown>;
+  return rest;
+}
+
 async function cmdCoverage(ctx: Ctx, positionals: string[]): Promise<number> {
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'coverage');
-  const s = { ...(scenario as Record<string, unknown>), analyses: { coverage: { levels: levelsOf(ctx.values), occlusion: ctx.values.occlusion === true } } };
+  const s = { ...coverageOnly(scenario), analyses: { coverage: { levels: levelsOf(ctx.values), occlusion: ctx.values.occlusion === true } } };
   const run = await execute(ctx, s, baseDir);
   const r = run.result;
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, name: r.name, seed: r.seed, cameras: r.metrics.cameras.numCameras, coverage: r.metrics.coverage!.runs }) + '\n');
@@ -325,7 +331,7 @@ async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
   if (lonLat.length < 2) throw new UsageError(CLI, 'route: --path needs at least two points');
   const levels = levelsOf(ctx.values);
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'route');
-  const run = await execute(ctx, { ...(scenario as Record<string, unknown>), analyses: {} }, baseDir);
+  const run = await execute(ctx, { ...coverageOnly(scenario), analyses: {} }, baseDir);
   const projection = run.city.projection;
   if (!projection) throw new UsageError(CLI, 'route: the scenario city has no projection, so lon/lat points cannot be placed');
   const path = lonLat.map(([lon, lat]) => projection.forward(lon, lat));

@@ -70,4 +70,13 @@ describe('sightline run with the network and exposure layers', () => {
     expect(r.stderr).toMatch(/runScenario: network\.file must be a readable GeoJSON file \(ENOENT/);
     expect(readdirSync(dir)).toEqual(['s.json']);
   });
+
+  it('coverage and route on a preset with network and residents build the city and cameras only', async () => {
+    const c = await runCliProcess(['coverage', '--preset', 'almaty', '--cameras', '500', '--json', '--quiet']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout).cameras).toBe(500);
+    const r = await runCliProcess(['route', '--preset', 'almaty', '--cameras', '500', '--path', '76.90,43.24;76.96,43.24', '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(4000);
+  }, 60_000);
 });
