@@ -21,7 +21,13 @@ beforeAll(() => {
 describe('npm start (examples/scenario-start.mjs)', () => {
   it('runs the almaty preset end to end (reduced by flags here) and prints the headline numbers and where the report is', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-start-'));
-    const text = execFileSync(process.execPath, ['examples/scenario-start.mjs', '--cameras', '3000', '--residents', '300', '--quiet', '--out', out], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    const text = execFileSync(process.execPath, ['examples/scenario-start.mjs', '--cameras', '3000', '--residents', '300', '--quiet', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 300_000,
+      // dist/ was built in beforeAll; no rebuild in the middle of the test run (other files use dist/).
+      env: { ...process.env, SIGHTLINE_NO_BUILD: '1' },
+    });
     expect(text).toMatch(/^Almaty — sightline [\d.]+, seed 1$/m);
     expect(text).toMatch(/cameras\s+3,000 \([\d,]+ live/);
     expect(text).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\); \d+ links over capacity/);
