@@ -63,3 +63,32 @@ describe('examples/osm-cameras.mjs', () => {
     expect(out).not.toMatch(/NaN/);
   });
 });
+
+describe('examples/almaty-network.mjs', () => {
+  it('builds the Almaty command network and prints steady-state metrics, single points of failure, outages and the January 2022 damage', () => {
+    const out = execFileSync(process.execPath, ['examples/almaty-network.mjs', '--trials', '50'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    expect(out).toMatch(/128,000 cameras → [\d,]+ aggregation points → 8 district hubs → 1 city centre → 1 national platform/);
+    // 53,000 of the 128,000 preset cameras are live (DESIGN.md), and the centre's analytics capacity covers the face cameras.
+    expect(out).toMatch(/live share: 53,000 of 128,000 cameras = 41\.41%/);
+    expect(out).toMatch(/Single points of failure/);
+    expect(out).toMatch(/centre-0\s+city-centre\s+128,000\s+53,000\s+0\.00%/);
+    expect(out).toMatch(/Random outages: 50 seeded trials/);
+    expect(out).toMatch(/live share: [\d.]+% \(95% CI [\d.]+%–[\d.]+%/);
+    expect(out).toMatch(/Targeted damage: the January 2022 counts \(766 Sergek units, 493 cameras\)/);
+    expect(out).not.toMatch(/NaN/);
+  });
+});
+
+describe('examples/almaty-exposure.mjs', () => {
+  it('runs a day of trips for Almaty residents and prints exposure distributions, the district table, the watchlist, unicity and routes', () => {
+    const out = execFileSync(process.execPath, ['examples/almaty-exposure.mjs', '--residents', '1000'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    expect(out).toMatch(/1,000 residents, a day of trips, routed and scored/);
+    expect(out).toMatch(/sightings \(seen\)\s+[\d.]+/);
+    expect(out).toMatch(/P\(identified ≥ once\)\s+[\d.]+/);
+    for (const name of ['Alatau', 'Almaly', 'Auezov', 'Bostandyk', 'Zhetysu', 'Medeu', 'Nauryzbay', 'Turksib']) expect(out).toContain(name);
+    expect(out).toMatch(/Watchlist of 10,000 people/);
+    expect(out).toMatch(/share singled out by k random \(camera, hour\) points: k=1 [\d.]+%/);
+    expect(out).toMatch(/Least-surveilled route [\d.]+ km \(\+[\d.]+%\)/);
+    expect(out).not.toMatch(/NaN/);
+  });
+});
