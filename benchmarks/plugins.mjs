@@ -7,6 +7,7 @@
 //           ctx = { pkg, bench, timing, skipped, seed }. Call ctx.skipped(name, exportName)
 //           and return undefined when an export is missing.
 //   method?: string — markdown paragraph(s) describing how its cases are measured.
+//   summary?(results: Map<name, result>): string | null — markdown drawn from several cases (e.g. a speed-up).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +26,7 @@ export async function loadCasePlugins() {
   for (const f of files) {
     const mod = await import(pathToFileURL(join(dir, f)).href);
     if (!Array.isArray(mod.cases) || typeof mod.run !== 'function') throw new Error(`benchmarks/cases/${f} must export cases[] and run(name, ctx)`);
-    out.push({ file: f, cases: mod.cases, run: mod.run, method: mod.method });
+    out.push({ file: f, cases: mod.cases, run: mod.run, method: mod.method, summary: mod.summary });
   }
   return out;
 }

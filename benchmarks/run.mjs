@@ -156,6 +156,10 @@ function detailsSection(cases, results) {
     const r = results.get(c.name);
     if (r && typeof r.details === 'string' && r.details.trim()) parts.push(`### ${c.name}\n\n${r.details.trim()}\n`);
   }
+  for (const p of PLUGINS) {
+    const text = typeof p.summary === 'function' ? p.summary(results) : null;
+    if (text) parts.push(`${text}\n`);
+  }
   const methods = PLUGINS.filter((p) => p.method && p.cases.some((c) => cases.includes(c))).map((p) => p.method.trim());
   let out = '';
   if (parts.length) out += `## Details\n\n${parts.join('\n')}\n`;
@@ -217,6 +221,10 @@ async function main() {
     console.log(st ? `  ${st}` : `  median ${fmtS(r.median)} (min ${fmtS(r.min)}, max ${fmtS(r.max)}), peak RSS ${fmtMB(r.peakRssMB)}${c.target ? `, target ${c.target.label}: ${meets(c, r)}` : ''}`);
   }
   console.log(`\n${mainTable(cases, results)}`);
+  for (const p of PLUGINS) {
+    const text = typeof p.summary === 'function' ? p.summary(results) : null;
+    if (text) console.log(`\n${text}`);
+  }
   const cmp = compareTable(results);
   if (cmp) console.log(`\n${cmp}`);
   machine.loadAvgEnd = os.loadavg()[0];
