@@ -58,7 +58,7 @@ export * from './mobility/street-network.js';
 export * from './mobility/trip-set.js';
 export * from './mobility/polyline-trips.js';
 export * from './mobility/build-street-network.js';
-export * from './mobility/shortest-paths.js';
+export { NO_ARC, shortestPathTree, pathArcs, shortestPath, arcTail, arcHead, type ShortestPathTree, type ShortestPathTreeOptions } from './mobility/shortest-paths.js';
 export * from './exposure/street-exposure-profile.js';
 
 // Command network: model, streams, routing kernel.
