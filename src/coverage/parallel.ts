@@ -15,9 +15,7 @@
  * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
  * TypeScript sources) everything runs on the calling thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../core/worker-pool.js';
 import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
@@ -31,34 +29,7 @@ const CHUNK = 4096;
  */
 const STALL_MS = 5_000;
 
-let pool: Worker[] = [];
-let workerUrl: URL | null | undefined;
-
-function resolveWorkerUrl(): URL | null {
-  if (workerUrl !== undefined) return workerUrl;
-  try {
-    const url = new URL('./coverage-worker.js', import.meta.url);
-    workerUrl = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    workerUrl = null;
-  }
-  return workerUrl;
-}
-
-function getWorkers(count: number): Worker[] | null {
-  const url = resolveWorkerUrl();
-  if (url === null) return null;
-  while (pool.length < count) {
-    const w = new Worker(url);
-    w.unref();
-    // A worker that fails is dropped from the pool; its chunks are redone on the calling thread.
-    w.on('error', () => {
-      pool = pool.filter((x) => x !== w);
-    });
-    pool.push(w);
-  }
-  return pool.slice(0, count);
-}
+const pool = new WorkerPool('./coverage-worker.js', import.meta.url);
 
 /**
  * Fills the per-chunk results using `threads − 1` workers and this thread.
@@ -79,7 +50,7 @@ export function runChunksInParallel(
   chunkTouching: Int32Array,
   touching: Uint32Array,
 ): boolean {
-  const workers = getWorkers(threads - 1);
+  const workers = pool.get(threads - 1);
   if (workers === null || workers.length === 0) return false;
   const n = fp.n;
   const numChunks = Math.ceil(n / CHUNK);
@@ -186,7 +157,7 @@ let localAcc: Float64Array | null = null;
  * (the package is running from its build, where `coverage-worker.js` lives).
  */
 export function parallelCoverageAvailable(): boolean {
-  return resolveWorkerUrl() !== null;
+  return pool.available();
 }
 
 /**
@@ -199,7 +170,5 @@ export function parallelCoverageAvailable(): boolean {
  * await terminateCoverageWorkers();
  */
 export async function terminateCoverageWorkers(): Promise<void> {
-  const workers = pool;
-  pool = [];
-  await Promise.all(workers.map((w) => w.terminate()));
+  await pool.terminate();
 }

@@ -18,9 +18,8 @@
  * package (`dist/population-worker.js`); without it everything runs on the
  * calling thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { WorkerPool } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import type { TripPlans } from '../mobility/trip-plans.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
@@ -29,33 +28,7 @@ import type { StreetExposureProfile } from './street-exposure-profile.js';
 /** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
 const STALL_MS = 10_000;
 
-let pool: Worker[] = [];
-let workerUrl: URL | null | undefined;
-
-function resolveWorkerUrl(): URL | null {
-  if (workerUrl !== undefined) return workerUrl;
-  try {
-    const url = new URL('./population-worker.js', import.meta.url);
-    workerUrl = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    workerUrl = null;
-  }
-  return workerUrl;
-}
-
-function getWorkers(count: number): Worker[] | null {
-  const url = resolveWorkerUrl();
-  if (url === null) return null;
-  while (pool.length < count) {
-    const w = new Worker(url);
-    w.unref();
-    w.on('error', () => {
-      pool = pool.filter((x) => x !== w);
-    });
-    pool.push(w);
-  }
-  return pool.slice(0, count);
-}
+const pool = new WorkerPool('./population-worker.js', import.meta.url);
 
 type Shareable = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
 
@@ -104,7 +77,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   const numChunks = job.chunkStart.length - 1;
   const results: (ChunkResult | undefined)[] = new Array(numChunks);
   const runner = new ChunkRunner(job);
-  const workers = threads > 1 && numChunks > 1 ? getWorkers(Math.min(threads - 1, numChunks - 1)) : null;
+  const workers = threads > 1 && numChunks > 1 ? pool.get(Math.min(threads - 1, numChunks - 1)) : null;
   if (workers === null || workers.length === 0) {
     for (let c = 0; c < numChunks; c++) results[c] = runner.run(c);
     return results as ChunkResult[];
@@ -171,7 +144,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
  * if (!parallelPopulationAvailable()) console.warn('running on one thread');
  */
 export function parallelPopulationAvailable(): boolean {
-  return resolveWorkerUrl() !== null;
+  return pool.available();
 }
 
 /**
@@ -183,7 +156,5 @@ export function parallelPopulationAvailable(): boolean {
  * await terminatePopulationWorkers();
  */
 export async function terminatePopulationWorkers(): Promise<void> {
-  const workers = pool;
-  pool = [];
-  await Promise.all(workers.map((w) => w.terminate()));
+  await pool.terminate();
 }

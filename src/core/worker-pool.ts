@@ -1,0 +1,68 @@
+/**
+ * A small pool of worker threads for one worker file of the built package,
+ * shared by the parallel engines (exact coverage, population exposure).
+ *
+ * Workers are created on first use and `unref`ed, so they never keep a
+ * process alive; a worker that fails is dropped from the pool (its work is
+ * redone on the calling thread by the engine). The worker file lives next to
+ * the package's entry in `dist/`; when it is absent (e.g. running from the
+ * TypeScript sources) {@link WorkerPool.available} is false and the engines
+ * run everything on the calling thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export class WorkerPool {
+  private workers: Worker[] = [];
+  private url: URL | null | undefined;
+
+  /**
+   * @param fileName - the worker file, relative to `baseUrl` (e.g. `./coverage-worker.js`)
+   * @param baseUrl - the calling module's `import.meta.url`
+   */
+  constructor(
+    private readonly fileName: string,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** The worker file's URL, or null when it is not there (resolved once). */
+  resolveUrl(): URL | null {
+    if (this.url !== undefined) return this.url;
+    try {
+      const url = new URL(this.fileName, this.baseUrl);
+      this.url = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+    } catch {
+      this.url = null;
+    }
+    return this.url;
+  }
+
+  /** True when the worker file exists, so that workers can be started. */
+  available(): boolean {
+    return this.resolveUrl() !== null;
+  }
+
+  /** `count` workers (started as needed), or null when the worker file is absent. */
+  get(count: number): Worker[] | null {
+    const url = this.resolveUrl();
+    if (url === null) return null;
+    while (this.workers.length < count) {
+      const w = new Worker(url);
+      w.unref();
+      // A worker that fails is dropped from the pool; its work is redone on the calling thread.
+      w.on('error', () => {
+        this.workers = this.workers.filter((x) => x !== w);
+      });
+      this.workers.push(w);
+    }
+    return this.workers.slice(0, count);
+  }
+
+  /** Stops every worker (they start again on the next `get`). */
+  async terminate(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
