@@ -66,3 +66,30 @@ export class WorkerPool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+/**
+ * Waits on the calling thread (with `Atomics.wait`, allowed on Node's main
+ * thread) until `ctl[1]` — the count of finished chunks — reaches
+ * `numChunks`, or until no chunk has finished for `stallMs`. The caller then
+ * redoes any chunk that is not marked done (redoing a chunk gives the same
+ * numbers, so a late worker is harmless).
+ *
+ * @param ctl - shared control words: `[next chunk to claim, chunks finished]`
+ * @param numChunks - how many chunks there are
+ * @param stallMs - how long to wait without progress before giving up on the workers
+ */
+export function waitForChunks(ctl: Int32Array, numChunks: number, stallMs: number): void {
+  let deadline = Date.now() + stallMs;
+  let lastDone = -1;
+  for (;;) {
+    const done = Atomics.load(ctl, 1);
+    if (done >= numChunks) return;
+    if (done !== lastDone) {
+      lastDone = done;
+      deadline = Date.now() + stallMs;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    Atomics.wait(ctl, 1, done, Math.min(left, 50));
+  }
+}

@@ -15,7 +15,7 @@
  * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
  * TypeScript sources) everything runs on the calling thread.
  */
-import { WorkerPool } from '../core/worker-pool.js';
+import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
@@ -104,19 +104,7 @@ export function runChunksInParallel(
   // Wait for the workers' in-flight chunks; redo here any that stall (no
   // chunk finished for STALL_MS, e.g. a worker that died) or failed. Redoing
   // a chunk gives the same numbers, so a late worker is harmless.
-  let deadline = Date.now() + STALL_MS;
-  let lastDone = -1;
-  for (;;) {
-    const done = Atomics.load(ctl, 1);
-    if (done >= numChunks) break;
-    if (done !== lastDone) {
-      lastDone = done;
-      deadline = Date.now() + STALL_MS;
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) break;
-    Atomics.wait(ctl, 1, done, Math.min(left, 50));
-  }
+  waitForChunks(ctl, numChunks, STALL_MS);
   for (let c = 0; c < numChunks; c++) {
     if (Atomics.load(status, c) !== 1) runChunk(engine, c, n, stride, acc, pieces, touched, touchingShared);
   }

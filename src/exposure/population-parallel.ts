@@ -19,7 +19,7 @@
  * calling thread.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { WorkerPool } from '../core/worker-pool.js';
+import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import type { TripPlans } from '../mobility/trip-plans.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
@@ -97,19 +97,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
     results[c] = runner.run(c);
     Atomics.add(ctl, 1, 1);
   }
-  let deadline = Date.now() + STALL_MS;
-  let lastDone = -1;
-  for (;;) {
-    const done = Atomics.load(ctl, 1);
-    if (done >= numChunks) break;
-    if (done !== lastDone) {
-      lastDone = done;
-      deadline = Date.now() + STALL_MS;
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) break;
-    Atomics.wait(ctl, 1, done, Math.min(left, 50));
-  }
+  waitForChunks(ctl, numChunks, STALL_MS);
   // Collect the workers' posted results.
   const drain = () => {
     for (const p of ports) {
