@@ -112,3 +112,5 @@ export * from './coverage/network-coverage.js';
 export * from './exposure/sightings-polyline.js';
 export * from './io/comparison-html.js';
 export * from './io/exposure-csv.js';
+export * from './retention/policy.js';
+export * from './retention/person-channels.js';

@@ -1,0 +1,131 @@
+/**
+ * Per person and day, what the exposure layer's trips say about each
+ * identification channel (faces for pedestrians, plates for cars): the input
+ * of the history and access analyses at population scale.
+ *
+ * The retention layer sits below mobility and exposure, so it reads their
+ * results through the structural type {@link RetentionTripsInput}: the
+ * exposure layer's `TripMetrics` (and `PopulationExposure.trips`) fits it.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { requireInteger, requireObject } from '../core/validate.js';
+
+/** Travel modes as the mobility layer numbers them (MODE_WALK = 0, MODE_CAR = 1). */
+export const RETENTION_MODE_WALK = 0;
+export const RETENTION_MODE_CAR = 1;
+
+/** Per-trip columns the retention analyses read (TripMetrics fits this). */
+export interface RetentionTripsInput {
+  readonly numTrips: number;
+  readonly person: Uint32Array;
+  readonly day: Uint16Array;
+  /** 0 = walk (face channel), 1 = car (plate channel). */
+  readonly mode: Uint8Array;
+  /** Expected captures (sightings) on the trip. */
+  readonly sightings: Float64Array;
+  /** Expected identifying captures. */
+  readonly identified: Float64Array;
+  /** Probability the trip identifies the person at least once. */
+  readonly pIdentified: Float64Array;
+}
+
+/** Rows `person · numDays + day`. */
+export interface PersonChannelDays {
+  readonly numPersons: number;
+  readonly numDays: number;
+  /** Expected captures of every kind (what video holds). */
+  readonly captures: Float64Array;
+  /** Expected identifying face captures (walk trips). */
+  readonly faceIdentified: Float64Array;
+  /** Expected identifying plate captures (car trips). */
+  readonly plateIdentified: Float64Array;
+  /** Walk and car trips. */
+  readonly faceTrips: Uint16Array;
+  readonly plateTrips: Uint16Array;
+  /** Σ pIdentified over the day's walk (car) trips: expected trips that identify. */
+  readonly faceTripsIdentified: Float64Array;
+  readonly plateTripsIdentified: Float64Array;
+  /** Σ log(1 − pIdentified) over the day's walk (car) trips: log P(not identified that day through the channel); −Infinity when certain. */
+  readonly faceLogMiss: Float64Array;
+  readonly plateLogMiss: Float64Array;
+}
+
+/** Options of {@link personChannelDays}. */
+export interface PersonChannelDaysOptions {
+  numPersons: number;
+  /** Days simulated (default: largest trip day + 1, at least 1). */
+  numDays?: number;
+}
+
+const ORIGIN = 'personChannelDays';
+
+/**
+ * Aggregates per-trip exposure into per-person-day figures per channel.
+ *
+ * @param trips - per-trip metrics (e.g. `computePopulationExposure(...).trips`)
+ * @param options - `numPersons` (required), `numDays`
+ * @returns a {@link PersonChannelDays}
+ * @throws {InvalidInputError} malformed trips, a person ≥ numPersons, a day ≥ numDays, an unknown mode, a
+ *   probability outside [0, 1] or a negative count
+ * @example
+ * const pc = personChannelDays(exposure.trips, { numPersons: exposure.numResidents, numDays: exposure.numDays });
+ * @remarks O(trips + numPersons · numDays).
+ */
+export function personChannelDays(trips: RetentionTripsInput, options: PersonChannelDaysOptions): PersonChannelDays {
+  const o = requireObject(ORIGIN, 'options', options);
+  const numPersons = requireInteger(ORIGIN, 'options.numPersons', o.numPersons, 1);
+  const t = requireObject(ORIGIN, 'trips', trips) as unknown as RetentionTripsInput;
+  const n = requireInteger(ORIGIN, 'trips.numTrips', t.numTrips, 0);
+  const cols: [keyof RetentionTripsInput, unknown][] = [
+    ['person', Uint32Array], ['day', Uint16Array], ['mode', Uint8Array],
+    ['sightings', Float64Array], ['identified', Float64Array], ['pIdentified', Float64Array],
+  ];
+  for (const [name, ctor] of cols) {
+    const col = t[name] as unknown;
+    if (!(col instanceof (ctor as typeof Uint8Array)) || (col as Uint8Array).length < n) {
+      throw new InvalidInputError(ORIGIN, `trips.${String(name)}`, `must be a ${(ctor as { name: string }).name} of length >= numTrips (${n})`, col);
+    }
+  }
+  let maxDay = 0;
+  for (let i = 0; i < n; i++) if (t.day[i] > maxDay) maxDay = t.day[i];
+  const numDays = o.numDays === undefined ? maxDay + 1 : requireInteger(ORIGIN, 'options.numDays', o.numDays, 1);
+  // Validate once, before any accumulation, so a bad row never leaves partial sums.
+  for (let i = 0; i < n; i++) {
+    if (t.person[i] >= numPersons) throw new InvalidInputError(ORIGIN, `trips.person[${i}]`, `must be < numPersons (${numPersons})`, t.person[i]);
+    if (t.day[i] >= numDays) throw new InvalidInputError(ORIGIN, `trips.day[${i}]`, `must be < numDays (${numDays})`, t.day[i]);
+    const m = t.mode[i];
+    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `trips.mode[${i}]`, 'must be 0 (walk) or 1 (car)', m);
+    const p = t.pIdentified[i];
+    if (!(p >= 0 && p <= 1)) throw new InvalidInputError(ORIGIN, `trips.pIdentified[${i}]`, 'must be a probability in [0, 1]', p);
+    if (!(t.sightings[i] >= 0) || t.sightings[i] === Infinity) throw new InvalidInputError(ORIGIN, `trips.sightings[${i}]`, 'must be a finite number >= 0', t.sightings[i]);
+    if (!(t.identified[i] >= 0) || t.identified[i] === Infinity) throw new InvalidInputError(ORIGIN, `trips.identified[${i}]`, 'must be a finite number >= 0', t.identified[i]);
+  }
+  const rows = numPersons * numDays;
+  const captures = new Float64Array(rows);
+  const faceIdentified = new Float64Array(rows);
+  const plateIdentified = new Float64Array(rows);
+  const faceTrips = new Uint16Array(rows);
+  const plateTrips = new Uint16Array(rows);
+  const faceTripsIdentified = new Float64Array(rows);
+  const plateTripsIdentified = new Float64Array(rows);
+  const faceLogMiss = new Float64Array(rows);
+  const plateLogMiss = new Float64Array(rows);
+  const { person, day, mode, sightings, identified, pIdentified } = t;
+  for (let i = 0; i < n; i++) {
+    const row = person[i] * numDays + day[i];
+    const p = pIdentified[i];
+    captures[row] += sightings[i];
+    if (mode[i] === RETENTION_MODE_WALK) {
+      faceIdentified[row] += identified[i];
+      faceTrips[row]++;
+      faceTripsIdentified[row] += p;
+      faceLogMiss[row] += Math.log1p(-p);
+    } else {
+      plateIdentified[row] += identified[i];
+      plateTrips[row]++;
+      plateTripsIdentified[row] += p;
+      plateLogMiss[row] += Math.log1p(-p);
+    }
+  }
+  return { numPersons, numDays, captures, faceIdentified, plateIdentified, faceTrips, plateTrips, faceTripsIdentified, plateTripsIdentified, faceLogMiss, plateLogMiss };
+}
