@@ -129,3 +129,70 @@ export function personChannelDays(trips: RetentionTripsInput, options: PersonCha
   }
   return { numPersons, numDays, captures, faceIdentified, plateIdentified, faceTrips, plateTrips, faceTripsIdentified, plateTripsIdentified, faceLogMiss, plateLogMiss };
 }
+
+/**
+ * Σ of a per-person-day column over the last `days` days before now, for one
+ * person. The simulated days repeat (day `numDays − 1` is yesterday, then
+ * `numDays − 2`, …, cycling), and a fractional last day counts in proportion
+ * (captures spread evenly over the day). Used for expected counts on file.
+ *
+ * @param column - a per-person-day column (rows person · numDays + day)
+ * @param numDays - days per person in the column
+ * @param person - the person
+ * @param days - how far back, in days (≥ 0, finite)
+ * @returns the sum (0 when days = 0)
+ * @remarks O(min(days, numDays)).
+ */
+export function sumWithin(column: Float64Array | Uint16Array, numDays: number, person: number, days: number): number {
+  const base = person * numDays;
+  const whole = Math.floor(days);
+  const cycles = Math.floor(whole / numDays);
+  const rest = whole - cycles * numDays;
+  let sum = 0;
+  if (cycles > 0) {
+    let all = 0;
+    for (let d = 0; d < numDays; d++) all += column[base + d];
+    sum = cycles * all;
+  }
+  // The newest `rest` days of a cycle: days numDays − 1 down to numDays − rest.
+  for (let j = 0; j < rest; j++) sum += column[base + numDays - 1 - j];
+  const w = days - whole;
+  if (w > 0) sum += w * column[base + numDays - 1 - rest];
+  return sum;
+}
+
+/**
+ * log P(not identified) over the last `days` days, from a per-person-day
+ * log-miss column (faceLogMiss or plateLogMiss), cycling the simulated days
+ * as {@link sumWithin} does. Days are independent; a fractional last day of
+ * weight w counts as log(1 − w · P(identified that day)) — exact when the
+ * day's trips happen at one uniformly random time, an approximation
+ * otherwise. Whole-day windows are exact. Never NaN: −Infinity when
+ * identification is certain, 0 when `days` = 0.
+ *
+ * @param logMiss - per-person-day Σ log(1 − p)
+ * @param numDays - days per person in the column
+ * @param person - the person
+ * @param days - how far back, in days (≥ 0, finite)
+ * @returns log P(no identification in the window), in [−Infinity, 0]
+ * @remarks O(min(days, numDays)).
+ */
+export function logMissWithin(logMiss: Float64Array, numDays: number, person: number, days: number): number {
+  const base = person * numDays;
+  const whole = Math.floor(days);
+  const cycles = Math.floor(whole / numDays);
+  const rest = whole - cycles * numDays;
+  let sum = 0;
+  if (cycles > 0) {
+    let all = 0;
+    for (let d = 0; d < numDays; d++) all += logMiss[base + d];
+    sum = all === -Infinity ? -Infinity : cycles * all; // never 0 · −Infinity
+  }
+  for (let j = 0; j < rest; j++) sum += logMiss[base + numDays - 1 - j];
+  const w = days - whole;
+  if (w > 0) {
+    const pDay = -Math.expm1(logMiss[base + numDays - 1 - rest]);
+    sum += Math.log1p(-w * pDay);
+  }
+  return sum;
+}
