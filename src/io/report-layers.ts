@@ -223,7 +223,7 @@ export function layerSectionsHtml(result: ScenarioResult, chartDivs: (ids: strin
     if (p) {
       const q = (s: { quantiles: Record<string, number> }, f: (x: number) => string) => ['0.1', '0.5', '0.9', '0.99'].map((k) => f(s.quantiles[k])).join(' · ');
       out.push(
-        `<p>${num(p.numResidents)} simulated residents, ${num(p.numDays)} day(s), ${num(p.numTrips)} trips (${num(p.unreachableTrips)} unreachable, reported; seed ${esc(p.seed)}). Per resident and day, quantiles 10% · 50% · 90% · 99%: ` +
+        `<p>${num(p.numResidents)} simulated residents, ${num(p.numDays)} day(s), ${num(p.numTrips)} trips (${num(p.unreachableTrips)} unreachable, reported; seed ${esc(p.seed)})${p.afterDamage ? ', scored against only the cameras the damage left working' : ''}. Per resident and day, quantiles 10% · 50% · 90% · 99%: ` +
           `sightings ${q(p.summary.sightings, (x) => num(x, 0))}; probability of being identified ${q(p.summary.pIdentified, (x) => pct(x))}; share of the path observed ${q(p.summary.observedFraction, (x) => pct(x))}.</p>`,
       );
       out.push(`<div class="row">${chartDivs(['chart-sightings', 'chart-pidentified'])}</div>`);

@@ -227,6 +227,8 @@ export interface PopulationExposureMetrics {
   unreachableTrips: number;
   seed: string;
   plateReadRate: number;
+  /** True when the trips were scored against only the cameras left working by the damage analysis. */
+  afterDamage: boolean;
   /** Across person-days (everybody, including those who stayed home). */
   summary: Record<'sightings' | 'identified' | 'distinctCameras' | 'observedFraction' | 'longestGap' | 'pIdentified', DistributionMetrics>;
   histograms: { sightings: Histogram; pIdentified: Histogram };

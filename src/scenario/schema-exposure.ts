@@ -110,4 +110,5 @@ export const exposureAnalysisSchema = z.strictObject({
   places: z.record(z.string().min(1), positionSchema).optional().describe('Named points for routes (lon/lat or x/y metres).'),
   routes: z.array(routeSchema).optional(),
   threads: z.union([z.number().int().min(1).max(64), z.literal('auto')]).default('auto').describe('Worker threads (results identical for any value).'),
+  afterDamage: z.boolean().default(false).describe("Score the residents' trips against only the cameras the damage analysis leaves working (needs analyses.damage)."),
 });

@@ -68,6 +68,8 @@ export const scenarioSchema = z
         }
       });
     }
+    if (ex?.afterDamage && s.analyses.damage === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'afterDamage'], message: 'needs analyses.damage' });
+    if (ex?.afterDamage && s.residents === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'afterDamage'], message: 'applies to the residents sample, which needs the residents section' });
     ex?.crowds?.forEach((c, i) => {
       if (c.afterDamage && s.analyses.damage === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'afterDamage'], message: 'needs analyses.damage' });
     });

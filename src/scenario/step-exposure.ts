@@ -179,6 +179,8 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     faceLevel,
     plateLevel,
     plateReadRate: o.plateReadRate,
+    // Damaged cameras see nothing (the profile keeps their geometry; scoring drops their captures).
+    cameraUp: o.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined,
   });
   ctx.artefacts.exposure = { persons: r.persons, residents: r.residents };
   let uni: PopulationExposureMetrics['unicity'] = null;
@@ -196,6 +198,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     unreachableTrips: r.unreachable.count,
     seed: r.params.seed,
     plateReadRate: r.params.sighting.plateReadRate,
+    afterDamage: o.afterDamage && ctx.damage !== undefined,
     summary: S,
     histograms: { sightings: histogram(r.persons.sightings, 40), pIdentified: histogram(r.persons.pIdentified, 20, [0, 1]) },
     districts: r.districts.rows.map((d) => ({ ...d })),

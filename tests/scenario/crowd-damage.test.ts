@@ -3,7 +3,7 @@
  * hand-placed cameras on a square, some destroyed by id.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/index.js';
+import { parseScenario, runScenario } from '../../src/index.js';
 
 describe('a crowd after targeted damage', () => {
   it('loses exactly the destroyed cameras: all destroyed, nobody is captured; none destroyed, the same as before', async () => {
@@ -45,4 +45,35 @@ describe('a crowd after targeted damage', () => {
     expect(both.metrics.exposure!.crowds[1].archive.captured).toBe(0);
     expect(both.metrics.exposure!.crowds[1].live.captured).toBe(0);
   }, 60_000);
+});
+
+describe('residents scored after targeted damage', () => {
+  const scenario = (destroyed: number[], afterDamage: boolean) => ({
+    seed: 3,
+    city: { preset: 'almaty', blockSize: 800 },
+    cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+    network: { from: 'preset' },
+    residents: { count: 300 },
+    analyses: { damage: { cameras: destroyed, coverage: false }, exposure: { occlusion: false, afterDamage, threads: 1 } },
+  });
+
+  it('sees nobody when every camera is destroyed, and is unchanged when none is', async () => {
+    const all = Array.from({ length: 1500 }, (_, i) => i);
+    const dark = (await runScenario(scenario(all, true))).metrics.exposure!.population!;
+    expect(dark.afterDamage).toBe(true);
+    expect(dark.summary.sightings.max).toBe(0);
+    expect(dark.summary.pIdentified.max).toBe(0);
+    const before = (await runScenario(scenario(all, false))).metrics.exposure!.population!;
+    expect(before.afterDamage).toBe(false);
+    expect(before.summary.sightings.mean).toBeGreaterThan(0);
+    // Nothing destroyed: scoring with the damage's (all-up) mask gives exactly the undamaged figures.
+    const intact = (await runScenario(scenario([], true))).metrics.exposure!.population!;
+    expect(intact.summary).toEqual(before.summary);
+  }, 120_000);
+
+  it('is refused without the damage analysis or without residents', () => {
+    expect(() => parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 10 }], residents: { count: 5 }, analyses: { exposure: { afterDamage: true } } })).toThrow(
+      /analyses\.exposure\.afterDamage.*needs analyses\.damage/,
+    );
+  });
 });
