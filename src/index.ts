@@ -114,3 +114,6 @@ export * from './io/comparison-html.js';
 export * from './io/exposure-csv.js';
 export * from './retention/policy.js';
 export * from './retention/person-channels.js';
+export { buildAccessGraph, principalReach, principalKey, storeKey, holdKey, type AccessGraph, type AccessNodeAttributes, type AccessPrincipalNode, type AccessStoreNode, type AccessHoldNode, type AccessEdgeAttributes, type ReachedStore, type ReachedHold, type PrincipalReach, type PrincipalReachResult, type PrincipalReachOptions } from './retention/access-graph.js';
+export * from './retention/access.js';
+export { tripCameras, type TripCameraBlock } from './exposure/trip-metrics.js';
