@@ -1,0 +1,490 @@
+/**
+ * Retention history at population scale: how far back each kind of data
+ * reaches under a policy ({@link retentionReach}), and per resident what is
+ * on file at steady state and how much of their recent movement can be
+ * reconstructed from it ({@link personHistory}, {@link personHistoryForDays}).
+ *
+ * Model (shared by the retention layer; see also reconstruct.ts for the
+ * exact per-capture version on a sample):
+ * - Timeline in days: simulated day d runs [d, d + 1). `now` is the end of
+ *   the newest simulated day, and the simulated days repeat backwards
+ *   (cycling: day numDays − 1 is yesterday, then numDays − 2, …), as
+ *   {@link sumWithin} and {@link logMissWithin} do. A copy kept D days is on
+ *   file while age < D; `'forever'` means since the system started, capped
+ *   at `operatingDays`.
+ * - A capture stays identifiable while any kind carrying its channel is kept
+ *   (CHANNEL_KINDS: faces through video, face templates or match events;
+ *   plates through video or plate reads) at a tier the reader reads directly.
+ *   Captures on file are what video holds (video carries every capture).
+ * - Copies to upper tiers carry every camera's data (an archive is fetched
+ *   even from record-only cameras): a simplification, documented.
+ * - Legal holds are transient and are left out of the steady state (they are
+ *   evaluated exactly per capture by `reconstructHistory`); the results'
+ *   params say so.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { requireNonNegative, requireObject } from '../core/validate.js';
+import { logMissWithin, sumWithin, type PersonChannelDays } from './person-channels.js';
+import {
+  CHANNEL_KINDS,
+  DATA_KINDS,
+  RETENTION_TIERS,
+  effectiveDays,
+  longestKept,
+  type DataKind,
+  type RetentionDays,
+  type RetentionPolicy,
+  type RetentionTier,
+} from './policy.js';
+
+/** Defaults of the history analyses. */
+export const HISTORY_DEFAULTS = {
+  /** Days of trips looked back on for the reconstructable share (DESIGN.md "Retention": "the last N days"; 30 is an assumption matching the common 30-day video rule). */
+  lookbackDays: 30,
+  /** Quantiles reported in summaries (type 7 / numpy "linear", as simple-statistics' quantileSorted). */
+  quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
+};
+
+// ---------------------------------------------------------------------------
+// Reach of a policy
+// ---------------------------------------------------------------------------
+
+/** One tier's copy of one kind, in {@link RetentionReach}. */
+export interface TierReach {
+  tier: RetentionTier;
+  /** The kind is created at or copied to this tier. */
+  present: boolean;
+  /** Days as the policy writes them. */
+  policyDays: RetentionDays;
+  /** Days on file (0 when not present; `'forever'` and long rules capped at operatingDays). */
+  days: number;
+  /** Principals that read this copy directly. */
+  readers: string[];
+}
+
+/** How far back one kind reaches under a policy. */
+export interface KindReach {
+  kind: DataKind;
+  /** Longest any tier keeps it (days, capped at operatingDays; holds left out). */
+  longestDays: number;
+  /** Per tier the policy has, bottom-up. */
+  tiers: TierReach[];
+  /** Principals that read a kept copy (days > 0) directly, in the order of the policy's principals. */
+  readers: string[];
+  /** Legal holds that keep this kind, with their effective keep days and readers. */
+  holds: { id: string; keepDays: number; readers: string[] }[];
+}
+
+/** Result of {@link retentionReach} (plain data). */
+export interface RetentionReach {
+  policy: string;
+  operatingDays: number;
+  kinds: Record<DataKind, KindReach>;
+  /** Longest a capture stays identifiable per channel (face: video/faceTemplates/sightings; plate: video/plateReads). */
+  channels: { face: number; plate: number };
+}
+
+/**
+ * For each kind of data: the longest it is kept anywhere, what each tier
+ * keeps, and which principals read it directly.
+ *
+ * @param policy - a resolved policy (createRetentionPolicy)
+ * @param options - `operatingDays`: how long the system has run (bounds `'forever'`)
+ * @returns a {@link RetentionReach}
+ * @throws {InvalidInputError} operatingDays negative or not finite
+ * @example
+ * const reach = retentionReach(policy, { operatingDays: 365 });
+ * reach.kinds.video.longestDays; // e.g. 30
+ * reach.kinds.faceTemplates.readers; // e.g. ['police', 'biometric-platform']
+ * @remarks O(tiers · kinds · principals).
+ */
+export function retentionReach(policy: RetentionPolicy, options: { operatingDays: number }): RetentionReach {
+  const origin = 'retentionReach';
+  requirePolicy(origin, policy);
+  const o = requireObject(origin, 'options', options);
+  const operatingDays = requireNonNegative(origin, 'options.operatingDays', o.operatingDays);
+  const kinds = {} as Record<DataKind, KindReach>;
+  for (let k = 0; k < DATA_KINDS.length; k++) {
+    const kind = DATA_KINDS[k];
+    const tiers: TierReach[] = [];
+    const readerSet = new Set<string>();
+    let longest = 0;
+    for (let t = 0; t < RETENTION_TIERS.length; t++) {
+      const rule = policy.rules[t * DATA_KINDS.length + k];
+      if (!rule.tierExists) continue;
+      const days = rule.present ? effectiveDays(rule.days, operatingDays) : 0;
+      if (days > longest) longest = days;
+      if (days > 0) for (const r of rule.readers) readerSet.add(r);
+      tiers.push({ tier: rule.tier, present: rule.present, policyDays: rule.days, days, readers: [...rule.readers] });
+    }
+    const holds = policy.legalHolds
+      .filter((h) => h.kinds.includes(kind))
+      .map((h) => ({ id: h.id, keepDays: effectiveDays(h.keepDays, operatingDays), readers: [...h.readers] }));
+    kinds[kind] = {
+      kind,
+      longestDays: longest,
+      tiers,
+      readers: policy.principals.map((p) => p.id).filter((id) => readerSet.has(id)),
+      holds,
+    };
+  }
+  return { policy: policy.name, operatingDays, kinds, channels: channelDays(policy, operatingDays) };
+}
+
+/** Longest days per channel (optionally only copies `reader` reads directly). */
+function channelDays(policy: RetentionPolicy, operatingDays: number, reader?: string): { face: number; plate: number } {
+  let face = 0;
+  for (const k of CHANNEL_KINDS.face) face = Math.max(face, longestKept(policy, k, operatingDays, reader));
+  let plate = 0;
+  for (const k of CHANNEL_KINDS.plate) plate = Math.max(plate, longestKept(policy, k, operatingDays, reader));
+  return { face, plate };
+}
+
+// ---------------------------------------------------------------------------
+// Summaries (exact quantiles by selection: no full sort of 1M values)
+// ---------------------------------------------------------------------------
+
+/** Mean, extremes and quantiles of one per-person metric (same shape as the exposure layer's DistributionSummary). */
+export interface HistorySummary {
+  mean: number;
+  min: number;
+  max: number;
+  /** Quantiles at HISTORY_DEFAULTS.quantiles, as `{ '0.5': median, … }` (type 7, as simple-statistics' quantileSorted). */
+  quantiles: Record<string, number>;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** Floyd–Rivest selection: afterwards a[k] is the k-th smallest of a[left..right], smaller ones left of it, larger right. */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      select(a, k, newLeft, newRight);
+    }
+    const t = a[k];
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if (a[right] > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/**
+ * Mean, min, max and quantiles of a column, exactly (type-7 quantiles, equal
+ * to simple-statistics' `quantileSorted` on a sorted copy), found by
+ * selection on one scratch copy rather than a full sort.
+ *
+ * @param values - the column (not modified; never NaN by contract)
+ * @param quantiles - probabilities in [0, 1] (default HISTORY_DEFAULTS.quantiles)
+ * @returns a {@link HistorySummary} (all zeros for an empty column)
+ * @example
+ * summariseHistoryValues(history.pHistoryOnFile).quantiles['0.5'];
+ * @remarks O(n) expected per quantile, one copy of the column.
+ */
+export function summariseHistoryValues(values: Float64Array, quantiles: readonly number[] = HISTORY_DEFAULTS.quantiles): HistorySummary {
+  const n = values.length;
+  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(quantiles.map((q) => [String(q), 0])) };
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // Ranks needed, ascending; each selection narrows the range of the next.
+  const ranks = new Set<number>();
+  for (const q of quantiles) {
+    const idx = (n - 1) * q;
+    ranks.add(Math.floor(idx));
+    ranks.add(Math.ceil(idx));
+  }
+  const sorted = [...ranks].sort((a, b) => a - b);
+  const scratch = values.slice();
+  const at = new Map<number, number>();
+  let left = 0;
+  for (const r of sorted) {
+    select(scratch, r, left, n - 1);
+    at.set(r, scratch[r]);
+    left = r + 1;
+  }
+  const out: Record<string, number> = {};
+  for (const q of quantiles) {
+    let v: number;
+    if (q === 1) v = max;
+    else if (q === 0) v = min;
+    else {
+      const idx = (n - 1) * q;
+      const lo = Math.floor(idx);
+      if (idx % 1 === 0) v = at.get(lo) as number;
+      else {
+        const a = at.get(lo) as number;
+        v = a + (idx - lo) * ((at.get(Math.ceil(idx)) as number) - a);
+      }
+    }
+    out[String(q)] = v;
+  }
+  return { mean: sum / n, min, max, quantiles: out };
+}
+
+// ---------------------------------------------------------------------------
+// Per person, steady state
+// ---------------------------------------------------------------------------
+
+/** Options of {@link personHistoryForDays}: days on file per channel, already resolved. */
+export interface HistoryDaysOptions {
+  /** Days face captures stay identifiable (longest of video, faceTemplates, sightings readable). */
+  faceDays: number;
+  /** Days plate captures stay identifiable (longest of video, plateReads readable). */
+  plateDays: number;
+  /** Days video is kept (captures on file). */
+  captureDays: number;
+  /** Days of trips looked back on (default HISTORY_DEFAULTS.lookbackDays). */
+  lookbackDays?: number;
+}
+
+/** Per-person steady-state history columns (length numPersons). */
+export interface HistoryColumns {
+  numPersons: number;
+  /** Expected captures still on video: Σ captures over the last captureDays days. */
+  capturesOnFile: Float64Array;
+  /** Expected identifying captures still on file through a kind carrying their channel. */
+  identifiableOnFile: Float64Array;
+  /** Trips in the last lookbackDays days (walk + car; fractional days pro rata). */
+  tripsInWindow: Float64Array;
+  /** Expected trips of the window that identify the person from what is on file. */
+  reconstructableTrips: Float64Array;
+  /** reconstructableTrips / tripsInWindow (0 for a person without trips in the window). */
+  reconstructableShare: Float64Array;
+  /** P(at least one identification of the person on file). */
+  pHistoryOnFile: Float64Array;
+  /** Persons without any trip in the window (their share is 0). */
+  numWithoutTrips: number;
+  params: { faceDays: number; plateDays: number; captureDays: number; lookbackDays: number; numDays: number };
+}
+
+const FOR_DAYS = 'personHistoryForDays';
+
+function requireChannels(origin: string, channels: PersonChannelDays): void {
+  const c = requireObject(origin, 'channels', channels) as unknown as PersonChannelDays;
+  const rows = c.numPersons * c.numDays;
+  if (!Number.isInteger(c.numPersons) || c.numPersons < 0) throw new InvalidInputError(origin, 'channels.numPersons', 'must be an integer >= 0', c.numPersons);
+  if (!Number.isInteger(c.numDays) || c.numDays < 1) throw new InvalidInputError(origin, 'channels.numDays', 'must be an integer >= 1', c.numDays);
+  const cols: [keyof PersonChannelDays, typeof Float64Array | typeof Uint16Array][] = [
+    ['captures', Float64Array], ['faceIdentified', Float64Array], ['plateIdentified', Float64Array],
+    ['faceTrips', Uint16Array], ['plateTrips', Uint16Array], ['faceTripsIdentified', Float64Array],
+    ['plateTripsIdentified', Float64Array], ['faceLogMiss', Float64Array], ['plateLogMiss', Float64Array],
+  ];
+  for (const [name, ctor] of cols) {
+    const col = c[name] as unknown;
+    if (!(col instanceof ctor) || col.length !== rows) {
+      throw new InvalidInputError(origin, `channels.${String(name)}`, `must be a ${ctor.name} of length numPersons · numDays (${rows})`, col);
+    }
+  }
+}
+
+/**
+ * Per-person steady-state history for given days on file per channel: the
+ * engine under {@link personHistory} and the access analysis (which passes
+ * each principal's reach, `via` chains resolved).
+ *
+ * For person p, with the simulated days cycling backwards from now:
+ * - capturesOnFile = Σ captures over the last `captureDays` days;
+ * - identifiableOnFile = Σ faceIdentified over `faceDays` + Σ plateIdentified over `plateDays`;
+ * - tripsInWindow = Σ (faceTrips + plateTrips) over `lookbackDays`;
+ * - reconstructableTrips = Σ faceTripsIdentified over min(faceDays, lookbackDays) + the same for plates
+ *   (a trip identifies its person from what is on file when its captures are still kept);
+ * - reconstructableShare = reconstructableTrips / tripsInWindow, 0 without trips;
+ * - pHistoryOnFile = 1 − exp(logMissWithin(faceLogMiss, faceDays) + logMissWithin(plateLogMiss, plateDays)).
+ * Fractional days count pro rata (see sumWithin / logMissWithin). Legal holds are not included.
+ *
+ * @param channels - per-person-day channel figures (personChannelDays)
+ * @param options - faceDays, plateDays, captureDays, lookbackDays (all finite, ≥ 0)
+ * @returns {@link HistoryColumns}
+ * @throws {InvalidInputError} malformed channels; a negative or non-finite number of days
+ * @example
+ * const h = personHistoryForDays(pc, { faceDays: 30, plateDays: 90, captureDays: 30, lookbackDays: 30 });
+ * h.reconstructableShare[0];
+ * @remarks O(numPersons · min(days, numDays)); no allocation per person.
+ */
+export function personHistoryForDays(channels: PersonChannelDays, options: HistoryDaysOptions): HistoryColumns {
+  requireChannels(FOR_DAYS, channels);
+  const o = requireObject(FOR_DAYS, 'options', options);
+  const faceDays = requireNonNegative(FOR_DAYS, 'options.faceDays', o.faceDays);
+  const plateDays = requireNonNegative(FOR_DAYS, 'options.plateDays', o.plateDays);
+  const captureDays = requireNonNegative(FOR_DAYS, 'options.captureDays', o.captureDays);
+  const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(FOR_DAYS, 'options.lookbackDays', o.lookbackDays);
+  return historyKernel(channels, faceDays, plateDays, captureDays, lookbackDays);
+}
+
+/** The per-person loop (inputs validated). */
+function historyKernel(c: PersonChannelDays, faceDays: number, plateDays: number, captureDays: number, lookbackDays: number): HistoryColumns {
+  const n = c.numPersons;
+  const nd = c.numDays;
+  const capturesOnFile = new Float64Array(n);
+  const identifiableOnFile = new Float64Array(n);
+  const tripsInWindow = new Float64Array(n);
+  const reconstructableTrips = new Float64Array(n);
+  const reconstructableShare = new Float64Array(n);
+  const pHistoryOnFile = new Float64Array(n);
+  const faceWin = Math.min(faceDays, lookbackDays);
+  const plateWin = Math.min(plateDays, lookbackDays);
+  const { captures, faceIdentified, plateIdentified, faceTrips, plateTrips, faceTripsIdentified, plateTripsIdentified, faceLogMiss, plateLogMiss } = c;
+  let numWithoutTrips = 0;
+  for (let p = 0; p < n; p++) {
+    capturesOnFile[p] = sumWithin(captures, nd, p, captureDays);
+    identifiableOnFile[p] = sumWithin(faceIdentified, nd, p, faceDays) + sumWithin(plateIdentified, nd, p, plateDays);
+    const trips = sumWithin(faceTrips, nd, p, lookbackDays) + sumWithin(plateTrips, nd, p, lookbackDays);
+    tripsInWindow[p] = trips;
+    if (trips > 0) {
+      const rec = sumWithin(faceTripsIdentified, nd, p, faceWin) + sumWithin(plateTripsIdentified, nd, p, plateWin);
+      reconstructableTrips[p] = rec;
+      reconstructableShare[p] = rec / trips;
+    } else numWithoutTrips++;
+    const logMiss = logMissWithin(faceLogMiss, nd, p, faceDays) + logMissWithin(plateLogMiss, nd, p, plateDays);
+    pHistoryOnFile[p] = -Math.expm1(logMiss) + 0; // + 0: never −0
+  }
+  return {
+    numPersons: n,
+    capturesOnFile,
+    identifiableOnFile,
+    tripsInWindow,
+    reconstructableTrips,
+    reconstructableShare,
+    pHistoryOnFile,
+    numWithoutTrips,
+    params: { faceDays, plateDays, captureDays, lookbackDays, numDays: nd },
+  };
+}
+
+/** Options of {@link personHistory}. */
+export interface PersonHistoryOptions {
+  /** How long the system has run, days (bounds `'forever'` and every rule). */
+  operatingDays: number;
+  /** Days of trips looked back on (default 30). */
+  lookbackDays?: number;
+  /** Only copies this principal reads directly (its `via` chains are the access analysis's business). */
+  reader?: string;
+  /** Quantiles for the summaries (default HISTORY_DEFAULTS.quantiles). */
+  quantiles?: readonly number[];
+}
+
+/** Result of {@link personHistory} (plain data). */
+export interface PersonHistory extends HistoryColumns {
+  /** Days on file per channel, and of video (captures), for the reader when given. */
+  keptDays: { face: number; plate: number; captures: number };
+  summary: Record<'capturesOnFile' | 'identifiableOnFile' | 'reconstructableShare' | 'pHistoryOnFile', HistorySummary>;
+  /** Mean reconstructable share over persons with at least one trip in the window (0 when nobody travelled). */
+  meanShareOfTravellers: number;
+  params: HistoryColumns['params'] & {
+    policy: string;
+    operatingDays: number;
+    reader: string | null;
+    /** Population steady state: legal holds are transient and not included (see reconstructHistory). */
+    legalHolds: 'not included';
+    quantiles: number[];
+  };
+}
+
+const HISTORY = 'personHistory';
+
+/** Throws unless `reader` is undefined or a principal of the policy. */
+export function requireReader(origin: string, policy: RetentionPolicy, reader: unknown): string | undefined {
+  if (reader === undefined) return undefined;
+  const ids = policy.principals.map((p) => p.id);
+  if (typeof reader !== 'string' || !ids.includes(reader)) {
+    throw new InvalidInputError(origin, 'options.reader', `must be a principal of the policy (${ids.join(', ')})`, reader);
+  }
+  return reader;
+}
+
+function requirePolicy(origin: string, policy: RetentionPolicy): void {
+  const p = requireObject(origin, 'policy', policy);
+  if (!Array.isArray(p.rules) || p.rules.length !== RETENTION_TIERS.length * DATA_KINDS.length || !Array.isArray(p.principals) || !Array.isArray(p.legalHolds)) {
+    throw new InvalidInputError(origin, 'policy', 'must be a resolved policy (from createRetentionPolicy)', policy);
+  }
+}
+
+function requireQuantiles(origin: string, value: unknown): number[] {
+  if (value === undefined) return [...HISTORY_DEFAULTS.quantiles];
+  if (!Array.isArray(value)) throw new InvalidInputError(origin, 'options.quantiles', 'must be an array of probabilities', value);
+  return value.map((q, i) => {
+    if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw new InvalidInputError(origin, `options.quantiles[${i}]`, 'must be a probability in [0, 1]', q);
+    return q;
+  });
+}
+
+/**
+ * Population steady state under a policy: per resident, the expected
+ * captures on file, identifying captures on file, the share of their trips
+ * in the last `lookbackDays` days that can be reconstructed, and the
+ * probability that at least one identification of them is on file; with
+ * summaries (mean, min, max, quantiles). Legal holds are left out (transient;
+ * evaluate them with reconstructHistory on a sample).
+ *
+ * @param policy - a resolved policy
+ * @param channels - per-person-day channel figures (personChannelDays on the exposure layer's trips)
+ * @param options - operatingDays (required), lookbackDays (default 30), reader, quantiles
+ * @returns a {@link PersonHistory}
+ * @throws {InvalidInputError} operatingDays or lookbackDays negative or not finite; an unknown reader;
+ *   malformed channels or quantiles
+ * @example
+ * const pc = personChannelDays(exposure.trips, { numPersons: exposure.numResidents, numDays: exposure.numDays });
+ * const h = personHistory(policy, pc, { operatingDays: 365, lookbackDays: 30 });
+ * h.summary.reconstructableShare.mean;
+ * const police = personHistory(policy, pc, { operatingDays: 365, reader: 'police' });
+ * @remarks O(numPersons · min(days, numDays)) plus O(numPersons) per summary (selection, no sort).
+ */
+export function personHistory(policy: RetentionPolicy, channels: PersonChannelDays, options: PersonHistoryOptions): PersonHistory {
+  requirePolicy(HISTORY, policy);
+  const o = requireObject(HISTORY, 'options', options);
+  const operatingDays = requireNonNegative(HISTORY, 'options.operatingDays', o.operatingDays);
+  const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(HISTORY, 'options.lookbackDays', o.lookbackDays);
+  const reader = requireReader(HISTORY, policy, o.reader);
+  const quantiles = requireQuantiles(HISTORY, o.quantiles);
+  requireChannels(HISTORY, channels);
+  const { face, plate } = channelDays(policy, operatingDays, reader);
+  const captures = longestKept(policy, 'video', operatingDays, reader);
+  const cols = historyKernel(channels, face, plate, captures, lookbackDays);
+  const travellers = cols.numPersons - cols.numWithoutTrips;
+  let shareSum = 0;
+  for (let p = 0; p < cols.numPersons; p++) shareSum += cols.reconstructableShare[p];
+  return {
+    ...cols,
+    keptDays: { face, plate, captures },
+    summary: {
+      capturesOnFile: summariseHistoryValues(cols.capturesOnFile, quantiles),
+      identifiableOnFile: summariseHistoryValues(cols.identifiableOnFile, quantiles),
+      reconstructableShare: summariseHistoryValues(cols.reconstructableShare, quantiles),
+      pHistoryOnFile: summariseHistoryValues(cols.pHistoryOnFile, quantiles),
+    },
+    meanShareOfTravellers: travellers > 0 ? shareSum / travellers : 0,
+    params: { ...cols.params, policy: policy.name, operatingDays, reader: reader ?? null, legalHolds: 'not included', quantiles },
+  };
+}

@@ -1,0 +1,399 @@
+/**
+ * Exact, per-capture history for a sample of residents: at a moment `now`,
+ * which of their captures are still on file under a policy (legal holds
+ * included), how many of their recent trips can be reconstructed from it,
+ * and how far back each kind of data reaches.
+ *
+ * The retention layer sits below the exposure layer, so sightings come in
+ * through the structural type {@link RetentionSightingsInput}: the exposure
+ * layer's `SightingSet` fits it (its `pSeen` column weights captures), and a
+ * `CameraSet` fits `options.cameras`.
+ *
+ * Unlike the population steady state (history.ts), sightings here carry real
+ * days (0 … numDays − 1, no cycling): a capture on day d at s seconds after
+ * midnight happens at t = d + s / 86,400 (s may exceed 86,400 for trips that
+ * cross midnight), and its age at `now` is now − t.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { requireInteger, requireNonNegative, requireObject } from '../core/validate.js';
+import { camerasInHold } from './hold-area.js';
+import { HISTORY_DEFAULTS, requireReader } from './history.js';
+import { RETENTION_MODE_CAR, RETENTION_MODE_WALK } from './person-channels.js';
+import { CHANNEL_KINDS, DATA_KINDS, RETENTION_TIERS, effectiveDays, longestKept, type DataKind, type RetentionPolicy } from './policy.js';
+
+/** Per-sighting columns reconstructHistory reads (the exposure layer's SightingSet fits). All columns have length numSightings. */
+export interface RetentionSightingsInput {
+  readonly numSightings: number;
+  readonly person: Uint32Array;
+  /** Trip id: indexes `options.tripMode` (and tripPerson / tripDay when given). */
+  readonly trip: Uint32Array;
+  readonly camera: Uint32Array;
+  /** The trip's day (real days, no cycling). */
+  readonly day: Uint16Array;
+  /** Seconds since midnight of the day (may exceed 86,400). */
+  readonly time: Float64Array;
+  /** Probability the capture identifies the person (already including pSeen). */
+  readonly pIdentify: Float64Array;
+  /** Probability the capture happens at all (optional; default 1): weights capture counts. */
+  readonly pSeen?: Float64Array;
+}
+
+/** Options of {@link reconstructHistory}. */
+export interface ReconstructHistoryOptions {
+  /** Camera positions in local metres (a CameraSet fits): captures are placed at their camera. */
+  cameras: { readonly x: Float64Array; readonly y: Float64Array };
+  /** Per trip id: 0 walk (face channel), 1 car (plate channel). */
+  tripMode: Uint8Array;
+  /**
+   * Optional, per trip id (same length as tripMode, given together): every
+   * trip's person and day, so that trips no camera saw count in the window.
+   * Without them only trips with at least one sighting are known.
+   */
+  tripPerson?: Uint32Array;
+  tripDay?: Uint16Array;
+  /** The moment history is looked at, days on the timeline. */
+  now: number;
+  /** How long the system has run, days (bounds `'forever'`). */
+  operatingDays: number;
+  /** Days of trips looked back on: trips whose day d has now − lookbackDays ≤ d < now (default 30). */
+  lookbackDays?: number;
+  /** Persons (ids 0 … numPersons − 1) the per-person columns cover. */
+  numPersons: number;
+  /** Only copies (and holds) this principal reads directly. */
+  reader?: string;
+}
+
+/** What one legal hold keeps at `now`, in {@link ReconstructedHistory}. */
+export interface HoldHistory {
+  id: string;
+  /** Whether the reader (when given) may read the held copies; per-hold counts below ignore the reader. */
+  readable: boolean;
+  /** Sightings of the sample the hold keeps on file now (in its area and window, younger than keepDays, a kind of their channel held). */
+  sightings: number;
+  /** Expected captures among them (Σ pSeen). */
+  captures: number;
+  /** Of those, expected captures the policy alone would no longer keep (any reader): what the hold adds. */
+  capturesBeyondPolicy: number;
+  /** Distinct persons with at least one held sighting. */
+  persons: number;
+}
+
+/** Result of {@link reconstructHistory} (plain data). */
+export interface ReconstructedHistory {
+  numPersons: number;
+  /** Expected captures on video (own retention or held), per person. */
+  capturesOnFile: Float64Array;
+  /** Expected identifying captures on file through a kind carrying their channel, per person. */
+  identifiableOnFile: Float64Array;
+  /** Trips in the window [now − lookbackDays, now) by trip day, per person. */
+  tripsInWindow: Float64Array;
+  /** Expected trips of the window that identify the person from captures on file: Σ 1 − Π(1 − pIdentify on file). */
+  reconstructableTrips: Float64Array;
+  /** reconstructableTrips / tripsInWindow (0 without trips). */
+  reconstructableShare: Float64Array;
+  /** P(at least one identification of the person on file) = 1 − Π over identifiable captures on file (1 − pIdentify). */
+  pHistoryOnFile: Float64Array;
+  /** Persons without any trip in the window. */
+  numWithoutTrips: number;
+  holds: HoldHistory[];
+  /**
+   * Per kind, the age (days) of the oldest capture of the sample whose data
+   * of that kind is on file at `now`, holds included (0 when none). Video:
+   * every capture; faceTemplates and sightings: face captures; plateReads:
+   * plate captures; alerts: captures with pIdentify > 0 (an alert needs an
+   * identification).
+   */
+  reachBack: Record<DataKind, number>;
+  totals: { capturesOnFile: number; identifiableOnFile: number; tripsInWindow: number; reconstructableTrips: number };
+  /** Sightings at or after `now` (not yet captured): left out of everything. */
+  futureSightings: number;
+  params: {
+    policy: string;
+    now: number;
+    operatingDays: number;
+    lookbackDays: number;
+    reader: string | null;
+    /** Days on file per channel and of video for the reader, without holds. */
+    keptDays: { face: number; plate: number; captures: number };
+    numSightings: number;
+    /** 'all' when tripPerson/tripDay were given, else 'sighted' (trips with at least one sighting). */
+    trips: 'all' | 'sighted';
+    holdBoundary: 'inside';
+  };
+}
+
+const ORIGIN = 'reconstructHistory';
+const NK = DATA_KINDS.length;
+
+function kindBit(kind: DataKind): number {
+  return 1 << DATA_KINDS.indexOf(kind);
+}
+function kindsMask(kinds: readonly DataKind[]): number {
+  let m = 0;
+  for (const k of kinds) m |= kindBit(k);
+  return m;
+}
+
+function requireColumn(field: string, col: unknown, ctor: typeof Float64Array | typeof Uint32Array | typeof Uint16Array | typeof Uint8Array, length: number, lengthName: string): void {
+  if (!(col instanceof ctor) || col.length !== length) {
+    throw new InvalidInputError(ORIGIN, field, `must be a ${ctor.name} of length ${lengthName} (${length})`, col);
+  }
+}
+
+/**
+ * Exact history at `now` for a sample of sightings. Each capture is on file
+ * while some kind carrying its channel is kept at a tier the reader reads
+ * (age < days), or while a legal hold keeps that kind: the camera stands in
+ * the hold's ring (the boundary counts as inside), the capture time t lies in
+ * [from, to), and age < keepDays (holds readable by the reader only, when a
+ * reader is given). Captures at or after `now` have not happened yet and are
+ * ignored. Trips belong to the window when their day d satisfies
+ * now − lookbackDays ≤ d < now (trips are placed at the start of their day:
+ * the exposure layer gives days, not departure times); a trip counts as
+ * reconstructable with probability 1 − Π(1 − pIdentify) over its captures
+ * on file.
+ *
+ * @param policy - a resolved policy
+ * @param sightings - per-sighting columns (SightingSet fits)
+ * @param options - cameras, tripMode, now, operatingDays, lookbackDays, numPersons, reader; optional tripPerson/tripDay
+ * @returns a {@link ReconstructedHistory}
+ * @throws {InvalidInputError} negative or non-finite now, lookbackDays or operatingDays; an unknown reader;
+ *   a column of the wrong type or length; a sighting whose person ≥ numPersons, camera without a position,
+ *   trip without a mode (or mode other than 0/1), pIdentify/pSeen outside [0, 1], negative or non-finite
+ *   time; sightings of one trip naming different persons or days
+ * @example
+ * const h = reconstructHistory(policy, exposure.sightings, {
+ *   cameras, tripMode, now: 30, operatingDays: 365, lookbackDays: 30, numPersons: 10_000,
+ * });
+ * h.reconstructableShare[0]; h.reachBack.video; h.holds[0].persons;
+ * @remarks O(sightings · holds + trips + numPersons + cameras · holds).
+ */
+export function reconstructHistory(policy: RetentionPolicy, sightings: RetentionSightingsInput, options: ReconstructHistoryOptions): ReconstructedHistory {
+  const pol = requireObject(ORIGIN, 'policy', policy);
+  if (!Array.isArray(pol.rules) || pol.rules.length !== RETENTION_TIERS.length * NK || !Array.isArray(pol.legalHolds) || !Array.isArray(pol.principals)) {
+    throw new InvalidInputError(ORIGIN, 'policy', 'must be a resolved policy (from createRetentionPolicy)', policy);
+  }
+  const o = requireObject(ORIGIN, 'options', options);
+  const now = requireNonNegative(ORIGIN, 'options.now', o.now);
+  const operatingDays = requireNonNegative(ORIGIN, 'options.operatingDays', o.operatingDays);
+  const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(ORIGIN, 'options.lookbackDays', o.lookbackDays);
+  const numPersons = requireInteger(ORIGIN, 'options.numPersons', o.numPersons, 0);
+  const reader = requireReader(ORIGIN, policy, o.reader);
+  const cams = requireObject(ORIGIN, 'options.cameras', o.cameras) as unknown as ReconstructHistoryOptions['cameras'];
+  if (!(cams.x instanceof Float64Array)) throw new InvalidInputError(ORIGIN, 'options.cameras.x', 'must be a Float64Array', cams.x);
+  requireColumn('options.cameras.y', cams.y, Float64Array, cams.x.length, 'cameras.x.length');
+  const numCameras = cams.x.length;
+  const tripMode = o.tripMode as Uint8Array;
+  if (!(tripMode instanceof Uint8Array)) throw new InvalidInputError(ORIGIN, 'options.tripMode', 'must be a Uint8Array indexed by trip id', tripMode);
+  const numTrips = tripMode.length;
+  for (let t = 0; t < numTrips; t++) {
+    const m = tripMode[t];
+    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.tripMode[${t}]`, 'must be 0 (walk) or 1 (car)', m);
+  }
+  const allTrips = o.tripPerson !== undefined || o.tripDay !== undefined;
+  const tripPersonIn = o.tripPerson as Uint32Array | undefined;
+  const tripDayIn = o.tripDay as Uint16Array | undefined;
+  if (allTrips) {
+    requireColumn('options.tripPerson', tripPersonIn, Uint32Array, numTrips, 'tripMode.length');
+    requireColumn('options.tripDay', tripDayIn, Uint16Array, numTrips, 'tripMode.length');
+    for (let t = 0; t < numTrips; t++) {
+      if ((tripPersonIn as Uint32Array)[t] >= numPersons) throw new InvalidInputError(ORIGIN, `options.tripPerson[${t}]`, `must be < numPersons (${numPersons})`, (tripPersonIn as Uint32Array)[t]);
+    }
+  }
+
+  const s = requireObject(ORIGIN, 'sightings', sightings) as unknown as RetentionSightingsInput;
+  const n = requireInteger(ORIGIN, 'sightings.numSightings', s.numSightings, 0);
+  requireColumn('sightings.person', s.person, Uint32Array, n, 'numSightings');
+  requireColumn('sightings.trip', s.trip, Uint32Array, n, 'numSightings');
+  requireColumn('sightings.camera', s.camera, Uint32Array, n, 'numSightings');
+  requireColumn('sightings.day', s.day, Uint16Array, n, 'numSightings');
+  requireColumn('sightings.time', s.time, Float64Array, n, 'numSightings');
+  requireColumn('sightings.pIdentify', s.pIdentify, Float64Array, n, 'numSightings');
+  if (s.pSeen !== undefined) requireColumn('sightings.pSeen', s.pSeen, Float64Array, n, 'numSightings');
+  const { person, trip, camera, day, time, pIdentify } = s;
+  const pSeen = s.pSeen;
+
+  // Trip owners and days: from tripPerson/tripDay, else from the sightings (first seen); checked for consistency.
+  const tripOwner = new Int32Array(numTrips).fill(-1);
+  const tripDay = new Int32Array(numTrips);
+  if (allTrips) {
+    for (let t = 0; t < numTrips; t++) {
+      tripOwner[t] = (tripPersonIn as Uint32Array)[t];
+      tripDay[t] = (tripDayIn as Uint16Array)[t];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const p = person[i];
+    if (p >= numPersons) throw new InvalidInputError(ORIGIN, `sightings.person[${i}]`, `must be < numPersons (${numPersons})`, p);
+    if (camera[i] >= numCameras) throw new InvalidInputError(ORIGIN, `sightings.camera[${i}]`, `must be a camera with a position (< ${numCameras})`, camera[i]);
+    const tr = trip[i];
+    if (tr >= numTrips) throw new InvalidInputError(ORIGIN, `sightings.trip[${i}]`, `must be a trip with a mode (< tripMode.length ${numTrips})`, tr);
+    const pi = pIdentify[i];
+    if (!(pi >= 0 && pi <= 1)) throw new InvalidInputError(ORIGIN, `sightings.pIdentify[${i}]`, 'must be a probability in [0, 1]', pi);
+    if (pSeen !== undefined && !(pSeen[i] >= 0 && pSeen[i] <= 1)) throw new InvalidInputError(ORIGIN, `sightings.pSeen[${i}]`, 'must be a probability in [0, 1]', pSeen[i]);
+    if (!(time[i] >= 0) || time[i] === Infinity) throw new InvalidInputError(ORIGIN, `sightings.time[${i}]`, 'must be a finite number of seconds >= 0', time[i]);
+    if (tripOwner[tr] === -1) {
+      tripOwner[tr] = p;
+      tripDay[tr] = day[i];
+    } else if (tripOwner[tr] !== p) {
+      throw new InvalidInputError(ORIGIN, `sightings.person[${i}]`, `must be the person of trip ${tr} (${tripOwner[tr]})`, p);
+    } else if (tripDay[tr] !== day[i]) {
+      throw new InvalidInputError(ORIGIN, `sightings.day[${i}]`, `must be the day of trip ${tr} (${tripDay[tr]})`, day[i]);
+    }
+  }
+
+  // Days on file per kind for the reader, and without reader (for what holds add).
+  const kindDays = new Float64Array(NK);
+  const kindDaysAll = new Float64Array(NK);
+  for (let k = 0; k < NK; k++) {
+    kindDays[k] = longestKept(policy, DATA_KINDS[k], operatingDays, reader);
+    kindDaysAll[k] = longestKept(policy, DATA_KINDS[k], operatingDays);
+  }
+  const channelMask = [kindsMask(CHANNEL_KINDS.face), kindsMask(CHANNEL_KINDS.plate)];
+  const channelDays = [0, 0];
+  const channelDaysAll = [0, 0];
+  for (let c = 0; c < 2; c++) {
+    for (let k = 0; k < NK; k++) {
+      if (channelMask[c] & (1 << k)) {
+        channelDays[c] = Math.max(channelDays[c], kindDays[k]);
+        channelDaysAll[c] = Math.max(channelDaysAll[c], kindDaysAll[k]);
+      }
+    }
+  }
+  const iVideo = DATA_KINDS.indexOf('video');
+  const VIDEO = 1 << iVideo;
+  const iAlerts = DATA_KINDS.indexOf('alerts');
+  const videoDays = kindDays[iVideo];
+
+  // Holds.
+  const holds = policy.legalHolds;
+  const nh = holds.length;
+  const holdCams: Uint8Array[] = [];
+  const holdKeep = new Float64Array(nh);
+  const holdMask = new Int32Array(nh);
+  const holdReadable = new Uint8Array(nh);
+  const holdSightings = new Float64Array(nh);
+  const holdCaptures = new Float64Array(nh);
+  const holdBeyond = new Float64Array(nh);
+  const holdPersonSeen: Uint8Array[] = [];
+  const holdPersons = new Float64Array(nh);
+  for (let h = 0; h < nh; h++) {
+    holdCams.push(camerasInHold(holds[h], cams.x, cams.y));
+    holdKeep[h] = effectiveDays(holds[h].keepDays, operatingDays);
+    holdMask[h] = kindsMask(holds[h].kinds);
+    holdReadable[h] = reader === undefined || holds[h].readers.includes(reader) ? 1 : 0;
+    holdPersonSeen.push(new Uint8Array(numPersons));
+  }
+
+  const capturesOnFile = new Float64Array(numPersons);
+  const identifiableOnFile = new Float64Array(numPersons);
+  const personLogMiss = new Float64Array(numPersons);
+  const tripLogMiss = new Float64Array(numTrips);
+  const reach = new Float64Array(NK);
+  let futureSightings = 0;
+
+  for (let i = 0; i < n; i++) {
+    const t = day[i] + time[i] / 86400;
+    if (t >= now) {
+      futureSightings++;
+      continue;
+    }
+    const age = now - t;
+    const p = person[i];
+    const tr = trip[i];
+    const ch = tripMode[tr] === RETENTION_MODE_WALK ? 0 : 1;
+    const relevant = channelMask[ch];
+    const w = pSeen === undefined ? 1 : pSeen[i];
+    // Holds: which kinds are held for the reader; per-hold counts regardless of reader.
+    let held = 0;
+    for (let h = 0; h < nh; h++) {
+      if (holdCams[h][camera[i]] === 0 || t < holds[h].from || t >= holds[h].to || !(age < holdKeep[h])) continue;
+      if ((holdMask[h] & relevant) !== 0) {
+        holdSightings[h]++;
+        holdCaptures[h] += w;
+        if (!(age < channelDaysAll[ch])) holdBeyond[h] += w;
+        if (holdPersonSeen[h][p] === 0) {
+          holdPersonSeen[h][p] = 1;
+          holdPersons[h]++;
+        }
+      }
+      if (holdReadable[h] === 1) held |= holdMask[h];
+    }
+    if (age < videoDays || (held & VIDEO) !== 0) capturesOnFile[p] += w;
+    const pi = pIdentify[i];
+    if (age < channelDays[ch] || (held & relevant) !== 0) {
+      identifiableOnFile[p] += pi;
+      const lm = Math.log1p(-pi);
+      personLogMiss[p] += lm;
+      tripLogMiss[tr] += lm;
+    }
+    // Reach back per kind.
+    for (let k = 0; k < NK; k++) {
+      const bit = 1 << k;
+      const carries = k === iAlerts ? pi > 0 : (relevant & bit) !== 0;
+      if (carries && (age < kindDays[k] || (held & bit) !== 0) && age > reach[k]) reach[k] = age;
+    }
+  }
+
+  // Trips in the window.
+  const tripsInWindow = new Float64Array(numPersons);
+  const reconstructableTrips = new Float64Array(numPersons);
+  const from = now - lookbackDays;
+  for (let t = 0; t < numTrips; t++) {
+    const p = tripOwner[t];
+    if (p < 0) continue;
+    const d = tripDay[t];
+    if (d < from || d >= now) continue;
+    tripsInWindow[p]++;
+    reconstructableTrips[p] += -Math.expm1(tripLogMiss[t]);
+  }
+
+  const reconstructableShare = new Float64Array(numPersons);
+  const pHistoryOnFile = new Float64Array(numPersons);
+  let numWithoutTrips = 0;
+  const totals = { capturesOnFile: 0, identifiableOnFile: 0, tripsInWindow: 0, reconstructableTrips: 0 };
+  for (let p = 0; p < numPersons; p++) {
+    if (tripsInWindow[p] > 0) reconstructableShare[p] = reconstructableTrips[p] / tripsInWindow[p];
+    else numWithoutTrips++;
+    pHistoryOnFile[p] = -Math.expm1(personLogMiss[p]) + 0;
+    totals.capturesOnFile += capturesOnFile[p];
+    totals.identifiableOnFile += identifiableOnFile[p];
+    totals.tripsInWindow += tripsInWindow[p];
+    totals.reconstructableTrips += reconstructableTrips[p];
+  }
+
+  const reachBack = {} as Record<DataKind, number>;
+  for (let k = 0; k < NK; k++) reachBack[DATA_KINDS[k]] = reach[k];
+  return {
+    numPersons,
+    capturesOnFile,
+    identifiableOnFile,
+    tripsInWindow,
+    reconstructableTrips,
+    reconstructableShare,
+    pHistoryOnFile,
+    numWithoutTrips,
+    holds: holds.map((h, j) => ({
+      id: h.id,
+      readable: holdReadable[j] === 1,
+      sightings: holdSightings[j],
+      captures: holdCaptures[j],
+      capturesBeyondPolicy: holdBeyond[j],
+      persons: holdPersons[j],
+    })),
+    reachBack,
+    totals,
+    futureSightings,
+    params: {
+      policy: policy.name,
+      now,
+      operatingDays,
+      lookbackDays,
+      reader: reader ?? null,
+      keptDays: { face: channelDays[0], plate: channelDays[1], captures: videoDays },
+      numSightings: n,
+      trips: allTrips ? 'all' : 'sighted',
+      holdBoundary: 'inside',
+    },
+  };
+}
