@@ -101,7 +101,7 @@ export interface PrincipalsPerResidentSummary {
   mean: number;
   min: number;
   max: number;
-  /** At ACCESS_DEFAULTS.quantiles, `{ '0.5': median, … }` (simple-statistics' quantileSorted convention). */
+  /** At ACCESS_DEFAULTS.quantiles, `{ '0.5': median, … }` (linear interpolation, R/numpy type 7, as simple-statistics' quantileSorted). */
   quantiles: Record<string, number>;
   /** Share of residents whose expected count of principals is ≥ 2. */
   shareAtLeastTwo: number;
@@ -455,7 +455,7 @@ function select(a: Float64Array, lo: number, hi: number, k: number): number {
   return a[k];
 }
 
-/** Quantiles as simple-statistics' quantileSorted defines them, by selection (O(n) each) instead of a sort. */
+/** Summary with quantiles as simple-statistics' quantileSorted defines them (type 7), by selection (O(n) each) instead of a sort. */
 function summarise(values: Float64Array): PrincipalsPerResidentSummary {
   const n = values.length;
   let sum = 0;
@@ -479,13 +479,17 @@ function summarise(values: Float64Array): PrincipalsPerResidentSummary {
   };
   const quantiles: Record<string, number> = {};
   for (const q of ACCESS_DEFAULTS.quantiles) {
-    const idx = n * q;
+    // Linear interpolation between order statistics (R/numpy type 7), as simple-statistics' quantileSorted.
+    const idx = (n - 1) * q;
     let v: number;
     if (q === 1) v = max;
     else if (q === 0) v = min;
-    else if (idx % 1 !== 0) v = at(Math.ceil(idx) - 1);
-    else if (n % 2 === 0) v = (at(idx - 1) + at(idx)) / 2;
-    else v = at(idx);
+    else if (idx % 1 !== 0) {
+      const lower = Math.floor(idx);
+      const a = at(lower);
+      const b = at(lower + 1);
+      v = a + (idx - lower) * (b - a);
+    } else v = at(idx);
     quantiles[String(q)] = v;
   }
   return { mean: sum / n, min, max, quantiles, shareAtLeastTwo: atLeastTwo / n };
