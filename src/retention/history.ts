@@ -414,7 +414,7 @@ export interface PersonHistory extends HistoryColumns {
 
 const HISTORY = 'personHistory';
 
-/** Throws unless `reader` is undefined or a principal of the policy. */
+/** @internal Throws unless `reader` is undefined or a principal of the policy (shared with reconstructHistory). */
 export function requireReader(origin: string, policy: RetentionPolicy, reader: unknown): string | undefined {
   if (reader === undefined) return undefined;
   const ids = policy.principals.map((p) => p.id);
