@@ -26,6 +26,7 @@
  *   that reach inherits.
  */
 import { InvalidInputError } from '../core/errors.js';
+import { scratchFloat64 } from '../core/scratch.js';
 import { requireInteger, requireObject, requirePositive } from '../core/validate.js';
 import { buildAccessGraph, reachOnGraph, requireRetentionPolicy, type ReachedHold, type ReachedStore } from './access-graph.js';
 import { CHANNEL_KINDS, type DataKind, type RetentionPolicy } from './policy.js';
@@ -208,28 +209,21 @@ export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDa
     groupOf[i] = g;
   }
 
-  // Per person-day probabilities of identification through each channel, computed once.
-  let pFace: Float64Array | null = null;
-  let pPlate: Float64Array | null = null;
+  // Windows that reach something; the others give 0 everywhere.
+  const active: number[] = [];
+  for (let g = 0; g < groupFace.length; g++) if (groupFace[g] > 0 || groupPlate[g] > 0) active.push(g);
   const principalsPerResident = new Float64Array(numPersons);
   const sumResidents = new Float64Array(groupFace.length);
   const sumDays = new Float64Array(groupFace.length);
   const sumCaptures = new Float64Array(groupFace.length);
-  for (let g = 0; g < groupFace.length; g++) {
-    if (groupFace[g] === 0 && groupPlate[g] === 0) continue;
-    if (pFace === null || pPlate === null) {
-      pFace = new Float64Array(rows);
-      pPlate = new Float64Array(rows);
-      for (let r = 0; r < rows; r++) {
-        pFace[r] = -Math.expm1(faceLogMiss[r]);
-        pPlate[r] = -Math.expm1(plateLogMiss[r]);
-      }
-    }
-    const t = windowTables(groupFace[g], groupPlate[g], numDays);
-    const sums = windowKernel(t, numPersons, numDays, faceLogMiss, plateLogMiss, pFace, pPlate, faceIdentified, plateIdentified, principalsPerResident, groupCount[g]);
-    sumResidents[g] = sums[0];
-    sumDays[g] = sums[1];
-    sumCaptures[g] = sums[2];
+  if (active.length > 0) {
+    const tables = packTables(active.map((g) => windowTables(groupFace[g], groupPlate[g], numDays)), active.map((g) => groupCount[g]), numDays);
+    windowKernel(tables, numPersons, numDays, faceLogMiss, plateLogMiss, faceIdentified, plateIdentified, principalsPerResident);
+    active.forEach((g, a) => {
+      sumResidents[g] = tables.sumReach[a];
+      sumDays[g] = tables.sumDays[a];
+      sumCaptures[g] = tables.sumCaptures[a];
+    });
   }
 
   const principals: PrincipalAccess[] = reach.map((r, i) => {
@@ -362,69 +356,116 @@ function windowTables(faceDays: number, plateDays: number, numDays: number): Win
   return t;
 }
 
+/** The window tables of all active groups, flattened (group a, day d at a · numDays + d), and their sums. */
+interface PackedTables {
+  numGroups: number;
+  multiplicity: Float64Array;
+  both: Float64Array;
+  faceOnly: Float64Array;
+  plateOnly: Float64Array;
+  faceWhole: Float64Array;
+  plateWhole: Float64Array;
+  /** Fractional slots of group a: specialStart[a] … specialStart[a + 1] − 1. */
+  specialStart: Int32Array;
+  specialDay: Int32Array;
+  specialFace: Float64Array;
+  specialPlate: Float64Array;
+  sumReach: Float64Array;
+  sumDays: Float64Array;
+  sumCaptures: Float64Array;
+}
+
+function packTables(list: WindowTables[], multiplicity: number[], numDays: number): PackedTables {
+  const G = list.length;
+  const flat = (pick: (t: WindowTables) => Float64Array): Float64Array => {
+    const out = new Float64Array(G * numDays);
+    list.forEach((t, a) => out.set(pick(t), a * numDays));
+    return out;
+  };
+  const specialStart = new Int32Array(G + 1);
+  list.forEach((t, a) => (specialStart[a + 1] = specialStart[a] + t.specialDay.length));
+  return {
+    numGroups: G,
+    multiplicity: Float64Array.from(multiplicity),
+    both: flat((t) => t.both),
+    faceOnly: flat((t) => t.faceOnly),
+    plateOnly: flat((t) => t.plateOnly),
+    faceWhole: flat((t) => t.faceWhole),
+    plateWhole: flat((t) => t.plateWhole),
+    specialStart,
+    specialDay: Int32Array.from(list.flatMap((t) => t.specialDay)),
+    specialFace: Float64Array.from(list.flatMap((t) => t.specialFace)),
+    specialPlate: Float64Array.from(list.flatMap((t) => t.specialPlate)),
+    sumReach: new Float64Array(G),
+    sumDays: new Float64Array(G),
+    sumCaptures: new Float64Array(G),
+  };
+}
+
 /**
- * The hot loop: per person, P(reached), expected days and identifying captures
- * within the window; adds multiplicity · P(reached) to `perResident`.
- * Returns [Σ P(reached), Σ days, Σ captures]. No allocation per person.
+ * The hot loop, one pass over the persons: per person, the day's probabilities
+ * of identification per channel once, then for every window group P(reached),
+ * expected days and identifying captures; adds multiplicity · P(reached) to
+ * `perResident` and accumulates the group sums in `t`. No allocation per person.
  */
 function windowKernel(
-  t: WindowTables,
+  t: PackedTables,
   numPersons: number,
   numDays: number,
   faceLogMiss: Float64Array,
   plateLogMiss: Float64Array,
-  pFace: Float64Array,
-  pPlate: Float64Array,
   faceIdentified: Float64Array,
   plateIdentified: Float64Array,
   perResident: Float64Array,
-  multiplicity: number,
-): [number, number, number] {
-  const { both, faceOnly, plateOnly, faceWhole, plateWhole } = t;
-  const ns = t.specialDay.length;
-  const sDay = Int32Array.from(t.specialDay);
-  const sFace = Float64Array.from(t.specialFace);
-  const sPlate = Float64Array.from(t.specialPlate);
-  let totalReach = 0;
-  let totalDays = 0;
-  let totalCaptures = 0;
+): void {
+  const { numGroups, multiplicity, both, faceOnly, plateOnly, faceWhole, plateWhole, specialStart, specialDay, specialFace, specialPlate, sumReach, sumDays, sumCaptures } = t;
+  const pFace = new Float64Array(numDays);
+  const pPlate = new Float64Array(numDays);
   for (let person = 0; person < numPersons; person++) {
     const base = person * numDays;
-    let logMiss = 0;
-    let days = 0;
-    let captures = 0;
     for (let d = 0; d < numDays; d++) {
-      const r = base + d;
-      const cf = faceWhole[d];
-      const cp = plateWhole[d];
-      // Never 0 · −Infinity: a day outside the window adds nothing.
-      if (cf > 0) {
-        logMiss += cf * faceLogMiss[r];
-        captures += cf * faceIdentified[r];
-      }
-      if (cp > 0) {
-        logMiss += cp * plateLogMiss[r];
-        captures += cp * plateIdentified[r];
-      }
-      const pf = pFace[r];
-      const pp = pPlate[r];
-      days += both[d] * (pf + pp - pf * pp) + faceOnly[d] * pf + plateOnly[d] * pp;
+      pFace[d] = -Math.expm1(faceLogMiss[base + d]);
+      pPlate[d] = -Math.expm1(plateLogMiss[base + d]);
     }
-    for (let s = 0; s < ns; s++) {
-      const r = base + sDay[s];
-      const qf = sFace[s] * pFace[r];
-      const qp = sPlate[s] * pPlate[r];
-      logMiss += Math.log1p(-qf) + Math.log1p(-qp);
-      days += qf + qp - qf * qp;
-      captures += sFace[s] * faceIdentified[r] + sPlate[s] * plateIdentified[r];
+    let count = 0;
+    for (let a = 0; a < numGroups; a++) {
+      const off = a * numDays;
+      let logMiss = 0;
+      let days = 0;
+      let captures = 0;
+      for (let d = 0; d < numDays; d++) {
+        const r = base + d;
+        const cf = faceWhole[off + d];
+        const cp = plateWhole[off + d];
+        // Never 0 · −Infinity: a day outside the window adds nothing.
+        if (cf > 0) {
+          logMiss += cf * faceLogMiss[r];
+          captures += cf * faceIdentified[r];
+        }
+        if (cp > 0) {
+          logMiss += cp * plateLogMiss[r];
+          captures += cp * plateIdentified[r];
+        }
+        const pf = pFace[d];
+        const pp = pPlate[d];
+        days += both[off + d] * (pf + pp - pf * pp) + faceOnly[off + d] * pf + plateOnly[off + d] * pp;
+      }
+      for (let s = specialStart[a]; s < specialStart[a + 1]; s++) {
+        const d = specialDay[s];
+        const qf = specialFace[s] * pFace[d];
+        const qp = specialPlate[s] * pPlate[d];
+        logMiss += Math.log1p(-qf) + Math.log1p(-qp);
+        days += qf + qp - qf * qp;
+        captures += specialFace[s] * faceIdentified[base + d] + specialPlate[s] * plateIdentified[base + d];
+      }
+      const p = -Math.expm1(logMiss);
+      count += multiplicity[a] * p;
+      sumReach[a] += p;
+      sumDays[a] += days;
+      sumCaptures[a] += captures;
     }
-    const p = -Math.expm1(logMiss);
-    perResident[person] += multiplicity * p;
-    totalReach += p;
-    totalDays += days;
-    totalCaptures += captures;
+    perResident[person] = count;
   }
-  return [totalReach, totalDays, totalCaptures];
 }
 
 /** k-th smallest (0-based) of a[lo..hi] in place (Hoare quickselect, median-of-three). */
@@ -455,6 +496,83 @@ function select(a: Float64Array, lo: number, hi: number, k: number): number {
   return a[k];
 }
 
+/** Puts the order statistics ks[from..to] (ascending indices in [lo, hi]) in place. */
+function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], from: number, to: number): void {
+  if (from > to || lo > hi) return;
+  const m = (from + to) >> 1;
+  const k = ks[m];
+  select(a, lo, hi, k);
+  multiSelect(a, lo, k - 1, ks, from, m - 1);
+  multiSelect(a, k + 1, hi, ks, m + 1, to);
+}
+
+/**
+ * Exact order statistics (0-based ranks `ks`, ascending) of `values` without sorting or copying them all: a
+ * histogram of 4,096 bins over [min, max] finds the bin of each rank; a bin
+ * holding one value only answers at once; the values of the other needed bins are gathered (bins in
+ * ascending order, so their blocks are ordered) and the ranks selected among them. O(n) plus the
+ * selection over the gathered values (at worst all of them, when one bin holds most values).
+ */
+function orderStatistics(values: Float64Array, ks: number[], min: number, max: number): Map<number, number> {
+  const n = values.length;
+  const out = new Map<number, number>();
+  const span = max - min;
+  let bins = 4096;
+  let scale = bins / span;
+  if (!(span > 0) || !Number.isFinite(scale)) {
+    if (!(span > 0)) {
+      for (const k of ks) out.set(k, min);
+      return out;
+    }
+    bins = 1;
+    scale = 0;
+  }
+  const count = new Int32Array(bins);
+  const lo = new Float64Array(bins).fill(Infinity);
+  const hi = new Float64Array(bins).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let b = Math.floor((v - min) * scale);
+    if (b >= bins) b = bins - 1;
+    count[b]++;
+    if (v < lo[b]) lo[b] = v;
+    if (v > hi[b]) hi[b] = v;
+  }
+  // Bin of each rank; bins to gather.
+  const start = new Int32Array(bins + 1);
+  for (let b = 0; b < bins; b++) start[b + 1] = start[b] + count[b];
+  const gather = new Uint8Array(bins);
+  const binOf: number[] = [];
+  let b = 0;
+  for (const k of ks) {
+    while (start[b + 1] <= k) b++;
+    binOf.push(b);
+    if (lo[b] === hi[b]) out.set(k, lo[b]);
+    else gather[b] = 1;
+  }
+  const offset = new Int32Array(bins + 1);
+  for (let c = 0; c < bins; c++) offset[c + 1] = offset[c] + (gather[c] === 1 ? count[c] : 0);
+  const total = offset[bins];
+  if (total === 0) return out;
+  const work = scratchFloat64('retention-access-quantiles', total);
+  const fill = offset.slice(0, bins);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let c = Math.floor((v - min) * scale);
+    if (c >= bins) c = bins - 1;
+    if (gather[c] === 1) work[fill[c]++] = v;
+  }
+  const local: number[] = [];
+  ks.forEach((k, j) => {
+    if (!out.has(k)) local.push(offset[binOf[j]] + (k - start[binOf[j]]));
+  });
+  multiSelect(work, 0, total - 1, local, 0, local.length - 1);
+  ks.forEach((k, j) => {
+    if (!out.has(k)) out.set(k, work[offset[binOf[j]] + (k - start[binOf[j]])]);
+  });
+  return out;
+}
+
 /** Summary with quantiles as simple-statistics' quantileSorted defines them (type 7), by selection (O(n) each) instead of a sort. */
 function summarise(values: Float64Array): PrincipalsPerResidentSummary {
   const n = values.length;
@@ -469,28 +587,27 @@ function summarise(values: Float64Array): PrincipalsPerResidentSummary {
     if (v > max) max = v;
     if (v >= 2 - ACCESS_DEFAULTS.tolerance) atLeastTwo++;
   }
-  const work = Float64Array.from(values);
-  // Quantiles ascend, so each selection only needs the part right of the previous one.
-  let from = 0;
-  const at = (k: number): number => {
-    const v = select(work, k >= from ? from : 0, n - 1, k);
-    from = k;
-    return v;
-  };
+  const idxs = ACCESS_DEFAULTS.quantiles.map((q) => (n - 1) * q);
+  const wanted: number[] = [];
+  for (const idx of idxs) {
+    wanted.push(Math.floor(idx));
+    if (idx % 1 !== 0) wanted.push(Math.floor(idx) + 1);
+  }
+  const stat = orderStatistics(values, [...new Set(wanted)].sort((a, b) => a - b), min, max);
   const quantiles: Record<string, number> = {};
-  for (const q of ACCESS_DEFAULTS.quantiles) {
+  ACCESS_DEFAULTS.quantiles.forEach((q, i) => {
     // Linear interpolation between order statistics (R/numpy type 7), as simple-statistics' quantileSorted.
-    const idx = (n - 1) * q;
+    const idx = idxs[i];
+    const lower = Math.floor(idx);
     let v: number;
     if (q === 1) v = max;
     else if (q === 0) v = min;
-    else if (idx % 1 !== 0) {
-      const lower = Math.floor(idx);
-      const a = at(lower);
-      const b = at(lower + 1);
-      v = a + (idx - lower) * (b - a);
-    } else v = at(idx);
+    else if (idx === lower) v = stat.get(lower)!;
+    else {
+      const a = stat.get(lower)!;
+      v = a + (idx - lower) * (stat.get(lower + 1)! - a);
+    }
     quantiles[String(q)] = v;
-  }
+  });
   return { mean: sum / n, min, max, quantiles, shareAtLeastTwo: atLeastTwo / n };
 }

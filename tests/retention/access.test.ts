@@ -435,7 +435,7 @@ describe('analyseAccess', () => {
 
   it('summarises the principals per resident with simple-statistics quantiles and the share reached by two or more', () => {
     const rng = createRng('access-summary');
-    for (const numPersons of [1, 2, 501, 1000]) {
+    for (const numPersons of [1, 2, 501, 1000, 4000]) {
       const pc = randomChannels(rng.stream(`n-${numPersons}`), numPersons, 2);
       const a = analyseAccess(createRetentionPolicy(ALMATY_LIKE), pc, { operatingDays: 365 });
       const v = a.principalsPerResident;
@@ -448,6 +448,30 @@ describe('analyseAccess', () => {
       expect(s.shareAtLeastTwo).toBe(sorted.filter((x) => x >= 2 - 1e-9).length / numPersons);
       // The per-resident mean is the sum of the principals' shares.
       expect(s.mean).toBeCloseTo(a.principals.reduce((x, p) => x + p.shareOfResidents, 0), 12);
+    }
+  });
+
+  it('finds exact quantiles with point masses, near-ties and a lone outlier', () => {
+    // Columns by hand: 40% never identified (log-miss 0), 30% certainly (−Infinity), the rest spread
+    // over a tiny range; person 0 alone is an outlier. The per-resident counts pile up on a few values.
+    const rng = createRng('access-quantile-masses');
+    for (const numPersons of [3, 10, 4097, 9000]) {
+      const face = new Float64Array(numPersons);
+      const plate = new Float64Array(numPersons);
+      for (let i = 0; i < numPersons; i++) {
+        const u = rng.next();
+        face[i] = u < 0.4 ? 0 : u < 0.7 ? -Infinity : -1e-9 * (1 + rng.int(3));
+        plate[i] = i === 0 ? -50 : 0;
+      }
+      const zeros = new Float64Array(numPersons);
+      const pc: PersonChannelDays = {
+        numPersons, numDays: 1, captures: zeros, faceIdentified: zeros, plateIdentified: zeros,
+        faceTrips: new Uint16Array(numPersons), plateTrips: new Uint16Array(numPersons),
+        faceTripsIdentified: zeros, plateTripsIdentified: zeros, faceLogMiss: face, plateLogMiss: plate,
+      };
+      const a = analyseAccess(createRetentionPolicy(ALMATY_LIKE), pc, { operatingDays: 365 });
+      const sorted = Array.from(a.principalsPerResident).sort((x, y) => x - y);
+      for (const q of ACCESS_DEFAULTS.quantiles) expect(a.principalsPerResidentSummary.quantiles[String(q)]).toBe(quantileSorted(sorted, q));
     }
   });
 
