@@ -123,3 +123,4 @@ export { pointInHold, camerasInHold } from './retention/hold-area.js';
 export * from './retention/presets.js';
 export * from './retention/event-rates.js';
 export * from './retention/storage.js';
+export { type RetentionTripRowsInput } from './retention/reconstruct.js';

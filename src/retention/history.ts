@@ -24,7 +24,7 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { requireNonNegative, requireObject } from '../core/validate.js';
-import { logMissWithin, sumWithin, type PersonChannelDays } from './person-channels.js';
+import type { PersonChannelDays } from './person-channels.js';
 import {
   CHANNEL_KINDS,
   DATA_KINDS,
@@ -194,6 +194,25 @@ function select(a: Float64Array, k: number, left: number, right: number): void {
   }
 }
 
+/** Puts a[ranks[rLo..rHi]] in their sorted places, within a[lo..hi]. */
+function multiSelect(a: Float64Array, ranks: Float64Array, lo: number, hi: number, rLo: number, rHi: number): void {
+  while (rLo <= rHi && lo < hi) {
+    const mid = (rLo + rHi) >> 1;
+    const k = ranks[mid];
+    select(a, k, lo, hi);
+    // Recurse on the smaller side of the ranks, loop on the other.
+    if (mid - rLo < rHi - mid) {
+      multiSelect(a, ranks, lo, k - 1, rLo, mid - 1);
+      lo = k + 1;
+      rLo = mid + 1;
+    } else {
+      multiSelect(a, ranks, k + 1, hi, mid + 1, rHi);
+      hi = k - 1;
+      rHi = mid - 1;
+    }
+  }
+}
+
 /**
  * Mean, min, max and quantiles of a column, exactly (type-7 quantiles, equal
  * to simple-statistics' `quantileSorted` on a sorted copy), found by
@@ -218,22 +237,19 @@ export function summariseHistoryValues(values: Float64Array, quantiles: readonly
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  // Ranks needed, ascending; each selection narrows the range of the next.
+  // Ranks needed, ascending; divide and conquer: select the middle rank, then the ranks left of it in the
+  // part left of it and the ranks right of it in the part right of it (O(n log #ranks)).
   const ranks = new Set<number>();
   for (const q of quantiles) {
     const idx = (n - 1) * q;
     ranks.add(Math.floor(idx));
     ranks.add(Math.ceil(idx));
   }
-  const sorted = [...ranks].sort((a, b) => a - b);
+  const sorted = Float64Array.from(ranks).sort();
   const scratch = values.slice();
+  multiSelect(scratch, sorted, 0, n - 1, 0, sorted.length - 1);
   const at = new Map<number, number>();
-  let left = 0;
-  for (const r of sorted) {
-    select(scratch, r, left, n - 1);
-    at.set(r, scratch[r]);
-    left = r + 1;
-  }
+  for (const r of sorted) at.set(r, scratch[r]);
   const out: Record<string, number> = {};
   for (const q of quantiles) {
     let v: number;
@@ -343,7 +359,58 @@ export function personHistoryForDays(channels: PersonChannelDays, options: Histo
   return historyKernel(channels, faceDays, plateDays, captureDays, lookbackDays);
 }
 
-/** The per-person loop (inputs validated). */
+/**
+ * Weights of the simulated days in a window of `days` days (cycling backwards
+ * from the newest day, as sumWithin does): whole days in `w`, a fractional
+ * oldest day `frac` at index `fi`.
+ */
+interface DayWindow {
+  w: Float64Array;
+  fi: number;
+  frac: number;
+}
+
+function dayWindow(days: number, nd: number): DayWindow {
+  const whole = Math.floor(days);
+  const cycles = Math.floor(whole / nd);
+  const rest = whole - cycles * nd;
+  const w = new Float64Array(nd).fill(cycles);
+  for (let j = 0; j < rest; j++) w[nd - 1 - j] += 1;
+  return { w, fi: nd - 1 - rest, frac: days - whole };
+}
+
+/** Σ over the window of a per-person-day column (= sumWithin up to rounding). */
+function sumWin(col: Float64Array, base: number, nd: number, win: DayWindow): number {
+  let s = 0;
+  const w = win.w;
+  for (let d = 0; d < nd; d++) if (w[d] !== 0) s += w[d] * col[base + d];
+  if (win.frac > 0) s += win.frac * col[base + win.fi];
+  return s;
+}
+
+function sumWin16(col: Uint16Array, base: number, nd: number, win: DayWindow): number {
+  let s = 0;
+  const w = win.w;
+  for (let d = 0; d < nd; d++) if (w[d] !== 0) s += w[d] * col[base + d];
+  if (win.frac > 0) s += win.frac * col[base + win.fi];
+  return s;
+}
+
+/** log P(no identification) over the window (= logMissWithin up to rounding; never NaN: zero weights skipped). */
+function logMissWin(lm: Float64Array, base: number, nd: number, win: DayWindow): number {
+  let s = 0;
+  const w = win.w;
+  for (let d = 0; d < nd; d++) if (w[d] !== 0) s += w[d] * lm[base + d];
+  if (win.frac > 0) s += Math.log1p(win.frac * Math.expm1(lm[base + win.fi]));
+  return s;
+}
+
+/**
+ * The per-person loop (inputs validated). The window weights are the same
+ * for every person, so they are computed once; one simulated day (the usual
+ * case) takes a scalar path. Results equal sumWithin / logMissWithin up to
+ * floating-point rounding (tests: 1e-12).
+ */
 function historyKernel(c: PersonChannelDays, faceDays: number, plateDays: number, captureDays: number, lookbackDays: number): HistoryColumns {
   const n = c.numPersons;
   const nd = c.numDays;
@@ -357,18 +424,50 @@ function historyKernel(c: PersonChannelDays, faceDays: number, plateDays: number
   const plateWin = Math.min(plateDays, lookbackDays);
   const { captures, faceIdentified, plateIdentified, faceTrips, plateTrips, faceTripsIdentified, plateTripsIdentified, faceLogMiss, plateLogMiss } = c;
   let numWithoutTrips = 0;
-  for (let p = 0; p < n; p++) {
-    capturesOnFile[p] = sumWithin(captures, nd, p, captureDays);
-    identifiableOnFile[p] = sumWithin(faceIdentified, nd, p, faceDays) + sumWithin(plateIdentified, nd, p, plateDays);
-    const trips = sumWithin(faceTrips, nd, p, lookbackDays) + sumWithin(plateTrips, nd, p, lookbackDays);
-    tripsInWindow[p] = trips;
-    if (trips > 0) {
-      const rec = sumWithin(faceTripsIdentified, nd, p, faceWin) + sumWithin(plateTripsIdentified, nd, p, plateWin);
-      reconstructableTrips[p] = rec;
-      reconstructableShare[p] = rec / trips;
-    } else numWithoutTrips++;
-    const logMiss = logMissWithin(faceLogMiss, nd, p, faceDays) + logMissWithin(plateLogMiss, nd, p, plateDays);
-    pHistoryOnFile[p] = -Math.expm1(logMiss) + 0; // + 0: never −0
+  if (nd === 1) {
+    // Window of D days over one repeated day: weight D on it; log-miss: floor(D) · lm + log(1 − frac · pDay).
+    const fWhole = Math.floor(faceDays), fFrac = faceDays - fWhole;
+    const pWhole = Math.floor(plateDays), pFrac = plateDays - pWhole;
+    for (let p = 0; p < n; p++) {
+      capturesOnFile[p] = captureDays * captures[p];
+      identifiableOnFile[p] = faceDays * faceIdentified[p] + plateDays * plateIdentified[p];
+      const trips = lookbackDays * (faceTrips[p] + plateTrips[p]);
+      tripsInWindow[p] = trips;
+      if (trips > 0) {
+        const rec = faceWin * faceTripsIdentified[p] + plateWin * plateTripsIdentified[p];
+        reconstructableTrips[p] = rec;
+        reconstructableShare[p] = rec / trips;
+      } else numWithoutTrips++;
+      const fl = faceLogMiss[p];
+      const pl = plateLogMiss[p];
+      let logMiss = 0;
+      if (fWhole > 0 && fl !== 0) logMiss += fWhole * fl;
+      if (fFrac > 0 && fl !== 0) logMiss += Math.log1p(fFrac * Math.expm1(fl));
+      if (pWhole > 0 && pl !== 0) logMiss += pWhole * pl;
+      if (pFrac > 0 && pl !== 0) logMiss += Math.log1p(pFrac * Math.expm1(pl));
+      pHistoryOnFile[p] = logMiss === 0 ? 0 : -Math.expm1(logMiss);
+    }
+  } else {
+    const wCap = dayWindow(captureDays, nd);
+    const wFace = dayWindow(faceDays, nd);
+    const wPlate = dayWindow(plateDays, nd);
+    const wLook = dayWindow(lookbackDays, nd);
+    const wFaceWin = dayWindow(faceWin, nd);
+    const wPlateWin = dayWindow(plateWin, nd);
+    for (let p = 0; p < n; p++) {
+      const base = p * nd;
+      capturesOnFile[p] = sumWin(captures, base, nd, wCap);
+      identifiableOnFile[p] = sumWin(faceIdentified, base, nd, wFace) + sumWin(plateIdentified, base, nd, wPlate);
+      const trips = sumWin16(faceTrips, base, nd, wLook) + sumWin16(plateTrips, base, nd, wLook);
+      tripsInWindow[p] = trips;
+      if (trips > 0) {
+        const rec = sumWin(faceTripsIdentified, base, nd, wFaceWin) + sumWin(plateTripsIdentified, base, nd, wPlateWin);
+        reconstructableTrips[p] = rec;
+        reconstructableShare[p] = rec / trips;
+      } else numWithoutTrips++;
+      const logMiss = logMissWin(faceLogMiss, base, nd, wFace) + logMissWin(plateLogMiss, base, nd, wPlate);
+      pHistoryOnFile[p] = -Math.expm1(logMiss) + 0; // + 0: never −0
+    }
   }
   return {
     numPersons: n,

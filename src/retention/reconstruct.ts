@@ -25,7 +25,7 @@ import { CHANNEL_KINDS, DATA_KINDS, RETENTION_TIERS, effectiveDays, longestKept,
 export interface RetentionSightingsInput {
   readonly numSightings: number;
   readonly person: Uint32Array;
-  /** Trip id: indexes `options.tripMode` (and tripPerson / tripDay when given). */
+  /** Trip id: indexes `options.tripMode` (and tripPerson / tripDay), or matches `options.trips.planId`. */
   readonly trip: Uint32Array;
   readonly camera: Uint32Array;
   /** The trip's day (real days, no cycling). */
@@ -38,12 +38,22 @@ export interface RetentionSightingsInput {
   readonly pSeen?: Float64Array;
 }
 
+/** Per-trip rows (TripMetrics & { planId } fits): mode, person and day of each trip; `planId` (optional) is its trip id, else the row index. */
+export interface RetentionTripRowsInput {
+  readonly numTrips: number;
+  readonly person: Uint32Array;
+  readonly day: Uint16Array;
+  /** 0 walk, 1 car. */
+  readonly mode: Uint8Array;
+  readonly planId?: Uint32Array;
+}
+
 /** Options of {@link reconstructHistory}. */
 export interface ReconstructHistoryOptions {
   /** Camera positions in local metres (a CameraSet fits): captures are placed at their camera. */
   cameras: { readonly x: Float64Array; readonly y: Float64Array };
-  /** Per trip id: 0 walk (face channel), 1 car (plate channel). */
-  tripMode: Uint8Array;
+  /** Per trip id: 0 walk (face channel), 1 car (plate channel). Required unless `trips` is given. */
+  tripMode?: Uint8Array;
   /**
    * Optional, per trip id (same length as tripMode, given together): every
    * trip's person and day, so that trips no camera saw count in the window.
@@ -51,6 +61,13 @@ export interface ReconstructHistoryOptions {
    */
   tripPerson?: Uint32Array;
   tripDay?: Uint16Array;
+  /**
+   * Instead of tripMode / tripPerson / tripDay: per-trip rows (the exposure
+   * layer's `PopulationExposure.trips` fits; its `planId` is the sightings'
+   * trip id). Every trip of a person < numPersons counts, seen or not; rows of
+   * other persons are outside the sample and skipped.
+   */
+  trips?: RetentionTripRowsInput;
   /** The moment history is looked at, days on the timeline. */
   now: number;
   /** How long the system has run, days (bounds `'forever'`). */
@@ -116,13 +133,15 @@ export interface ReconstructedHistory {
     /** Days on file per channel and of video for the reader, without holds. */
     keptDays: { face: number; plate: number; captures: number };
     numSightings: number;
-    /** 'all' when tripPerson/tripDay were given, else 'sighted' (trips with at least one sighting). */
+    /** 'all' when tripPerson/tripDay or trips were given, else 'sighted' (trips with at least one sighting). */
     trips: 'all' | 'sighted';
     holdBoundary: 'inside';
   };
 }
 
 const ORIGIN = 'reconstructHistory';
+/** Marks a trip id without a mode (options.trips given, no row for it). */
+const NO_MODE = 255;
 const NK = DATA_KINDS.length;
 
 function kindBit(kind: DataKind): number {
@@ -155,15 +174,17 @@ function requireColumn(field: string, col: unknown, ctor: typeof Float64Array | 
  *
  * @param policy - a resolved policy
  * @param sightings - per-sighting columns (SightingSet fits)
- * @param options - cameras, tripMode, now, operatingDays, lookbackDays, numPersons, reader; optional tripPerson/tripDay
+ * @param options - cameras, tripMode (or trips), now, operatingDays, lookbackDays, numPersons, reader; optional tripPerson/tripDay
  * @returns a {@link ReconstructedHistory}
  * @throws {InvalidInputError} negative or non-finite now, lookbackDays or operatingDays; an unknown reader;
  *   a column of the wrong type or length; a sighting whose person ≥ numPersons, camera without a position,
  *   trip without a mode (or mode other than 0/1), pIdentify/pSeen outside [0, 1], negative or non-finite
- *   time; sightings of one trip naming different persons or days
+ *   time; sightings of one trip naming different persons or days; `trips` together with tripMode, or a
+ *   trip id repeated in `trips`
  * @example
+ * // Sightings kept for the sample (residents 0 … sample − 1) of a population run:
  * const h = reconstructHistory(policy, exposure.sightings, {
- *   cameras, tripMode, now: 30, operatingDays: 365, lookbackDays: 30, numPersons: 10_000,
+ *   cameras, trips: exposure.trips, now: 1, operatingDays: 365, lookbackDays: 1, numPersons: exposure.params.sample,
  * });
  * h.reconstructableShare[0]; h.reachBack.video; h.holds[0].persons;
  * @remarks O(sightings · holds + trips + numPersons + cameras · holds).
@@ -183,23 +204,67 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   if (!(cams.x instanceof Float64Array)) throw new InvalidInputError(ORIGIN, 'options.cameras.x', 'must be a Float64Array', cams.x);
   requireColumn('options.cameras.y', cams.y, Float64Array, cams.x.length, 'cameras.x.length');
   const numCameras = cams.x.length;
-  const tripMode = o.tripMode as Uint8Array;
-  if (!(tripMode instanceof Uint8Array)) throw new InvalidInputError(ORIGIN, 'options.tripMode', 'must be a Uint8Array indexed by trip id', tripMode);
-  const numTrips = tripMode.length;
-  for (let t = 0; t < numTrips; t++) {
-    const m = tripMode[t];
-    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.tripMode[${t}]`, 'must be 0 (walk) or 1 (car)', m);
-  }
-  const allTrips = o.tripPerson !== undefined || o.tripDay !== undefined;
-  const tripPersonIn = o.tripPerson as Uint32Array | undefined;
-  const tripDayIn = o.tripDay as Uint16Array | undefined;
-  if (allTrips) {
-    requireColumn('options.tripPerson', tripPersonIn, Uint32Array, numTrips, 'tripMode.length');
-    requireColumn('options.tripDay', tripDayIn, Uint16Array, numTrips, 'tripMode.length');
-    for (let t = 0; t < numTrips; t++) {
-      if ((tripPersonIn as Uint32Array)[t] >= numPersons) throw new InvalidInputError(ORIGIN, `options.tripPerson[${t}]`, `must be < numPersons (${numPersons})`, (tripPersonIn as Uint32Array)[t]);
+  // Trips: per trip id, mode (NO_MODE = none), owner (−1 = unknown) and day.
+  let tripMode: Uint8Array;
+  let tripOwner: Int32Array;
+  let tripDay: Int32Array;
+  let allTrips: boolean;
+  let modeField: string;
+  if (o.trips !== undefined) {
+    if (o.tripMode !== undefined || o.tripPerson !== undefined || o.tripDay !== undefined) {
+      throw new InvalidInputError(ORIGIN, 'options.trips', 'must not be given together with tripMode, tripPerson or tripDay', 'both');
     }
+    const t = requireObject(ORIGIN, 'options.trips', o.trips) as unknown as RetentionTripRowsInput;
+    const nt = requireInteger(ORIGIN, 'options.trips.numTrips', t.numTrips, 0);
+    requireColumn('options.trips.person', t.person, Uint32Array, nt, 'trips.numTrips');
+    requireColumn('options.trips.day', t.day, Uint16Array, nt, 'trips.numTrips');
+    requireColumn('options.trips.mode', t.mode, Uint8Array, nt, 'trips.numTrips');
+    if (t.planId !== undefined) requireColumn('options.trips.planId', t.planId, Uint32Array, nt, 'trips.numTrips');
+    let size = nt;
+    if (t.planId !== undefined) {
+      size = 0;
+      for (let r = 0; r < nt; r++) if (t.planId[r] + 1 > size) size = t.planId[r] + 1;
+    }
+    tripMode = new Uint8Array(size).fill(NO_MODE);
+    tripOwner = new Int32Array(size).fill(-1);
+    tripDay = new Int32Array(size);
+    for (let r = 0; r < nt; r++) {
+      const m = t.mode[r];
+      if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.trips.mode[${r}]`, 'must be 0 (walk) or 1 (car)', m);
+      if (t.person[r] >= numPersons) continue; // outside the sample
+      const id = t.planId === undefined ? r : t.planId[r];
+      if (tripOwner[id] !== -1) throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, 'must not repeat a trip id', id);
+      tripMode[id] = m;
+      tripOwner[id] = t.person[r];
+      tripDay[id] = t.day[r];
+    }
+    allTrips = true;
+    modeField = 'a row in options.trips';
+  } else {
+    tripMode = o.tripMode as Uint8Array;
+    if (!(tripMode instanceof Uint8Array)) throw new InvalidInputError(ORIGIN, 'options.tripMode', 'must be a Uint8Array indexed by trip id (or give options.trips)', tripMode);
+    const nt = tripMode.length;
+    for (let t = 0; t < nt; t++) {
+      const m = tripMode[t];
+      if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.tripMode[${t}]`, 'must be 0 (walk) or 1 (car)', m);
+    }
+    allTrips = o.tripPerson !== undefined || o.tripDay !== undefined;
+    tripOwner = new Int32Array(nt).fill(-1);
+    tripDay = new Int32Array(nt);
+    if (allTrips) {
+      const tp = o.tripPerson as Uint32Array | undefined;
+      const td = o.tripDay as Uint16Array | undefined;
+      requireColumn('options.tripPerson', tp, Uint32Array, nt, 'tripMode.length');
+      requireColumn('options.tripDay', td, Uint16Array, nt, 'tripMode.length');
+      for (let t = 0; t < nt; t++) {
+        if ((tp as Uint32Array)[t] >= numPersons) throw new InvalidInputError(ORIGIN, `options.tripPerson[${t}]`, `must be < numPersons (${numPersons})`, (tp as Uint32Array)[t]);
+        tripOwner[t] = (tp as Uint32Array)[t];
+        tripDay[t] = (td as Uint16Array)[t];
+      }
+    }
+    modeField = `< tripMode.length ${nt}`;
   }
+  const numTrips = tripMode.length;
 
   const s = requireObject(ORIGIN, 'sightings', sightings) as unknown as RetentionSightingsInput;
   const n = requireInteger(ORIGIN, 'sightings.numSightings', s.numSightings, 0);
@@ -213,21 +278,13 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   const { person, trip, camera, day, time, pIdentify } = s;
   const pSeen = s.pSeen;
 
-  // Trip owners and days: from tripPerson/tripDay, else from the sightings (first seen); checked for consistency.
-  const tripOwner = new Int32Array(numTrips).fill(-1);
-  const tripDay = new Int32Array(numTrips);
-  if (allTrips) {
-    for (let t = 0; t < numTrips; t++) {
-      tripOwner[t] = (tripPersonIn as Uint32Array)[t];
-      tripDay[t] = (tripDayIn as Uint16Array)[t];
-    }
-  }
+  // Trip owners and days not given are taken from the sightings (first seen); checked for consistency.
   for (let i = 0; i < n; i++) {
     const p = person[i];
     if (p >= numPersons) throw new InvalidInputError(ORIGIN, `sightings.person[${i}]`, `must be < numPersons (${numPersons})`, p);
     if (camera[i] >= numCameras) throw new InvalidInputError(ORIGIN, `sightings.camera[${i}]`, `must be a camera with a position (< ${numCameras})`, camera[i]);
     const tr = trip[i];
-    if (tr >= numTrips) throw new InvalidInputError(ORIGIN, `sightings.trip[${i}]`, `must be a trip with a mode (< tripMode.length ${numTrips})`, tr);
+    if (tr >= numTrips || tripMode[tr] === NO_MODE) throw new InvalidInputError(ORIGIN, `sightings.trip[${i}]`, `must be a trip with a mode (${modeField})`, tr);
     const pi = pIdentify[i];
     if (!(pi >= 0 && pi <= 1)) throw new InvalidInputError(ORIGIN, `sightings.pIdentify[${i}]`, 'must be a probability in [0, 1]', pi);
     if (pSeen !== undefined && !(pSeen[i] >= 0 && pSeen[i] <= 1)) throw new InvalidInputError(ORIGIN, `sightings.pSeen[${i}]`, 'must be a probability in [0, 1]', pSeen[i]);

@@ -7,7 +7,7 @@ import {
   retentionReach,
   summariseHistoryValues,
 } from '../../src/retention/history.js';
-import { personChannelDays, type RetentionTripsInput } from '../../src/retention/person-channels.js';
+import { logMissWithin, personChannelDays, sumWithin, type RetentionTripsInput } from '../../src/retention/person-channels.js';
 import { createRetentionPolicy } from '../../src/retention/policy.js';
 
 function trips(rows: [person: number, day: number, mode: number, sightings: number, identified: number, pIdentified: number][]): RetentionTripsInput {
@@ -127,6 +127,41 @@ describe('personHistoryForDays on a hand-worked case', () => {
     );
     expect(() => personHistoryForDays({ ...pc, faceTrips: new Float64Array(4) as unknown as Uint16Array }, { faceDays: 1, plateDays: 1, captureDays: 1 })).toThrow(/channels.faceTrips must be a Uint16Array/);
     expect(() => personHistoryForDays(null as unknown as typeof pc, { faceDays: 1, plateDays: 1, captureDays: 1 })).toThrow(/channels must be an object/);
+  });
+});
+
+describe('personHistoryForDays against sumWithin / logMissWithin', () => {
+  it('agrees on random multi-day and one-day channels, fractional and cycling windows', () => {
+    const rng = createRng('history-kernel');
+    for (const numDays of [1, 3, 7]) {
+      const numPersons = 40;
+      const rows: [number, number, number, number, number, number][] = [];
+      for (let p = 0; p < numPersons; p++) {
+        for (let d = 0; d < numDays; d++) {
+          const k = rng.int(4);
+          for (let j = 0; j < k; j++) {
+            const u = rng.next();
+            const pid = u < 0.1 ? 0 : u < 0.15 ? 1 : rng.next();
+            rows.push([p, d, rng.int(2), rng.uniform(0, 5), rng.uniform(0, 2), pid]);
+          }
+        }
+      }
+      const pc = personChannelDays(trips(rows), { numPersons, numDays });
+      for (const [faceDays, plateDays, captureDays, lookbackDays] of [[2.5, 10, 0.25, 4.75], [30, 0.5, 17, 30], [0, 3, 1, 100], [6.4, 6.4, 6.4, 2]]) {
+        const h = personHistoryForDays(pc, { faceDays, plateDays, captureDays, lookbackDays });
+        for (let p = 0; p < numPersons; p++) {
+          const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+          near(h.capturesOnFile[p], sumWithin(pc.captures, numDays, p, captureDays));
+          near(h.identifiableOnFile[p], sumWithin(pc.faceIdentified, numDays, p, faceDays) + sumWithin(pc.plateIdentified, numDays, p, plateDays));
+          const t = sumWithin(pc.faceTrips, numDays, p, lookbackDays) + sumWithin(pc.plateTrips, numDays, p, lookbackDays);
+          near(h.tripsInWindow[p], t);
+          const rec = sumWithin(pc.faceTripsIdentified, numDays, p, Math.min(faceDays, lookbackDays)) + sumWithin(pc.plateTripsIdentified, numDays, p, Math.min(plateDays, lookbackDays));
+          near(h.reconstructableShare[p], t > 0 ? rec / t : 0);
+          near(h.pHistoryOnFile[p], -Math.expm1(logMissWithin(pc.faceLogMiss, numDays, p, faceDays) + logMissWithin(pc.plateLogMiss, numDays, p, plateDays)));
+          expect(Number.isNaN(h.pHistoryOnFile[p])).toBe(false);
+        }
+      }
+    }
   });
 });
 

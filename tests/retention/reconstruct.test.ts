@@ -133,6 +133,30 @@ describe('reconstructHistory on a hand-worked case', () => {
     expect(h.params.trips).toBe('all');
   });
 
+  it('takes per-trip rows with plan ids instead (the exposure layer\'s trips), skipping persons outside the sample', () => {
+    // Rows in another order, trip ids as planId, one extra unseen trip of person 1 and a trip of person 7 (not sampled).
+    const trips = {
+      numTrips: 6,
+      person: Uint32Array.from([0, 1, 0, 7, 0, 0]),
+      day: Uint16Array.from([18, 10, 5, 12, 3, 20]),
+      mode: Uint8Array.from([1, 1, 1, 0, 0, 0]),
+      planId: Uint32Array.from([2, 4, 1, 9, 0, 3]),
+    };
+    const policy = createRetentionPolicy(handSpec);
+    const a = reconstructHistory(policy, sightingsOf(handRows), { cameras: handCameras, trips, now: 20, operatingDays: 365, lookbackDays: 15, numPersons: 2 });
+    const b = reconstructHistory(policy, sightingsOf(handRows), {
+      cameras: handCameras, tripMode: Uint8Array.from([0, 1, 1, 0, 1]), tripPerson: Uint32Array.from([0, 0, 0, 0, 1]),
+      tripDay: Uint16Array.from([3, 5, 18, 20, 10]), now: 20, operatingDays: 365, lookbackDays: 15, numPersons: 2,
+    });
+    expect(a.totals).toEqual(b.totals);
+    expect(Array.from(a.tripsInWindow)).toEqual([2, 1]);
+    expect(Array.from(a.pHistoryOnFile)).toEqual(Array.from(b.pHistoryOnFile));
+    expect(a.params.trips).toBe('all');
+    // Without planId, the row index is the trip id.
+    const rows = { numTrips: 4, person: new Uint32Array(4), day: Uint16Array.from([3, 5, 18, 20]), mode: handTripMode };
+    expect(reconstructHistory(policy, sightingsOf(handRows), { cameras: handCameras, trips: rows, now: 20, operatingDays: 365, lookbackDays: 15, numPersons: 2 }).totals).toEqual(hand().totals);
+  });
+
   it('caps forever and long holds at operatingDays', () => {
     const spec: RetentionPolicySpec = { ...handSpec, legalHolds: [{ area: [50, -10, 150, 10], from: 5, to: 6, keepDays: 'forever', kinds: ['video'] }] };
     const opts = { cameras: handCameras, tripMode: handTripMode, now: 20, lookbackDays: 15, numPersons: 1 };
@@ -510,6 +534,18 @@ describe('reconstructHistory errors', () => {
     expect(() => reconstructHistory(policy, s, { ...base, tripMode: Uint8Array.from([0, 1, 1]) })).toThrow(/reconstructHistory: sightings.trip\[4\] must be a trip with a mode \(< tripMode.length 3\), got 3/);
     expect(() => reconstructHistory(policy, s, { ...base, tripMode: Uint8Array.from([0, 1, 2, 0]) })).toThrow(/options.tripMode\[2\] must be 0 \(walk\) or 1 \(car\), got 2/);
     expect(() => reconstructHistory(policy, s, { ...base, tripMode: [0, 1, 1, 0] as unknown as Uint8Array })).toThrow(/options.tripMode must be a Uint8Array/);
+  });
+
+  it('rejects bad per-trip rows', () => {
+    const trips = { numTrips: 4, person: new Uint32Array(4), day: Uint16Array.from([3, 5, 18, 20]), mode: handTripMode };
+    const { tripMode: _omit, ...noMode } = base;
+    expect(() => reconstructHistory(policy, s, { ...base, trips })).toThrow(/options.trips must not be given together with tripMode/);
+    expect(() => reconstructHistory(policy, s, { ...noMode, trips: { ...trips, mode: Uint8Array.from([0, 1, 3, 0]) } })).toThrow(/options.trips.mode\[2\] must be 0 \(walk\) or 1 \(car\), got 3/);
+    expect(() => reconstructHistory(policy, s, { ...noMode, trips: { ...trips, day: new Uint16Array(3) } })).toThrow(/options.trips.day must be a Uint16Array of length trips.numTrips \(4\)/);
+    expect(() => reconstructHistory(policy, s, { ...noMode, trips: { ...trips, planId: Uint32Array.from([0, 1, 1, 3]) } })).toThrow(/options.trips.planId\[2\] must not repeat a trip id, got 1/);
+    // A sighting on a trip that has no row: no mode.
+    expect(() => reconstructHistory(policy, s, { ...noMode, trips: { ...trips, planId: Uint32Array.from([0, 1, 2, 5]) } })).toThrow(/sightings.trip\[4\] must be a trip with a mode \(a row in options.trips\), got 3/);
+    expect(() => reconstructHistory(policy, s, noMode)).toThrow(/options.tripMode must be a Uint8Array indexed by trip id \(or give options.trips\), got undefined/);
   });
 
   it('rejects bad per-sighting values', () => {
