@@ -124,3 +124,4 @@ export * from './retention/presets.js';
 export * from './retention/event-rates.js';
 export * from './retention/storage.js';
 export { type RetentionTripRowsInput } from './retention/reconstruct.js';
+export * from './retention/analyse-retention.js';
