@@ -25,6 +25,8 @@ export interface PopulationJobData {
   /** Plan ids grouped by origin node; chunk k is `order[chunkStart[k]]` … `order[chunkStart[k + 1] − 1]`. */
   order: Uint32Array;
   chunkStart: Uint32Array;
+  /** Allocate the chunks' camera lists on SharedArrayBuffers (several threads: the person pass reads them all). */
+  shared: boolean;
 }
 
 /** Result of one chunk: plain typed arrays (transferable). */
@@ -57,6 +59,9 @@ export interface ChunkResult {
 export class ChunkRunner {
   private readonly job: PopulationJobData;
   private readonly scorer: TripScorer;
+  /** Camera-list entries and path arcs of the chunks run so far, to size the next chunk's lists. */
+  private entries = 0;
+  private arcs = 0;
   constructor(job: PopulationJobData) {
     this.job = job;
     this.scorer = new TripScorer(job.profile, job.network.edgeLength, job.capabilities, job.resolved);
@@ -68,7 +73,11 @@ export class ChunkRunner {
     const routed = routeTrips(job.network, job.plans, { planIds, speeds: job.speeds });
     const trips = routed.trips;
     const nt = trips.numTrips;
-    const buf = new TripMetricsBuffer(nt, !job.resolved.binary);
+    // Pre-size the camera lists from the entries per path arc seen so far on this thread (+10 %), so that
+    // they rarely grow (each growth is a fresh allocation and copy, and fresh pages are slow to fault in).
+    const pathArcs = trips.pathStart[nt];
+    const capacity = this.arcs > 0 ? Math.ceil(pathArcs * (this.entries / this.arcs) * 1.1) + 1024 : nt * 16;
+    const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared });
     const keep = job.sampleLimit > 0 ? new SightingBuffer() : null;
     const speed = new Float64Array(nt);
     const s = this.scorer;
@@ -78,8 +87,10 @@ export class ChunkRunner {
       speed[t] = trips.speed[t];
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
-    // Views, not trimmed copies: the chunk's lists are copied once more when merged, then dropped.
+    // Views, not trimmed copies: the chunk's lists are kept as one block of the result's camera lists.
     const used = buf.cameraStart[nt];
+    this.entries += used;
+    this.arcs += pathArcs;
     const cameraList = buf.cameraList.subarray(0, used);
     const cameraMiss = buf.cameraMiss === null ? null : buf.cameraMiss.subarray(0, used);
     let kept: ChunkResult['kept'] = null;

@@ -18,12 +18,12 @@ import type { StreetNetwork } from '../mobility/street-network.js';
 import { planTrips, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
-import { computePersonMetrics, type PersonDayMetrics } from './person-metrics.js';
+import { aggregatePersonDays, type PersonDayMetrics } from './person-metrics.js';
 import type { ChunkResult, PopulationJobData } from './population-chunk.js';
 import { runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
-import { assembleTripMetrics, type TripMetrics } from './trip-metrics.js';
+import { assembleTripMetrics, type TripCameraBlock, type TripMetrics } from './trip-metrics.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
 
 /** Defaults of {@link computePopulationExposure}. */
@@ -153,50 +153,58 @@ function summarise(values: Float64Array): DistributionSummary {
 
 /**
  * Merges chunk results into plan order (independent of which thread ran which
- * chunk): the chunks' columns are first concatenated in chunk order (sequential
- * copies), then permuted into plan order one column at a time (each a tight
- * loop over one source array, far kinder to caches than gathering every column
- * from 64 chunks at once).
+ * chunk): each column is permuted from the chunks' columns, concatenated in
+ * chunk order into one scratch array reused by every column (sequential
+ * copies, then one tight gather loop per column: far kinder to caches than
+ * gathering every column from 64 chunks at once). The camera lists are not
+ * copied: each chunk's lists become one block of the result
+ * (TripMetrics.cameraBlocks), reached through cameraBlock/cameraRow.
+ * With `shared`, the per-trip block and row indices are allocated on
+ * SharedArrayBuffers (the person pass reads them on the worker threads).
  */
-function mergeChunks(results: ChunkResult[], plans: TripPlans, withMiss: boolean) {
+function mergeChunks(results: ChunkResult[], plans: TripPlans, shared: boolean) {
   const np = plans.numPlans;
   let rows = 0;
-  let lists = 0;
   const unreachable: number[] = [];
   let numTrees = 0;
   for (const r of results) {
     rows += r.planId.length;
-    lists += r.cameraStart[r.planId.length];
     numTrees += r.numTrees;
     for (let i = 0; i < r.unreachable.length; i++) unreachable.push(r.unreachable[i]);
   }
   unreachable.sort((a, b) => a - b);
   const nt = rows;
-  // Position of each plan's row in chunk order.
+  // Position of each plan's row in chunk order, and its chunk.
   const pos = new Int32Array(np).fill(-1);
-  {
-    let base = 0;
-    for (const r of results) {
-      const ids = r.planId;
-      for (let i = 0; i < ids.length; i++) pos[ids[i]] = base + i;
-      base += ids.length;
+  const posChunk = new Uint32Array(np);
+  const base = new Uint32Array(results.length + 1);
+  for (let c = 0; c < results.length; c++) {
+    const ids = results[c].planId;
+    const b = base[c];
+    for (let i = 0; i < ids.length; i++) {
+      pos[ids[i]] = b + i;
+      posChunk[ids[i]] = c;
     }
+    base[c + 1] = b + ids.length;
   }
+  const u32 = (n: number) => (shared ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n));
   const src = new Uint32Array(nt);
   const planId = new Uint32Array(nt);
+  const cameraBlock = u32(nt);
+  const cameraRow = u32(nt);
   let t = 0;
   for (let p = 0; p < np; p++) {
-    if (pos[p] < 0) continue;
-    src[t] = pos[p];
+    const g = pos[p];
+    if (g < 0) continue;
+    const c = posChunk[p];
+    src[t] = g;
+    cameraBlock[t] = c;
+    cameraRow[t] = g - base[c];
     planId[t++] = p;
   }
+  const cat = new Float64Array(nt);
   const permute = (key: 'speed' | 'sightings' | 'identified' | 'distinctCameras' | 'length' | 'observedLength' | 'longestGap' | 'pIdentified' | 'faceSearches'): Float64Array => {
-    const cat = new Float64Array(nt);
-    let base = 0;
-    for (const r of results) {
-      cat.set(r[key], base);
-      base += r.planId.length;
-    }
+    for (let c = 0; c < results.length; c++) cat.set(results[c][key], base[c]);
     const out = new Float64Array(nt);
     for (let k = 0; k < nt; k++) out[k] = cat[src[k]];
     return out;
@@ -208,32 +216,15 @@ function mergeChunks(results: ChunkResult[], plans: TripPlans, withMiss: boolean
     day[k] = plans.day[p];
     mode[k] = plans.mode[p];
   }
+  const cameraBlocks: TripCameraBlock[] = results.map((r) => ({ start: r.cameraStart, list: r.cameraList, miss: r.cameraMiss }));
   const cols = {
     person, day, mode,
     speed: permute('speed'), sightings: permute('sightings'), identified: permute('identified'), distinctCameras: permute('distinctCameras'),
     length: permute('length'), observedLength: permute('observedLength'), longestGap: permute('longestGap'), pIdentified: permute('pIdentified'),
     faceSearches: permute('faceSearches'),
-    cameraStart: new Uint32Array(nt + 1),
-    cameraRow: src,
+    cameraBlocks, cameraBlock, cameraRow,
   };
-  // Camera lists stay in chunk order (one sequential copy per chunk, then the chunk's list is released;
-  // the lists are the bulk of the memory); cameraRow maps each trip to its row.
-  const cameraList = new Uint32Array(lists);
-  const cameraMiss = withMiss ? new Float64Array(lists) : null;
-  let base = 0;
-  let at = 0;
-  for (const r of results) {
-    const n = r.planId.length;
-    for (let i = 0; i < n; i++) cols.cameraStart[base + i + 1] = at + r.cameraStart[i + 1];
-    const used = r.cameraStart[n];
-    cameraList.set(r.cameraList.subarray(0, used), at);
-    if (cameraMiss !== null && r.cameraMiss !== null) cameraMiss.set(r.cameraMiss.subarray(0, used), at);
-    at += used;
-    base += n;
-    r.cameraList = new Uint32Array(0);
-    r.cameraMiss = null;
-  }
-  return { planId, cols: { ...cols, cameraList, cameraMiss }, unreachable: Uint32Array.from(unreachable), numTrees };
+  return { planId, cols, unreachable: Uint32Array.from(unreachable), numTrees };
 }
 
 /** Kept sightings of all chunks, ordered by plan id then entry. */
@@ -330,14 +321,14 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
     network, plans, profile, capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
-    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart,
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: false,
   };
   const results = runPopulationChunks(job, threads);
-  const merged = mergeChunks(results, plans, !prep.resolved.binary);
+  const merged = mergeChunks(results, plans, false);
   const tm = assembleTripMetrics(merged.cols, cameras.numCameras, prep.params);
   const trips = { ...tm, planId: merged.planId };
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
-  const persons = computePersonMetrics(trips, { numPersons: numResidents, numDays });
+  const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays });
   const summary = {
     sightings: summarise(persons.sightings),
     identified: summarise(persons.identified),

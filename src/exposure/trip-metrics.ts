@@ -5,6 +5,7 @@
  */
 import type { CameraSet } from '../cameras/camera-set.js';
 import type { TripSet } from '../mobility/trip-set.js';
+import { InvalidInputError } from '../core/errors.js';
 import { checkTrips, prepareScoring, type SightingOptions, type SightingParams } from './sightings.js';
 import { TripScorer } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
@@ -41,19 +42,63 @@ export interface TripMetrics {
   /** Expected face searches: pedestrian captures by face cameras, frontal at the face level (what a watchlist search runs on). */
   readonly faceSearches: Float64Array;
   /**
-   * Distinct cameras per trip (in order of first sighting), as a CSR over
-   * rows: trip t's are `cameraList[cameraStart[r]]` … `cameraList[cameraStart[r + 1] − 1]`
-   * with `r = cameraRow[t]`. Used to count distinct cameras per person and day.
-   * (`cameraRow` is the identity for computeTripMetrics; the population
-   * pipeline keeps the lists in the order its chunks produced them, which
-   * saves a million small copies at city scale.)
+   * Distinct cameras per trip (in order of first sighting), stored in blocks:
+   * trip t's cameras are `b.list[b.start[r]]` … `b.list[b.start[r + 1] − 1]`
+   * with `b = cameraBlocks[cameraBlock[t]]` and `r = cameraRow[t]` (read them
+   * with {@link tripCameras}). Used to count distinct cameras per person and
+   * day. computeTripMetrics gives one block in trip order; the population
+   * pipeline keeps one block per chunk of work, as its threads produced them
+   * (no merged copy of the lists, which are the bulk of the memory).
    */
-  readonly cameraStart: Uint32Array;
+  readonly cameraBlocks: readonly TripCameraBlock[];
+  /** Block of each trip's camera list (index into cameraBlocks). */
+  readonly cameraBlock: Uint32Array;
+  /** Row of each trip's camera list within its block. */
   readonly cameraRow: Uint32Array;
-  readonly cameraList: Uint32Array;
-  /** Per listed camera: probability that none of its captures on the trip happened; null when every weight is 0 or 1 (then 0). */
-  readonly cameraMiss: Float64Array | null;
   readonly params: SightingParams;
+}
+
+/**
+ * One block of per-trip camera lists (CSR): row r's cameras are
+ * `list[start[r]]` … `list[start[r + 1] − 1]`; `miss[j]` is the probability
+ * that none of the captures by camera `list[j]` on that trip happened (null
+ * when every weight is 0 or 1: then every listed camera saw the trip for sure).
+ * The arrays may be longer than `start[rows]` (spare capacity).
+ */
+export interface TripCameraBlock {
+  readonly start: Uint32Array;
+  readonly list: Uint32Array;
+  readonly miss: Float64Array | null;
+}
+
+/**
+ * The distinct cameras that saw trip `t` (in order of first sighting), with
+ * the probability that each missed it (null when certain). Views into the
+ * metrics' blocks, not copies.
+ *
+ * @param metrics - per-trip metrics (computeTripMetrics or the population pipeline's `trips`)
+ * @param t - trip index in [0, numTrips)
+ * @returns `{ cameras, miss }` (subarray views; `miss` null when every listed camera saw the trip for sure)
+ * @throws {InvalidInputError} when `t` is not a trip index
+ * @example
+ * const { cameras } = tripCameras(m, 0);
+ * cameras.length === m.distinctCameras[0]; // with every camera up
+ * @remarks O(1); allocates two views, so hot loops should read the blocks directly.
+ */
+export function tripCameras(metrics: TripMetrics, t: number): { cameras: Uint32Array; miss: Float64Array | null } {
+  if (!Number.isInteger(t) || t < 0 || t >= metrics.numTrips) throw new InvalidInputError('tripCameras', 't', `must be a trip index in [0, ${metrics.numTrips - 1}]`, t);
+  const b = metrics.cameraBlocks[metrics.cameraBlock[t]];
+  const r = metrics.cameraRow[t];
+  const a = b.start[r], e = b.start[r + 1];
+  return { cameras: b.list.subarray(a, e), miss: b.miss === null ? null : b.miss.subarray(a, e) };
+}
+
+/** Options of the internal TripMetricsBuffer. */
+export interface TripMetricsBufferOptions {
+  /** Initial capacity of the camera lists (entries); default 16 per trip. */
+  capacity?: number;
+  /** Allocate the camera lists on SharedArrayBuffers (so that other threads can read them). */
+  shared?: boolean;
 }
 
 /** @internal Growable per-trip metric columns filled from a scorer. */
@@ -70,9 +115,11 @@ export class TripMetricsBuffer {
   readonly cameraStart: Uint32Array;
   cameraList: Uint32Array;
   cameraMiss: Float64Array | null;
-  private used = 0;
+  private usedEntries = 0;
 
-  constructor(n: number, withMiss: boolean) {
+  private readonly shared: boolean;
+
+  constructor(n: number, withMiss: boolean, options: TripMetricsBufferOptions = {}) {
     this.n = n;
     this.sightings = new Float64Array(n);
     this.identified = new Float64Array(n);
@@ -82,10 +129,25 @@ export class TripMetricsBuffer {
     this.longestGap = new Float64Array(n);
     this.pIdentified = new Float64Array(n);
     this.faceSearches = new Float64Array(n);
-    this.cameraStart = new Uint32Array(n + 1);
-    // Distinct cameras per trip: tens on the Almaty preset; the list doubles when needed.
-    this.cameraList = new Uint32Array(Math.max(16, n * 16));
-    this.cameraMiss = withMiss ? new Float64Array(this.cameraList.length) : null;
+    this.shared = options.shared === true;
+    this.cameraStart = this.u32(n + 1);
+    // Distinct cameras per trip: tens to a hundred on the Almaty preset; the lists grow by half when needed.
+    const cap = Math.max(16, Math.ceil(options.capacity ?? n * 16));
+    this.cameraList = this.u32(cap);
+    this.cameraMiss = withMiss ? this.f64(cap) : null;
+  }
+
+  private u32(len: number): Uint32Array {
+    return this.shared ? new Uint32Array(new SharedArrayBuffer(4 * len)) : new Uint32Array(len);
+  }
+
+  private f64(len: number): Float64Array {
+    return this.shared ? new Float64Array(new SharedArrayBuffer(8 * len)) : new Float64Array(len);
+  }
+
+  /** Entries used in the camera lists. */
+  get used(): number {
+    return this.usedEntries;
   }
 
   /** Records the scorer's current trip as row i (rows must be recorded in order 0, 1, …). */
@@ -99,33 +161,35 @@ export class TripMetricsBuffer {
     this.pIdentified[i] = -Math.expm1(s.logNotIdentified) + 0;
     this.faceSearches[i] = s.searches;
     const nd = s.numDistinct;
-    if (this.used + nd > this.cameraList.length) {
-      let len = this.cameraList.length * 2;
-      while (len < this.used + nd) len *= 2;
-      const b = new Uint32Array(len);
-      b.set(this.cameraList.subarray(0, this.used));
+    const u = this.usedEntries;
+    if (u + nd > this.cameraList.length) {
+      let len = Math.ceil(this.cameraList.length * 1.5);
+      while (len < u + nd) len = Math.ceil(len * 1.5);
+      const b = this.u32(len);
+      b.set(this.cameraList.subarray(0, u));
       this.cameraList = b;
       if (this.cameraMiss !== null) {
-        const m = new Float64Array(len);
-        m.set(this.cameraMiss.subarray(0, this.used));
+        const m = this.f64(len);
+        m.set(this.cameraMiss.subarray(0, u));
         this.cameraMiss = m;
       }
     }
     // Plain loops: subarray() would allocate a view per trip.
-    const list = this.cameraList, dCam = s.dCam, u = this.used;
+    const list = this.cameraList, dCam = s.dCam;
     for (let i = 0; i < nd; i++) list[u + i] = dCam[i];
     const miss = this.cameraMiss;
     if (miss !== null) {
       const dMiss = s.dMiss;
       for (let i = 0; i < nd; i++) miss[u + i] = dMiss[i];
     }
-    this.used += nd;
-    this.cameraStart[i + 1] = this.used;
+    this.usedEntries = u + nd;
+    this.cameraStart[i + 1] = u + nd;
   }
 
   /** Trims the camera lists. */
   trimmed(): { cameraList: Uint32Array; cameraMiss: Float64Array | null } {
-    return { cameraList: this.cameraList.slice(0, this.used), cameraMiss: this.cameraMiss === null ? null : this.cameraMiss.slice(0, this.used) };
+    const u = this.usedEntries;
+    return { cameraList: this.cameraList.slice(0, u), cameraMiss: this.cameraMiss === null ? null : this.cameraMiss.slice(0, u) };
   }
 }
 
@@ -135,7 +199,7 @@ export function assembleTripMetrics(
     person: Uint32Array; day: Uint16Array; mode: Uint8Array; speed: Float64Array;
     sightings: Float64Array; identified: Float64Array; distinctCameras: Float64Array; length: Float64Array;
     observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array; faceSearches: Float64Array;
-    cameraStart: Uint32Array; cameraRow: Uint32Array; cameraList: Uint32Array; cameraMiss: Float64Array | null;
+    cameraBlocks: TripCameraBlock[]; cameraBlock: Uint32Array; cameraRow: Uint32Array;
   },
   numCameras: number,
   params: SightingParams,
@@ -182,7 +246,7 @@ export function computeTripMetrics(trips: TripSet, profile: StreetExposureProfil
       person: trips.person.slice(0, nt), day: trips.day.slice(0, nt), mode: trips.mode.slice(0, nt), speed: Float64Array.from(trips.speed.subarray(0, nt)),
       sightings: buf.sightings, identified: buf.identified, distinctCameras: buf.distinctCameras, length: buf.length,
       observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified, faceSearches: buf.faceSearches,
-      cameraStart: buf.cameraStart, cameraRow: identity(nt), cameraList, cameraMiss,
+      cameraBlocks: [{ start: buf.cameraStart, list: cameraList, miss: cameraMiss }], cameraBlock: new Uint32Array(nt), cameraRow: identity(nt),
     },
     cameras.numCameras,
     prep.params,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { computePopulationExposure } from '../../src/exposure/population-exposure.js';
-import { computeTripMetrics } from '../../src/exposure/trip-metrics.js';
+import { computeTripMetrics, tripCameras } from '../../src/exposure/trip-metrics.js';
 import { computeSightings } from '../../src/exposure/sightings.js';
 import { computePersonMetrics } from '../../src/exposure/person-metrics.js';
 import { computeStreetExposureProfile } from '../../src/exposure/street-exposure-profile.js';
@@ -55,10 +55,14 @@ describe('computePopulationExposure', () => {
     for (const k of ['sightings', 'identified', 'distinctCameras', 'length', 'observedLength', 'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches'] as const) {
       expect(Array.from(r.trips[k])).toEqual(Array.from(m[k]));
     }
-    // Each trip's distinct cameras (the pipeline keeps the lists in chunk order, reached through cameraRow).
-    const camerasOf = (x: typeof m, t: number) => Array.from(x.cameraList.subarray(x.cameraStart[x.cameraRow[t]], x.cameraStart[x.cameraRow[t] + 1]));
-    for (let t = 0; t < m.numTrips; t++) expect(camerasOf(r.trips, t)).toEqual(camerasOf(m, t));
-    expect(r.trips.cameraList.length).toBe(m.cameraList.length);
+    // Each trip's distinct cameras (the pipeline keeps one block of lists per chunk, reached through cameraBlock/cameraRow).
+    expect(r.trips.cameraBlocks.length).toBeGreaterThan(1);
+    expect(m.cameraBlocks.length).toBe(1);
+    for (let t = 0; t < m.numTrips; t++) expect(Array.from(tripCameras(r.trips, t).cameras)).toEqual(Array.from(tripCameras(m, t).cameras));
+    const entries = (x: typeof m) => x.cameraBlocks.reduce((a, b) => a + b.start[b.start.length - 1], 0);
+    expect(entries(r.trips)).toBe(entries(m));
+    expect(() => tripCameras(m, m.numTrips)).toThrow(/tripCameras: t must be a trip index in \[0, \d+\], got \d+/);
+    expect(() => tripCameras(m, 0.5)).toThrow(/tripCameras: t must be a trip index/);
     // Person-day rows equal the aggregation of those trips.
     const pd = computePersonMetrics(m, { numPersons: 1500 });
     expect(Array.from(r.persons.pIdentified)).toEqual(Array.from(pd.pIdentified));

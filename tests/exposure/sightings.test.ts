@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSightings } from '../../src/exposure/sightings.js';
-import { computeTripMetrics } from '../../src/exposure/trip-metrics.js';
+import { computeTripMetrics, tripCameras } from '../../src/exposure/trip-metrics.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { MODE_CAR, MODE_WALK } from '../../src/mobility/trip-set.js';
 import { makeCameras, makeNetwork, makeProfile, makeTrips, randomCase, type Entry } from './sightings-fixtures.js';
@@ -224,7 +224,7 @@ describe('computeTripMetrics', () => {
     expect(m.pIdentified[0]).toBeCloseTo(0.8, 15);
     // An empty path: nothing seen, no NaN.
     expect([m.sightings[1], m.observedFraction[1], m.longestGap[1], m.pIdentified[1]]).toEqual([0, 0, 0, 0]);
-    expect(Array.from(m.cameraList.subarray(m.cameraStart[0], m.cameraStart[1]))).toEqual([2, 3, 0, 1]);
+    expect(Array.from(tripCameras(m, 0).cameras)).toEqual([2, 3, 0, 1]);
   });
 
   it('gives expected values under availability (worked by hand)', () => {
@@ -238,7 +238,7 @@ describe('computeTripMetrics', () => {
     expect(m.distinctCameras[0]).toBe(3.5);
     // Longest gap counts cameras of availability > 0 as possibly seeing: still 90 m.
     expect(m.longestGap[0]).toBe(90);
-    expect(m.cameraMiss).not.toBeNull();
+    expect(m.cameraBlocks[0].miss).not.toBeNull();
   });
 });
 
