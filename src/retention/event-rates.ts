@@ -66,6 +66,13 @@ export interface DailyEventRates {
   params: { scale: number; numDays: number; numTrips: number; alerts: 'given' | 'met-rate'; alertsPerFace: number | null };
 }
 
+/** Throws the error for trip `i` (cold path of the validation loop). */
+function badTrip(origin: string, i: number, m: number, id: number, fs: number): never {
+  if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(origin, `trips.mode[${i}]`, 'must be 0 (walk) or 1 (car)', m);
+  if (!(id >= 0 && id < Infinity)) throw new InvalidInputError(origin, `trips.identified[${i}]`, 'must be a finite number >= 0', id);
+  throw new InvalidInputError(origin, `trips.faceSearches[${i}]`, 'must be a finite number >= 0', fs);
+}
+
 /**
  * City-wide events per day from the exposure layer's trips, scaled to the
  * city's population: faceCaptures = Σ faceSearches (templates extracted),
@@ -108,20 +115,22 @@ export function dailyEventRates(trips: EventTripsInput, options: DailyEventRates
   const { day, mode, identified, faceSearches } = t;
   let maxDay = 0;
   let face = 0;
-  let walkId = 0;
-  let carId = 0;
+  // Identified captures by mode, summed without a branch on the (unpredictable) mode: acc[0] walk, acc[1] car.
+  const acc = new Float64Array(2);
+  const maxMode = RETENTION_MODE_CAR; // local copy: no module-binding load in the loop
   for (let i = 0; i < n; i++) {
     const m = mode[i];
     const id = identified[i];
     const fs = faceSearches[i];
-    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(origin, `trips.mode[${i}]`, 'must be 0 (walk) or 1 (car)', m);
-    if (!(id >= 0) || id === Infinity) throw new InvalidInputError(origin, `trips.identified[${i}]`, 'must be a finite number >= 0', id);
-    if (!(fs >= 0) || fs === Infinity) throw new InvalidInputError(origin, `trips.faceSearches[${i}]`, 'must be a finite number >= 0', fs);
-    if (day[i] > maxDay) maxDay = day[i];
+    // One predictable test per trip; the cold path names the item (RETENTION_MODE_WALK = 0, RETENTION_MODE_CAR = 1).
+    if (!(m <= maxMode && id >= 0 && id < Infinity && fs >= 0 && fs < Infinity)) badTrip(origin, i, m, id, fs);
+    const d = day[i];
+    if (d > maxDay) maxDay = d;
     face += fs;
-    if (m === RETENTION_MODE_WALK) walkId += id;
-    else carId += id;
+    acc[m] += id;
   }
+  const walkId = acc[RETENTION_MODE_WALK];
+  const carId = acc[RETENTION_MODE_CAR];
   let numDays = maxDay + 1;
   if (o.numDays !== undefined) {
     const nd = o.numDays;

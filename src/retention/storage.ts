@@ -379,12 +379,17 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
   const eitherCams = new Float64Array(N);
   const caps = network.cameras.capabilities;
   const camNode = network.cameraNode;
+  // Branch-free counts (capabilities are mixed at random over the cameras).
+  const faceShift = Math.log2(CAPABILITY_FACE);
+  const plateShift = Math.log2(CAPABILITY_PLATE);
   for (let c = 0; c < C; c++) {
     const cap = caps[c];
     const v = camNode[c];
-    if (cap & CAPABILITY_FACE) faceCams[v]++;
-    if (cap & CAPABILITY_PLATE) plateCams[v]++;
-    if (cap & (CAPABILITY_FACE | CAPABILITY_PLATE)) eitherCams[v]++;
+    const f = (cap >> faceShift) & 1;
+    const p = (cap >> plateShift) & 1;
+    faceCams[v] += f;
+    plateCams[v] += p;
+    eitherCams[v] += f | p;
   }
   const allMbps = network.nodeAllMbps;
   let totalMbps = 0;
