@@ -125,3 +125,4 @@ export * from './retention/event-rates.js';
 export * from './retention/storage.js';
 export { type RetentionTripRowsInput } from './retention/reconstruct.js';
 export * from './retention/analyse-retention.js';
+export * from './retention/archive-on-file.js';
