@@ -36,7 +36,7 @@ import type { PersonChannelDays } from './person-channels.js';
 export const ACCESS_DEFAULTS = {
   /** Days of a resident's history looked at (the last N days before now). Assumption: a month, the common video-retention period (NYPD DAS, Flock: 30 days; DESIGN.md "Retention"). */
   lookbackDays: 30,
-  /** Principals allowed to see face and plate data under the "closed loop" claim: the police only (the claim made for Almaty's system; DESIGN.md). */
+  /** Principals allowed to see face and plate data under the "closed loop" claim (issue 5). Assumption: the claim read as "only the police see face and plate data". */
   allowed: ['police'] as readonly string[],
   /** Quantiles of the per-resident count of principals. */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
