@@ -363,12 +363,18 @@ export function createRetentionPolicy(spec: RetentionPolicySpec): RetentionPolic
   const principals: Principal[] = principalSpecs.map((p, i) => {
     const field = i < BUILTIN_PRINCIPALS.length ? `BUILTIN_PRINCIPALS[${i}]` : `policy.principals[${i - BUILTIN_PRINCIPALS.length}]`;
     const o = p as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      if (!['id', 'label', 'via'].includes(key)) throw new InvalidInputError(ORIGIN, `${field}.${key}`, 'is not a principal field (id, label, via)', o[key]);
+    }
     if (o.label !== undefined && typeof o.label !== 'string') throw new InvalidInputError(ORIGIN, `${field}.label`, 'must be a string', o.label);
     const via: Principal['via'] = [];
     if (o.via !== undefined) {
       if (!Array.isArray(o.via)) throw new InvalidInputError(ORIGIN, `${field}.via`, 'must be an array', o.via);
       o.via.forEach((v, j) => {
         const vo = requireObject(ORIGIN, `${field}.via[${j}]`, v);
+        for (const key of Object.keys(vo)) {
+          if (!['principal', 'kinds'].includes(key)) throw new InvalidInputError(ORIGIN, `${field}.via[${j}].${key}`, 'is not a via field (principal, kinds)', vo[key]);
+        }
         if (typeof vo.principal !== 'string' || !known.has(vo.principal) || vo.principal === o.id) {
           throw new InvalidInputError(ORIGIN, `${field}.via[${j}].principal`, 'must be another known principal', vo.principal);
         }
