@@ -20,7 +20,7 @@ import { districtExposure, type DistrictExposureTable } from './district-exposur
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, type PersonDayMetrics } from './person-metrics.js';
 import type { ChunkResult, PopulationJobData } from './population-chunk.js';
-import { runPopulationChunks } from './population-parallel.js';
+import { parallelPopulationAvailable, runDistinctRows, runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import { assembleTripMetrics, type TripCameraBlock, type TripMetrics } from './trip-metrics.js';
@@ -318,17 +318,19 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const plans = planTrips(city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') });
   if (threads === -1) threads = plans.numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1;
 
+  // On several threads the chunks' camera lists go on SharedArrayBuffers, for the person pass on the workers.
+  const parallel = threads > 1 && parallelPopulationAvailable();
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
     network, plans, profile, capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
-    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: false,
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel,
   };
   const results = runPopulationChunks(job, threads);
-  const merged = mergeChunks(results, plans, false);
+  const merged = mergeChunks(results, plans, parallel);
   const tm = assembleTripMetrics(merged.cols, cameras.numCameras, prep.params);
   const trips = { ...tm, planId: merged.planId };
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
-  const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays });
+  const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runDistinctRows(trips, rows, threads) : undefined);
   const summary = {
     sightings: summarise(persons.sightings),
     identified: summarise(persons.identified),

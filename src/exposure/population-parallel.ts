@@ -22,6 +22,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import type { TripPlans } from '../mobility/trip-plans.js';
+import { distinctCamerasOfRows, distinctScratch, type PersonDayRows, type TripCameraLists } from './person-metrics.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
@@ -89,7 +90,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   for (const w of workers) {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    w.postMessage({ job: shared, ctl, status, port: port2 }, [port2]);
+    w.postMessage({ kind: 'chunks', job: shared, ctl, status, port: port2 }, [port2]);
   }
   for (;;) {
     const c = Atomics.add(ctl, 0, 1);
@@ -121,6 +122,78 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   for (let c = 0; c < numChunks; c++) if (results[c] === undefined) results[c] = runner.run(c);
   for (const p of ports) p.close();
   return results as ChunkResult[];
+}
+
+/** Row ranges of the person pass: independent of the thread count (the values do not depend on them anyway). */
+const DISTINCT_RANGES = 32;
+
+/** The person pass's inputs with every array on a SharedArrayBuffer (arrays already shared are not copied). */
+export interface DistinctJob {
+  lists: TripCameraLists;
+  rows: PersonDayRows;
+  /** Ranges of rows: range k is rows rangeStart[k] … rangeStart[k + 1] − 1. */
+  rangeStart: Uint32Array;
+  out: Float64Array;
+}
+
+/**
+ * Distinct cameras per person-day row (see distinctCamerasOfRows), computed
+ * by `threads − 1` workers and this thread over ranges of rows of about equal
+ * trip counts. The workers read every chunk's camera lists in place (they
+ * are on SharedArrayBuffers when the chunks ran with `shared`) and write
+ * their rows into a shared output; a range that a worker failed or stalled on
+ * is redone here (same values).
+ *
+ * @param lists - the trips' camera lists
+ * @param rows - trips grouped by person-day row
+ * @param threads - threads to use (1: this thread alone)
+ * @returns distinct cameras per row (rows without trips: 0)
+ */
+export function runDistinctRows(lists: TripCameraLists, rows: PersonDayRows, threads: number): Float64Array {
+  const nr = rows.numRows;
+  const nt = rows.rowStart[nr];
+  const workers = threads > 1 && nt > 0 ? pool.get(threads - 1) : null;
+  if (workers === null || workers.length === 0) {
+    const out = new Float64Array(nr);
+    distinctCamerasOfRows(lists, rows, 0, nr, out, distinctScratch(lists.numCameras));
+    return out;
+  }
+  // Ranges of about equal trip counts (row boundaries).
+  const starts: number[] = [0];
+  for (let k = 1, r = 0; k < DISTINCT_RANGES; k++) {
+    const want = Math.floor((nt * k) / DISTINCT_RANGES);
+    while (r < nr && rows.rowStart[r] < want) r++;
+    if (r > starts[starts.length - 1] && r < nr) starts.push(r);
+  }
+  starts.push(nr);
+  const numRanges = starts.length - 1;
+  const job: DistinctJob = {
+    lists: {
+      numCameras: lists.numCameras,
+      cameraBlocks: lists.cameraBlocks.map((b) => ({ start: share(b.start), list: share(b.list), miss: b.miss === null ? null : share(b.miss) })),
+      cameraBlock: share(lists.cameraBlock),
+      cameraRow: share(lists.cameraRow),
+    },
+    rows: { numRows: nr, rowStart: share(rows.rowStart), order: share(rows.order) },
+    rangeStart: Uint32Array.from(starts),
+    out: new Float64Array(new SharedArrayBuffer(8 * nr)),
+  };
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
+  for (const w of workers) w.postMessage({ kind: 'distinct', job, ctl, status });
+  const scratch = distinctScratch(lists.numCameras);
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numRanges) break;
+    distinctCamerasOfRows(job.lists, job.rows, starts[c], starts[c + 1], job.out, scratch);
+    Atomics.store(status, c, 1);
+    Atomics.add(ctl, 1, 1);
+  }
+  waitForChunks(ctl, numRanges, STALL_MS);
+  for (let c = 0; c < numRanges; c++) {
+    if (Atomics.load(status, c) !== 1) distinctCamerasOfRows(job.lists, job.rows, starts[c], starts[c + 1], job.out, scratch);
+  }
+  return job.out;
 }
 
 /**

@@ -4,16 +4,52 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { distinctCamerasOfRows, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
+import type { DistinctJob } from './population-parallel.js';
 
-interface Message {
+interface ChunksMessage {
+  kind: 'chunks';
   job: PopulationJobData;
   ctl: Int32Array;
   status: Int32Array;
   port: MessagePort;
 }
 
-parentPort?.on('message', (msg: Message) => {
+interface DistinctMessage {
+  kind: 'distinct';
+  job: DistinctJob;
+  ctl: Int32Array;
+  status: Int32Array;
+}
+
+parentPort?.on('message', (msg: ChunksMessage | DistinctMessage) => {
+  if (msg.kind === 'distinct') runDistinct(msg);
+  else runChunks(msg);
+});
+
+/** The person pass: claims ranges of person-day rows and writes their distinct cameras into the shared output. */
+function runDistinct(msg: DistinctMessage): void {
+  const { job, ctl, status } = msg;
+  const numRanges = status.length;
+  if (Atomics.load(ctl, 0) >= numRanges) return;
+  const scratch = distinctScratch(job.lists.numCameras);
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numRanges) break;
+    try {
+      distinctCamerasOfRows(job.lists, job.rows, job.rangeStart[c], job.rangeStart[c + 1], job.out, scratch);
+      Atomics.store(status, c, 1);
+    } catch {
+      Atomics.store(status, c, 2); // the calling thread redoes it
+    }
+    Atomics.add(ctl, 1, 1);
+    Atomics.notify(ctl, 1);
+  }
+}
+
+/** The routing and scoring pass: claims chunks and posts their results. */
+function runChunks(msg: ChunksMessage): void {
   const { job, ctl, status, port } = msg;
   const numChunks = status.length;
   // Nothing left to claim (the calling thread was faster). The port is left
@@ -33,4 +69,4 @@ parentPort?.on('message', (msg: Message) => {
     Atomics.add(ctl, 1, 1);
     Atomics.notify(ctl, 1);
   }
-});
+}

@@ -145,7 +145,7 @@ describe('computePopulationExposure on worker threads (built package)', () => {
   const distEntry = new URL('../../dist/index.js', import.meta.url);
   const workerFile = new URL('../../dist/population-worker.js', import.meta.url);
   const built = existsSync(fileURLToPath(distEntry)) && existsSync(fileURLToPath(workerFile));
-  it.skipIf(!built)('gives byte-identical results on 1 and 2 threads', async () => {
+  it.skipIf(!built)('gives byte-identical results on 1, 2 and 3 threads, with and without availability', async () => {
     const pkg = await import(distEntry.href);
     expect(pkg.parallelPopulationAvailable()).toBe(true);
     const city = pkg.generateGridCity({ boundary: [0, 0, 2000, 2000], blockSize: 100, population: 40_000, seed: 3 });
@@ -158,13 +158,17 @@ describe('computePopulationExposure on worker threads (built package)', () => {
     const cameras = pkg.createCameraSet(cams);
     const network = pkg.buildStreetNetwork(city.streets);
     const profile = pkg.computeStreetExposureProfile(cameras, city, { occlusion: false });
-    // 5,000 residents ≈ 10,000 plans ≈ 5 chunks, so both threads take chunks.
-    const o = { seed: 9, numResidents: 5_000, network, profile, keepSightings: true, sample: 500, watchlistSize: 100, availability: 0.9 };
-    const one = pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 });
-    const two = pkg.computePopulationExposure(city, cameras, { ...o, threads: 2 });
-    await pkg.terminatePopulationWorkers();
+    // 5,000 residents ≈ 10,000 plans ≈ 5 chunks, so every thread takes chunks; with availability the person
+    // pass multiplies miss probabilities, without it it counts cameras (both run on the workers too).
     const dump = (r: Record<string, unknown>) => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v));
-    expect(dump(two)).toBe(dump(one));
-    expect(one.numTrips).toBeGreaterThan(8_000);
+    for (const availability of [0.9, undefined]) {
+      const o = { seed: 9, numResidents: 5_000, network, profile, keepSightings: true, sample: 500, watchlistSize: 100, availability };
+      const one = pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 });
+      const want = dump(one);
+      for (const threads of [2, 3]) expect(dump(pkg.computePopulationExposure(city, cameras, { ...o, threads }))).toBe(want);
+      expect(one.numTrips).toBeGreaterThan(8_000);
+      expect(one.trips.cameraBlocks.length).toBeGreaterThan(3);
+    }
+    await pkg.terminatePopulationWorkers();
   }, 120_000);
 });
