@@ -102,7 +102,8 @@ export function archiveOnFile(policy: RetentionPolicy, options: ArchiveOnFileOpt
   if (byPolicy) onFile.fill(1);
   const end = start + durationDays;
   for (const h of policy.legalHolds) {
-    const windowShare = Math.max(0, Math.min(end, h.to) - Math.max(start, h.from)) / durationDays;
+    // Clamped: (end − start) / durationDays can round to just above 1.
+    const windowShare = Math.min(1, Math.max(0, Math.min(end, h.to) - Math.max(start, h.from)) / durationDays);
     const keepsLongEnough = effectiveDays(h.keepDays, operatingDays) > daysAfter && h.kinds.some((k) => kinds.includes(k)) && (reader === undefined || h.readers.includes(reader));
     const inArea = camerasInHold(h, cams.x, cams.y);
     let count = 0;

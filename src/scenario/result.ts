@@ -251,6 +251,78 @@ export interface ExposureMetrics {
   routes: { from: string; to: string; shortestKm: number; shortestObservedKm: number; routeKm: number; routeObservedKm: number; detour: number; exposureAvoidedShare: number; maxDetour: number; weight: number }[];
 }
 
+/** One retention policy's analysis, as written to results.json (per-resident columns left out). */
+export interface RetentionPolicyMetrics {
+  name: string;
+  description: string;
+  sources: string[];
+  legalHolds: string[];
+  /** Longest days on file per kind, and per identification channel. */
+  reach: { kinds: Record<string, number>; face: number; plate: number };
+  /** Null without a network. */
+  storage: {
+    storedTB: number;
+    costPerMonth: number;
+    currency: string;
+    dailyCreatedTB: number;
+    steadyState: boolean;
+    shortfallTB: number;
+    overCapacityNodes: number;
+    byTier: { tier: string; storedTB: number; costPerMonth: number; capacityTB: number; overCapacityNodes: number }[];
+    byKind: { kind: string; dailyTB: number; storedTB: number; longestDays: number }[];
+    notes: string[];
+  } | null;
+  /** Steady state over every copy; null without residents. */
+  history: {
+    keptDays: { face: number; plate: number; captures: number };
+    summary: Record<'capturesOnFile' | 'identifiableOnFile' | 'reconstructableShare' | 'pHistoryOnFile', DistributionMetrics>;
+    meanShareOfTravellers: number;
+    numWithoutTrips: number;
+  } | null;
+  /** Null without residents. */
+  access: {
+    allowed: string[];
+    closedLoop: boolean;
+    principals: { principal: string; label: string; kinds: string[]; via: string[]; faceDays: number; plateDays: number; expectedResidents: number; shareOfResidents: number; expectedDaysPerResident: number }[];
+    principalsPerResident: { mean: number; min: number; max: number; quantiles: Record<string, number>; shareAtLeastTwo: number };
+    beyondAllowed: { principal: string; label: string; kinds: string[]; expectedResidents: number; holdsOnly: boolean }[];
+  } | null;
+}
+
+/** Retroactive identification of a crowd from the archive, days after the gathering. */
+export interface RetroactiveCrowdMetrics {
+  crowd: string;
+  start: number;
+  durationDays: number;
+  afterDamage: boolean;
+  rows: {
+    daysAfter: number;
+    /** The policy alone still keeps the face channel. */
+    byPolicy: boolean;
+    /** Cameras whose captures a legal hold keeps (when the policy no longer does). */
+    heldCameras: number;
+    captured: number;
+    identified: number;
+    /** The same without the legal holds (the policy alone). */
+    capturedWithoutHolds: number;
+    identifiedWithoutHolds: number;
+  }[];
+}
+
+/** The retention analysis. */
+export interface RetentionMetrics {
+  operatingDays: number;
+  lookbackDays: number;
+  /** City residents per simulated resident (event rates), or null without residents. */
+  scale: number | null;
+  /** Events per day city-wide used for the storage of non-video kinds (zeros without residents). */
+  eventsPerDay: { faceCaptures: number; matchEvents: number; plateReads: number; alerts: number };
+  policy: RetentionPolicyMetrics;
+  /** The policy compared with, and the deltas (B = compared − A = main), or null. */
+  compared: { policy: RetentionPolicyMetrics; deltas: unknown } | null;
+  crowds: RetroactiveCrowdMetrics[];
+}
+
 /** Every metric of a run; a section is present when its analysis ran. */
 export interface ScenarioMetrics {
   city: CityMetrics;
@@ -261,6 +333,7 @@ export interface ScenarioMetrics {
   raster?: { cellSize: number; level: CoverageLevel; cols: number; rows: number; cellsInArea: number; maxDepth: number; shareOfCellsAtLeast: number[] };
   network?: NetworkMetrics;
   exposure?: ExposureMetrics;
+  retention?: RetentionMetrics;
 }
 
 /** The result of {@link runScenario}. */

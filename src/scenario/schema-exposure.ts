@@ -72,11 +72,19 @@ export const crowdSchema = z
     gallerySize: z.number().min(1).optional().describe('Watchlist the faces are searched against (adds expected false alerts).'),
     source: z.string().optional().describe('Where the coordinates and numbers come from (shown in the assumptions table).'),
     afterDamage: z.boolean().default(false).describe('Use only the cameras the damage analysis leaves working (needs analyses.damage).'),
+    retroactive: z
+      .strictObject({
+        start: z.number().default(0).describe('When the gathering starts, days on the retention timeline (legal holds use the same days; default 0).'),
+        daysAfter: z.array(z.number().min(0)).min(1).describe('Days after the gathering at which the archive is searched.'),
+      })
+      .optional()
+      .describe('Retroactive identification from the archive, days later, under the retention policy and its legal holds (needs the retention section).'),
   })
   .superRefine((c, ctx) => {
     if ((c.polygon === undefined) === (c.route === undefined)) ctx.addIssue({ code: 'custom', path: ['polygon'], message: 'give exactly one of polygon or route' });
     if (c.route !== undefined && c.width === undefined) ctx.addIssue({ code: 'custom', path: ['width'], message: 'is required with a route' });
     if (c.polygon !== undefined && c.width !== undefined) ctx.addIssue({ code: 'custom', path: ['width'], message: 'applies to a route only' });
+    if (c.retroactive !== undefined && c.durationS === undefined) ctx.addIssue({ code: 'custom', path: ['durationS'], message: 'is required with retroactive (the legal holds keep a time window)' });
   });
 
 /** A least-surveilled route between two named places. */

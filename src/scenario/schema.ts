@@ -19,6 +19,8 @@ import { camerasSchema } from './schema-cameras.js';
 import { analysesSchema } from './schema-analyses.js';
 import { networkSchema } from './schema-network.js';
 import { recognitionSchema, residentsSchema, tripsSchema } from './schema-exposure.js';
+import { retentionSchema } from './schema-retention.js';
+import { checkRetentionSection } from './retention-policy.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
 
 /** The version of the scenario format this library reads and writes. */
@@ -37,6 +39,9 @@ export const scenarioSchema = z
     residents: residentsSchema.optional().describe('The simulated residents (a sample of the city).'),
     trips: tripsSchema.optional().describe("The residents' trips (defaults: a day of work, study and errand trips)."),
     recognition: recognitionSchema.optional().describe("Face recognition model: a preset name or your own (default 'nist-video-noncooperative')."),
+    retention: retentionSchema
+      .optional()
+      .describe('The retention policy (a preset or written out), legal holds, and the retention analysis: storage (with a network), reach, history and access (with residents).'),
     analyses: analysesSchema.describe('Analyses to run (default: coverage, districts, raster).'),
   })
   .superRefine((s, ctx) => {
@@ -73,6 +78,10 @@ export const scenarioSchema = z
     ex?.crowds?.forEach((c, i) => {
       if (c.afterDamage && s.analyses.damage === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'afterDamage'], message: 'needs analyses.damage' });
     });
+    ex?.crowds?.forEach((c, i) => {
+      if (c.retroactive && s.retention === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'retroactive'], message: 'needs the retention section' });
+    });
+    if (s.retention) for (const issue of checkRetentionSection(s.retention)) ctx.addIssue({ code: 'custom', path: ['retention', ...issue.path], message: issue.message });
     if (typeof s.seed === 'number' && !Number.isFinite(s.seed)) ctx.addIssue({ code: 'custom', path: ['seed'], message: 'must be a finite number or a string' });
   });
 

@@ -83,16 +83,17 @@ const exposureStep: ScenarioStep = {
       });
       const input: CrowdInput = c.polygon ? { area: [pts], numPeople: c.numPeople, durationS: c.durationS } : { route: pts, width: c.width!, numPeople: c.numPeople, durationS: c.durationS };
       const availability = c.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined;
-      const e = crowdExposure(cameras, input, {
+      const crowdOptions = {
         model: spec.recognition,
         faceAngle,
         views: c.views,
         city,
         occlusion,
-        availability,
         gallerySize: c.gallerySize,
         seed: ctx.rng.stream(`crowd/${i}`),
-      });
+      };
+      const e = crowdExposure(cameras, input, { ...crowdOptions, availability });
+      (ctx.artefacts.crowds ??= []).push({ name: c.name, input, options: crowdOptions, afterDamage: c.afterDamage && ctx.damage !== undefined, durationS: c.durationS ?? 0, retroactive: c.retroactive });
       const mode = (m: typeof e.live) => ({ captured: m.captured, capturedShare: m.capturedShare, identified: m.identified, identifiedShare: m.identifiedShare, cameras: m.numCaptureCameras, expectedFalseAlerts: m.expectedFalseAlerts });
       crowds.push({
         name: c.name,
@@ -182,7 +183,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     // Damaged cameras see nothing (the profile keeps their geometry; scoring drops their captures).
     cameraUp: o.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined,
   });
-  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents };
+  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents, trips: r.trips, numResidents, numDays: r.numDays };
   let uni: PopulationExposureMetrics['unicity'] = null;
   if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
     ctx.progress(0.8, 'unicity');

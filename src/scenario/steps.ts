@@ -7,7 +7,7 @@
  * A layer adds: its schema section (schema.ts / schema-analyses.ts, e.g.
  * schema-network.ts, schema-exposure.ts), one `step-<layer>.ts` exporting
  * its steps (step-network.ts, step-exposure.ts), and one spread in
- * {@link SCENARIO_STEPS} below. The retention layer (issue 5) is still to come. The runner, the
+ * {@link SCENARIO_STEPS} below. The retention step runs last: it reads the exposure step's trips and crowds. The runner, the
  * result format, compareScenarios (generic over headline and district
  * numbers) and the CLI need no change; the outputs add a file or a report
  * section when the layer has something to draw.
@@ -20,12 +20,15 @@ import type { CommandNetwork } from '../network/command-network.js';
 import type { FaultScenario } from '../network/faults-scenario.js';
 import type { PersonDayMetrics } from '../exposure/person-metrics.js';
 import type { SyntheticResidents } from '../mobility/residents.js';
+import type { TripMetrics } from '../exposure/trip-metrics.js';
+import type { CrowdExposureOptions, CrowdInput } from '../exposure/crowd-exposure.js';
 import type { Assumption, ScenarioMetrics } from './result.js';
 import type { ScenarioSpec } from './schema.js';
 import { MODEL_STEPS } from './step-model.js';
 import { COVERAGE_STEPS } from './step-coverage.js';
 import { NETWORK_STEPS } from './step-network.js';
 import { EXPOSURE_STEPS } from './step-exposure.js';
+import { RETENTION_STEPS } from './step-retention.js';
 
 /** What the steps share during a run. */
 export interface ScenarioContext {
@@ -58,7 +61,9 @@ export interface ScenarioContext {
 export interface ScenarioArtefacts {
   raster?: CoverageRaster;
   /** Per resident and day metrics of the exposure sample, with the residents (homes, districts). */
-  exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents };
+  exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents; trips: TripMetrics; numResidents: number; numDays: number };
+  /** Crowds as the exposure step modelled them (input and options), for the retention step's retroactive search. */
+  crowds?: { name: string; input: CrowdInput; options: CrowdExposureOptions; afterDamage: boolean; durationS: number; retroactive?: { start: number; daysAfter: number[] } }[];
 }
 
 /** One step of a run. */
@@ -74,4 +79,4 @@ export interface ScenarioStep {
 }
 
 /** Every step, in run order. */
-export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS, ...NETWORK_STEPS, ...EXPOSURE_STEPS];
+export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS, ...NETWORK_STEPS, ...EXPOSURE_STEPS, ...RETENTION_STEPS];

@@ -1,0 +1,189 @@
+/**
+ * The retention step of a scenario run: the scenario's retention policy
+ * (with its legal holds) analysed on the command network (storage) and the
+ * residents' exposure (reach, history, access), optionally against a second
+ * policy (compareRetention), and the crowds' retroactive identification
+ * from the archive days after the gathering.
+ */
+import { crowdExposure } from '../exposure/crowd-exposure.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis } from '../retention/analyse-retention.js';
+import { archiveOnFile } from '../retention/archive-on-file.js';
+import { dailyEventRates } from '../retention/event-rates.js';
+import { personChannelDays } from '../retention/person-channels.js';
+import type { RetentionPolicy } from '../retention/policy.js';
+import type { DailyEvents } from '../retention/event-rates.js';
+import type { Assumption, RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
+import { scenarioComparedPolicy, scenarioRetentionPolicy } from './retention-policy.js';
+import type { ScenarioContext, ScenarioStep } from './steps.js';
+
+/** JSON part of one analysis (per-resident columns and timings left out). */
+export function retentionPolicyMetrics(a: RetentionAnalysis): RetentionPolicyMetrics {
+  const kinds: Record<string, number> = {};
+  for (const [k, r] of Object.entries(a.reach.kinds)) kinds[k] = r.longestDays;
+  const s = a.storage;
+  return {
+    name: a.policy.name,
+    description: a.policy.description,
+    sources: a.policy.sources,
+    legalHolds: a.policy.legalHolds,
+    reach: { kinds, face: a.reach.channels.face, plate: a.reach.channels.plate },
+    storage: s && {
+      storedTB: s.totals.storedTB,
+      costPerMonth: s.totals.costPerMonth,
+      currency: s.params.currency,
+      dailyCreatedTB: s.totals.dailyCreatedTB,
+      steadyState: s.totals.steadyState,
+      shortfallTB: s.totals.shortfallTB,
+      overCapacityNodes: s.totals.overCapacityNodes,
+      byTier: s.byTier.map((t) => ({ tier: t.tier, storedTB: t.storedTB, costPerMonth: t.costPerMonth, capacityTB: t.capacityTB, overCapacityNodes: t.overCapacityNodes })),
+      byKind: s.byKind.map((k) => ({ kind: k.kind, dailyTB: k.dailyTB, storedTB: k.storedTB, longestDays: k.longestDays })),
+      notes: s.notes,
+    },
+    history: a.history && {
+      keptDays: a.history.keptDays,
+      summary: a.history.summary,
+      meanShareOfTravellers: a.history.meanShareOfTravellers,
+      numWithoutTrips: a.history.numWithoutTrips,
+    },
+    access: a.access && {
+      allowed: a.access.params.allowed,
+      closedLoop: a.access.closedLoop,
+      principals: a.access.principals.map((p) => ({
+        principal: p.principal,
+        label: p.label,
+        kinds: p.kinds,
+        via: p.via,
+        faceDays: p.faceDays,
+        plateDays: p.plateDays,
+        expectedResidents: p.expectedResidents,
+        shareOfResidents: p.shareOfResidents,
+        expectedDaysPerResident: p.expectedDaysPerResident,
+      })),
+      principalsPerResident: a.access.principalsPerResidentSummary,
+      beyondAllowed: a.access.beyondAllowed.map((b) => ({ principal: b.principal, label: b.label, kinds: b.kinds, expectedResidents: b.expectedResidents, holdsOnly: b.holdsOnly })),
+    },
+  };
+}
+
+function retroactiveCrowds(ctx: ScenarioContext, policy: RetentionPolicy, policyWithoutHolds: RetentionPolicy, operatingDays: number): RetroactiveCrowdMetrics[] {
+  const cameras = ctx.cameras!;
+  const out: RetroactiveCrowdMetrics[] = [];
+  const withoutHolds = policy.legalHolds.length > 0 ? policyWithoutHolds : policy;
+  for (const c of ctx.artefacts.crowds ?? []) {
+    if (!c.retroactive) continue;
+    const durationDays = c.durationS / 86_400;
+    const rows: RetroactiveCrowdMetrics['rows'] = [];
+    for (const daysAfter of c.retroactive.daysAfter) {
+      ctx.progress(0.8, `crowd ${c.name}, ${daysAfter} days later`);
+      const run = (p: RetentionPolicy) => {
+        const a = archiveOnFile(p, { cameras, start: c.retroactive!.start, durationDays, daysAfter, operatingDays });
+        const availability = a.onFile;
+        if (c.afterDamage && ctx.damage) for (let i = 0; i < availability.length; i++) availability[i] *= ctx.damage.cameraUp[i];
+        return { a, e: crowdExposure(cameras, c.input, { ...c.options, availability }) };
+      };
+      const held = run(policy);
+      const bare = policy === withoutHolds ? held : run(withoutHolds);
+      rows.push({
+        daysAfter,
+        byPolicy: held.a.byPolicy,
+        heldCameras: held.a.heldCameras,
+        captured: held.e.archive.captured,
+        identified: held.e.archive.identified,
+        capturedWithoutHolds: bare.e.archive.captured,
+        identifiedWithoutHolds: bare.e.archive.identified,
+      });
+    }
+    out.push({ crowd: c.name, start: c.retroactive.start, durationDays, afterDamage: c.afterDamage, rows });
+  }
+  return out;
+}
+
+const retentionStep: ScenarioStep = {
+  id: 'retention',
+  label: 'Retention: storage, history, access',
+  enabled: (spec) => spec.retention !== undefined,
+  run(ctx: ScenarioContext) {
+    const section = ctx.spec.retention!;
+    const city = ctx.city!;
+    const project = city.projection ? (lon: number, lat: number) => city.projection!.forward(lon, lat) as [number, number] : null;
+    const policy = scenarioRetentionPolicy(section, project);
+    const compared = scenarioComparedPolicy(section, project);
+    const ex = ctx.artefacts.exposure;
+    ctx.progress(0.1, 'residents per channel');
+    const channels = ex ? personChannelDays(ex.trips, { numPersons: ex.numResidents, numDays: ex.numDays }) : undefined;
+    const scale = ex ? city.population.total / ex.numResidents : null;
+    const events: DailyEvents = ex ? dailyEventRates(ex.trips, { scale: scale!, numDays: ex.numDays }).events : { faceCaptures: 0, matchEvents: 0, plateReads: 0, alerts: 0 };
+    const options = {
+      operatingDays: section.operatingDays,
+      lookbackDays: section.lookbackDays,
+      allowed: section.allowed,
+      ...(ctx.network ? { network: ctx.network, storage: { events, ...(section.pricePerTBMonth !== undefined ? { pricePerTBMonth: section.pricePerTBMonth } : {}) } } : {}),
+      ...(channels ? { channels } : {}),
+    };
+    ctx.progress(0.3, policy.name);
+    const a = analyseRetention(policy, options);
+    let comparedMetrics: RetentionMetrics['compared'] = null;
+    if (compared) {
+      ctx.progress(0.5, compared.name);
+      const b = analyseRetention(compared, options);
+      comparedMetrics = { policy: retentionPolicyMetrics(b), deltas: compareRetention(a, b) };
+    }
+    const crowds = retroactiveCrowds(ctx, policy, scenarioRetentionPolicy(section, project, { withHolds: false }), section.operatingDays);
+    const m: RetentionMetrics = {
+      operatingDays: section.operatingDays,
+      lookbackDays: section.lookbackDays,
+      scale,
+      eventsPerDay: events,
+      policy: retentionPolicyMetrics(a),
+      compared: comparedMetrics,
+      crowds,
+    };
+    ctx.metrics.retention = m;
+    headline(ctx, 'retention', m.policy);
+    if (comparedMetrics) headline(ctx, 'retentionCompared', comparedMetrics.policy);
+    for (const c of crowds) {
+      for (const r of c.rows) ctx.headline[`crowd${keyOf(c.crowd)}RetroIdentifiedAfter${r.daysAfter}d`] = r.identified;
+    }
+    ctx.assumptions.push(...retentionAssumptions(m, ex !== undefined, ctx.network !== undefined));
+  },
+};
+
+function keyOf(name: string): string {
+  const k = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[^A-Za-z]+/, '');
+  return k.length > 0 ? k[0].toUpperCase() + k.slice(1) : 'X';
+}
+
+function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetrics): void {
+  ctx.headline[`${prefix}VideoDays`] = p.reach.kinds.video;
+  ctx.headline[`${prefix}FaceDays`] = p.reach.face;
+  ctx.headline[`${prefix}PlateDays`] = p.reach.plate;
+  if (p.storage) {
+    ctx.headline[`${prefix}StorageTB`] = p.storage.storedTB;
+    ctx.headline[`${prefix}CostPerMonth`] = p.storage.costPerMonth;
+  }
+  if (p.history) {
+    ctx.headline[`${prefix}IdentifiableOnFileMean`] = p.history.summary.identifiableOnFile.mean;
+    ctx.headline[`${prefix}ReconstructableShareMean`] = p.history.summary.reconstructableShare.mean;
+    ctx.headline[`${prefix}PHistoryOnFileMean`] = p.history.summary.pHistoryOnFile.mean;
+  }
+  if (p.access) {
+    ctx.headline[`${prefix}PrincipalsPerResidentMean`] = p.access.principalsPerResident.mean;
+    ctx.headline[`${prefix}ClosedLoop`] = p.access.closedLoop ? 1 : 0;
+  }
+}
+
+function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
+  const out: Assumption[] = [];
+  for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
+    out.push({ topic: `Retention policy: ${p.name}`, value: p.description || p.name, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.sources.some((s) => /assumption/i.test(s)) || p.sources.length === 0 ? 'assumption' : 'sourced' });
+  }
+  out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
+  out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
+  out.push({ topic: 'Copies to upper tiers', value: "carry every camera's data (the archive is fetched even from record-only cameras)", source: 'assumption (retention model)', kind: 'assumption' });
+  if (network && !residents) out.push({ topic: 'Event storage', value: 'face templates, match events, plate reads and alerts counted as 0 per day: the scenario has no residents', source: 'scenario', kind: 'assumption' });
+  if (!network) out.push({ topic: 'Retention storage', value: 'not computed: the scenario has no network', source: 'scenario', kind: 'assumption' });
+  return out;
+}
+
+/** The retention-layer steps, in run order (after exposure: they read its trips and crowds). */
+export const RETENTION_STEPS: readonly ScenarioStep[] = [retentionStep];
