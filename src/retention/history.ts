@@ -213,17 +213,77 @@ function multiSelect(a: Float64Array, ranks: Float64Array, lo: number, hi: numbe
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const BUCKET_BITS = 16;
+
+/**
+ * Order statistics of non-negative doubles by one histogram pass and one
+ * gathering pass: for non-negative IEEE doubles the high 16 bits of the bit
+ * pattern (sign, exponent, 4 mantissa bits) order the values by bucket, so
+ * each wanted rank falls in a known bucket; only those buckets' values are
+ * gathered and selected. Exact. Returns null if a value has its sign bit set
+ * (the caller falls back to selection on a full copy).
+ */
+function bucketSelect(values: Float64Array, ranks: Float64Array): Float64Array | null {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const shift = 32 - BUCKET_BITS;
+  const hist = new Uint32Array(1 << BUCKET_BITS);
+  for (let i = 0; i < n; i++) hist[words[2 * i + 1] >>> shift]++;
+  if (hist.subarray(1 << (BUCKET_BITS - 1)).some((c) => c > 0)) return null; // sign bit set (−0 or negative)
+  // Bucket and rank within the bucket for every wanted rank (ranks ascending).
+  const m = ranks.length;
+  const bucketOf = new Int32Array(m);
+  const localRank = new Float64Array(m);
+  const slot = new Int32Array(1 << BUCKET_BITS).fill(-1);
+  const sizes: number[] = [];
+  let cum = 0;
+  let b = 0;
+  for (let j = 0; j < m; j++) {
+    while (cum + hist[b] <= ranks[j]) cum += hist[b++];
+    bucketOf[j] = b;
+    localRank[j] = ranks[j] - cum;
+    if (slot[b] === -1) {
+      slot[b] = sizes.length;
+      sizes.push(hist[b]);
+    }
+  }
+  const gathered = sizes.map((size) => new Float64Array(size));
+  const fill = new Int32Array(sizes.length);
+  for (let i = 0; i < n; i++) {
+    const sl = slot[words[2 * i + 1] >>> shift];
+    if (sl >= 0) gathered[sl][fill[sl]++] = values[i];
+  }
+  const out = new Float64Array(m);
+  for (let j = 0; j < m; ) {
+    // The wanted ranks in this bucket, selected together.
+    let e = j;
+    while (e + 1 < m && bucketOf[e + 1] === bucketOf[j]) e++;
+    const arr = gathered[slot[bucketOf[j]]];
+    // A bucket of one repeated value (e.g. probabilities piled on 1) needs no selection.
+    const first = arr[0];
+    let same = true;
+    for (let i = 1; i < arr.length && same; i++) same = arr[i] === first;
+    if (!same) multiSelect(arr, localRank.slice(j, e + 1), 0, arr.length - 1, 0, e - j);
+    for (let q = j; q <= e; q++) out[q] = same ? first : arr[localRank[q]];
+    j = e + 1;
+  }
+  return out;
+}
+
 /**
  * Mean, min, max and quantiles of a column, exactly (type-7 quantiles, equal
- * to simple-statistics' `quantileSorted` on a sorted copy), found by
- * selection on one scratch copy rather than a full sort.
+ * to simple-statistics' `quantileSorted` on a sorted copy), without a full
+ * sort: for non-negative columns (every history metric) a histogram of the
+ * values' high bits finds the few buckets that hold the wanted ranks, and
+ * only those are selected; otherwise selection on one scratch copy.
  *
  * @param values - the column (not modified; never NaN by contract)
  * @param quantiles - probabilities in [0, 1] (default HISTORY_DEFAULTS.quantiles)
  * @returns a {@link HistorySummary} (all zeros for an empty column)
  * @example
  * summariseHistoryValues(history.pHistoryOnFile).quantiles['0.5'];
- * @remarks O(n) expected per quantile, one copy of the column.
+ * @remarks O(n) (two passes for non-negative columns; expected O(n log #quantiles) otherwise).
  */
 export function summariseHistoryValues(values: Float64Array, quantiles: readonly number[] = HISTORY_DEFAULTS.quantiles): HistorySummary {
   const n = values.length;
@@ -246,10 +306,15 @@ export function summariseHistoryValues(values: Float64Array, quantiles: readonly
     ranks.add(Math.ceil(idx));
   }
   const sorted = Float64Array.from(ranks).sort();
-  const scratch = values.slice();
-  multiSelect(scratch, sorted, 0, n - 1, 0, sorted.length - 1);
   const at = new Map<number, number>();
-  for (const r of sorted) at.set(r, scratch[r]);
+  const picked = min >= 0 && !Object.is(min, -0) && LITTLE_ENDIAN ? bucketSelect(values, sorted) : null;
+  if (picked !== null) {
+    for (let j = 0; j < sorted.length; j++) at.set(sorted[j], picked[j]);
+  } else {
+    const scratch = values.slice();
+    multiSelect(scratch, sorted, 0, n - 1, 0, sorted.length - 1);
+    for (const r of sorted) at.set(r, scratch[r]);
+  }
   const out: Record<string, number> = {};
   for (const q of quantiles) {
     let v: number;

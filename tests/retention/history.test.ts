@@ -239,6 +239,26 @@ describe('summariseHistoryValues', () => {
     }
   });
 
+  it('is exact on large clustered columns and on columns with negative values or −0 (fallback)', () => {
+    const rng = createRng('history-summary-large');
+    const qs = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99];
+    const n = 200_000;
+    const kinds: ((i: number) => number)[] = [
+      () => (rng.next() < 0.8 ? 1 : -Math.expm1(-rng.uniform(0, 5))), // probabilities piled on 1
+      () => rng.uniform(0, 1e-300), // subnormal-ish tiny values
+      () => (rng.next() < 0.5 ? 0 : rng.uniform(0, 1000)),
+      () => rng.uniform(-5, 5), // negative: fallback
+      (i) => (i === 7 ? -0 : rng.next()), // −0: fallback
+    ];
+    for (const make of kinds) {
+      const v = new Float64Array(n);
+      for (let i = 0; i < n; i++) v[i] = make(i);
+      const s = summariseHistoryValues(v, qs);
+      const sorted = Array.from(v).sort((a, b) => a - b);
+      for (const q of qs) expect(s.quantiles[String(q)]).toBe(quantileSorted(sorted, q));
+    }
+  });
+
   it('gives zeros for an empty column', () => {
     expect(summariseHistoryValues(new Float64Array(0), [0.5])).toEqual({ mean: 0, min: 0, max: 0, quantiles: { '0.5': 0 } });
   });
