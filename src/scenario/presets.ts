@@ -5,8 +5,10 @@
  * 22,000 new cameras with the older ~6,000 still in service
  * (createPreset('astana', { includeOlder: true })), its network and a day of
  * trips; `astana-older`: the older ~6,000 alone, to compare with `astana`;
- * `almaty-january-2022`: the damage of January 2022 and a crowd on Republic
- * Square.
+ * `almaty-january-2022`: the damage of January 2022, a crowd on Republic
+ * Square and its retroactive identification under a legal hold;
+ * `almaty-retention`: the assumed Almaty retention policy against a minimal
+ * one (30 days of video, templates deleted at once).
  */
 import { InvalidInputError } from '../core/errors.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
@@ -15,7 +17,39 @@ import { ALMATY_NETWORK_FACTS } from '../network/network-presets.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Names of the scenario presets. */
-export const SCENARIO_PRESET_NAMES = ['almaty', 'astana', 'astana-older', 'almaty-january-2022'] as const;
+export const SCENARIO_PRESET_NAMES = ['almaty', 'astana', 'astana-older', 'almaty-january-2022', 'almaty-retention'] as const;
+
+/**
+ * The legal hold of the January 2022 preset. ASSUMPTIONS (no published hold
+ * order was found): everything captured within 300 m of Republic Square
+ * during the week of the unrest (days 0–7 of the timeline, the crowd on day 0)
+ * is kept 3 years for the police and prosecutors, as holds after a protest
+ * keep evidence for the length of an investigation.
+ */
+export const JANUARY_2022_HOLD = { marginM: 300, from: 0, to: 7, keepDays: 3 * 365, searchedAfterDays: [30, 120, 365] } as const;
+
+/**
+ * The policy `almaty-retention` compares with the assumed Almaty policy: the
+ * same system with video kept 30 days (the NYPD DAS and Flock period) instead
+ * of 90, and face templates deleted at once (as London's Met does for faces
+ * that raise no alert) — match events and alerts 30 days, plate reads 30 days,
+ * read by the police only. An illustration, not a proposal anybody made.
+ */
+export const ALMATY_MINIMAL_RETENTION = {
+  name: 'almaty-minimal',
+  description: 'Video 30 days (NYPD DAS / Flock period), face templates deleted at once (Met LFR), match events, plate reads and alerts 30 days; police only. An illustrative alternative to almaty-assumed.',
+  sources: ['Periods from the nypd-das, flock and met-lfr presets (see their sources); the combination is an illustration (assumption)'],
+  rules: {
+    camera: { video: { days: 0, copyTo: 'city' as const }, plateReads: { days: 0, copyTo: 'city' as const } },
+    city: {
+      video: { days: 30, readers: ['police'] },
+      faceTemplates: { days: 0 },
+      sightings: { days: 30, readers: ['police'] },
+      plateReads: { days: 30, readers: ['police'] },
+      alerts: { days: 30, readers: ['police'] },
+    },
+  },
+};
 
 /**
  * Places used by the presets, WGS84.
@@ -89,9 +123,13 @@ export interface ScenarioPresetOptions {
  *   least-surveilled route from Almaty-2 station to Republic Square).
  * - `almaty-january-2022`: the damage of January 2022 (766 units sized like
  *   Sergek's, 493 cameras, at random), coverage and live share after it, and
- *   a crowd on Republic Square before and after (live vs archive).
- *   Retroactive identification under a legal hold needs the retention layer
- *   and is left out (said in the description).
+ *   a crowd on Republic Square before and after (live vs archive), and its
+ *   retroactive identification 30, 120 and 365 days later under the Kazakh
+ *   90-day video rule and an assumed legal hold (JANUARY_2022_HOLD).
+ * - `almaty-retention`: Almaty with its network and residents under the
+ *   assumed Almaty retention policy compared with ALMATY_MINIMAL_RETENTION.
+ * - `almaty` and `astana` carry a retention policy too (`almaty-assumed`,
+ *   `kazakhstan-90d`).
  *
  * @param name - one of {@link SCENARIO_PRESET_NAMES}
  * @param options - `seed`, `numCameras` (scale for quick runs), `numResidents` (default 10,000), `outageTrials` (default 1,000)
@@ -136,7 +174,23 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
       cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
       network: { from: 'preset', name: 'almaty' },
       residents: { count: nr },
+      retention: { preset: 'almaty-assumed' },
       analyses: { ...analyses, ...networkAnalyses, exposure: exposure(true) },
+    };
+  }
+  if (name === 'almaty-retention') {
+    return {
+      name: 'Almaty, retention compared',
+      description:
+        `Almaty's 128,000 cameras and command network with a day of trips for ${nr.toLocaleString('en-US')} residents, under the assumed Almaty retention policy (90 days of video, face templates kept) ` +
+        'and under a minimal one (30 days of video, templates deleted at once): storage and its cost, how far back each kind of data reaches, how much of a resident\'s last 30 days can be reconstructed, and who can read it.',
+      seed,
+      city: { preset: 'almaty' },
+      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
+      network: { from: 'preset', name: 'almaty' },
+      residents: { count: nr },
+      retention: { preset: 'almaty-assumed', compareWith: { policy: ALMATY_MINIMAL_RETENTION } },
+      analyses: { districts: { occlusion: false, streets: false }, raster: { cellSize: 250 }, network: {}, exposure: { watchlistSize: 10_000, sample: 0 } },
     };
   }
   if (name === 'almaty-january-2022') {
@@ -144,13 +198,16 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     const polygon = rectangleAround(sq.lon, sq.lat, sq.lengthM, sq.widthM);
     const crowdSource = 'Republic Square 43°14′18″ N 76°56′43″ E (wildticketasia.com), 580 × 210 m (followme.kg); 10,000 people for 3 hours: assumption';
     const unitSize = Math.round(ALMATY_NETWORK_FACTS.sergekCameras / ALMATY_NETWORK_FACTS.sergekUnits);
+    // The gathering starts at noon of day 0; the archive is searched days later.
+    const retroactive = { start: 0.5, daysAfter: [...JANUARY_2022_HOLD.searchedAfterDays] };
     return {
       name: 'Almaty, January 2022',
       description:
         `Almaty after the damage of January 2022 (DESIGN.md: ${JANUARY_2022_DAMAGE.units} Sergek units and ${JANUARY_2022_DAMAGE.cameras} cameras damaged), modelled as ${JANUARY_2022_DAMAGE.units} random units — ` +
         `aggregation points sized like a Sergek unit (at most ${unitSize + 2} cameras, ${ALMATY_NETWORK_FACTS.sergekCameras.toLocaleString('en-US')} / ${ALMATY_NETWORK_FACTS.sergekUnits.toLocaleString('en-US')} ≈ ${unitSize} on average) — and ${JANUARY_2022_DAMAGE.cameras} random cameras; ` +
         'coverage and live share after the damage, and a crowd on Republic Square captured and identified live or from the archive, before and after the damage. ' +
-        'Not modelled: retroactive identification from the archive under a legal hold, which needs the retention layer (not built yet); the archive figures assume every recording is still kept.',
+        `Retention: the Kazakh 90-day video rule, and a legal hold (assumed) on everything captured within ${JANUARY_2022_HOLD.marginM} m of the square during the first week, kept ${JANUARY_2022_HOLD.keepDays / 365} years; ` +
+        `the crowd is searched for in the archive ${JANUARY_2022_HOLD.searchedAfterDays.join(', ')} days later.`,
       seed,
       city: { preset: 'almaty' },
       cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
@@ -164,10 +221,14 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
         damage: { randomUnits: scaleCount(JANUARY_2022_DAMAGE.units, n), randomCameras: scaleCount(JANUARY_2022_DAMAGE.cameras, n) },
         exposure: {
           crowds: [
-            { name: 'Republic Square', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, source: crowdSource },
-            { name: 'Republic Square after the damage', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, afterDamage: true, source: crowdSource },
+            { name: 'Republic Square', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, source: crowdSource, retroactive },
+            { name: 'Republic Square after the damage', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, afterDamage: true, source: crowdSource, retroactive },
           ],
         },
+      },
+      retention: {
+        preset: 'kazakhstan-90d',
+        legalHolds: [{ id: 'january-2022', area: rectangleAround(sq.lon, sq.lat, sq.lengthM + 2 * JANUARY_2022_HOLD.marginM, sq.widthM + 2 * JANUARY_2022_HOLD.marginM), from: JANUARY_2022_HOLD.from, to: JANUARY_2022_HOLD.to, keepDays: JANUARY_2022_HOLD.keepDays, readers: ['police', 'prosecutors'] }],
       },
     };
   }
@@ -195,6 +256,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     cameras: [{ from: 'preset', name: 'astana', includeOlder: true, ...(n !== undefined ? { count: n } : {}) }],
     network: { from: 'preset', name: 'astana' },
     residents: { count: nr },
+    retention: { preset: 'kazakhstan-90d' },
     analyses: { ...analyses, ...networkAnalyses, exposure: exposure(false) },
   };
 }

@@ -17,7 +17,7 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
   it('fills the network and exposure sections, the headline and the assumptions', async () => {
     const run = await runScenarioDetailed(scenarioPreset('almaty', small));
     const r = run.result;
-    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'exposure']);
+    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'exposure', 'retention']);
     const n = r.metrics.network!;
     expect(n.source).toEqual({ from: 'preset', name: 'almaty' });
     expect(n.nodesByKind['district-hub']).toBe(8);
@@ -88,7 +88,7 @@ describe('the almaty-january-2022 preset (reduced)', () => {
   it('damages Sergek-sized units and cameras, and counts the crowd on Republic Square before and after', async () => {
     const spec = scenarioPreset('almaty-january-2022', { numCameras: 4000 });
     expect(spec.description).toMatch(/legal hold/);
-    expect(spec.description).toMatch(/retention layer \(not built yet\)/);
+    expect(spec.retention).toMatchObject({ preset: 'kazakhstan-90d', legalHolds: [{ id: 'january-2022', from: 0, to: 7, keepDays: 1095 }] });
     const full = scenarioPreset('almaty-january-2022');
     expect(full.analyses!.damage).toMatchObject({ randomUnits: JANUARY_2022_DAMAGE.units, randomCameras: JANUARY_2022_DAMAGE.cameras });
     const r = await runScenario(spec);
@@ -118,6 +118,39 @@ describe('the almaty-january-2022 preset (reduced)', () => {
     expect(r.assumptions.find((a) => a.topic === 'Targeted damage')!.kind).toBe('assumption'); // scaled counts are not the sourced ones
     expect(r.assumptions.find((a) => a.topic === 'Crowd: Republic Square')!.source).toMatch(/43°14′18″ N/);
     expect(PRESET_PLACES.republicSquare).toMatchObject({ lengthM: 580, widthM: 210 });
+    // Retroactive identification: at 30 days the 90-day rule keeps everything (the crowd's own archive figures);
+    // at 120 days only the held square (300 m around it) is left, every camera seeing the square among them;
+    // at 365 days the 3-year hold still keeps it.
+    const retro = r.metrics.retention!.crowds;
+    expect(retro.map((c) => c.crowd)).toEqual(['Republic Square', 'Republic Square after the damage']);
+    for (const [i, c] of retro.entries()) {
+      const crowd = r.metrics.exposure!.crowds[i];
+      expect(c.rows.map((x) => x.daysAfter)).toEqual([30, 120, 365]);
+      expect(c.rows[0].byPolicy).toBe(true);
+      expect(c.rows[0].identified).toBeCloseTo(crowd.archive.identified, 9);
+      for (const row of c.rows.slice(1)) {
+        expect(row.byPolicy).toBe(false);
+        expect(row.identifiedWithoutHolds).toBe(0);
+        expect(row.identified).toBeLessThanOrEqual(crowd.archive.identified + 1e-9);
+        expect(row.identified).toBeGreaterThan(0.5 * crowd.archive.identified);
+      }
+    }
+  }, 120_000);
+});
+
+describe('the almaty-retention preset (reduced)', () => {
+  it('compares the assumed Almaty policy with the minimal one: storage, history and the closed loop', async () => {
+    const r = await runScenario(scenarioPreset('almaty-retention', { numCameras: 2000, numResidents: 400 }));
+    const m = r.metrics.retention!;
+    expect(m.policy.name).toBe('almaty-assumed');
+    expect(m.compared!.policy.name).toBe('almaty-minimal');
+    const d = m.compared!.deltas as { storage: { byKind: { video: { ratio: number } } }; reach: { kinds: { video: { a: number; b: number } } }; access: { closedLoop: { a: boolean; b: boolean } } };
+    expect(d.reach.kinds.video).toMatchObject({ a: 90, b: 30 });
+    // Video storage scales with the days kept at every tier that keeps it: 30 / 90.
+    expect(d.storage.byKind.video.ratio).toBeCloseTo(1 / 3, 9);
+    expect(d.access.closedLoop).toEqual({ a: false, b: true });
+    expect(m.compared!.policy.history!.summary.reconstructableShare.mean).toBeLessThanOrEqual(m.policy.history!.summary.reconstructableShare.mean + 1e-12);
+    expect(r.headline.retentionComparedClosedLoop).toBe(1);
   }, 120_000);
 });
 

@@ -24,7 +24,7 @@ describe('runScenario on the presets (reduced size)', () => {
     expect(residents).toBeLessThanOrEqual(r.metrics.city.population * (1 + 1e-9));
     const cams = r.metrics.districts!.rows.reduce((a, d) => a + d.numCameras, 0);
     expect(cams).toBeLessThanOrEqual(1000);
-    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'exposure']);
+    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'exposure', 'retention']);
     expect(r.assumptions.some((a) => a.topic === 'DORI identify' && a.value === '250 px/m' && /EN 62676-4/.test(a.source))).toBe(true);
     expect(r.assumptions.some((a) => a.topic === 'City boundary' && a.kind === 'real' && /ODbL/.test(a.source))).toBe(true);
     // Plain data: survives JSON unchanged.
@@ -47,7 +47,7 @@ describe('runScenario on the presets (reduced size)', () => {
 describe('scenarioPreset', () => {
   it('rejects an unknown name and a bad numCameras', () => {
     expect(() => scenarioPreset('paris' as never)).toThrow(InvalidInputError);
-    expect(() => scenarioPreset('paris' as never)).toThrow('scenarioPreset: name must be one of "almaty", "astana", "astana-older", "almaty-january-2022", got "paris"');
+    expect(() => scenarioPreset('paris' as never)).toThrow('scenarioPreset: name must be one of "almaty", "astana", "astana-older", "almaty-january-2022", "almaty-retention", got "paris"');
     expect(() => scenarioPreset('almaty', { numCameras: 0 })).toThrow('scenarioPreset: options.numCameras must be an integer >= 1, got 0');
   });
 
