@@ -9,7 +9,7 @@
  * - Timeline in days: simulated day d runs [d, d + 1). `now` is the end of
  *   the newest simulated day, and the simulated days repeat backwards
  *   (cycling: day numDays − 1 is yesterday, then numDays − 2, …), as
- *   {@link sumWithin} and {@link logMissWithin} do. A copy kept D days is on
+ *   `sumWithin` and `logMissWithin` (person-channels.ts) do. A copy kept D days is on
  *   file while age < D; `'forever'` means since the system started, capped
  *   at `operatingDays`.
  * - A capture stays identifiable while any kind carrying its channel is kept
