@@ -15,12 +15,12 @@ import { buildStreetNetwork } from '../mobility/build-street-network.js';
 import { createResidents, type SyntheticResidents } from '../mobility/residents.js';
 import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
-import { planTrips, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
+import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, type PersonDayMetrics } from './person-metrics.js';
 import type { ChunkResult, PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, runDistinctRows, runPopulationChunks } from './population-parallel.js';
+import { parallelPopulationAvailable, runDestinations, runDistinctRows, runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import { assembleTripMetrics, type TripCameraBlock, type TripMetrics } from './trip-metrics.js';
@@ -315,8 +315,12 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const profile = isProfile(o.profile) ? o.profile : computeStreetExposureProfile(cameras, city, (o.profile as StreetExposureProfileOptions | undefined) ?? {});
   const prep = prepareScoring(ORIGIN, profile, cameras, { ...o, network });
   const residents = createResidents(city, network, { numResidents, seed: rng.stream('residents') });
-  const plans = planTrips(city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') });
-  if (threads === -1) threads = plans.numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+  const autoThreads = (numPlans: number) => (numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1);
+  // The gravity model's destinations (zones² work) are drawn on the worker threads too; same plans.
+  const plans = planTripsWith(city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') }, (task) => {
+    runDestinations(task, threads === -1 ? autoThreads(task.numPlans) : threads);
+  });
+  if (threads === -1) threads = autoThreads(plans.numPlans);
 
   // On several threads the chunks' camera lists go on SharedArrayBuffers, for the person pass on the workers.
   const parallel = threads > 1 && parallelPopulationAvailable();

@@ -21,7 +21,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
-import type { TripPlans } from '../mobility/trip-plans.js';
+import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
 import { distinctCamerasOfRows, distinctScratch, type PersonDayRows, type TripCameraLists } from './person-metrics.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
@@ -194,6 +194,81 @@ export function runDistinctRows(lists: TripCameraLists, rows: PersonDayRows, thr
     if (Atomics.load(status, c) !== 1) distinctCamerasOfRows(job.lists, job.rows, starts[c], starts[c + 1], job.out, scratch);
   }
   return job.out;
+}
+
+/** Zone ranges of the destination pass (independent of the thread count). */
+const DESTINATION_RANGES = 32;
+
+/**
+ * Draws the trip plans' destinations (planTrips' gravity model, the
+ * zones² part) on `threads − 1` workers and this thread: zones with residents
+ * are cut into ranges of equal counts, claimed by whoever is free; each zone
+ * uses its own pre-drawn uniforms, so the destinations are those of the
+ * serial loop. Any failure (a zone without a destination of positive weight,
+ * or a worker that died) reruns everything on this thread, which throws the
+ * first error in zone order, as planTrips does.
+ *
+ * @param task - planTrips' destination task (its outputs are filled in place)
+ * @param threads - threads to use (1: this thread alone)
+ */
+export function runDestinations(task: DestinationTask, threads: number): void {
+  const nz = task.numZones;
+  const workers = threads > 1 ? pool.get(threads - 1) : null;
+  if (workers === null || workers.length === 0) {
+    solveDestinations(task, 0, nz);
+    return;
+  }
+  let populated = 0;
+  for (let z = 0; z < nz; z++) if (task.byZoneStart[z + 1] > task.byZoneStart[z]) populated++;
+  const starts: number[] = [0];
+  for (let z = 0, seen = 0, k = 1; z < nz && k < DESTINATION_RANGES; z++) {
+    if (task.byZoneStart[z + 1] > task.byZoneStart[z]) seen++;
+    if (seen >= (populated * k) / DESTINATION_RANGES) {
+      if (z + 1 > starts[starts.length - 1] && z + 1 < nz) starts.push(z + 1);
+      k++;
+    }
+  }
+  starts.push(nz);
+  const numRanges = starts.length - 1;
+  const shared: DestinationTask = {
+    ...task,
+    x: share(task.x), y: share(task.y), node: share(task.node),
+    attraction: task.attraction.map((a) => share(a)),
+    det: task.det.map((d) => ({ ...d, fn: null })),
+    byZoneStart: share(task.byZoneStart), byZone: share(task.byZone), role: share(task.role), errand: share(task.errand),
+    draws: share(task.draws), drawStart: share(task.drawStart),
+    primaryDest: new Uint32Array(new SharedArrayBuffer(4 * task.primaryDest.length)),
+    errandDest: new Uint32Array(new SharedArrayBuffer(4 * task.errandDest.length)),
+  };
+  const rangeStart = Uint32Array.from(starts);
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
+  for (const w of workers) w.postMessage({ kind: 'destinations', task: shared, rangeStart, ctl, status });
+  let failed = false;
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numRanges) break;
+    try {
+      solveDestinations(shared, starts[c], starts[c + 1]);
+      Atomics.store(status, c, 1);
+    } catch {
+      failed = true;
+      Atomics.store(status, c, 2);
+    }
+    Atomics.add(ctl, 1, 1);
+  }
+  waitForChunks(ctl, numRanges, STALL_MS);
+  for (let c = 0; c < numRanges && !failed; c++) {
+    const st = Atomics.load(status, c);
+    if (st === 2) failed = true;
+    else if (st !== 1) solveDestinations(shared, starts[c], starts[c + 1]); // a stalled worker's range
+  }
+  if (failed) {
+    solveDestinations(task, 0, nz); // throws the first error in zone order
+    return;
+  }
+  task.primaryDest.set(shared.primaryDest);
+  task.errandDest.set(shared.errandDest);
 }
 
 /**

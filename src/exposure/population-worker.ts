@@ -7,6 +7,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import { distinctCamerasOfRows, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
 import type { DistinctJob } from './population-parallel.js';
+import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
 
 interface ChunksMessage {
   kind: 'chunks';
@@ -23,10 +24,38 @@ interface DistinctMessage {
   status: Int32Array;
 }
 
-parentPort?.on('message', (msg: ChunksMessage | DistinctMessage) => {
+interface DestinationsMessage {
+  kind: 'destinations';
+  task: DestinationTask;
+  rangeStart: Uint32Array;
+  ctl: Int32Array;
+  status: Int32Array;
+}
+
+parentPort?.on('message', (msg: ChunksMessage | DistinctMessage | DestinationsMessage) => {
   if (msg.kind === 'distinct') runDistinct(msg);
+  else if (msg.kind === 'destinations') runDestinations(msg);
   else runChunks(msg);
 });
+
+/** The trip plans' destinations: claims ranges of zones and writes their residents' destinations into the shared outputs. */
+function runDestinations(msg: DestinationsMessage): void {
+  const { task, rangeStart, ctl, status } = msg;
+  const numRanges = status.length;
+  if (Atomics.load(ctl, 0) >= numRanges) return;
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numRanges) break;
+    try {
+      solveDestinations(task, rangeStart[c], rangeStart[c + 1]);
+      Atomics.store(status, c, 1);
+    } catch {
+      Atomics.store(status, c, 2); // the calling thread reruns everything and throws the first error
+    }
+    Atomics.add(ctl, 1, 1);
+    Atomics.notify(ctl, 1);
+  }
+}
 
 /** The person pass: claims ranges of person-day rows and writes their distinct cameras into the shared output. */
 function runDistinct(msg: DistinctMessage): void {

@@ -240,7 +240,7 @@ function drawTime(s: TimeSampler, rng: Rng): number {
 }
 
 /** A validated deterrence: kind 0 exponential (a = scale), 1 power (a = exponent, b = min distance), 2 custom function. */
-interface DeterrenceSpec {
+export interface DeterrenceSpec {
   kind: 0 | 1 | 2;
   a: number;
   b: number;
@@ -262,11 +262,9 @@ function deterrenceSpec(value: unknown, field: string, origin = ORIGIN): Deterre
 }
 
 /** Distances from zone `from` to every zone (between population-weighted centres), into `out`. */
-function distanceRow(zones: Zones, from: number, out: Float64Array): void {
-  const fx = zones.x[from];
-  const fy = zones.y[from];
-  const xs = zones.x;
-  const ys = zones.y;
+function distanceRow(xs: Float64Array, ys: Float64Array, from: number, out: Float64Array): void {
+  const fx = xs[from];
+  const fy = ys[from];
   for (let j = 0; j < out.length; j++) out[j] = Math.hypot(xs[j] - fx, ys[j] - fy);
 }
 
@@ -343,12 +341,92 @@ export function gravityProbabilities(zones: Zones, from: number, options: { attr
   const attraction = checkAttraction(zones, options.attraction ?? zones.population, 'options.attraction', origin);
   const det = deterrenceSpec(options.deterrence ?? TRIP_DEFAULTS.deterrence.work, 'options.deterrence', origin);
   const d = new Float64Array(zones.numZones);
-  distanceRow(zones, from, d);
+  distanceRow(zones.x, zones.y, from, d);
   const out = new Float64Array(zones.numZones);
   const sum = gravityWeights(from, zones.node, d, attraction, det, out, origin);
   if (!(sum > 0)) throw new InvalidInputError('gravityProbabilities', 'options.attraction', `must give some zone other than ${from} (and not sharing its street node) a positive weight`, sum);
   for (let j = 0; j < out.length; j++) out[j] /= sum;
   return out;
+}
+
+/**
+ * @internal Everything needed to draw the destinations of the residents of
+ * any range of zones (plain data: typed arrays, and deterrence specs whose
+ * `fn` is null unless a custom function was given).
+ */
+export interface DestinationTask {
+  /** Plans that will be made (for choosing a thread count). */
+  numPlans: number;
+  numZones: number;
+  days: number;
+  /** Zone centres and representative street nodes. */
+  x: Float64Array;
+  y: Float64Array;
+  node: Uint32Array;
+  /** Attraction per zone, by activity (work, study, errand). */
+  attraction: Float64Array[];
+  det: DeterrenceSpec[];
+  /** Residents grouped by home zone: zone z's are byZone[byZoneStart[z]] … byZone[byZoneStart[z + 1] − 1]. */
+  byZoneStart: Uint32Array;
+  byZone: Uint32Array;
+  /** Role per resident (0 worker, 1 student, 2 other) and errand flag per resident and day. */
+  role: Uint8Array;
+  errand: Uint8Array;
+  /** Uniform draws of the `destinations` stream; zone z's are draws[drawStart[z]] … (in consumption order). */
+  draws: Float64Array;
+  drawStart: Uint32Array;
+  /** Outputs: primary place per resident, errand destination per resident and day. */
+  primaryDest: Uint32Array;
+  errandDest: Uint32Array;
+}
+
+/**
+ * @internal Draws the destinations of the residents of zones z0 … z1 − 1
+ * into `task.primaryDest` / `task.errandDest` (each zone writes only its own
+ * residents' entries, so ranges can run on different threads).
+ *
+ * @throws {InvalidInputError} when a needed purpose has no destination of positive weight from a zone
+ */
+export function solveDestinations(task: DestinationTask, z0: number, z1: number): void {
+  const nz = task.numZones;
+  const days = task.days;
+  const { byZoneStart, byZone, role, errand, draws, drawStart, primaryDest, errandDest } = task;
+  const cum: Float64Array[] = [new Float64Array(nz), new Float64Array(nz), new Float64Array(nz)];
+  const total = [0, 0, 0];
+  const needed = new Uint8Array(3);
+  const drow = new Float64Array(nz);
+  for (let z = z0; z < z1; z++) {
+    const s = byZoneStart[z];
+    const e = byZoneStart[z + 1];
+    if (s === e) continue;
+    needed.fill(0);
+    for (let k = s; k < e; k++) {
+      const i = byZone[k];
+      if (role[i] < 2) needed[role[i]] = 1;
+      for (let d = 0; d < days; d++) if (errand[i * days + d]) needed[2] = 1;
+    }
+    distanceRow(task.x, task.y, z, drow);
+    for (let a = 0; a < 3; a++) {
+      if (!needed[a]) continue;
+      total[a] = gravityWeights(z, task.node, drow, task.attraction[a], task.det[a], cum[a]);
+      if (!(total[a] > 0)) {
+        throw new InvalidInputError(ORIGIN, `options.attraction.${ACTIVITIES[a]}`, `must give some zone other than zone ${z} a positive weight after deterrence (no ${ACTIVITIES[a]} destination can be drawn from it)`, total[a]);
+      }
+      const c = cum[a];
+      let t = 0;
+      for (let j = 0; j < nz; j++) {
+        t += c[j];
+        c[j] = t;
+      }
+      total[a] = t;
+    }
+    let u = drawStart[z];
+    for (let k = s; k < e; k++) {
+      const i = byZone[k];
+      if (role[i] < 2) primaryDest[i] = drawZone(cum[role[i]], total[role[i]], draws[u++]);
+      for (let d = 0; d < days; d++) if (errand[i * days + d]) errandDest[i * days + d] = drawZone(cum[2], total[2], draws[u++]);
+    }
+  }
 }
 
 function checkAttraction(zones: Zones, a: unknown, field: string, origin = ORIGIN): ArrayLike<number> {
@@ -407,6 +485,17 @@ function describe(v: unknown): unknown {
  * @remarks O(zones² per purpose + trips); zones² only for zones with residents.
  */
 export function planTrips(city: City, network: StreetNetwork, residents: Residents, options: PlanTripsOptions): TripPlans {
+  return planTripsWith(city, network, residents, options);
+}
+
+/**
+ * @internal planTrips, with the destinations of the zones optionally drawn by
+ * `solve` (e.g. on several threads): it must fill `task.primaryDest` and
+ * `task.errandDest` exactly as `solveDestinations(task, 0, task.numZones)`
+ * does (and throw its first error, in zone order). Only called when no
+ * deterrence is a custom function (those cannot leave this thread).
+ */
+export function planTripsWith(city: City, network: StreetNetwork, residents: Residents, options: PlanTripsOptions, solve?: (task: DestinationTask) => void): TripPlans {
   requireObject(ORIGIN, 'options', options);
   const rng = toRng(options.seed, ORIGIN);
   const days = options.days === undefined ? TRIP_DEFAULTS.days : requireInteger(ORIGIN, 'options.days', options.days, 1, 65535);
@@ -457,50 +546,37 @@ export function planTrips(city: City, network: StreetNetwork, residents: Residen
   if (numPlans > 0xffffffff) throw new InvalidInputError(ORIGIN, 'residents.numResidents', 'gives more than 2^32 − 1 trips', numPlans);
 
   // B. Destinations, residents grouped by home zone (zone order, then person order).
-  const primaryDest = new Uint32Array(n);
-  const errandDest = new Uint32Array(n * days);
   const byZoneStart = new Uint32Array(nz + 1);
   for (let i = 0; i < n; i++) byZoneStart[residents.homeZone[i] + 1]++;
   for (let z = 0; z < nz; z++) byZoneStart[z + 1] += byZoneStart[z];
   const byZone = new Uint32Array(n);
   const fillAt = byZoneStart.slice(0, nz);
   for (let i = 0; i < n; i++) byZone[fillAt[residents.homeZone[i]]++] = i;
-  const destRng = rng.stream('destinations');
-  const cum: Float64Array[] = [new Float64Array(nz), new Float64Array(nz), new Float64Array(nz)];
-  const total = [0, 0, 0];
-  const needed = new Uint8Array(3);
-  const drow = new Float64Array(nz);
+  // The uniform draws of the `destinations` stream, in the order the zones consume them (zone order,
+  // then person, primary place before the errand days): drawn up front so that zones can be solved in any
+  // order, or on other threads, with the same draws.
+  const drawStart = new Uint32Array(nz + 1);
   for (let z = 0; z < nz; z++) {
-    const s = byZoneStart[z];
-    const e = byZoneStart[z + 1];
-    if (s === e) continue;
-    needed.fill(0);
-    for (let k = s; k < e; k++) {
-      const i = byZone[k];
-      if (role[i] < 2) needed[role[i]] = 1;
-      for (let d = 0; d < days; d++) if (errand[i * days + d]) needed[2] = 1;
+    let k = 0;
+    for (let j = byZoneStart[z]; j < byZoneStart[z + 1]; j++) {
+      const i = byZone[j];
+      if (role[i] < 2) k++;
+      for (let d = 0; d < days; d++) k += errand[i * days + d];
     }
-    distanceRow(zones, z, drow);
-    for (let a = 0; a < 3; a++) {
-      if (!needed[a]) continue;
-      total[a] = gravityWeights(z, zones.node, drow, attraction[a], det[a], cum[a]);
-      if (!(total[a] > 0)) {
-        throw new InvalidInputError(ORIGIN, `options.attraction.${ACTIVITIES[a]}`, `must give some zone other than zone ${z} a positive weight after deterrence (no ${ACTIVITIES[a]} destination can be drawn from it)`, total[a]);
-      }
-      const c = cum[a];
-      let t = 0;
-      for (let j = 0; j < nz; j++) {
-        t += c[j];
-        c[j] = t;
-      }
-      total[a] = t;
-    }
-    for (let k = s; k < e; k++) {
-      const i = byZone[k];
-      if (role[i] < 2) primaryDest[i] = drawZone(cum[role[i]], total[role[i]], destRng);
-      for (let d = 0; d < days; d++) if (errand[i * days + d]) errandDest[i * days + d] = drawZone(cum[2], total[2], destRng);
-    }
+    drawStart[z + 1] = drawStart[z] + k;
   }
+  const destRng = rng.stream('destinations');
+  const draws = new Float64Array(drawStart[nz]);
+  for (let k = 0; k < draws.length; k++) draws[k] = destRng.next();
+  const task: DestinationTask = {
+    numPlans, numZones: nz, days, x: zones.x, y: zones.y, node: zones.node,
+    attraction: attraction.map((a) => Float64Array.from(a)), det,
+    byZoneStart, byZone, role, errand, draws, drawStart,
+    primaryDest: new Uint32Array(n), errandDest: new Uint32Array(n * days),
+  };
+  if (solve !== undefined && det.every((x) => x.kind !== 2) && n > 0) solve(task);
+  else solveDestinations(task, 0, nz);
+  const { primaryDest, errandDest } = task;
 
   // C. Modes and times, person order.
   const modeRng = rng.stream('modes');
@@ -599,8 +675,9 @@ function clampDay(t: number): number {
   return t < 0 ? 0 : t >= DAY ? DAY - 1 : t;
 }
 
-function drawZone(cum: Float64Array, total: number, rng: Rng): number {
-  const u = rng.next() * total;
+/** The zone whose cumulative weight first exceeds `uniform · total` (uniform: a draw in [0, 1)). */
+function drawZone(cum: Float64Array, total: number, uniform: number): number {
+  const u = uniform * total;
   let lo = 0;
   let hi = cum.length - 1;
   while (lo < hi) {

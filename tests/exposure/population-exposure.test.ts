@@ -141,6 +141,11 @@ describe('computePopulationExposure', () => {
   });
 });
 
+/** Number of zones the pipeline's residents use on this city (the default zones). */
+function zoneCount(pkg: Record<string, (...a: unknown[]) => { zones: { numZones: number } }>, city: unknown, network: unknown): number {
+  return pkg.createResidents(city, network, { numResidents: 1, seed: 1 }).zones.numZones;
+}
+
 describe('computePopulationExposure on worker threads (built package)', () => {
   const distEntry = new URL('../../dist/index.js', import.meta.url);
   const workerFile = new URL('../../dist/population-worker.js', import.meta.url);
@@ -169,6 +174,18 @@ describe('computePopulationExposure on worker threads (built package)', () => {
       expect(one.numTrips).toBeGreaterThan(8_000);
       expect(one.trips.cameraBlocks.length).toBeGreaterThan(3);
     }
+    // The trip plans' destinations are drawn on the workers too: a zone without a destination fails as on one thread.
+    const zeros = new Float64Array(zoneCount(pkg, city, network));
+    const bad = { seed: 9, numResidents: 5_000, network, profile, plans: { attraction: { study: zeros } } };
+    const msg = /planTrips: options\.attraction\.study must give some zone other than zone \d+ a positive weight/;
+    let err1 = '';
+    try {
+      pkg.computePopulationExposure(city, cameras, { ...bad, threads: 1 });
+    } catch (e) {
+      err1 = (e as Error).message;
+    }
+    expect(err1).toMatch(msg);
+    expect(() => pkg.computePopulationExposure(city, cameras, { ...bad, threads: 2 })).toThrow(err1);
     await pkg.terminatePopulationWorkers();
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { createCity } from '../../src/city/create-city.js';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { buildStreetNetwork } from '../../src/mobility/build-street-network.js';
 import { createResidents } from '../../src/mobility/residents.js';
-import { gravityProbabilities, planTrips, PURPOSE_HOME, PURPOSE_WORK, type PlanTripsOptions } from '../../src/mobility/trip-plans.js';
+import { gravityProbabilities, planTrips, planTripsWith, solveDestinations, PURPOSE_HOME, PURPOSE_WORK, type PlanTripsOptions } from '../../src/mobility/trip-plans.js';
 import { MODE_CAR, MODE_WALK, type Residents } from '../../src/mobility/trip-set.js';
 import { buildZones, type Zones } from '../../src/mobility/zones.js';
 import { gridStreetGraph } from './helpers.js';
@@ -174,6 +174,32 @@ describe('planTrips', () => {
     expect(a.seed).toBe('9');
     expect(a.params.days).toBe(1);
     expect(JSON.parse(JSON.stringify(a.params)).roleShares).toEqual({ worker: 0.45, student: 0.2, other: 0.35 });
+  });
+
+  test('draws the same plans when the zones are solved one by one in reverse order (as threads may)', () => {
+    const city = generateGridCity({ boundary: [0, 0, 3000, 3000], blockSize: 150, population: 20000, buildings: false });
+    const network = buildStreetNetwork(city.streets);
+    const residents = createResidents(city, network, { numResidents: 1000, seed: 5 });
+    const o = { seed: 9, days: 2 };
+    const a = planTrips(city, network, residents, o);
+    let calls = 0;
+    const b = planTripsWith(city, network, residents, o, (task) => {
+      calls++;
+      for (let z = task.numZones - 1; z >= 0; z--) solveDestinations(task, z, z + 1);
+    });
+    expect(calls).toBe(1);
+    for (const key of ['person', 'day', 'purpose', 'mode', 'departure', 'originZone', 'destZone', 'originNode', 'destNode', 'distance'] as const) {
+      expect(Buffer.from(b[key].buffer).equals(Buffer.from(a[key].buffer))).toBe(true);
+    }
+    // A custom deterrence function stays on the calling thread: the solver is not asked.
+    planTripsWith(city, network, residents, { ...o, deterrence: { work: (d: number) => Math.exp(-d / 4000) } }, () => {
+      throw new Error('not expected');
+    });
+    // The solver's error is planTrips' own (first zone in zone order).
+    const zeros = new Float64Array(residents.zones!.numZones);
+    expect(() => planTripsWith(city, network, residents, { ...o, attraction: { study: zeros } }, (task) => solveDestinations(task, 0, task.numZones))).toThrow(
+      /planTrips: options\.attraction\.study must give some zone other than zone \d+ a positive weight/,
+    );
   });
 
   test('rejects shares and probabilities outside [0, 1], and every other bad option, naming the field', () => {
