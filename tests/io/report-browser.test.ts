@@ -42,6 +42,7 @@ beforeAll(async () => {
     cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
     network: { from: 'preset' },
     residents: { count: 200 },
+    retention: { preset: 'almaty-assumed', compareWith: { preset: 'met-lfr' }, legalHolds: [{ area: [76.94, 43.235, 76.95, 43.24], from: 0, to: 1, keepDays: 365 }] },
     analyses: {
       districts: { streets: false },
       network: {},
@@ -52,7 +53,7 @@ beforeAll(async () => {
         watchlistSize: 1000,
         unicity: { kMax: 8, sampleSize: 100 },
         crowds: [
-          { name: 'Square', polygon: [[76.9437, 43.2374], [76.9469, 43.2374], [76.9469, 43.2393], [76.9437, 43.2393]], numPeople: 5000 },
+          { name: 'Square', polygon: [[76.9437, 43.2374], [76.9469, 43.2374], [76.9469, 43.2393], [76.9437, 43.2393]], numPeople: 5000, durationS: 3600, retroactive: { daysAfter: [30, 120] } },
           { name: 'Square after', polygon: [[76.9437, 43.2374], [76.9469, 43.2374], [76.9469, 43.2393], [76.9437, 43.2393]], numPeople: 5000, afterDamage: true },
         ],
       },
@@ -169,7 +170,7 @@ describe('report.html', () => {
       null,
       { timeout: 60_000 },
     );
-    const ids = ['map-density', 'map-districts', 'chart-districts', 'chart-outages', 'chart-spof', 'chart-sightings', 'chart-pidentified', 'map-exposure', 'chart-district-exposure', 'chart-unicity', 'chart-crowds'];
+    const ids = ['map-density', 'map-districts', 'chart-districts', 'chart-outages', 'chart-spof', 'chart-sightings', 'chart-pidentified', 'map-exposure', 'chart-district-exposure', 'chart-unicity', 'chart-crowds', 'chart-retention-storage', 'chart-retention-access'];
     expect(await page.evaluate(() => (window as unknown as { sightlineCharts: unknown }).sightlineCharts)).toEqual({ total: ids.length, rendered: ids.length, failed: 0 });
     for (const id of ids) {
       const marks = await page.evaluate((sel: string) => {
@@ -189,7 +190,7 @@ describe('report.html', () => {
     // The outage histogram's bars hold all 200 trials.
     expect(await page.evaluate(() => document.querySelectorAll('#chart-outages svg .mark-rect path').length)).toBeGreaterThan(0);
     const text = await page.evaluate(() => document.body.innerText);
-    for (const s of ['Command network', 'Targeted damage', 'Watchlist', 'Unicity', 'Crowds']) expect(text).toContain(s);
+    for (const s of ['Command network', 'Targeted damage', 'Watchlist', 'Unicity', 'Crowds', 'Retention', 'Who can read it: almaty-assumed', 'Retroactive identification of crowds', 'does not hold']) expect(text).toContain(s);
     expect(await page.locator('#errors').textContent()).toBe('');
     expect(problems).toEqual([]);
     await page.close();
