@@ -216,6 +216,9 @@ export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDa
   const sumResidents = new Float64Array(groupFace.length);
   const sumDays = new Float64Array(groupFace.length);
   const sumCaptures = new Float64Array(groupFace.length);
+  // Largest possible count of principals per resident (the histogram's range).
+  let upper = 0;
+  for (const g of active) upper += groupCount[g];
   if (active.length > 0) {
     const tables = packTables(active.map((g) => windowTables(groupFace[g], groupPlate[g], numDays)), active.map((g) => groupCount[g]), numDays);
     windowKernel(tables, numPersons, numDays, faceLogMiss, plateLogMiss, faceIdentified, plateIdentified, principalsPerResident);
@@ -280,7 +283,7 @@ export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDa
     },
     principals,
     principalsPerResident,
-    principalsPerResidentSummary: summarise(principalsPerResident),
+    principalsPerResidentSummary: summarise(principalsPerResident, upper),
     closedLoop: beyondAllowed.length === 0,
     beyondAllowed,
   };
@@ -560,39 +563,21 @@ function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], from
   multiSelect(a, k + 1, hi, ks, m + 1, to);
 }
 
+/** Bins of the quantile histogram. */
+const QUANTILE_BINS = 4096;
+
 /**
- * Exact order statistics (0-based ranks `ks`, ascending) of `values` without sorting or copying them all: a
- * histogram of 4,096 bins over [min, max] finds the bin of each rank; a bin
- * holding one value only answers at once; the values of the other needed bins are gathered (bins in
- * ascending order, so their blocks are ordered) and the ranks selected among them. O(n) plus the
- * selection over the gathered values (at worst all of them, when one bin holds most values).
+ * Exact order statistics (0-based ranks `ks`, ascending) from a histogram of
+ * the values over [0, upper]: a bin holding one value only answers at once;
+ * the values of the other needed bins are gathered (bins in ascending order,
+ * so their blocks are ordered) and the ranks selected among them. O(n) for
+ * the gathering pass (skipped when every rank falls in a one-value bin) plus
+ * the selection over the gathered values.
  */
-function orderStatistics(values: Float64Array, ks: number[], min: number, max: number): Map<number, number> {
+function orderStatistics(values: Float64Array, ks: number[], scale: number, count: Int32Array, lo: Float64Array, hi: Float64Array): Map<number, number> {
   const n = values.length;
+  const bins = count.length;
   const out = new Map<number, number>();
-  const span = max - min;
-  let bins = 4096;
-  let scale = bins / span;
-  if (!(span > 0) || !Number.isFinite(scale)) {
-    if (!(span > 0)) {
-      for (const k of ks) out.set(k, min);
-      return out;
-    }
-    bins = 1;
-    scale = 0;
-  }
-  const count = new Int32Array(bins);
-  const lo = new Float64Array(bins).fill(Infinity);
-  const hi = new Float64Array(bins).fill(-Infinity);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    let b = Math.floor((v - min) * scale);
-    if (b >= bins) b = bins - 1;
-    count[b]++;
-    if (v < lo[b]) lo[b] = v;
-    if (v > hi[b]) hi[b] = v;
-  }
-  // Bin of each rank; bins to gather.
   const start = new Int32Array(bins + 1);
   for (let b = 0; b < bins; b++) start[b + 1] = start[b] + count[b];
   const gather = new Uint8Array(bins);
@@ -610,10 +595,12 @@ function orderStatistics(values: Float64Array, ks: number[], min: number, max: n
   if (total === 0) return out;
   const work = scratchFloat64('retention-access-quantiles', total);
   const fill = offset.slice(0, bins);
+  const last = bins - 1;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    let c = Math.floor((v - min) * scale);
-    if (c >= bins) c = bins - 1;
+    let c = Math.floor(v * scale);
+    if (c > last) c = last;
+    else if (!(c >= 0)) c = 0;
     if (gather[c] === 1) work[fill[c]++] = v;
   }
   const local: number[] = [];
@@ -627,9 +614,22 @@ function orderStatistics(values: Float64Array, ks: number[], min: number, max: n
   return out;
 }
 
-/** Summary with quantiles as simple-statistics' quantileSorted defines them (type 7), by selection (O(n) each) instead of a sort. */
-function summarise(values: Float64Array): PrincipalsPerResidentSummary {
+/**
+ * Summary with quantiles as simple-statistics' quantileSorted defines them
+ * (type 7), without sorting: one pass for the moments and a histogram over
+ * [0, upper] (every value is a sum of probabilities times multiplicities, so
+ * it lies in [0, upper]; a value past `upper` by rounding goes to the last
+ * bin), then {@link orderStatistics}.
+ */
+function summarise(values: Float64Array, upper: number): PrincipalsPerResidentSummary {
   const n = values.length;
+  const bins = upper > 0 ? QUANTILE_BINS : 1;
+  const scale = upper > 0 ? bins / upper : 0;
+  const last = bins - 1;
+  const count = new Int32Array(bins);
+  const lo = new Float64Array(bins).fill(Infinity);
+  const hi = new Float64Array(bins).fill(-Infinity);
+  const two = 2 - ACCESS_DEFAULTS.tolerance;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -639,7 +639,13 @@ function summarise(values: Float64Array): PrincipalsPerResidentSummary {
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (v >= 2 - ACCESS_DEFAULTS.tolerance) atLeastTwo++;
+    if (v >= two) atLeastTwo++;
+    let b = Math.floor(v * scale);
+    if (b > last) b = last;
+    else if (!(b >= 0)) b = 0;
+    count[b]++;
+    if (v < lo[b]) lo[b] = v;
+    if (v > hi[b]) hi[b] = v;
   }
   const idxs = ACCESS_DEFAULTS.quantiles.map((q) => (n - 1) * q);
   const wanted: number[] = [];
@@ -647,7 +653,7 @@ function summarise(values: Float64Array): PrincipalsPerResidentSummary {
     wanted.push(Math.floor(idx));
     if (idx % 1 !== 0) wanted.push(Math.floor(idx) + 1);
   }
-  const stat = orderStatistics(values, [...new Set(wanted)].sort((a, b) => a - b), min, max);
+  const stat = orderStatistics(values, [...new Set(wanted)].sort((a, b) => a - b), scale, count, lo, hi);
   const quantiles: Record<string, number> = {};
   ACCESS_DEFAULTS.quantiles.forEach((q, i) => {
     // Linear interpolation between order statistics (R/numpy type 7), as simple-statistics' quantileSorted.
