@@ -92,3 +92,19 @@ describe('examples/almaty-exposure.mjs', () => {
     expect(out).not.toMatch(/NaN/);
   });
 });
+
+describe('examples/almaty-retention.mjs', () => {
+  it('compares 30 and 90 days of video and templates kept or deleted, on Almaty and on Astana, and lists every retention preset', () => {
+    for (const city of ['almaty', 'astana']) {
+      const out = execFileSync(process.execPath, ['examples/almaty-retention.mjs', '--city', city, '--residents', '500'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+      expect(out).toMatch(new RegExp(`data retention in ${city === 'almaty' ? 'Almaty' : 'Astana'}`));
+      for (const v of ['video 30 d, templates deleted', 'video 90 d, templates deleted', 'video 30 d, templates kept', 'video 90 d, templates kept']) expect(out).toContain(v);
+      // Video storage scales with the days kept: exactly ×3 from 30 to 90 days.
+      expect(out).toMatch(/video storage ×3\.00/);
+      expect(out).toMatch(/templates reach back 0 → 365 days/);
+      expect(out).toMatch(/principals beyond the police added: banks, telecoms/);
+      for (const name of ['nypd-das', 'met-lfr', 'flock', 'kazakhstan-90d', 'keep-everything', 'almaty-assumed']) expect(out).toContain(name);
+      expect(out).not.toMatch(/NaN/);
+    }
+  });
+});
