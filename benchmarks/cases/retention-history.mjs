@@ -13,7 +13,8 @@ export const cases = [
 
 export const method = `**Retention history.** Synthetic trips, not the exposure pipeline (which takes about 25 s): ${NUM_RESIDENTS.toLocaleString('en')} residents, 2 trips each plus a third for 10% of them (about 2.1), walk with probability 0.45, expected captures U(0, 6) per trip, identifying captures a U(0, 0.3) share of them, pIdentified = 1 − exp(−identified); seeded with \`createRng(seed)\`, built outside the timing. \`retention-history-1m\` times \`personChannelDays(trips, { numPersons, numDays: 1 })\` followed by \`personHistory(policy, channels, { operatingDays: 365, lookbackDays: 30 })\` (four per-person columns and four summaries with exact quantiles), on the \`almaty-assumed\` retention preset when the package has it; 2 warm-ups, 7 timed runs. The details give \`personHistory\` alone (same repeats).`;
 
-function synthTrips(pkg, seed) {
+/** Synthetic trips for 1,000,000 residents (also used by retention-analysis.mjs). */
+export function synthTrips(pkg, seed) {
   const rng = pkg.createRng(seed).stream('retention-history-trips');
   const counts = new Uint8Array(NUM_RESIDENTS);
   let n = 0;
@@ -22,7 +23,7 @@ function synthTrips(pkg, seed) {
     n += counts[p];
   }
   const person = new Uint32Array(n), day = new Uint16Array(n), mode = new Uint8Array(n);
-  const sightings = new Float64Array(n), identified = new Float64Array(n), pIdentified = new Float64Array(n);
+  const sightings = new Float64Array(n), identified = new Float64Array(n), pIdentified = new Float64Array(n), faceSearches = new Float64Array(n);
   let i = 0;
   for (let p = 0; p < NUM_RESIDENTS; p++) {
     for (let k = 0; k < counts[p]; k++, i++) {
@@ -31,9 +32,10 @@ function synthTrips(pkg, seed) {
       sightings[i] = rng.uniform(0, 6);
       identified[i] = sightings[i] * rng.uniform(0, 0.3);
       pIdentified[i] = -Math.expm1(-identified[i]);
+      faceSearches[i] = mode[i] === 0 ? sightings[i] * 0.5 : 0;
     }
   }
-  return { numTrips: n, person, day, mode, sightings, identified, pIdentified };
+  return { numTrips: n, person, day, mode, sightings, identified, pIdentified, faceSearches };
 }
 
 function policyOf(pkg) {

@@ -59,6 +59,17 @@ export interface PersonChannelDaysOptions {
 
 const ORIGIN = 'personChannelDays';
 
+/** Throws the error for trip row `i` (cold path of the one-pass loop). */
+function badRow(t: RetentionTripsInput, i: number, numPersons: number, numDays: number): never {
+  if (t.person[i] >= numPersons) throw new InvalidInputError(ORIGIN, `trips.person[${i}]`, `must be < numPersons (${numPersons})`, t.person[i]);
+  if (t.day[i] >= numDays) throw new InvalidInputError(ORIGIN, `trips.day[${i}]`, `must be < numDays (${numDays})`, t.day[i]);
+  if (t.mode[i] > 1) throw new InvalidInputError(ORIGIN, `trips.mode[${i}]`, 'must be 0 (walk) or 1 (car)', t.mode[i]);
+  const p = t.pIdentified[i];
+  if (!(p >= 0 && p <= 1)) throw new InvalidInputError(ORIGIN, `trips.pIdentified[${i}]`, 'must be a probability in [0, 1]', p);
+  if (!(t.sightings[i] >= 0 && t.sightings[i] < Infinity)) throw new InvalidInputError(ORIGIN, `trips.sightings[${i}]`, 'must be a finite number >= 0', t.sightings[i]);
+  throw new InvalidInputError(ORIGIN, `trips.identified[${i}]`, 'must be a finite number >= 0', t.identified[i]);
+}
+
 /**
  * Aggregates per-trip exposure into per-person-day figures per channel.
  *
@@ -86,19 +97,13 @@ export function personChannelDays(trips: RetentionTripsInput, options: PersonCha
       throw new InvalidInputError(ORIGIN, `trips.${String(name)}`, `must be a ${(ctor as { name: string }).name} of length >= numTrips (${n})`, col);
     }
   }
-  let maxDay = 0;
-  for (let i = 0; i < n; i++) if (t.day[i] > maxDay) maxDay = t.day[i];
-  const numDays = o.numDays === undefined ? maxDay + 1 : requireInteger(ORIGIN, 'options.numDays', o.numDays, 1);
-  // Validate once, before any accumulation, so a bad row never leaves partial sums.
-  for (let i = 0; i < n; i++) {
-    if (t.person[i] >= numPersons) throw new InvalidInputError(ORIGIN, `trips.person[${i}]`, `must be < numPersons (${numPersons})`, t.person[i]);
-    if (t.day[i] >= numDays) throw new InvalidInputError(ORIGIN, `trips.day[${i}]`, `must be < numDays (${numDays})`, t.day[i]);
-    const m = t.mode[i];
-    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `trips.mode[${i}]`, 'must be 0 (walk) or 1 (car)', m);
-    const p = t.pIdentified[i];
-    if (!(p >= 0 && p <= 1)) throw new InvalidInputError(ORIGIN, `trips.pIdentified[${i}]`, 'must be a probability in [0, 1]', p);
-    if (!(t.sightings[i] >= 0) || t.sightings[i] === Infinity) throw new InvalidInputError(ORIGIN, `trips.sightings[${i}]`, 'must be a finite number >= 0', t.sightings[i]);
-    if (!(t.identified[i] >= 0) || t.identified[i] === Infinity) throw new InvalidInputError(ORIGIN, `trips.identified[${i}]`, 'must be a finite number >= 0', t.identified[i]);
+  let numDays: number;
+  if (o.numDays === undefined) {
+    let maxDay = 0;
+    for (let i = 0; i < n; i++) if (t.day[i] > maxDay) maxDay = t.day[i];
+    numDays = maxDay + 1;
+  } else {
+    numDays = requireInteger(ORIGIN, 'options.numDays', o.numDays, 1);
   }
   const rows = numPersons * numDays;
   const captures = new Float64Array(rows);
@@ -111,20 +116,30 @@ export function personChannelDays(trips: RetentionTripsInput, options: PersonCha
   const faceLogMiss = new Float64Array(rows);
   const plateLogMiss = new Float64Array(rows);
   const { person, day, mode, sightings, identified, pIdentified } = t;
+  // One pass: checks and sums together. A bad row throws before anything is returned, so the partial
+  // sums are never seen. The checks are written so that NaN fails them (negated comparisons).
   for (let i = 0; i < n; i++) {
-    const row = person[i] * numDays + day[i];
+    const pe = person[i];
+    const d = day[i];
+    const m = mode[i];
     const p = pIdentified[i];
-    captures[row] += sightings[i];
-    if (mode[i] === RETENTION_MODE_WALK) {
-      faceIdentified[row] += identified[i];
+    const si = sightings[i];
+    const id = identified[i];
+    if (pe >= numPersons || d >= numDays || m > 1 || !(p >= 0 && p <= 1) || !(si >= 0 && si < Infinity) || !(id >= 0 && id < Infinity)) badRow(t, i, numPersons, numDays);
+    const row = pe * numDays + d;
+    captures[row] += si;
+    // log1p(−0) is 0: skip the call for trips that never identify (most of them in sparse networks).
+    const lm = p > 0 ? Math.log1p(-p) : 0;
+    if (m === RETENTION_MODE_WALK) {
+      faceIdentified[row] += id;
       faceTrips[row]++;
       faceTripsIdentified[row] += p;
-      faceLogMiss[row] += Math.log1p(-p);
+      faceLogMiss[row] += lm;
     } else {
-      plateIdentified[row] += identified[i];
+      plateIdentified[row] += id;
       plateTrips[row]++;
       plateTripsIdentified[row] += p;
-      plateLogMiss[row] += Math.log1p(-p);
+      plateLogMiss[row] += lm;
     }
   }
   return { numPersons, numDays, captures, faceIdentified, plateIdentified, faceTrips, plateTrips, faceTripsIdentified, plateTripsIdentified, faceLogMiss, plateLogMiss };
