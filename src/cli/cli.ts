@@ -241,6 +241,17 @@ function headlineText(r: ScenarioResult): string {
   }
   for (const c of r.metrics.exposure?.crowds ?? []) lines.push(row(`crowd: ${c.name}`, `live ${int(c.live.captured)} captured, ${c.live.identified.toFixed(1)} identified; archive ${int(c.archive.captured)} captured, ${c.archive.identified.toFixed(1)} identified`));
   for (const rt of r.metrics.exposure?.routes ?? []) lines.push(row(`least-surveilled ${rt.from} → ${rt.to}`, `${rt.routeKm.toFixed(2)} km (+${pct(rt.detour)}), ${pct(rt.exposureAvoidedShare)} less street seen`));
+  const ret = r.metrics.retention;
+  for (const pm of ret ? [ret.policy, ...(ret.compared ? [ret.compared.policy] : [])] : []) {
+    const parts = [`video ${int(pm.reach.kinds.video)} d, faces ${int(pm.reach.face)} d, plates ${int(pm.reach.plate)} d`];
+    if (pm.storage) parts.push(`${int(pm.storage.storedTB)} TB (${int(pm.storage.costPerMonth)} ${pm.storage.currency}/month)`);
+    if (pm.history) parts.push(`last ${int(ret!.lookbackDays)} days reconstructable ${pct(pm.history.summary.reconstructableShare.mean)}`);
+    if (pm.access) parts.push(`closed loop ${pm.access.closedLoop ? 'holds' : `broken (${pm.access.beyondAllowed.map((b) => b.principal).join(', ')})`}`);
+    lines.push(row(`retention: ${pm.name}`, parts.join('; ')));
+  }
+  for (const c of ret?.crowds ?? []) {
+    lines.push(row(`crowd from the archive: ${c.crowd}`, c.rows.map((x) => `${int(x.daysAfter)} d later ${x.identified.toFixed(1)} identified${x.byPolicy ? '' : x.heldCameras > 0 ? ' (legal hold)' : ''}`).join('; ')));
+  }
   lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s`));
   return lines.join('\n') + '\n';
 }
