@@ -185,7 +185,7 @@ export function buildReportHtml(result: ScenarioResult, maps: ReportMaps = {}): 
   const rows = m.districts?.rows ?? [];
   const districtTable = rows.length
     ? `<table><thead><tr><th>District</th><th>Area km²</th><th>Residents</th><th>Cameras</th><th>per km²</th><th>Area seen</th><th>≥ 2 cameras</th><th>Streets seen</th></tr></thead><tbody>${rows
-        .map((r) => `<tr><td>${esc(r.name)}</td><td>${num(r.areaKm2, 1)}</td><td>${num(r.residents)}</td><td>${num(r.numCameras)}</td><td>${num(r.camerasPerKm2, 1)}</td><td>${pct(r.coveredFraction)}</td><td>${pct(r.atLeast[2] ?? 0)}</td><td>${pct(r.streetCoveredFraction)}</td></tr>`)
+        .map((r) => `<tr><td>${esc(r.name)}</td><td>${num(r.areaKm2, 1)}</td><td>${num(r.residents)}</td><td>${num(r.numCameras)}</td><td>${num(r.camerasPerKm2, 1)}</td><td>${pct(r.coveredFraction)}</td><td>${pct(r.atLeast[2] ?? 0)}</td><td>${r.streetKm > 0 ? pct(r.streetCoveredFraction) : '–'}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const assumptions = `<table class="assumptions"><thead><tr><th>What</th><th>Value</th><th>Source</th><th>Kind</th></tr></thead><tbody>${result.assumptions
