@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/index.js';
+import { parseScenario, scenarioJsonSchema } from '../../src/index.js';
 import { requireBuiltCli, runCliProcess } from './helpers.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -51,6 +51,10 @@ describe('example scenario files', () => {
       expect(() => parseScenario(JSON.parse(readFileSync(join(root, 'examples', f), 'utf8')))).not.toThrow();
     });
   }
+
+  it('scenario.schema.json is the current schema (regenerate with `sightline schema --out examples/scenario.schema.json`)', () => {
+    expect(JSON.parse(readFileSync(join(root, 'examples', 'scenario.schema.json'), 'utf8'))).toEqual(scenarioJsonSchema());
+  });
 
   it('scenario-custom.json runs through `sightline coverage`', async () => {
     const r = await runCliProcess(['coverage', 'examples/scenario-custom.json', '--json', '--quiet'], { cwd: root });
