@@ -40,6 +40,23 @@ describe('examples/scenario-*.mjs', () => {
     expect(text).toMatch(/destroyed: 18 units and 12 cameras \(random, seed [^)]+\); [\d,]+ cameras dark/);
     expect(text).toMatch(/live at the command centre: [\d.]+% → [\d.]+%/);
     expect(text).toMatch(/Republic Square after the damage\s+10,000/);
+    // The archive later: the 90-day rule at 30 days, only the legal hold at 120 and 365 days.
+    expect(text).toMatch(/Republic Square\s+30\s+the 90-day rule/);
+    expect(text).toMatch(/Republic Square\s+120\s+legal hold\s+[\d.]+\s+0\.0/);
+    expect(text).toMatch(/Republic Square\s+365\s+legal hold/);
+    expect(text).not.toMatch(/NaN/);
+    expect(readdirSync(out)).toContain('report.html');
+  });
+});
+
+describe('examples/scenario-almaty-retention.mjs', () => {
+  it('compares the assumed Almaty retention policy with the minimal one and writes the report', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
+    const text = node(['examples/scenario-almaty-retention.mjs', '--cameras', '3000', '--residents', '300', '--out', out]);
+    expect(text).toMatch(/almaty-assumed\s+almaty-minimal/);
+    expect(text).toMatch(/video kept, days\s+90\s+30/);
+    expect(text).toMatch(/face templates kept, days\s+365\s+0/);
+    expect(text).toMatch(/"closed loop" \(police only\)\s+broken\s+holds/);
     expect(text).not.toMatch(/NaN/);
     expect(readdirSync(out)).toContain('report.html');
   });
