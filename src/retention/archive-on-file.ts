@@ -13,7 +13,19 @@ import { requireObject } from '../core/validate.js';
 import { requireRetentionPolicy } from './access-graph.js';
 import { requireReader } from './history.js';
 import { camerasInHold } from './hold-area.js';
-import { CHANNEL_KINDS, effectiveDays, longestKept, type RetentionPolicy } from './policy.js';
+import { effectiveDays, longestKept, type DataKind, type RetentionPolicy } from './policy.js';
+
+/**
+ * Kinds an archive can be searched in anew for a capture made during an
+ * event: recorded video and face templates (a new probe can be matched
+ * against them) for faces; video and plate reads for plates. Match events
+ * (`sightings`) and alerts are not searchable archives: they record the
+ * identifications made live, which the crowd model counts as its live figures.
+ */
+export const ARCHIVE_SEARCH_KINDS: Readonly<Record<'face' | 'plate', readonly DataKind[]>> = {
+  face: ['video', 'faceTemplates'],
+  plate: ['video', 'plateReads'],
+};
 
 /** Options of {@link archiveOnFile}. */
 export interface ArchiveOnFileOptions {
@@ -37,9 +49,9 @@ export interface ArchiveOnFileOptions {
 export interface ArchiveOnFile {
   /** Per camera: the share of its event captures still on file (0, 1, or the held share of the event). */
   onFile: Float64Array;
-  /** True when the policy alone still keeps the channel `daysAfter` days later (every camera then 1). */
+  /** True when the policy alone still keeps a searchable kind `daysAfter` days later (every camera then 1). */
   byPolicy: boolean;
-  /** Days the policy keeps the channel (longest of its kinds, capped by operatingDays). */
+  /** Days the policy keeps a searchable kind of the channel (longest, capped by operatingDays). */
   policyDays: number;
   /** Cameras with some of the event held by a legal hold (and not kept by the policy). */
   heldCameras: number;
@@ -53,9 +65,10 @@ const ORIGIN = 'archiveOnFile';
 /**
  * For each camera, the share of what it captured during an event that is
  * still on file `daysAfter` days after the event: 1 when the policy keeps a
- * kind carrying the channel (CHANNEL_KINDS) longer than `daysAfter`;
+ * searchable kind of the channel ({@link ARCHIVE_SEARCH_KINDS}: video or face
+ * templates for faces) longer than `daysAfter`;
  * otherwise the share of the event inside the window of a legal hold whose
- * area holds the camera, which holds a kind carrying the channel and keeps it
+ * area holds the camera, which holds a searchable kind of the channel and keeps it
  * longer than `daysAfter` (the largest share over such holds).
  *
  * Ages are counted from the event: an event of hours looked at days later
@@ -91,7 +104,7 @@ export function archiveOnFile(policy: RetentionPolicy, options: ArchiveOnFileOpt
   const channel = o.channel === undefined ? 'face' : o.channel;
   if (channel !== 'face' && channel !== 'plate') throw new InvalidInputError(ORIGIN, 'options.channel', 'must be "face" or "plate"', channel);
   const reader = requireReader(ORIGIN, policy, o.reader);
-  const kinds = CHANNEL_KINDS[channel];
+  const kinds = ARCHIVE_SEARCH_KINDS[channel];
 
   let policyDays = 0;
   for (const k of kinds) policyDays = Math.max(policyDays, longestKept(policy, k, operatingDays, reader));

@@ -81,15 +81,17 @@ const NYPD_DAS: RetentionPolicySpec = {
  * Mandate. The 30 days for matches/alerts are DESIGN.md's figure.
  *
  * Modelled: face templates are made at the van's system (tier `city`, the
- * recognition centre) and kept 0 days; match events (`sightings`) and alerts
- * 30 days, read by the police. The deployments' CCTV footage ("deleted within
+ * recognition centre) and kept 0 days; alerts (the matches) 30 days, read by
+ * the police. LFR searches a watchlist, not the population, so a resident not
+ * on it is never matched: there are no match events (`sightings`, kept 0
+ * days) that would name them — a match is an alert. The deployments' CCTV footage ("deleted within
  * 31 days") is NOT in the preset, which models the face-recognition data only:
  * add `video: { days: 31 }` to study the footage (it keeps every passer-by's
  * face on file for up to a month).
  */
 const MET_LFR: RetentionPolicySpec = {
   name: 'met-lfr',
-  description: 'London Met live facial recognition: templates of faces that raise no alert deleted at once; match events and alerts kept 30 days; read by the police. CCTV footage of deployments (deleted within 31 days) not modelled.',
+  description: 'London Met live facial recognition: templates of faces that raise no alert deleted at once; matches (alerts against the watchlist) kept 30 days; read by the police. No match events for people not on the watchlist. CCTV footage of deployments (deleted within 31 days) not modelled.',
   sources: [
     'Metropolitan Police Service, Live Facial Recognition Data Protection Impact Assessment / Appropriate Policy Document v2.0 (met.police.uk, mps-lfr-apd---v.2.0-web.pdf), data retention section as quoted publicly in 2024: biometric data of a face that generates no alert is immediately and automatically deleted; LFR CCTV footage deleted within 31 days',
     'UK Parliament written question on biometrics and data protection, answered by the Home Office 1 June 2026: police must immediately delete the biometric data of anyone the system does not match to the watchlist',
@@ -100,7 +102,8 @@ const MET_LFR: RetentionPolicySpec = {
   rules: {
     city: {
       faceTemplates: { days: 0 },
-      sightings: { days: 30, readers: ['police'] },
+      // LFR matches against a watchlist: a match is an alert; nobody else is named (no match events kept).
+      sightings: { days: 0 },
       alerts: { days: 30, readers: ['police'] },
     },
   },

@@ -75,7 +75,7 @@ export const retentionSchema = z.strictObject({
     .positive()
     .default(ANALYSE_RETENTION_DEFAULTS.operatingDays)
     .describe('Days the system has run: bounds "forever" and how far back anything reaches (default 3,650 = 10 years, assumption).'),
-  lookbackDays: z.number().min(0).default(30).describe("Window of a resident's recent trips asked about (default 30 days)."),
+  lookbackDays: z.number().positive().default(30).describe("Window of a resident's recent trips asked about (default 30 days)."),
   pricePerTBMonth: z.number().min(0).optional().describe('Storage price per TB-month (default: the storage model\'s).'),
   allowed: z.array(z.string().min(1)).min(1).default(['police']).describe('Principals the "closed loop" claim allows (default police).'),
 });

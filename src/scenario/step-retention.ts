@@ -175,7 +175,7 @@ function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetric
 function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
   const out: Assumption[] = [];
   for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
-    out.push({ topic: `Retention policy: ${p.name}`, value: p.description || p.name, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.sources.some((s) => /assumption/i.test(s)) || p.sources.length === 0 ? 'assumption' : 'sourced' });
+    out.push({ topic: `Retention policy: ${p.name}`, value: p.description || p.name, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.sources.length === 0 || p.sources.some((s) => /assumption|not found|no source|illustrat/i.test(s)) ? 'assumption' : 'sourced' });
   }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });

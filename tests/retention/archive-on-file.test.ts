@@ -41,6 +41,15 @@ describe('archiveOnFile', () => {
     expect(expired.holds[0].keepsLongEnough).toBe(false);
   });
 
+  it('searches video and templates, not match events: match events record the live identifications only', () => {
+    const events = createRetentionPolicy({ name: 'match events 365 d', tiers: ['camera', 'city'], rules: { city: { sightings: { days: 365, readers: ['police'] } } } });
+    const a = archiveOnFile(events, { ...base, daysAfter: 30 });
+    expect(a.byPolicy).toBe(false);
+    expect([...a.onFile]).toEqual([0, 0, 0]);
+    const templates = createRetentionPolicy({ name: 'templates 365 d', tiers: ['camera', 'city'], rules: { city: { faceTemplates: { days: 365, readers: ['police'] } } } });
+    expect([...archiveOnFile(templates, { ...base, daysAfter: 30 }).onFile]).toEqual([1, 1, 1]);
+  });
+
   it('ignores holds of other kinds and, for a reader, holds that reader may not read', () => {
     expect([...archiveOnFile(policy([hold({ kinds: ['plateReads'] })]), { ...base, daysAfter: 120 }).onFile]).toEqual([0, 0, 0]);
     expect([...archiveOnFile(policy([hold({ readers: ['prosecutors'] })]), { ...base, daysAfter: 120, reader: 'police' }).onFile]).toEqual([0, 0, 0]);

@@ -27,11 +27,11 @@ describe('retention presets', () => {
     expect(longestKept(p, 'video', 1e5, 'vendor')).toBe(0);
   });
 
-  it('met-lfr: templates deleted at once, matches and alerts 30 days, no video', () => {
+  it('met-lfr: templates deleted at once, matches (alerts) 30 days, no match events for others, no video', () => {
     const p = retentionPreset('met-lfr');
     expect(retentionRule(p, 'city', 'faceTemplates')).toMatchObject({ present: true, days: 0 });
     expect(longestKept(p, 'faceTemplates', 1e5)).toBe(0);
-    expect(longestKept(p, 'sightings', 1e5)).toBe(30);
+    expect(longestKept(p, 'sightings', 1e5)).toBe(0);
     expect(longestKept(p, 'alerts', 1e5)).toBe(30);
     expect(longestKept(p, 'video', 1e5)).toBe(0);
     expect(p.sources.join(' ')).toContain('31 days'); // the footage figure the preset leaves out is cited
