@@ -64,15 +64,26 @@ export interface PersonDayRows {
   readonly order: Uint32Array;
 }
 
-/** @internal Where the camera lists of the trips are: TripMetrics' blocks, rows and the camera count. */
-export interface TripCameraLists {
-  readonly numCameras: number;
-  readonly cameraBlocks: readonly TripCameraBlock[];
-  readonly cameraBlock: Uint32Array;
-  readonly cameraRow: Uint32Array;
+/** @internal What the person-day aggregation reads of the trips: metric columns and camera lists. */
+export type PersonDayInput = Pick<
+  TripMetrics,
+  'numCameras' | 'cameraBlocks' | 'cameraBlock' | 'cameraRow' | 'sightings' | 'faceSearches' | 'identified' | 'length' | 'observedLength' | 'longestGap' | 'longestGapSeconds' | 'pIdentified'
+>;
+
+/** @internal The per-row output columns of the person-day aggregation. */
+export type PersonDayColumns = Omit<PersonDayMetrics, 'numPersons' | 'numDays'>;
+
+/** @internal Zeroed person-day columns for `rows` rows (on SharedArrayBuffers with `shared`). */
+export function personDayColumns(rows: number, shared: boolean): PersonDayColumns {
+  const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * rows)) : new Float64Array(rows));
+  return {
+    trips: shared ? new Uint16Array(new SharedArrayBuffer(2 * rows)) : new Uint16Array(rows),
+    sightings: f64(), identified: f64(), distinctCameras: f64(), length: f64(), observedLength: f64(), observedFraction: f64(),
+    longestGap: f64(), longestGapSeconds: f64(), pIdentified: f64(), faceSearches: f64(),
+  };
 }
 
-/** @internal Per-thread scratch of {@link distinctCamerasOfRows} (one slot per camera). */
+/** @internal Per-thread scratch of {@link aggregateRows} (one slot per camera). */
 export interface DistinctScratch {
   stamp: Uint32Array;
   slotMiss: Float64Array;
@@ -85,15 +96,15 @@ export function distinctScratch(numCameras: number): DistinctScratch {
 }
 
 /**
- * @internal Expected distinct cameras of person-day rows `r0` … `r1 − 1`
- * into `out[r]`: Σ over the cameras on the row's trips of
- * 1 − Π (their miss probabilities), cameras in order of first listing (so the
- * sum is the same floating-point value whoever computes it). Rows without
- * trips are left untouched.
+ * @internal Aggregates person-day rows `r0` … `r1 − 1` into `out` (rows
+ * without trips are left untouched, i.e. zero). Distinct cameras are
+ * Σ over the cameras on the row's trips of 1 − Π (their miss probabilities),
+ * cameras in order of first listing; every value is computed in the same order
+ * whoever computes it, so ranges can run on different threads.
  */
-export function distinctCamerasOfRows(lists: TripCameraLists, rows: PersonDayRows, r0: number, r1: number, out: Float64Array, scratch: DistinctScratch): void {
+export function aggregateRows(trips: PersonDayInput, rows: PersonDayRows, r0: number, r1: number, out: PersonDayColumns, scratch: DistinctScratch): void {
   const { stamp, slotMiss, listed } = scratch;
-  const blocks = lists.cameraBlocks;
+  const blocks = trips.cameraBlocks;
   const nb = blocks.length;
   const starts: Uint32Array[] = new Array(nb);
   const cams: Uint32Array[] = new Array(nb);
@@ -106,22 +117,36 @@ export function distinctCamerasOfRows(lists: TripCameraLists, rows: PersonDayRow
     if (blocks[b].miss !== null) binary = false;
   }
   const { rowStart, order } = rows;
-  const tBlock = lists.cameraBlock;
-  const tRow = lists.cameraRow;
+  const tBlock = trips.cameraBlock;
+  const tRow = trips.cameraRow;
+  const tSightings = trips.sightings, tSearches = trips.faceSearches, tIdentified = trips.identified, tLength = trips.length;
+  const tObserved = trips.observedLength, tGap = trips.longestGap, tGapS = trips.longestGapSeconds, tP = trips.pIdentified;
   for (let r = r0; r < r1; r++) {
     const a = rowStart[r];
     const e = rowStart[r + 1];
     if (a === e) continue;
     const mark = r + 1;
-    if (binary) {
-      // Every listed camera saw the trip for sure: count the distinct ones.
-      let count = 0;
-      for (let k = a; k < e; k++) {
-        const t = order[k];
-        const b = tBlock[t];
-        const row = tRow[t];
-        const st = starts[b];
-        const list = cams[b];
+    let searches = 0;
+    let sightings = 0, identified = 0, length = 0, observed = 0, gap = 0, gapS = 0, ln = 0;
+    let count = 0;
+    let numListed = 0;
+    for (let k = a; k < e; k++) {
+      const t = order[k];
+      sightings += tSightings[t];
+      searches += tSearches[t];
+      identified += tIdentified[t];
+      length += tLength[t];
+      observed += tObserved[t];
+      if (tGap[t] > gap) gap = tGap[t];
+      if (tGapS[t] > gapS) gapS = tGapS[t];
+      const p = tP[t];
+      ln += p >= 1 ? -Infinity : Math.log1p(-p);
+      const b = tBlock[t];
+      const row = tRow[t];
+      const st = starts[b];
+      const list = cams[b];
+      if (binary) {
+        // Every listed camera saw the trip for sure: count the distinct ones.
         for (let j = st[row], je = st[row + 1]; j < je; j++) {
           const c = list[j];
           if (stamp[c] !== mark) {
@@ -129,17 +154,8 @@ export function distinctCamerasOfRows(lists: TripCameraLists, rows: PersonDayRow
             count++;
           }
         }
+        continue;
       }
-      out[r] = count;
-      continue;
-    }
-    let numListed = 0;
-    for (let k = a; k < e; k++) {
-      const t = order[k];
-      const b = tBlock[t];
-      const row = tRow[t];
-      const st = starts[b];
-      const list = cams[b];
       const miss = misses[b];
       for (let j = st[row], je = st[row + 1]; j < je; j++) {
         const c = list[j];
@@ -153,21 +169,34 @@ export function distinctCamerasOfRows(lists: TripCameraLists, rows: PersonDayRow
         }
       }
     }
-    let distinct = 0;
-    for (let i = 0; i < numListed; i++) distinct += 1 - slotMiss[listed[i]];
-    out[r] = distinct;
+    let distinct = count;
+    if (!binary) {
+      distinct = 0;
+      for (let i = 0; i < numListed; i++) distinct += 1 - slotMiss[listed[i]];
+    }
+    out.trips[r] = e - a;
+    out.sightings[r] = sightings;
+    out.faceSearches[r] = searches;
+    out.identified[r] = identified;
+    out.distinctCameras[r] = distinct;
+    out.length[r] = length;
+    out.observedLength[r] = observed;
+    out.observedFraction[r] = length > 0 ? Math.min(1, observed / length) : 0;
+    out.longestGap[r] = gap;
+    out.longestGapSeconds[r] = gapS;
+    out.pIdentified[r] = -Math.expm1(ln) + 0;
   }
 }
 
 /**
- * @internal computePersonMetrics, with the distinct cameras per row
- * optionally computed by `distinct` (e.g. on several threads; it must return
- * the values distinctCamerasOfRows gives, for every row with trips).
+ * @internal computePersonMetrics, with the rows optionally aggregated by
+ * `aggregate` (e.g. on several threads; it must fill the columns it is given
+ * as aggregateRows over every row does).
  */
 export function aggregatePersonDays(
   trips: TripMetrics,
   options: PersonMetricsOptions,
-  distinct?: (rows: PersonDayRows) => Float64Array,
+  aggregate?: (rows: PersonDayRows) => PersonDayColumns,
 ): PersonDayMetrics {
   const origin = 'computePersonMetrics';
   const o = requireObject(origin, 'options', options) as unknown as PersonMetricsOptions;
@@ -184,21 +213,6 @@ export function aggregatePersonDays(
   const nd = o.numDays === undefined ? maxDay + 1 : requireInteger(origin, 'options.numDays', o.numDays, 1);
   if (maxDay >= nd) throw new InvalidInputError(origin, 'options.numDays', `must exceed every trip's day (largest ${maxDay})`, nd);
   const rows = np * nd;
-  const out = {
-    numPersons: np,
-    numDays: nd,
-    trips: new Uint16Array(rows),
-    sightings: new Float64Array(rows),
-    identified: new Float64Array(rows),
-    distinctCameras: new Float64Array(rows),
-    length: new Float64Array(rows),
-    observedLength: new Float64Array(rows),
-    observedFraction: new Float64Array(rows),
-    longestGap: new Float64Array(rows),
-    longestGapSeconds: new Float64Array(rows),
-    pIdentified: new Float64Array(rows),
-    faceSearches: new Float64Array(rows),
-  };
   // Trips grouped by row (counting sort, stable: trip order within a row).
   const rowStart = new Uint32Array(rows + 1);
   for (let t = 0; t < nt; t++) rowStart[trips.person[t] * nd + trips.day[t] + 1]++;
@@ -207,39 +221,12 @@ export function aggregatePersonDays(
   const fill = rowStart.slice(0, rows);
   for (let t = 0; t < nt; t++) order[fill[trips.person[t] * nd + trips.day[t]]++] = t;
   const groups: PersonDayRows = { numRows: rows, rowStart, order };
-  if (distinct === undefined) distinctCamerasOfRows(trips, groups, 0, rows, out.distinctCameras, distinctScratch(trips.numCameras));
-  else out.distinctCameras.set(distinct(groups));
-  for (let r = 0; r < rows; r++) {
-    const a = rowStart[r];
-    const b = rowStart[r + 1];
-    if (a === b) {
-      out.distinctCameras[r] = 0;
-      continue;
-    }
-    let searches = 0;
-    let sightings = 0, identified = 0, length = 0, observed = 0, gap = 0, gapS = 0, ln = 0;
-    for (let k = a; k < b; k++) {
-      const t = order[k];
-      sightings += trips.sightings[t];
-      searches += trips.faceSearches[t];
-      identified += trips.identified[t];
-      length += trips.length[t];
-      observed += trips.observedLength[t];
-      if (trips.longestGap[t] > gap) gap = trips.longestGap[t];
-      if (trips.longestGapSeconds[t] > gapS) gapS = trips.longestGapSeconds[t];
-      const p = trips.pIdentified[t];
-      ln += p >= 1 ? -Infinity : Math.log1p(-p);
-    }
-    out.trips[r] = b - a;
-    out.sightings[r] = sightings;
-    out.faceSearches[r] = searches;
-    out.identified[r] = identified;
-    out.length[r] = length;
-    out.observedLength[r] = observed;
-    out.observedFraction[r] = length > 0 ? Math.min(1, observed / length) : 0;
-    out.longestGap[r] = gap;
-    out.longestGapSeconds[r] = gapS;
-    out.pIdentified[r] = -Math.expm1(ln) + 0;
+  let out: PersonDayColumns;
+  if (aggregate === undefined) {
+    out = personDayColumns(rows, false);
+    aggregateRows(trips, groups, 0, rows, out, distinctScratch(trips.numCameras));
+  } else {
+    out = aggregate(groups);
   }
-  return out;
+  return { numPersons: np, numDays: nd, ...out };
 }

@@ -10,7 +10,32 @@ import { routeTrips } from '../mobility/route-trips.js';
 import { SightingBuffer } from './sightings.js';
 import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
-import { TripMetricsBuffer } from './trip-metrics.js';
+import { TripMetricsBuffer, type TripMetricColumns } from './trip-metrics.js';
+
+/**
+ * Per-plan output columns, indexed by plan id (rows of unreachable plans stay
+ * 0), written by whichever thread runs the plan's chunk: the merged per-trip
+ * columns without a permutation (when every plan is routed, they are the
+ * result's columns as they are).
+ */
+export interface PlanColumns extends TripMetricColumns {
+  speed: Float64Array;
+  observedFraction: Float64Array;
+  longestGapSeconds: Float64Array;
+  /** Chunk (camera-list block) and row within it of each plan's trip. */
+  cameraBlock: Uint32Array;
+  cameraRow: Uint32Array;
+}
+
+/** Zeroed per-plan columns for `numPlans` plans (on SharedArrayBuffers with `shared`). */
+export function planColumns(numPlans: number, shared: boolean): PlanColumns {
+  const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * numPlans)) : new Float64Array(numPlans));
+  const u32 = () => (shared ? new Uint32Array(new SharedArrayBuffer(4 * numPlans)) : new Uint32Array(numPlans));
+  return {
+    speed: f64(), sightings: f64(), identified: f64(), distinctCameras: f64(), length: f64(), observedLength: f64(), observedFraction: f64(),
+    longestGap: f64(), longestGapSeconds: f64(), pIdentified: f64(), faceSearches: f64(), cameraBlock: u32(), cameraRow: u32(),
+  };
+}
 
 /** Everything a chunk needs (shared once with each worker). */
 export interface PopulationJobData {
@@ -27,22 +52,15 @@ export interface PopulationJobData {
   chunkStart: Uint32Array;
   /** Allocate the chunks' camera lists on SharedArrayBuffers (several threads: the person pass reads them all). */
   shared: boolean;
+  /** Where the chunks write their trips' metrics (by plan id). */
+  out: PlanColumns;
 }
 
 /** Result of one chunk: plain typed arrays (transferable). */
 export interface ChunkResult {
   chunk: number;
-  /** Plan id of each routed trip (chunk order). */
+  /** Plan id of each routed trip (chunk order); their metrics are in the job's `out` columns. */
   planId: Uint32Array;
-  speed: Float64Array;
-  sightings: Float64Array;
-  identified: Float64Array;
-  distinctCameras: Float64Array;
-  length: Float64Array;
-  observedLength: Float64Array;
-  longestGap: Float64Array;
-  pIdentified: Float64Array;
-  faceSearches: Float64Array;
   cameraStart: Uint32Array;
   cameraList: Uint32Array;
   cameraMiss: Float64Array | null;
@@ -77,14 +95,21 @@ export class ChunkRunner {
     // they rarely grow (each growth is a fresh allocation and copy, and fresh pages are slow to fault in).
     const pathArcs = trips.pathStart[nt];
     const capacity = this.arcs > 0 ? Math.ceil(pathArcs * (this.entries / this.arcs) * 1.1) + 1024 : nt * 16;
-    const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared });
+    const out = job.out;
+    const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared, columns: out });
     const keep = job.sampleLimit > 0 ? new SightingBuffer() : null;
-    const speed = new Float64Array(nt);
     const s = this.scorer;
     for (let t = 0; t < nt; t++) {
       s.scoreTrip(trips.pathArcs, trips.pathStart[t], trips.pathStart[t + 1], trips.mode[t]);
-      buf.record(t, s);
-      speed[t] = trips.speed[t];
+      const p = trips.planId[t];
+      buf.record(t, s, p);
+      const speed = trips.speed[t];
+      out.speed[p] = speed;
+      const len = out.length[p];
+      out.observedFraction[p] = len > 0 ? Math.min(1, out.observedLength[p] / len) : 0;
+      out.longestGapSeconds[p] = out.longestGap[p] / speed;
+      out.cameraBlock[p] = chunk;
+      out.cameraRow[p] = t;
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
     // Views, not trimmed copies: the chunk's lists are kept as one block of the result's camera lists.
@@ -104,15 +129,6 @@ export class ChunkRunner {
     return {
       chunk,
       planId: trips.planId.slice(0, nt),
-      speed,
-      sightings: buf.sightings,
-      identified: buf.identified,
-      distinctCameras: buf.distinctCameras,
-      length: buf.length,
-      observedLength: buf.observedLength,
-      longestGap: buf.longestGap,
-      pIdentified: buf.pIdentified,
-      faceSearches: buf.faceSearches,
       cameraStart: buf.cameraStart,
       cameraList,
       cameraMiss,
@@ -129,8 +145,7 @@ export function chunkTransferList(r: ChunkResult): ArrayBuffer[] {
   const add = (a: ArrayBufferView | null) => {
     if (a !== null && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
-  add(r.planId); add(r.speed); add(r.sightings); add(r.identified); add(r.distinctCameras); add(r.length); add(r.observedLength);
-  add(r.longestGap); add(r.pIdentified); add(r.faceSearches); add(r.cameraStart); add(r.cameraList); add(r.cameraMiss); add(r.unreachable);
+  add(r.planId); add(r.cameraStart); add(r.cameraList); add(r.cameraMiss); add(r.unreachable);
   if (r.kept !== null) for (const v of Object.values(r.kept)) add(v);
   return out;
 }

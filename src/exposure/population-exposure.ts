@@ -19,11 +19,11 @@ import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobilit
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, type PersonDayMetrics } from './person-metrics.js';
-import type { ChunkResult, PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, runDestinations, runDistinctRows, runPopulationChunks } from './population-parallel.js';
+import { planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { parallelPopulationAvailable, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
-import { assembleTripMetrics, type TripCameraBlock, type TripMetrics } from './trip-metrics.js';
+import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
 
 /** Defaults of {@link computePopulationExposure}. */
@@ -153,62 +153,34 @@ function summarise(values: Float64Array): DistributionSummary {
 
 /**
  * Merges chunk results into plan order (independent of which thread ran which
- * chunk): each column is permuted from the chunks' columns, concatenated in
- * chunk order into one scratch array reused by every column (sequential
- * copies, then one tight gather loop per column: far kinder to caches than
- * gathering every column from 64 chunks at once). The camera lists are not
- * copied: each chunk's lists become one block of the result
- * (TripMetrics.cameraBlocks), reached through cameraBlock/cameraRow.
- * With `shared`, the per-trip block and row indices are allocated on
+ * chunk). The chunks wrote their trips' metrics into per-plan columns; when
+ * every plan was routed these are the per-trip columns as they are (no copy),
+ * otherwise the unreachable plans' rows are dropped (one gather per column).
+ * The camera lists are not copied either: each chunk's lists become one block
+ * of the result (TripMetrics.cameraBlocks), reached through
+ * cameraBlock/cameraRow. With `shared`, gathered columns go on
  * SharedArrayBuffers (the person pass reads them on the worker threads).
  */
-function mergeChunks(results: ChunkResult[], plans: TripPlans, shared: boolean) {
+function mergeChunks(results: ChunkResult[], plans: TripPlans, out: PlanColumns, numCameras: number, params: SightingParams, shared: boolean) {
   const np = plans.numPlans;
-  let rows = 0;
   const unreachable: number[] = [];
   let numTrees = 0;
   for (const r of results) {
-    rows += r.planId.length;
     numTrees += r.numTrees;
     for (let i = 0; i < r.unreachable.length; i++) unreachable.push(r.unreachable[i]);
   }
   unreachable.sort((a, b) => a - b);
-  const nt = rows;
-  // Position of each plan's row in chunk order, and its chunk.
-  const pos = new Int32Array(np).fill(-1);
-  const posChunk = new Uint32Array(np);
-  const base = new Uint32Array(results.length + 1);
-  for (let c = 0; c < results.length; c++) {
-    const ids = results[c].planId;
-    const b = base[c];
-    for (let i = 0; i < ids.length; i++) {
-      pos[ids[i]] = b + i;
-      posChunk[ids[i]] = c;
-    }
-    base[c + 1] = b + ids.length;
-  }
-  const u32 = (n: number) => (shared ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n));
-  const src = new Uint32Array(nt);
+  const nt = np - unreachable.length;
+  const cameraBlocks: TripCameraBlock[] = results.map((r) => ({ start: r.cameraStart, list: r.cameraList, miss: r.cameraMiss }));
+  // Routed plan ids, ascending (all of them when none is unreachable).
   const planId = new Uint32Array(nt);
-  const cameraBlock = u32(nt);
-  const cameraRow = u32(nt);
-  let t = 0;
-  for (let p = 0; p < np; p++) {
-    const g = pos[p];
-    if (g < 0) continue;
-    const c = posChunk[p];
-    src[t] = g;
-    cameraBlock[t] = c;
-    cameraRow[t] = g - base[c];
-    planId[t++] = p;
+  for (let p = 0, k = 0, u = 0; p < np; p++) {
+    if (u < unreachable.length && unreachable[u] === p) {
+      u++;
+      continue;
+    }
+    planId[k++] = p;
   }
-  const cat = new Float64Array(nt);
-  const permute = (key: 'speed' | 'sightings' | 'identified' | 'distinctCameras' | 'length' | 'observedLength' | 'longestGap' | 'pIdentified' | 'faceSearches'): Float64Array => {
-    for (let c = 0; c < results.length; c++) cat.set(results[c][key], base[c]);
-    const out = new Float64Array(nt);
-    for (let k = 0; k < nt; k++) out[k] = cat[src[k]];
-    return out;
-  };
   const person = new Uint32Array(nt), day = new Uint16Array(nt), mode = new Uint8Array(nt);
   for (let k = 0; k < nt; k++) {
     const p = planId[k];
@@ -216,15 +188,34 @@ function mergeChunks(results: ChunkResult[], plans: TripPlans, shared: boolean) 
     day[k] = plans.day[p];
     mode[k] = plans.mode[p];
   }
-  const cameraBlocks: TripCameraBlock[] = results.map((r) => ({ start: r.cameraStart, list: r.cameraList, miss: r.cameraMiss }));
-  const cols = {
-    person, day, mode,
-    speed: permute('speed'), sightings: permute('sightings'), identified: permute('identified'), distinctCameras: permute('distinctCameras'),
-    length: permute('length'), observedLength: permute('observedLength'), longestGap: permute('longestGap'), pIdentified: permute('pIdentified'),
-    faceSearches: permute('faceSearches'),
-    cameraBlocks, cameraBlock, cameraRow,
+  let cols: PlanColumns = out;
+  if (nt < np) {
+    const f64 = (a: Float64Array) => {
+      const o = shared ? new Float64Array(new SharedArrayBuffer(8 * nt)) : new Float64Array(nt);
+      for (let k = 0; k < nt; k++) o[k] = a[planId[k]];
+      return o;
+    };
+    const u32 = (a: Uint32Array) => {
+      const o = shared ? new Uint32Array(new SharedArrayBuffer(4 * nt)) : new Uint32Array(nt);
+      for (let k = 0; k < nt; k++) o[k] = a[planId[k]];
+      return o;
+    };
+    cols = {
+      speed: f64(out.speed), sightings: f64(out.sightings), identified: f64(out.identified), distinctCameras: f64(out.distinctCameras),
+      length: f64(out.length), observedLength: f64(out.observedLength), observedFraction: f64(out.observedFraction), longestGap: f64(out.longestGap),
+      longestGapSeconds: f64(out.longestGapSeconds), pIdentified: f64(out.pIdentified), faceSearches: f64(out.faceSearches),
+      cameraBlock: u32(out.cameraBlock), cameraRow: u32(out.cameraRow),
+    };
+  }
+  const trips: TripMetrics & { planId: Uint32Array } = {
+    numTrips: nt, numCameras, person, day, mode,
+    speed: cols.speed, sightings: cols.sightings, identified: cols.identified, distinctCameras: cols.distinctCameras, length: cols.length,
+    observedLength: cols.observedLength, observedFraction: cols.observedFraction, longestGap: cols.longestGap, longestGapSeconds: cols.longestGapSeconds,
+    pIdentified: cols.pIdentified, faceSearches: cols.faceSearches,
+    cameraBlocks, cameraBlock: cols.cameraBlock, cameraRow: cols.cameraRow,
+    params, planId,
   };
-  return { planId, cols, unreachable: Uint32Array.from(unreachable), numTrees };
+  return { trips, unreachable: Uint32Array.from(unreachable), numTrees };
 }
 
 /** Kept sightings of all chunks, ordered by plan id then entry. */
@@ -327,14 +318,13 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
     network, plans, profile, capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
-    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel,
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: planColumns(plans.numPlans, parallel),
   };
   const results = runPopulationChunks(job, threads);
-  const merged = mergeChunks(results, plans, parallel);
-  const tm = assembleTripMetrics(merged.cols, cameras.numCameras, prep.params);
-  const trips = { ...tm, planId: merged.planId };
+  const merged = mergeChunks(results, plans, job.out, cameras.numCameras, prep.params, parallel);
+  const trips = merged.trips;
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
-  const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runDistinctRows(trips, rows, threads) : undefined);
+  const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runPersonRows(trips, rows, threads) : undefined);
   const summary = {
     sightings: summarise(persons.sightings),
     identified: summarise(persons.identified),

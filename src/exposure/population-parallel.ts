@@ -1,10 +1,13 @@
 /**
- * Runs the population pipeline's chunks on worker threads beside the calling
- * thread, synchronously (the same scheme as the coverage engine's
- * src/coverage/parallel.ts).
+ * Runs the population pipeline's parallel passes on worker threads,
+ * synchronously (the same scheme as the coverage engine's
+ * src/coverage/parallel.ts): the trip plans' destinations (zones shared by
+ * the workers and the calling thread), routing and scoring (chunks, on
+ * `threads` workers while the calling thread waits: chunks make much garbage,
+ * cheaper to collect in a worker's small heap), and the distinct cameras per
+ * person-day (row ranges, workers and the calling thread).
  *
- * Chunks are claimed through an atomic counter by the calling thread and by
- * the workers alike; each worker posts each chunk's result on its own
+ * Chunks are claimed through an atomic counter by the workers; each worker posts each chunk's result on its own
  * MessageChannel, which the calling thread reads with `receiveMessageOnPort`
  * after waiting with `Atomics.wait` (allowed on Node's main thread), so
  * `computePopulationExposure` stays synchronous. Results are merged by chunk
@@ -22,7 +25,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
-import { distinctCamerasOfRows, distinctScratch, type PersonDayRows, type TripCameraLists } from './person-metrics.js';
+import { aggregateRows, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
@@ -70,15 +73,18 @@ function shareJob(job: PopulationJobData): PopulationJobData {
 }
 
 /**
- * Runs every chunk with `threads − 1` workers and this thread; returns the
- * results by chunk index. Falls back to this thread alone when workers are
- * not available.
+ * Runs every chunk on `threads` workers while this thread waits (on one
+ * thread, or without workers, on this thread alone); returns the results by
+ * chunk index.
  */
 export function runPopulationChunks(job: PopulationJobData, threads: number): ChunkResult[] {
   const numChunks = job.chunkStart.length - 1;
   const results: (ChunkResult | undefined)[] = new Array(numChunks);
   const runner = new ChunkRunner(job);
-  const workers = threads > 1 && numChunks > 1 ? pool.get(Math.min(threads - 1, numChunks - 1)) : null;
+  // With several threads, `threads` workers route and score while this thread only waits: chunks make
+  // much garbage (paths, scratch), and collecting it on this thread, whose heap holds the caller's city
+  // and cameras, cost several times more than on a worker (1M trips: ~4 s of pauses here vs ~0.3 s).
+  const workers = threads > 1 && numChunks > 1 ? pool.get(Math.min(threads, numChunks)) : null;
   if (workers === null || workers.length === 0) {
     for (let c = 0; c < numChunks; c++) results[c] = runner.run(c);
     return results as ChunkResult[];
@@ -91,12 +97,6 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
     w.postMessage({ kind: 'chunks', job: shared, ctl, status, port: port2 }, [port2]);
-  }
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numChunks) break;
-    results[c] = runner.run(c);
-    Atomics.add(ctl, 1, 1);
   }
   waitForChunks(ctl, numChunks, STALL_MS);
   // Collect the workers' posted results.
@@ -125,73 +125,76 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
 }
 
 /** Row ranges of the person pass: independent of the thread count (the values do not depend on them anyway). */
-const DISTINCT_RANGES = 32;
+const PERSON_RANGES = 32;
 
-/** The person pass's inputs with every array on a SharedArrayBuffer (arrays already shared are not copied). */
-export interface DistinctJob {
-  lists: TripCameraLists;
+/** The person pass's inputs and outputs, every array on a SharedArrayBuffer. */
+export interface PersonJob {
+  trips: PersonDayInput;
   rows: PersonDayRows;
   /** Ranges of rows: range k is rows rangeStart[k] … rangeStart[k + 1] − 1. */
   rangeStart: Uint32Array;
-  out: Float64Array;
+  out: PersonDayColumns;
 }
 
 /**
- * Distinct cameras per person-day row (see distinctCamerasOfRows), computed
- * by `threads − 1` workers and this thread over ranges of rows of about equal
- * trip counts. The workers read every chunk's camera lists in place (they
- * are on SharedArrayBuffers when the chunks ran with `shared`) and write
- * their rows into a shared output; a range that a worker failed or stalled on
- * is redone here (same values).
+ * Person-day rows (see aggregateRows) aggregated by `threads − 1` workers
+ * and this thread over ranges of rows of about equal trip counts. The workers
+ * read the trip columns and every chunk's camera lists in place (on
+ * SharedArrayBuffers when the pipeline ran with `shared`; other arrays are
+ * copied once) and write their rows into shared outputs; a range that a
+ * worker failed or stalled on is redone here (same values).
  *
- * @param lists - the trips' camera lists
+ * @param trips - the trips' metric columns and camera lists
  * @param rows - trips grouped by person-day row
  * @param threads - threads to use (1: this thread alone)
- * @returns distinct cameras per row (rows without trips: 0)
+ * @returns the person-day columns
  */
-export function runDistinctRows(lists: TripCameraLists, rows: PersonDayRows, threads: number): Float64Array {
+export function runPersonRows(trips: PersonDayInput, rows: PersonDayRows, threads: number): PersonDayColumns {
   const nr = rows.numRows;
   const nt = rows.rowStart[nr];
   const workers = threads > 1 && nt > 0 ? pool.get(threads - 1) : null;
   if (workers === null || workers.length === 0) {
-    const out = new Float64Array(nr);
-    distinctCamerasOfRows(lists, rows, 0, nr, out, distinctScratch(lists.numCameras));
+    const out = personDayColumns(nr, false);
+    aggregateRows(trips, rows, 0, nr, out, distinctScratch(trips.numCameras));
     return out;
   }
   // Ranges of about equal trip counts (row boundaries).
   const starts: number[] = [0];
-  for (let k = 1, r = 0; k < DISTINCT_RANGES; k++) {
-    const want = Math.floor((nt * k) / DISTINCT_RANGES);
+  for (let k = 1, r = 0; k < PERSON_RANGES; k++) {
+    const want = Math.floor((nt * k) / PERSON_RANGES);
     while (r < nr && rows.rowStart[r] < want) r++;
     if (r > starts[starts.length - 1] && r < nr) starts.push(r);
   }
   starts.push(nr);
   const numRanges = starts.length - 1;
-  const job: DistinctJob = {
-    lists: {
-      numCameras: lists.numCameras,
-      cameraBlocks: lists.cameraBlocks.map((b) => ({ start: share(b.start), list: share(b.list), miss: b.miss === null ? null : share(b.miss) })),
-      cameraBlock: share(lists.cameraBlock),
-      cameraRow: share(lists.cameraRow),
+  const job: PersonJob = {
+    trips: {
+      numCameras: trips.numCameras,
+      cameraBlocks: trips.cameraBlocks.map((b) => ({ start: share(b.start), list: share(b.list), miss: b.miss === null ? null : share(b.miss) })),
+      cameraBlock: share(trips.cameraBlock),
+      cameraRow: share(trips.cameraRow),
+      sightings: share(trips.sightings), faceSearches: share(trips.faceSearches), identified: share(trips.identified), length: share(trips.length),
+      observedLength: share(trips.observedLength), longestGap: share(trips.longestGap), longestGapSeconds: share(trips.longestGapSeconds),
+      pIdentified: share(trips.pIdentified),
     },
     rows: { numRows: nr, rowStart: share(rows.rowStart), order: share(rows.order) },
     rangeStart: Uint32Array.from(starts),
-    out: new Float64Array(new SharedArrayBuffer(8 * nr)),
+    out: personDayColumns(nr, true),
   };
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
   const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
-  for (const w of workers) w.postMessage({ kind: 'distinct', job, ctl, status });
-  const scratch = distinctScratch(lists.numCameras);
+  for (const w of workers) w.postMessage({ kind: 'persons', job, ctl, status });
+  const scratch = distinctScratch(trips.numCameras);
   for (;;) {
     const c = Atomics.add(ctl, 0, 1);
     if (c >= numRanges) break;
-    distinctCamerasOfRows(job.lists, job.rows, starts[c], starts[c + 1], job.out, scratch);
+    aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
     Atomics.store(status, c, 1);
     Atomics.add(ctl, 1, 1);
   }
   waitForChunks(ctl, numRanges, STALL_MS);
   for (let c = 0; c < numRanges; c++) {
-    if (Atomics.load(status, c) !== 1) distinctCamerasOfRows(job.lists, job.rows, starts[c], starts[c + 1], job.out, scratch);
+    if (Atomics.load(status, c) !== 1) aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
   }
   return job.out;
 }

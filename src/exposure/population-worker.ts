@@ -4,9 +4,9 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { distinctCamerasOfRows, distinctScratch } from './person-metrics.js';
+import { aggregateRows, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
-import type { DistinctJob } from './population-parallel.js';
+import type { PersonJob } from './population-parallel.js';
 import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
 
 interface ChunksMessage {
@@ -17,9 +17,9 @@ interface ChunksMessage {
   port: MessagePort;
 }
 
-interface DistinctMessage {
-  kind: 'distinct';
-  job: DistinctJob;
+interface PersonsMessage {
+  kind: 'persons';
+  job: PersonJob;
   ctl: Int32Array;
   status: Int32Array;
 }
@@ -32,8 +32,8 @@ interface DestinationsMessage {
   status: Int32Array;
 }
 
-parentPort?.on('message', (msg: ChunksMessage | DistinctMessage | DestinationsMessage) => {
-  if (msg.kind === 'distinct') runDistinct(msg);
+parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage) => {
+  if (msg.kind === 'persons') runPersons(msg);
   else if (msg.kind === 'destinations') runDestinations(msg);
   else runChunks(msg);
 });
@@ -57,17 +57,17 @@ function runDestinations(msg: DestinationsMessage): void {
   }
 }
 
-/** The person pass: claims ranges of person-day rows and writes their distinct cameras into the shared output. */
-function runDistinct(msg: DistinctMessage): void {
+/** The person pass: claims ranges of person-day rows and writes their metrics into the shared outputs. */
+function runPersons(msg: PersonsMessage): void {
   const { job, ctl, status } = msg;
   const numRanges = status.length;
   if (Atomics.load(ctl, 0) >= numRanges) return;
-  const scratch = distinctScratch(job.lists.numCameras);
+  const scratch = distinctScratch(job.trips.numCameras);
   for (;;) {
     const c = Atomics.add(ctl, 0, 1);
     if (c >= numRanges) break;
     try {
-      distinctCamerasOfRows(job.lists, job.rows, job.rangeStart[c], job.rangeStart[c + 1], job.out, scratch);
+      aggregateRows(job.trips, job.rows, job.rangeStart[c], job.rangeStart[c + 1], job.out, scratch);
       Atomics.store(status, c, 1);
     } catch {
       Atomics.store(status, c, 2); // the calling thread redoes it

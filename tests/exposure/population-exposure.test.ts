@@ -9,6 +9,7 @@ import { computeStreetExposureProfile } from '../../src/exposure/street-exposure
 import { buildStreetNetwork } from '../../src/mobility/build-street-network.js';
 import { createResidents } from '../../src/mobility/residents.js';
 import { planTrips } from '../../src/mobility/trip-plans.js';
+import { buildZones } from '../../src/mobility/zones.js';
 import { routeTrips } from '../../src/mobility/route-trips.js';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { createCameraSet, type CameraInput } from '../../src/cameras/camera-set.js';
@@ -72,6 +73,37 @@ describe('computePopulationExposure', () => {
     for (let i = 0; i < s.numSightings; i++) if (s.person[i] < 200) want.push(s.camera[i]);
     expect(Array.from(r.sightings!.camera)).toEqual(want);
     expect(r.sightings!.numSightings).toBeGreaterThan(0);
+  });
+
+  it('drops unreachable plans (a city cut in two along x = 1000 m) and keeps the rows of the routed ones', () => {
+    // Every street crossing x = 1000 m removed, and zones snapped to their nearest node in either half
+    // (not only the largest component): trips between the halves are unreachable.
+    const streets = base.city.streets.copy();
+    streets.forEachEdge((e, _a, _s, _t, sa, ta) => {
+      if ((sa.x - 1000) * (ta.x - 1000) < 0 || (sa.x === 1000) !== (ta.x === 1000)) streets.dropEdge(e);
+    });
+    const city = { ...base.city, streets };
+    const network = buildStreetNetwork(streets);
+    const profile = computeStreetExposureProfile(base.cameras, city, { occlusion: false });
+    const zones = buildZones(city, network, { largestComponent: false });
+    const o = { seed: 4, numResidents: 800, network, profile, plans: { zones } };
+    const cut = computePopulationExposure(city, base.cameras, o);
+    expect(cut.unreachable.count).toBeGreaterThan(0);
+    expect(cut.numTrips + cut.unreachable.count).toBe(cut.numPlans);
+    const rng = createRng(4);
+    const residents = createResidents(city, network, { numResidents: 800, seed: rng.stream('residents') });
+    const plans = planTrips(city, network, residents, { seed: rng.stream('plans'), zones });
+    const routed = routeTrips(network, plans);
+    expect(Array.from(cut.unreachable.planIds)).toEqual(Array.from(routed.unreachable.planIds));
+    const m = computeTripMetrics(routed.trips, profile, base.cameras, { network });
+    expect(Array.from(cut.trips.planId)).toEqual(Array.from(routed.trips.planId));
+    for (const k of ['person', 'day', 'mode', 'speed', 'sightings', 'distinctCameras', 'observedFraction', 'longestGapSeconds', 'pIdentified'] as const) {
+      expect(Array.from(cut.trips[k])).toEqual(Array.from(m[k]));
+    }
+    for (let t = 0; t < m.numTrips; t++) expect(Array.from(tripCameras(cut.trips, t).cameras)).toEqual(Array.from(tripCameras(m, t).cameras));
+    const pd = computePersonMetrics(m, { numPersons: 800 });
+    expect(Array.from(cut.persons.distinctCameras)).toEqual(Array.from(pd.distinctCameras));
+    expect(Array.from(cut.persons.longestGapSeconds)).toEqual(Array.from(pd.longestGapSeconds));
   });
 
   it('summarises person-days with brute-force means and a district table that adds up', () => {
@@ -174,6 +206,20 @@ describe('computePopulationExposure on worker threads (built package)', () => {
       expect(one.numTrips).toBeGreaterThan(8_000);
       expect(one.trips.cameraBlocks.length).toBeGreaterThan(3);
     }
+    // Unreachable plans (the city cut in two, zones snapped in either half): their rows are dropped alike.
+    const streets = city.streets.copy();
+    streets.forEachEdge((e: string, _a: unknown, _s: unknown, _t: unknown, sa: { x: number }, ta: { x: number }) => {
+      if ((sa.x - 1000) * (ta.x - 1000) < 0 || (sa.x === 1000) !== (ta.x === 1000)) streets.dropEdge(e);
+    });
+    const cutCity = { ...city, streets };
+    const cutNetwork = pkg.buildStreetNetwork(streets);
+    const cut = {
+      seed: 4, numResidents: 3_000, network: cutNetwork, profile: pkg.computeStreetExposureProfile(cameras, cutCity, { occlusion: false }),
+      plans: { zones: pkg.buildZones(cutCity, cutNetwork, { largestComponent: false }) },
+    };
+    const cut1 = pkg.computePopulationExposure(cutCity, cameras, { ...cut, threads: 1 });
+    expect(cut1.unreachable.count).toBeGreaterThan(0);
+    expect(dump(pkg.computePopulationExposure(cutCity, cameras, { ...cut, threads: 2 }))).toBe(dump(cut1));
     // The trip plans' destinations are drawn on the workers too: a zone without a destination fails as on one thread.
     const zeros = new Float64Array(zoneCount(pkg, city, network));
     const bad = { seed: 9, numResidents: 5_000, network, profile, plans: { attraction: { study: zeros } } };
