@@ -26,11 +26,11 @@
  *   that reach inherits.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { scratchFloat64 } from '../core/scratch.js';
 import { requireInteger, requireObject, requirePositive } from '../core/validate.js';
 import { buildAccessGraph, reachOnGraph, requireRetentionPolicy, type ReachedHold, type ReachedStore } from './access-graph.js';
 import { CHANNEL_KINDS, type DataKind, type RetentionPolicy } from './policy.js';
 import type { PersonChannelDays } from './person-channels.js';
+import { summariseHistoryValues } from './history.js';
 
 /** Defaults of {@link analyseAccess}. */
 export const ACCESS_DEFAULTS = {
@@ -217,9 +217,6 @@ export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDa
   const sumResidents = new Float64Array(groupFace.length);
   const sumDays = new Float64Array(groupFace.length);
   const sumCaptures = new Float64Array(groupFace.length);
-  // Largest possible count of principals per resident (the histogram's range).
-  let upper = 0;
-  for (const g of active) upper += groupCount[g];
   if (active.length > 0) {
     const tables = packTables(active.map((g) => windowTables(groupFace[g], groupPlate[g], numDays)), active.map((g) => groupCount[g]), numDays);
     windowKernel(tables, numPersons, numDays, faceLogMiss, plateLogMiss, faceIdentified, plateIdentified, principalsPerResident);
@@ -284,7 +281,7 @@ export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDa
     },
     principals,
     principalsPerResident,
-    principalsPerResidentSummary: summarise(principalsPerResident, upper),
+    principalsPerResidentSummary: summarise(principalsPerResident),
     closedLoop: beyondAllowed.length === 0,
     beyondAllowed,
   };
@@ -526,149 +523,17 @@ function oneDayKernel(
   }
 }
 
-/** k-th smallest (0-based) of a[lo..hi] in place (Hoare quickselect, median-of-three). */
-function select(a: Float64Array, lo: number, hi: number, k: number): number {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as pivot.
-    let x = a[lo], y = a[mid], z = a[hi];
-    if (x > y) { const s = x; x = y; y = s; }
-    if (y > z) { y = z; }
-    if (x > y) { y = x; }
-    const pivot = y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const s = a[i]; a[i] = a[j]; a[j] = s;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-/** Puts the order statistics ks[from..to] (ascending indices in [lo, hi]) in place. */
-function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], from: number, to: number): void {
-  if (from > to || lo > hi) return;
-  const m = (from + to) >> 1;
-  const k = ks[m];
-  select(a, lo, hi, k);
-  multiSelect(a, lo, k - 1, ks, from, m - 1);
-  multiSelect(a, k + 1, hi, ks, m + 1, to);
-}
-
-/** Bins of the quantile histogram. */
-const QUANTILE_BINS = 4096;
-
 /**
- * Exact order statistics (0-based ranks `ks`, ascending) from a histogram of
- * the values over [0, upper]: a bin holding one value only answers at once;
- * the values of the other needed bins are gathered (bins in ascending order,
- * so their blocks are ordered) and the ranks selected among them. O(n) for
- * the gathering pass (skipped when every rank falls in a one-value bin) plus
- * the selection over the gathered values.
+ * Summary of the per-resident count of principals: mean, extremes and type-7
+ * quantiles from the history layer's exact summariser (one quantile engine
+ * for the retention layer), plus the share of residents whose expected count
+ * is at least two.
  */
-function orderStatistics(values: Float64Array, ks: number[], scale: number, count: Int32Array, lo: Float64Array, hi: Float64Array): Map<number, number> {
+function summarise(values: Float64Array): PrincipalsPerResidentSummary {
+  const s = summariseHistoryValues(values, ACCESS_DEFAULTS.quantiles);
   const n = values.length;
-  const bins = count.length;
-  const out = new Map<number, number>();
-  const start = new Int32Array(bins + 1);
-  for (let b = 0; b < bins; b++) start[b + 1] = start[b] + count[b];
-  const gather = new Uint8Array(bins);
-  const binOf: number[] = [];
-  let b = 0;
-  for (const k of ks) {
-    while (start[b + 1] <= k) b++;
-    binOf.push(b);
-    if (lo[b] === hi[b]) out.set(k, lo[b]);
-    else gather[b] = 1;
-  }
-  const offset = new Int32Array(bins + 1);
-  for (let c = 0; c < bins; c++) offset[c + 1] = offset[c] + (gather[c] === 1 ? count[c] : 0);
-  const total = offset[bins];
-  if (total === 0) return out;
-  const work = scratchFloat64('retention-access-quantiles', total);
-  const fill = offset.slice(0, bins);
-  const last = bins - 1;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    let c = Math.floor(v * scale);
-    if (c > last) c = last;
-    else if (!(c >= 0)) c = 0;
-    if (gather[c] === 1) work[fill[c]++] = v;
-  }
-  const local: number[] = [];
-  ks.forEach((k, j) => {
-    if (!out.has(k)) local.push(offset[binOf[j]] + (k - start[binOf[j]]));
-  });
-  multiSelect(work, 0, total - 1, local, 0, local.length - 1);
-  ks.forEach((k, j) => {
-    if (!out.has(k)) out.set(k, work[offset[binOf[j]] + (k - start[binOf[j]])]);
-  });
-  return out;
-}
-
-/**
- * Summary with quantiles as simple-statistics' quantileSorted defines them
- * (type 7), without sorting: one pass for the moments and a histogram over
- * [0, upper] (every value is a sum of probabilities times multiplicities, so
- * it lies in [0, upper]; a value past `upper` by rounding goes to the last
- * bin), then {@link orderStatistics}.
- */
-function summarise(values: Float64Array, upper: number): PrincipalsPerResidentSummary {
-  const n = values.length;
-  const bins = upper > 0 ? QUANTILE_BINS : 1;
-  const scale = upper > 0 ? bins / upper : 0;
-  const last = bins - 1;
-  const count = new Int32Array(bins);
-  const lo = new Float64Array(bins).fill(Infinity);
-  const hi = new Float64Array(bins).fill(-Infinity);
   const two = 2 - ACCESS_DEFAULTS.tolerance;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
   let atLeastTwo = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (v >= two) atLeastTwo++;
-    let b = Math.floor(v * scale);
-    if (b > last) b = last;
-    else if (!(b >= 0)) b = 0;
-    count[b]++;
-    if (v < lo[b]) lo[b] = v;
-    if (v > hi[b]) hi[b] = v;
-  }
-  const idxs = ACCESS_DEFAULTS.quantiles.map((q) => (n - 1) * q);
-  const wanted: number[] = [];
-  for (const idx of idxs) {
-    wanted.push(Math.floor(idx));
-    if (idx % 1 !== 0) wanted.push(Math.floor(idx) + 1);
-  }
-  const stat = orderStatistics(values, [...new Set(wanted)].sort((a, b) => a - b), scale, count, lo, hi);
-  const quantiles: Record<string, number> = {};
-  ACCESS_DEFAULTS.quantiles.forEach((q, i) => {
-    // Linear interpolation between order statistics (R/numpy type 7), as simple-statistics' quantileSorted.
-    const idx = idxs[i];
-    const lower = Math.floor(idx);
-    let v: number;
-    if (q === 1) v = max;
-    else if (q === 0) v = min;
-    else if (idx === lower) v = stat.get(lower)!;
-    else {
-      const a = stat.get(lower)!;
-      v = a + (idx - lower) * (stat.get(lower + 1)! - a);
-    }
-    quantiles[String(q)] = v;
-  });
-  return { mean: sum / n, min, max, quantiles, shareAtLeastTwo: atLeastTwo / n };
+  for (let i = 0; i < n; i++) if (values[i] >= two) atLeastTwo++;
+  return { ...s, shareAtLeastTwo: n > 0 ? atLeastTwo / n : 0 };
 }
