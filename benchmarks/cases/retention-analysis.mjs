@@ -1,7 +1,7 @@
 // The full retention analysis at Almaty scale: 1,000,000 residents' exposure (synthetic seeded trips) on the
 // Almaty preset network — per-person channels, event rates, then analyseRetention (reach, storage, history,
 // access) — the issue's ≤ 1 s figure. See benchmarks/plugins.mjs for the interface.
-import { synthTrips } from './retention-history.mjs';
+import { synthRetentionTrips, SYNTH_TRIPS_METHOD } from '../retention-trips.mjs';
 
 const NUM_RESIDENTS = 1_000_000;
 
@@ -13,7 +13,7 @@ export const cases = [
   },
 ];
 
-export const method = `**Full retention analysis.** The Almaty preset and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`, not timed) and the synthetic trips of \`retention-history-1m\` (${NUM_RESIDENTS.toLocaleString('en')} residents, about 2.1 trips each, not timed). \`retention-analysis-1m\` times what a user runs on top of computed exposure: \`personChannelDays(trips)\`, \`dailyEventRates(trips, { scale })\` and \`analyseRetention(retentionPreset('almaty-assumed'), { network, channels, storage: { events } })\` — reach per kind, storage per tier, kind and node, per-resident history with four summaries, and access for the six built-in principals with the closed-loop check; 2 warm-ups, 7 timed runs. The details split the median by part.`;
+export const method = `**Full retention analysis.** The Almaty preset and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`, not timed) and ${SYNTH_TRIPS_METHOD} for ${NUM_RESIDENTS.toLocaleString('en')} residents. \`retention-analysis-1m\` times what a user runs on top of computed exposure: \`personChannelDays(trips)\`, \`dailyEventRates(trips, { scale })\` and \`analyseRetention(retentionPreset('almaty-assumed'), { network, channels, storage: { events } })\` — reach per kind, storage per tier, kind and node, per-resident history with four summaries, and access for the six built-in principals with the closed-loop check; 2 warm-ups, 7 timed runs. The details split the median by part.`;
 
 export async function run(name, ctx) {
   const { pkg, bench, timing, skipped, seed } = ctx;
@@ -23,7 +23,7 @@ export async function run(name, ctx) {
   if (name !== 'retention-analysis-1m') return undefined;
   const preset = pkg.createPreset('almaty', { seed });
   const network = pkg.buildHierarchicalNetwork(preset.cameras, preset.city, pkg.almatyNetworkOptions());
-  const trips = synthTrips(pkg, seed);
+  const trips = synthRetentionTrips(pkg, seed, NUM_RESIDENTS);
   const policy = pkg.retentionPreset('almaty-assumed');
   const scale = preset.city.population.total / NUM_RESIDENTS;
   const parts = { channels: [], events: [], reach: [], storage: [], history: [], access: [] };

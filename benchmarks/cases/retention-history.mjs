@@ -1,5 +1,6 @@
 // Retention history at population scale: 1,000,000 residents, ~2.1 trips each (synthetic seeded columns),
 // personChannelDays + personHistory. See benchmarks/plugins.mjs for the interface.
+import { synthRetentionTrips, SYNTH_TRIPS_METHOD } from '../retention-trips.mjs';
 
 const NUM_RESIDENTS = 1_000_000;
 
@@ -11,32 +12,7 @@ export const cases = [
   },
 ];
 
-export const method = `**Retention history.** Synthetic trips, not the exposure pipeline (which takes about 25 s): ${NUM_RESIDENTS.toLocaleString('en')} residents, 2 trips each plus a third for 10% of them (about 2.1), walk with probability 0.45, expected captures U(0, 6) per trip, identifying captures a U(0, 0.3) share of them, pIdentified = 1 − exp(−identified); seeded with \`createRng(seed)\`, built outside the timing. \`retention-history-1m\` times \`personChannelDays(trips, { numPersons, numDays: 1 })\` followed by \`personHistory(policy, channels, { operatingDays: 365, lookbackDays: 30 })\` (four per-person columns and four summaries with exact quantiles), on the \`almaty-assumed\` retention preset when the package has it; 2 warm-ups, 7 timed runs. The details give \`personHistory\` alone (same repeats).`;
-
-/** Synthetic trips for 1,000,000 residents (also used by retention-analysis.mjs). */
-export function synthTrips(pkg, seed) {
-  const rng = pkg.createRng(seed).stream('retention-history-trips');
-  const counts = new Uint8Array(NUM_RESIDENTS);
-  let n = 0;
-  for (let p = 0; p < NUM_RESIDENTS; p++) {
-    counts[p] = rng.next() < 0.1 ? 3 : 2;
-    n += counts[p];
-  }
-  const person = new Uint32Array(n), day = new Uint16Array(n), mode = new Uint8Array(n);
-  const sightings = new Float64Array(n), identified = new Float64Array(n), pIdentified = new Float64Array(n), faceSearches = new Float64Array(n);
-  let i = 0;
-  for (let p = 0; p < NUM_RESIDENTS; p++) {
-    for (let k = 0; k < counts[p]; k++, i++) {
-      person[i] = p;
-      mode[i] = rng.next() < 0.45 ? 0 : 1;
-      sightings[i] = rng.uniform(0, 6);
-      identified[i] = sightings[i] * rng.uniform(0, 0.3);
-      pIdentified[i] = -Math.expm1(-identified[i]);
-      faceSearches[i] = mode[i] === 0 ? sightings[i] * 0.5 : 0;
-    }
-  }
-  return { numTrips: n, person, day, mode, sightings, identified, pIdentified, faceSearches };
-}
+export const method = `**Retention history.** ${NUM_RESIDENTS.toLocaleString('en')} residents, ${SYNTH_TRIPS_METHOD}. \`retention-history-1m\` times \`personChannelDays(trips, { numPersons, numDays: 1 })\` followed by \`personHistory(policy, channels, { operatingDays: 365, lookbackDays: 30 })\` (four per-person columns and four summaries with exact quantiles), on the \`almaty-assumed\` retention preset when the package has it; 2 warm-ups, 7 timed runs. The details give \`personHistory\` alone (same repeats).`;
 
 function policyOf(pkg) {
   if (typeof pkg.retentionPreset === 'function') {
@@ -60,7 +36,7 @@ export async function run(name, ctx) {
   const { pkg, bench, timing, skipped, seed } = ctx;
   for (const f of ['createRng', 'createRetentionPolicy', 'personChannelDays', 'personHistory']) if (typeof pkg[f] !== 'function') return skipped(name, f);
   if (name !== 'retention-history-1m') return undefined;
-  const trips = synthTrips(pkg, seed);
+  const trips = synthRetentionTrips(pkg, seed, NUM_RESIDENTS);
   const { policy, label } = policyOf(pkg);
   const options = { operatingDays: 365, lookbackDays: 30 };
   const r = bench(name, () => {

@@ -1,5 +1,6 @@
 // Retention storage on the Almaty preset network: volumes per tier and kind, per-node demand against capacity,
 // with events per day from 1,000,000 synthetic residents (~2.1 trips each). See benchmarks/plugins.mjs.
+import { synthRetentionTrips, SYNTH_TRIPS_METHOD } from '../retention-trips.mjs';
 
 const NUM_RESIDENTS = 1_000_000;
 /** Almaty's population (DESIGN.md, "City presets": about 2.25 million). */
@@ -13,31 +14,7 @@ export const cases = [
   },
 ];
 
-export const method = `**Retention storage.** On the Almaty preset (\`createPreset('almaty', { seed: 1 })\`) and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`, built once, not timed), with synthetic trips for ${NUM_RESIDENTS.toLocaleString('en')} residents (2 trips each plus a third for 10%, walk with probability 0.45, expected captures U(0, 6), identifying captures a U(0, 0.3) share, face searches = captures on walk trips; seeded \`createRng(seed)\`, built outside the timing). \`retention-storage-almaty\` times \`dailyEventRates(trips, { scale: 2,250,000 / 1,000,000 })\` followed by \`retentionStorage(retentionPreset('almaty-assumed'), network, { events })\` (defaults: 10 years of operation, replication 1/1/1/2/2, Google Cloud Storage standard list price); 2 warm-ups, 7 timed runs. The details give \`retentionStorage\` alone and the Kazakh 90-day rule and keep-everything for comparison.`;
-
-function synthTrips(pkg, seed) {
-  const rng = pkg.createRng(seed).stream('retention-storage-trips');
-  const counts = new Uint8Array(NUM_RESIDENTS);
-  let n = 0;
-  for (let p = 0; p < NUM_RESIDENTS; p++) {
-    counts[p] = rng.next() < 0.1 ? 3 : 2;
-    n += counts[p];
-  }
-  const person = new Uint32Array(n), day = new Uint16Array(n), mode = new Uint8Array(n);
-  const sightings = new Float64Array(n), identified = new Float64Array(n), pIdentified = new Float64Array(n), faceSearches = new Float64Array(n);
-  let i = 0;
-  for (let p = 0; p < NUM_RESIDENTS; p++) {
-    for (let k = 0; k < counts[p]; k++, i++) {
-      person[i] = p;
-      mode[i] = rng.next() < 0.45 ? 0 : 1;
-      sightings[i] = rng.uniform(0, 6);
-      identified[i] = sightings[i] * rng.uniform(0, 0.3);
-      pIdentified[i] = -Math.expm1(-identified[i]);
-      faceSearches[i] = mode[i] === 0 ? sightings[i] : 0;
-    }
-  }
-  return { numTrips: n, person, day, mode, sightings, identified, pIdentified, faceSearches };
-}
+export const method = `**Retention storage.** On the Almaty preset (\`createPreset('almaty', { seed: 1 })\`) and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`, built once, not timed), with ${SYNTH_TRIPS_METHOD} for ${NUM_RESIDENTS.toLocaleString('en')} residents. \`retention-storage-almaty\` times \`dailyEventRates(trips, { scale: 2,250,000 / 1,000,000 })\` followed by \`retentionStorage(retentionPreset('almaty-assumed'), network, { events })\` (defaults: 10 years of operation, replication 1/1/1/2/2, Google Cloud Storage standard list price); 2 warm-ups, 7 timed runs. The details give \`retentionStorage\` alone and the Kazakh 90-day rule and keep-everything for comparison.`;
 
 export async function run(name, ctx) {
   const { pkg, bench, timing, skipped, seed } = ctx;
@@ -47,7 +24,7 @@ export async function run(name, ctx) {
   if (name !== 'retention-storage-almaty') return undefined;
   const preset = pkg.createPreset('almaty', { seed });
   const net = pkg.buildHierarchicalNetwork(preset.cameras, preset.city, pkg.almatyNetworkOptions());
-  const trips = synthTrips(pkg, seed);
+  const trips = synthRetentionTrips(pkg, seed, NUM_RESIDENTS);
   const policy = pkg.retentionPreset('almaty-assumed');
   const scale = ALMATY_RESIDENTS / NUM_RESIDENTS;
   const r = bench(name, () => {
