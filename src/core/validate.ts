@@ -84,3 +84,14 @@ export function requireBounds(origin: string, field: string, value: unknown): Bo
   }
   return value as unknown as Bounds;
 }
+
+/**
+ * Throws unless every key of `obj` is in `allowed`: a misspelt option is an
+ * error, never silently ignored (`personHistory: options.lookback is not an
+ * option (operatingDays, lookbackDays, …), got 7`).
+ */
+export function requireKnownKeys(origin: string, field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) throw new InvalidInputError(origin, `${field}.${key}`, `is not an option (${allowed.join(', ')})`, obj[key]);
+  }
+}

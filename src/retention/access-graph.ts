@@ -25,7 +25,7 @@
  */
 import { DirectedGraph } from 'graphology';
 import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requirePositive } from '../core/validate.js';
+import { requireKnownKeys, requireObject, requirePositive } from '../core/validate.js';
 import {
   CHANNEL_KINDS,
   DATA_KINDS,
@@ -237,6 +237,7 @@ export function principalReach(policy: RetentionPolicy, options: PrincipalReachO
   const origin = 'principalReach';
   requireRetentionPolicy(origin, policy);
   const o = requireObject(origin, 'options', options);
+  requireKnownKeys(origin, 'options', o, ['operatingDays']);
   const operatingDays = requirePositive(origin, 'options.operatingDays', o.operatingDays);
   return { policy: policy.name, params: { operatingDays }, principals: reachOnGraph(buildAccessGraph(policy), policy, operatingDays) };
 }
@@ -344,4 +345,36 @@ export function reachOnGraph(graph: AccessGraph, policy: RetentionPolicy, operat
     out.push({ principal: p.id, label: p.label, days, kinds: DATA_KINDS.filter((k) => has.has(k)), channelDays: { face, plate }, stores, holds, via: viaOrder });
   }
   return out;
+}
+
+/** What one reader can read, `via` chains included: see {@link readerReach}. */
+export interface ReaderReach {
+  /** Per kind, the longest days on file among the stores it reaches (0 when none). */
+  days: Record<DataKind, number>;
+  /** Per legal hold id, the kinds of it the reader reaches (absent: none). */
+  holdKinds: Map<string, Set<DataKind>>;
+}
+
+/**
+ * What `reader` can read, directly or through `via` chains (each chain
+ * passing only the kinds on all its edges): the one resolver behind every
+ * `reader` option of the retention layer (personHistory, reconstructHistory,
+ * archiveOnFile), so that they agree with principalReach and analyseAccess.
+ *
+ * @param policy - a resolved policy
+ * @param reader - a principal of the policy (checked by the caller)
+ * @param operatingDays - bounds `'forever'` (≥ 0)
+ * @returns days per kind and the kinds of each legal hold it reaches
+ * @remarks O(principals · kinds · via edges + stores): one search on the access graph.
+ */
+export function readerReach(policy: RetentionPolicy, reader: string, operatingDays: number): ReaderReach {
+  const all = reachOnGraph(buildAccessGraph(policy), policy, operatingDays);
+  const r = all.find((p) => p.principal === reader);
+  const days = Object.fromEntries(DATA_KINDS.map((k) => [k, r ? r.days[k] : 0])) as Record<DataKind, number>;
+  const holdKinds = new Map<string, Set<DataKind>>();
+  for (const h of r?.holds ?? []) {
+    if (!holdKinds.has(h.holdId)) holdKinds.set(h.holdId, new Set());
+    holdKinds.get(h.holdId)!.add(h.kind);
+  }
+  return { days, holdKinds };
 }

@@ -26,7 +26,7 @@
  *   that reach inherits.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireObject, requirePositive } from '../core/validate.js';
+import { requireInteger, requireKnownKeys, requireObject, requirePositive } from '../core/validate.js';
 import { buildAccessGraph, reachOnGraph, requireRetentionPolicy, type ReachedHold, type ReachedStore } from './access-graph.js';
 import { CHANNEL_KINDS, type DataKind, type RetentionPolicy } from './policy.js';
 import type { PersonChannelDays } from './person-channels.js';
@@ -124,7 +124,13 @@ export interface AccessAnalysis {
   /** Per resident: Σ over principals of P(the principal reaches their history). */
   principalsPerResident: Float64Array;
   principalsPerResidentSummary: PrincipalsPerResidentSummary;
-  /** True iff no principal outside `allowed` reaches any face or plate data (stores on file or legal holds). */
+  /**
+   * True iff no principal outside `allowed` reaches any face or plate data on file. Choices, stated: a
+   * copy kept 0 days (live viewing only) does not break the loop; alerts do not (they name people on a
+   * watchlist, not residents at large); a legal hold does, when a principal outside `allowed` may read it
+   * (the default hold readers are police and prosecutors: allow `prosecutors` to keep such a loop closed;
+   * `beyondAllowed[i].holdsOnly` marks a break through holds only).
+   */
   closedLoop: boolean;
   /** The principals that break it, in policy order. */
   beyondAllowed: AccessBreach[];
@@ -165,6 +171,7 @@ function requireColumn(field: string, value: unknown, rows: number): Float64Arra
 export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDays, options: AccessOptions): AccessAnalysis {
   requireRetentionPolicy(ORIGIN, policy);
   const o = requireObject(ORIGIN, 'options', options);
+  requireKnownKeys(ORIGIN, 'options', o, ['operatingDays', 'lookbackDays', 'allowed']);
   const operatingDays = requirePositive(ORIGIN, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? ACCESS_DEFAULTS.lookbackDays : requirePositive(ORIGIN, 'options.lookbackDays', o.lookbackDays);
   const known = new Set(policy.principals.map((p) => p.id));

@@ -11,7 +11,7 @@ import { analyseAccess, type AccessAnalysis } from './access.js';
 import { requireRetentionPolicy } from './access-graph.js';
 import { personHistory, retentionReach, type HistorySummary, type PersonHistory, type RetentionReach } from './history.js';
 import type { PersonChannelDays } from './person-channels.js';
-import { DATA_KINDS, RETENTION_TIERS, type DataKind, type RetentionPolicy, type RetentionTier } from './policy.js';
+import { DATA_KINDS, RETENTION_TIERS, type DataKind, type PolicyEvidence, type RetentionPolicy, type RetentionTier } from './policy.js';
 import { RETENTION_STORAGE_DEFAULTS, retentionStorage, type RetentionStorage, type RetentionStorageOptions } from './storage.js';
 
 /** Defaults of {@link analyseRetention}. */
@@ -42,7 +42,7 @@ export interface AnalyseRetentionOptions {
 
 /** Result of {@link analyseRetention}. Per-person columns are typed arrays (not written to JSON by the scenario layer). */
 export interface RetentionAnalysis {
-  policy: { name: string; description: string; sources: string[]; tiers: RetentionTier[]; legalHolds: string[] };
+  policy: { name: string; description: string; sources: string[]; evidence: PolicyEvidence; tiers: RetentionTier[]; legalHolds: string[] };
   reach: RetentionReach;
   /** Null without a network. */
   storage: RetentionStorage | null;
@@ -87,7 +87,20 @@ export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetent
   }
   const operatingDays = positive('options.operatingDays', o.operatingDays, ANALYSE_RETENTION_DEFAULTS.operatingDays);
   const lookbackDays = positive('options.lookbackDays', o.lookbackDays, ANALYSE_RETENTION_DEFAULTS.lookbackDays);
-  const allowed = o.allowed === undefined ? [...ANALYSE_RETENTION_DEFAULTS.allowed] : [...(o.allowed as string[])];
+  const known = policy.principals.map((p) => p.id);
+  let allowed = [...ANALYSE_RETENTION_DEFAULTS.allowed];
+  if (o.allowed !== undefined) {
+    if (!Array.isArray(o.allowed)) throw new InvalidInputError(ORIGIN, 'options.allowed', 'must be an array of principal ids', o.allowed);
+    allowed = o.allowed.map((id: unknown, i: number) => {
+      if (typeof id !== 'string' || !known.includes(id)) throw new InvalidInputError(ORIGIN, `options.allowed[${i}]`, `must be a principal of the policy (${known.join(', ')})`, id);
+      return id;
+    });
+  }
+  if (o.storage !== undefined) {
+    if (o.network === undefined) throw new InvalidInputError(ORIGIN, 'options.storage', 'needs options.network (storage is computed on the command network)', o.storage);
+    const st = requireObject(ORIGIN, 'options.storage', o.storage);
+    if (st.operatingDays !== undefined) throw new InvalidInputError(ORIGIN, 'options.storage.operatingDays', 'is set once for every part: use options.operatingDays', st.operatingDays);
+  }
   const channels = o.channels as PersonChannelDays | undefined;
 
   let t = performance.now();
@@ -103,7 +116,7 @@ export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetent
   const access = channels === undefined ? null : analyseAccess(policy, channels, { operatingDays, lookbackDays, allowed });
   const tAccess = performance.now() - t;
   return {
-    policy: { name: policy.name, description: policy.description, sources: [...policy.sources], tiers: [...policy.tiers], legalHolds: policy.legalHolds.map((h) => h.id) },
+    policy: { name: policy.name, description: policy.description, sources: [...policy.sources], evidence: policy.evidence, tiers: [...policy.tiers], legalHolds: policy.legalHolds.map((h) => h.id) },
     reach,
     storage,
     history,
@@ -135,6 +148,8 @@ function delta(a: number, b: number): RetentionDelta {
 export interface RetentionComparison {
   a: string;
   b: string;
+  /** Parameters that differ between the two analyses (operatingDays, lookbackDays, allowed, numPersons, numDays): deltas then mix policy and setting. */
+  mismatched: { param: string; a: unknown; b: unknown }[];
   /** Longest days on file per kind, and per identification channel. */
   reach: { kinds: Record<DataKind, RetentionDelta>; channels: { face: RetentionDelta; plate: RetentionDelta } };
   storage: {
@@ -184,9 +199,16 @@ export function compareRetention(a: RetentionAnalysis, b: RetentionAnalysis): Re
   const origin = 'compareRetention';
   for (const [field, x] of [['a', a], ['b', b]] as const) {
     const r = requireObject(origin, field, x);
-    if (typeof r.reach !== 'object' || r.reach === null || typeof r.policy !== 'object' || r.policy === null) {
-      throw new InvalidInputError(origin, field, 'must be a retention analysis (analyseRetention)', x);
-    }
+    const reach = r.reach as { kinds?: Record<string, unknown>; channels?: unknown } | null;
+    const ok =
+      typeof r.policy === 'object' && r.policy !== null && typeof r.params === 'object' && r.params !== null &&
+      typeof reach === 'object' && reach !== null && typeof reach.kinds === 'object' && reach.kinds !== null && typeof reach.channels === 'object' &&
+      DATA_KINDS.every((k) => typeof (reach.kinds![k] as { longestDays?: unknown } | undefined)?.longestDays === 'number');
+    if (!ok) throw new InvalidInputError(origin, field, 'must be a retention analysis (analyseRetention)', x);
+  }
+  const mismatched: RetentionComparison['mismatched'] = [];
+  for (const param of ['operatingDays', 'lookbackDays', 'allowed', 'numPersons', 'numDays'] as const) {
+    if (JSON.stringify(a.params[param]) !== JSON.stringify(b.params[param])) mismatched.push({ param, a: a.params[param], b: b.params[param] });
   }
   const kinds = {} as Record<DataKind, RetentionDelta>;
   for (const k of DATA_KINDS) kinds[k] = delta(a.reach.kinds[k].longestDays, b.reach.kinds[k].longestDays);
@@ -258,5 +280,5 @@ export function compareRetention(a: RetentionAnalysis, b: RetentionAnalysis): Re
       beyondAllowedRemoved: beyondA.filter((id) => !beyondB.includes(id)),
     };
   }
-  return { a: a.policy.name, b: b.policy.name, reach, storage, history, access };
+  return { a: a.policy.name, b: b.policy.name, mismatched, reach, storage, history, access };
 }

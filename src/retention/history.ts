@@ -14,8 +14,12 @@
  *   at `operatingDays`.
  * - A capture stays identifiable while any kind carrying its channel is kept
  *   (CHANNEL_KINDS: faces through video, face templates or match events;
- *   plates through video or plate reads) at a tier the reader reads directly.
- *   Captures on file are what video holds (video carries every capture).
+ *   plates through video or plate reads) at a tier the reader reaches —
+ *   directly or through `via` chains (readerReach, shared with the access
+ *   analysis). Captures on file are what video holds (video carries every
+ *   capture). A retroactive *search* of an event's archive (archiveOnFile)
+ *   counts only what can be searched anew (video, templates; plate reads):
+ *   match events name the people identified live and nobody else.
  * - Copies to upper tiers carry every camera's data (an archive is fetched
  *   even from record-only cameras): a simplification, documented.
  * - Legal holds are transient and are left out of the steady state (they are
@@ -23,8 +27,9 @@
  *   params say so.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireNonNegative, requireObject } from '../core/validate.js';
+import { requireKnownKeys, requireNonNegative, requireObject } from '../core/validate.js';
 import type { PersonChannelDays } from './person-channels.js';
+import { readerReach } from './access-graph.js';
 import {
   CHANNEL_KINDS,
   DATA_KINDS,
@@ -102,6 +107,7 @@ export function retentionReach(policy: RetentionPolicy, options: { operatingDays
   const origin = 'retentionReach';
   requirePolicy(origin, policy);
   const o = requireObject(origin, 'options', options);
+  requireKnownKeys(origin, 'options', o, ['operatingDays']);
   const operatingDays = requireNonNegative(origin, 'options.operatingDays', o.operatingDays);
   const kinds = {} as Record<DataKind, KindReach>;
   for (let k = 0; k < DATA_KINDS.length; k++) {
@@ -131,12 +137,23 @@ export function retentionReach(policy: RetentionPolicy, options: { operatingDays
   return { policy: policy.name, operatingDays, kinds, channels: channelDays(policy, operatingDays) };
 }
 
-/** Longest days per channel (optionally only copies `reader` reads directly). */
+/**
+ * Days on file per kind: the longest anywhere, or — for a reader — the
+ * longest among the copies it reaches directly or through `via` chains
+ * (readerReach, the resolver analyseAccess uses too).
+ */
+function kindDaysFor(policy: RetentionPolicy, operatingDays: number, reader?: string): Record<DataKind, number> {
+  if (reader !== undefined) return readerReach(policy, reader, operatingDays).days;
+  return Object.fromEntries(DATA_KINDS.map((k) => [k, longestKept(policy, k, operatingDays)])) as Record<DataKind, number>;
+}
+
+/** Longest days per channel (for a reader: what it reaches, `via` chains included). */
 function channelDays(policy: RetentionPolicy, operatingDays: number, reader?: string): { face: number; plate: number } {
+  const days = kindDaysFor(policy, operatingDays, reader);
   let face = 0;
-  for (const k of CHANNEL_KINDS.face) face = Math.max(face, longestKept(policy, k, operatingDays, reader));
+  for (const k of CHANNEL_KINDS.face) face = Math.max(face, days[k]);
   let plate = 0;
-  for (const k of CHANNEL_KINDS.plate) plate = Math.max(plate, longestKept(policy, k, operatingDays, reader));
+  for (const k of CHANNEL_KINDS.plate) plate = Math.max(plate, days[k]);
   return { face, plate };
 }
 
@@ -281,11 +298,14 @@ function bucketSelect(values: Float64Array, ranks: Float64Array): Float64Array |
  * @param values - the column (not modified; never NaN by contract)
  * @param quantiles - probabilities in [0, 1] (default HISTORY_DEFAULTS.quantiles)
  * @returns a {@link HistorySummary} (all zeros for an empty column)
+ * @throws {InvalidInputError} values not a Float64Array; a quantile outside [0, 1]
  * @example
  * summariseHistoryValues(history.pHistoryOnFile).quantiles['0.5'];
  * @remarks O(n) (two passes for non-negative columns; expected O(n log #quantiles) otherwise).
  */
 export function summariseHistoryValues(values: Float64Array, quantiles: readonly number[] = HISTORY_DEFAULTS.quantiles): HistorySummary {
+  if (!(values instanceof Float64Array)) throw new InvalidInputError('summariseHistoryValues', 'values', 'must be a Float64Array', values);
+  quantiles = requireQuantiles('summariseHistoryValues', quantiles, 'quantiles');
   const n = values.length;
   if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(quantiles.map((q) => [String(q), 0])) };
   let sum = 0;
@@ -417,6 +437,7 @@ function requireChannels(origin: string, channels: PersonChannelDays): void {
 export function personHistoryForDays(channels: PersonChannelDays, options: HistoryDaysOptions): HistoryColumns {
   requireChannels(FOR_DAYS, channels);
   const o = requireObject(FOR_DAYS, 'options', options);
+  requireKnownKeys(FOR_DAYS, 'options', o, ['faceDays', 'plateDays', 'captureDays', 'lookbackDays']);
   const faceDays = requireNonNegative(FOR_DAYS, 'options.faceDays', o.faceDays);
   const plateDays = requireNonNegative(FOR_DAYS, 'options.plateDays', o.plateDays);
   const captureDays = requireNonNegative(FOR_DAYS, 'options.captureDays', o.captureDays);
@@ -553,7 +574,7 @@ export interface PersonHistoryOptions {
   operatingDays: number;
   /** Days of trips looked back on (default 30). */
   lookbackDays?: number;
-  /** Only copies this principal reads directly (its `via` chains are the access analysis's business). */
+  /** Only copies this principal can read, directly or through `via` chains (as analyseAccess counts them). */
   reader?: string;
   /** Quantiles for the summaries (default HISTORY_DEFAULTS.quantiles). */
   quantiles?: readonly number[];
@@ -595,11 +616,11 @@ function requirePolicy(origin: string, policy: RetentionPolicy): void {
   }
 }
 
-function requireQuantiles(origin: string, value: unknown): number[] {
+function requireQuantiles(origin: string, value: unknown, field = 'options.quantiles'): number[] {
   if (value === undefined) return [...HISTORY_DEFAULTS.quantiles];
-  if (!Array.isArray(value)) throw new InvalidInputError(origin, 'options.quantiles', 'must be an array of probabilities', value);
+  if (!Array.isArray(value)) throw new InvalidInputError(origin, field, 'must be an array of probabilities', value);
   return value.map((q, i) => {
-    if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw new InvalidInputError(origin, `options.quantiles[${i}]`, 'must be a probability in [0, 1]', q);
+    if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw new InvalidInputError(origin, `${field}[${i}]`, 'must be a probability in [0, 1]', q);
     return q;
   });
 }
@@ -628,13 +649,14 @@ function requireQuantiles(origin: string, value: unknown): number[] {
 export function personHistory(policy: RetentionPolicy, channels: PersonChannelDays, options: PersonHistoryOptions): PersonHistory {
   requirePolicy(HISTORY, policy);
   const o = requireObject(HISTORY, 'options', options);
+  requireKnownKeys(HISTORY, 'options', o, ['operatingDays', 'lookbackDays', 'reader', 'quantiles']);
   const operatingDays = requireNonNegative(HISTORY, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(HISTORY, 'options.lookbackDays', o.lookbackDays);
   const reader = requireReader(HISTORY, policy, o.reader);
   const quantiles = requireQuantiles(HISTORY, o.quantiles);
   requireChannels(HISTORY, channels);
   const { face, plate } = channelDays(policy, operatingDays, reader);
-  const captures = longestKept(policy, 'video', operatingDays, reader);
+  const captures = kindDaysFor(policy, operatingDays, reader).video;
   const cols = historyKernel(channels, face, plate, captures, lookbackDays);
   const travellers = cols.numPersons - cols.numWithoutTrips;
   let shareSum = 0;

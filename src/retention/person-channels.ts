@@ -8,7 +8,7 @@
  * exposure layer's `TripMetrics` (and `PopulationExposure.trips`) fits it.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireObject } from '../core/validate.js';
+import { requireInteger, requireKnownKeys, requireObject } from '../core/validate.js';
 
 /** Travel modes as the mobility layer numbers them (MODE_WALK = 0, MODE_CAR = 1). */
 export const RETENTION_MODE_WALK = 0;
@@ -84,6 +84,7 @@ function badRow(t: RetentionTripsInput, i: number, numPersons: number, numDays: 
  */
 export function personChannelDays(trips: RetentionTripsInput, options: PersonChannelDaysOptions): PersonChannelDays {
   const o = requireObject(ORIGIN, 'options', options);
+  requireKnownKeys(ORIGIN, 'options', o, ['numPersons', 'numDays']);
   const numPersons = requireInteger(ORIGIN, 'options.numPersons', o.numPersons, 1);
   const t = requireObject(ORIGIN, 'trips', trips) as unknown as RetentionTripsInput;
   const n = requireInteger(ORIGIN, 'trips.numTrips', t.numTrips, 0);
@@ -156,9 +157,11 @@ export function personChannelDays(trips: RetentionTripsInput, options: PersonCha
  * @param person - the person
  * @param days - how far back, in days (≥ 0, finite)
  * @returns the sum (0 when days = 0)
+ * @throws {InvalidInputError} days negative or not finite
  * @remarks O(min(days, numDays)).
  */
 export function sumWithin(column: Float64Array | Uint16Array, numDays: number, person: number, days: number): number {
+  if (!(days >= 0 && days < Infinity)) throw new InvalidInputError('sumWithin', 'days', 'must be a finite number >= 0', days);
   const base = person * numDays;
   const whole = Math.floor(days);
   const cycles = Math.floor(whole / numDays);
@@ -190,9 +193,11 @@ export function sumWithin(column: Float64Array | Uint16Array, numDays: number, p
  * @param person - the person
  * @param days - how far back, in days (≥ 0, finite)
  * @returns log P(no identification in the window), in [−Infinity, 0]
+ * @throws {InvalidInputError} days negative or not finite
  * @remarks O(min(days, numDays)).
  */
 export function logMissWithin(logMiss: Float64Array, numDays: number, person: number, days: number): number {
+  if (!(days >= 0 && days < Infinity)) throw new InvalidInputError('logMissWithin', 'days', 'must be a finite number >= 0', days);
   const base = person * numDays;
   const whole = Math.floor(days);
   const cycles = Math.floor(whole / numDays);

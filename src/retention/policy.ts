@@ -101,12 +101,22 @@ export interface LegalHoldSpec {
   readers?: readonly string[];
 }
 
+/** How well a policy's sources carry it (see RetentionPolicySpec.evidence). */
+export type PolicyEvidence = 'sourced' | 'partly-sourced' | 'assumption';
+export const POLICY_EVIDENCE: readonly PolicyEvidence[] = ['sourced', 'partly-sourced', 'assumption'];
+
 /** A retention policy as written (JSON; a scenario's `retention` section). */
 export interface RetentionPolicySpec {
   name: string;
   description?: string;
   /** Where the policy comes from (citations, URLs). */
   sources?: readonly string[];
+  /**
+   * How well the sources carry the policy: `sourced` (every figure from a cited document),
+   * `partly-sourced` (some figures, or the tiers and readers, assumed) or `assumption` (default).
+   * Reports label the policy by it.
+   */
+  evidence?: PolicyEvidence;
   /** Tiers the system has (default all five). */
   tiers?: readonly RetentionTier[];
   /** Where kinds are created, overriding DEFAULT_CREATED_AT (e.g. face templates on edge-analytics cameras). */
@@ -169,6 +179,7 @@ export interface RetentionPolicy {
   name: string;
   description: string;
   sources: string[];
+  evidence: PolicyEvidence;
   tiers: RetentionTier[];
   createdAt: Record<DataKind, RetentionTier>;
   principals: Principal[];
@@ -178,6 +189,13 @@ export interface RetentionPolicy {
 }
 
 const ORIGIN = 'createRetentionPolicy';
+
+function requireOneOfEvidence(value: unknown): PolicyEvidence {
+  if (typeof value !== 'string' || !(POLICY_EVIDENCE as readonly string[]).includes(value)) {
+    throw new InvalidInputError(ORIGIN, 'policy.evidence', `must be one of ${POLICY_EVIDENCE.map((e) => JSON.stringify(e)).join(', ')}`, value);
+  }
+  return value as PolicyEvidence;
+}
 const PRINCIPAL_ID = /^[A-Za-z0-9_-]+$/;
 
 function tierIndex(t: RetentionTier): number {
@@ -310,10 +328,12 @@ export function createRetentionPolicy(spec: RetentionPolicySpec): RetentionPolic
       sources.push(src);
     });
   }
-  const allowedKeys = ['name', 'description', 'sources', 'tiers', 'createdAt', 'principals', 'rules', 'legalHolds'];
+  const allowedKeys = ['name', 'description', 'sources', 'evidence', 'tiers', 'createdAt', 'principals', 'rules', 'legalHolds'];
   for (const key of Object.keys(s)) {
     if (!allowedKeys.includes(key)) throw new InvalidInputError(ORIGIN, `policy.${key}`, `is not a policy field (${allowedKeys.join(', ')})`, s[key]);
   }
+
+  const evidence: PolicyEvidence = s.evidence === undefined ? 'assumption' : requireOneOfEvidence(s.evidence);
 
   // Tiers the system has.
   let tiers: RetentionTier[] = [...RETENTION_TIERS];
@@ -390,6 +410,7 @@ export function createRetentionPolicy(spec: RetentionPolicySpec): RetentionPolic
   for (const tierKey of Object.keys(r)) {
     const tier = requireTier(ORIGIN, `policy.rules.${tierKey}`, tierKey);
     const byKind = requireObject(ORIGIN, `policy.rules.${tier}`, r[tierKey]);
+    if (!hasTier(tier)) throw new InvalidInputError(ORIGIN, `policy.rules.${tier}`, `names a tier the policy does not have (${tiers.join(', ')})`, tier);
     for (const kindKey of Object.keys(byKind)) {
       requireKind(ORIGIN, `policy.rules.${tier}.${kindKey}`, kindKey);
       const field = `policy.rules.${tier}.${kindKey}`;
@@ -479,7 +500,7 @@ export function createRetentionPolicy(spec: RetentionPolicySpec): RetentionPolic
     });
   }
 
-  return { name, description: (s.description as string | undefined) ?? '', sources, tiers, createdAt, principals, rules, legalHolds };
+  return { name, description: (s.description as string | undefined) ?? '', sources, evidence, tiers, createdAt, principals, rules, legalHolds };
 }
 
 /**

@@ -44,6 +44,7 @@ const FIVE_YEARS = 5 * 365;
  */
 const NYPD_DAS: RetentionPolicySpec = {
   name: 'nypd-das',
+  evidence: 'partly-sourced',
   description: 'NYPD Domain Awareness System: video 30 days, plate reads 5 years, at the coordination centre; read by the police.',
   sources: [
     'NYPD, "Domain Awareness System Public Security Privacy Guidelines", 2 April 2009 (7 pages), as published by Public Intelligence (publicintelligence.net/nypd-domain-awareness-system-public-security-privacy-guidelines/); 30-day video figure as stated in sightline DESIGN.md (retention clause not seen in the text found)',
@@ -91,6 +92,7 @@ const NYPD_DAS: RetentionPolicySpec = {
  */
 const MET_LFR: RetentionPolicySpec = {
   name: 'met-lfr',
+  evidence: 'partly-sourced',
   description: 'London Met live facial recognition: templates of faces that raise no alert deleted at once; matches (alerts against the watchlist) kept 30 days; read by the police. No match events for people not on the watchlist. CCTV footage of deployments (deleted within 31 days) not modelled.',
   sources: [
     'Metropolitan Police Service, Live Facial Recognition Data Protection Impact Assessment / Appropriate Policy Document v2.0 (met.police.uk, mps-lfr-apd---v.2.0-web.pdf), data retention section as quoted publicly in 2024: biometric data of a face that generates no alert is immediately and automatically deleted; LFR CCTV footage deleted within 31 days',
@@ -131,6 +133,7 @@ const MET_LFR: RetentionPolicySpec = {
  */
 const FLOCK: RetentionPolicySpec = {
   name: 'flock',
+  evidence: 'partly-sourced',
   description: 'Flock Safety plate readers: plate reads and alerts kept 30 days in the vendor cloud; read by the police (the customer agency) and the vendor.',
   sources: [
     'Flock Safety, "Flock Evidence Request Policy" (flocksafety.com/flock-evidence-policy): standard retention period of thirty (30) calendar days from the date of capture',
@@ -165,6 +168,7 @@ const FLOCK: RetentionPolicySpec = {
  */
 const KAZAKHSTAN_90D: RetentionPolicySpec = {
   name: 'kazakhstan-90d',
+  evidence: 'partly-sourced',
   description: 'A Kazakh regional rule: video archive kept at least 90 days (modelled as exactly 90) at the city operations centre; read by the police.',
   sources: [
     'sightline DESIGN.md ("a Kazakh regional rule (video archive at least 90 days)"); primary source not found',
@@ -194,6 +198,7 @@ function foreverAll(copy: boolean): Record<string, { days: 'forever'; copyTo?: t
  */
 const KEEP_EVERYTHING: RetentionPolicySpec = {
   name: 'keep-everything',
+  evidence: 'assumption',
   description: 'Upper bound: every kind of data kept forever at every tier and read by every principal (not a real policy).',
   sources: ['Constructed upper bound (no source).'],
   createdAt: { faceTemplates: 'camera', sightings: 'camera', alerts: 'camera' },
@@ -219,6 +224,7 @@ const KEEP_EVERYTHING: RetentionPolicySpec = {
  */
 const ALMATY_ASSUMED: RetentionPolicySpec = {
   name: 'almaty-assumed',
+  evidence: 'assumption',
   description: 'ASSUMPTION (not a documented policy): Kazakh 90-day video rule; face templates and match events 90 days at the city centre and 1 year at the national platform, read by police, prosecutors, vendor and the biometric platform; plate reads and alerts 90 days.',
   sources: [
     'Video 90 days: sightline DESIGN.md (Kazakh regional rule; primary source not found)',

@@ -15,8 +15,9 @@
  * cross midnight), and its age at `now` is now − t.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireNonNegative, requireObject } from '../core/validate.js';
+import { requireInteger, requireKnownKeys, requireNonNegative, requireObject } from '../core/validate.js';
 import { camerasInHold } from './hold-area.js';
+import { readerReach } from './access-graph.js';
 import { HISTORY_DEFAULTS, requireReader } from './history.js';
 import { RETENTION_MODE_CAR, RETENTION_MODE_WALK } from './person-channels.js';
 import { CHANNEL_KINDS, DATA_KINDS, RETENTION_TIERS, effectiveDays, longestKept, type DataKind, type RetentionPolicy } from './policy.js';
@@ -76,7 +77,7 @@ export interface ReconstructHistoryOptions {
   lookbackDays?: number;
   /** Persons (ids 0 … numPersons − 1) the per-person columns cover. */
   numPersons: number;
-  /** Only copies (and holds) this principal reads directly. */
+  /** Only copies (and holds) this principal can read, directly or through `via` chains (as analyseAccess counts them). */
   reader?: string;
 }
 
@@ -195,6 +196,7 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
     throw new InvalidInputError(ORIGIN, 'policy', 'must be a resolved policy (from createRetentionPolicy)', policy);
   }
   const o = requireObject(ORIGIN, 'options', options);
+  requireKnownKeys(ORIGIN, 'options', o, ['cameras', 'tripMode', 'tripPerson', 'tripDay', 'trips', 'now', 'operatingDays', 'lookbackDays', 'numPersons', 'reader']);
   const now = requireNonNegative(ORIGIN, 'options.now', o.now);
   const operatingDays = requireNonNegative(ORIGIN, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(ORIGIN, 'options.lookbackDays', o.lookbackDays);
@@ -224,6 +226,12 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
     if (t.planId !== undefined) {
       size = 0;
       for (let r = 0; r < nt; r++) if (t.planId[r] + 1 > size) size = t.planId[r] + 1;
+      // Trip ids index dense per-trip arrays: ids far beyond the number of rows would allocate gigabytes.
+      if (size > Math.max(4 * nt, 1 << 24)) {
+        let r = 0;
+        while (t.planId[r] + 1 !== size) r++;
+        throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, `must be below ${Math.max(4 * nt, 1 << 24)} (trip ids index dense arrays; renumber the trips)`, t.planId[r]);
+      }
     }
     tripMode = new Uint8Array(size).fill(NO_MODE);
     tripOwner = new Int32Array(size).fill(-1);
@@ -302,9 +310,10 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   // Days on file per kind for the reader, and without reader (for what holds add).
   const kindDays = new Float64Array(NK);
   const kindDaysAll = new Float64Array(NK);
+  const readable = reader === undefined ? null : readerReach(policy, reader, operatingDays);
   for (let k = 0; k < NK; k++) {
-    kindDays[k] = longestKept(policy, DATA_KINDS[k], operatingDays, reader);
     kindDaysAll[k] = longestKept(policy, DATA_KINDS[k], operatingDays);
+    kindDays[k] = readable === null ? kindDaysAll[k] : readable.days[DATA_KINDS[k]];
   }
   const channelMask = [kindsMask(CHANNEL_KINDS.face), kindsMask(CHANNEL_KINDS.plate)];
   const channelDays = [0, 0];
@@ -329,6 +338,7 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   const holdKeep = new Float64Array(nh);
   const holdMask = new Int32Array(nh);
   const holdReadable = new Uint8Array(nh);
+  const holdReadMask = new Int32Array(nh);
   const holdSightings = new Float64Array(nh);
   const holdCaptures = new Float64Array(nh);
   const holdBeyond = new Float64Array(nh);
@@ -338,7 +348,9 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
     holdCams.push(camerasInHold(holds[h], cams.x, cams.y));
     holdKeep[h] = effectiveDays(holds[h].keepDays, operatingDays);
     holdMask[h] = kindsMask(holds[h].kinds);
-    holdReadable[h] = reader === undefined || holds[h].readers.includes(reader) ? 1 : 0;
+    // Kinds of this hold the reader reaches (via chains included); all of them without a reader.
+    holdReadMask[h] = readable === null ? holdMask[h] : kindsMask([...(readable.holdKinds.get(holds[h].id) ?? [])]);
+    holdReadable[h] = holdReadMask[h] !== 0 ? 1 : 0;
     holdPersonSeen.push(new Uint8Array(numPersons));
   }
 
@@ -374,7 +386,7 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
           holdPersons[h]++;
         }
       }
-      if (holdReadable[h] === 1) held |= holdMask[h];
+      held |= holdReadMask[h];
     }
     if (age < videoDays || (held & VIDEO) !== 0) capturesOnFile[p] += w;
     const pi = pIdentify[i];

@@ -256,6 +256,8 @@ export interface RetentionPolicyMetrics {
   name: string;
   description: string;
   sources: string[];
+  /** How well the sources carry the policy: sourced, partly-sourced or assumption. */
+  evidence: string;
   legalHolds: string[];
   /** Longest days on file per kind, and per identification channel. */
   reach: { kinds: Record<string, number>; face: number; plate: number };

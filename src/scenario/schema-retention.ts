@@ -22,7 +22,7 @@ const kind = z.enum(DATA_KINDS as [string, ...string[]]);
 
 const ruleSchema = z.strictObject({
   days,
-  copyTo: z.union([tier, z.array(tier).min(1), z.literal(true)]).optional().describe('Tiers above this one that receive a copy (true = the next tier up).'),
+  copyTo: z.union([tier, z.array(tier), z.literal(true)]).optional().describe('Tiers above this one that receive a copy (true = the next tier up).'),
   readers: z.array(z.string().min(1)).optional().describe('Principals that may read this copy.'),
 });
 const rulesByKind = z.strictObject(Object.fromEntries(DATA_KINDS.map((k) => [k, ruleSchema.optional()])) as Record<string, z.ZodOptional<typeof ruleSchema>>);
@@ -52,6 +52,7 @@ export const retentionPolicySchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   sources: z.array(z.string()).optional(),
+  evidence: z.enum(['sourced', 'partly-sourced', 'assumption']).optional().describe('How well the sources carry the policy (default assumption); the report labels the policy by it.'),
   tiers: z.array(tier).min(1).optional().describe('Tiers the system has (default all five).'),
   createdAt: z.strictObject(Object.fromEntries(DATA_KINDS.map((k) => [k, tier.optional()])) as Record<string, z.ZodOptional<typeof tier>>).optional(),
   principals: z.array(principalSchema).optional(),

@@ -25,6 +25,7 @@ export function retentionPolicyMetrics(a: RetentionAnalysis): RetentionPolicyMet
     name: a.policy.name,
     description: a.policy.description,
     sources: a.policy.sources,
+    evidence: a.policy.evidence,
     legalHolds: a.policy.legalHolds,
     reach: { kinds, face: a.reach.channels.face, plate: a.reach.channels.plate },
     storage: s && {
@@ -175,7 +176,9 @@ function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetric
 function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
   const out: Assumption[] = [];
   for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
-    out.push({ topic: `Retention policy: ${p.name}`, value: p.description || p.name, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.sources.length === 0 || p.sources.some((s) => /assumption|not found|no source|illustrat/i.test(s)) ? 'assumption' : 'sourced' });
+    // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
+    const value = `${p.description || p.name}${p.evidence === 'partly-sourced' ? ' (partly sourced: some figures, tiers and readers are assumptions)' : ''}`;
+    out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
   }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });

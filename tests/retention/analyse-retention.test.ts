@@ -87,6 +87,11 @@ describe('analyseRetention', () => {
     expect(() => analyseRetention(p, { bogus: 1 } as never)).toThrow('analyseRetention: options.bogus is not an option');
     expect(() => analyseRetention({} as never)).toThrow('analyseRetention: policy.rules');
     expect(() => analyseRetention(p, { channels, allowed: ['nobody'] })).toThrow('allowed[0]');
+    // Checked even without residents, and never split into letters.
+    expect(() => analyseRetention(p, { allowed: ['mayor'] })).toThrow('analyseRetention: options.allowed[0] must be a principal of the policy');
+    expect(() => analyseRetention(p, { allowed: 'police' as never })).toThrow('options.allowed must be an array');
+    expect(() => analyseRetention(p, { storage: { events: {} } })).toThrow('analyseRetention: options.storage needs options.network');
+    expect(() => analyseRetention(p, { network: network(), storage: { operatingDays: 10 } as never })).toThrow('options.storage.operatingDays is set once for every part');
   });
 });
 
@@ -133,5 +138,10 @@ describe('compareRetention', () => {
     expect(d.history!.pHistoryOnFile.mean.b).toBeGreaterThan(d.history!.pHistoryOnFile.mean.a);
     expect(d.reach.kinds.video.b).toBe(365);
     expect(() => compareRetention({} as never, b)).toThrow('compareRetention: a must be a retention analysis');
+    expect(() => compareRetention({ reach: {}, policy: {}, params: {} } as never, b)).toThrow('compareRetention: a must be a retention analysis');
+    expect(d.mismatched).toEqual([]);
+    // Analyses under different settings: the deltas then mix policy and setting, and the comparison says so.
+    const longer = analyseRetention(retentionPreset('keep-everything'), { channels, operatingDays: 1000 });
+    expect(compareRetention(b, longer).mismatched).toEqual([{ param: 'operatingDays', a: 365, b: 1000 }]);
   });
 });

@@ -56,6 +56,35 @@ describe('archiveOnFile', () => {
     expect([...archiveOnFile(policy([hold({ readers: ['prosecutors'] })]), { ...base, daysAfter: 120, reader: 'prosecutors' }).onFile]).toEqual([1, 1, 0]);
   });
 
+  it('counts overlapping holds once (the union of their windows), not the largest', () => {
+    // Event [0, 1); holds [0, 0.5) and [0.25, 1): together they cover all of it.
+    const p = policy([hold({ id: 'a', from: 0, to: 0.5 }), hold({ id: 'b', from: 0.25, to: 1 })]);
+    const a = archiveOnFile(p, { ...base, start: 0, durationDays: 1, daysAfter: 120 });
+    expect([...a.onFile]).toEqual([1, 1, 0]);
+    // Only the first: half of it.
+    expect([...archiveOnFile(policy([hold({ from: 0, to: 0.5 })]), { ...base, start: 0, durationDays: 1, daysAfter: 120 }).onFile]).toEqual([0.5, 0.5, 0]);
+  });
+
+  it('lets the early part of a long event expire first', () => {
+    // A 10-day event [0, 10) searched 25 days after it ends (now = 35) under 30 days of video:
+    // captures after day 5 are younger than 30 days: half of the event is left, on every camera.
+    const a = archiveOnFile(policy([], 30), { ...base, start: 0, durationDays: 10, daysAfter: 25 });
+    expect(a.byPolicy).toBe(false);
+    expect(a.policyShare).toBeCloseTo(0.5, 12);
+    expect([...a.onFile].map((x) => +x.toFixed(12))).toEqual([0.5, 0.5, 0.5]);
+    // A hold on days [0, 3) kept a year adds its 3 days on the held cameras: 0.5 + 0.3.
+    const h = archiveOnFile(policy([hold({ from: 0, to: 3 })], 30), { ...base, start: 0, durationDays: 10, daysAfter: 25 });
+    expect([...h.onFile].map((x) => +x.toFixed(12))).toEqual([0.8, 0.8, 0.5]);
+    expect(h.heldCameras).toBe(2);
+  });
+
+  it('follows via chains for a reader, as analyseAccess does', () => {
+    // Templates kept a year at the city centre, read by the biometric platform; banks read templates through it.
+    const p = createRetentionPolicy({ name: 't', tiers: ['camera', 'city'], rules: { city: { faceTemplates: { days: 365, readers: ['biometric-platform'] } } } });
+    expect([...archiveOnFile(p, { ...base, daysAfter: 30, reader: 'banks' }).onFile]).toEqual([1, 1, 1]);
+    expect([...archiveOnFile(p, { ...base, daysAfter: 30, reader: 'vendor' }).onFile]).toEqual([0, 0, 0]);
+  });
+
   it('names the bad option', () => {
     const p = policy([]);
     expect(() => archiveOnFile(p, { ...base, daysAfter: -1 })).toThrow(InvalidInputError);
@@ -64,5 +93,6 @@ describe('archiveOnFile', () => {
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, channel: 'iris' as never })).toThrow('options.channel');
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, reader: 'nobody' })).toThrow('reader');
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, cameras: { x: new Float64Array(2), y: new Float64Array(3) } })).toThrow('options.cameras');
+    expect(() => archiveOnFile(p, { ...base, daysAfter: 1, chanel: 'plate' } as never)).toThrow('archiveOnFile: options.chanel is not an option');
   });
 });

@@ -9,6 +9,8 @@ import {
 } from '../../src/retention/history.js';
 import { logMissWithin, personChannelDays, sumWithin, type RetentionTripsInput } from '../../src/retention/person-channels.js';
 import { createRetentionPolicy } from '../../src/retention/policy.js';
+import { analyseAccess } from '../../src/retention/access.js';
+import { principalReach } from '../../src/retention/access-graph.js';
 
 function trips(rows: [person: number, day: number, mode: number, sightings: number, identified: number, pIdentified: number][]): RetentionTripsInput {
   return {
@@ -183,7 +185,7 @@ describe('personHistory under a policy', () => {
     expect(h.meanShareOfTravellers).toBeCloseTo((0.5 + 0.4 + 0.2) / 3, 12);
   });
 
-  it('restricts to the copies a reader reads directly', () => {
+  it('restricts to the copies a reader can read, directly or through via chains (as analyseAccess)', () => {
     const p = policy();
     // vendor reads camera video only (7 days): faces and plates through video, 7 days.
     expect(personHistory(p, pc, { operatingDays: 365, reader: 'vendor' }).keptDays).toEqual({ face: 7, plate: 7, captures: 7 });
@@ -191,10 +193,15 @@ describe('personHistory under a policy', () => {
     expect(personHistory(p, pc, { operatingDays: 365, reader: 'prosecutors' }).keptDays).toEqual({ face: 60, plate: 0, captures: 0 });
     // biometric platform: templates forever.
     expect(personHistory(p, pc, { operatingDays: 365, reader: 'biometric-platform' }).keptDays).toEqual({ face: 365, plate: 0, captures: 0 });
-    // banks read templates only via the platform: directly, nothing.
+    // banks read templates only through the platform (via, faceTemplates): the platform's 365 days of templates.
     const banks = personHistory(p, pc, { operatingDays: 365, reader: 'banks' });
-    expect(banks.keptDays).toEqual({ face: 0, plate: 0, captures: 0 });
-    expect(banks.summary.pHistoryOnFile.max).toBe(0);
+    expect(banks.keptDays).toEqual({ face: 365, plate: 0, captures: 0 });
+    // Every principal: the days personHistory keeps for it are the days analyseAccess says it reaches.
+    const access = analyseAccess(p, pc, { operatingDays: 365, lookbackDays: 30 });
+    for (const a of access.principals) {
+      const h = personHistory(p, pc, { operatingDays: 365, reader: a.principal });
+      expect([h.keptDays.face, h.keptDays.plate], a.principal).toEqual([a.faceDays, a.plateDays]);
+    }
     const pros = personHistory(p, pc, { operatingDays: 365, reader: 'prosecutors', lookbackDays: 90 });
     // Person 1 travels by car only: nothing on file for prosecutors.
     expect(pros.pHistoryOnFile[1]).toBe(0);
@@ -218,6 +225,31 @@ describe('personHistory under a policy', () => {
     expect(() => personHistory(p, pc, { operatingDays: 10, quantiles: [1.5] })).toThrow(/options.quantiles\[0\] must be a probability/);
     expect(() => personHistory({} as typeof p, pc, { operatingDays: 10 })).toThrow(/personHistory: policy must be a resolved policy/);
     expect(() => personHistory(p, { ...pc, numDays: 0 }, { operatingDays: 10 })).toThrow(/channels.numDays must be an integer >= 1/);
+  });
+});
+
+describe('option checks shared by the layer', () => {
+  it('names a misspelt option instead of ignoring it', () => {
+    const p = createRetentionPolicy({ name: 'p', rules: { camera: { video: { days: 30, readers: ['police'] } } } });
+    const trips: RetentionTripsInput = {
+      numTrips: 1, person: Uint32Array.of(0), day: Uint16Array.of(0), mode: Uint8Array.of(0),
+      sightings: Float64Array.of(1), identified: Float64Array.of(0.5), pIdentified: Float64Array.of(0.4),
+    };
+    expect(() => personChannelDays(trips, { numPersons: 1, numDay: 7 } as never)).toThrow('personChannelDays: options.numDay is not an option (numPersons, numDays)');
+    const pc = personChannelDays(trips, { numPersons: 1 });
+    expect(() => personHistory(p, pc, { operatingDays: 365, lookback: 7 } as never)).toThrow('personHistory: options.lookback is not an option');
+    expect(() => personHistoryForDays(pc, { faceDays: 1, plateDays: 1, captureDays: 1, lookback: 3 } as never)).toThrow('personHistoryForDays: options.lookback is not an option');
+    expect(() => retentionReach(p, { operatingDays: 365, reader: 'police' } as never)).toThrow('retentionReach: options.reader is not an option');
+    expect(() => principalReach(p, { operatingDays: 365, lookbackDays: 3 } as never)).toThrow('principalReach: options.lookbackDays is not an option');
+    expect(() => analyseAccess(p, pc, { operatingDays: 365, allow: ['police'] } as never)).toThrow('analyseAccess: options.allow is not an option');
+  });
+
+  it('refuses negative or non-finite windows and out-of-range quantiles', () => {
+    const col = Float64Array.of(1, 2, 3);
+    expect(() => sumWithin(col, 3, 0, -1)).toThrow('sumWithin: days must be a finite number >= 0, got -1');
+    expect(() => logMissWithin(col, 3, 0, Number.NaN)).toThrow('logMissWithin: days must be a finite number >= 0');
+    expect(() => summariseHistoryValues(col, [1.5])).toThrow('summariseHistoryValues: quantiles[0] must be a probability in [0, 1], got 1.5');
+    expect(() => summariseHistoryValues([1, 2] as never)).toThrow('summariseHistoryValues: values must be a Float64Array');
   });
 });
 

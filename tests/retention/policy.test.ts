@@ -215,6 +215,8 @@ describe('createRetentionPolicy rejects bad specs, naming the item', () => {
 
   it('rejects a rule or creation at a tier the policy does not have', () => {
     throwsAt(() => createRetentionPolicy(base({ city: { video: { days: 1 } } }, { tiers: ['camera', 'national'] })), 'policy.rules.city', 'names a tier the policy does not have');
+    // Even an empty rule set for a tier the policy lacks is a mistake worth naming.
+    throwsAt(() => createRetentionPolicy(base({ city: {} }, { tiers: ['camera', 'national'] })), 'policy.rules.city', 'names a tier the policy does not have');
     throwsAt(() => createRetentionPolicy(base(ok, { tiers: ['camera', 'national'], createdAt: { faceTemplates: 'city' } })), 'policy.createdAt.faceTemplates', 'must be a tier the policy has');
   });
 
@@ -253,6 +255,12 @@ describe('createRetentionPolicy rejects bad specs, naming the item', () => {
   it('rejects unknown keys in a principal and in a via entry', () => {
     throwsAt(() => createRetentionPolicy(base(ok, { principals: [{ id: 'a', lable: 'A' } as never] })), 'policy.principals[0].lable');
     throwsAt(() => createRetentionPolicy(base(ok, { principals: [{ id: 'a', via: [{ principal: 'police', kind: ['alerts'] } as never] }] })), 'policy.principals[0].via[0].kind');
+  });
+
+  it('records how well its sources carry it (evidence), assumption by default', () => {
+    expect(createRetentionPolicy(base(ok)).evidence).toBe('assumption');
+    expect(createRetentionPolicy(base(ok, { evidence: 'sourced' })).evidence).toBe('sourced');
+    throwsAt(() => createRetentionPolicy(base(ok, { evidence: 'certain' as never })), 'policy.evidence', 'must be one of');
   });
 
   it('rejects a bad via', () => {
