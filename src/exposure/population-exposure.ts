@@ -32,9 +32,9 @@ export const POPULATION_EXPOSURE_DEFAULTS = {
   numResidents: 10_000,
   /** Residents whose sightings are kept when `keepSightings` is on (ids 0 … sample − 1: a random sample, homes being drawn at random). */
   sample: 10_000,
-  /** Plans per chunk of work: at least this many, and at most 64 chunks (chunks end at an origin boundary). Independent of the thread count. */
+  /** Plans per chunk of work: at least this many, and at most 128 chunks (chunks end at an origin boundary; small chunks keep the threads finishing together). Independent of the thread count. */
   minChunk: 2_000,
-  maxChunks: 64,
+  maxChunks: 128,
   /** Quantiles reported for each person-day metric. */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
 } as const;
@@ -307,10 +307,14 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const prep = prepareScoring(ORIGIN, profile, cameras, { ...o, network });
   const residents = createResidents(city, network, { numResidents, seed: rng.stream('residents') });
   const autoThreads = (numPlans: number) => (numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1);
-  // The gravity model's destinations (zones² work) are drawn on the worker threads too; same plans.
-  const plans = planTripsWith(city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') }, (task) => {
-    runDestinations(task, threads === -1 ? autoThreads(task.numPlans) : threads);
-  });
+  // The gravity model's destinations (zones² work) are drawn on the worker threads too (same plans), and the
+  // plans go on SharedArrayBuffers when workers may read them.
+  const mayShare = parallelPopulationAvailable() && (threads > 1 || (threads === -1 && availableParallelism() > 1));
+  const plans = planTripsWith(
+    city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') },
+    (task) => runDestinations(task, threads === -1 ? autoThreads(task.numPlans) : threads),
+    mayShare,
+  );
   if (threads === -1) threads = autoThreads(plans.numPlans);
 
   // On several threads the chunks' camera lists go on SharedArrayBuffers, for the person pass on the workers.

@@ -44,21 +44,42 @@ function share<T extends Shareable>(a: T): T {
   return copy;
 }
 
-function shareObject<T extends object>(o: T, skip: readonly string[] = []): T {
+/**
+ * Shared copies of long-lived inputs (the street network and the exposure
+ * profile, typically reused across calls), by source array. A copy is reused
+ * only while its bytes still equal the source's (one memcmp, far cheaper than
+ * allocating and faulting in a fresh copy); held weakly, so it goes with its source.
+ */
+const sharedCopies = new WeakMap<object, Shareable>();
+
+function bytes(a: Shareable): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+function shareCached<T extends Shareable>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const c = sharedCopies.get(a);
+  if (c !== undefined && c.constructor === a.constructor && c.length === a.length && bytes(a).equals(bytes(c))) return c as T;
+  const copy = share(a);
+  sharedCopies.set(a, copy);
+  return copy;
+}
+
+function shareObject<T extends object>(o: T, skip: readonly string[] = [], cache = false): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (skip.includes(k)) continue;
-    out[k] = ArrayBuffer.isView(v) && !(v instanceof DataView) ? share(v as Shareable) : v;
+    out[k] = ArrayBuffer.isView(v) && !(v instanceof DataView) ? (cache ? shareCached(v as Shareable) : share(v as Shareable)) : v;
   }
   return out as T;
 }
 
 /** The job with its big arrays on SharedArrayBuffers, and without fields workers do not need or cannot clone. */
 function shareJob(job: PopulationJobData): PopulationJobData {
-  const network = { ...shareObject(job.network as StreetNetwork, ['nodeKeys']), nodeKeys: [] } as StreetNetwork;
+  const network = { ...shareObject(job.network as StreetNetwork, ['nodeKeys'], true), nodeKeys: [] } as StreetNetwork;
   const plans = shareObject(job.plans as TripPlans, ['params']) as TripPlans;
   (plans as { params: Record<string, unknown> }).params = {};
-  const profile = shareObject(job.profile as StreetExposureProfile, ['params']) as StreetExposureProfile;
+  const profile = shareObject(job.profile as StreetExposureProfile, ['params'], true) as StreetExposureProfile;
   (profile as { params: unknown }).params = null;
   return {
     ...job,

@@ -493,9 +493,18 @@ export function planTrips(city: City, network: StreetNetwork, residents: Residen
  * `solve` (e.g. on several threads): it must fill `task.primaryDest` and
  * `task.errandDest` exactly as `solveDestinations(task, 0, task.numZones)`
  * does (and throw its first error, in zone order). Only called when no
- * deterrence is a custom function (those cannot leave this thread).
+ * deterrence is a custom function (those cannot leave this thread). With
+ * `shared`, the plans' columns are allocated on SharedArrayBuffers (for
+ * worker threads to read without a copy).
  */
-export function planTripsWith(city: City, network: StreetNetwork, residents: Residents, options: PlanTripsOptions, solve?: (task: DestinationTask) => void): TripPlans {
+export function planTripsWith(
+  city: City,
+  network: StreetNetwork,
+  residents: Residents,
+  options: PlanTripsOptions,
+  solve?: (task: DestinationTask) => void,
+  shared = false,
+): TripPlans {
   requireObject(ORIGIN, 'options', options);
   const rng = toRng(options.seed, ORIGIN);
   const days = options.days === undefined ? TRIP_DEFAULTS.days : requireInteger(ORIGIN, 'options.days', options.days, 1, 65535);
@@ -581,14 +590,14 @@ export function planTripsWith(city: City, network: StreetNetwork, residents: Res
   // C. Modes and times, person order.
   const modeRng = rng.stream('modes');
   const timeRng = rng.stream('times');
-  const person = new Uint32Array(numPlans);
-  const day = new Uint16Array(numPlans);
-  const purpose = new Uint8Array(numPlans);
-  const mode = new Uint8Array(numPlans);
-  const departure = new Float64Array(numPlans);
-  const originZone = new Uint32Array(numPlans);
-  const destZone = new Uint32Array(numPlans);
-  const distance = new Float64Array(numPlans);
+  const person = column(Uint32Array, 4, numPlans, shared);
+  const day = column(Uint16Array, 2, numPlans, shared);
+  const purpose = column(Uint8Array, 1, numPlans, shared);
+  const mode = column(Uint8Array, 1, numPlans, shared);
+  const departure = column(Float64Array, 8, numPlans, shared);
+  const originZone = column(Uint32Array, 4, numPlans, shared);
+  const destZone = column(Uint32Array, 4, numPlans, shared);
+  const distance = column(Float64Array, 8, numPlans, shared);
   const walkMid = TRIP_DEFAULTS.walkMidpoint;
   const walkSpread = TRIP_DEFAULTS.walkSpread;
   let t = 0;
@@ -646,8 +655,8 @@ export function planTripsWith(city: City, network: StreetNetwork, residents: Res
       }
     }
   }
-  const originNode = new Uint32Array(numPlans);
-  const destNode = new Uint32Array(numPlans);
+  const originNode = column(Uint32Array, 4, numPlans, shared);
+  const destNode = column(Uint32Array, 4, numPlans, shared);
   for (let k = 0; k < numPlans; k++) {
     originNode[k] = zones.node[originZone[k]];
     destNode[k] = zones.node[destZone[k]];
@@ -669,6 +678,11 @@ export function planTripsWith(city: City, network: StreetNetwork, residents: Res
       duration: Object.fromEntries(ACTIVITIES.map((p) => [p, describe(options.duration?.[p] ?? TRIP_DEFAULTS.duration[p])])),
     },
   };
+}
+
+/** A zeroed column of `n` elements, on a SharedArrayBuffer when `shared`. */
+function column<T>(C: new (b: ArrayBufferLike | number) => T, bytesPerElement: number, n: number, shared: boolean): T {
+  return shared ? new C(new SharedArrayBuffer(bytesPerElement * n)) : new C(n);
 }
 
 function clampDay(t: number): number {
