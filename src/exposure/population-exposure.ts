@@ -5,7 +5,6 @@
  * expectations — on one thread or several, with identical results.
  */
 import { availableParallelism } from 'node:os';
-import { quantileSorted } from 'simple-statistics';
 import type { CameraSet } from '../cameras/camera-set.js';
 import type { City } from '../city/city.js';
 import { InvalidInputError } from '../core/errors.js';
@@ -18,9 +17,9 @@ import type { StreetNetwork } from '../mobility/street-network.js';
 import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
-import { aggregatePersonDays, type PersonDayMetrics } from './person-metrics.js';
+import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
 import { planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { parallelPopulationAvailable, runColumnStats, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
@@ -135,20 +134,18 @@ function chunkPlans(plans: TripPlans, numNodes: number): { order: Uint32Array; c
   return { order, chunkStart: Uint32Array.from(starts) };
 }
 
-function summarise(values: Float64Array): DistributionSummary {
-  const n = values.length;
-  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(POPULATION_EXPOSURE_DEFAULTS.quantiles.map((q) => [String(q), 0])) };
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  // simple-statistics' quantileSorted only indexes its input: a typed array serves (no copy to a plain array).
-  const arr = sorted as unknown as number[];
-  return {
-    mean: sum / n,
-    min: sorted[0],
-    max: sorted[n - 1],
-    quantiles: Object.fromEntries(POPULATION_EXPOSURE_DEFAULTS.quantiles.map((q) => [String(q), quantileSorted(arr, q)])),
-  };
+/** Distribution summaries of person-day columns (the sorts on the worker threads too when `threads` > 1). */
+function summarise(columns: Float64Array[], threads: number): DistributionSummary[] {
+  const qs = POPULATION_EXPOSURE_DEFAULTS.quantiles;
+  const w = 3 + qs.length;
+  const stats = threads > 1 ? runColumnStats(columns, qs, threads) : new Float64Array(columns.length * w);
+  if (threads <= 1) for (let c = 0; c < columns.length; c++) columnStats(columns[c], qs, stats, c * w);
+  return columns.map((_col, c) => ({
+    mean: stats[c * w],
+    min: stats[c * w + 1],
+    max: stats[c * w + 2],
+    quantiles: Object.fromEntries(qs.map((q, k) => [String(q), stats[c * w + 3 + k]])),
+  }));
 }
 
 /**
@@ -329,14 +326,11 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const trips = merged.trips;
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
   const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runPersonRows(trips, rows, threads) : undefined);
-  const summary = {
-    sightings: summarise(persons.sightings),
-    identified: summarise(persons.identified),
-    distinctCameras: summarise(persons.distinctCameras),
-    observedFraction: summarise(persons.observedFraction),
-    longestGap: summarise(persons.longestGap),
-    pIdentified: summarise(persons.pIdentified),
-  };
+  const [sSightings, sIdentified, sDistinct, sObserved, sGap, sP] = summarise(
+    [persons.sightings, persons.identified, persons.distinctCameras, persons.observedFraction, persons.longestGap, persons.pIdentified],
+    parallel ? threads : 1,
+  );
+  const summary = { sightings: sSightings, identified: sIdentified, distinctCameras: sDistinct, observedFraction: sObserved, longestGap: sGap, pIdentified: sP };
   const districts = districtExposure(persons, residents, city.districts);
   // Between districts only: residents whose home lies in no district are left out of the comparison.
   const named = districts.rows.filter((r) => r.id !== null);

@@ -25,7 +25,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
-import { aggregateRows, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
+import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
 import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
@@ -218,6 +218,43 @@ export function runPersonRows(trips: PersonDayInput, rows: PersonDayRows, thread
     if (Atomics.load(status, c) !== 1) aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
   }
   return job.out;
+}
+
+/**
+ * Distribution statistics of several columns (see columnStats), one column
+ * per task, computed by `threads − 1` workers and this thread; columns not on
+ * SharedArrayBuffers are copied once. A column a worker failed or stalled on
+ * is redone here (same values).
+ *
+ * @param columns - the columns
+ * @param qs - quantiles
+ * @param threads - threads to use
+ * @returns [mean, min, max, q…] per column, column after column
+ */
+export function runColumnStats(columns: Float64Array[], qs: readonly number[], threads: number): Float64Array {
+  const w = 3 + qs.length;
+  const n = columns.length;
+  const workers = threads > 1 && n > 1 ? pool.get(1) : null;
+  if (workers === null || workers.length === 0) {
+    const out = new Float64Array(n * w);
+    for (let c = 0; c < n; c++) columnStats(columns[c], qs, out, c * w);
+    return out;
+  }
+  const shared = columns.map((c) => share(c));
+  const out = new Float64Array(new SharedArrayBuffer(8 * n * w));
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next column to claim, columns finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * n)); // 0 pending, 1 done, 2 failed
+  for (const wk of workers) wk.postMessage({ kind: 'stats', columns: shared, qs: [...qs], out, ctl, status });
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= n) break;
+    columnStats(shared[c], qs, out, c * w);
+    Atomics.store(status, c, 1);
+    Atomics.add(ctl, 1, 1);
+  }
+  waitForChunks(ctl, n, STALL_MS);
+  for (let c = 0; c < n; c++) if (Atomics.load(status, c) !== 1) columnStats(shared[c], qs, out, c * w);
+  return out;
 }
 
 /** Zone ranges of the destination pass (independent of the thread count). */

@@ -4,7 +4,7 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { aggregateRows, distinctScratch } from './person-metrics.js';
+import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';
 import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
@@ -32,11 +32,40 @@ interface DestinationsMessage {
   status: Int32Array;
 }
 
-parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage) => {
+interface StatsMessage {
+  kind: 'stats';
+  columns: Float64Array[];
+  qs: number[];
+  out: Float64Array;
+  ctl: Int32Array;
+  status: Int32Array;
+}
+
+parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage) => {
   if (msg.kind === 'persons') runPersons(msg);
+  else if (msg.kind === 'stats') runStats(msg);
   else if (msg.kind === 'destinations') runDestinations(msg);
   else runChunks(msg);
 });
+
+/** Distribution statistics: claims columns and writes their statistics into the shared output. */
+function runStats(msg: StatsMessage): void {
+  const { columns, qs, out, ctl, status } = msg;
+  const n = columns.length;
+  const w = 3 + qs.length;
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= n) break;
+    try {
+      columnStats(columns[c], qs, out, c * w);
+      Atomics.store(status, c, 1);
+    } catch {
+      Atomics.store(status, c, 2); // the calling thread redoes it
+    }
+    Atomics.add(ctl, 1, 1);
+    Atomics.notify(ctl, 1);
+  }
+}
 
 /** The trip plans' destinations: claims ranges of zones and writes their residents' destinations into the shared outputs. */
 function runDestinations(msg: DestinationsMessage): void {
