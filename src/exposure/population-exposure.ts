@@ -253,8 +253,12 @@ function mergeKept(results: ChunkResult[], numPlans: number, params: SightingPar
  * metrics, distributions (simple-statistics quantiles), per-district table,
  * inequality between districts, watchlist expectations.
  *
- * With `threads` > 1 the chunks run on worker threads too (needs the built
- * package); the result is byte-identical for any thread count.
+ * With `threads` > 1 (needs the built package) the work is spread over
+ * worker threads: the gravity model's destinations (zones), routing and
+ * scoring (chunks, on `threads` workers while the calling thread waits), the
+ * person-day aggregation (row ranges) and the distribution summaries
+ * (columns); the result is byte-identical for any thread count. The per-trip
+ * and per-person columns and the camera lists are then on SharedArrayBuffers.
  *
  * Watchlist: the face searches per day of the simulated residents (pedestrian
  * captures by face cameras, frontal at the face level; expected values) are
