@@ -1,6 +1,6 @@
 // Benchmark helpers for sightline. Plain ESM, no dependencies beyond Node and
 // the built package: benchmarks import `../dist/index.js` the way a user does.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -176,4 +176,29 @@ export function planarAreaOfRings(/** @type {number[][][]} */ rings) {
     total += r === 0 ? Math.abs(s / 2) : -Math.abs(s / 2);
   }
   return total;
+}
+
+/**
+ * Linux only: resets the process's peak RSS (VmHWM) to the current RSS, so that
+ * the peak of one run can be read after it with {@link runPeakRssMB}; returns
+ * false where that is not possible (then only the process-wide peak exists).
+ * Writing "5" to /proc/self/clear_refs resets the high-water mark (proc(5)).
+ */
+export function resetPeakRss() {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Linux only: peak RSS since the last {@link resetPeakRss}, in MB (VmHWM), or null. */
+export function runPeakRssMB() {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { resetPeakRss, runPeakRssMB } from '../lib.mjs';
 
 // Population exposure on the Almaty preset: residents → trip plans → routing → sightings → metrics.
 // See benchmarks/plugins.mjs for the interface.
@@ -50,13 +51,21 @@ export async function run(name, ctx) {
   // CPU seconds of the whole process (all threads) per run: the machine may be shared, and wall time then
   // says more about the other load than about this code.
   const cpu = [];
+  // Peak RSS of each run on its own (VmHWM reset before the run, Linux): the process-wide peak in the table
+  // also holds earlier runs' buffers that V8 has not collected yet (its collector runs late for external memory).
+  const runPeaks = [];
   const r = bench(name, () => {
+    const reset = resetPeakRss();
     const c0 = process.cpuUsage();
     const out = pkg.computePopulationExposure(city, cameras, opts);
     const c1 = process.cpuUsage(c0);
     cpu.push((c1.user + c1.system) / 1e6);
+    const p = reset ? runPeakRssMB() : null;
+    if (p !== null) runPeaks.push(p);
     return out;
   }, reps);
+  const firstRunPeak = runPeaks.length > 0 ? runPeaks[0] : null;
+  const maxRunPeak = runPeaks.length > 0 ? Math.max(...runPeaks) : null;
   const cpuLast = cpu[cpu.length - 1];
   if (typeof pkg.terminatePopulationWorkers === 'function') await pkg.terminatePopulationWorkers();
   const l = r.last;
@@ -70,9 +79,12 @@ export async function run(name, ctx) {
     numTrees: l.numTrees,
     tripsPerSecond: tps,
     cpuSeconds: cpuLast,
+    runPeakRssMB: maxRunPeak,
+    firstRunPeakRssMB: firstRunPeak,
     details:
       `${l.numTrips.toLocaleString('en')} trips of ${numResidents.toLocaleString('en')} residents (${l.unreachable.count} unreachable, ${l.numTrees.toLocaleString('en')} shortest-path trees), ` +
       `${Math.round(tps).toLocaleString('en')} trips/s on ${threads} thread${threads > 1 ? 's' : ''} (CPU ${cpuLast.toFixed(1)} s over all threads, last run; 1-min load average ${os.loadavg()[0].toFixed(1)} at the end); ` +
-      `mean sightings per resident-day ${l.summary.sightings.mean.toFixed(1)}, mean P(identified at least once) ${l.summary.pIdentified.mean.toFixed(3)}.`,
+      `mean sightings per resident-day ${l.summary.sightings.mean.toFixed(1)}, mean P(identified at least once) ${l.summary.pIdentified.mean.toFixed(3)}.` +
+      (maxRunPeak !== null ? ` Peak RSS of a run on its own: first (warm-up, fresh process) ${Math.round(firstRunPeak)} MB, largest of the ${runPeaks.length} runs ${Math.round(maxRunPeak)} MB (the table's peak is process-wide over all runs).` : ''),
   };
 }
