@@ -108,3 +108,16 @@ describe('examples/almaty-retention.mjs', () => {
     }
   });
 });
+
+describe('examples/almaty-routes.mjs', () => {
+  it('prints the shortest route from Almaty-2 station to Republic Square and the least-surveilled ones for four detour budgets and two weights', () => {
+    const out = execFileSync(process.execPath, ['examples/almaty-routes.mjs'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    expect(out).toMatch(/Almaty-2 station → Republic Square, shortest route [\d.]+ km/);
+    expect(out).toMatch(/\d+ cameras see part of it; [\d.]+ km observed \([\d.]+%\)/);
+    // Eight rows (two weights × four budgets); no route is longer than its budget allows.
+    const rows = [...out.matchAll(/^\s+(\d+)\s+≤\s+([\d.]+)%\s+([\d.]+) km\s+([\d.]+)%/gm)];
+    expect(rows).toHaveLength(8);
+    for (const [, , budget, , detour] of rows) expect(Number(detour)).toBeLessThanOrEqual(Number(budget) + 1e-9);
+    expect(out).not.toMatch(/NaN/);
+  });
+});
