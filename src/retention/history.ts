@@ -370,14 +370,18 @@ export interface HistoryDaysOptions {
   lookbackDays?: number;
 }
 
-/** Per-person steady-state history columns (length numPersons). */
-export interface HistoryColumns {
+/**
+ * What is on file per person (every column has length numPersons): the
+ * columns the steady state (personHistory) and the exact per-capture replay
+ * (reconstructHistory) share.
+ */
+export interface OnFileColumns {
   numPersons: number;
-  /** Expected captures still on video: Σ captures over the last captureDays days. */
+  /** Expected captures still on video. */
   capturesOnFile: Float64Array;
   /** Expected identifying captures still on file through a kind carrying their channel. */
   identifiableOnFile: Float64Array;
-  /** Trips in the last lookbackDays days (walk + car; fractional days pro rata). */
+  /** Trips in the look-back window (walk + car). */
   tripsInWindow: Float64Array;
   /** Expected trips of the window that identify the person from what is on file. */
   reconstructableTrips: Float64Array;
@@ -387,6 +391,14 @@ export interface HistoryColumns {
   pHistoryOnFile: Float64Array;
   /** Persons without any trip in the window (their share is 0). */
   numWithoutTrips: number;
+}
+
+/**
+ * Per-person steady-state history columns: {@link OnFileColumns} over the
+ * last captureDays (video), faceDays / plateDays (identifying captures) and
+ * lookbackDays (trips; fractional days pro rata), the simulated days cycling.
+ */
+export interface HistoryColumns extends OnFileColumns {
   params: { faceDays: number; plateDays: number; captureDays: number; lookbackDays: number; numDays: number };
 }
 

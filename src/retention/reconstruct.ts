@@ -18,7 +18,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { requireInteger, requireKnownKeys, requireNonNegative, requireObject } from '../core/validate.js';
 import { camerasInHold } from './hold-area.js';
 import { readerReach } from './access-graph.js';
-import { HISTORY_DEFAULTS, requireReader } from './history.js';
+import { HISTORY_DEFAULTS, requireReader, type OnFileColumns } from './history.js';
 import { RETENTION_MODE_CAR, RETENTION_MODE_WALK } from './person-channels.js';
 import { CHANNEL_KINDS, DATA_KINDS, RETENTION_TIERS, effectiveDays, longestKept, type DataKind, type RetentionPolicy } from './policy.js';
 
@@ -97,22 +97,10 @@ export interface HoldHistory {
 }
 
 /** Result of {@link reconstructHistory} (plain data). */
-export interface ReconstructedHistory {
-  numPersons: number;
-  /** Expected captures on video (own retention or held), per person. */
-  capturesOnFile: Float64Array;
-  /** Expected identifying captures on file through a kind carrying their channel, per person. */
-  identifiableOnFile: Float64Array;
-  /** Trips in the window [now − lookbackDays, now) by trip day, per person. */
-  tripsInWindow: Float64Array;
-  /** Expected trips of the window that identify the person from captures on file: Σ 1 − Π(1 − pIdentify on file). */
-  reconstructableTrips: Float64Array;
-  /** reconstructableTrips / tripsInWindow (0 without trips). */
-  reconstructableShare: Float64Array;
-  /** P(at least one identification of the person on file) = 1 − Π over identifiable captures on file (1 − pIdentify). */
-  pHistoryOnFile: Float64Array;
-  /** Persons without any trip in the window. */
-  numWithoutTrips: number;
+export interface ReconstructedHistory extends OnFileColumns {
+  // OnFileColumns, exactly per capture: captures on video (own retention or held); identifying captures on file
+  // through a kind carrying their channel; trips in [now − lookbackDays, now) by trip day; reconstructable
+  // trips Σ 1 − Π(1 − pIdentify on file); P(history on file) = 1 − Π over identifiable captures on file (1 − pIdentify).
   holds: HoldHistory[];
   /**
    * Per kind, the age (days) of the oldest capture of the sample whose data
