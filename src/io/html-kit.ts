@@ -86,3 +86,18 @@ export function chartScript(specs: Record<string, unknown>): string {
 </script>
 `;
 }
+
+/** A share as a percentage for the report (`–` for a missing or non-finite value; 3 decimals below 1 %). */
+export function fmtPct(x: number | null | undefined, d = 1): string {
+  return x === undefined || x === null || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 3 : d)}%`;
+}
+
+/** A number with `d` decimals and thousands separators (`–` for a missing or non-finite value). */
+export function fmtNum(x: number | null | undefined, d = 0): string {
+  return x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+}
+
+/** An HTML table of text cells (every cell escaped). */
+export function htmlTable(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}

@@ -6,12 +6,10 @@
  * routes).
  */
 import type { Histogram, ScenarioResult } from '../scenario/result.js';
-import { esc } from './html-kit.js';
+import { esc, fmtNum as num, fmtPct as pct, htmlTable as table } from './html-kit.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-const pct = (x: number | null | undefined, d = 1) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 3 : d)}%`);
-const num = (x: number | null | undefined, d = 0) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 
 /** Histogram bins as chart rows. */
 function bins(h: Histogram): { lo: number; hi: number; count: number }[] {
@@ -167,9 +165,6 @@ export function layerCards(result: ScenarioResult): Card[] {
   return cards;
 }
 
-function table(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-}
 
 /**
  * The HTML of the network and exposure sections (empty when neither ran).

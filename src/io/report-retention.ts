@@ -7,11 +7,9 @@
  * retroactive identification of crowds).
  */
 import type { RetentionPolicyMetrics, ScenarioResult } from '../scenario/result.js';
-import { esc } from './html-kit.js';
+import { esc, fmtNum as num, fmtPct as pct, htmlTable as table } from './html-kit.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const pct = (x: number | null | undefined, d = 1) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 3 : d)}%`);
-const num = (x: number | null | undefined, d = 0) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 
 type Card = [string, string, string];
 
@@ -92,9 +90,6 @@ export function retentionChartSpecs(result: ScenarioResult): Record<string, unkn
   return specs;
 }
 
-function table(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-}
 
 /**
  * The HTML of the retention section (empty when the analysis did not run).

@@ -5,7 +5,7 @@
  * (`compareRetention`), for reports and scenario deltas.
  */
 import { InvalidInputError } from '../core/errors.js';
-import { requireObject } from '../core/validate.js';
+import { requireObject, requirePositive } from '../core/validate.js';
 import type { CommandNetwork } from '../network/command-network.js';
 import { analyseAccess, type AccessAnalysis } from './access.js';
 import { requireRetentionPolicy } from './access-graph.js';
@@ -85,8 +85,8 @@ export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetent
       throw new InvalidInputError(ORIGIN, `options.${key}`, 'is not an option (operatingDays, lookbackDays, network, storage, channels, allowed)', o[key]);
     }
   }
-  const operatingDays = positive('options.operatingDays', o.operatingDays, ANALYSE_RETENTION_DEFAULTS.operatingDays);
-  const lookbackDays = positive('options.lookbackDays', o.lookbackDays, ANALYSE_RETENTION_DEFAULTS.lookbackDays);
+  const operatingDays = o.operatingDays === undefined ? ANALYSE_RETENTION_DEFAULTS.operatingDays : requirePositive(ORIGIN, 'options.operatingDays', o.operatingDays);
+  const lookbackDays = o.lookbackDays === undefined ? ANALYSE_RETENTION_DEFAULTS.lookbackDays : requirePositive(ORIGIN, 'options.lookbackDays', o.lookbackDays);
   const known = policy.principals.map((p) => p.id);
   let allowed = [...ANALYSE_RETENTION_DEFAULTS.allowed];
   if (o.allowed !== undefined) {
@@ -124,12 +124,6 @@ export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetent
     params: { operatingDays, lookbackDays, allowed, numPersons: channels?.numPersons ?? null, numDays: channels?.numDays ?? null },
     timings: { reach: tReach, storage: tStorage, history: tHistory, access: tAccess },
   };
-}
-
-function positive(field: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InvalidInputError(ORIGIN, field, 'must be a finite number > 0', value);
-  return value;
 }
 
 /** One number in two analyses. `ratio` is b / a (null when a is 0). */

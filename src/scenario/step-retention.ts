@@ -14,6 +14,7 @@ import type { RetentionPolicy } from '../retention/policy.js';
 import type { DailyEvents } from '../retention/event-rates.js';
 import type { Assumption, RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './retention-policy.js';
+import { keyOf } from './step-exposure.js';
 import type { ScenarioContext, ScenarioStep } from './steps.js';
 
 /** JSON part of one analysis (per-resident columns and timings left out). */
@@ -148,11 +149,6 @@ const retentionStep: ScenarioStep = {
     ctx.assumptions.push(...retentionAssumptions(m, ex !== undefined, ctx.network !== undefined));
   },
 };
-
-function keyOf(name: string): string {
-  const k = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[^A-Za-z]+/, '');
-  return k.length > 0 ? k[0].toUpperCase() + k.slice(1) : 'X';
-}
 
 function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetrics): void {
   ctx.headline[`${prefix}VideoDays`] = p.reach.kinds.video;
