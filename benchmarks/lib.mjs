@@ -75,11 +75,13 @@ export function peakRssMB() {
 export function bench(name, fn, { warmup = 2, repeats = 7 } = {}) {
   let last;
   for (let i = 0; i < warmup; i++) {
+    last = undefined; // the previous result is consumed: let it go before the next run (peak RSS of one run, not two)
     last = fn();
     consume(last);
   }
   const times = [];
   for (let i = 0; i < repeats; i++) {
+    last = undefined;
     const t0 = process.hrtime.bigint();
     last = fn();
     const t1 = process.hrtime.bigint();

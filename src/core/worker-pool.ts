@@ -59,6 +59,20 @@ export class WorkerPool {
     return this.workers.slice(0, count);
   }
 
+  /**
+   * Stops every worker without waiting (fresh ones start on the next `get`).
+   * A worker's heap keeps its handles on the SharedArrayBuffers it was sent
+   * or allocated until that heap is collected, which an idle worker rarely
+   * does, so a pool reused by calls that share hundreds of MB per call holds
+   * every earlier call's buffers; retiring the workers at the end of such a
+   * call releases them at once.
+   */
+  retire(): void {
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) w.terminate().catch(() => undefined);
+  }
+
   /** Stops every worker (they start again on the next `get`). */
   async terminate(): Promise<void> {
     const workers = this.workers;

@@ -19,7 +19,7 @@ import { districtExposure, type DistrictExposureTable } from './district-exposur
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
 import { planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, runColumnStats, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { parallelPopulationAvailable, retirePopulationWorkers, runColumnStats, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
@@ -34,6 +34,14 @@ export const POPULATION_EXPOSURE_DEFAULTS = {
   /** Plans per chunk of work: at least this many, and at most 128 chunks (chunks end at an origin boundary; small chunks keep the threads finishing together). Independent of the thread count. */
   minChunk: 2_000,
   maxChunks: 128,
+  /**
+   * Worker threads are stopped at the end of a call that shared more than this many bytes of per-call arrays
+   * with them (camera lists, per-plan columns): a worker's heap holds its handles on those
+   * SharedArrayBuffers until it is next collected, which an idle worker rarely is, so a reused pool would keep
+   * every earlier call's buffers (1,000,000 trips: about 0.5 GB per call). Fresh workers start on the next call
+   * (about 50 ms each); smaller calls keep their warm workers.
+   */
+  retireAfterBytes: 32 * 1024 * 1024,
   /** Quantiles reported for each person-day metric. */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
 } as const;
@@ -334,6 +342,9 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
     [persons.sightings, persons.identified, persons.distinctCameras, persons.observedFraction, persons.longestGap, persons.pIdentified],
     parallel ? threads : 1,
   );
+  // The last pass on the workers is over: retire them when this call handed them a large volume of
+  // per-call shared arrays (see retireAfter), which idle workers would otherwise hold until their next collection.
+  if (parallel && sharedBytes(trips, plans.numPlans) > POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes) retirePopulationWorkers();
   const summary = { sightings: sSightings, identified: sIdentified, distinctCameras: sDistinct, observedFraction: sObserved, longestGap: sGap, pIdentified: sP };
   const districts = districtExposure(persons, residents, city.districts);
   // Between districts only: residents whose home lies in no district are left out of the comparison.
@@ -373,6 +384,13 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
     sightings: keep ? mergeKept(results, plans.numPlans, prep.params) : null,
     params: { seed: rng.seed, numResidents, sample: keep ? Math.min(sample, numResidents) : null, sighting: prep.params, speeds, profile: profile.params, plans: plans.params },
   };
+}
+
+/** Bytes of per-call arrays the workers were handed: the camera lists and about 100 bytes per plan (plans, per-plan columns). */
+function sharedBytes(trips: TripMetrics, numPlans: number): number {
+  let bytes = 100 * numPlans;
+  for (const b of trips.cameraBlocks) bytes += b.list.byteLength + (b.miss === null ? 0 : b.miss.byteLength) + b.start.byteLength;
+  return bytes;
 }
 
 function maxDay(plans: TripPlans): number {

@@ -17,7 +17,9 @@
  *
  * The big inputs (network, profile, plans) go to each worker once per call,
  * as SharedArrayBuffer copies (no copy per worker or per chunk). Workers live
- * in a small pool created on first use and `unref`ed; they need the built
+ * in a small pool created on first use and `unref`ed, and are retired after a
+ * call that shared hundreds of MB with them (their heaps would hold those
+ * buffers until collected, see WorkerPool.retire); they need the built
  * package (`dist/population-worker.js`); without it everything runs on the
  * calling thread.
  */
@@ -342,6 +344,11 @@ export function runDestinations(task: DestinationTask, threads: number): void {
  */
 export function parallelPopulationAvailable(): boolean {
   return pool.available();
+}
+
+/** Retires the population workers (see WorkerPool.retire): called at the end of a call that shared much with them (POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes). */
+export function retirePopulationWorkers(): void {
+  pool.retire();
 }
 
 /**
