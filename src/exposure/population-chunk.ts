@@ -6,7 +6,7 @@
  */
 import type { StreetNetwork } from '../mobility/street-network.js';
 import type { TripPlans } from '../mobility/trip-plans.js';
-import { routeTrips } from '../mobility/route-trips.js';
+import { RouteScratch, routeValidated } from '../mobility/route-trips.js';
 import { SightingBuffer } from './sightings.js';
 import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
@@ -77,6 +77,8 @@ export interface ChunkResult {
 export class ChunkRunner {
   private readonly job: PopulationJobData;
   private readonly scorer: TripScorer;
+  /** Routing arrays reused by every chunk this thread runs (the chunk's paths are dropped once scored). */
+  private readonly routeScratch = new RouteScratch();
   /** Camera-list entries and path arcs of the chunks run so far, to size the next chunk's lists. */
   private entries = 0;
   private arcs = 0;
@@ -88,7 +90,8 @@ export class ChunkRunner {
   run(chunk: number): ChunkResult {
     const job = this.job;
     const planIds = job.order.subarray(job.chunkStart[chunk], job.chunkStart[chunk + 1]);
-    const routed = routeTrips(job.network, job.plans, { planIds, speeds: job.speeds });
+    // The plans come from planTrips on this network (nodes, modes and ids in range): no per-chunk validation.
+    const routed = routeValidated(job.network, job.plans, planIds, job.speeds.walk, job.speeds.car, this.routeScratch);
     const trips = routed.trips;
     const nt = trips.numTrips;
     // Pre-size the camera lists from the entries per path arc seen so far on this thread (+10 %), so that

@@ -103,27 +103,92 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
     if (mode !== MODE_WALK && mode !== MODE_CAR) throw new InvalidInputError(ORIGIN, `plans.mode[${ids[k]}]`, 'must be 0 (walk) or 1 (car)', mode);
   }
 
+  return routeValidated(network, plans, ids, walkSpeed, carSpeed, new RouteScratch());
+}
+
+/**
+ * @internal Working and output arrays of {@link routeTrips}, reusable from one
+ * call to the next on the same thread (grown on demand, never shrunk). The
+ * population pipeline routes a hundred chunks per call through one scratch:
+ * without it each chunk allocated about 20 MB of fresh arrays (the path
+ * buffer grows by half several times), whose first-touch page faults and
+ * collections cost more than the copying. Outputs routed into a scratch are
+ * views, valid until its next use.
+ */
+export class RouteScratch {
+  private u32s = new Map<string, Uint32Array>();
+  private f64s = new Map<string, Float64Array>();
+  private u8s = new Map<string, Uint8Array>();
+  /** Stamp of the current tree in pathStamp; increases across calls, so pathStamp needs no clearing. */
+  stamp = 0;
+  /** A Uint32Array of at least `n` entries under `key` (contents unspecified). */
+  u32(key: string, n: number): Uint32Array {
+    let a = this.u32s.get(key);
+    if (a === undefined || a.length < n) {
+      a = new Uint32Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
+      this.u32s.set(key, a);
+      if (key === 'pathStamp') this.stamp = 0; // a fresh (zeroed) stamp array
+    }
+    return a;
+  }
+  /** A Float64Array of at least `n` entries under `key` (contents unspecified). */
+  f64(key: string, n: number): Float64Array {
+    let a = this.f64s.get(key);
+    if (a === undefined || a.length < n) {
+      a = new Float64Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
+      this.f64s.set(key, a);
+    }
+    return a;
+  }
+  /** A Uint8Array of at least `n` entries under `key` (contents unspecified). */
+  u8(key: string, n: number): Uint8Array {
+    let a = this.u8s.get(key);
+    if (a === undefined || a.length < n) {
+      a = new Uint8Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
+      this.u8s.set(key, a);
+    }
+    return a;
+  }
+}
+
+/**
+ * @internal Routes plans `ids` (validated: plan ids, nodes and modes in
+ * range) through `scratch`. With a fresh scratch the result owns its arrays;
+ * with a reused one its trips are views into the scratch (valid until the
+ * scratch is used again).
+ */
+export function routeValidated(network: StreetNetwork, plans: TripPlans, ids: Uint32Array, walkSpeed: number, carSpeed: number, scratch: RouteScratch): RouteTripsResult {
+  const numNodes = network.numNodes;
+  const np = plans.numPlans;
+  const m = ids.length;
+  const on = plans.originNode;
+  const dn = plans.destNode;
   // Group the positions k by origin node (counting sort: stable, so k increases within a group).
-  const groupStart = new Uint32Array(numNodes + 1);
+  const groupStart = scratch.u32('groupStart', numNodes + 1).fill(0, 0, numNodes + 1);
   for (let k = 0; k < m; k++) groupStart[on[ids[k]] + 1]++;
   for (let v = 0; v < numNodes; v++) groupStart[v + 1] += groupStart[v];
-  const order = new Uint32Array(m);
-  const fill = groupStart.slice(0, numNodes);
+  const order = scratch.u32('order', m);
+  const fill = scratch.u32('fill', numNodes);
+  fill.set(groupStart.subarray(0, numNodes));
   for (let k = 0; k < m; k++) order[fill[on[ids[k]]]++] = k;
 
   const weights = csrLengths(network);
-  const dist = new Float64Array(numNodes);
-  const parentArc = new Uint32Array(numNodes);
-  const hopCount = new Uint32Array(m);
-  const tmpStart = new Uint32Array(m);
-  const length = new Float64Array(m);
-  const reached = new Uint8Array(m);
+  const dist = scratch.f64('dist', numNodes);
+  const parentArc = scratch.u32('parentArc', numNodes);
+  const hopCount = scratch.u32('hopCount', m);
+  const tmpStart = scratch.u32('tmpStart', m);
+  const length = scratch.f64('length', m);
+  const reached = scratch.u8('reached', m).fill(0, 0, m);
   // Paths in group order; plans of one group with the same destination share one stored path.
-  let tmp = new Uint32Array(Math.max(1024, Math.min(m * 16, 1 << 26)) + numNodes);
+  let tmp = scratch.u32('tmp', Math.max(1024, Math.min(m * 16, 1 << 26)) + numNodes);
   let tmpUsed = 0;
-  const pathStamp = new Uint32Array(numNodes);
-  const pathAt = new Uint32Array(numNodes);
-  const pathHops = new Uint32Array(numNodes);
+  const pathStamp = scratch.u32('pathStamp', numNodes);
+  const pathAt = scratch.u32('pathAt', numNodes);
+  const pathHops = scratch.u32('pathHops', numNodes);
+  if (scratch.stamp > 0xffffffff - numNodes) {
+    pathStamp.fill(0);
+    scratch.stamp = 0;
+  }
   let numTrees = 0;
   let numUnreachable = 0;
   let done = 0;
@@ -132,6 +197,7 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
     const e = groupStart[v + 1];
     if (s === e) continue;
     numTrees++;
+    const treeStamp = ++scratch.stamp;
     const mark = targetMark(numNodes);
     const stamp = nextStamp();
     let targets = 0;
@@ -153,7 +219,7 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
       }
       reached[k] = 1;
       length[k] = d;
-      if (pathStamp[target] === numTrees) {
+      if (pathStamp[target] === treeStamp) {
         tmpStart[k] = pathAt[target];
         hopCount[k] = pathHops[target];
         continue;
@@ -161,14 +227,17 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
       // A path has at most numNodes − 1 arcs: keep that much room ahead.
       if (tmpUsed + numNodes > tmp.length) {
         const projected = Math.ceil((tmpUsed / Math.max(1, done)) * m * 1.05) + numNodes;
-        const bigger = new Uint32Array(Math.max(Math.ceil(tmp.length * 1.5), projected, tmpUsed + numNodes));
-        bigger.set(tmp.subarray(0, tmpUsed));
-        tmp = bigger;
+        const need = Math.max(Math.ceil(tmp.length * 1.5), projected, tmpUsed + numNodes);
+        const bigger = scratch.u32('tmp', need);
+        if (bigger !== tmp) {
+          bigger.set(tmp.subarray(0, tmpUsed));
+          tmp = bigger;
+        }
       }
       const h = writePath(parentArc, network.edgeSource, network.edgeTarget, v, target, tmp, tmpUsed);
       tmpStart[k] = tmpUsed;
       hopCount[k] = h;
-      pathStamp[target] = numTrees;
+      pathStamp[target] = treeStamp;
       pathAt[target] = tmpUsed;
       pathHops[target] = h;
       tmpUsed += h;
@@ -178,19 +247,20 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
 
   // Output in the order of ids, skipping unreachable plans.
   const n = m - numUnreachable;
-  const unreachableIds = new Uint32Array(numUnreachable);
-  const person = new Uint32Array(n);
-  const day = new Uint16Array(n);
-  const mode = new Uint8Array(n);
-  const purpose = new Uint8Array(n);
-  const departure = new Float64Array(n);
-  const speed = new Float32Array(n);
-  const lengthOut = new Float64Array(n);
-  const planId = new Uint32Array(n);
-  const pathStart = new Uint32Array(n + 1);
+  const unreachableIds = scratch.u32('unreachable', numUnreachable).subarray(0, numUnreachable);
+  const person = scratch.u32('person', n).subarray(0, n);
+  const day = new Uint16Array(scratch.u32('day', Math.ceil(n / 2)).buffer, 0, n);
+  const mode = scratch.u8('mode', n).subarray(0, n);
+  const purpose = scratch.u8('purpose', n).subarray(0, n);
+  const departure = scratch.f64('departure', n).subarray(0, n);
+  const speed = new Float32Array(scratch.u32('speed', n).buffer, 0, n);
+  const lengthOut = scratch.f64('lengthOut', n).subarray(0, n);
+  const planId = scratch.u32('planId', n).subarray(0, n);
+  const pathStart = scratch.u32('pathStart', n + 1).subarray(0, n + 1);
+  pathStart[0] = 0;
   let total = 0;
   for (let k = 0; k < m; k++) if (reached[k]) total += hopCount[k];
-  const pathArcs = new Uint32Array(total);
+  const pathArcs = scratch.u32('pathArcs', total).subarray(0, total);
   let t = 0;
   let u = 0;
   let numEmptyPaths = 0;

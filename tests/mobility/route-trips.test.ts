@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { buildStreetNetwork } from '../../src/mobility/build-street-network.js';
 import { createResidents } from '../../src/mobility/residents.js';
-import { routeTrips, TRAVEL_SPEEDS } from '../../src/mobility/route-trips.js';
+import { RouteScratch, routeTrips, routeValidated, TRAVEL_SPEEDS } from '../../src/mobility/route-trips.js';
 import { arcHead, arcTail, shortestPathTree } from '../../src/mobility/shortest-paths.js';
 import { planTrips, type TripPlans } from '../../src/mobility/trip-plans.js';
 import { MODE_WALK } from '../../src/mobility/trip-set.js';
@@ -142,5 +142,24 @@ describe('routeTrips', () => {
     expect(() => routeTrips(network, badMode)).toThrow(/plans\.mode\[0\] must be 0 \(walk\) or 1 \(car\), got 5/);
     expect(() => routeTrips(network, plans, { speeds: { walk: 0 } })).toThrow(/options\.speeds\.walk must be a finite number > 0, got 0/);
     expect(() => routeTrips(network, plans, { speeds: { car: NaN } })).toThrow(/options\.speeds\.car/);
+  });
+
+  test('routing share after share through one reused scratch gives the trips of fresh calls (stamps, buffers and growth carried over)', () => {
+    const { network, plans } = setup();
+    const scratch = new RouteScratch();
+    // Shares of very different sizes, so the reused buffers are both grown and used partly; the last one repeats the first.
+    const bounds = [0, 7, 400, 409, Math.floor(plans.numPlans / 2), plans.numPlans];
+    const shares = bounds.slice(1).map((e, i) => Uint32Array.from({ length: e - bounds[i] }, (_, k) => (bounds[i] + k) * 7919 % plans.numPlans));
+    shares.push(shares[0]);
+    for (const ids of shares) {
+      const fresh = routeTrips(network, plans, { planIds: ids });
+      const reused = routeValidated(network, plans, ids, TRAVEL_SPEEDS.walk, TRAVEL_SPEEDS.car, scratch);
+      expect(reused.numTrees).toBe(fresh.numTrees);
+      expect(reused.unreachable.count).toBe(fresh.unreachable.count);
+      expect(reused.numEmptyPaths).toBe(fresh.numEmptyPaths);
+      for (const k of ['person', 'day', 'mode', 'purpose', 'departure', 'speed', 'length', 'pathStart', 'pathArcs', 'planId'] as const) {
+        expect(Array.from(reused.trips[k]), k).toEqual(Array.from(fresh.trips[k]));
+      }
+    }
   });
 });
