@@ -1,7 +1,7 @@
 // Benchmark cases of the later layers, one module per area in benchmarks/cases/.
 //
 // A module exports:
-//   cases:  Case[]  — { name, tags, target?: { seconds?, rssMB?, label }, limitS? } (as in run.mjs)
+//   cases:  Case[]  — { name, tags, target?: { seconds?, rssMB?, speedup? (checks the result's medianRatio), label }, limitS? } (as in run.mjs)
 //   run(name, ctx): Promise<object | undefined> — runs ONE case in this process and
 //           returns { ...ctx.timing(r), details?: string (markdown for the README), ...extra };
 //           ctx = { pkg, bench, timing, skipped, seed }. Call ctx.skipped(name, exportName)

@@ -22,7 +22,7 @@ const DEFAULT_LIMIT_S = 600;
 const GB_MB = 1024;
 
 /**
- * @typedef {{ name: string, tags: string[], target?: { seconds?: number, rssMB?: number, label: string }, limitS?: number }} Case
+ * @typedef {{ name: string, tags: string[], target?: { seconds?: number, rssMB?: number, speedup?: number, label: string }, limitS?: number }} Case
  */
 /** @type {Case[]} */
 const CASES = [
@@ -98,6 +98,8 @@ function meets(c, r) {
   let ok = true;
   if (c.target.seconds !== undefined) ok &&= r.median <= c.target.seconds;
   if (c.target.rssMB !== undefined) ok &&= r.peakRssMB <= c.target.rssMB;
+  // A speed-up target: the case reports its measured ratio as `medianRatio`.
+  if (c.target.speedup !== undefined) ok &&= typeof r.medianRatio === 'number' && r.medianRatio >= c.target.speedup;
   return ok ? 'yes' : 'NO';
 }
 
