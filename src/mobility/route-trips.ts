@@ -116,36 +116,28 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
  * views, valid until its next use.
  */
 export class RouteScratch {
-  private u32s = new Map<string, Uint32Array>();
-  private f64s = new Map<string, Float64Array>();
-  private u8s = new Map<string, Uint8Array>();
+  private arrays = new Map<string, Uint32Array | Float64Array | Uint8Array>();
   /** Stamp of the current tree in pathStamp; increases across calls, so pathStamp needs no clearing. */
   stamp = 0;
   /** A Uint32Array of at least `n` entries under `key` (contents unspecified). */
   u32(key: string, n: number): Uint32Array {
-    let a = this.u32s.get(key);
-    if (a === undefined || a.length < n) {
-      a = new Uint32Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
-      this.u32s.set(key, a);
-      if (key === 'pathStamp') this.stamp = 0; // a fresh (zeroed) stamp array
-    }
-    return a;
+    return this.array(key, n, Uint32Array);
   }
   /** A Float64Array of at least `n` entries under `key` (contents unspecified). */
   f64(key: string, n: number): Float64Array {
-    let a = this.f64s.get(key);
-    if (a === undefined || a.length < n) {
-      a = new Float64Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
-      this.f64s.set(key, a);
-    }
-    return a;
+    return this.array(key, n, Float64Array);
   }
   /** A Uint8Array of at least `n` entries under `key` (contents unspecified). */
   u8(key: string, n: number): Uint8Array {
-    let a = this.u8s.get(key);
+    return this.array(key, n, Uint8Array);
+  }
+  private array<T extends Uint32Array | Float64Array | Uint8Array>(key: string, n: number, C: new (length: number) => T): T {
+    let a = this.arrays.get(key) as T | undefined;
     if (a === undefined || a.length < n) {
-      a = new Uint8Array(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
-      this.u8s.set(key, a);
+      // Grown by at least a quarter, so that slowly growing shares do not reallocate every time.
+      a = new C(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
+      this.arrays.set(key, a);
+      if (key === 'pathStamp') this.stamp = 0; // a fresh (zeroed) stamp array
     }
     return a;
   }
