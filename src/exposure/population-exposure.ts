@@ -343,7 +343,7 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
     parallel ? threads : 1,
   );
   // The last pass on the workers is over: retire them when this call handed them a large volume of
-  // per-call shared arrays (see retireAfter), which idle workers would otherwise hold until their next collection.
+  // per-call shared arrays (see retireAfterBytes), which idle workers would otherwise hold until their next collection.
   if (parallel && sharedBytes(trips, plans.numPlans) > POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes) retirePopulationWorkers();
   const summary = { sightings: sSightings, identified: sIdentified, distinctCameras: sDistinct, observedFraction: sObserved, longestGap: sGap, pIdentified: sP };
   const districts = districtExposure(persons, residents, city.districts);
