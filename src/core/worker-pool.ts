@@ -107,3 +107,30 @@ export function waitForChunks(ctl: Int32Array, numChunks: number, stallMs: numbe
     Atomics.wait(ctl, 1, done, Math.min(left, 50));
   }
 }
+
+/**
+ * Claims tasks through the shared counter `ctl[0]` until none is left, runs
+ * each, marks it in `status` (1 done, 2 failed: the calling thread redoes or
+ * reports it after {@link waitForChunks}) and counts it in `ctl[1]`, waking a
+ * thread waiting there. The workers and the calling thread, which works
+ * alongside them, claim from the same counter.
+ *
+ * @param ctl - shared control words: `[next task to claim, tasks finished]`
+ * @param status - one word per task: 0 pending, 1 done, 2 failed
+ * @param run - runs task `c` (a throw marks it failed)
+ */
+export function claimTasks(ctl: Int32Array, status: Int32Array, run: (task: number) => void): void {
+  const numTasks = status.length;
+  for (;;) {
+    const c = Atomics.add(ctl, 0, 1);
+    if (c >= numTasks) return;
+    try {
+      run(c);
+      Atomics.store(status, c, 1);
+    } catch {
+      Atomics.store(status, c, 2);
+    }
+    Atomics.add(ctl, 1, 1);
+    Atomics.notify(ctl, 1);
+  }
+}

@@ -4,6 +4,7 @@
  * until none is left.
  */
 import { parentPort } from 'node:worker_threads';
+import { claimTasks } from '../core/worker-pool.js';
 import { PolygonLocator } from '../geo/polygon-locator.js';
 import type { MultiPolygonM } from '../geo/polygon.js';
 import { runChunk } from './parallel.js';
@@ -33,16 +34,5 @@ parentPort?.on('message', (job: Job) => {
   const area = new PolygonLocator(job.areaSource, job.isBox);
   const engine = createUnionEngine(job.fp, job.nbStart, job.nbList, area, job.weights, job.levels);
   const stride = job.levels + 1;
-  for (;;) {
-    const c = Atomics.add(job.ctl, 0, 1);
-    if (c >= numChunks) break;
-    try {
-      runChunk(engine, c, job.fp.n, stride, job.acc, job.pieces, job.touched, job.touching);
-      Atomics.store(job.status, c, 1);
-    } catch {
-      Atomics.store(job.status, c, 2); // the calling thread redoes it
-    }
-    Atomics.add(job.ctl, 1, 1);
-    Atomics.notify(job.ctl, 1);
-  }
+  claimTasks(job.ctl, job.status, (c) => runChunk(engine, c, job.fp.n, stride, job.acc, job.pieces, job.touched, job.touching));
 });

@@ -15,7 +15,7 @@
  * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
  * TypeScript sources) everything runs on the calling thread.
  */
-import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
+import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
@@ -94,13 +94,7 @@ export function runChunksInParallel(
   };
   for (const w of workers) w.postMessage(job);
   // Claim chunks here too.
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numChunks) break;
-    runChunk(engine, c, n, stride, acc, pieces, touched, touchingShared);
-    Atomics.store(status, c, 1);
-    Atomics.add(ctl, 1, 1);
-  }
+  claimTasks(ctl, status, (c) => runChunk(engine, c, n, stride, acc, pieces, touched, touchingShared));
   // Wait for the workers' in-flight chunks; redo here any that stall (no
   // chunk finished for STALL_MS, e.g. a worker that died) or failed. Redoing
   // a chunk gives the same numbers, so a late worker is harmless.

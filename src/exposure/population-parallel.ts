@@ -24,7 +24,7 @@
  * calling thread.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { WorkerPool, waitForChunks } from '../core/worker-pool.js';
+import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
@@ -208,13 +208,7 @@ export function runPersonRows(trips: PersonDayInput, rows: PersonDayRows, thread
   const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
   for (const w of workers) w.postMessage({ kind: 'persons', job, ctl, status });
   const scratch = distinctScratch(trips.numCameras);
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numRanges) break;
-    aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
-    Atomics.store(status, c, 1);
-    Atomics.add(ctl, 1, 1);
-  }
+  claimTasks(ctl, status, (c) => aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch));
   waitForChunks(ctl, numRanges, STALL_MS);
   for (let c = 0; c < numRanges; c++) {
     if (Atomics.load(status, c) !== 1) aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
@@ -247,13 +241,7 @@ export function runColumnStats(columns: Float64Array[], qs: readonly number[], t
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next column to claim, columns finished]
   const status = new Int32Array(new SharedArrayBuffer(4 * n)); // 0 pending, 1 done, 2 failed
   for (const wk of workers) wk.postMessage({ kind: 'stats', columns: shared, qs: [...qs], out, ctl, status });
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= n) break;
-    columnStats(shared[c], qs, out, c * w);
-    Atomics.store(status, c, 1);
-    Atomics.add(ctl, 1, 1);
-  }
+  claimTasks(ctl, status, (c) => columnStats(shared[c], qs, out, c * w));
   waitForChunks(ctl, n, STALL_MS);
   for (let c = 0; c < n; c++) if (Atomics.load(status, c) !== 1) columnStats(shared[c], qs, out, c * w);
   return out;
@@ -307,20 +295,9 @@ export function runDestinations(task: DestinationTask, threads: number): void {
   const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
   const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
   for (const w of workers) w.postMessage({ kind: 'destinations', task: shared, rangeStart, ctl, status });
-  let failed = false;
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numRanges) break;
-    try {
-      solveDestinations(shared, starts[c], starts[c + 1]);
-      Atomics.store(status, c, 1);
-    } catch {
-      failed = true;
-      Atomics.store(status, c, 2);
-    }
-    Atomics.add(ctl, 1, 1);
-  }
+  claimTasks(ctl, status, (c) => solveDestinations(shared, starts[c], starts[c + 1]));
   waitForChunks(ctl, numRanges, STALL_MS);
+  let failed = false;
   for (let c = 0; c < numRanges && !failed; c++) {
     const st = Atomics.load(status, c);
     if (st === 2) failed = true;

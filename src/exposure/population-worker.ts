@@ -4,6 +4,7 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { claimTasks } from '../core/worker-pool.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';
@@ -51,20 +52,8 @@ parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMes
 /** Distribution statistics: claims columns and writes their statistics into the shared output. */
 function runStats(msg: StatsMessage): void {
   const { columns, qs, out, ctl, status } = msg;
-  const n = columns.length;
   const w = 3 + qs.length;
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= n) break;
-    try {
-      columnStats(columns[c], qs, out, c * w);
-      Atomics.store(status, c, 1);
-    } catch {
-      Atomics.store(status, c, 2); // the calling thread redoes it
-    }
-    Atomics.add(ctl, 1, 1);
-    Atomics.notify(ctl, 1);
-  }
+  claimTasks(ctl, status, (c) => columnStats(columns[c], qs, out, c * w));
 }
 
 /** The trip plans' destinations: claims ranges of zones and writes their residents' destinations into the shared outputs. */
@@ -72,18 +61,8 @@ function runDestinations(msg: DestinationsMessage): void {
   const { task, rangeStart, ctl, status } = msg;
   const numRanges = status.length;
   if (Atomics.load(ctl, 0) >= numRanges) return;
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numRanges) break;
-    try {
-      solveDestinations(task, rangeStart[c], rangeStart[c + 1]);
-      Atomics.store(status, c, 1);
-    } catch {
-      Atomics.store(status, c, 2); // the calling thread reruns everything and throws the first error
-    }
-    Atomics.add(ctl, 1, 1);
-    Atomics.notify(ctl, 1);
-  }
+  // A failed range makes the calling thread rerun everything and throw the first error.
+  claimTasks(ctl, status, (c) => solveDestinations(task, rangeStart[c], rangeStart[c + 1]));
 }
 
 /** The person pass: claims ranges of person-day rows and writes their metrics into the shared outputs. */
@@ -92,18 +71,7 @@ function runPersons(msg: PersonsMessage): void {
   const numRanges = status.length;
   if (Atomics.load(ctl, 0) >= numRanges) return;
   const scratch = distinctScratch(job.trips.numCameras);
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numRanges) break;
-    try {
-      aggregateRows(job.trips, job.rows, job.rangeStart[c], job.rangeStart[c + 1], job.out, scratch);
-      Atomics.store(status, c, 1);
-    } catch {
-      Atomics.store(status, c, 2); // the calling thread redoes it
-    }
-    Atomics.add(ctl, 1, 1);
-    Atomics.notify(ctl, 1);
-  }
+  claimTasks(ctl, status, (c) => aggregateRows(job.trips, job.rows, job.rangeStart[c], job.rangeStart[c + 1], job.out, scratch));
 }
 
 /** The routing and scoring pass: claims chunks and posts their results. */
@@ -114,17 +82,8 @@ function runChunks(msg: ChunksMessage): void {
   // open: the calling thread closes its end when it has read every result.
   if (Atomics.load(ctl, 0) >= numChunks) return;
   const runner = new ChunkRunner(job);
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= numChunks) break;
-    try {
-      const r = runner.run(c);
-      port.postMessage(r, chunkTransferList(r));
-      Atomics.store(status, c, 1);
-    } catch {
-      Atomics.store(status, c, 2); // the calling thread redoes it
-    }
-    Atomics.add(ctl, 1, 1);
-    Atomics.notify(ctl, 1);
-  }
+  claimTasks(ctl, status, (c) => {
+    const r = runner.run(c);
+    port.postMessage(r, chunkTransferList(r));
+  });
 }

@@ -117,8 +117,17 @@ export function routeTrips(network: StreetNetwork, plans: TripPlans, options: Ro
  */
 export class RouteScratch {
   private arrays = new Map<string, Uint32Array | Float64Array | Uint8Array>();
-  /** Stamp of the current tree in pathStamp; increases across calls, so pathStamp needs no clearing. */
+  private stamps = new Uint32Array(0);
+  /** Stamp of the current tree in {@link pathStamps}; increases across calls, so the array needs no clearing. */
   stamp = 0;
+  /** Per node, the stamp of the tree whose path to it is stored (at least `n` entries; stamps restart with a fresh array). */
+  pathStamps(n: number): Uint32Array {
+    if (this.stamps.length < n) {
+      this.stamps = new Uint32Array(n);
+      this.stamp = 0;
+    }
+    return this.stamps;
+  }
   /** A Uint32Array of at least `n` entries under `key` (contents unspecified). */
   u32(key: string, n: number): Uint32Array {
     return this.array(key, n, Uint32Array);
@@ -137,7 +146,6 @@ export class RouteScratch {
       // Grown by at least a quarter, so that slowly growing shares do not reallocate every time.
       a = new C(Math.max(n, a === undefined ? 0 : Math.ceil(a.length * 1.25)));
       this.arrays.set(key, a);
-      if (key === 'pathStamp') this.stamp = 0; // a fresh (zeroed) stamp array
     }
     return a;
   }
@@ -174,7 +182,7 @@ export function routeValidated(network: StreetNetwork, plans: TripPlans, ids: Ui
   // Paths in group order; plans of one group with the same destination share one stored path.
   let tmp = scratch.u32('tmp', Math.max(1024, Math.min(m * 16, 1 << 26)) + numNodes);
   let tmpUsed = 0;
-  const pathStamp = scratch.u32('pathStamp', numNodes);
+  const pathStamp = scratch.pathStamps(numNodes);
   const pathAt = scratch.u32('pathAt', numNodes);
   const pathHops = scratch.u32('pathHops', numNodes);
   if (scratch.stamp > 0xffffffff - numNodes) {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool, waitForChunks } from '../../src/core/worker-pool.js';
+import { claimTasks, WorkerPool, waitForChunks } from '../../src/core/worker-pool.js';
 
 // The pool resolves its worker file relative to a base URL: here this test file's, with a tiny echo worker.
 const ECHO = '../fixtures/workers/echo-worker.mjs';
@@ -74,5 +74,23 @@ describe('waitForChunks', () => {
     waitForChunks(ctl, 3, 100);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(100);
     expect(Atomics.load(ctl, 1)).toBe(1);
+  });
+});
+
+describe('claimTasks', () => {
+  it('runs every unclaimed task once, marks each done or failed, and counts them all', () => {
+    const ctl = new Int32Array(new SharedArrayBuffer(8));
+    const status = new Int32Array(new SharedArrayBuffer(4 * 5));
+    Atomics.store(ctl, 0, 1); // task 0 already claimed elsewhere
+    const ran: number[] = [];
+    claimTasks(ctl, status, (c) => {
+      ran.push(c);
+      if (c === 3) throw new Error('task 3 fails');
+    });
+    expect(ran).toEqual([1, 2, 3, 4]);
+    expect(Array.from(status)).toEqual([0, 1, 1, 2, 1]);
+    expect(Atomics.load(ctl, 1)).toBe(4);
+    claimTasks(ctl, status, () => ran.push(-1)); // nothing left to claim
+    expect(ran).toHaveLength(4);
   });
 });
