@@ -13,10 +13,14 @@ import type { StreetExposureProfile } from './street-exposure-profile.js';
 import { TripMetricsBuffer, type TripMetricColumns } from './trip-metrics.js';
 
 /**
- * Per-plan output columns, indexed by plan id (rows of unreachable plans stay
- * 0), written by whichever thread runs the plan's chunk: the merged per-trip
- * columns without a permutation (when every plan is routed, they are the
- * result's columns as they are).
+ * Output columns indexed by position in the chunk order (`order[k]` is the
+ * plan at position k; chunk c holds positions chunkStart[c] … chunkStart[c + 1] − 1;
+ * rows of unreachable plans stay 0), written by whichever thread runs the
+ * chunk. A chunk writes its own contiguous range, not rows scattered over the
+ * whole plan range: on the Almaty preset (1,000,000 trips) the scattered
+ * writes cost the two threads each other's cache (the routing and scoring
+ * scaled markedly worse), so the rows are put into plan order afterwards by one
+ * gather (see gatherColumns).
  */
 export interface PlanColumns extends TripMetricColumns {
   speed: Float64Array;
@@ -27,7 +31,33 @@ export interface PlanColumns extends TripMetricColumns {
   cameraRow: Uint32Array;
 }
 
-/** Zeroed per-plan columns for `numPlans` plans (on SharedArrayBuffers with `shared`). */
+/** The names of the PlanColumns, Float64Array columns first. */
+export const PLAN_COLUMN_NAMES = [
+  'speed', 'sightings', 'identified', 'distinctCameras', 'length', 'observedLength', 'observedFraction',
+  'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches', 'cameraBlock', 'cameraRow',
+] as const satisfies readonly (keyof PlanColumns)[];
+
+/**
+ * Gathers rows of `src` into `dst`: `dst[col][i] = src[col][at[i]]` for i in
+ * i0 … i1 − 1, for each column. Reads scattered, writes in order (scattered
+ * reads can overlap in the core; scattered writes also cost the cache lines
+ * they dirty).
+ */
+export function gatherColumns(src: PlanColumns, dst: PlanColumns, at: Uint32Array, i0: number, i1: number): void {
+  for (const name of PLAN_COLUMN_NAMES) gatherRows(src[name], dst[name], at, i0, i1);
+}
+
+/** gatherColumns for one column, the c-th of PLAN_COLUMN_NAMES, all rows (a task of the parallel gather). */
+export function gatherColumn(src: PlanColumns, dst: PlanColumns, at: Uint32Array, c: number): void {
+  const name = PLAN_COLUMN_NAMES[c];
+  gatherRows(src[name], dst[name], at, 0, at.length);
+}
+
+function gatherRows(src: Float64Array | Uint32Array, dst: Float64Array | Uint32Array, at: Uint32Array, i0: number, i1: number): void {
+  for (let i = i0; i < i1; i++) dst[i] = src[at[i]];
+}
+
+/** Zeroed output columns for `numPlans` plans (on SharedArrayBuffers with `shared`). */
 export function planColumns(numPlans: number, shared: boolean): PlanColumns {
   const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * numPlans)) : new Float64Array(numPlans));
   const u32 = () => (shared ? new Uint32Array(new SharedArrayBuffer(4 * numPlans)) : new Uint32Array(numPlans));
@@ -41,7 +71,12 @@ export function planColumns(numPlans: number, shared: boolean): PlanColumns {
 export interface PopulationJobData {
   network: StreetNetwork;
   plans: TripPlans;
+  /** The profile (workers receive only its `entryStart`: the entries come packed in `entries`). */
   profile: StreetExposureProfile;
+  /** Arc lengths in CSR order (csrLengths), one copy read by every thread. */
+  weights: Float64Array;
+  /** The profile's entries packed for scoring (packProfileEntries), one copy read by every thread. */
+  entries: Float64Array;
   capabilities: Uint8Array;
   resolved: ResolvedScoring;
   speeds: { walk: number; car: number };
@@ -52,7 +87,7 @@ export interface PopulationJobData {
   chunkStart: Uint32Array;
   /** Allocate the chunks' camera lists on SharedArrayBuffers (several threads: the person pass reads them all). */
   shared: boolean;
-  /** Where the chunks write their trips' metrics (by plan id). */
+  /** Where the chunks write their trips' metrics (by position in the chunk order). */
   out: PlanColumns;
 }
 
@@ -84,14 +119,14 @@ export class ChunkRunner {
   private arcs = 0;
   constructor(job: PopulationJobData) {
     this.job = job;
-    this.scorer = new TripScorer(job.profile, job.network.edgeLength, job.capabilities, job.resolved);
+    this.scorer = new TripScorer(job.profile, job.network.edgeLength, job.capabilities, job.resolved, job.entries);
   }
 
   run(chunk: number): ChunkResult {
     const job = this.job;
     const planIds = job.order.subarray(job.chunkStart[chunk], job.chunkStart[chunk + 1]);
     // The plans come from planTrips on this network (nodes, modes and ids in range): no per-chunk validation.
-    const routed = routeValidated(job.network, job.plans, planIds, job.speeds.walk, job.speeds.car, this.routeScratch);
+    const routed = routeValidated(job.network, job.plans, planIds, job.speeds.walk, job.speeds.car, this.routeScratch, job.weights);
     const trips = routed.trips;
     const nt = trips.numTrips;
     // Pre-size the camera lists from the entries per path arc seen so far on this thread (+10 %), so that
@@ -102,17 +137,21 @@ export class ChunkRunner {
     const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared, columns: out });
     const keep = job.sampleLimit > 0 ? new SightingBuffer() : null;
     const s = this.scorer;
+    // Trips come in the order of planIds, unreachable plans left out: j follows the trip's position.
+    const first = job.chunkStart[chunk];
+    let j = 0;
     for (let t = 0; t < nt; t++) {
       s.scoreTrip(trips.pathArcs, trips.pathStart[t], trips.pathStart[t + 1], trips.mode[t]);
-      const p = trips.planId[t];
-      buf.record(t, s, p);
+      while (planIds[j] !== trips.planId[t]) j++;
+      const k = first + j;
+      buf.record(t, s, k);
       const speed = trips.speed[t];
-      out.speed[p] = speed;
-      const len = out.length[p];
-      out.observedFraction[p] = len > 0 ? Math.min(1, out.observedLength[p] / len) : 0;
-      out.longestGapSeconds[p] = out.longestGap[p] / speed;
-      out.cameraBlock[p] = chunk;
-      out.cameraRow[p] = t;
+      out.speed[k] = speed;
+      const len = out.length[k];
+      out.observedFraction[k] = len > 0 ? Math.min(1, out.observedLength[k] / len) : 0;
+      out.longestGapSeconds[k] = out.longestGap[k] / speed;
+      out.cameraBlock[k] = chunk;
+      out.cameraRow[k] = t;
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
     // Views, not trimmed copies: the chunk's lists are kept as one block of the result's camera lists.

@@ -11,6 +11,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { toRng, type Rng, type Seed } from '../core/random.js';
 import { requireInteger, requireObject } from '../core/validate.js';
 import { buildStreetNetwork } from '../mobility/build-street-network.js';
+import { csrLengths } from '../mobility/shortest-paths.js';
 import { createResidents, type SyntheticResidents } from '../mobility/residents.js';
 import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
@@ -18,8 +19,9 @@ import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobilit
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
-import { planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, retirePopulationWorkers, runColumnStats, runDestinations, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { gatherColumns, planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { parallelPopulationAvailable, retirePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { packProfileEntries } from './sightings-scorer.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
@@ -158,15 +160,18 @@ function summarise(columns: Float64Array[], threads: number): DistributionSummar
 
 /**
  * Merges chunk results into plan order (independent of which thread ran which
- * chunk). The chunks wrote their trips' metrics into per-plan columns; when
- * every plan was routed these are the per-trip columns as they are (no copy),
- * otherwise the unreachable plans' rows are dropped (one gather per column).
- * The camera lists are not copied either: each chunk's lists become one block
- * of the result (TripMetrics.cameraBlocks), reached through
- * cameraBlock/cameraRow. With `shared`, gathered columns go on
- * SharedArrayBuffers (the person pass reads them on the worker threads).
+ * chunk). The chunks wrote their trips' metrics into columns by position in
+ * the chunk order (see PlanColumns); one gather per column puts the routed
+ * plans' rows into plan order (by `gather`, e.g. on several threads, or here).
+ * The camera lists are not copied: each chunk's lists become one block of the
+ * result (TripMetrics.cameraBlocks), reached through cameraBlock/cameraRow.
+ * With `shared`, the gathered columns go on SharedArrayBuffers (the person
+ * pass reads them on the worker threads).
  */
-function mergeChunks(results: ChunkResult[], plans: TripPlans, out: PlanColumns, numCameras: number, params: SightingParams, shared: boolean) {
+function mergeChunks(
+  results: ChunkResult[], plans: TripPlans, order: Uint32Array, out: PlanColumns, numCameras: number, params: SightingParams, shared: boolean,
+  gather?: (src: PlanColumns, dst: PlanColumns, at: Uint32Array) => void,
+) {
   const np = plans.numPlans;
   const unreachable: number[] = [];
   let numTrees = 0;
@@ -193,25 +198,17 @@ function mergeChunks(results: ChunkResult[], plans: TripPlans, out: PlanColumns,
     day[k] = plans.day[p];
     mode[k] = plans.mode[p];
   }
-  let cols: PlanColumns = out;
+  // Rows into plan order: routed plan planId[i] was written at position inv[planId[i]] of the chunk order.
+  const inv = new Uint32Array(np);
+  for (let k = 0; k < np; k++) inv[order[k]] = k;
+  let at = inv;
   if (nt < np) {
-    const f64 = (a: Float64Array) => {
-      const o = shared ? new Float64Array(new SharedArrayBuffer(8 * nt)) : new Float64Array(nt);
-      for (let k = 0; k < nt; k++) o[k] = a[planId[k]];
-      return o;
-    };
-    const u32 = (a: Uint32Array) => {
-      const o = shared ? new Uint32Array(new SharedArrayBuffer(4 * nt)) : new Uint32Array(nt);
-      for (let k = 0; k < nt; k++) o[k] = a[planId[k]];
-      return o;
-    };
-    cols = {
-      speed: f64(out.speed), sightings: f64(out.sightings), identified: f64(out.identified), distinctCameras: f64(out.distinctCameras),
-      length: f64(out.length), observedLength: f64(out.observedLength), observedFraction: f64(out.observedFraction), longestGap: f64(out.longestGap),
-      longestGapSeconds: f64(out.longestGapSeconds), pIdentified: f64(out.pIdentified), faceSearches: f64(out.faceSearches),
-      cameraBlock: u32(out.cameraBlock), cameraRow: u32(out.cameraRow),
-    };
+    at = new Uint32Array(nt);
+    for (let i = 0; i < nt; i++) at[i] = inv[planId[i]];
   }
+  const cols = planColumns(nt, shared);
+  if (gather === undefined) gatherColumns(out, cols, at, 0, nt);
+  else gather(out, cols, at);
   const trips: TripMetrics & { planId: Uint32Array } = {
     numTrips: nt, numCameras, person, day, mode,
     speed: cols.speed, sightings: cols.sightings, identified: cols.identified, distinctCameras: cols.distinctCameras, length: cols.length,
@@ -330,11 +327,11 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const parallel = threads > 1 && parallelPopulationAvailable();
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
-    network, plans, profile, capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
+    network, plans, profile, weights: csrLengths(network), entries: packProfileEntries(profile, parallel), capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
     sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: planColumns(plans.numPlans, parallel),
   };
   const results = runPopulationChunks(job, threads);
-  const merged = mergeChunks(results, plans, job.out, cameras.numCameras, prep.params, parallel);
+  const merged = mergeChunks(results, plans, order, job.out, cameras.numCameras, prep.params, parallel, parallel ? (src, dst, at) => runGather(src, dst, at, threads) : undefined);
   const trips = merged.trips;
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
   const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runPersonRows(trips, rows, threads) : undefined);

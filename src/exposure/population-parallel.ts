@@ -28,7 +28,7 @@ import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
-import { ChunkRunner, type ChunkResult, type PopulationJobData } from './population-chunk.js';
+import { ChunkRunner, gatherColumn, gatherColumns, PLAN_COLUMN_NAMES, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
 /** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
@@ -81,13 +81,15 @@ function shareJob(job: PopulationJobData): PopulationJobData {
   const network = { ...shareObject(job.network as StreetNetwork, ['nodeKeys'], true), nodeKeys: [] } as StreetNetwork;
   const plans = shareObject(job.plans as TripPlans, ['params']) as TripPlans;
   (plans as { params: Record<string, unknown> }).params = {};
-  const profile = shareObject(job.profile as StreetExposureProfile, ['params'], true) as StreetExposureProfile;
-  (profile as { params: unknown }).params = null;
+  // The scorers read only the entry offsets and the packed entries (shared, one copy for every thread).
+  const profile = { entryStart: shareCached(job.profile.entryStart) } as StreetExposureProfile;
   return {
     ...job,
     network,
     plans,
     profile,
+    weights: shareCached(job.weights),
+    entries: share(job.entries),
     capabilities: share(job.capabilities),
     resolved: { ...job.resolved, weight: job.resolved.weight === null ? null : share(job.resolved.weight) },
     order: share(job.order),
@@ -245,6 +247,33 @@ export function runColumnStats(columns: Float64Array[], qs: readonly number[], t
   waitForChunks(ctl, n, STALL_MS);
   for (let c = 0; c < n; c++) if (Atomics.load(status, c) !== 1) columnStats(shared[c], qs, out, c * w);
   return out;
+}
+
+/**
+ * The merge's gather (see gatherColumns: the chunks' rows into plan order),
+ * one column per task, by `threads − 1` workers and this thread; a column a
+ * worker failed or stalled on is redone here (same values).
+ *
+ * @param src - columns by position in the chunk order (on SharedArrayBuffers)
+ * @param dst - columns in plan order (on SharedArrayBuffers)
+ * @param at - position of each row of `dst` in `src`
+ * @param threads - threads to use (1: this thread alone)
+ */
+export function runGather(src: PlanColumns, dst: PlanColumns, at: Uint32Array, threads: number): void {
+  const n = at.length;
+  const numTasks = PLAN_COLUMN_NAMES.length;
+  const workers = threads > 1 && n > 0 ? pool.get(threads - 1) : null;
+  if (workers === null || workers.length === 0) {
+    gatherColumns(src, dst, at, 0, n);
+    return;
+  }
+  const shared = share(at);
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next column to claim, columns finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * numTasks)); // 0 pending, 1 done, 2 failed
+  for (const w of workers) w.postMessage({ kind: 'gather', src, dst, at: shared, ctl, status });
+  claimTasks(ctl, status, (c) => gatherColumn(src, dst, shared, c));
+  waitForChunks(ctl, numTasks, STALL_MS);
+  for (let c = 0; c < numTasks; c++) if (Atomics.load(status, c) !== 1) gatherColumn(src, dst, shared, c);
 }
 
 /** Zone ranges of the destination pass (independent of the thread count). */

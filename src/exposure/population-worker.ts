@@ -6,7 +6,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { claimTasks } from '../core/worker-pool.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
-import { ChunkRunner, chunkTransferList, type PopulationJobData } from './population-chunk.js';
+import { ChunkRunner, chunkTransferList, gatherColumn, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';
 import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
 
@@ -33,6 +33,15 @@ interface DestinationsMessage {
   status: Int32Array;
 }
 
+interface GatherMessage {
+  kind: 'gather';
+  src: PlanColumns;
+  dst: PlanColumns;
+  at: Uint32Array;
+  ctl: Int32Array;
+  status: Int32Array;
+}
+
 interface StatsMessage {
   kind: 'stats';
   columns: Float64Array[];
@@ -42,8 +51,9 @@ interface StatsMessage {
   status: Int32Array;
 }
 
-parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage) => {
+parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage | GatherMessage) => {
   if (msg.kind === 'persons') runPersons(msg);
+  else if (msg.kind === 'gather') claimTasks(msg.ctl, msg.status, (c) => gatherColumn(msg.src, msg.dst, msg.at, c));
   else if (msg.kind === 'stats') runStats(msg);
   else if (msg.kind === 'destinations') runDestinations(msg);
   else runChunks(msg);

@@ -63,6 +63,25 @@ function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, n: number
 const ES = 6;
 
 /**
+ * @internal The profile's entry columns packed into one Float64Array, 6 numbers per entry
+ * (s0, s1, frontalUntil, frontalFrom, camera, level), on a SharedArrayBuffer with `shared`.
+ */
+export function packProfileEntries(profile: StreetExposureProfile, shared: boolean): Float64Array {
+  const ne = profile.camera.length;
+  const ent = shared ? new Float64Array(new SharedArrayBuffer(8 * ES * ne)) : new Float64Array(ES * ne);
+  for (let q = 0; q < ne; q++) {
+    const o = ES * q;
+    ent[o] = profile.s0[q];
+    ent[o + 1] = profile.s1[q];
+    ent[o + 2] = profile.frontalUntil[q];
+    ent[o + 3] = profile.frontalFrom[q];
+    ent[o + 4] = profile.camera[q];
+    ent[o + 5] = profile.level[q];
+  }
+  return ent;
+}
+
+/**
  * Scores one trip at a time; read the public fields after {@link TripScorer.scoreTrip}.
  *
  * Memory layout (the loop is bound by memory latency, not arithmetic): the
@@ -115,20 +134,17 @@ export class TripScorer {
   /** Longest stretch (m) seen by no camera of weight > 0. */
   longestGap = 0;
 
-  constructor(profile: StreetExposureProfile, edgeLength: Float64Array, capabilities: Uint8Array, resolved: ResolvedScoring) {
+  /**
+   * @param profile - the street exposure profile (its `entryStart`, and its entry columns unless `entries` is given)
+   * @param edgeLength - edge lengths of the profile's network
+   * @param capabilities - per camera capability bits
+   * @param resolved - the resolved scoring options
+   * @param entries - the profile's entries packed by {@link packProfileEntries} (threads scoring the same
+   *   profile share one packed copy, so that the cores' shared cache holds it once)
+   */
+  constructor(profile: StreetExposureProfile, edgeLength: Float64Array, capabilities: Uint8Array, resolved: ResolvedScoring, entries?: Float64Array) {
     this.entryStart = profile.entryStart;
-    const ne = profile.camera.length;
-    const ent = new Float64Array(ES * ne);
-    for (let q = 0; q < ne; q++) {
-      const o = ES * q;
-      ent[o] = profile.s0[q];
-      ent[o + 1] = profile.s1[q];
-      ent[o + 2] = profile.frontalUntil[q];
-      ent[o + 3] = profile.frontalFrom[q];
-      ent[o + 4] = profile.camera[q];
-      ent[o + 5] = profile.level[q];
-    }
-    this.ent = ent;
+    this.ent = entries ?? packProfileEntries(profile, false);
     this.edgeLength = edgeLength;
     this.capabilities = capabilities;
     this.r = resolved;

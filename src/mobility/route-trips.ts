@@ -155,9 +155,13 @@ export class RouteScratch {
  * @internal Routes plans `ids` (validated: plan ids, nodes and modes in
  * range) through `scratch`. With a fresh scratch the result owns its arrays;
  * with a reused one its trips are views into the scratch (valid until the
- * scratch is used again).
+ * scratch is used again). `weights`: the arcs' lengths in CSR order (csrLengths; threads
+ * routing on the same network can share one copy).
  */
-export function routeValidated(network: StreetNetwork, plans: TripPlans, ids: Uint32Array, walkSpeed: number, carSpeed: number, scratch: RouteScratch): RouteTripsResult {
+export function routeValidated(
+  network: StreetNetwork, plans: TripPlans, ids: Uint32Array, walkSpeed: number, carSpeed: number, scratch: RouteScratch,
+  weights: Float64Array = csrLengths(network),
+): RouteTripsResult {
   const numNodes = network.numNodes;
   const np = plans.numPlans;
   const m = ids.length;
@@ -172,7 +176,6 @@ export function routeValidated(network: StreetNetwork, plans: TripPlans, ids: Ui
   fill.set(groupStart.subarray(0, numNodes));
   for (let k = 0; k < m; k++) order[fill[on[ids[k]]]++] = k;
 
-  const weights = csrLengths(network);
   const dist = scratch.f64('dist', numNodes);
   const parentArc = scratch.u32('parentArc', numNodes);
   const hopCount = scratch.u32('hopCount', m);
