@@ -12,16 +12,7 @@ import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 import { TripMetricsBuffer, type TripMetricColumns } from './trip-metrics.js';
 
-/**
- * Output columns indexed by position in the chunk order (`order[k]` is the
- * plan at position k; chunk c holds positions chunkStart[c] … chunkStart[c + 1] − 1;
- * rows of unreachable plans stay 0), written by whichever thread runs the
- * chunk. A chunk writes its own contiguous range, not rows scattered over the
- * whole plan range: on the Almaty preset (1,000,000 trips) the scattered
- * writes cost the two threads each other's cache (the routing and scoring
- * scaled markedly worse), so the rows are put into plan order afterwards by one
- * gather (see gatherColumns).
- */
+/** The per-trip metric columns of the result, in plan order (routed plans only). */
 export interface PlanColumns extends TripMetricColumns {
   speed: Float64Array;
   observedFraction: Float64Array;
@@ -31,30 +22,56 @@ export interface PlanColumns extends TripMetricColumns {
   cameraRow: Uint32Array;
 }
 
-/** The names of the PlanColumns, Float64Array columns first. */
+/** The names of the PlanColumns, in the order of a row of the chunks' row table. */
 export const PLAN_COLUMN_NAMES = [
   'speed', 'sightings', 'identified', 'distinctCameras', 'length', 'observedLength', 'observedFraction',
   'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches', 'cameraBlock', 'cameraRow',
 ] as const satisfies readonly (keyof PlanColumns)[];
 
+/** Numbers per row of the chunks' row table (one per PlanColumns column). */
+export const ROW_WIDTH = PLAN_COLUMN_NAMES.length;
+
 /**
- * Gathers rows of `src` into `dst`: `dst[col][i] = src[col][at[i]]` for i in
- * i0 … i1 − 1, for each column. Reads scattered, writes in order (scattered
- * reads can overlap in the core; scattered writes also cost the cache lines
- * they dirty).
+ * The chunks' output: a row table, ROW_WIDTH numbers per plan (the
+ * PlanColumns values in PLAN_COLUMN_NAMES order; chunk and row numbers are
+ * exact in a double), indexed by position in the chunk order: `order[k]` is
+ * the plan at position k, chunk c holds positions chunkStart[c] …
+ * chunkStart[c + 1] − 1, and rows of unreachable plans stay 0.
+ *
+ * Why: a chunk then writes one contiguous stretch, where writing per-plan
+ * columns by plan id scattered 13 writes a trip over 100 MB (1,000,000
+ * trips), which cost the two threads each other's cache: the routing and
+ * scoring scaled markedly worse on two threads. The rows go into plan order
+ * afterwards in one gather (gatherRows), which reads each row's 104 bytes
+ * together (two or three cache lines, where 13 separate columns cost 13 misses).
  */
-export function gatherColumns(src: PlanColumns, dst: PlanColumns, at: Uint32Array, i0: number, i1: number): void {
-  for (const name of PLAN_COLUMN_NAMES) gatherRows(src[name], dst[name], at, i0, i1);
+export function rowTable(numPlans: number, shared: boolean): Float64Array {
+  const n = ROW_WIDTH * numPlans;
+  return shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
 }
 
-/** gatherColumns for one column, the c-th of PLAN_COLUMN_NAMES, all rows (a task of the parallel gather). */
-export function gatherColumn(src: PlanColumns, dst: PlanColumns, at: Uint32Array, c: number): void {
-  const name = PLAN_COLUMN_NAMES[c];
-  gatherRows(src[name], dst[name], at, 0, at.length);
-}
-
-function gatherRows(src: Float64Array | Uint32Array, dst: Float64Array | Uint32Array, at: Uint32Array, i0: number, i1: number): void {
-  for (let i = i0; i < i1; i++) dst[i] = src[at[i]];
+/**
+ * Gathers rows `at[i]` of the row table into row i of the columns `dst`, for
+ * i in i0 … i1 − 1 (reads scattered, writes in order).
+ */
+export function gatherRows(rows: Float64Array, dst: PlanColumns, at: Uint32Array, i0: number, i1: number): void {
+  const { speed, sightings, identified, distinctCameras, length, observedLength, observedFraction, longestGap, longestGapSeconds, pIdentified, faceSearches, cameraBlock, cameraRow } = dst;
+  for (let i = i0; i < i1; i++) {
+    const o = ROW_WIDTH * at[i];
+    speed[i] = rows[o];
+    sightings[i] = rows[o + 1];
+    identified[i] = rows[o + 2];
+    distinctCameras[i] = rows[o + 3];
+    length[i] = rows[o + 4];
+    observedLength[i] = rows[o + 5];
+    observedFraction[i] = rows[o + 6];
+    longestGap[i] = rows[o + 7];
+    longestGapSeconds[i] = rows[o + 8];
+    pIdentified[i] = rows[o + 9];
+    faceSearches[i] = rows[o + 10];
+    cameraBlock[i] = rows[o + 11];
+    cameraRow[i] = rows[o + 12];
+  }
 }
 
 /** Zeroed output columns for `numPlans` plans (on SharedArrayBuffers with `shared`). */
@@ -87,8 +104,8 @@ export interface PopulationJobData {
   chunkStart: Uint32Array;
   /** Allocate the chunks' camera lists on SharedArrayBuffers (several threads: the person pass reads them all). */
   shared: boolean;
-  /** Where the chunks write their trips' metrics (by position in the chunk order). */
-  out: PlanColumns;
+  /** Where the chunks write their trips' metrics: the row table (see rowTable). */
+  out: Float64Array;
 }
 
 /** Result of one chunk: plain typed arrays (transferable). */
@@ -134,7 +151,8 @@ export class ChunkRunner {
     const pathArcs = trips.pathStart[nt];
     const capacity = this.arcs > 0 ? Math.ceil(pathArcs * (this.entries / this.arcs) * 1.1) + 1024 : nt * 16;
     const out = job.out;
-    const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared, columns: out });
+    // The buffer's own metric columns (rows t of this chunk), copied into the row table after each trip.
+    const buf = new TripMetricsBuffer(nt, !job.resolved.binary, { capacity, shared: job.shared });
     const keep = job.sampleLimit > 0 ? new SightingBuffer() : null;
     const s = this.scorer;
     // Trips come in the order of planIds, unreachable plans left out: j follows the trip's position.
@@ -142,16 +160,25 @@ export class ChunkRunner {
     let j = 0;
     for (let t = 0; t < nt; t++) {
       s.scoreTrip(trips.pathArcs, trips.pathStart[t], trips.pathStart[t + 1], trips.mode[t]);
+      buf.record(t, s);
       while (planIds[j] !== trips.planId[t]) j++;
-      const k = first + j;
-      buf.record(t, s, k);
+      const o = ROW_WIDTH * (first + j);
       const speed = trips.speed[t];
-      out.speed[k] = speed;
-      const len = out.length[k];
-      out.observedFraction[k] = len > 0 ? Math.min(1, out.observedLength[k] / len) : 0;
-      out.longestGapSeconds[k] = out.longestGap[k] / speed;
-      out.cameraBlock[k] = chunk;
-      out.cameraRow[k] = t;
+      const len = buf.length[t];
+      // In PLAN_COLUMN_NAMES order.
+      out[o] = speed;
+      out[o + 1] = buf.sightings[t];
+      out[o + 2] = buf.identified[t];
+      out[o + 3] = buf.distinctCameras[t];
+      out[o + 4] = len;
+      out[o + 5] = buf.observedLength[t];
+      out[o + 6] = len > 0 ? Math.min(1, buf.observedLength[t] / len) : 0;
+      out[o + 7] = buf.longestGap[t];
+      out[o + 8] = buf.longestGap[t] / speed;
+      out[o + 9] = buf.pIdentified[t];
+      out[o + 10] = buf.faceSearches[t];
+      out[o + 11] = chunk;
+      out[o + 12] = t;
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
     // Views, not trimmed copies: the chunk's lists are kept as one block of the result's camera lists.

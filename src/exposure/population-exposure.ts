@@ -19,8 +19,8 @@ import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobilit
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
-import { gatherColumns, planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, retirePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { gatherRows, planColumns, rowTable, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { parallelPopulationAvailable, prestartPopulationWorkers, retirePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { packProfileEntries } from './sightings-scorer.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
@@ -160,17 +160,17 @@ function summarise(columns: Float64Array[], threads: number): DistributionSummar
 
 /**
  * Merges chunk results into plan order (independent of which thread ran which
- * chunk). The chunks wrote their trips' metrics into columns by position in
- * the chunk order (see PlanColumns); one gather per column puts the routed
- * plans' rows into plan order (by `gather`, e.g. on several threads, or here).
+ * chunk). The chunks wrote their trips' metrics into a row table by position
+ * in the chunk order (see rowTable); one gather puts the routed plans' rows
+ * into plan order, as columns (by `gather`, e.g. on several threads, or here).
  * The camera lists are not copied: each chunk's lists become one block of the
  * result (TripMetrics.cameraBlocks), reached through cameraBlock/cameraRow.
  * With `shared`, the gathered columns go on SharedArrayBuffers (the person
  * pass reads them on the worker threads).
  */
 function mergeChunks(
-  results: ChunkResult[], plans: TripPlans, order: Uint32Array, out: PlanColumns, numCameras: number, params: SightingParams, shared: boolean,
-  gather?: (src: PlanColumns, dst: PlanColumns, at: Uint32Array) => void,
+  results: ChunkResult[], plans: TripPlans, order: Uint32Array, rows: Float64Array, numCameras: number, params: SightingParams, shared: boolean,
+  gather?: (rows: Float64Array, dst: PlanColumns, at: Uint32Array) => void,
 ) {
   const np = plans.numPlans;
   const unreachable: number[] = [];
@@ -207,8 +207,8 @@ function mergeChunks(
     for (let i = 0; i < nt; i++) at[i] = inv[planId[i]];
   }
   const cols = planColumns(nt, shared);
-  if (gather === undefined) gatherColumns(out, cols, at, 0, nt);
-  else gather(out, cols, at);
+  if (gather === undefined) gatherRows(rows, cols, at, 0, nt);
+  else gather(rows, cols, at);
   const trips: TripMetrics & { planId: Uint32Array } = {
     numTrips: nt, numCameras, person, day, mode,
     speed: cols.speed, sightings: cols.sightings, identified: cols.identified, distinctCameras: cols.distinctCameras, length: cols.length,
@@ -311,11 +311,15 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const network = o.network ?? buildStreetNetwork(city.streets);
   const profile = isProfile(o.profile) ? o.profile : computeStreetExposureProfile(cameras, city, (o.profile as StreetExposureProfileOptions | undefined) ?? {});
   const prep = prepareScoring(ORIGIN, profile, cameras, { ...o, network });
-  const residents = createResidents(city, network, { numResidents, seed: rng.stream('residents') });
   const autoThreads = (numPlans: number) => (numPlans >= 20_000 ? Math.max(1, Math.min(4, availableParallelism())) : 1);
   // The gravity model's destinations (zones² work) are drawn on the worker threads too (same plans), and the
   // plans go on SharedArrayBuffers when workers may read them.
   const mayShare = parallelPopulationAvailable() && (threads > 1 || (threads === -1 && availableParallelism() > 1));
+  // Workers that are not running yet (the first call, or after a retirement) start now and load while this
+  // thread draws the residents, rather than when the first parallel pass needs them. With 'auto', guessed from
+  // the plans to expect (about 2.1 a resident and day with the default shares).
+  if (mayShare) prestartPopulationWorkers(threads === -1 ? autoThreads(2 * numResidents) : threads);
+  const residents = createResidents(city, network, { numResidents, seed: rng.stream('residents') });
   const plans = planTripsWith(
     city, network, residents, { ...(o.plans ?? {}), seed: rng.stream('plans') },
     (task) => runDestinations(task, threads === -1 ? autoThreads(task.numPlans) : threads),
@@ -328,10 +332,10 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
     network, plans, profile, weights: csrLengths(network), entries: packProfileEntries(profile, parallel), capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
-    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: planColumns(plans.numPlans, parallel),
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: rowTable(plans.numPlans, parallel),
   };
   const results = runPopulationChunks(job, threads);
-  const merged = mergeChunks(results, plans, order, job.out, cameras.numCameras, prep.params, parallel, parallel ? (src, dst, at) => runGather(src, dst, at, threads) : undefined);
+  const merged = mergeChunks(results, plans, order, job.out, cameras.numCameras, prep.params, parallel, parallel ? (rows, dst, at) => runGather(rows, dst, at, threads) : undefined);
   const trips = merged.trips;
   const numDays = Math.max(typeof plans.params.days === 'number' ? plans.params.days : 1, maxDay(plans) + 1);
   const persons = aggregatePersonDays(trips, { numPersons: numResidents, numDays }, parallel ? (rows) => runPersonRows(trips, rows, threads) : undefined);

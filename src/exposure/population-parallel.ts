@@ -28,7 +28,7 @@ import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
-import { ChunkRunner, gatherColumn, gatherColumns, PLAN_COLUMN_NAMES, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { ChunkRunner, gatherRows, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
 /** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
@@ -249,31 +249,35 @@ export function runColumnStats(columns: Float64Array[], qs: readonly number[], t
   return out;
 }
 
+/** Row ranges of the merge's gather (independent of the thread count). */
+const GATHER_RANGES = 16;
+
 /**
- * The merge's gather (see gatherColumns: the chunks' rows into plan order),
- * one column per task, by `threads − 1` workers and this thread; a column a
- * worker failed or stalled on is redone here (same values).
+ * The merge's gather (see gatherRows: the chunks' row table into plan-order
+ * columns) over ranges of rows, by `threads − 1` workers and this thread; a
+ * range a worker failed or stalled on is redone here (same values).
  *
- * @param src - columns by position in the chunk order (on SharedArrayBuffers)
+ * @param rows - the row table (on a SharedArrayBuffer)
  * @param dst - columns in plan order (on SharedArrayBuffers)
- * @param at - position of each row of `dst` in `src`
+ * @param at - position in the row table of each row of `dst`
  * @param threads - threads to use (1: this thread alone)
  */
-export function runGather(src: PlanColumns, dst: PlanColumns, at: Uint32Array, threads: number): void {
+export function runGather(rows: Float64Array, dst: PlanColumns, at: Uint32Array, threads: number): void {
   const n = at.length;
-  const numTasks = PLAN_COLUMN_NAMES.length;
   const workers = threads > 1 && n > 0 ? pool.get(threads - 1) : null;
   if (workers === null || workers.length === 0) {
-    gatherColumns(src, dst, at, 0, n);
+    gatherRows(rows, dst, at, 0, n);
     return;
   }
+  const rangeStart = new Uint32Array(new SharedArrayBuffer(4 * (GATHER_RANGES + 1)));
+  for (let k = 0; k <= GATHER_RANGES; k++) rangeStart[k] = Math.floor((n * k) / GATHER_RANGES);
   const shared = share(at);
-  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next column to claim, columns finished]
-  const status = new Int32Array(new SharedArrayBuffer(4 * numTasks)); // 0 pending, 1 done, 2 failed
-  for (const w of workers) w.postMessage({ kind: 'gather', src, dst, at: shared, ctl, status });
-  claimTasks(ctl, status, (c) => gatherColumn(src, dst, shared, c));
-  waitForChunks(ctl, numTasks, STALL_MS);
-  for (let c = 0; c < numTasks; c++) if (Atomics.load(status, c) !== 1) gatherColumn(src, dst, shared, c);
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * GATHER_RANGES)); // 0 pending, 1 done, 2 failed
+  for (const w of workers) w.postMessage({ kind: 'gather', rows, dst, at: shared, rangeStart, ctl, status });
+  claimTasks(ctl, status, (c) => gatherRows(rows, dst, shared, rangeStart[c], rangeStart[c + 1]));
+  waitForChunks(ctl, GATHER_RANGES, STALL_MS);
+  for (let c = 0; c < GATHER_RANGES; c++) if (Atomics.load(status, c) !== 1) gatherRows(rows, dst, shared, rangeStart[c], rangeStart[c + 1]);
 }
 
 /** Zone ranges of the destination pass (independent of the thread count). */
@@ -350,6 +354,11 @@ export function runDestinations(task: DestinationTask, threads: number): void {
  */
 export function parallelPopulationAvailable(): boolean {
   return pool.available();
+}
+
+/** Starts population workers up to `count` (they load in the background; no-op without the built package). */
+export function prestartPopulationWorkers(count: number): void {
+  if (count > 1) pool.get(count);
 }
 
 /** Retires the population workers (see WorkerPool.retire): called at the end of a call that shared much with them (POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes). */

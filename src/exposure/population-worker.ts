@@ -6,7 +6,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { claimTasks } from '../core/worker-pool.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
-import { ChunkRunner, chunkTransferList, gatherColumn, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { ChunkRunner, chunkTransferList, gatherRows, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';
 import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
 
@@ -35,9 +35,10 @@ interface DestinationsMessage {
 
 interface GatherMessage {
   kind: 'gather';
-  src: PlanColumns;
+  rows: Float64Array;
   dst: PlanColumns;
   at: Uint32Array;
+  rangeStart: Uint32Array;
   ctl: Int32Array;
   status: Int32Array;
 }
@@ -53,7 +54,7 @@ interface StatsMessage {
 
 parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage | GatherMessage) => {
   if (msg.kind === 'persons') runPersons(msg);
-  else if (msg.kind === 'gather') claimTasks(msg.ctl, msg.status, (c) => gatherColumn(msg.src, msg.dst, msg.at, c));
+  else if (msg.kind === 'gather') claimTasks(msg.ctl, msg.status, (c) => gatherRows(msg.rows, msg.dst, msg.at, msg.rangeStart[c], msg.rangeStart[c + 1]));
   else if (msg.kind === 'stats') runStats(msg);
   else if (msg.kind === 'destinations') runDestinations(msg);
   else runChunks(msg);

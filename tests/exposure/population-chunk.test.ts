@@ -1,40 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { gatherColumn, gatherColumns, PLAN_COLUMN_NAMES, planColumns } from '../../src/exposure/population-chunk.js';
+import { gatherRows, PLAN_COLUMN_NAMES, planColumns, ROW_WIDTH, rowTable } from '../../src/exposure/population-chunk.js';
 import { packProfileEntries } from '../../src/exposure/sightings-scorer.js';
 import type { StreetExposureProfile } from '../../src/exposure/street-exposure-profile.js';
 
-/** Columns of n rows whose every value names its column and row (column c, row k: 1000·c + k). */
-function numbered(n: number) {
-  const cols = planColumns(n, false);
-  PLAN_COLUMN_NAMES.forEach((name, c) => {
-    for (let k = 0; k < n; k++) cols[name][k] = 1000 * c + k;
-  });
-  return cols;
+/** A row table of n rows whose every value names its column and row (column c, row k: 1000·c + k). */
+function numbered(n: number): Float64Array {
+  const rows = rowTable(n, false);
+  for (let k = 0; k < n; k++) for (let c = 0; c < ROW_WIDTH; c++) rows[ROW_WIDTH * k + c] = 1000 * c + k;
+  return rows;
 }
 
-describe('gatherColumns', () => {
-  it('puts the rows written in chunk order into plan order: row i of the result is row at[i] of the source, in every column', () => {
+describe('gatherRows', () => {
+  it('has one number per result column in a row, 13 in all', () => {
+    expect(ROW_WIDTH).toBe(13);
+    expect(new Set(PLAN_COLUMN_NAMES).size).toBe(13);
+    expect(Object.keys(planColumns(1, false)).sort()).toEqual([...PLAN_COLUMN_NAMES].sort());
+  });
+
+  it('puts the rows written in chunk order into plan-order columns: row i of the result is row at[i] of the table', () => {
     // Chunk order 3, 0, 4, 1, 2 (order[k] = plan at position k), so plan p sits at position inv[p].
     const order = [3, 0, 4, 1, 2];
     const inv = new Uint32Array(5);
     order.forEach((p, k) => (inv[p] = k));
     expect([...inv]).toEqual([1, 3, 4, 0, 2]);
-    const src = numbered(5);
     const dst = planColumns(5, false);
-    gatherColumns(src, dst, inv, 0, 5);
+    gatherRows(numbered(5), dst, inv, 0, 5);
     PLAN_COLUMN_NAMES.forEach((name, c) => expect([...dst[name]], name).toEqual([1, 3, 4, 0, 2].map((k) => 1000 * c + k)));
   });
 
-  it('gathers a range of rows, leaving the others untouched, and one column at a time the same way', () => {
+  it('gathers a range of rows and leaves the others untouched, into shared columns too', () => {
     const at = Uint32Array.from([4, 2, 0]); // plans 1 and 3 unreachable: three routed rows
-    const src = numbered(5);
-    const part = planColumns(3, false);
-    gatherColumns(src, part, at, 1, 3);
-    expect([...part.sightings]).toEqual([0, 1002, 1000]);
-    const byColumn = planColumns(3, true);
-    for (let c = 0; c < PLAN_COLUMN_NAMES.length; c++) gatherColumn(src, byColumn, at, c);
-    expect(byColumn.cameraRow.buffer).toBeInstanceOf(SharedArrayBuffer);
-    PLAN_COLUMN_NAMES.forEach((name, c) => expect([...byColumn[name]], name).toEqual([4, 2, 0].map((k) => 1000 * c + k)));
+    const dst = planColumns(3, true);
+    gatherRows(numbered(5), dst, at, 1, 3);
+    expect(dst.cameraRow.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...dst.speed]).toEqual([0, 2, 0]);
+    expect([...dst.sightings]).toEqual([0, 1002, 1000]);
+    expect([...dst.cameraRow]).toEqual([0, 12002, 12000]);
   });
 });
 
