@@ -387,9 +387,9 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   };
 }
 
-/** Bytes of per-call arrays the workers were handed: the camera lists and about 100 bytes per plan (plans, per-plan columns). */
+/** Bytes of per-call arrays the workers were handed: the camera lists and about 250 bytes per plan (the plans, the row table, the gathered columns). */
 function sharedBytes(trips: TripMetrics, numPlans: number): number {
-  let bytes = 100 * numPlans;
+  let bytes = 250 * numPlans;
   for (const b of trips.cameraBlocks) bytes += b.list.byteLength + (b.miss === null ? 0 : b.miss.byteLength) + b.start.byteLength;
   return bytes;
 }
