@@ -56,6 +56,7 @@ export function rowTable(numPlans: number, shared: boolean): Float64Array {
  */
 export function gatherRows(rows: Float64Array, dst: PlanColumns, at: Uint32Array, i0: number, i1: number): void {
   const { speed, sightings, identified, distinctCameras, length, observedLength, observedFraction, longestGap, longestGapSeconds, pIdentified, faceSearches, cameraBlock, cameraRow } = dst;
+  // Unrolled on purpose: a row's 13 numbers are read together, and every column is a local (no per-column dispatch).
   for (let i = i0; i < i1; i++) {
     const o = ROW_WIDTH * at[i];
     speed[i] = rows[o];
