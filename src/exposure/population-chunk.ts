@@ -31,12 +31,12 @@ export const PLAN_COLUMN_NAMES = [
 /** Numbers per row of the chunks' row table (one per PlanColumns column). */
 export const ROW_WIDTH = PLAN_COLUMN_NAMES.length;
 
-/**
- * The chunks' output: a row table, ROW_WIDTH numbers per plan (the
+/*
+ * The chunks' output is a row table, ROW_WIDTH numbers per plan (the
  * PlanColumns values in PLAN_COLUMN_NAMES order; chunk and row numbers are
  * exact in a double), indexed by position in the chunk order: `order[k]` is
  * the plan at position k, chunk c holds positions chunkStart[c] …
- * chunkStart[c + 1] − 1, and rows of unreachable plans stay 0.
+ * chunkStart[c + 1] − 1; rows of unreachable plans are not written (nor read).
  *
  * Why: a chunk then writes one contiguous stretch, where writing per-plan
  * columns by plan id scattered 13 writes a trip over 100 MB (1,000,000
@@ -45,9 +45,32 @@ export const ROW_WIDTH = PLAN_COLUMN_NAMES.length;
  * afterwards in one gather (gatherRows), which reads each row's 104 bytes
  * together (two or three cache lines, where 13 separate columns cost 13 misses).
  */
-export function rowTable(numPlans: number, shared: boolean): Float64Array {
+let keptRows: Float64Array | null = null;
+
+/**
+ * The row table of a computePopulationExposure call (always on a
+ * SharedArrayBuffer): one table kept between calls and reused, grown when a
+ * call needs more and made anew when one needs under a quarter of it;
+ * {@link releaseRowTable} drops it (terminatePopulationWorkers calls it). The
+ * table is scratch (the result gets the gathered columns), and every row the
+ * gather reads was written in full by its chunk, so it needs no clearing.
+ * Why kept: a fresh table is 104 MB of fresh memory per 1,000,000 plans, slow
+ * to fault in on a virtual machine (on the reference machine, a first write
+ * to 104 MB took about 0.5 s, ten times a second one), and the old one would
+ * stay allocated until the calling thread next collects.
+ */
+export function keptRowTable(numPlans: number): Float64Array {
   const n = ROW_WIDTH * numPlans;
-  return shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+  if (keptRows === null || keptRows.length < n || keptRows.length > 4 * n + 4096) {
+    keptRows = null; // let the old table go before the new one is allocated
+    keptRows = new Float64Array(new SharedArrayBuffer(8 * n));
+  }
+  return keptRows.subarray(0, n);
+}
+
+/** Drops the kept row table (see keptRowTable). */
+export function releaseRowTable(): void {
+  keptRows = null;
 }
 
 /**

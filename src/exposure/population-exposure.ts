@@ -19,7 +19,7 @@ import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobilit
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
-import { gatherRows, planColumns, rowTable, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { gatherRows, keptRowTable, planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import { parallelPopulationAvailable, prestartPopulationWorkers, retirePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { packProfileEntries } from './sightings-scorer.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
@@ -332,7 +332,7 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
   const { order, chunkStart } = chunkPlans(plans, network.numNodes);
   const job: PopulationJobData = {
     network, plans, profile, weights: csrLengths(network), entries: packProfileEntries(profile, parallel), capabilities: cameras.capabilities, resolved: prep.resolved, speeds,
-    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: rowTable(plans.numPlans, parallel),
+    sampleLimit: keep ? Math.min(sample, numResidents) : 0, order, chunkStart, shared: parallel, out: keptRowTable(plans.numPlans),
   };
   const results = runPopulationChunks(job, threads);
   const merged = mergeChunks(results, plans, order, job.out, cameras.numCameras, prep.params, parallel, parallel ? (rows, dst, at) => runGather(rows, dst, at, threads) : undefined);

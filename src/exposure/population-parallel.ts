@@ -28,7 +28,7 @@ import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
-import { ChunkRunner, gatherRows, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
+import { ChunkRunner, gatherRows, releaseRowTable, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
 /** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
@@ -368,12 +368,15 @@ export function retirePopulationWorkers(): void {
 
 /**
  * Stops the population worker threads (otherwise kept, unref'ed, for the life
- * of the process, and started again on the next call that uses threads).
+ * of the process, and started again on the next call that uses threads), and
+ * drops the row table kept between calls (13 numbers a plan: about 104 MB
+ * after a call of 1,000,000 trips, on one thread too).
  *
  * @returns a promise that settles when every worker has stopped
  * @example
  * await terminatePopulationWorkers();
  */
 export async function terminatePopulationWorkers(): Promise<void> {
+  releaseRowTable();
   await pool.terminate();
 }

@@ -99,8 +99,6 @@ export interface TripMetricsBufferOptions {
   capacity?: number;
   /** Allocate the camera lists on SharedArrayBuffers (so that other threads can read them). */
   shared?: boolean;
-  /** Metric columns to write into (at the row given to `record`) instead of columns of its own. */
-  columns?: TripMetricColumns;
 }
 
 /** @internal The per-trip metric columns a TripMetricsBuffer writes. */
@@ -135,15 +133,14 @@ export class TripMetricsBuffer {
 
   constructor(n: number, withMiss: boolean, options: TripMetricsBufferOptions = {}) {
     this.n = n;
-    const c = options.columns;
-    this.sightings = c?.sightings ?? new Float64Array(n);
-    this.identified = c?.identified ?? new Float64Array(n);
-    this.distinctCameras = c?.distinctCameras ?? new Float64Array(n);
-    this.length = c?.length ?? new Float64Array(n);
-    this.observedLength = c?.observedLength ?? new Float64Array(n);
-    this.longestGap = c?.longestGap ?? new Float64Array(n);
-    this.pIdentified = c?.pIdentified ?? new Float64Array(n);
-    this.faceSearches = c?.faceSearches ?? new Float64Array(n);
+    this.sightings = new Float64Array(n);
+    this.identified = new Float64Array(n);
+    this.distinctCameras = new Float64Array(n);
+    this.length = new Float64Array(n);
+    this.observedLength = new Float64Array(n);
+    this.longestGap = new Float64Array(n);
+    this.pIdentified = new Float64Array(n);
+    this.faceSearches = new Float64Array(n);
     this.shared = options.shared === true;
     this.cameraStart = this.u32(n + 1);
     // Distinct cameras per trip: tens to a hundred on the Almaty preset; the lists grow by half when needed.
@@ -165,19 +162,16 @@ export class TripMetricsBuffer {
     return this.usedEntries;
   }
 
-  /**
-   * Records the scorer's current trip: camera lists as row i (rows must be
-   * recorded in order 0, 1, …), metrics at `row` of the columns (default i).
-   */
-  record(i: number, s: TripScorer, row = i): void {
-    this.sightings[row] = s.sightings;
-    this.identified[row] = s.identified;
-    this.distinctCameras[row] = s.distinct;
-    this.length[row] = s.length;
-    this.observedLength[row] = s.observed;
-    this.longestGap[row] = s.longestGap;
-    this.pIdentified[row] = -Math.expm1(s.logNotIdentified) + 0;
-    this.faceSearches[row] = s.searches;
+  /** Records the scorer's current trip as row i (rows must be recorded in order 0, 1, …). */
+  record(i: number, s: TripScorer): void {
+    this.sightings[i] = s.sightings;
+    this.identified[i] = s.identified;
+    this.distinctCameras[i] = s.distinct;
+    this.length[i] = s.length;
+    this.observedLength[i] = s.observed;
+    this.longestGap[i] = s.longestGap;
+    this.pIdentified[i] = -Math.expm1(s.logNotIdentified) + 0;
+    this.faceSearches[i] = s.searches;
     const nd = s.numDistinct;
     const u = this.usedEntries;
     if (u + nd > this.cameraList.length) {

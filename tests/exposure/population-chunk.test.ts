@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gatherRows, PLAN_COLUMN_NAMES, planColumns, ROW_WIDTH, rowTable } from '../../src/exposure/population-chunk.js';
+import { gatherRows, keptRowTable, PLAN_COLUMN_NAMES, planColumns, releaseRowTable, ROW_WIDTH } from '../../src/exposure/population-chunk.js';
 import { packProfileEntries } from '../../src/exposure/sightings-scorer.js';
 import type { StreetExposureProfile } from '../../src/exposure/street-exposure-profile.js';
 
 /** A row table of n rows whose every value names its column and row (column c, row k: 1000·c + k). */
 function numbered(n: number): Float64Array {
-  const rows = rowTable(n, false);
+  const rows = keptRowTable(n);
   for (let k = 0; k < n; k++) for (let c = 0; c < ROW_WIDTH; c++) rows[ROW_WIDTH * k + c] = 1000 * c + k;
   return rows;
 }
@@ -36,6 +36,26 @@ describe('gatherRows', () => {
     expect([...dst.speed]).toEqual([0, 2, 0]);
     expect([...dst.sightings]).toEqual([0, 1002, 1000]);
     expect([...dst.cameraRow]).toEqual([0, 12002, 12000]);
+  });
+});
+
+describe('keptRowTable', () => {
+  it('keeps one shared table between calls: reused while big enough, grown when not, made anew for under a quarter, dropped on release', () => {
+    releaseRowTable();
+    const a = keptRowTable(1000);
+    expect(a.length).toBe(1000 * ROW_WIDTH);
+    expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const b = keptRowTable(600);
+    expect(b.buffer).toBe(a.buffer);
+    expect(b.length).toBe(600 * ROW_WIDTH);
+    const c = keptRowTable(2000);
+    expect(c.buffer).not.toBe(a.buffer);
+    expect(keptRowTable(1500).buffer).toBe(c.buffer);
+    const d = keptRowTable(100);
+    expect(d.buffer).not.toBe(c.buffer);
+    expect(d.buffer.byteLength).toBe(8 * 100 * ROW_WIDTH);
+    releaseRowTable();
+    expect(keptRowTable(100).buffer).not.toBe(d.buffer);
   });
 });
 
