@@ -20,7 +20,7 @@ import { districtExposure, type DistrictExposureTable } from './district-exposur
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';
 import { gatherRows, keptRowTable, planColumns, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
-import { parallelPopulationAvailable, prestartPopulationWorkers, retirePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
+import { parallelPopulationAvailable, prestartPopulationWorkers, releasePopulationWorkers, runColumnStats, runDestinations, runGather, runPersonRows, runPopulationChunks } from './population-parallel.js';
 import { packProfileEntries } from './sightings-scorer.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
@@ -37,13 +37,14 @@ export const POPULATION_EXPOSURE_DEFAULTS = {
   minChunk: 2_000,
   maxChunks: 128,
   /**
-   * Worker threads are stopped at the end of a call that shared more than this many bytes of per-call arrays
-   * with them (camera lists, per-plan columns): a worker's heap holds its handles on those
+   * Worker threads collect their heaps at the end of a call that shared more than this many bytes of per-call
+   * arrays with them (camera lists, per-plan columns): a worker's heap holds its handles on those
    * SharedArrayBuffers until it is next collected, which an idle worker rarely is, so a reused pool would keep
-   * every earlier call's buffers (1,000,000 trips: about 0.5 GB per call). Fresh workers start on the next call
-   * (about 50 ms each); smaller calls keep their warm workers.
+   * every earlier call's buffers (1,000,000 trips: about 0.5 GB per call). The workers stay warm for the next
+   * call; in a process where a collection cannot be had on demand (see fullCollector) they are stopped
+   * instead, and fresh ones start on the next call. Smaller calls leave their workers alone.
    */
-  retireAfterBytes: 32 * 1024 * 1024,
+  releaseAfterBytes: 32 * 1024 * 1024,
   /** Quantiles reported for each person-day metric. */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
 } as const;
@@ -343,9 +344,9 @@ export function computePopulationExposure(city: City, cameras: CameraSet, option
     [persons.sightings, persons.identified, persons.distinctCameras, persons.observedFraction, persons.longestGap, persons.pIdentified],
     parallel ? threads : 1,
   );
-  // The last pass on the workers is over: retire them when this call handed them a large volume of
-  // per-call shared arrays (see retireAfterBytes), which idle workers would otherwise hold until their next collection.
-  if (parallel && sharedBytes(trips, plans.numPlans) > POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes) retirePopulationWorkers();
+  // The last pass on the workers is over: have them collect when this call handed them a large volume of
+  // per-call shared arrays (see releaseAfterBytes), which idle workers would otherwise hold until their next collection.
+  if (parallel && sharedBytes(trips, plans.numPlans) > POPULATION_EXPOSURE_DEFAULTS.releaseAfterBytes) releasePopulationWorkers();
   const summary = { sightings: sSightings, identified: sIdentified, distinctCameras: sDistinct, observedFraction: sObserved, longestGap: sGap, pIdentified: sP };
   const districts = districtExposure(persons, residents, city.districts);
   // Between districts only: residents whose home lies in no district are left out of the comparison.

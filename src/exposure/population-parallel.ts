@@ -17,9 +17,9 @@
  *
  * The big inputs (network, profile, plans) go to each worker once per call,
  * as SharedArrayBuffer copies (no copy per worker or per chunk). Workers live
- * in a small pool created on first use and `unref`ed, and are retired after a
- * call that shared hundreds of MB with them (their heaps would hold those
- * buffers until collected, see WorkerPool.retire); they need the built
+ * in a small pool created on first use and `unref`ed, and collect their heaps
+ * after a call that shared hundreds of MB with them (their heaps would hold
+ * those buffers until collected, see WorkerPool.release); they need the built
  * package (`dist/population-worker.js`); without it everything runs on the
  * calling thread.
  */
@@ -361,9 +361,13 @@ export function prestartPopulationWorkers(count: number): void {
   if (count > 1) pool.get(count);
 }
 
-/** Retires the population workers (see WorkerPool.retire): called at the end of a call that shared much with them (POPULATION_EXPOSURE_DEFAULTS.retireAfterBytes). */
-export function retirePopulationWorkers(): void {
-  pool.retire();
+/**
+ * Has the population workers collect their heaps, or retires them where that
+ * is not possible (see WorkerPool.release): called at the end of a call that
+ * shared much with them (POPULATION_EXPOSURE_DEFAULTS.releaseAfterBytes).
+ */
+export function releasePopulationWorkers(): void {
+  pool.release();
 }
 
 /**

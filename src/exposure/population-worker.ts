@@ -4,6 +4,7 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { fullCollector } from '../core/collect-garbage.js';
 import { claimTasks } from '../core/worker-pool.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, gatherRows, type PlanColumns, type PopulationJobData } from './population-chunk.js';
@@ -52,8 +53,14 @@ interface StatsMessage {
   status: Int32Array;
 }
 
-parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage | GatherMessage) => {
-  if (msg.kind === 'persons') runPersons(msg);
+interface ReleaseMessage {
+  kind: 'release';
+}
+
+parentPort?.on('message', (msg: ChunksMessage | PersonsMessage | DestinationsMessage | StatsMessage | GatherMessage | ReleaseMessage) => {
+  // The call is over: collect, so that this idle worker lets go of the call's SharedArrayBuffers (see WorkerPool.release).
+  if (msg.kind === 'release') fullCollector()?.();
+  else if (msg.kind === 'persons') runPersons(msg);
   else if (msg.kind === 'gather') claimTasks(msg.ctl, msg.status, (c) => gatherRows(msg.rows, msg.dst, msg.at, msg.rangeStart[c], msg.rangeStart[c + 1]));
   else if (msg.kind === 'stats') runStats(msg);
   else if (msg.kind === 'destinations') runDestinations(msg);

@@ -47,6 +47,31 @@ describe('WorkerPool', () => {
     await pool.terminate();
   });
 
+  it('releases its workers by keeping them and telling each to collect', async () => {
+    const pool = new WorkerPool(ECHO, import.meta.url);
+    const ws = pool.get(2)!;
+    const ids = (await Promise.all(ws.map((w) => ask(w, 'hi')))).map((r) => r.threadId);
+    const told = ws.map((w) => once(w, 'message'));
+    expect(pool.release(true)).toBe(true);
+    // The echo worker answers the release message with what it got.
+    expect((await Promise.all(told)).map(([r]) => (r as { msg: unknown }).msg)).toEqual([{ kind: 'release' }, { kind: 'release' }]);
+    const again = pool.get(2)!;
+    expect(again).toEqual(ws);
+    expect((await Promise.all(again.map((w) => ask(w, 'still there')))).map((r) => r.threadId)).toEqual(ids);
+    await pool.terminate();
+  });
+
+  it('retires its workers on release when they cannot collect', async () => {
+    const pool = new WorkerPool(ECHO, import.meta.url);
+    const old = pool.get(2)!;
+    await Promise.all(old.map((w) => ask(w, 'hi')));
+    const exits = old.map((w) => once(w, 'exit'));
+    expect(pool.release(false)).toBe(false);
+    await Promise.all(exits);
+    for (const w of pool.get(2)!) expect(old).not.toContain(w);
+    await pool.terminate();
+  });
+
   it('terminates every worker and awaits their exit', async () => {
     const pool = new WorkerPool(ECHO, import.meta.url);
     const ws = pool.get(2)!;

@@ -206,6 +206,18 @@ describe('computePopulationExposure on worker threads (built package)', () => {
       expect(one.numTrips).toBeGreaterThan(8_000);
       expect(one.trips.cameraBlocks.length).toBeGreaterThan(3);
     }
+    // Calls that end by releasing the workers (every call here, with the threshold at 0): the kept workers,
+    // told to collect between calls, give the same results call after call.
+    const defaults = pkg.POPULATION_EXPOSURE_DEFAULTS as { releaseAfterBytes: number };
+    const threshold = defaults.releaseAfterBytes;
+    defaults.releaseAfterBytes = 0;
+    try {
+      const o = { seed: 9, numResidents: 5_000, network, profile, availability: 0.9 };
+      const want = dump(pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 }));
+      for (let call = 0; call < 3; call++) expect(dump(pkg.computePopulationExposure(city, cameras, { ...o, threads: 2 }))).toBe(want);
+    } finally {
+      defaults.releaseAfterBytes = threshold;
+    }
     // Unreachable plans (the city cut in two, zones snapped in either half): their rows are dropped alike.
     const streets = city.streets.copy();
     streets.forEachEdge((e: string, _a: unknown, _s: unknown, _t: unknown, sa: { x: number }, ta: { x: number }) => {
