@@ -29,14 +29,21 @@ export function fullCollector(): (() => void) | null {
   const exposed = (globalThis as { gc?: unknown }).gc;
   if (typeof exposed === 'function') return (collector = exposed as () => void);
   collector = null;
+  let flagOn = false;
   try {
     setFlagsFromString('--expose-gc');
+    flagOn = true;
     const gc: unknown = runInNewContext('gc');
     if (typeof gc === 'function') collector = gc as () => void;
   } catch {
-    // V8's flags are frozen in this process, or the context has no gc: no collector.
-  } finally {
-    setFlagsFromString('--no-expose-gc');
+    // V8's flags are frozen in this process, or the new context got no gc: no collector.
+  }
+  if (flagOn) {
+    try {
+      setFlagsFromString('--no-expose-gc');
+    } catch {
+      // Nothing more to undo.
+    }
   }
   return collector;
 }

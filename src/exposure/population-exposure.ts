@@ -41,7 +41,7 @@ export const POPULATION_EXPOSURE_DEFAULTS = {
    * arrays with them (camera lists, per-plan columns): a worker's heap holds its handles on those
    * SharedArrayBuffers until it is next collected, which an idle worker rarely is, so a reused pool would keep
    * every earlier call's buffers (1,000,000 trips: about 0.5 GB per call). The workers stay warm for the next
-   * call; in a process where a collection cannot be had on demand (see fullCollector) they are stopped
+   * call; in a process where a collection cannot be had on demand (src/core/collect-garbage.ts) they are stopped
    * instead, and fresh ones start on the next call. Smaller calls leave their workers alone.
    */
   releaseAfterBytes: 32 * 1024 * 1024,
