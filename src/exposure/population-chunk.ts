@@ -128,7 +128,7 @@ export interface PopulationJobData {
   chunkStart: Uint32Array;
   /** Allocate the chunks' camera lists on SharedArrayBuffers (several threads: the person pass reads them all). */
   shared: boolean;
-  /** Where the chunks write their trips' metrics: the row table (see rowTable). */
+  /** Where the chunks write their trips' metrics: the row table (see keptRowTable). */
   out: Float64Array;
 }
 

@@ -162,7 +162,7 @@ function summarise(columns: Float64Array[], threads: number): DistributionSummar
 /**
  * Merges chunk results into plan order (independent of which thread ran which
  * chunk). The chunks wrote their trips' metrics into a row table by position
- * in the chunk order (see rowTable); one gather puts the routed plans' rows
+ * in the chunk order (see keptRowTable); one gather puts the routed plans' rows
  * into plan order, as columns (by `gather`, e.g. on several threads, or here).
  * The camera lists are not copied: each chunk's lists become one block of the
  * result (TripMetrics.cameraBlocks), reached through cameraBlock/cameraRow.

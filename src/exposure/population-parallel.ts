@@ -23,7 +23,7 @@
  * package (`dist/population-worker.js`); without it everything runs on the
  * calling thread.
  */
-import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
 import type { StreetNetwork } from '../mobility/street-network.js';
 import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
@@ -35,6 +35,27 @@ import type { StreetExposureProfile } from './street-exposure-profile.js';
 const STALL_MS = 10_000;
 
 const pool = new WorkerPool('./population-worker.js', import.meta.url);
+
+/**
+ * Tasks 0 … numTasks − 1 shared by `workers` and this thread: each worker is
+ * sent `message` with the shared control words (`ctl`, `status`) and claims
+ * tasks as this thread does (claimTasks); returns once every task is finished
+ * or the workers stalled (STALL_MS). The caller redoes or reports what is not
+ * marked done in the returned status (1 done, 2 failed, 0 never finished).
+ */
+function shareTasks(workers: readonly Worker[], message: object, numTasks: number, run: (task: number) => void): Int32Array {
+  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next task to claim, tasks finished]
+  const status = new Int32Array(new SharedArrayBuffer(4 * numTasks)); // 0 pending, 1 done, 2 failed
+  for (const w of workers) w.postMessage({ ...message, ctl, status });
+  claimTasks(ctl, status, run);
+  waitForChunks(ctl, numTasks, STALL_MS);
+  return status;
+}
+
+/** Reruns on this thread every task not marked done (same values: the tasks write disjoint outputs). */
+function redoUnfinished(status: Int32Array, run: (task: number) => void): void {
+  for (let c = 0; c < status.length; c++) if (Atomics.load(status, c) !== 1) run(c);
+}
 
 type Shareable = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
 
@@ -206,15 +227,9 @@ export function runPersonRows(trips: PersonDayInput, rows: PersonDayRows, thread
     rangeStart: Uint32Array.from(starts),
     out: personDayColumns(nr, true),
   };
-  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
-  const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
-  for (const w of workers) w.postMessage({ kind: 'persons', job, ctl, status });
   const scratch = distinctScratch(trips.numCameras);
-  claimTasks(ctl, status, (c) => aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch));
-  waitForChunks(ctl, numRanges, STALL_MS);
-  for (let c = 0; c < numRanges; c++) {
-    if (Atomics.load(status, c) !== 1) aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
-  }
+  const run = (c: number) => aggregateRows(job.trips, job.rows, starts[c], starts[c + 1], job.out, scratch);
+  redoUnfinished(shareTasks(workers, { kind: 'persons', job }, numRanges, run), run);
   return job.out;
 }
 
@@ -240,12 +255,8 @@ export function runColumnStats(columns: Float64Array[], qs: readonly number[], t
   }
   const shared = columns.map((c) => share(c));
   const out = new Float64Array(new SharedArrayBuffer(8 * n * w));
-  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next column to claim, columns finished]
-  const status = new Int32Array(new SharedArrayBuffer(4 * n)); // 0 pending, 1 done, 2 failed
-  for (const wk of workers) wk.postMessage({ kind: 'stats', columns: shared, qs: [...qs], out, ctl, status });
-  claimTasks(ctl, status, (c) => columnStats(shared[c], qs, out, c * w));
-  waitForChunks(ctl, n, STALL_MS);
-  for (let c = 0; c < n; c++) if (Atomics.load(status, c) !== 1) columnStats(shared[c], qs, out, c * w);
+  const run = (c: number) => columnStats(shared[c], qs, out, c * w);
+  redoUnfinished(shareTasks(workers, { kind: 'stats', columns: shared, qs: [...qs], out }, n, run), run);
   return out;
 }
 
@@ -272,12 +283,8 @@ export function runGather(rows: Float64Array, dst: PlanColumns, at: Uint32Array,
   const rangeStart = new Uint32Array(new SharedArrayBuffer(4 * (GATHER_RANGES + 1)));
   for (let k = 0; k <= GATHER_RANGES; k++) rangeStart[k] = Math.floor((n * k) / GATHER_RANGES);
   const shared = share(at);
-  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
-  const status = new Int32Array(new SharedArrayBuffer(4 * GATHER_RANGES)); // 0 pending, 1 done, 2 failed
-  for (const w of workers) w.postMessage({ kind: 'gather', rows, dst, at: shared, rangeStart, ctl, status });
-  claimTasks(ctl, status, (c) => gatherRows(rows, dst, shared, rangeStart[c], rangeStart[c + 1]));
-  waitForChunks(ctl, GATHER_RANGES, STALL_MS);
-  for (let c = 0; c < GATHER_RANGES; c++) if (Atomics.load(status, c) !== 1) gatherRows(rows, dst, shared, rangeStart[c], rangeStart[c + 1]);
+  const run = (c: number) => gatherRows(rows, dst, shared, rangeStart[c], rangeStart[c + 1]);
+  redoUnfinished(shareTasks(workers, { kind: 'gather', rows, dst, at: shared, rangeStart }, GATHER_RANGES, run), run);
 }
 
 /** Zone ranges of the destination pass (independent of the thread count). */
@@ -325,11 +332,7 @@ export function runDestinations(task: DestinationTask, threads: number): void {
     errandDest: new Uint32Array(new SharedArrayBuffer(4 * task.errandDest.length)),
   };
   const rangeStart = Uint32Array.from(starts);
-  const ctl = new Int32Array(new SharedArrayBuffer(8)); // [next range to claim, ranges finished]
-  const status = new Int32Array(new SharedArrayBuffer(4 * numRanges)); // 0 pending, 1 done, 2 failed
-  for (const w of workers) w.postMessage({ kind: 'destinations', task: shared, rangeStart, ctl, status });
-  claimTasks(ctl, status, (c) => solveDestinations(shared, starts[c], starts[c + 1]));
-  waitForChunks(ctl, numRanges, STALL_MS);
+  const status = shareTasks(workers, { kind: 'destinations', task: shared, rangeStart }, numRanges, (c) => solveDestinations(shared, starts[c], starts[c + 1]));
   let failed = false;
   for (let c = 0; c < numRanges && !failed; c++) {
     const st = Atomics.load(status, c);
