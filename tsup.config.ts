@@ -1,14 +1,25 @@
 import { defineConfig } from 'tsup';
 
+/** The package's public entries: the root and its subpaths (package.json "exports"). */
+const PUBLIC_ENTRIES = {
+  index: 'src/index.ts',
+  geo: 'src/geo/index.ts',
+  network: 'src/network/index.ts',
+  retention: 'src/retention/index.ts',
+  mobility: 'src/mobility/index.ts',
+};
+
 export default defineConfig({
-  // The coverage worker is its own entry: the parallel engine starts it from dist/.
-  entry: { index: 'src/index.ts', 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', cli: 'src/cli/main.ts' },
+  // The workers are entries of their own: the parallel engines start them from dist/.
+  entry: { ...PUBLIC_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: 'src/index.ts' },
+  dts: { entry: PUBLIC_ENTRIES },
   sourcemap: true,
   clean: true,
   target: 'node20',
-  splitting: false,
+  // Shared chunks, so that the root, the subpaths, the workers and the CLI load
+  // one copy of each module (one InvalidInputError class for `instanceof`).
+  splitting: true,
   treeshake: true,
   // import.meta.url in the CommonJS build (used to find the worker file).
   shims: true,

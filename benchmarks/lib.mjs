@@ -1,5 +1,6 @@
 // Benchmark helpers for sightline. Plain ESM, no dependencies beyond Node and
-// the built package: benchmarks import `../dist/index.js` the way a user does.
+// the built package: benchmarks import `../dist/index.js` and its subpath
+// entries (`sightline/geo`, `/network`, `/retention`, `/mobility`) the way a user does.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..');
 export const DIST_ENTRY = join(ROOT, 'dist', 'index.js');
+/** The package's subpath entries (see package.json "exports"). */
+export const DIST_SUBPATHS = ['geo', 'network', 'retention', 'mobility'].map((name) => join(ROOT, 'dist', `${name}.js`));
 
 /**
  * Loads the built package. Exits with a clear message when it is not built.
@@ -18,7 +21,8 @@ export async function loadPackage() {
     console.error(`bench: ${DIST_ENTRY} is missing; run \`npm run build\` first (or \`npm run bench\`, which builds).`);
     process.exit(2);
   }
-  return import(pathToFileURL(DIST_ENTRY).href);
+  const modules = await Promise.all([DIST_ENTRY, ...DIST_SUBPATHS].map((file) => import(pathToFileURL(file).href)));
+  return Object.assign({}, ...modules);
 }
 
 /**

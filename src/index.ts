@@ -1,128 +1,566 @@
 /**
  * sightline — model smart-city camera networks: cameras and what they see,
- * exact coverage at city scale, reproducible from a seed.
+ * exact coverage at city scale, tracking exposure, retention, reproducible
+ * from a seed.
  *
- * The public API, by layer (core → geo → city → cameras → coverage).
+ * The public API, layer by layer (core → geo → city → cameras → network →
+ * retention → coverage → mobility → exposure → scenario → io), each list
+ * written out by name. Large, self-contained groups have their full API on a
+ * subpath as well: `sightline/geo`, `sightline/network`,
+ * `sightline/retention`, `sightline/mobility`.
  */
 
-// Foundations: errors, seeded random streams, units, boundary checks.
-export * from './core/errors.js';
-export * from './core/random.js';
-export * from './core/units.js';
-export type { Bounds } from './core/validate.js';
-export { releaseScratch } from './core/scratch.js';
+// Foundations: errors, seeded random streams, units.
+export {
+  SightlineError,
+  InvalidInputError,
+  NotFoundError,
+  UsageError,
+  createRng,
+  releaseScratch,
+  headingToAngle,
+  angleToHeading,
+  normalizeDegrees,
+} from './core/index.js';
+export type {
+  Seed,
+  Rng,
+  Bounds,
+} from './core/index.js';
 
-// Geometry: projection, polygons, sectors and segments, visibility, spatial indexes.
-export * from './geo/projection.js';
-export * from './geo/polygon.js';
-export * from './geo/segment.js';
-export * from './geo/sector.js';
-export * from './geo/visibility.js';
-export * from './geo/spatial-index.js';
-export { PolygonLocator } from './geo/polygon-locator.js';
+// Geometry: the most used helpers (the rest: sightline/geo).
+export {
+  PolygonLocator,
+  polygonArea,
+  multiPolygonArea,
+  pointInPolygon,
+  pointInMultiPolygon,
+  boundsToPolygon,
+  createLocalProjection,
+  sectorArea,
+  sectorToPolygon,
+} from './geo/index.js';
+export type {
+  Ring,
+  PolygonM,
+  MultiPolygonM,
+  LocalProjection,
+  SectorFrame,
+  SpatialIndex,
+  Occluders,
+  VisibilityRegion,
+} from './geo/index.js';
 
 // Cities: the City model, generator, importers, population, districts, presets.
-export * from './city/city.js';
-export type { BoundaryInput } from './city/boundary.js';
-export * from './city/building-set.js';
-export * from './city/population.js';
-export * from './city/districts.js';
-export * from './city/street-classes.js';
-export * from './city/generate-grid-city.js';
-export * from './city/create-city.js';
-export type { ImportReportEntry } from './city/import-report.js';
-export * from './city/import-streets.js';
-export * from './city/import-osm-streets-xml.js';
-export * from './city/import-buildings.js';
-export * from './city/presets.js';
-export * from './city/data/almaty-boundary.js';
+export {
+  emptyBuildingSet,
+  createBuildingSet,
+  BuildingSetBuilder,
+  STREET_CLASSES,
+  createCity,
+  ALMATY_BOUNDARY_OSM_RELATION,
+  ALMATY_BOUNDARY_ATTRIBUTION,
+  ALMATY_BOUNDARY_BBOX,
+  ALMATY_BOUNDARY,
+  splitIntoDistricts,
+  generateGridCity,
+  GRID_CITY_DEFAULTS,
+  importBuildings,
+  BUILDING_IMPORT_DEFAULTS,
+  importOsmStreetsXml,
+  OSM_LICENCE,
+  importStreets,
+  DEFAULT_SNAP_TOLERANCE,
+  createPopulationGrid,
+  populationCellIndex,
+  populationAt,
+  samplePopulationPoints,
+  POPULATION_DEFAULTS,
+  almatyCity,
+  astanaCity,
+  ALMATY_FACTS,
+  ASTANA_FACTS,
+  classifyHighway,
+  STREET_WIDTHS,
+  HIGHWAY_CLASSES,
+} from './city/index.js';
+export type {
+  BoundaryInput,
+  BuildingInput,
+  StreetClass,
+  StreetNodeAttributes,
+  StreetEdgeAttributes,
+  StreetGraph,
+  BuildingSet,
+  District,
+  PopulationGrid,
+  Provenance,
+  City,
+  CityParts,
+  DistrictSpec,
+  GridCityOptions,
+  BuildingImportOptions,
+  BuildingImportResult,
+  ImportReportEntry,
+  StreetImportOptions,
+  StreetImportResult,
+  PopulationGridOptions,
+  PopulationSample,
+  PresetCityOptions,
+} from './city/index.js';
 
 // Cameras: the camera store, optics (DORI), placement, OSM import, presets.
-export * from './cameras/camera-set.js';
-export * from './cameras/optics.js';
-export * from './cameras/placement.js';
-export * from './cameras/osm-import.js';
-export * from './cameras/presets.js';
+export {
+  createCameraSet,
+  concatCameraSets,
+  CAMERA_KINDS,
+  CAMERA_OPERATORS,
+  CAPABILITY_FACE,
+  CAPABILITY_PLATE,
+  NO_NODE,
+  CAMERA_DEFAULTS,
+  CameraSet,
+  CameraSetBuilder,
+  pixelDensity,
+  doriDistance,
+  DORI_LEVELS,
+  DORI_PX_PER_M,
+  RECTILINEAR_MAX_FOV,
+  parseCameraDirection,
+  importOsmCameras,
+  COMPASS_POINTS,
+  OSM_IMPORT_DEFAULTS,
+  placeUniform,
+  placeByPopulation,
+  MAX_CAMERAS,
+  PLACEMENT_DEFAULTS,
+  placeOnFacades,
+  FACADE_PLACEMENT_DEFAULTS,
+  placeAtIntersections,
+  INTERSECTION_PLACEMENT_DEFAULTS,
+  countIntersections,
+  placeAlongStreets,
+  STREET_PLACEMENT_DEFAULTS,
+  almatyCameras,
+  astanaCameraMix,
+  astanaCameras,
+  createPreset,
+  ALMATY_CAMERA_FACTS,
+  ASTANA_CAMERA_FACTS,
+  ALMATY_CAMERA_MIX,
+  PRESET_CAMERA_PROFILES,
+} from './cameras/index.js';
+export type {
+  CameraKind,
+  CameraOperator,
+  CameraCapability,
+  CameraInput,
+  CameraProvenance,
+  CameraColumns,
+  DoriLevel,
+  ParsedDirection,
+  DirectionParseResult,
+  CameraImportReportEntry,
+  OsmImportOptions,
+  OsmImportResult,
+  ScatterPlacementOptions,
+  CameraAttributeOptions,
+  PlacementBaseOptions,
+  FacadePlacementOptions,
+  IntersectionPlacementOptions,
+  StreetPlacementOptions,
+  CameraMix,
+  PresetCameraOptions,
+  AstanaCameraOptions,
+  PresetOptions,
+  Preset,
+} from './cameras/index.js';
 
-// Coverage: exact area and k-coverage, streets, districts, rasters.
-export * from './coverage/compute-coverage.js';
-export * from './coverage/street-coverage.js';
-export * from './coverage/district-coverage.js';
-export * from './coverage/coverage-raster.js';
-export { parallelCoverageAvailable, terminateCoverageWorkers } from './coverage/parallel.js';
-export { overlappingPairs, type NeighbourLists } from './coverage/neighbour-pairs.js';
-export type { CoverageLevel } from './coverage/footprints.js';
-export type { StudyAreaInput } from './coverage/study-area.js';
-export * from './exposure/recognition.js';
-export * from './mobility/street-network.js';
-export * from './mobility/trip-set.js';
-export * from './mobility/polyline-trips.js';
-export * from './mobility/build-street-network.js';
-export { NO_ARC, shortestPathTree, pathArcs, shortestPath, arcTail, arcHead, type ShortestPathTree, type ShortestPathTreeOptions } from './mobility/shortest-paths.js';
-export * from './exposure/street-exposure-profile.js';
+// Command network: building, analysing and breaking it (the rest: sightline/network).
+export {
+  analyseNetwork,
+  buildHierarchicalNetwork,
+  createCommandNetwork,
+  applyTargetedDamage,
+  simulateTargetedDamage,
+  JANUARY_2022_DAMAGE,
+  createFaultScenario,
+  evaluateFaultScenario,
+  simulateOutages,
+  summariseTrials,
+  networkToGeoJSON,
+  networkFromGeoJSON,
+  almatyNetworkOptions,
+  astanaNetworkOptions,
+  rankSinglePointsOfFailure,
+} from './network/index.js';
+export type {
+  AnalyseNetworkOptions,
+  StorageByKind,
+  NetworkAnalysis,
+  HierarchicalNetworkOptions,
+  NodeKind,
+  LinkKind,
+  NetworkNodeAttributes,
+  NetworkLinkAttributes,
+  NetworkGraph,
+  NetworkProvenance,
+  CommandNetwork,
+  CreateNetworkOptions,
+  TargetedDamageOptions,
+  DamageScenario,
+  DamageSimulationOptions,
+  DamageSimulation,
+  FaultScenario,
+  FaultScenarioInput,
+  FaultLiveOptions,
+  FaultEvaluation,
+  OutageSimulationOptions,
+  OutageTrials,
+  OutageSimulation,
+  ConfidenceMethod,
+  TrialSummary,
+  TrialSummaryOptions,
+  NetworkFeature,
+  NetworkFeatureCollection,
+  NetworkFromGeoJSONOptions,
+  NetworkImport,
+  NetworkRouting,
+  AnalyticsDemand,
+  LiveCounts,
+  AllocationScratch,
+  SpofOptions,
+  SpofTable,
+  SpofRow,
+  SinglePointsOfFailure,
+  VideoCodec,
+  StreamOptions,
+  ResolvedStreamOptions,
+} from './network/index.js';
 
-// Command network: model, streams, routing kernel.
-export * from './network/command-network.js';
-export * from './network/streams.js';
-export * from './network/routing.js';
-export * from './exposure/route-exposure.js';
-export { computeSightings, sightingPoints, SIGHTING_DEFAULTS, type SightingOptions, type SightingParams, type SightingSet, type SightingPoints } from './exposure/sightings.js';
-export { computeTripMetrics, type TripMetrics } from './exposure/trip-metrics.js';
-export * from './exposure/person-metrics.js';
-export * from './exposure/watchlist.js';
-export * from './exposure/unicity.js';
-export * from './exposure/least-surveilled-route.js';
-export * from './network/build-hierarchical.js';
-export * from './network/network-presets.js';
-export * from './mobility/zones.js';
-export * from './mobility/residents.js';
-export * from './mobility/trip-plans.js';
-export * from './mobility/route-trips.js';
-export * from './network/analyse-network.js';
-export * from './mobility/import-trips.js';
-export * from './exposure/population-exposure.js';
-export { parallelPopulationAvailable, terminatePopulationWorkers } from './exposure/population-parallel.js';
-export * from './exposure/district-exposure.js';
-export * from './exposure/inequality.js';
-export * from './exposure/crowd-exposure.js';
+// Retention: policies, presets and their analyses (the rest: sightline/retention).
+export {
+  analyseAccess,
+  analyseRetention,
+  compareRetention,
+  archiveOnFile,
+  personHistory,
+  createRetentionPolicy,
+  retentionPreset,
+  RETENTION_PRESETS,
+  RETENTION_PRESET_NAMES,
+  reconstructHistory,
+  retentionStorage,
+} from './retention/index.js';
+export type {
+  ReaderReach,
+  AccessGraph,
+  AccessNodeAttributes,
+  AccessPrincipalNode,
+  AccessStoreNode,
+  AccessHoldNode,
+  AccessEdgeAttributes,
+  ReachedStore,
+  ReachedHold,
+  PrincipalReach,
+  PrincipalReachResult,
+  PrincipalReachOptions,
+  AccessOptions,
+  PrincipalAccess,
+  AccessBreach,
+  PrincipalsPerResidentSummary,
+  AccessAnalysis,
+  AnalyseRetentionOptions,
+  RetentionAnalysis,
+  RetentionDelta,
+  RetentionComparison,
+  ArchiveOnFileOptions,
+  ArchiveOnFile,
+  DailyEvents,
+  EventTripsInput,
+  DailyEventRatesOptions,
+  DailyEventRates,
+  OnFileColumns,
+  RetentionReach,
+  KindReach,
+  TierReach,
+  HistorySummary,
+  HistoryDaysOptions,
+  HistoryColumns,
+  PersonHistoryOptions,
+  PersonHistory,
+  RetentionTripsInput,
+  PersonChannelDays,
+  PersonChannelDaysOptions,
+  RetentionTier,
+  DataKind,
+  RetentionDays,
+  RetentionRuleSpec,
+  PrincipalSpec,
+  LegalHoldSpec,
+  PolicyEvidence,
+  RetentionPolicySpec,
+  RetentionRule,
+  Principal,
+  LegalHold,
+  RetentionPolicy,
+  RetentionPresetName,
+  RetentionSightingsInput,
+  ReconstructHistoryOptions,
+  ReconstructedHistory,
+  HoldHistory,
+  RetentionTripRowsInput,
+  RecordKind,
+  RetentionStorageOptions,
+  StorageRow,
+  StorageTierTotals,
+  StorageKindTotals,
+  OverCapacityNode,
+  RetentionStorage,
+} from './retention/index.js';
+
+// Coverage: exact area and k-coverage, streets, districts, rasters, faults.
+export {
+  computeCoverage,
+  coverageRaster,
+  MAX_RASTER_CELLS,
+  computeDistrictCoverage,
+  overlappingPairs,
+  rankSinglePointsOfFailureByArea,
+  coverageUnderFault,
+  expectedCoverageUnderOutages,
+  simulateOutageCoverage,
+  simulateDamageCoverage,
+  parallelCoverageAvailable,
+  terminateCoverageWorkers,
+  streetSegments,
+  computeStreetCoverage,
+} from './coverage/index.js';
+export type {
+  CoverageOptions,
+  CoverageResult,
+  CoverageRasterOptions,
+  CoverageRaster,
+  DistrictCoverageRow,
+  DistrictCoverageResult,
+  DistrictCoverageOptions,
+  CoverageLevel,
+  NeighbourLists,
+  FaultCoverageOptions,
+  Watchers,
+  SpofAreaOptions,
+  SpofAreaRow,
+  SpofAreaRanking,
+  FaultCoverageRequest,
+  FaultCoverage,
+  ExpectedOutageCoverageOptions,
+  ExpectedOutageCoverage,
+  OutageCoverageOptions,
+  OutageCoverage,
+  DamageCoverageOptions,
+  StreetCoverageOptions,
+  StreetClassCoverage,
+  StreetCoverageResult,
+  StreetSegments,
+  StudyAreaInput,
+} from './coverage/index.js';
+
+// Mobility: street networks, residents, trips (low-level routing: sightline/mobility).
+export {
+  buildStreetNetwork,
+  nearestNode,
+  importTrips,
+  createResidents,
+  routeTrips,
+  TRAVEL_SPEEDS,
+  planTrips,
+  TRIP_DEFAULTS,
+  TRAVEL_MODES,
+  TRIP_PURPOSES,
+  NO_DISTRICT,
+} from './mobility/index.js';
+export type {
+  StreetComponents,
+  CoordinateTrip,
+  ImportTripsOptions,
+  ImportedTrips,
+  PolylineTrips,
+  CreateResidentsOptions,
+  SyntheticResidents,
+  RouteTripsOptions,
+  RoutedTripSet,
+  RouteTripsResult,
+  ShortestPathTree,
+  ShortestPathTreeOptions,
+  StreetNetwork,
+  ActivityPurpose,
+  Deterrence,
+  TimeDistribution,
+  PlanTripsOptions,
+  TripPlans,
+  DeterrenceSpec,
+  TravelMode,
+  TripPurpose,
+  Residents,
+  TripSet,
+  Zones,
+} from './mobility/index.js';
+
+// Exposure: sightings, recognition, trip / person / population metrics, routes, unicity.
+export {
+  crowdExposure,
+  CROWD_DEFAULTS,
+  districtExposure,
+  gini,
+  groupInequality,
+  leastSurveilledRoute,
+  LEAST_SURVEILLED_DEFAULTS,
+  computePersonMetrics,
+  computePopulationExposure,
+  POPULATION_EXPOSURE_DEFAULTS,
+  parallelPopulationAvailable,
+  terminatePopulationWorkers,
+  perEntryFromFpir,
+  recognitionModel,
+  falseAlertProbability,
+  identifiedAtLeastOnce,
+  RECOGNITION_PRESETS,
+  routeExposure,
+  computePolylineSightings,
+  computeSightings,
+  sightingPoints,
+  SIGHTING_DEFAULTS,
+  computeStreetExposureProfile,
+  PROFILE_LEVELS,
+  EXPOSURE_PROFILE_DEFAULTS,
+  computeTripMetrics,
+  tripCameras,
+  unicity,
+  wilsonInterval,
+  groupPointsByPerson,
+  UNICITY_DEFAULTS,
+  watchlistIdentifications,
+  WATCHLIST_DEFAULTS,
+} from './exposure/index.js';
+export type {
+  AreaCrowd,
+  RouteCrowd,
+  CrowdInput,
+  CrowdExposureOptions,
+  CrowdModeResult,
+  CrowdExposureResult,
+  DistrictExposureRow,
+  DistrictExposureTable,
+  GroupInequality,
+  RouteEnd,
+  LeastSurveilledRouteOptions,
+  NetworkRoute,
+  LeastSurveilledRoute,
+  PersonDayMetrics,
+  PersonMetricsOptions,
+  PopulationExposureOptions,
+  DistributionSummary,
+  PopulationExposure,
+  RecognitionModel,
+  RecognitionSpec,
+  RecognitionPresetName,
+  RoutePath,
+  RouteExposureOptions,
+  RouteStretch,
+  RouteExposure,
+  PolylineSightingOptions,
+  PolylineTripMetrics,
+  PolylineSightings,
+  SightingOptions,
+  SightingParams,
+  SightingSet,
+  SightingPoints,
+  StreetExposureProfile,
+  StreetExposureProfileOptions,
+  TripMetrics,
+  TripCameraBlock,
+  UnicityPoints,
+  UnicityOptions,
+  UnicityAtK,
+  UnicityResult,
+  UngroupedPoints,
+  WatchlistInput,
+  WatchlistOptions,
+  WatchlistResult,
+} from './exposure/index.js';
 
 // Scenarios: schema, presets, runner, comparison.
-export * from './scenario/scenario-error.js';
-export * from './scenario/schema.js';
-export * from './scenario/presets.js';
-export * from './scenario/result.js';
-export * from './scenario/run-scenario.js';
-export * from './scenario/compare.js';
-export type { ScenarioContext, ScenarioStep } from './scenario/steps.js';
-export { SCENARIO_STEPS } from './scenario/steps.js';
-export { SIGHTLINE_VERSION } from './scenario/version.js';
+export {
+  compareScenarios,
+  scenarioPreset,
+  SCENARIO_PRESET_NAMES,
+  JANUARY_2022_HOLD,
+  ALMATY_MINIMAL_RETENTION,
+  PRESET_PLACES,
+  JANUARY_2022_CROWD,
+  runScenarioDetailed,
+  runScenario,
+  ScenarioError,
+  ScenarioAbortError,
+  parseScenario,
+  scenarioJsonSchema,
+  SCENARIO_FORMAT_VERSION,
+  scenarioSchema,
+  SCENARIO_STEPS,
+  SIGHTLINE_VERSION,
+} from './scenario/index.js';
+export type {
+  MetricDelta,
+  ScenarioComparison,
+  ScenarioPresetName,
+  ScenarioPresetOptions,
+  Assumption,
+  StepTiming,
+  CityMetrics,
+  CameraMetrics,
+  CoverageRun,
+  DistrictMetrics,
+  Histogram,
+  TrialSummaryMetrics,
+  NetworkMetrics,
+  DistrictExposureMetrics,
+  DistributionMetrics,
+  CrowdMetrics,
+  PopulationExposureMetrics,
+  ExposureMetrics,
+  RetentionPolicyMetrics,
+  RetroactiveCrowdMetrics,
+  RetentionMetrics,
+  ScenarioMetrics,
+  ScenarioResult,
+  ScenarioProgress,
+  RunScenarioOptions,
+  ScenarioRun,
+  ScenarioIssue,
+  ScenarioSpec,
+  ScenarioInput,
+  CameraSourceSpec,
+  ScenarioContext,
+  ScenarioStep,
+} from './scenario/index.js';
 
-// Outputs: atomic writes, GeoJSON, the HTML report.
-export * from './io/atomic-write.js';
-export * from './io/geojson.js';
-export * from './io/report-html.js';
-export * from './io/write-outputs.js';
-export * from './network/network-geojson.js';
-export { createFaultScenario, evaluateFaultScenario, FAULT_LIVE_DEFAULTS, type FaultScenario, type FaultScenarioInput, type FaultLiveOptions, type FaultEvaluation } from './network/faults-scenario.js';
-export { summariseTrials, TRIAL_SUMMARY_DEFAULTS, CONFIDENCE_METHODS, type ConfidenceMethod, type TrialSummary, type TrialSummaryOptions } from './network/faults-stats.js';
-export * from './network/faults-simulate.js';
-export * from './network/damage.js';
-export * from './network/spof.js';
-export * from './coverage/network-coverage.js';
-export * from './exposure/sightings-polyline.js';
-export * from './io/comparison-html.js';
-export * from './io/exposure-csv.js';
-export * from './retention/policy.js';
-export * from './retention/person-channels.js';
-export { buildAccessGraph, principalReach, readerReach, type ReaderReach, principalKey, storeKey, holdKey, type AccessGraph, type AccessNodeAttributes, type AccessPrincipalNode, type AccessStoreNode, type AccessHoldNode, type AccessEdgeAttributes, type ReachedStore, type ReachedHold, type PrincipalReach, type PrincipalReachResult, type PrincipalReachOptions } from './retention/access-graph.js';
-export * from './retention/access.js';
-export { tripCameras, type TripCameraBlock } from './exposure/trip-metrics.js';
-export { retentionReach, personHistory, personHistoryForDays, summariseHistoryValues, HISTORY_DEFAULTS, type OnFileColumns, type RetentionReach, type KindReach, type TierReach, type HistorySummary, type HistoryDaysOptions, type HistoryColumns, type PersonHistoryOptions, type PersonHistory } from './retention/history.js';
-export { reconstructHistory, type RetentionSightingsInput, type ReconstructHistoryOptions, type ReconstructedHistory, type HoldHistory } from './retention/reconstruct.js';
-export { pointInHold, camerasInHold } from './retention/hold-area.js';
-export * from './retention/presets.js';
-export * from './retention/event-rates.js';
-export * from './retention/storage.js';
-export { type RetentionTripRowsInput } from './retention/reconstruct.js';
-export * from './retention/analyse-retention.js';
-export * from './retention/archive-on-file.js';
+// Outputs: atomic writes, GeoJSON, CSV, the HTML report.
+export {
+  writeFileAtomic,
+  TEMP_PREFIX,
+  buildComparisonHtml,
+  exposureCsvChunks,
+  EXPOSURE_CSV_COLUMNS,
+  camerasGeoJsonChunks,
+  districtsGeoJson,
+  coverageGridGeoJson,
+  cameraDensityGeoJson,
+  GEOJSON_PRECISION,
+  buildReportHtml,
+  writeScenarioOutputs,
+  OUTPUT_FILES,
+} from './io/index.js';
+export type {
+  ReportMaps,
+  WriteOutputsOptions,
+} from './io/index.js';

@@ -6,7 +6,7 @@
  * generators, with a {@link CameraSetBuilder} (`add` then `finish`, like
  * flatbush), which validates each value once as it is added.
  */
-import { InvalidInputError, UsageError } from '../core/errors.js';
+import { InvalidInputError, UsageError } from '../core/index.js';
 import { doriDistanceUnchecked, DORI_PX_PER_M } from './optics.js';
 
 /** Kind of camera housing/motion. */

@@ -13,9 +13,9 @@
  * missing or unreadable tag appears in the report, one entry per feature and
  * tag, saying what was done.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { normalizeDegrees } from '../core/units.js';
-import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { normalizeDegrees } from '../core/index.js';
+import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/index.js';
 import {
   CAMERA_DEFAULTS,
   CameraSetBuilder,

@@ -2,12 +2,13 @@
  * Placement strategies that scatter cameras over an area: uniformly, or
  * weighted by residential population.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireBounds, requireFinite, type Bounds } from '../core/validate.js';
-import { normalizeDegrees } from '../core/units.js';
-import type { MultiPolygonM, PolygonM } from '../geo/polygon.js';
-import { pointInPolygon, polygonArea } from '../geo/polygon.js';
-import type { City } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Bounds } from '../core/index.js';
+import { requireBounds, requireFinite } from '../core/internal.js';
+import { normalizeDegrees } from '../core/index.js';
+import { type MultiPolygonM, type PolygonM } from '../geo/index.js';
+import { pointInPolygon, polygonArea } from '../geo/index.js';
+import { type City } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,

@@ -4,12 +4,12 @@
  * column writer that fills a {@link CameraSet} directly, without one object
  * per camera.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { RAD_TO_DEG } from '../core/units.js';
-import type { Rng, Seed } from '../core/random.js';
-import { toRng } from '../core/random.js';
-import type { City, StreetClass } from '../city/city.js';
-import { STREET_CLASSES } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { RAD_TO_DEG } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
+import { type City, type StreetClass } from '../city/index.js';
+import { STREET_CLASSES } from '../city/index.js';
 import {
   CameraSet,
   CameraSetBuilder,

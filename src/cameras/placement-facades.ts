@@ -2,9 +2,9 @@
  * Placement strategy: cameras on building facades that face a street,
  * looking out from the wall (building and entrance cameras).
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireNonNegative, requirePositive } from '../core/validate.js';
-import type { City, StreetClass } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireNonNegative, requirePositive } from '../core/internal.js';
+import { type City, type StreetClass } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,

@@ -1,10 +1,10 @@
 /**
  * Placement strategy: cameras at street intersections.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireNonNegative } from '../core/validate.js';
-import type { City, StreetClass } from '../city/city.js';
-import { STREET_CLASSES } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger, requireNonNegative } from '../core/internal.js';
+import { type City, type StreetClass } from '../city/index.js';
+import { STREET_CLASSES } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,

@@ -1,9 +1,9 @@
 /**
  * Placement strategy: cameras along streets, on the kerb, at a spacing.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireNonNegative, requirePositive } from '../core/validate.js';
-import type { City, StreetClass } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireNonNegative, requirePositive } from '../core/internal.js';
+import { type City, type StreetClass } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,

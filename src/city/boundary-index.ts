@@ -11,7 +11,7 @@
  * extent) count as inside, so a grid laid exactly on a rectangular boundary
  * keeps its outermost streets.
  */
-import type { MultiPolygonM } from '../geo/polygon.js';
+import { type MultiPolygonM } from '../geo/index.js';
 
 export class BoundaryIndex {
   /** Number of boundary edges (outer rings and holes). */

@@ -2,11 +2,12 @@
  * Reading a city boundary given in any of the friendly forms the city
  * functions accept, once, at the API boundary.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireBounds } from '../core/validate.js';
-import type { MultiPolygonM, PolygonM } from '../geo/polygon.js';
-import { validateMultiPolygon } from '../geo/polygon-validate.js';
-import { boundsToPolygon, multiPolygonArea, multiPolygonFromCoordinates, normalizePolygon } from '../geo/polygon.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireBounds } from '../core/internal.js';
+import { type MultiPolygonM, type PolygonM } from '../geo/index.js';
+import { validateMultiPolygon } from '../geo/internal.js';
+import { boundsToPolygon, multiPolygonArea, normalizePolygon } from '../geo/index.js';
+import { multiPolygonFromCoordinates } from '../geo/internal.js';
 
 /** A boundary in metres: bounds `[minX, minY, maxX, maxY]`, a {@link MultiPolygonM}, a {@link PolygonM}, or Polygon/MultiPolygon coordinates `[[[x, y], …]]`. */
 export type BoundaryInput = readonly [number, number, number, number] | MultiPolygonM | PolygonM | readonly unknown[];

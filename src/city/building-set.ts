@@ -3,7 +3,7 @@
  * {@link BuildingSet}, and a builder that fills it without per-building
  * objects.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import type { BuildingSet } from './city.js';
 
 /**

@@ -3,15 +3,15 @@
  * buildings, districts and population), validated once.
  */
 import Graph from 'graphology';
-import { InvalidInputError } from '../core/errors.js';
-import { multiPolygonBounds } from '../geo/polygon.js';
-import type { LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { multiPolygonBounds } from '../geo/index.js';
+import { type LocalProjection } from '../geo/index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';
 import { emptyBuildingSet, validateBuildingSet } from './building-set.js';
 import type { BuildingSet, City, PopulationGrid, Provenance, StreetEdgeAttributes, StreetGraph, StreetNodeAttributes } from './city.js';
 import { STREET_CLASSES } from './city.js';
 import { resolveDistricts, type DistrictSpec } from './districts.js';
-import { createPopulationGrid, validatePopulationGrid, type PopulationGridOptions } from './population.js';
+import { createPopulationGridFor, validatePopulationGrid, type PopulationGridOptions } from './population.js';
 
 /** The parts of a city given to {@link createCity}. */
 export interface CityParts {
@@ -81,7 +81,7 @@ export function createCity(parts: CityParts): City {
   else {
     const opts = (parts.population ?? {}) as PopulationGridOptions;
     if (typeof opts !== 'object' || opts === null) throw new InvalidInputError(origin, 'population', 'must be a PopulationGrid or options { total?, cellSize?, centre?, densityDecay? }', opts);
-    population = createPopulationGrid(boundary, { densityDecay: Infinity, ...opts }, origin);
+    population = createPopulationGridFor(boundary, { densityDecay: Infinity, ...opts }, origin);
   }
   return { name, projection, boundary, bounds: multiPolygonBounds(boundary), streets, buildings, districts, population, provenance };
 }

@@ -2,9 +2,9 @@
  * Districts: splitting a boundary into synthetic districts of equal area, or
  * checking districts given by the caller.
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { MultiPolygonM } from '../geo/polygon.js';
-import { multiPolygonArea, multiPolygonBounds } from '../geo/polygon.js';
+import { InvalidInputError } from '../core/index.js';
+import { type MultiPolygonM } from '../geo/index.js';
+import { multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
 import type { District } from './city.js';
 import { toBoundary } from './boundary.js';
 import { clipMultiPolygonToRect } from './rect-clip.js';
@@ -33,7 +33,12 @@ export interface DistrictSpec {
  * splitIntoDistricts([boundsToPolygon([0, 0, 1000, 1000])], 4) // four 500 m squares
  * @remarks O(count × 60 × boundary vertices) (60 bisection steps per cut).
  */
-export function splitIntoDistricts(boundary: MultiPolygonM, count: number | readonly string[], origin = 'splitIntoDistricts'): District[] {
+export function splitIntoDistricts(boundary: MultiPolygonM, count: number | readonly string[]): District[] {
+  return splitIntoDistrictsFor(boundary, count, 'splitIntoDistricts');
+}
+
+/** {@link splitIntoDistricts} for a caller whose name errors should carry. */
+export function splitIntoDistrictsFor(boundary: MultiPolygonM, count: number | readonly string[], origin: string): District[] {
   const names = Array.isArray(count) ? (count as readonly string[]) : null;
   const n = names ? names.length : (count as number);
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 10000) throw new InvalidInputError(origin, 'districts', 'must be an integer in [1, 10000] or a non-empty list', count);
@@ -120,9 +125,9 @@ function uniqueId(base: string, seen: Set<string>): string {
  * resolveDistricts(boundary, ['North', 'South'], 'createCity')
  */
 export function resolveDistricts(boundary: MultiPolygonM, value: unknown, origin: string): District[] {
-  if (typeof value === 'number') return splitIntoDistricts(boundary, value, origin);
+  if (typeof value === 'number') return splitIntoDistrictsFor(boundary, value, origin);
   if (!Array.isArray(value) || value.length === 0) throw new InvalidInputError(origin, 'districts', 'must be a count, a non-empty list of names or a list of { name, id?, area? }', value);
-  if (value.every((v) => typeof v === 'string')) return splitIntoDistricts(boundary, value as string[], origin);
+  if (value.every((v) => typeof v === 'string')) return splitIntoDistrictsFor(boundary, value as string[], origin);
   const specs = value as unknown[];
   for (let i = 0; i < specs.length; i++) {
     const s = specs[i] as DistrictSpec;
@@ -131,7 +136,7 @@ export function resolveDistricts(boundary: MultiPolygonM, value: unknown, origin
   }
   const withArea = specs.filter((s) => (s as DistrictSpec).area !== undefined).length;
   if (withArea === 0) {
-    const split = splitIntoDistricts(boundary, specs.map((s) => (s as DistrictSpec).name), origin);
+    const split = splitIntoDistrictsFor(boundary, specs.map((s) => (s as DistrictSpec).name), origin);
     specs.forEach((s, i) => {
       const id = (s as DistrictSpec).id;
       if (id !== undefined) split[i].id = id;

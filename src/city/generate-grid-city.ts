@@ -4,18 +4,18 @@
  * equal-area districts and a population that follows Clark's density law.
  */
 import Graph from 'graphology';
-import { InvalidInputError } from '../core/errors.js';
-import { createRng, type Seed } from '../core/random.js';
-import { DEG_TO_RAD } from '../core/units.js';
-import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
-import { multiPolygonBounds } from '../geo/polygon.js';
-import type { LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { createRng, type Seed } from '../core/index.js';
+import { DEG_TO_RAD } from '../core/index.js';
+import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
+import { multiPolygonBounds } from '../geo/index.js';
+import { type LocalProjection } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';
 import { BuildingSetBuilder, emptyBuildingSet } from './building-set.js';
 import type { City, Provenance, StreetClass, StreetEdgeAttributes, StreetGraph, StreetNodeAttributes } from './city.js';
 import { resolveDistricts, type DistrictSpec } from './districts.js';
-import { createPopulationGrid } from './population.js';
+import { createPopulationGridFor } from './population.js';
 import { STREET_WIDTHS } from './street-classes.js';
 
 /** Defaults of {@link generateGridCity}. */
@@ -202,7 +202,7 @@ export function generateGridCity(options: GridCityOptions = {}): City {
 
   // Districts and population first: they validate their options before the heavy work.
   const districts = resolveDistricts(boundary, options.districts ?? GRID_CITY_DEFAULTS.districts, origin);
-  const population = createPopulationGrid(
+  const population = createPopulationGridFor(
     boundary,
     {
       total: options.population,

@@ -3,9 +3,9 @@
  * (RFC 7946), typically OpenStreetMap `building=*` footprints, into the flat
  * {@link BuildingSet} used as occluders.
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { LocalProjection } from '../geo/projection.js';
-import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { type LocalProjection } from '../geo/index.js';
+import { createLocalProjection, lonLatCentre } from '../geo/index.js';
 import { BuildingSetBuilder } from './building-set.js';
 import type { BuildingSet, Provenance } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';

@@ -3,7 +3,7 @@
  * the ways tagged `highway`. A small hand-written tokenizer reads the
  * document; relations and other elements are ignored.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import type { ImportReportEntry } from './import-report.js';
 import { buildStreets, checkStreetImportOptions, type RawStreetLine, type StreetImportOptions, type StreetImportResult } from './import-streets.js';
 

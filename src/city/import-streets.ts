@@ -3,10 +3,10 @@
  * longitude/latitude (RFC 7946), typically an OpenStreetMap export with
  * tags as properties.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireNonNegative } from '../core/validate.js';
-import type { LocalProjection } from '../geo/projection.js';
-import { createLocalProjection, lonLatCentre } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireNonNegative } from '../core/internal.js';
+import { type LocalProjection } from '../geo/index.js';
+import { createLocalProjection, lonLatCentre } from '../geo/index.js';
 import type { Provenance, StreetClass, StreetGraph } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
 import { classifyHighway, STREET_WIDTHS } from './street-classes.js';

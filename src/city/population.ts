@@ -2,11 +2,12 @@
  * Residential population on a regular grid: building it from a density law
  * over a boundary, reading it, and sampling residents' home points from it.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
-import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
-import type { MultiPolygonM } from '../geo/polygon.js';
-import { multiPolygonArea, multiPolygonBounds } from '../geo/polygon.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
+import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
+import { type MultiPolygonM } from '../geo/index.js';
+import { multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import type { PopulationGrid } from './city.js';
 import { clipMultiPolygonToRect } from './rect-clip.js';
@@ -59,7 +60,12 @@ export interface PopulationGridOptions {
  * grid.cols // 10
  * @remarks O(cells + boundary vertices × rows) time; cells crossed by the boundary are clipped against the row's strip of the boundary.
  */
-export function createPopulationGrid(boundary: MultiPolygonM, options: PopulationGridOptions = {}, origin = 'createPopulationGrid'): PopulationGrid {
+export function createPopulationGrid(boundary: MultiPolygonM, options: PopulationGridOptions = {}): PopulationGrid {
+  return createPopulationGridFor(boundary, options, 'createPopulationGrid');
+}
+
+/** {@link createPopulationGrid} for a caller whose name errors should carry. */
+export function createPopulationGridFor(boundary: MultiPolygonM, options: PopulationGridOptions, origin: string): PopulationGrid {
   const cellSize = options.cellSize === undefined ? POPULATION_DEFAULTS.cellSize : requirePositive(origin, 'cellSize', options.cellSize);
   const decay = options.densityDecay === undefined ? POPULATION_DEFAULTS.densityDecay : options.densityDecay;
   if (typeof decay !== 'number' || !(decay > 0)) throw new InvalidInputError(origin, 'densityDecay', 'must be a number > 0 (Infinity for uniform)', decay);

@@ -3,10 +3,11 @@
  * street grid, buildings, districts and population) and Astana (entirely
  * synthetic geometry with the city's published size and population).
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { MultiPolygonM } from '../geo/polygon.js';
-import { multiPolygonArea, multiPolygonFromCoordinates } from '../geo/polygon.js';
-import { createLocalProjection, projectCoordinates } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { type MultiPolygonM } from '../geo/index.js';
+import { multiPolygonArea } from '../geo/index.js';
+import { multiPolygonFromCoordinates } from '../geo/internal.js';
+import { createLocalProjection, projectCoordinates } from '../geo/index.js';
 import type { City } from './city.js';
 import { ALMATY_BOUNDARY, ALMATY_BOUNDARY_ATTRIBUTION, ALMATY_BOUNDARY_OSM_RELATION } from './data/almaty-boundary.js';
 import { generateGridCity, type GridCityOptions } from './generate-grid-city.js';

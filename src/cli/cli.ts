@@ -10,21 +10,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SightlineError, UsageError } from '../core/errors.js';
-import { importOsmCameras } from '../cameras/osm-import.js';
-import { terminateCoverageWorkers } from '../coverage/parallel.js';
-import { routeExposure } from '../exposure/route-exposure.js';
-import { ScenarioError, ScenarioAbortError } from '../scenario/scenario-error.js';
-import { parseScenario, scenarioJsonSchema, type ScenarioInput } from '../scenario/schema.js';
-import { scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName } from '../scenario/presets.js';
-import { runScenarioDetailed, type ScenarioRun } from '../scenario/run-scenario.js';
-import { compareScenarios, type ScenarioComparison } from '../scenario/compare.js';
-import type { ScenarioResult } from '../scenario/result.js';
-import { SIGHTLINE_VERSION } from '../scenario/version.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { camerasGeoJsonChunks } from '../io/geojson.js';
-import { writeScenarioOutputs } from '../io/write-outputs.js';
-import { buildComparisonHtml } from '../io/comparison-html.js';
+import { SightlineError, UsageError } from '../core/index.js';
+import { importOsmCameras } from '../cameras/index.js';
+import { terminateCoverageWorkers } from '../coverage/index.js';
+import { routeExposure } from '../exposure/index.js';
+import { ScenarioError, ScenarioAbortError } from '../scenario/index.js';
+import { parseScenario, scenarioJsonSchema, type ScenarioInput } from '../scenario/index.js';
+import { scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName } from '../scenario/index.js';
+import { runScenarioDetailed, type ScenarioRun } from '../scenario/index.js';
+import { compareScenarios, type ScenarioComparison } from '../scenario/index.js';
+import { type ScenarioResult } from '../scenario/index.js';
+import { SIGHTLINE_VERSION } from '../scenario/index.js';
+import { writeFileAtomic } from '../io/index.js';
+import { camerasGeoJsonChunks } from '../io/index.js';
+import { writeScenarioOutputs } from '../io/index.js';
+import { buildComparisonHtml } from '../io/index.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 
 /** Exit codes of the command. */

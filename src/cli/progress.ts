@@ -3,7 +3,7 @@
  * plain lines otherwise (logs, CI, pipes). Always on stderr, so stdout
  * stays clean for results and `--json`.
  */
-import type { ScenarioProgress } from '../scenario/run-scenario.js';
+import { type ScenarioProgress } from '../scenario/index.js';
 
 /** Where progress is written. */
 export interface ProgressSink {

@@ -2,11 +2,11 @@
  * Exact area coverage of a camera network inside a study area.
  */
 import { availableParallelism } from 'node:os';
-import { InvalidInputError } from '../core/errors.js';
-import type { Bounds } from '../core/validate.js';
-import { CameraSet, type CameraProvenance } from '../cameras/camera-set.js';
-import type { BuildingSet, City } from '../city/city.js';
-import { validateBuildingSet } from '../city/building-set.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Bounds } from '../core/index.js';
+import { CameraSet, type CameraProvenance } from '../cameras/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
+import { validateBuildingSet } from '../city/internal.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';

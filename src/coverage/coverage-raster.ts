@@ -3,11 +3,11 @@
  * each grid cell. For drawing, not for headline numbers (those come exact
  * from computeCoverage).
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { Bounds } from '../core/validate.js';
-import { CameraSet } from '../cameras/camera-set.js';
-import type { BuildingSet, City } from '../city/city.js';
-import { validateBuildingSet } from '../city/building-set.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Bounds } from '../core/index.js';
+import { CameraSet } from '../cameras/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
+import { validateBuildingSet } from '../city/internal.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';

@@ -4,9 +4,9 @@
  * until none is left.
  */
 import { parentPort } from 'node:worker_threads';
-import { claimTasks } from '../core/worker-pool.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
-import type { MultiPolygonM } from '../geo/polygon.js';
+import { claimTasks } from '../core/internal.js';
+import { PolygonLocator } from '../geo/index.js';
+import { type MultiPolygonM } from '../geo/index.js';
 import { runChunk } from './parallel.js';
 import { createUnionEngine, type FootprintColumns } from './union-engine.js';
 

@@ -2,10 +2,10 @@
  * Per-district coverage tables: area and street coverage, k-coverage and
  * camera density for every district of a city.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { CameraSet } from '../cameras/camera-set.js';
-import type { City } from '../city/city.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
+import { InvalidInputError } from '../core/index.js';
+import { CameraSet } from '../cameras/index.js';
+import { type City } from '../city/index.js';
+import { PolygonLocator } from '../geo/index.js';
 import { computeCoverage, type CoverageOptions } from './compute-coverage.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability } from './prepare.js';

@@ -12,10 +12,11 @@
  * primitives (segments and arcs), interior on the left, in coordinates
  * relative to an origin (the study area's centre) to keep products small.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/scratch.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import { DORI_PX_PER_M, DORI_LEVELS, doriDistanceUnchecked, type DoriLevel } from '../cameras/optics.js';
+import { InvalidInputError } from '../core/index.js';
+import { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/internal.js';
+import { type CameraSet } from '../cameras/index.js';
+import { DORI_PX_PER_M, DORI_LEVELS, type DoriLevel } from '../cameras/index.js';
+import { doriDistanceUnchecked } from '../cameras/internal.js';
 
 /** Which distance bounds a footprint: a DORI level, or the camera's own `range`. */
 export type CoverageLevel = DoriLevel | 'range';

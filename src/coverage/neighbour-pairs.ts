@@ -7,7 +7,7 @@
  * footprints (cases pairs-grid and pairs-flatbush). flatbush still serves
  * the one-off queries elsewhere.
  */
-import { scratchInt32, scratchUint32 } from '../core/scratch.js';
+import { scratchInt32, scratchUint32 } from '../core/internal.js';
 
 export interface NeighbourLists {
   /** Neighbours of box i: list[start[i]] … list[start[i + 1] − 1] (i itself excluded). */

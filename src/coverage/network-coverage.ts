@@ -14,17 +14,19 @@
  * node has a working path to a centre.
  */
 import { availableParallelism } from 'node:os';
-import { InvalidInputError } from '../core/errors.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import { NODE_KINDS, type CommandNetwork, type NodeKind } from '../network/command-network.js';
-import { centreFlags } from '../network/command-network.js';
-import { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions, type FaultLiveOptions, type FaultScenario } from '../network/faults-scenario.js';
-import { sampleOutageScenario, type OutageSimulationOptions } from '../network/faults-simulate.js';
-import { resolveSummaryOptions, summariseResolved, type TrialSummary } from '../network/faults-stats.js';
-import { createRouting, routeToCentres } from '../network/routing.js';
-import { applyTargetedDamage, type DamageSimulationOptions } from '../network/damage.js';
-import { toRng } from '../core/random.js';
-import { rankSinglePointsOfFailure, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/spof.js';
+import { InvalidInputError } from '../core/index.js';
+import { type CameraSet } from '../cameras/index.js';
+import { NODE_KINDS, type CommandNetwork, type NodeKind } from '../network/index.js';
+import { centreFlags } from '../network/index.js';
+import { type FaultLiveOptions, type FaultScenario } from '../network/index.js';
+import { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions } from '../network/internal.js';
+import { sampleOutageScenario, type OutageSimulationOptions } from '../network/index.js';
+import { type TrialSummary } from '../network/index.js';
+import { resolveSummaryOptions, summariseResolved } from '../network/internal.js';
+import { createRouting, routeToCentres } from '../network/index.js';
+import { applyTargetedDamage, type DamageSimulationOptions } from '../network/index.js';
+import { toRng } from '../core/internal.js';
+import { rankSinglePointsOfFailure, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/index.js';
 import { computeCoverage, PARALLEL_MIN_FOOTPRINTS, type CoverageOptions, type CoverageResult } from './compute-coverage.js';
 import { checkLevel, effectiveRadius, Footprints, setSector } from './footprints.js';
 import { overlappingPairs } from './neighbour-pairs.js';
@@ -32,9 +34,9 @@ import { applyOcclusion } from './occlusion.js';
 import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
 import { CHUNK_SIZE, unionAreas } from './union-engine.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
-import { boundsToPolygon } from '../geo/polygon.js';
-import type { BuildingSet } from '../city/city.js';
+import { PolygonLocator } from '../geo/index.js';
+import { boundsToPolygon } from '../geo/index.js';
+import { type BuildingSet } from '../city/index.js';
 
 /** Coverage options without `availability` (the fault functions set it). */
 export type FaultCoverageOptions = Omit<CoverageOptions, 'availability'>;

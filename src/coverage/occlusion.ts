@@ -9,8 +9,8 @@
  * a radial "shadow edge" wherever the visible distance jumps between
  * intervals, and the edge back to the apex at a1.
  */
-import type { BuildingSet } from '../city/city.js';
-import { computeVisibility, createOccluders, createVisibilityRegion, createVisibilityScratch, VISIBILITY_LINE, type VisibilityRegion } from '../geo/visibility.js';
+import { type BuildingSet } from '../city/index.js';
+import { computeVisibility, createOccluders, createVisibilityRegion, createVisibilityScratch, VISIBILITY_LINE, type VisibilityRegion } from '../geo/index.js';
 import { Footprints, MODE_FULL, MODE_OCCLUDED, PRIM_STRIDE, writeArc, writeSegment, type VisibilityColumns } from './footprints.js';
 
 const TWO_PI = 2 * Math.PI;

@@ -15,9 +15,9 @@
  * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
  * TypeScript sources) everything runs on the calling thread.
  */
-import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
-import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/scratch.js';
-import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { claimTasks, WorkerPool, waitForChunks } from '../core/internal.js';
+import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/internal.js';
+import { type PolygonLocator } from '../geo/index.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
 
 /** Footprints per chunk (keep equal to union-engine's CHUNK_SIZE). */

@@ -3,10 +3,10 @@
  * radius per level, selection of the cameras that can reach a box, optional
  * occlusion and availability weights.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { scratchFloat64, scratchUint32 } from '../core/scratch.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { BuildingSet } from '../city/city.js';
+import { InvalidInputError } from '../core/index.js';
+import { scratchFloat64, scratchUint32 } from '../core/internal.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type BuildingSet } from '../city/index.js';
 import { Footprints, effectiveRadius, setSector, type CoverageLevel } from './footprints.js';
 import { applyOcclusion } from './occlusion.js';
 

@@ -12,13 +12,13 @@
  * (Sundhar Ram et al., IEEE TMC 2007).
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
-import type { Bounds } from '../core/validate.js';
-import { CameraSet } from '../cameras/camera-set.js';
-import type { BuildingSet, City, StreetClass, StreetGraph } from '../city/city.js';
-import { STREET_CLASSES } from '../city/city.js';
-import type { PolygonLocator } from '../geo/polygon-locator.js';
-import { validateBuildingSet } from '../city/building-set.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Bounds } from '../core/index.js';
+import { CameraSet } from '../cameras/index.js';
+import { type BuildingSet, type City, type StreetClass, type StreetGraph } from '../city/index.js';
+import { STREET_CLASSES } from '../city/index.js';
+import { type PolygonLocator } from '../geo/index.js';
+import { validateBuildingSet } from '../city/internal.js';
 import { checkLevel, type CoverageLevel, type Footprints } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea, type StudyAreaInput } from './study-area.js';

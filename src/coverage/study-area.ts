@@ -3,11 +3,13 @@
  * metres, resolved once into a {@link PolygonLocator} in coordinates relative
  * to a chosen origin.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireBounds, type Bounds } from '../core/validate.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
-import { validateMultiPolygon } from '../geo/polygon-validate.js';
-import { boundsToPolygon, multiPolygonFromCoordinates, type MultiPolygonM, type PolygonM } from '../geo/polygon.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Bounds } from '../core/index.js';
+import { requireBounds } from '../core/internal.js';
+import { PolygonLocator } from '../geo/index.js';
+import { validateMultiPolygon } from '../geo/internal.js';
+import { boundsToPolygon, type MultiPolygonM, type PolygonM } from '../geo/index.js';
+import { multiPolygonFromCoordinates } from '../geo/internal.js';
 
 /** A study area: bounds, a {@link MultiPolygonM}/{@link PolygonM}, or GeoJSON-style Polygon/MultiPolygon coordinates in metres. */
 export type StudyAreaInput = Bounds | MultiPolygonM | PolygonM | number[][][] | number[][][][];

@@ -27,10 +27,10 @@
  * pᵢ · P(exactly k − 1 of J up) (a Poisson-binomial term).
  */
 import Flatbush from 'flatbush';
-import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { type PolygonLocator } from '../geo/index.js';
 import { neighbourLists } from './neighbour-pairs.js';
 import { runChunksInParallel } from './parallel.js';
-import { scratchUint32 } from '../core/scratch.js';
+import { scratchUint32 } from '../core/internal.js';
 import {
   Footprints,
   MODE_FULL,

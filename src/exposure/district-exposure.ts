@@ -2,9 +2,9 @@
  * Exposure per district, by residents' home district: how often the people
  * who live in each district are seen and identified on an average day.
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { District } from '../city/city.js';
-import { NO_DISTRICT, type Residents } from '../mobility/trip-set.js';
+import { InvalidInputError } from '../core/index.js';
+import { type District } from '../city/index.js';
+import { NO_DISTRICT, type Residents } from '../mobility/index.js';
 import type { PersonDayMetrics } from './person-metrics.js';
 
 /** One row of {@link DistrictExposureTable}. */

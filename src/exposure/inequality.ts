@@ -3,7 +3,7 @@
  * group means weighted by group size, and the ratio of the largest to the
  * smallest group mean.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 
 /**
  * Weighted Gini coefficient: G = Σ_i Σ_j w_i w_j |x_i − x_j| / (2 (Σ w)² μ),

@@ -4,11 +4,12 @@
  * against the shortest path (in the tradition of iSee's "paths of least
  * surveillance" and of ALPR-avoiding routers).
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { CoverageLevel } from '../coverage/footprints.js';
-import type { StreetNetwork } from '../mobility/street-network.js';
-import { nearestNode } from '../mobility/build-street-network.js';
-import { csrLengths, dijkstra, NO_ARC, shortestPath } from '../mobility/shortest-paths.js';
+import { InvalidInputError } from '../core/index.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { nearestNode } from '../mobility/index.js';
+import { NO_ARC, shortestPath } from '../mobility/index.js';
+import { csrLengths, dijkstra } from '../mobility/internal.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';
 
 /** A route end: a node index, or a point `[x, y]` in metres snapped to the nearest node. */

@@ -2,8 +2,8 @@
  * Exposure per person and day, aggregated from per-trip metrics: everybody
  * counts, including residents who made no trip that day (all zeros).
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger, requireObject } from '../core/internal.js';
 import { quantileSorted } from 'simple-statistics';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 

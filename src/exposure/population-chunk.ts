@@ -4,9 +4,9 @@
  * sightings). Run identically on the calling thread and on workers, so the
  * merged result does not depend on who ran which chunk.
  */
-import type { StreetNetwork } from '../mobility/street-network.js';
-import type { TripPlans } from '../mobility/trip-plans.js';
-import { RouteScratch, routeValidated } from '../mobility/route-trips.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { type TripPlans } from '../mobility/index.js';
+import { RouteScratch, routeValidated } from '../mobility/internal.js';
 import { SightingBuffer } from './sightings.js';
 import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';

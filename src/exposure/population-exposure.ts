@@ -5,17 +5,19 @@
  * expectations — on one thread or several, with identical results.
  */
 import { availableParallelism } from 'node:os';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { City } from '../city/city.js';
-import { InvalidInputError } from '../core/errors.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
-import { requireInteger, requireObject } from '../core/validate.js';
-import { buildStreetNetwork } from '../mobility/build-street-network.js';
-import { csrLengths } from '../mobility/shortest-paths.js';
-import { createResidents, type SyntheticResidents } from '../mobility/residents.js';
-import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
-import type { StreetNetwork } from '../mobility/street-network.js';
-import { planTripsWith, type PlanTripsOptions, type TripPlans } from '../mobility/trip-plans.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type City } from '../city/index.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
+import { requireInteger, requireObject } from '../core/internal.js';
+import { buildStreetNetwork } from '../mobility/index.js';
+import { csrLengths } from '../mobility/internal.js';
+import { createResidents, type SyntheticResidents } from '../mobility/index.js';
+import { TRAVEL_SPEEDS } from '../mobility/index.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { type PlanTripsOptions, type TripPlans } from '../mobility/index.js';
+import { planTripsWith } from '../mobility/internal.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
 import { groupInequality, type GroupInequality } from './inequality.js';
 import { aggregatePersonDays, columnStats, type PersonDayMetrics } from './person-metrics.js';

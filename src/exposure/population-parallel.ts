@@ -24,9 +24,10 @@
  * calling thread.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { claimTasks, WorkerPool, waitForChunks } from '../core/worker-pool.js';
-import type { StreetNetwork } from '../mobility/street-network.js';
-import { solveDestinations, type DestinationTask, type TripPlans } from '../mobility/trip-plans.js';
+import { claimTasks, WorkerPool, waitForChunks } from '../core/internal.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { type TripPlans } from '../mobility/index.js';
+import { solveDestinations, type DestinationTask } from '../mobility/internal.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
 import { ChunkRunner, gatherRows, releaseRowTable, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';

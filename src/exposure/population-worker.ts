@@ -4,12 +4,12 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { fullCollector } from '../core/collect-garbage.js';
-import { claimTasks } from '../core/worker-pool.js';
+import { fullCollector } from '../core/internal.js';
+import { claimTasks } from '../core/internal.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, gatherRows, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';
-import { solveDestinations, type DestinationTask } from '../mobility/trip-plans.js';
+import { solveDestinations, type DestinationTask } from '../mobility/internal.js';
 
 interface ChunksMessage {
   kind: 'chunks';

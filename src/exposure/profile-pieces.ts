@@ -17,16 +17,8 @@
  *
  * @internal
  */
-import type { Footprints } from '../coverage/footprints.js';
-import {
-  MIN_PIECE_LENGTH,
-  PROBE_OFFSET,
-  footprintClassify,
-  footprintContains,
-  maxSplitsOf,
-  sortSplits,
-  splitSegmentByFootprint,
-} from '../coverage/union-engine.js';
+import { type Footprints } from '../coverage/internal.js';
+import { MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint } from '../coverage/internal.js';
 
 /** Scratch buffers reused across segments (grown on demand, never shrunk). */
 export interface PieceScratch {

@@ -21,8 +21,8 @@
  *
  * Sources for the presets: see {@link RECOGNITION_PRESETS}.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requireProbability } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requireProbability } from '../core/internal.js';
 
 /** A face-recognition model (operating point of one algorithm in one setting). */
 export interface RecognitionModel {

@@ -6,13 +6,14 @@
  * `routeExposure(cameras, path).cameraIds / .observedLength / .observedFraction`.
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
-import { CameraSet, type CameraProvenance } from '../cameras/camera-set.js';
-import type { BuildingSet, City } from '../city/city.js';
-import { validateBuildingSet } from '../city/building-set.js';
-import { checkLevel, type CoverageLevel } from '../coverage/footprints.js';
-import { checkAvailability, prepareFootprints } from '../coverage/prepare.js';
-import { BOUNDARY_EPS } from '../coverage/union-engine.js';
+import { InvalidInputError } from '../core/index.js';
+import { CameraSet, type CameraProvenance } from '../cameras/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
+import { validateBuildingSet } from '../city/internal.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { checkLevel } from '../coverage/internal.js';
+import { checkAvailability, prepareFootprints } from '../coverage/internal.js';
+import { BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 import { nearbyBuildings, nearbyCameraWeights } from './route-nearby.js';
 

@@ -12,9 +12,10 @@
  * @internal
  */
 import Flatbush from 'flatbush';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { BuildingSet } from '../city/city.js';
-import { effectiveRadius, type CoverageLevel } from '../coverage/footprints.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type BuildingSet } from '../city/index.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { effectiveRadius } from '../coverage/internal.js';
 
 /** Reach boxes of every camera at a level (x ± r, y ± r), per camera set and level. */
 const cameraIndexes = new WeakMap<CameraSet, Map<CoverageLevel, { index: Flatbush; radius: Float64Array }>>();

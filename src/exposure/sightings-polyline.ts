@@ -3,14 +3,14 @@
  * street graph), scored geometrically with the exposure-geometry module's
  * exact per-camera stretches (the footprints of computeCoverage).
  */
-import { CameraSet, CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/camera-set.js';
-import type { BuildingSet, City } from '../city/city.js';
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requireProbability } from '../core/validate.js';
-import { checkAvailability } from '../coverage/prepare.js';
-import type { CoverageLevel } from '../coverage/footprints.js';
-import type { PolylineTrips } from '../mobility/polyline-trips.js';
-import { MODE_CAR, MODE_WALK } from '../mobility/trip-set.js';
+import { CameraSet, CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requireProbability } from '../core/internal.js';
+import { checkAvailability } from '../coverage/internal.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { type PolylineTrips } from '../mobility/index.js';
+import { MODE_CAR, MODE_WALK } from '../mobility/index.js';
 import { recognitionModel, type RecognitionModel } from './recognition.js';
 import { routeExposureOfCoords, type RouteStretch } from './route-exposure.js';
 import { SIGHTING_DEFAULTS, SightingBuffer, type SightingParams, type SightingSet } from './sightings.js';

@@ -25,8 +25,8 @@
  *   between captures (short, scattered outages); draw `cameraUp` yourself for
  *   correlated outages. Cameras of weight 0 see nothing.
  */
-import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/camera-set.js';
-import { MODE_CAR, MODE_WALK } from '../mobility/trip-set.js';
+import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
+import { MODE_CAR, MODE_WALK } from '../mobility/index.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
 
 /** Two stretches touch when their ends are closer than this (metres). */

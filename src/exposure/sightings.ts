@@ -6,13 +6,13 @@
  * Definitions (merging across arcs, face and plate rules, availability): see
  * the module comment of `sightings-scorer.ts` and {@link computeSightings}.
  */
-import type { CameraSet } from '../cameras/camera-set.js';
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requireProbability } from '../core/validate.js';
-import { checkAvailability } from '../coverage/prepare.js';
-import type { CoverageLevel } from '../coverage/footprints.js';
-import type { StreetNetwork } from '../mobility/street-network.js';
-import type { TripSet } from '../mobility/trip-set.js';
+import { type CameraSet } from '../cameras/index.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requireProbability } from '../core/internal.js';
+import { checkAvailability } from '../coverage/internal.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { type TripSet } from '../mobility/index.js';
 import { recognitionModel, type RecognitionModel } from './recognition.js';
 import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';

@@ -4,15 +4,15 @@
  * or without occlusion. Trips are then scored by walking their arcs and
  * reading these stretches — no geometry per trip.
  */
-import type { CoverageLevel } from '../coverage/footprints.js';
+import { type CoverageLevel } from '../coverage/index.js';
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
-import { CameraSet } from '../cameras/camera-set.js';
-import type { BuildingSet, City } from '../city/city.js';
-import { validateBuildingSet } from '../city/building-set.js';
-import { streetSegments } from '../coverage/street-coverage.js';
-import { prepareFootprints } from '../coverage/prepare.js';
-import { BOUNDARY_EPS } from '../coverage/union-engine.js';
+import { InvalidInputError } from '../core/index.js';
+import { CameraSet } from '../cameras/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
+import { validateBuildingSet } from '../city/internal.js';
+import { streetSegments } from '../coverage/index.js';
+import { prepareFootprints } from '../coverage/internal.js';
+import { BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 
 /**

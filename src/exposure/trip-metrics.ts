@@ -3,9 +3,9 @@
  * cameras, share of the path observed, longest unobserved stretch, and the
  * probability of being identified at least once.
  */
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { TripSet } from '../mobility/trip-set.js';
-import { InvalidInputError } from '../core/errors.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type TripSet } from '../mobility/index.js';
+import { InvalidInputError } from '../core/index.js';
 import { checkTrips, prepareScoring, type SightingOptions, type SightingParams } from './sightings.js';
 import { TripScorer } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';

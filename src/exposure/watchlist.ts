@@ -14,8 +14,8 @@
  * Expected true identifications = mated · TPR; expected false alerts =
  * nonMated · P_N + mated · (1 − TPR) · P_{N−1}.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireNonNegative, requireObject, requireProbability } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireNonNegative, requireObject, requireProbability } from '../core/internal.js';
 import { falseAlertProbability, recognitionModel, type RecognitionModel, type RecognitionSpec } from './recognition.js';
 
 /** What is searched, per day. */

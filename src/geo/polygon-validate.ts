@@ -11,7 +11,7 @@
  * lake).
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import { normalizePolygon, ringSignedArea, type MultiPolygonM } from './polygon.js';
 
 /**

@@ -7,7 +7,7 @@
  * {@link normalizePolygon}: outer rings counter-clockwise, holes clockwise, so
  * that the interior always lies to the left of every edge.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 
 export type Ring = Float64Array;
 

@@ -7,7 +7,7 @@
  * (ρ/R)²/6 transverse to the radius).
  */
 import proj4 from 'proj4';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import type { MultiPolygonM, Ring } from './polygon.js';
 
 export interface LocalProjection {

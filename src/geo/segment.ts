@@ -11,7 +11,7 @@
  * A segment with endpoints A, B is parametrised as `X(t) = A + t·(B − A)`,
  * `t ∈ [0, 1]`.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 
 /**
  * Orientation of the triangle (a, b, c): twice its signed area, i.e. the cross

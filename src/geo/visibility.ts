@@ -52,8 +52,8 @@
  * per output interval converts back to radians.
  */
 import type Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
-import { DEG_TO_RAD } from '../core/units.js';
+import { InvalidInputError } from '../core/index.js';
+import { DEG_TO_RAD } from '../core/index.js';
 import { sectorBoundsRadInto, validateSector } from './sector.js';
 import { buildSegmentIndex } from './spatial-index.js';
 

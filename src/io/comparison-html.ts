@@ -2,8 +2,8 @@
  * The comparison page: two scenario results side by side, with charts of the
  * deltas (headline numbers, per district). Self-contained like the report.
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { ScenarioComparison } from '../scenario/compare.js';
+import { InvalidInputError } from '../core/index.js';
+import { type ScenarioComparison } from '../scenario/index.js';
 import { chartScript, esc, HTML_STYLE } from './html-kit.js';
 
 const fmt = (key: string, v: number) => (/Fraction/.test(key) ? `${(100 * v).toFixed(v !== 0 && Math.abs(v) < 0.01 ? 3 : 2)}%` : v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 3 }));

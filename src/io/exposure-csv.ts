@@ -18,11 +18,11 @@
  * | `p_identified` | probability of being identified at least once that day |
  * | `face_searches` | expected face searches (pedestrian captures a watchlist search runs on) |
  */
-import { InvalidInputError } from '../core/errors.js';
-import { NO_DISTRICT } from '../mobility/trip-set.js';
-import type { City } from '../city/city.js';
-import type { PersonDayMetrics } from '../exposure/person-metrics.js';
-import type { Residents } from '../mobility/trip-set.js';
+import { InvalidInputError } from '../core/index.js';
+import { NO_DISTRICT } from '../mobility/index.js';
+import { type City } from '../city/index.js';
+import { type PersonDayMetrics } from '../exposure/index.js';
+import { type Residents } from '../mobility/index.js';
 
 /** Column names of {@link exposureCsvChunks}, in order. */
 export const EXPOSURE_CSV_COLUMNS = [

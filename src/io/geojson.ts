@@ -3,12 +3,12 @@
  * outer rings) of cameras, districts and coverage grids, unprojected once
  * through the city's projection. Ready for QGIS and kepler.gl.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, type CameraSet } from '../cameras/camera-set.js';
-import type { City } from '../city/city.js';
-import type { CoverageRaster } from '../coverage/coverage-raster.js';
-import { unprojectMultiPolygon, type LocalProjection } from '../geo/projection.js';
-import type { DistrictExposureMetrics, DistrictMetrics } from '../scenario/result.js';
+import { InvalidInputError } from '../core/index.js';
+import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, type CameraSet } from '../cameras/index.js';
+import { type City } from '../city/index.js';
+import { type CoverageRaster } from '../coverage/index.js';
+import { unprojectMultiPolygon, type LocalProjection } from '../geo/index.js';
+import { type DistrictExposureMetrics, type DistrictMetrics } from '../scenario/index.js';
 
 /** Decimal places of exported coordinates: 7 ≈ 1 cm. */
 export const GEOJSON_PRECISION = 7;

@@ -12,8 +12,8 @@
  * Vega-Lite specifications rendered by Vega (both bundles inlined from
  * node_modules).
  */
-import { InvalidInputError } from '../core/errors.js';
-import type { ScenarioResult } from '../scenario/result.js';
+import { InvalidInputError } from '../core/index.js';
+import { type ScenarioResult } from '../scenario/index.js';
 import { chartScript, esc, HTML_STYLE } from './html-kit.js';
 import { layerCards, layerChartSpecs, layerSectionsHtml } from './report-layers.js';
 import { retentionCards, retentionChartSpecs, retentionSectionHtml } from './report-retention.js';

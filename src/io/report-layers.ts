@@ -5,7 +5,7 @@
  * overloaded links, single points of failure, damage, watchlist, crowds,
  * routes).
  */
-import type { Histogram, ScenarioResult } from '../scenario/result.js';
+import { type Histogram, type ScenarioResult } from '../scenario/index.js';
 import { esc, fmtNum as num, fmtPct as pct, htmlTable as table } from './html-kit.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -6,7 +6,7 @@
  * and tables (reach per kind, access per principal, the closed-loop check,
  * retroactive identification of crowds).
  */
-import type { RetentionPolicyMetrics, ScenarioResult } from '../scenario/result.js';
+import { type RetentionPolicyMetrics, type ScenarioResult } from '../scenario/index.js';
 import { esc, fmtNum as num, fmtPct as pct, htmlTable as table } from './html-kit.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -6,14 +6,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidInputError } from '../core/errors.js';
-import type { ScenarioRun } from '../scenario/run-scenario.js';
-import { throwIfAborted } from '../scenario/scenario-error.js';
+import { InvalidInputError } from '../core/index.js';
+import { type ScenarioRun } from '../scenario/index.js';
+import { throwIfAborted } from '../scenario/internal.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { cameraDensityGeoJson, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson } from './geojson.js';
 import { buildReportHtml } from './report-html.js';
 import { exposureCsvChunks } from './exposure-csv.js';
-import { networkToGeoJSON } from '../network/network-geojson.js';
+import { networkToGeoJSON } from '../network/index.js';
 
 /** Options of {@link writeScenarioOutputs}. */
 export interface WriteOutputsOptions {

@@ -3,8 +3,8 @@
  * graphology street graph, once, and finds the street node nearest to a point.
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { STREET_CLASSES, type StreetGraph } from '../city/city.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
+import { STREET_CLASSES, type StreetGraph } from '../city/index.js';
 import type { StreetNetwork } from './street-network.js';
 
 const ORIGIN = 'buildStreetNetwork';

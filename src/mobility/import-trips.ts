@@ -4,11 +4,11 @@
  * {@link PolylineTrips}, with a per-feature report of everything that could
  * not be read as given.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requireOneOf, requirePositive } from '../core/validate.js';
-import type { ImportReportEntry } from '../city/import-report.js';
-import { featureId } from '../city/import-report.js';
-import type { LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requireOneOf, requirePositive } from '../core/internal.js';
+import { type ImportReportEntry } from '../city/index.js';
+import { featureId } from '../city/internal.js';
+import { type LocalProjection } from '../geo/index.js';
 import type { PolylineTrips } from './polyline-trips.js';
 import { TRAVEL_SPEEDS } from './route-trips.js';
 import { MODE_CAR, MODE_WALK, TRAVEL_MODES, type TravelMode } from './trip-set.js';

@@ -2,15 +2,16 @@
  * Synthetic residents: home points drawn from the city's population density,
  * each tied to its zone, the zone's street node, and its district.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger } from '../core/validate.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
-import type { City } from '../city/city.js';
-import { samplePopulationPoints } from '../city/population.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger } from '../core/internal.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
+import { type City } from '../city/index.js';
+import { samplePopulationPoints } from '../city/index.js';
+import { PolygonLocator } from '../geo/index.js';
 import type { StreetNetwork } from './street-network.js';
 import { NO_DISTRICT, type Residents } from './trip-set.js';
-import { buildZones, type Zones } from './zones.js';
+import { buildZonesFor, type Zones } from './zones.js';
 
 /** Options of {@link createResidents}. */
 export interface CreateResidentsOptions {
@@ -55,7 +56,7 @@ export function createResidents(city: City, network: StreetNetwork, options: Cre
   const origin = 'createResidents';
   const n = requireInteger(origin, 'options.numResidents', options?.numResidents, 0);
   const rng = toRng(options.seed, origin);
-  const zones = options.zones ?? buildZones(city, network, { zoneSize: options.zoneSize }, origin);
+  const zones = options.zones ?? buildZonesFor(city, network, { zoneSize: options.zoneSize }, origin);
   if (options.zones !== undefined && zones.fineCellZone?.length !== city.population.cols * city.population.rows) {
     throw new InvalidInputError(origin, 'options.zones', "must be built for this city's population grid (buildZones(city, network))", zones);
   }

@@ -2,8 +2,8 @@
  * Routes planned trips on the street network: one shortest-path search per
  * distinct origin node, shared by every plan that leaves from it.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requirePositive } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requirePositive } from '../core/internal.js';
 import { csrLengths, dijkstraUntil, nextStamp, NO_ARC, targetMark } from './shortest-paths.js';
 import type { StreetNetwork } from './street-network.js';
 import { MODE_CAR, MODE_WALK, type TripSet } from './trip-set.js';

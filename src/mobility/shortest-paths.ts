@@ -3,7 +3,7 @@
  * binary heap (lazy deletion) on typed arrays, one search per source giving a
  * whole shortest-path tree that many trips can share.
  */
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
 import type { StreetNetwork } from './street-network.js';
 
 /** Marks "no parent arc" in {@link ShortestPathTree.parentArc} (the source, and unreached nodes). */

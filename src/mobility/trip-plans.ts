@@ -4,13 +4,14 @@
  * that start and end at home, modes from a distance-dependent probability and
  * departure times from replaceable distributions.
  */
-import { InvalidInputError, UsageError } from '../core/errors.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
-import { requireInteger, requireObject, requirePositive, requireProbability } from '../core/validate.js';
-import type { City } from '../city/city.js';
+import { InvalidInputError, UsageError } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
+import { requireInteger, requireObject, requirePositive, requireProbability } from '../core/internal.js';
+import { type City } from '../city/index.js';
 import type { StreetNetwork } from './street-network.js';
 import { MODE_CAR, MODE_WALK, type Residents, type TripPurpose } from './trip-set.js';
-import { buildZones, type Zones } from './zones.js';
+import { buildZonesFor, type Zones } from './zones.js';
 
 /** Index of each purpose in TRIP_PURPOSES. */
 export const PURPOSE_HOME = 0;
@@ -508,7 +509,7 @@ export function planTripsWith(
   requireObject(ORIGIN, 'options', options);
   const rng = toRng(options.seed, ORIGIN);
   const days = options.days === undefined ? TRIP_DEFAULTS.days : requireInteger(ORIGIN, 'options.days', options.days, 1, 65535);
-  const zones: Zones = options.zones ?? (residents as { zones?: Zones }).zones ?? buildZones(city, network, {}, ORIGIN);
+  const zones: Zones = options.zones ?? (residents as { zones?: Zones }).zones ?? buildZonesFor(city, network, {}, ORIGIN);
   const nz = zones.numZones;
   const n = residents.numResidents;
   requireInteger(ORIGIN, 'residents.numResidents', n, 0);

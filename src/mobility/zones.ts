@@ -3,10 +3,10 @@
  * coarser square zones, each with one representative street node, so that
  * one shortest-path search per zone serves every trip that starts there.
  */
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { requirePositive } from '../core/validate.js';
-import type { City, PopulationGrid } from '../city/city.js';
-import { validatePopulationGrid } from '../city/population.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
+import { requirePositive } from '../core/internal.js';
+import { type City, type PopulationGrid } from '../city/index.js';
+import { validatePopulationGrid } from '../city/internal.js';
 import { nearestNode } from './build-street-network.js';
 import type { StreetNetwork } from './street-network.js';
 
@@ -68,7 +68,12 @@ export interface Zones {
  * zones.numZones
  * @remarks O(cells + zones · log N).
  */
-export function buildZones(city: City, network: StreetNetwork, options: { zoneSize?: number; largestComponent?: boolean } = {}, origin = 'buildZones'): Zones {
+export function buildZones(city: City, network: StreetNetwork, options: { zoneSize?: number; largestComponent?: boolean } = {}): Zones {
+  return buildZonesFor(city, network, options, 'buildZones');
+}
+
+/** {@link buildZones} for a caller whose name errors should carry. */
+export function buildZonesFor(city: City, network: StreetNetwork, options: { zoneSize?: number; largestComponent?: boolean }, origin: string): Zones {
   const snap = options.largestComponent !== false;
   const zoneSize = options.zoneSize === undefined ? ZONE_DEFAULTS.zoneSize : requirePositive(origin, 'options.zoneSize', options.zoneSize);
   const grid: PopulationGrid = validatePopulationGrid(city?.population, origin, 'city.population');

@@ -13,7 +13,7 @@
  * Hop count and latency are measured from the camera's node to its centre
  * (the camera's own attachment is not counted).
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import { centreFlags, NODE_KINDS, type CommandNetwork, type NodeKind, type NetworkProvenance } from './command-network.js';
 import {
   allocateAnalytics,

@@ -25,12 +25,12 @@
  * proportions (largest remainder), assigned to points by a seeded shuffle.
  * Latency = per-kind base + distance × propagation delay in fibre.
  */
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { City } from '../city/city.js';
-import { InvalidInputError } from '../core/errors.js';
-import { createRng, type Rng, type Seed } from '../core/random.js';
-import { multiPolygonBounds } from '../geo/polygon.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type City } from '../city/index.js';
+import { InvalidInputError } from '../core/index.js';
+import { createRng, type Rng, type Seed } from '../core/index.js';
+import { multiPolygonBounds } from '../geo/index.js';
+import { PolygonLocator } from '../geo/index.js';
 import {
   createCommandNetwork,
   createNetworkGraph,

@@ -21,8 +21,8 @@
  * graph, call {@link createCommandNetwork} again.
  */
 import { DirectedGraph } from 'graphology';
-import { CAPABILITY_FACE, NO_NODE, type CameraSet } from '../cameras/camera-set.js';
-import { InvalidInputError } from '../core/errors.js';
+import { CAPABILITY_FACE, NO_NODE, type CameraSet } from '../cameras/index.js';
+import { InvalidInputError } from '../core/index.js';
 import { cameraBitrates, resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './streams.js';
 
 /** Kind of command node, from the edge of the network to its top. */

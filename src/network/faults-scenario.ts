@@ -20,8 +20,8 @@
  *
  * A scenario is plain data: `nodeUp`, `linkUp`, `cameraUp` flags (1 = up).
  */
-import { CAPABILITY_FACE } from '../cameras/camera-set.js';
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { CAPABILITY_FACE } from '../cameras/index.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
 import { centreFlags, NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
 import {
   allocateAnalytics,

@@ -11,8 +11,9 @@
  * links (index order), cameras (id order); a probability of exactly 0 or 1
  * draws nothing.
  */
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
 import type { CommandNetwork, NetworkProvenance, NodeKind } from './command-network.js';
 import {
   allUpScenario,

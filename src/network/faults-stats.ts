@@ -3,8 +3,9 @@
  * confidence interval on the mean (simple-statistics).
  */
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
-import { InvalidInputError } from '../core/errors.js';
-import { toRng, type Rng, type Seed } from '../core/random.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
 
 /** How the confidence interval on the mean is made. */
 export type ConfidenceMethod = 'normal' | 'bootstrap';

@@ -12,11 +12,11 @@
  *   `kind`, `capacityMbps`, `latencyMs`, `availability`.
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/errors.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { ImportReportEntry } from '../city/import-report.js';
-import { featureId } from '../city/import-report.js';
-import type { LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type ImportReportEntry } from '../city/index.js';
+import { featureId } from '../city/internal.js';
+import { type LocalProjection } from '../geo/index.js';
 import {
   createCommandNetwork,
   createNetworkGraph,

@@ -28,7 +28,7 @@
  *    along its route; link load = sum over the nodes routed through it.
  *    Streams of unreached nodes load no link.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import type { CommandNetwork } from './command-network.js';
 
 /** Per-node route to a centre. Reused across trials: make one with {@link createRouting}. */

@@ -14,7 +14,7 @@
  * The area each failure would take out of coverage is in the coverage layer
  * (`rankSinglePointsOfFailureByArea` in coverage/network-coverage.ts).
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import { centreFlags, NODE_KINDS, type CommandNetwork, type NetworkProvenance, type NodeKind } from './command-network.js';
 import { checkNetwork, resolveLiveOptions, type FaultLiveOptions } from './faults-scenario.js';
 import {

@@ -8,8 +8,8 @@
  * with height = width × 9 / 16 (16:9 sensors). See {@link STREAM_DEFAULTS}
  * and {@link CODEC_BITS_PER_PIXEL} for the sources of the constants.
  */
-import type { CameraSet } from '../cameras/camera-set.js';
-import { InvalidInputError } from '../core/errors.js';
+import { type CameraSet } from '../cameras/index.js';
+import { InvalidInputError } from '../core/index.js';
 
 /** Video codecs the bitrate model knows. */
 export type VideoCodec = 'h264' | 'h265';

@@ -24,8 +24,8 @@
  * reading a district copy gives no access to the city's copy.
  */
 import { DirectedGraph } from 'graphology';
-import { InvalidInputError } from '../core/errors.js';
-import { requireKnownKeys, requireObject, requirePositive } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireKnownKeys, requireObject, requirePositive } from '../core/internal.js';
 import {
   CHANNEL_KINDS,
   DATA_KINDS,

@@ -25,8 +25,8 @@
  *   even from record-only cameras): a simplification of the storage model
  *   that reach inherits.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireKnownKeys, requireObject, requirePositive } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger, requireKnownKeys, requireObject, requirePositive } from '../core/internal.js';
 import { buildAccessGraph, reachOnGraph, requireRetentionPolicy, type ReachedHold, type ReachedStore } from './access-graph.js';
 import { CHANNEL_KINDS, type DataKind, type RetentionPolicy } from './policy.js';
 import type { PersonChannelDays } from './person-channels.js';

@@ -4,9 +4,9 @@
  * file and who can read it — and the comparison of two such analyses
  * (`compareRetention`), for reports and scenario deltas.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject, requirePositive } from '../core/validate.js';
-import type { CommandNetwork } from '../network/command-network.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject, requirePositive } from '../core/internal.js';
+import { type CommandNetwork } from '../network/index.js';
 import { analyseAccess, type AccessAnalysis } from './access.js';
 import { requireRetentionPolicy } from './access-graph.js';
 import { personHistory, retentionReach, type HistorySummary, type PersonHistory, type RetentionReach } from './history.js';

@@ -8,8 +8,8 @@
  * crowd model (its archive figures then count only what can still be
  * searched).
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireKnownKeys, requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireKnownKeys, requireObject } from '../core/internal.js';
 import { readerReach, requireRetentionPolicy } from './access-graph.js';
 import { requireReader } from './history.js';
 import { camerasInHold } from './hold-area.js';

@@ -7,8 +7,8 @@
  * The retention layer sits below exposure, so trips are read through a
  * structural type that the exposure layer's `TripMetrics` fits.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject } from '../core/internal.js';
 import { RETENTION_MODE_CAR, RETENTION_MODE_WALK, type RetentionTripsInput } from './person-channels.js';
 
 /** City-wide event counts per day: what the non-video kinds are made of. */

@@ -26,8 +26,8 @@
  *   evaluated exactly per capture by `reconstructHistory`); the results'
  *   params say so.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireKnownKeys, requireNonNegative, requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireKnownKeys, requireNonNegative, requireObject } from '../core/internal.js';
 import type { PersonChannelDays } from './person-channels.js';
 import { readerReach } from './access-graph.js';
 import {

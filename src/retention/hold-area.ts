@@ -9,7 +9,7 @@
  * point; a point a rounding error away from a slanted edge may fall either
  * way).
  */
-import { orient2d } from '../geo/segment.js';
+import { orient2d } from '../geo/index.js';
 import type { LegalHold } from './policy.js';
 
 /**

@@ -7,8 +7,8 @@
  * results through the structural type {@link RetentionTripsInput}: the
  * exposure layer's `TripMetrics` (and `PopulationExposure.trips`) fits it.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireKnownKeys, requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger, requireKnownKeys, requireObject } from '../core/internal.js';
 
 /** Travel modes as the mobility layer numbers them (MODE_WALK = 0, MODE_CAR = 1). */
 export const RETENTION_MODE_WALK = 0;

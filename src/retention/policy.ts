@@ -7,9 +7,9 @@
  * validates it once and returns a resolved policy that the storage, history
  * and access analyses read without further checks.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject } from '../core/validate.js';
-import type { NodeKind } from '../network/command-network.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject } from '../core/internal.js';
+import { type NodeKind } from '../network/index.js';
 
 /** Tiers, bottom-up: the camera or its recorder, then the command network's node kinds. */
 export type RetentionTier = 'camera' | 'aggregation' | 'district' | 'city' | 'national';

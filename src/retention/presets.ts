@@ -9,7 +9,7 @@
  * beside each preset says what the source states and what is modelled on top
  * of it (tiers, readers: assumptions unless the source names them).
  */
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError } from '../core/index.js';
 import { createRetentionPolicy, type RetentionPolicy, type RetentionPolicySpec } from './policy.js';
 
 /** Names of the built-in retention presets. */

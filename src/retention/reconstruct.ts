@@ -14,8 +14,8 @@
  * midnight happens at t = d + s / 86,400 (s may exceed 86,400 for trips that
  * cross midnight), and its age at `now` is now − t.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { requireInteger, requireKnownKeys, requireNonNegative, requireObject } from '../core/validate.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireInteger, requireKnownKeys, requireNonNegative, requireObject } from '../core/internal.js';
 import { camerasInHold } from './hold-area.js';
 import { readerReach } from './access-graph.js';
 import { HISTORY_DEFAULTS, requireReader, type OnFileColumns } from './history.js';

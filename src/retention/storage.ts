@@ -39,12 +39,12 @@
  *
  * Units: TB = 10^12 bytes, days, the price's currency per TB-month.
  */
-import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/camera-set.js';
-import { InvalidInputError } from '../core/errors.js';
-import { requireObject } from '../core/validate.js';
-import { NODE_KINDS, type CommandNetwork, type NetworkProvenance } from '../network/command-network.js';
-import { createRouting, routeToCentres } from '../network/routing.js';
-import { streamStorageTB, type ResolvedStreamOptions } from '../network/streams.js';
+import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
+import { InvalidInputError } from '../core/index.js';
+import { requireObject } from '../core/internal.js';
+import { NODE_KINDS, type CommandNetwork, type NetworkProvenance } from '../network/index.js';
+import { createRouting, routeToCentres } from '../network/index.js';
+import { streamStorageTB, type ResolvedStreamOptions } from '../network/index.js';
 import { DATA_KINDS, effectiveDays, RETENTION_TIERS, TIER_NODE_KIND, type DataKind, type RetentionDays, type RetentionPolicy, type RetentionTier } from './policy.js';
 import { DAILY_EVENT_FIELDS as EVENT_FIELDS, type DailyEvents } from './event-rates.js';
 

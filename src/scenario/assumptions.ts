@@ -3,22 +3,22 @@
  * source, collected from the city's provenance, the camera presets' sourced
  * constants and the optics standard. Shown in the report next to the numbers.
  */
-import type { City } from '../city/city.js';
-import { ALMATY_FACTS, ASTANA_FACTS } from '../city/presets.js';
-import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
-import { CAMERA_DEFAULTS } from '../cameras/camera-set.js';
-import { DORI_PX_PER_M } from '../cameras/optics.js';
-import { PLACEMENT_DEFAULTS } from '../cameras/placement.js';
-import { OSM_IMPORT_DEFAULTS } from '../cameras/osm-import.js';
-import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT } from '../network/network-presets.js';
-import { NETWORK_BUILD_DEFAULTS } from '../network/build-hierarchical.js';
-import { CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from '../network/streams.js';
-import { JANUARY_2022_DAMAGE } from '../network/damage.js';
-import { TRIP_DEFAULTS } from '../mobility/trip-plans.js';
-import { TRAVEL_SPEEDS } from '../mobility/route-trips.js';
-import { UNICITY_DEFAULTS } from '../exposure/unicity.js';
-import { LEAST_SURVEILLED_DEFAULTS } from '../exposure/least-surveilled-route.js';
-import { CROWD_DEFAULTS } from '../exposure/crowd-exposure.js';
+import { type City } from '../city/index.js';
+import { ALMATY_FACTS, ASTANA_FACTS } from '../city/index.js';
+import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
+import { CAMERA_DEFAULTS } from '../cameras/index.js';
+import { DORI_PX_PER_M } from '../cameras/index.js';
+import { PLACEMENT_DEFAULTS } from '../cameras/index.js';
+import { OSM_IMPORT_DEFAULTS } from '../cameras/index.js';
+import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT } from '../network/index.js';
+import { NETWORK_BUILD_DEFAULTS } from '../network/index.js';
+import { CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from '../network/index.js';
+import { JANUARY_2022_DAMAGE } from '../network/index.js';
+import { TRIP_DEFAULTS } from '../mobility/index.js';
+import { TRAVEL_SPEEDS } from '../mobility/index.js';
+import { UNICITY_DEFAULTS } from '../exposure/index.js';
+import { LEAST_SURVEILLED_DEFAULTS } from '../exposure/index.js';
+import { CROWD_DEFAULTS } from '../exposure/index.js';
 import type { Assumption, ExposureMetrics, NetworkMetrics } from './result.js';
 import type { CameraSourceSpec, ScenarioSpec } from './schema.js';
 

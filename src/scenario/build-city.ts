@@ -4,16 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidInputError } from '../core/errors.js';
-import type { Seed } from '../core/random.js';
-import type { City } from '../city/city.js';
-import { almatyCity, astanaCity, type PresetCityOptions } from '../city/presets.js';
-import { createCity } from '../city/create-city.js';
-import { importStreets, type StreetImportResult } from '../city/import-streets.js';
-import { importOsmStreetsXml, OSM_LICENCE } from '../city/import-osm-streets-xml.js';
-import { importBuildings } from '../city/import-buildings.js';
-import type { ImportReportEntry } from '../city/import-report.js';
-import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../geo/projection.js';
+import { InvalidInputError } from '../core/index.js';
+import { type Seed } from '../core/index.js';
+import { type City } from '../city/index.js';
+import { almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
+import { createCity } from '../city/index.js';
+import { importStreets, type StreetImportResult } from '../city/index.js';
+import { importOsmStreetsXml, OSM_LICENCE } from '../city/index.js';
+import { importBuildings } from '../city/index.js';
+import { type ImportReportEntry } from '../city/index.js';
+import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../geo/index.js';
 import type { ScenarioSpec } from './schema.js';
 
 /** What {@link buildScenarioCity} returns. */

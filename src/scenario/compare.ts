@@ -2,7 +2,7 @@
  * Comparing two scenario results: the delta of every numeric headline and of
  * every numeric per-district metric.
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/index.js';
 import type { ScenarioResult } from './result.js';
 
 /** One compared number. */

@@ -10,10 +10,10 @@
  * `almaty-retention`: the assumed Almaty retention policy against a minimal
  * one (30 days of video, templates deleted at once).
  */
-import { InvalidInputError } from '../core/errors.js';
-import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/presets.js';
-import { JANUARY_2022_DAMAGE } from '../network/damage.js';
-import { ALMATY_NETWORK_FACTS } from '../network/network-presets.js';
+import { InvalidInputError } from '../core/index.js';
+import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
+import { JANUARY_2022_DAMAGE } from '../network/index.js';
+import { ALMATY_NETWORK_FACTS } from '../network/index.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Names of the scenario presets. */

@@ -2,11 +2,11 @@
  * The result of a scenario run: one JSON-serialisable object holding the
  * inputs, the seed, the library version, timings and every metric.
  */
-import type { CameraImportReportEntry } from '../cameras/osm-import.js';
-import type { ImportReportEntry } from '../city/import-report.js';
-import type { Provenance } from '../city/city.js';
-import type { CoverageLevel } from '../coverage/footprints.js';
-import type { StreetClassCoverage } from '../coverage/street-coverage.js';
+import { type CameraImportReportEntry } from '../cameras/index.js';
+import { type ImportReportEntry } from '../city/index.js';
+import { type Provenance } from '../city/index.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { type StreetClassCoverage } from '../coverage/index.js';
 import type { ScenarioSpec } from './schema.js';
 
 /** One assumption or fact behind the numbers, with where it comes from. */

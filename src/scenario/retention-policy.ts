@@ -5,9 +5,9 @@
  * to compare with, and the semantic check parseScenario runs so that a
  * policy error is reported at its JSON path.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec } from '../retention/policy.js';
-import { RETENTION_PRESETS, type RetentionPresetName } from '../retention/presets.js';
+import { InvalidInputError } from '../core/index.js';
+import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec } from '../retention/index.js';
+import { RETENTION_PRESETS, type RetentionPresetName } from '../retention/index.js';
 import type { z } from 'zod';
 import type { retentionPolicyRefSchema, retentionSchema } from './schema-retention.js';
 

@@ -2,12 +2,12 @@
  * Running a scenario: validate, build the city and cameras, run the
  * analyses, and return one JSON-serialisable result.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { createRng } from '../core/random.js';
-import type { City } from '../city/city.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { CoverageRaster } from '../coverage/coverage-raster.js';
-import type { CommandNetwork } from '../network/command-network.js';
+import { InvalidInputError } from '../core/index.js';
+import { createRng } from '../core/index.js';
+import { type City } from '../city/index.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type CoverageRaster } from '../coverage/index.js';
+import { type CommandNetwork } from '../network/index.js';
 import { parseScenario, type ScenarioSpec } from './schema.js';
 import type { ScenarioMetrics, ScenarioResult, StepTiming } from './result.js';
 import { SCENARIO_STEPS, type ScenarioArtefacts, type ScenarioContext, type ScenarioStep } from './steps.js';

@@ -3,7 +3,8 @@
  * does not validate, with every problem listed) and {@link ScenarioAbortError}
  * (a run stopped through its AbortSignal).
  */
-import { SightlineError, formatValue } from '../core/errors.js';
+import { SightlineError } from '../core/index.js';
+import { formatValue } from '../core/internal.js';
 
 /** One problem found in a scenario. */
 export interface ScenarioIssue {

@@ -2,12 +2,12 @@
  * The coverage steps of a scenario run: area and k-coverage per level,
  * street coverage, the per-district table and the raster for the map.
  */
-import { computeCoverage } from '../coverage/compute-coverage.js';
-import { computeStreetCoverage } from '../coverage/street-coverage.js';
-import { computeDistrictCoverage } from '../coverage/district-coverage.js';
-import { coverageRaster } from '../coverage/coverage-raster.js';
-import { PolygonLocator } from '../geo/polygon-locator.js';
-import type { City } from '../city/city.js';
+import { computeCoverage } from '../coverage/index.js';
+import { computeStreetCoverage } from '../coverage/index.js';
+import { computeDistrictCoverage } from '../coverage/index.js';
+import { coverageRaster } from '../coverage/index.js';
+import { PolygonLocator } from '../geo/index.js';
+import { type City } from '../city/index.js';
 import { coverageAssumptions } from './assumptions.js';
 import type { CoverageRun, DistrictMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from './steps.js';

@@ -6,22 +6,22 @@
  * (live and from the archive) and least-surveilled routes between named
  * places.
  */
-import type { CoverageLevel } from '../coverage/footprints.js';
-import { buildStreetNetwork } from '../mobility/build-street-network.js';
-import type { PlanTripsOptions } from '../mobility/trip-plans.js';
-import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS } from '../exposure/street-exposure-profile.js';
-import { computePopulationExposure } from '../exposure/population-exposure.js';
-import { sightingPoints } from '../exposure/sightings.js';
-import { unicity } from '../exposure/unicity.js';
-import { crowdExposure, CROWD_DEFAULTS, type CrowdInput } from '../exposure/crowd-exposure.js';
-import { leastSurveilledRoute } from '../exposure/least-surveilled-route.js';
+import { type CoverageLevel } from '../coverage/index.js';
+import { buildStreetNetwork } from '../mobility/index.js';
+import { type PlanTripsOptions } from '../mobility/index.js';
+import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS } from '../exposure/index.js';
+import { computePopulationExposure } from '../exposure/index.js';
+import { sightingPoints } from '../exposure/index.js';
+import { unicity } from '../exposure/index.js';
+import { crowdExposure, CROWD_DEFAULTS, type CrowdInput } from '../exposure/index.js';
+import { leastSurveilledRoute } from '../exposure/index.js';
 import { histogram } from './histogram.js';
 import { exposureAssumptions } from './assumptions.js';
 import { toMetres } from './step-network.js';
 import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
-import type { StreetNetwork } from '../mobility/street-network.js';
-import type { StreetExposureProfile } from '../exposure/street-exposure-profile.js';
-import { recognitionModel } from '../exposure/recognition.js';
+import { type StreetNetwork } from '../mobility/index.js';
+import { type StreetExposureProfile } from '../exposure/index.js';
+import { recognitionModel } from '../exposure/index.js';
 import type { ScenarioContext, ScenarioStep } from './steps.js';
 
 /** A headline-key-safe form of a name: `Republic Square` → `RepublicSquare`. */

@@ -5,13 +5,13 @@
  * policy (compareRetention), and the crowds' retroactive identification
  * from the archive days after the gathering.
  */
-import { crowdExposure } from '../exposure/crowd-exposure.js';
-import { analyseRetention, compareRetention, type RetentionAnalysis } from '../retention/analyse-retention.js';
-import { archiveOnFile } from '../retention/archive-on-file.js';
-import { dailyEventRates } from '../retention/event-rates.js';
-import { personChannelDays } from '../retention/person-channels.js';
-import type { RetentionPolicy } from '../retention/policy.js';
-import type { DailyEvents } from '../retention/event-rates.js';
+import { crowdExposure } from '../exposure/index.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis } from '../retention/index.js';
+import { archiveOnFile } from '../retention/index.js';
+import { dailyEventRates } from '../retention/index.js';
+import { personChannelDays } from '../retention/index.js';
+import { type RetentionPolicy } from '../retention/index.js';
+import { type DailyEvents } from '../retention/index.js';
 import type { Assumption, RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './retention-policy.js';
 import { keyOf } from './step-exposure.js';

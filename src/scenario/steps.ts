@@ -12,16 +12,16 @@
  * numbers) and the CLI need no change; the outputs add a file or a report
  * section when the layer has something to draw.
  */
-import type { Rng } from '../core/random.js';
-import type { City } from '../city/city.js';
-import type { CameraSet } from '../cameras/camera-set.js';
-import type { CoverageRaster } from '../coverage/coverage-raster.js';
-import type { CommandNetwork } from '../network/command-network.js';
-import type { FaultScenario } from '../network/faults-scenario.js';
-import type { PersonDayMetrics } from '../exposure/person-metrics.js';
-import type { SyntheticResidents } from '../mobility/residents.js';
-import type { TripMetrics } from '../exposure/trip-metrics.js';
-import type { CrowdExposureOptions, CrowdInput } from '../exposure/crowd-exposure.js';
+import { type Rng } from '../core/index.js';
+import { type City } from '../city/index.js';
+import { type CameraSet } from '../cameras/index.js';
+import { type CoverageRaster } from '../coverage/index.js';
+import { type CommandNetwork } from '../network/index.js';
+import { type FaultScenario } from '../network/index.js';
+import { type PersonDayMetrics } from '../exposure/index.js';
+import { type SyntheticResidents } from '../mobility/index.js';
+import { type TripMetrics } from '../exposure/index.js';
+import { type CrowdExposureOptions, type CrowdInput } from '../exposure/index.js';
 import type { Assumption, ScenarioMetrics } from './result.js';
 import type { ScenarioSpec } from './schema.js';
 import { MODEL_STEPS } from './step-model.js';

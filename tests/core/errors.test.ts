@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatValue, InvalidInputError, NotFoundError, SightlineError, UsageError } from '../../src/index.js';
+import { InvalidInputError, NotFoundError, SightlineError, UsageError } from '../../src/index.js';
+import { formatValue } from '../../src/core/errors.js';
 
 describe('error classes', () => {
   test('an InvalidInputError names the function, the field and the value', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { boundsToPolygon, createRng, multiPolygonArea, multiPolygonFromCoordinates, pointInMultiPolygon, PolygonLocator, polygonArea, ringSignedArea } from '../../src/index.js';
+import { boundsToPolygon, createRng, multiPolygonArea, pointInMultiPolygon, PolygonLocator, polygonArea } from '../../src/index.js';
+import { ringSignedArea } from '../../src/geo/index.js';
+import { multiPolygonFromCoordinates } from '../../src/geo/polygon.js';
 import { validateMultiPolygon } from '../../src/geo/polygon-validate.js';
 
 describe('polygons in metres', () => {

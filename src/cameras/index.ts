@@ -1,0 +1,24 @@
+/**
+ * Cameras: the camera store (struct of typed arrays), optics (DORI), placement strategies, OSM import, presets.
+ *
+ * The layer's public API. Other folders of src/ import this layer only through
+ * this file (or, for the internals another layer needs, through ./internal.ts).
+ */
+export { createCameraSet, concatCameraSets, CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, CAMERA_DEFAULTS, CameraSet, CameraSetBuilder } from './camera-set.js';
+export type { CameraKind, CameraOperator, CameraCapability, CameraInput, CameraProvenance, CameraColumns } from './camera-set.js';
+export { pixelDensity, doriDistance, DORI_LEVELS, DORI_PX_PER_M, RECTILINEAR_MAX_FOV } from './optics.js';
+export type { DoriLevel } from './optics.js';
+export { parseCameraDirection, importOsmCameras, COMPASS_POINTS, OSM_IMPORT_DEFAULTS } from './osm-import.js';
+export type { ParsedDirection, DirectionParseResult, CameraImportReportEntry, OsmImportOptions, OsmImportResult } from './osm-import.js';
+export { placeUniform, placeByPopulation } from './placement-area.js';
+export type { ScatterPlacementOptions } from './placement-area.js';
+export { MAX_CAMERAS, PLACEMENT_DEFAULTS } from './placement-common.js';
+export type { CameraAttributeOptions, PlacementBaseOptions } from './placement-common.js';
+export { placeOnFacades, FACADE_PLACEMENT_DEFAULTS } from './placement-facades.js';
+export type { FacadePlacementOptions } from './placement-facades.js';
+export { placeAtIntersections, INTERSECTION_PLACEMENT_DEFAULTS, countIntersections } from './placement-intersections.js';
+export type { IntersectionPlacementOptions } from './placement-intersections.js';
+export { placeAlongStreets, STREET_PLACEMENT_DEFAULTS } from './placement-streets.js';
+export type { StreetPlacementOptions } from './placement-streets.js';
+export { almatyCameras, astanaCameraMix, astanaCameras, createPreset, ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, ALMATY_CAMERA_MIX, PRESET_CAMERA_PROFILES } from './presets.js';
+export type { CameraMix, PresetCameraOptions, AstanaCameraOptions, PresetOptions, Preset } from './presets.js';

@@ -1,0 +1,12 @@
+/**
+ * Foundations: errors, seeded random streams, units, the shared numeric kit.
+ *
+ * The layer's public API. Other folders of src/ import this layer only through
+ * this file (or, for the internals another layer needs, through ./internal.ts).
+ */
+export { SightlineError, InvalidInputError, NotFoundError, UsageError } from './errors.js';
+export { createRng } from './random.js';
+export type { Seed, Rng } from './random.js';
+export { releaseScratch } from './scratch.js';
+export { headingToAngle, angleToHeading, normalizeDegrees, normalizeRadians, DEG_TO_RAD, RAD_TO_DEG } from './units.js';
+export type { Bounds } from './validate.js';

@@ -1,0 +1,13 @@
+/**
+ * Internal entry of the core layer: what other layers of sightline need
+ * from it but users do not. Not re-exported by src/index.ts; names here may
+ * change in any release.
+ *
+ * @internal
+ */
+export { fullCollector } from './collect-garbage.js';
+export { formatValue } from './errors.js';
+export { toRng } from './random.js';
+export { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8, scratchInt32, sharedScratchUint32 } from './scratch.js';
+export { requireBounds, requireFinite, requireNonNegative, requirePositive, requireInteger, requireObject, requireProbability, requireOneOf, requireKnownKeys } from './validate.js';
+export { claimTasks, WorkerPool, waitForChunks } from './worker-pool.js';

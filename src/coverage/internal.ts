@@ -1,0 +1,13 @@
+/**
+ * Internal entry of the coverage layer: what other layers of sightline need
+ * from it but users do not. Not re-exported by src/index.ts; names here may
+ * change in any release.
+ *
+ * @internal
+ */
+export { checkLevel, effectiveRadius } from './footprints.js';
+export type { Footprints } from './footprints.js';
+export { checkAvailability, prepareFootprints } from './prepare.js';
+export { segmentCoverage } from './street-coverage.js';
+export { resolveStudyArea } from './study-area.js';
+export { MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint, BOUNDARY_EPS } from './union-engine.js';

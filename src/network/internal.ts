@@ -1,0 +1,9 @@
+/**
+ * Internal entry of the network layer: what other layers of sightline need
+ * from it but users do not. Not re-exported by src/index.ts; names here may
+ * change in any release.
+ *
+ * @internal
+ */
+export { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions } from './faults-scenario.js';
+export { resolveSummaryOptions, summariseResolved } from './faults-stats.js';

@@ -1,0 +1,20 @@
+/**
+ * Scenarios: schema, presets, runScenario, comparison.
+ *
+ * The layer's public API. Other folders of src/ import this layer only through
+ * this file (or, for the internals another layer needs, through ./internal.ts).
+ */
+export { compareScenarios } from './compare.js';
+export type { MetricDelta, ScenarioComparison } from './compare.js';
+export { scenarioPreset, SCENARIO_PRESET_NAMES, JANUARY_2022_HOLD, ALMATY_MINIMAL_RETENTION, PRESET_PLACES, JANUARY_2022_CROWD } from './presets.js';
+export type { ScenarioPresetName, ScenarioPresetOptions } from './presets.js';
+export type { Assumption, StepTiming, CityMetrics, CameraMetrics, CoverageRun, DistrictMetrics, Histogram, TrialSummaryMetrics, NetworkMetrics, DistrictExposureMetrics, DistributionMetrics, CrowdMetrics, PopulationExposureMetrics, ExposureMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics, RetentionMetrics, ScenarioMetrics, ScenarioResult } from './result.js';
+export { runScenarioDetailed, runScenario } from './run-scenario.js';
+export type { ScenarioProgress, RunScenarioOptions, ScenarioRun } from './run-scenario.js';
+export { ScenarioError, ScenarioAbortError } from './scenario-error.js';
+export type { ScenarioIssue } from './scenario-error.js';
+export { parseScenario, scenarioJsonSchema, SCENARIO_FORMAT_VERSION, scenarioSchema } from './schema.js';
+export type { ScenarioSpec, ScenarioInput, CameraSourceSpec } from './schema.js';
+export { SCENARIO_STEPS } from './steps.js';
+export type { ScenarioContext, ScenarioStep } from './steps.js';
+export { SIGHTLINE_VERSION } from './version.js';
