@@ -15,8 +15,6 @@ import {
   astanaNetworkOptions,
   computePopulationExposure,
   terminatePopulationWorkers,
-  personChannelDays,
-  dailyEventRates,
   createRetentionPolicy,
   analyseRetention,
   compareRetention,
@@ -24,6 +22,8 @@ import {
   RETENTION_PRESETS,
   RETENTION_PRESET_NAMES,
 } from '../dist/index.js';
+// The full retention API is on the `sightline/retention` subpath.
+import { personChannelDays, dailyEventRates } from '../dist/retention.js';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
