@@ -10,8 +10,7 @@
  * security applications, Part 4: Application guidelines), "DORI": detect
  * 25 px/m, observe 62.5 px/m, recognise 125 px/m, identify 250 px/m.
  */
-import { InvalidInputError } from '../core/index.js';
-import { DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
 
 /** A DORI level of EN 62676-4. */
 export type DoriLevel = 'detect' | 'observe' | 'recognise' | 'identify';

@@ -13,8 +13,7 @@
  * missing or unreadable tag appears in the report, one entry per feature and
  * tag, saying what was done.
  */
-import { InvalidInputError } from '../core/index.js';
-import { normalizeDegrees } from '../core/index.js';
+import { InvalidInputError, normalizeDegrees } from '../core/index.js';
 import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/index.js';
 import {
   CAMERA_DEFAULTS,

@@ -2,12 +2,9 @@
  * Placement strategies that scatter cameras over an area: uniformly, or
  * weighted by residential population.
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Bounds } from '../core/index.js';
+import { InvalidInputError, type Bounds, normalizeDegrees } from '../core/index.js';
 import { requireBounds, requireFinite } from '../core/internal.js';
-import { normalizeDegrees } from '../core/index.js';
-import { type MultiPolygonM, type PolygonM } from '../geo/index.js';
-import { pointInPolygon, polygonArea } from '../geo/index.js';
+import { type MultiPolygonM, type PolygonM, pointInPolygon, polygonArea } from '../geo/index.js';
 import { type City } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {

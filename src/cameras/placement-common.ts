@@ -4,12 +4,9 @@
  * column writer that fills a {@link CameraSet} directly, without one object
  * per camera.
  */
-import { InvalidInputError } from '../core/index.js';
-import { RAD_TO_DEG } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, RAD_TO_DEG, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
-import { type City, type StreetClass } from '../city/index.js';
-import { STREET_CLASSES } from '../city/index.js';
+import { type City, type StreetClass, STREET_CLASSES } from '../city/index.js';
 import {
   CameraSet,
   CameraSetBuilder,

@@ -3,8 +3,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { requireInteger, requireNonNegative } from '../core/internal.js';
-import { type City, type StreetClass } from '../city/index.js';
-import { STREET_CLASSES } from '../city/index.js';
+import { type City, type StreetClass, STREET_CLASSES } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
   allocateCameraSet,

@@ -8,11 +8,9 @@
  * "City presets"), which collected them for this project; where a number is
  * derived or assumed, the comment says so.
  */
-import { InvalidInputError } from '../core/index.js';
-import { createRng, type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, createRng, type Rng, type Seed } from '../core/index.js';
 import { requireInteger } from '../core/internal.js';
-import { type City } from '../city/index.js';
-import { almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
+import { type City, almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
 import { concatCameraSets, type CameraSet } from './camera-set.js';
 import { countIntersections, placeAtIntersections } from './placement-intersections.js';
 import { placeAlongStreets } from './placement-streets.js';

@@ -4,10 +4,8 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { requireBounds } from '../core/internal.js';
-import { type MultiPolygonM, type PolygonM } from '../geo/index.js';
-import { validateMultiPolygon } from '../geo/internal.js';
-import { boundsToPolygon, multiPolygonArea, normalizePolygon } from '../geo/index.js';
-import { multiPolygonFromCoordinates } from '../geo/internal.js';
+import { type MultiPolygonM, type PolygonM, boundsToPolygon, multiPolygonArea, normalizePolygon } from '../geo/index.js';
+import { validateMultiPolygon, multiPolygonFromCoordinates } from '../geo/internal.js';
 
 /** A boundary in metres: bounds `[minX, minY, maxX, maxY]`, a {@link MultiPolygonM}, a {@link PolygonM}, or Polygon/MultiPolygon coordinates `[[[x, y], …]]`. */
 export type BoundaryInput = readonly [number, number, number, number] | MultiPolygonM | PolygonM | readonly unknown[];

@@ -3,8 +3,7 @@
  * and population density, all in local metres (x east, y north).
  */
 import type { AbstractGraph } from 'graphology-types';
-import { type LocalProjection } from '../geo/index.js';
-import { type MultiPolygonM } from '../geo/index.js';
+import type { LocalProjection, MultiPolygonM } from '../geo/index.js';
 
 /** Street classes, from the most to the least important. */
 export type StreetClass = 'arterial' | 'collector' | 'local' | 'footway';

@@ -4,8 +4,7 @@
  */
 import Graph from 'graphology';
 import { InvalidInputError } from '../core/index.js';
-import { multiPolygonBounds } from '../geo/index.js';
-import { type LocalProjection } from '../geo/index.js';
+import { multiPolygonBounds, type LocalProjection } from '../geo/index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';
 import { emptyBuildingSet, validateBuildingSet } from './building-set.js';
 import type { BuildingSet, City, PopulationGrid, Provenance, StreetEdgeAttributes, StreetGraph, StreetNodeAttributes } from './city.js';

@@ -3,8 +3,7 @@
  * checking districts given by the caller.
  */
 import { InvalidInputError } from '../core/index.js';
-import { type MultiPolygonM } from '../geo/index.js';
-import { multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
+import { type MultiPolygonM, multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
 import type { District } from './city.js';
 import { toBoundary } from './boundary.js';
 import { clipMultiPolygonToRect } from './rect-clip.js';

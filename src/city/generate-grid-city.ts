@@ -4,12 +4,9 @@
  * equal-area districts and a population that follows Clark's density law.
  */
 import Graph from 'graphology';
-import { InvalidInputError } from '../core/index.js';
-import { createRng, type Seed } from '../core/index.js';
-import { DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, createRng, type Seed, DEG_TO_RAD } from '../core/index.js';
 import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
-import { multiPolygonBounds } from '../geo/index.js';
-import { type LocalProjection } from '../geo/index.js';
+import { multiPolygonBounds, type LocalProjection } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';
 import { BuildingSetBuilder, emptyBuildingSet } from './building-set.js';

@@ -4,8 +4,7 @@
  * {@link BuildingSet} used as occluders.
  */
 import { InvalidInputError } from '../core/index.js';
-import { type LocalProjection } from '../geo/index.js';
-import { createLocalProjection, lonLatCentre } from '../geo/index.js';
+import { type LocalProjection, createLocalProjection, lonLatCentre } from '../geo/index.js';
 import { BuildingSetBuilder } from './building-set.js';
 import type { BuildingSet, Provenance } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';

@@ -5,8 +5,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { requireNonNegative } from '../core/internal.js';
-import { type LocalProjection } from '../geo/index.js';
-import { createLocalProjection, lonLatCentre } from '../geo/index.js';
+import { type LocalProjection, createLocalProjection, lonLatCentre } from '../geo/index.js';
 import type { Provenance, StreetClass, StreetGraph } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
 import { classifyHighway, STREET_WIDTHS } from './street-classes.js';

@@ -2,12 +2,9 @@
  * Residential population on a regular grid: building it from a density law
  * over a boundary, reading it, and sampling residents' home points from it.
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
-import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
-import { type MultiPolygonM } from '../geo/index.js';
-import { multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
+import { toRng, requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
+import { type MultiPolygonM, multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import type { PopulationGrid } from './city.js';
 import { clipMultiPolygonToRect } from './rect-clip.js';

@@ -4,10 +4,8 @@
  * synthetic geometry with the city's published size and population).
  */
 import { InvalidInputError } from '../core/index.js';
-import { type MultiPolygonM } from '../geo/index.js';
-import { multiPolygonArea } from '../geo/index.js';
+import { type MultiPolygonM, multiPolygonArea, createLocalProjection, projectCoordinates } from '../geo/index.js';
 import { multiPolygonFromCoordinates } from '../geo/internal.js';
-import { createLocalProjection, projectCoordinates } from '../geo/index.js';
 import type { City } from './city.js';
 import { ALMATY_BOUNDARY, ALMATY_BOUNDARY_ATTRIBUTION, ALMATY_BOUNDARY_OSM_RELATION } from './data/almaty-boundary.js';
 import { generateGridCity, type GridCityOptions } from './generate-grid-city.js';

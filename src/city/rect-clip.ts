@@ -8,8 +8,7 @@
  * rectangle's sides. Those bridges have no area and do not change even–odd
  * point-in-polygon results away from the rectangle's sides.
  */
-import { type MultiPolygonM, type PolygonM, type Ring } from '../geo/index.js';
-import { ringSignedArea } from '../geo/index.js';
+import { type MultiPolygonM, type PolygonM, type Ring, ringSignedArea } from '../geo/index.js';
 
 /**
  * Clips one ring against the rectangle `[minX, minY, maxX, maxY]`.

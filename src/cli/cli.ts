@@ -14,17 +14,8 @@ import { SightlineError, UsageError } from '../core/index.js';
 import { importOsmCameras } from '../cameras/index.js';
 import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
-import { ScenarioError, ScenarioAbortError } from '../scenario/index.js';
-import { parseScenario, scenarioJsonSchema, type ScenarioInput } from '../scenario/index.js';
-import { scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName } from '../scenario/index.js';
-import { runScenarioDetailed, type ScenarioRun } from '../scenario/index.js';
-import { compareScenarios, type ScenarioComparison } from '../scenario/index.js';
-import { type ScenarioResult } from '../scenario/index.js';
-import { SIGHTLINE_VERSION } from '../scenario/index.js';
-import { writeFileAtomic } from '../io/index.js';
-import { camerasGeoJsonChunks } from '../io/index.js';
-import { writeScenarioOutputs } from '../io/index.js';
-import { buildComparisonHtml } from '../io/index.js';
+import { ScenarioError, ScenarioAbortError, parseScenario, scenarioJsonSchema, type ScenarioInput, scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName, runScenarioDetailed, type ScenarioRun, compareScenarios, type ScenarioComparison, type ScenarioResult, SIGHTLINE_VERSION } from '../scenario/index.js';
+import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputs, buildComparisonHtml } from '../io/index.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 
 /** Exit codes of the command. */

@@ -2,8 +2,7 @@
  * Exact area coverage of a camera network inside a study area.
  */
 import { availableParallelism } from 'node:os';
-import { InvalidInputError } from '../core/index.js';
-import { type Bounds } from '../core/index.js';
+import { InvalidInputError, type Bounds } from '../core/index.js';
 import { CameraSet, type CameraProvenance } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';

@@ -3,8 +3,7 @@
  * each grid cell. For drawing, not for headline numbers (those come exact
  * from computeCoverage).
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Bounds } from '../core/index.js';
+import { InvalidInputError, type Bounds } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';

@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { claimTasks } from '../core/internal.js';
-import { PolygonLocator } from '../geo/index.js';
-import { type MultiPolygonM } from '../geo/index.js';
+import { PolygonLocator, type MultiPolygonM } from '../geo/index.js';
 import { runChunk } from './parallel.js';
 import { createUnionEngine, type FootprintColumns } from './union-engine.js';
 

@@ -14,8 +14,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/internal.js';
-import { type CameraSet } from '../cameras/index.js';
-import { DORI_PX_PER_M, DORI_LEVELS, type DoriLevel } from '../cameras/index.js';
+import { type CameraSet, DORI_PX_PER_M, DORI_LEVELS, type DoriLevel } from '../cameras/index.js';
 import { doriDistanceUnchecked } from '../cameras/internal.js';
 
 /** Which distance bounds a footprint: a DORI level, or the camera's own `range`. */

@@ -16,17 +16,9 @@
 import { availableParallelism } from 'node:os';
 import { InvalidInputError } from '../core/index.js';
 import { type CameraSet } from '../cameras/index.js';
-import { NODE_KINDS, type CommandNetwork, type NodeKind } from '../network/index.js';
-import { centreFlags } from '../network/index.js';
-import { type FaultLiveOptions, type FaultScenario } from '../network/index.js';
-import { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions } from '../network/internal.js';
-import { sampleOutageScenario, type OutageSimulationOptions } from '../network/index.js';
-import { type TrialSummary } from '../network/index.js';
-import { resolveSummaryOptions, summariseResolved } from '../network/internal.js';
-import { createRouting, routeToCentres } from '../network/index.js';
-import { applyTargetedDamage, type DamageSimulationOptions } from '../network/index.js';
+import { NODE_KINDS, type CommandNetwork, type NodeKind, centreFlags, type FaultLiveOptions, type FaultScenario, sampleOutageScenario, type OutageSimulationOptions, type TrialSummary, createRouting, routeToCentres, applyTargetedDamage, type DamageSimulationOptions, rankSinglePointsOfFailure, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/index.js';
+import { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions, resolveSummaryOptions, summariseResolved } from '../network/internal.js';
 import { toRng } from '../core/internal.js';
-import { rankSinglePointsOfFailure, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/index.js';
 import { computeCoverage, PARALLEL_MIN_FOOTPRINTS, type CoverageOptions, type CoverageResult } from './compute-coverage.js';
 import { checkLevel, effectiveRadius, Footprints, setSector } from './footprints.js';
 import { overlappingPairs } from './neighbour-pairs.js';
@@ -34,8 +26,7 @@ import { applyOcclusion } from './occlusion.js';
 import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
 import { CHUNK_SIZE, unionAreas } from './union-engine.js';
-import { PolygonLocator } from '../geo/index.js';
-import { boundsToPolygon } from '../geo/index.js';
+import { PolygonLocator, boundsToPolygon } from '../geo/index.js';
 import { type BuildingSet } from '../city/index.js';
 
 /** Coverage options without `availability` (the fault functions set it). */

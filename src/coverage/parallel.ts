@@ -15,8 +15,7 @@
  * (`dist/coverage-worker.js`); when it is absent (e.g. running from the
  * TypeScript sources) everything runs on the calling thread.
  */
-import { claimTasks, WorkerPool, waitForChunks } from '../core/internal.js';
-import { sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/internal.js';
+import { claimTasks, WorkerPool, waitForChunks, sharedScratchFloat64, sharedScratchUint32, sharedScratchUint8 } from '../core/internal.js';
 import { type PolygonLocator } from '../geo/index.js';
 import type { FootprintColumns, UnionEngine } from './union-engine.js';
 

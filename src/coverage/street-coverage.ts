@@ -12,11 +12,9 @@
  * (Sundhar Ram et al., IEEE TMC 2007).
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/index.js';
-import { type Bounds } from '../core/index.js';
+import { InvalidInputError, type Bounds } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
-import { type BuildingSet, type City, type StreetClass, type StreetGraph } from '../city/index.js';
-import { STREET_CLASSES } from '../city/index.js';
+import { type BuildingSet, type City, type StreetClass, type StreetGraph, STREET_CLASSES } from '../city/index.js';
 import { type PolygonLocator } from '../geo/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { checkLevel, type CoverageLevel, type Footprints } from './footprints.js';

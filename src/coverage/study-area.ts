@@ -3,13 +3,10 @@
  * metres, resolved once into a {@link PolygonLocator} in coordinates relative
  * to a chosen origin.
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Bounds } from '../core/index.js';
+import { InvalidInputError, type Bounds } from '../core/index.js';
 import { requireBounds } from '../core/internal.js';
-import { PolygonLocator } from '../geo/index.js';
-import { validateMultiPolygon } from '../geo/internal.js';
-import { boundsToPolygon, type MultiPolygonM, type PolygonM } from '../geo/index.js';
-import { multiPolygonFromCoordinates } from '../geo/internal.js';
+import { PolygonLocator, boundsToPolygon, type MultiPolygonM, type PolygonM } from '../geo/index.js';
+import { validateMultiPolygon, multiPolygonFromCoordinates } from '../geo/internal.js';
 
 /** A study area: bounds, a {@link MultiPolygonM}/{@link PolygonM}, or GeoJSON-style Polygon/MultiPolygon coordinates in metres. */
 export type StudyAreaInput = Bounds | MultiPolygonM | PolygonM | number[][][] | number[][][][];

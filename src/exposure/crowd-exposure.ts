@@ -27,19 +27,13 @@
  * The coverage shares are exact (computeCoverage for an area; exact segment
  * coverage, segmentCoverage, along lateral lanes of a route).
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
 import { CameraSet, CAPABILITY_FACE } from '../cameras/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { type BuildingSet, type City } from '../city/index.js';
-import { computeCoverage } from '../coverage/index.js';
-import { type StreetSegments } from '../coverage/index.js';
-import { segmentCoverage } from '../coverage/internal.js';
-import { type StudyAreaInput } from '../coverage/index.js';
-import { resolveStudyArea } from '../coverage/internal.js';
-import { checkAvailability } from '../coverage/internal.js';
-import { type CoverageLevel } from '../coverage/index.js';
+import { computeCoverage, type StreetSegments, type StudyAreaInput, type CoverageLevel } from '../coverage/index.js';
+import { segmentCoverage, resolveStudyArea, checkAvailability } from '../coverage/internal.js';
 import { EXPOSURE_PROFILE_DEFAULTS } from './street-exposure-profile.js';
 import { falseAlertProbability, type RecognitionModel, type RecognitionSpec } from './recognition.js';
 import { resolveModel } from './watchlist.js';

@@ -6,9 +6,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { type CoverageLevel } from '../coverage/index.js';
-import { type StreetNetwork } from '../mobility/index.js';
-import { nearestNode } from '../mobility/index.js';
-import { NO_ARC, shortestPath } from '../mobility/index.js';
+import { type StreetNetwork, nearestNode, NO_ARC, shortestPath } from '../mobility/index.js';
 import { csrLengths, dijkstra } from '../mobility/internal.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';
 

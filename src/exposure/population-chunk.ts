@@ -4,8 +4,7 @@
  * sightings). Run identically on the calling thread and on workers, so the
  * merged result does not depend on who ran which chunk.
  */
-import { type StreetNetwork } from '../mobility/index.js';
-import { type TripPlans } from '../mobility/index.js';
+import type { StreetNetwork, TripPlans } from '../mobility/index.js';
 import { RouteScratch, routeValidated } from '../mobility/internal.js';
 import { SightingBuffer } from './sightings.js';
 import { TripScorer, type ResolvedScoring } from './sightings-scorer.js';

@@ -25,8 +25,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { claimTasks, WorkerPool, waitForChunks } from '../core/internal.js';
-import { type StreetNetwork } from '../mobility/index.js';
-import { type TripPlans } from '../mobility/index.js';
+import type { StreetNetwork, TripPlans } from '../mobility/index.js';
 import { solveDestinations, type DestinationTask } from '../mobility/internal.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
 import { ChunkRunner, gatherRows, releaseRowTable, type ChunkResult, type PlanColumns, type PopulationJobData } from './population-chunk.js';

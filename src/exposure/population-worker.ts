@@ -4,8 +4,7 @@
  * chunk's result on the job's port (buffers transferred, not copied).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { fullCollector } from '../core/internal.js';
-import { claimTasks } from '../core/internal.js';
+import { fullCollector, claimTasks } from '../core/internal.js';
 import { aggregateRows, columnStats, distinctScratch } from './person-metrics.js';
 import { ChunkRunner, chunkTransferList, gatherRows, type PlanColumns, type PopulationJobData } from './population-chunk.js';
 import type { PersonJob } from './population-parallel.js';

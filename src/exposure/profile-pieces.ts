@@ -17,8 +17,7 @@
  *
  * @internal
  */
-import { type Footprints } from '../coverage/internal.js';
-import { MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint } from '../coverage/internal.js';
+import { type Footprints, MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint } from '../coverage/internal.js';
 
 /** Scratch buffers reused across segments (grown on demand, never shrunk). */
 export interface PieceScratch {

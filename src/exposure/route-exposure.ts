@@ -11,9 +11,7 @@ import { CameraSet, type CameraProvenance } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { type CoverageLevel } from '../coverage/index.js';
-import { checkLevel } from '../coverage/internal.js';
-import { checkAvailability, prepareFootprints } from '../coverage/internal.js';
-import { BOUNDARY_EPS } from '../coverage/internal.js';
+import { checkLevel, checkAvailability, prepareFootprints, BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 import { nearbyBuildings, nearbyCameraWeights } from './route-nearby.js';
 

@@ -4,15 +4,13 @@
  * or without occlusion. Trips are then scored by walking their arcs and
  * reading these stretches — no geometry per trip.
  */
-import { type CoverageLevel } from '../coverage/index.js';
+import { type CoverageLevel, streetSegments } from '../coverage/index.js';
 import Flatbush from 'flatbush';
 import { InvalidInputError } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
-import { streetSegments } from '../coverage/index.js';
-import { prepareFootprints } from '../coverage/internal.js';
-import { BOUNDARY_EPS } from '../coverage/internal.js';
+import { prepareFootprints, BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 
 /**

@@ -30,8 +30,7 @@
  *    correction and is therefore conservative (too wide) when the sample is a
  *    large part of the eligible population.
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
 
 /** Each person's sightings as (camera, hour) points, grouped by person (CSR). */

@@ -8,8 +8,7 @@
  * sector spans the maths angles `[a − fov/2, a + fov/2]`. Every sector here is
  * a closed set (its boundary belongs to it).
  */
-import { InvalidInputError } from '../core/index.js';
-import { DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
 
 const TWO_PI = 2 * Math.PI;
 const HALF_PI = Math.PI / 2;

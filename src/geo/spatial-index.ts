@@ -7,8 +7,7 @@
  * is nothing to index; callers treat `null` as "no items".
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/index.js';
-import { DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
 import { sectorBoundsRadInto } from './sector.js';
 
 /** A finished flatbush index (item ids are row numbers). */

@@ -52,8 +52,7 @@
  * per output interval converts back to radians.
  */
 import type Flatbush from 'flatbush';
-import { InvalidInputError } from '../core/index.js';
-import { DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
 import { sectorBoundsRadInto, validateSector } from './sector.js';
 import { buildSegmentIndex } from './spatial-index.js';
 

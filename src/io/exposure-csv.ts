@@ -19,10 +19,9 @@
  * | `face_searches` | expected face searches (pedestrian captures a watchlist search runs on) |
  */
 import { InvalidInputError } from '../core/index.js';
-import { NO_DISTRICT } from '../mobility/index.js';
+import { NO_DISTRICT, type Residents } from '../mobility/index.js';
 import { type City } from '../city/index.js';
 import { type PersonDayMetrics } from '../exposure/index.js';
-import { type Residents } from '../mobility/index.js';
 
 /** Column names of {@link exposureCsvChunks}, in order. */
 export const EXPOSURE_CSV_COLUMNS = [

@@ -2,12 +2,9 @@
  * Synthetic residents: home points drawn from the city's population density,
  * each tied to its zone, the zone's street node, and its district.
  */
-import { InvalidInputError } from '../core/index.js';
-import { requireInteger } from '../core/internal.js';
-import { type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
-import { type City } from '../city/index.js';
-import { samplePopulationPoints } from '../city/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
+import { requireInteger, toRng } from '../core/internal.js';
+import { type City, samplePopulationPoints } from '../city/index.js';
 import { PolygonLocator } from '../geo/index.js';
 import type { StreetNetwork } from './street-network.js';
 import { NO_DISTRICT, type Residents } from './trip-set.js';

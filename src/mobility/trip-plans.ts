@@ -4,10 +4,8 @@
  * that start and end at home, modes from a distance-dependent probability and
  * departure times from replaceable distributions.
  */
-import { InvalidInputError, UsageError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
-import { requireInteger, requireObject, requirePositive, requireProbability } from '../core/internal.js';
+import { InvalidInputError, UsageError, type Rng, type Seed } from '../core/index.js';
+import { toRng, requireInteger, requireObject, requirePositive, requireProbability } from '../core/internal.js';
 import { type City } from '../city/index.js';
 import type { StreetNetwork } from './street-network.js';
 import { MODE_CAR, MODE_WALK, type Residents, type TripPurpose } from './trip-set.js';

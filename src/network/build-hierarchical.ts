@@ -27,10 +27,8 @@
  */
 import { type CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
-import { InvalidInputError } from '../core/index.js';
-import { createRng, type Rng, type Seed } from '../core/index.js';
-import { multiPolygonBounds } from '../geo/index.js';
-import { PolygonLocator } from '../geo/index.js';
+import { InvalidInputError, createRng, type Rng, type Seed } from '../core/index.js';
+import { multiPolygonBounds, PolygonLocator } from '../geo/index.js';
 import {
   createCommandNetwork,
   createNetworkGraph,

@@ -11,8 +11,7 @@
  * each): damaging 766 of them darkens far more cameras than in 2022. Pass
  * `randomUnits: Math.round(766 / 1341 * numUnits)` to damage the same SHARE.
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
 import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
 import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolveLiveOptions, resolveNode, type FaultLiveOptions, type FaultScenario } from './faults-scenario.js';

@@ -11,8 +11,7 @@
  * links (index order), cameras (id order); a probability of exactly 0 or 1
  * draws nothing.
  */
-import { InvalidInputError, NotFoundError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, NotFoundError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
 import type { CommandNetwork, NetworkProvenance, NodeKind } from './command-network.js';
 import {

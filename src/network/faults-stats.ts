@@ -3,8 +3,7 @@
  * confidence interval on the mean (simple-statistics).
  */
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
-import { InvalidInputError } from '../core/index.js';
-import { type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
 
 /** How the confidence interval on the mean is made. */

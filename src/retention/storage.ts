@@ -42,9 +42,7 @@
 import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
 import { requireObject } from '../core/internal.js';
-import { NODE_KINDS, type CommandNetwork, type NetworkProvenance } from '../network/index.js';
-import { createRouting, routeToCentres } from '../network/index.js';
-import { streamStorageTB, type ResolvedStreamOptions } from '../network/index.js';
+import { NODE_KINDS, type CommandNetwork, type NetworkProvenance, createRouting, routeToCentres, streamStorageTB, type ResolvedStreamOptions } from '../network/index.js';
 import { DATA_KINDS, effectiveDays, RETENTION_TIERS, TIER_NODE_KIND, type DataKind, type RetentionDays, type RetentionPolicy, type RetentionTier } from './policy.js';
 import { DAILY_EVENT_FIELDS as EVENT_FIELDS, type DailyEvents } from './event-rates.js';
 

@@ -3,22 +3,11 @@
  * source, collected from the city's provenance, the camera presets' sourced
  * constants and the optics standard. Shown in the report next to the numbers.
  */
-import { type City } from '../city/index.js';
-import { ALMATY_FACTS, ASTANA_FACTS } from '../city/index.js';
-import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
-import { CAMERA_DEFAULTS } from '../cameras/index.js';
-import { DORI_PX_PER_M } from '../cameras/index.js';
-import { PLACEMENT_DEFAULTS } from '../cameras/index.js';
-import { OSM_IMPORT_DEFAULTS } from '../cameras/index.js';
-import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT } from '../network/index.js';
-import { NETWORK_BUILD_DEFAULTS } from '../network/index.js';
-import { CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from '../network/index.js';
-import { JANUARY_2022_DAMAGE } from '../network/index.js';
-import { TRIP_DEFAULTS } from '../mobility/index.js';
-import { TRAVEL_SPEEDS } from '../mobility/index.js';
-import { UNICITY_DEFAULTS } from '../exposure/index.js';
-import { LEAST_SURVEILLED_DEFAULTS } from '../exposure/index.js';
-import { CROWD_DEFAULTS } from '../exposure/index.js';
+import { type City, ALMATY_FACTS, ASTANA_FACTS } from '../city/index.js';
+import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES, CAMERA_DEFAULTS, DORI_PX_PER_M, PLACEMENT_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../cameras/index.js';
+import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT, NETWORK_BUILD_DEFAULTS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS, JANUARY_2022_DAMAGE } from '../network/index.js';
+import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../mobility/index.js';
+import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS } from '../exposure/index.js';
 import type { Assumption, ExposureMetrics, NetworkMetrics } from './result.js';
 import type { CameraSourceSpec, ScenarioSpec } from './schema.js';
 

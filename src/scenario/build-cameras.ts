@@ -2,13 +2,9 @@
  * Builds the CameraSet of a scenario from its camera sources, concatenated
  * in order (camera ids follow the order of the sources).
  */
-import { InvalidInputError } from '../core/index.js';
-import { type Rng } from '../core/index.js';
+import { InvalidInputError, type Rng } from '../core/index.js';
 import { type City } from '../city/index.js';
-import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet } from '../cameras/index.js';
-import { almatyCameras, astanaCameras } from '../cameras/index.js';
-import { placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades } from '../cameras/index.js';
-import { importOsmCameras, type CameraImportReportEntry } from '../cameras/index.js';
+import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet, almatyCameras, astanaCameras, placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades, importOsmCameras, type CameraImportReportEntry } from '../cameras/index.js';
 import type { CameraSourceSpec } from './schema.js';
 import { readJson } from './build-city.js';
 

@@ -4,15 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidInputError } from '../core/index.js';
-import { type Seed } from '../core/index.js';
-import { type City } from '../city/index.js';
-import { almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
-import { createCity } from '../city/index.js';
-import { importStreets, type StreetImportResult } from '../city/index.js';
-import { importOsmStreetsXml, OSM_LICENCE } from '../city/index.js';
-import { importBuildings } from '../city/index.js';
-import { type ImportReportEntry } from '../city/index.js';
+import { InvalidInputError, type Seed } from '../core/index.js';
+import { type City, almatyCity, astanaCity, type PresetCityOptions, createCity, importStreets, type StreetImportResult, importOsmStreetsXml, OSM_LICENCE, importBuildings, type ImportReportEntry } from '../city/index.js';
 import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../geo/index.js';
 import type { ScenarioSpec } from './schema.js';
 

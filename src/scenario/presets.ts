@@ -12,8 +12,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
-import { JANUARY_2022_DAMAGE } from '../network/index.js';
-import { ALMATY_NETWORK_FACTS } from '../network/index.js';
+import { JANUARY_2022_DAMAGE, ALMATY_NETWORK_FACTS } from '../network/index.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Names of the scenario presets. */

@@ -3,10 +3,8 @@
  * inputs, the seed, the library version, timings and every metric.
  */
 import { type CameraImportReportEntry } from '../cameras/index.js';
-import { type ImportReportEntry } from '../city/index.js';
-import { type Provenance } from '../city/index.js';
-import { type CoverageLevel } from '../coverage/index.js';
-import { type StreetClassCoverage } from '../coverage/index.js';
+import type { ImportReportEntry, Provenance } from '../city/index.js';
+import type { CoverageLevel, StreetClassCoverage } from '../coverage/index.js';
 import type { ScenarioSpec } from './schema.js';
 
 /** One assumption or fact behind the numbers, with where it comes from. */

@@ -6,8 +6,7 @@
  * policy error is reported at its JSON path.
  */
 import { InvalidInputError } from '../core/index.js';
-import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec } from '../retention/index.js';
-import { RETENTION_PRESETS, type RetentionPresetName } from '../retention/index.js';
+import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec, RETENTION_PRESETS, type RetentionPresetName } from '../retention/index.js';
 import type { z } from 'zod';
 import type { retentionPolicyRefSchema, retentionSchema } from './schema-retention.js';
 

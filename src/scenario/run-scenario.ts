@@ -2,8 +2,7 @@
  * Running a scenario: validate, build the city and cameras, run the
  * analyses, and return one JSON-serialisable result.
  */
-import { InvalidInputError } from '../core/index.js';
-import { createRng } from '../core/index.js';
+import { InvalidInputError, createRng } from '../core/index.js';
 import { type City } from '../city/index.js';
 import { type CameraSet } from '../cameras/index.js';
 import { type CoverageRaster } from '../coverage/index.js';

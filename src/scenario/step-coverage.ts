@@ -2,10 +2,7 @@
  * The coverage steps of a scenario run: area and k-coverage per level,
  * street coverage, the per-district table and the raster for the map.
  */
-import { computeCoverage } from '../coverage/index.js';
-import { computeStreetCoverage } from '../coverage/index.js';
-import { computeDistrictCoverage } from '../coverage/index.js';
-import { coverageRaster } from '../coverage/index.js';
+import { computeCoverage, computeStreetCoverage, computeDistrictCoverage, coverageRaster } from '../coverage/index.js';
 import { PolygonLocator } from '../geo/index.js';
 import { type City } from '../city/index.js';
 import { coverageAssumptions } from './assumptions.js';

@@ -7,21 +7,12 @@
  * places.
  */
 import { type CoverageLevel } from '../coverage/index.js';
-import { buildStreetNetwork } from '../mobility/index.js';
-import { type PlanTripsOptions } from '../mobility/index.js';
-import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS } from '../exposure/index.js';
-import { computePopulationExposure } from '../exposure/index.js';
-import { sightingPoints } from '../exposure/index.js';
-import { unicity } from '../exposure/index.js';
-import { crowdExposure, CROWD_DEFAULTS, type CrowdInput } from '../exposure/index.js';
-import { leastSurveilledRoute } from '../exposure/index.js';
+import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../mobility/index.js';
+import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../exposure/index.js';
 import { histogram } from './histogram.js';
 import { exposureAssumptions } from './assumptions.js';
 import { toMetres } from './step-network.js';
 import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
-import { type StreetNetwork } from '../mobility/index.js';
-import { type StreetExposureProfile } from '../exposure/index.js';
-import { recognitionModel } from '../exposure/index.js';
 import type { ScenarioContext, ScenarioStep } from './steps.js';
 
 /** A headline-key-safe form of a name: `Republic Square` → `RepublicSquare`. */

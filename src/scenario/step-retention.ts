@@ -6,12 +6,7 @@
  * from the archive days after the gathering.
  */
 import { crowdExposure } from '../exposure/index.js';
-import { analyseRetention, compareRetention, type RetentionAnalysis } from '../retention/index.js';
-import { archiveOnFile } from '../retention/index.js';
-import { dailyEventRates } from '../retention/index.js';
-import { personChannelDays } from '../retention/index.js';
-import { type RetentionPolicy } from '../retention/index.js';
-import { type DailyEvents } from '../retention/index.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, type RetentionPolicy, type DailyEvents } from '../retention/index.js';
 import type { Assumption, RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './retention-policy.js';
 import { keyOf } from './step-exposure.js';
