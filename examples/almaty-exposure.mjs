@@ -41,7 +41,7 @@ const network = timed('street network', () => buildStreetNetwork(city.streets));
 const profile = timed('street exposure profile (range + identify, occlusion)', () => computeStreetExposureProfile(cameras, city));
 
 const r = timed(`${numResidents.toLocaleString('en-US')} residents, a day of trips, routed and scored`, () =>
-  computePopulationExposure(city, cameras, {
+  computePopulationExposure(cameras, city, {
     seed,
     numResidents,
     network,

@@ -47,7 +47,7 @@ const timed = (label, fn) => {
 console.log(`sightline — data retention in ${cityName === 'almaty' ? 'Almaty' : 'Astana'}, seed ${seed}\n`);
 const { city, cameras } = timed('city and cameras', () => createPreset(cityName, { seed, ...(cityName === 'astana' ? { includeOlder: true } : {}) }));
 const network = timed('command network', () => buildHierarchicalNetwork(cameras, city, (cityName === 'almaty' ? almatyNetworkOptions : astanaNetworkOptions)({ seed })));
-const exposure = timed(`${n0(numResidents)} residents, a day of trips`, () => computePopulationExposure(city, cameras, { seed, numResidents }));
+const exposure = timed(`${n0(numResidents)} residents, a day of trips`, () => computePopulationExposure(cameras, city, { seed, numResidents }));
 await terminatePopulationWorkers();
 
 // The residents' exposure per person, day and channel (faces on foot, plates by car), and the city's events per day.

@@ -35,7 +35,7 @@ export const cases = [
 /** Pairs of the paired case (each pair: one 1-thread and one 2-thread call, in alternating order). */
 const PAIRS = 9;
 
-export const method = `**Population exposure.** \`computePopulationExposure(city, cameras, { seed: 1, numResidents, network, profile, threads, watchlistSize: 10000 })\` on the Almaty preset (seed 1), with the street network and the street exposure profile (defaults: range + identify, occlusion on) built beforehand, outside the timing (they are built once per camera network; see \`exposure-profile-almaty\`). The timing covers drawing the residents, planning their day of trips (about ${TRIPS_PER_RESIDENT} trips per resident), routing every trip (one shortest-path tree per origin node), scoring every trip against the profile, and the per-person, per-district, inequality and watchlist summaries. The four cases use about 10,000, 100,000 and 1,000,000 person-trips (numResidents = trips / ${TRIPS_PER_RESIDENT}); \`-1thread\` and \`-2threads\` are the 1,000,000-trip run with \`threads: 1\` and \`threads: 2\` (results identical). 10k and 1M: 1 warm-up, 5 runs; 100k: 1 warm-up, 3 runs. Each run's previous result is released before it starts (the harness keeps only a sink), so a run's peak RSS is that of one call; with 2 threads the workers are kept warm and told to collect their heaps after each 1M call (\`releaseAfterBytes\`), releasing the buffers their heaps still held. The speed-up of two threads is given twice below the table: as the ratio of the two 1M medians (separate processes, one after the other), and from \`exposure-population-almaty-paired\`, which runs both in one process as ${PAIRS} pairs of one 1-thread and one 2-thread call, the order alternating from pair to pair (after one warm-up call of each), and takes the median of the ${PAIRS} per-pair ratios: on a shared machine whose speed drifts over minutes, the two calls of a pair see nearly the same machine, so the paired figure is the steadier one.`;
+export const method = `**Population exposure.** \`computePopulationExposure(cameras, city, { seed: 1, numResidents, network, profile, threads, watchlistSize: 10000 })\` on the Almaty preset (seed 1), with the street network and the street exposure profile (defaults: range + identify, occlusion on) built beforehand, outside the timing (they are built once per camera network; see \`exposure-profile-almaty\`). The timing covers drawing the residents, planning their day of trips (about ${TRIPS_PER_RESIDENT} trips per resident), routing every trip (one shortest-path tree per origin node), scoring every trip against the profile, and the per-person, per-district, inequality and watchlist summaries. The four cases use about 10,000, 100,000 and 1,000,000 person-trips (numResidents = trips / ${TRIPS_PER_RESIDENT}); \`-1thread\` and \`-2threads\` are the 1,000,000-trip run with \`threads: 1\` and \`threads: 2\` (results identical). 10k and 1M: 1 warm-up, 5 runs; 100k: 1 warm-up, 3 runs. Each run's previous result is released before it starts (the harness keeps only a sink), so a run's peak RSS is that of one call; with 2 threads the workers are kept warm and told to collect their heaps after each 1M call (\`releaseAfterBytes\`), releasing the buffers their heaps still held. The speed-up of two threads is given twice below the table: as the ratio of the two 1M medians (separate processes, one after the other), and from \`exposure-population-almaty-paired\`, which runs both in one process as ${PAIRS} pairs of one 1-thread and one 2-thread call, the order alternating from pair to pair (after one warm-up call of each), and takes the median of the ${PAIRS} per-pair ratios: on a shared machine whose speed drifts over minutes, the two calls of a pair see nearly the same machine, so the paired figure is the steadier one.`;
 
 /** The two-thread speed-up, from the two 1,000,000-trip cases (run in separate processes). */
 export function summary(results) {
@@ -57,7 +57,7 @@ async function runPaired(name, ctx, opts, city, cameras) {
   const { pkg } = ctx;
   const call = (threads) => {
     const t0 = process.hrtime.bigint();
-    const out = pkg.computePopulationExposure(city, cameras, { ...opts, threads });
+    const out = pkg.computePopulationExposure(cameras, city, { ...opts, threads });
     const dt = Number(process.hrtime.bigint() - t0) / 1e9;
     consume(out);
     return { dt, out };
@@ -115,7 +115,7 @@ export async function run(name, ctx) {
   const r = bench(name, () => {
     const reset = resetPeakRss();
     const c0 = process.cpuUsage();
-    const out = pkg.computePopulationExposure(city, cameras, opts);
+    const out = pkg.computePopulationExposure(cameras, city, opts);
     const c1 = process.cpuUsage(c0);
     cpu.push((c1.user + c1.system) / 1e6);
     const p = reset ? runPeakRssMB() : null;

@@ -376,7 +376,7 @@ export function createCameraSet(cameras: readonly CameraInput[]): CameraSet {
 }
 
 /** True when `s` has the shape of a {@link CameraSet} (also across two copies of the library). */
-function isCameraSet(s: unknown): s is CameraSet {
+export function isCameraSet(s: unknown): s is CameraSet {
   if (s instanceof CameraSet) return true;
   if (typeof s !== 'object' || s === null) return false;
   const c = s as CameraSet;

@@ -6,3 +6,4 @@
  * @internal
  */
 export { doriDistanceUnchecked } from './optics.js';
+export { isCameraSet } from './camera-set.js';

@@ -5,7 +5,7 @@
  * per camera.
  */
 import { InvalidInputError, RAD_TO_DEG, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, warnDeprecated } from '../core/internal.js';
 import { type City, type StreetClass, STREET_CLASSES } from '../city/index.js';
 import {
   CameraSet,
@@ -269,6 +269,24 @@ export function requireCount(origin: string, field: string, value: unknown): num
   }
   if (value > MAX_CAMERAS) throw new InvalidInputError(origin, field, `must be at most MAX_CAMERAS = ${MAX_CAMERAS}`, value);
   return value;
+}
+
+/**
+ * The `numCameras` option of a placement, also read from the option name it
+ * replaces (`deprecatedKey`, kept for one release with a DeprecationWarning).
+ * Returns -1 when neither is given; throws when both are given and differ.
+ * @internal
+ */
+export function numCamerasOption(origin: string, options: { numCameras?: number }, deprecatedKey: string): number {
+  const old = (options as Record<string, unknown>)[deprecatedKey];
+  if (old !== undefined) {
+    warnDeprecated(`sightline:${origin}-${deprecatedKey}`, `${origin}: options.${deprecatedKey} is deprecated: use options.numCameras`);
+    if (options.numCameras !== undefined && options.numCameras !== old) {
+      throw new InvalidInputError(origin, `options.${deprecatedKey}`, `is the deprecated name of options.numCameras (${options.numCameras}); give only one`, old);
+    }
+  }
+  const value = options.numCameras ?? old;
+  return value === undefined ? -1 : requireCount(origin, options.numCameras !== undefined ? 'options.numCameras' : `options.${deprecatedKey}`, value);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   provenanceParams,
   requireCameraTotal,
   requireCity,
-  requireCount,
+  numCamerasOption,
   seedOf,
   resolveAttributes,
   streetClassFilter,
@@ -26,12 +26,14 @@ import {
 export interface IntersectionPlacementOptions extends PlacementBaseOptions {
   /** Smallest number of incident streets for a node to count as an intersection. Default 3. */
   minDegree?: number;
-  /** Cameras at each chosen intersection. Default 1. Ignored when `totalCameras` is set. */
+  /** Cameras at each chosen intersection. Default 1. Ignored when `numCameras` is set. */
   camerasPerIntersection?: number;
   /**
    * Exact total number of cameras, spread as evenly as possible over the
-   * chosen intersections (the first `totalCameras mod k` intersections get one more).
+   * chosen intersections (the first `numCameras mod k` intersections get one more).
    */
+  numCameras?: number;
+  /** @deprecated Use `numCameras` (the same number; kept for one release). */
   totalCameras?: number;
   /**
    * `streets` (default): camera j looks along incident street j, away from the
@@ -70,7 +72,7 @@ const ORIGIN = 'placeAtIntersections';
  * @returns a CameraSet; ids follow the graph's node order, cameras of one intersection consecutive;
  *   its `provenance` records `placeAtIntersections`, the seed and the options
  * @throws {InvalidInputError} on a bad option, a street with an unknown class or non-finite
- *   coordinates, when `totalCameras` > 0 but no intersection qualifies, or when `totalCameras`
+ *   coordinates, when `numCameras` > 0 but no intersection qualifies, or when `numCameras`
  *   (or `camerasPerIntersection` × intersections) is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeAtIntersections(city, { streetClasses: ['arterial'], camerasPerIntersection: 4, seed: 7 });
@@ -84,7 +86,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   const rng = placementRng(ORIGIN, o);
   const minDegree = requireInteger(ORIGIN, 'options.minDegree', o.minDegree ?? INTERSECTION_PLACEMENT_DEFAULTS.minDegree, 1);
   const perNode = requireInteger(ORIGIN, 'options.camerasPerIntersection', o.camerasPerIntersection ?? INTERSECTION_PLACEMENT_DEFAULTS.camerasPerIntersection, 0);
-  const total = o.totalCameras === undefined ? -1 : requireCount(ORIGIN, 'options.totalCameras', o.totalCameras);
+  const total = numCamerasOption(ORIGIN, o, 'totalCameras');
   const headingMode = o.heading ?? INTERSECTION_PLACEMENT_DEFAULTS.heading;
   if (headingMode !== 'streets' && headingMode !== 'random') {
     throw new InvalidInputError(ORIGIN, 'options.heading', 'must be "streets" or "random"', headingMode);
@@ -120,7 +122,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   let extra = 0;
   if (total >= 0) {
     if (total > 0 && k === 0) {
-      throw new InvalidInputError(ORIGIN, 'city.streets', `has no intersection of degree >= ${minDegree}${o.streetClasses ? ` touching ${o.streetClasses.join('/')}` : ''}, so options.totalCameras cannot be placed; got`, total);
+      throw new InvalidInputError(ORIGIN, 'city.streets', `has no intersection of degree >= ${minDegree}${o.streetClasses ? ` touching ${o.streetClasses.join('/')}` : ''}, so options.numCameras cannot be placed; got`, total);
     }
     base = k === 0 ? 0 : Math.floor(total / k);
     extra = k === 0 ? 0 : total - base * k;
@@ -134,7 +136,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
     params: provenanceParams(o, {
       city: cityRef(city),
       minDegree,
-      ...(total >= 0 ? { totalCameras: total } : { camerasPerIntersection: perNode }),
+      ...(total >= 0 ? { numCameras: total } : { camerasPerIntersection: perNode }),
       heading: headingMode,
       offset,
       intersections: k,

@@ -16,7 +16,7 @@ import {
   provenanceParams,
   requireCameraTotal,
   requireCity,
-  requireCount,
+  numCamerasOption,
   seedOf,
   resolveAttributes,
   streetClassFilter,
@@ -32,8 +32,10 @@ export interface StreetPlacementOptions extends PlacementBaseOptions {
   spacing?: number;
   /**
    * Exact number of cameras, evenly spread over the total length of the
-   * selected streets (spacing = total length / count). Overrides `spacing`.
+   * selected streets (spacing = total length / numCameras). Overrides `spacing`.
    */
+  numCameras?: number;
+  /** @deprecated Use `numCameras` (the same number; kept for one release). */
   count?: number;
   /** Only streets of these classes. Default: all. */
   streetClasses?: readonly StreetClass[];
@@ -66,8 +68,8 @@ const ORIGIN = 'placeAlongStreets';
  * @param options - see {@link StreetPlacementOptions} and the camera attribute options
  * @returns a CameraSet in the graph's edge order; its `provenance` records `placeAlongStreets`, the seed and the options
  * @throws {InvalidInputError} on a bad option, a street with an unknown class, a negative width
- *   or non-finite coordinates, when `count` > 0 and no selected street has length > 0, or when
- *   `count` (or the number of cameras `spacing` gives) is above {@link MAX_CAMERAS}
+ *   or non-finite coordinates, when `numCameras` > 0 and no selected street has length > 0, or when
+ *   `numCameras` (or the number of cameras `spacing` gives) is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeAlongStreets(city, { spacing: 100, streetClasses: ['arterial', 'collector'] });
  *
@@ -82,8 +84,8 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
   if (headingMode !== 'along' && headingMode !== 'across' && headingMode !== 'random') {
     throw new InvalidInputError(ORIGIN, 'options.heading', 'must be "along", "across" or "random"', headingMode);
   }
-  const spacing = o.count === undefined ? requirePositive(ORIGIN, 'options.spacing', o.spacing ?? STREET_PLACEMENT_DEFAULTS.spacing) : 0;
-  const count = o.count === undefined ? -1 : requireCount(ORIGIN, 'options.count', o.count);
+  const count = numCamerasOption(ORIGIN, o, 'count');
+  const spacing = count < 0 ? requirePositive(ORIGIN, 'options.spacing', o.spacing ?? STREET_PLACEMENT_DEFAULTS.spacing) : 0;
   const kerb = o.kerbOffset === undefined ? -1 : requireNonNegative(ORIGIN, 'options.kerbOffset', o.kerbOffset);
   const keep = streetClassFilter(ORIGIN, 'options.streetClasses', o.streetClasses);
   const seg = collectStreetSegments(ORIGIN, city, keep);
@@ -105,7 +107,7 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     for (let e = 0; e < m; e++) perSeg[e] = Math.max(0, Math.ceil(len[e] / spacing - 0.5));
   } else {
     if (count > 0 && !(totalLength > 0)) {
-      throw new InvalidInputError(ORIGIN, 'city.streets', 'has no selected street of positive length, so options.count cannot be placed; got', count);
+      throw new InvalidInputError(ORIGIN, 'city.streets', 'has no selected street of positive length, so options.numCameras cannot be placed; got', count);
     }
     n = count;
   }
@@ -116,7 +118,7 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     seed: seedOf(o.seed),
     params: provenanceParams(o, {
       city: cityRef(city),
-      ...(count < 0 ? { spacing } : { count }),
+      ...(count < 0 ? { spacing } : { numCameras: count }),
       heading: headingMode,
       kerbOffset: kerb >= 0 ? kerb : 'half the street width',
       fov: attrs.fov,

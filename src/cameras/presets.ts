@@ -201,7 +201,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
         ...P.traffic,
         streetClasses: classes,
         maxIntersections: mix.trafficUnits,
-        totalCameras: mix.traffic,
+        numCameras: mix.traffic,
         heading: 'streets',
         capabilities: ['plate'],
         operator: 'public',
@@ -219,7 +219,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
   }
   const street = mix.streetLive + mix.streetRecordOnly;
   if (street > 0) {
-    const s = placeAlongStreets(city, { ...P.street, count: street, operator: 'public', live: false, seed: rng.stream('street') });
+    const s = placeAlongStreets(city, { ...P.street, numCameras: street, operator: 'public', live: false, seed: rng.stream('street') });
     // Exactly streetLive of them stream live: a seeded partial Fisher–Yates sample.
     const idx = new Uint32Array(street);
     for (let i = 0; i < street; i++) idx[i] = i;
@@ -240,7 +240,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
     parts.push(placeOnFacades(city, mix.facade, { ...P.facade, operator: 'private', live: false, seed: rng.stream('facade') }));
   }
   if (mix.older > 0) {
-    parts.push(placeAlongStreets(city, { ...P.older, count: mix.older, heading: 'across', operator: 'public', live: false, seed: rng.stream('older') }));
+    parts.push(placeAlongStreets(city, { ...P.older, numCameras: mix.older, heading: 'across', operator: 'public', live: false, seed: rng.stream('older') }));
   }
   const out = concatCameraSets(parts);
   out.provenance = {

@@ -11,3 +11,8 @@ export { toRng } from './random.js';
 export { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8, scratchInt32, sharedScratchUint32 } from './scratch.js';
 export { requireBounds, requireFinite, requireNonNegative, requirePositive, requireInteger, requireObject, requireProbability, requireOneOf, requireKnownKeys } from './validate.js';
 export { claimTasks, WorkerPool, waitForChunks } from './worker-pool.js';
+export { warnDeprecated } from './deprecation.js';
+export { selectKth, selectRanks, orderStatistics } from './select.js';
+export { quantileSummary, quantileSummaryInto, quantileSummaryFromRow, QUANTILE_SUMMARY_DEFAULTS } from './quantile-summary.js';
+export type { QuantileSummary, QuantileSummaryMethod, QuantileSummaryOptions } from './quantile-summary.js';
+export { headingToAngleDeg } from './units.js';

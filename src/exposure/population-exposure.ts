@@ -6,9 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { type CameraSet } from '../cameras/index.js';
+import { isCameraSet } from '../cameras/internal.js';
 import { type City } from '../city/index.js';
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng, requireInteger, requireObject } from '../core/internal.js';
+import { toRng, requireInteger, requireObject, warnDeprecated } from '../core/internal.js';
 import { buildStreetNetwork, createResidents, type SyntheticResidents, TRAVEL_SPEEDS, type StreetNetwork, type PlanTripsOptions, type TripPlans } from '../mobility/index.js';
 import { csrLengths, planTripsWith } from '../mobility/internal.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
@@ -267,8 +268,8 @@ function mergeKept(results: ChunkResult[], numPlans: number, params: SightingPar
  * watchlistIdentifications with `capturesPerDay` and the city's population,
  * i.e. watchlisted people are captured as often as anybody (assumption).
  *
- * @param city - the City (streets, population, districts, buildings for occlusion)
  * @param cameras - the cameras
+ * @param city - the City (streets, population, districts, buildings for occlusion)
  * @param options - `seed` (required), `numResidents`, `plans`, `speeds`, `profile`, `network`, `threads`,
  *   `keepSightings`, `sample`, `watchlistSize`, and the sighting options (recognition, faceLevel, plateLevel,
  *   plateReadRate, cameraUp, availability)
@@ -276,12 +277,25 @@ function mergeKept(results: ChunkResult[], numPlans: number, params: SightingPar
  * @throws {InvalidInputError} a bad option (named), densities summing to zero, a profile for other cameras or
  *   streets, a level the profile does not record, a watchlist larger than the population
  * @example
- * const r = computePopulationExposure(city, cameras, { seed: 1, numResidents: 20_000, threads: 2 });
+ * const r = computePopulationExposure(cameras, city, { seed: 1, numResidents: 20_000, threads: 2 });
  * r.summary.pIdentified.mean; r.districts.rows[0];
  * @remarks Time O(origins · Dijkstra + total path arcs + profile entries read); memory O(trips) for the
  *   per-trip rows (paths are dropped chunk by chunk).
  */
-export function computePopulationExposure(city: City, cameras: CameraSet, options: PopulationExposureOptions): PopulationExposure {
+export function computePopulationExposure(cameras: CameraSet, city: City, options: PopulationExposureOptions): PopulationExposure;
+/**
+ * @deprecated The argument order is `(cameras, city, options)`, as in every function that takes both;
+ * the old order `(city, cameras, options)` is still accepted in this release and emits a DeprecationWarning.
+ */
+export function computePopulationExposure(city: City, cameras: CameraSet, options: PopulationExposureOptions): PopulationExposure;
+export function computePopulationExposure(first: CameraSet | City, second: City | CameraSet, options: PopulationExposureOptions): PopulationExposure {
+  let cameras = first as CameraSet;
+  let city = second as City;
+  if (!isCameraSet(first) && isCameraSet(second)) {
+    warnDeprecated('sightline:computePopulationExposure-order', `${ORIGIN}(city, cameras, options) is deprecated: pass (cameras, city, options)`);
+    cameras = second;
+    city = first as City;
+  }
   const o = requireObject(ORIGIN, 'options', options) as unknown as PopulationExposureOptions;
   if (typeof city !== 'object' || city === null || typeof city.streets !== 'object' || typeof city.population !== 'object') {
     throw new InvalidInputError(ORIGIN, 'city', 'must be a City', city);

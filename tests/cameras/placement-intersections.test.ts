@@ -57,12 +57,23 @@ describe('placeAtIntersections', () => {
     }
   });
 
-  it('spreads totalCameras exactly and as evenly as possible over the intersections', () => {
-    const cams = placeAtIntersections(city, { totalCameras: 12 });
+  it('spreads numCameras exactly and as evenly as possible over the intersections', () => {
+    const cams = placeAtIntersections(city, { numCameras: 12 });
     expect(cams.numCameras).toBe(12);
     const perNode = new Map<string, number>();
     for (let i = 0; i < 12; i++) perNode.set(`${cams.x[i]},${cams.y[i]}`, (perNode.get(`${cams.x[i]},${cams.y[i]}`) ?? 0) + 1);
     expect([...perNode.values()].sort()).toEqual([2, 2, 2, 3, 3]);
+  });
+
+  it('still reads the deprecated totalCameras for one release: the same cameras, and an error when it disagrees with numCameras', () => {
+    const now = placeAtIntersections(city, { numCameras: 12 });
+    const old = placeAtIntersections(city, { totalCameras: 12 });
+    expect(Array.from(old.x)).toEqual(Array.from(now.x));
+    expect(Array.from(old.heading)).toEqual(Array.from(now.heading));
+    expect(placeAtIntersections(city, { numCameras: 12, totalCameras: 12 }).numCameras).toBe(12);
+    expect(() => placeAtIntersections(city, { numCameras: 12, totalCameras: 5 })).toThrow(
+      /placeAtIntersections: options.totalCameras is the deprecated name of options.numCameras \(12\); give only one, got 5/,
+    );
   });
 
   it('samples maxIntersections intersections with a seed, the same ones for the same seed', () => {
@@ -129,6 +140,7 @@ describe('placeAtIntersections', () => {
       [{ minDegree: 0 }, 'options.minDegree'],
       [{ minDegree: 2.5 }, 'options.minDegree'],
       [{ camerasPerIntersection: -1 }, 'options.camerasPerIntersection'],
+      [{ numCameras: 1.5 }, 'options.numCameras'],
       [{ totalCameras: 1.5 }, 'options.totalCameras'],
       [{ heading: 'north' }, 'options.heading'],
       [{ streetClasses: [] }, 'options.streetClasses'],
@@ -154,11 +166,11 @@ describe('placeAtIntersections', () => {
     }
   });
 
-  it('throws when the city is missing, options is not an object, or totalCameras cannot be placed', () => {
+  it('throws when the city is missing, options is not an object, or numCameras cannot be placed', () => {
     expect(() => placeAtIntersections(null as never)).toThrow(/placeAtIntersections: city must be a City object/);
     expect(() => placeAtIntersections(city, 5 as never)).toThrow(/options must be an object/);
-    expect(() => placeAtIntersections(city, { minDegree: 9, totalCameras: 3 })).toThrow(InvalidInputError);
-    expect(placeAtIntersections(city, { minDegree: 9, totalCameras: 0 }).numCameras).toBe(0);
+    expect(() => placeAtIntersections(city, { minDegree: 9, numCameras: 3 })).toThrow(InvalidInputError);
+    expect(placeAtIntersections(city, { minDegree: 9, numCameras: 0 }).numCameras).toBe(0);
   });
 
   it('throws on a node with non-finite coordinates', () => {

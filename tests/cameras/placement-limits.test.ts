@@ -51,8 +51,8 @@ describe('MAX_CAMERAS', () => {
     expect(e.field).toBe('options.camerasPerIntersection');
     // Just above the cap: 5 × 10,000,001 = 50,000,005.
     expect(invalid(() => placeAtIntersections(city, { camerasPerIntersection: 10_000_001 })).message).toMatch(/gives 50000005 cameras/);
-    expect(invalid(() => placeAtIntersections(city, { totalCameras: MAX_CAMERAS + 1 })).message).toMatch(
-      /placeAtIntersections: options.totalCameras must be at most MAX_CAMERAS = 50000000, got 50000001/,
+    expect(invalid(() => placeAtIntersections(city, { numCameras: MAX_CAMERAS + 1 })).message).toMatch(
+      /placeAtIntersections: options.numCameras must be at most MAX_CAMERAS = 50000000, got 50000001/,
     );
     // Far below the cap it still works.
     expect(placeAtIntersections(city, { camerasPerIntersection: 3 }).numCameras).toBe(15);
@@ -66,7 +66,7 @@ describe('MAX_CAMERAS', () => {
     expect(e.field).toBe('options.spacing');
     expect(e.value).toBe(spacing);
     expect(e.message).toContain(`gives ${expected} cameras (over 1200.0 m of selected street), more than MAX_CAMERAS = 50000000`);
-    expect(invalid(() => placeAlongStreets(city, { count: 1e12 })).message).toMatch(/placeAlongStreets: options.count must be at most MAX_CAMERAS = 50000000, got 1000000000000/);
+    expect(invalid(() => placeAlongStreets(city, { numCameras: 1e12 })).message).toMatch(/placeAlongStreets: options.numCameras must be at most MAX_CAMERAS = 50000000, got 1000000000000/);
     expect(placeAlongStreets(city, { spacing: 50 }).numCameras).toBe(24);
   });
 

@@ -68,16 +68,18 @@ describe('placeAlongStreets', () => {
     expect(Array.from(cams.x)).toEqual([25, 75, 125, 175]);
   });
 
-  it('with count, places exactly that many cameras; count = length / spacing reproduces the spacing layout', () => {
+  it('with numCameras, places exactly that many cameras; numCameras = length / spacing reproduces the spacing layout', () => {
     const bySpacing = placeAlongStreets(city, { spacing: 50 });
-    const byCount = placeAlongStreets(city, { count: 24 });
+    const byCount = placeAlongStreets(city, { numCameras: 24 });
     expect(byCount.numCameras).toBe(24);
     for (let i = 0; i < 24; i++) {
       expect(byCount.x[i]).toBeCloseTo(bySpacing.x[i], 9);
       expect(byCount.y[i]).toBeCloseTo(bySpacing.y[i], 9);
     }
+    // The deprecated name `count` (kept for one release) gives the same cameras.
+    expect(Array.from(placeAlongStreets(city, { count: 24 }).x)).toEqual(Array.from(byCount.x));
     for (const count of [0, 1, 7, 13, 100, 1001]) {
-      const cams = placeAlongStreets(city, { count });
+      const cams = placeAlongStreets(city, { numCameras: count });
       expect(cams.numCameras).toBe(count);
       for (let i = 0; i < count; i++) {
         // Away from the nodes (where a crossing street is nearer), each camera stands on its kerb.

@@ -55,7 +55,7 @@ describe('CameraSet.provenance', () => {
     const cases: [CameraSet, string, Record<string, unknown>][] = [
       [placeAtIntersections(city, { seed: 3, camerasPerIntersection: 2 }), 'placeAtIntersections', { camerasPerIntersection: 2, minDegree: 3, heading: 'streets', intersections: 12 }],
       [placeAlongStreets(city, { spacing: 40, seed: 4 }), 'placeAlongStreets', { spacing: 40, heading: 'along' }],
-      [placeAlongStreets(city, { count: 9 }), 'placeAlongStreets', { count: 9 }],
+      [placeAlongStreets(city, { numCameras: 9 }), 'placeAlongStreets', { numCameras: 9 }],
       [placeOnFacades(city, { spacing: 30 }), 'placeOnFacades', { spacing: 30, facadeOffset: 0.5, maxStreetDistance: 30 }],
       [placeOnFacades(city, 12, { fov: 100 }), 'placeOnFacades', { count: 12, fov: 100 }],
     ];

@@ -37,7 +37,7 @@ const base = smallCase();
 const opts = { seed: 5, numResidents: 1500, network: base.network, profile: base.profile, keepSightings: true, sample: 200, watchlistSize: 1000 };
 
 describe('computePopulationExposure', () => {
-  const r = computePopulationExposure(base.city, base.cameras, opts);
+  const r = computePopulationExposure(base.cameras, base.city, opts);
 
   it('accounts for every plan: routed trips plus reported unreachable ones', () => {
     expect(r.numTrips + r.unreachable.count).toBe(r.numPlans);
@@ -87,7 +87,7 @@ describe('computePopulationExposure', () => {
     const profile = computeStreetExposureProfile(base.cameras, city, { occlusion: false });
     const zones = buildZones(city, network, { largestComponent: false });
     const o = { seed: 4, numResidents: 800, network, profile, plans: { zones } };
-    const cut = computePopulationExposure(city, base.cameras, o);
+    const cut = computePopulationExposure(base.cameras, city, o);
     expect(cut.unreachable.count).toBeGreaterThan(0);
     expect(cut.numTrips + cut.unreachable.count).toBe(cut.numPlans);
     const rng = createRng(4);
@@ -129,21 +129,41 @@ describe('computePopulationExposure', () => {
   });
 
   it('is deterministic per seed and changes with the seed', () => {
-    const again = computePopulationExposure(base.city, base.cameras, opts);
+    const again = computePopulationExposure(base.cameras, base.city, opts);
     expect(Array.from(again.trips.pIdentified)).toEqual(Array.from(r.trips.pIdentified));
     expect(JSON.stringify(again.summary)).toBe(JSON.stringify(r.summary));
-    const other = computePopulationExposure(base.city, base.cameras, { ...opts, seed: 6 });
+    const other = computePopulationExposure(base.cameras, base.city, { ...opts, seed: 6 });
     expect(JSON.stringify(other.summary)).not.toBe(JSON.stringify(r.summary));
   });
 
+  it('still accepts the deprecated (city, cameras, options) order for one release, with the same result and a DeprecationWarning', () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const old = computePopulationExposure(base.city, base.cameras, opts);
+      expect(JSON.stringify(old.summary)).toBe(JSON.stringify(r.summary));
+      expect(Array.from(old.trips.pIdentified)).toEqual(Array.from(r.trips.pIdentified));
+    } finally {
+      // Warnings are emitted on the next tick.
+      return new Promise<void>((done) =>
+        setImmediate(() => {
+          process.off('warning', onWarning);
+          expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual(['DeprecationWarning: computePopulationExposure(city, cameras, options) is deprecated: pass (cameras, city, options)']);
+          done();
+        }),
+      );
+    }
+  });
+
   it('gives identical results whatever the thread count (falls back to one thread from the sources)', () => {
-    const two = computePopulationExposure(base.city, base.cameras, { ...opts, threads: 2 });
+    const two = computePopulationExposure(base.cameras, base.city, { ...opts, threads: 2 });
     expect(JSON.stringify(two.summary)).toBe(JSON.stringify(r.summary));
     expect(Array.from(two.trips.observedLength)).toEqual(Array.from(r.trips.observedLength));
   });
 
   it('simulates several days: one row per resident and day, day 1 trips on day 1', () => {
-    const d = computePopulationExposure(base.city, base.cameras, { ...opts, numResidents: 300, plans: { days: 2 }, keepSightings: false, watchlistSize: undefined });
+    const d = computePopulationExposure(base.cameras, base.city, { ...opts, numResidents: 300, plans: { days: 2 }, keepSightings: false, watchlistSize: undefined });
     expect(d.numDays).toBe(2);
     expect(d.persons.sightings.length).toBe(600);
     let trips1 = 0;
@@ -158,18 +178,18 @@ describe('computePopulationExposure', () => {
 
   it('rejects bad options, naming the field', () => {
     const c = base.city, k = base.cameras;
-    expect(() => computePopulationExposure(c, k, undefined as never)).toThrow(/computePopulationExposure: options must be an object/);
-    expect(() => computePopulationExposure(c, k, {} as never)).toThrow(/options.seed must be given/);
-    expect(() => computePopulationExposure(c, k, { ...opts, numResidents: 0 })).toThrow(/options.numResidents must be an integer >= 1/);
-    expect(() => computePopulationExposure(c, k, { ...opts, threads: 0 })).toThrow(/options.threads must be an integer in \[1, 256\]/);
-    expect(() => computePopulationExposure(c, k, { ...opts, keepSightings: 1 as never })).toThrow(/options.keepSightings must be a boolean/);
-    expect(() => computePopulationExposure(c, k, { ...opts, sample: -1 })).toThrow(/options.sample must be an integer >= 0/);
-    expect(() => computePopulationExposure(c, k, { ...opts, speeds: { walk: 0 } })).toThrow(/options.speeds.walk must be a finite number > 0/);
-    expect(() => computePopulationExposure(c, k, { ...opts, watchlistSize: 0.5 })).toThrow(/options.watchlistSize must be a finite number >= 1/);
-    expect(() => computePopulationExposure(c, k, { ...opts, watchlistSize: 1e9 })).toThrow(/options.watchlistSize must be at most the city's population/);
-    expect(() => computePopulationExposure(c, k, { ...opts, plans: 3 as never })).toThrow(/options.plans must be an object/);
-    expect(() => computePopulationExposure(null as never, k, opts)).toThrow(/city must be a City/);
-    expect(() => computePopulationExposure(c, k, { ...opts, faceLevel: 'detect' })).toThrow(InvalidInputError);
+    expect(() => computePopulationExposure(k, c, undefined as never)).toThrow(/computePopulationExposure: options must be an object/);
+    expect(() => computePopulationExposure(k, c, {} as never)).toThrow(/options.seed must be given/);
+    expect(() => computePopulationExposure(k, c, { ...opts, numResidents: 0 })).toThrow(/options.numResidents must be an integer >= 1/);
+    expect(() => computePopulationExposure(k, c, { ...opts, threads: 0 })).toThrow(/options.threads must be an integer in \[1, 256\]/);
+    expect(() => computePopulationExposure(k, c, { ...opts, keepSightings: 1 as never })).toThrow(/options.keepSightings must be a boolean/);
+    expect(() => computePopulationExposure(k, c, { ...opts, sample: -1 })).toThrow(/options.sample must be an integer >= 0/);
+    expect(() => computePopulationExposure(k, c, { ...opts, speeds: { walk: 0 } })).toThrow(/options.speeds.walk must be a finite number > 0/);
+    expect(() => computePopulationExposure(k, c, { ...opts, watchlistSize: 0.5 })).toThrow(/options.watchlistSize must be a finite number >= 1/);
+    expect(() => computePopulationExposure(k, c, { ...opts, watchlistSize: 1e9 })).toThrow(/options.watchlistSize must be at most the city's population/);
+    expect(() => computePopulationExposure(k, c, { ...opts, plans: 3 as never })).toThrow(/options.plans must be an object/);
+    expect(() => computePopulationExposure(k, null as never, opts)).toThrow(/city must be a City/);
+    expect(() => computePopulationExposure(k, c, { ...opts, faceLevel: 'detect' })).toThrow(InvalidInputError);
   });
 });
 
@@ -200,9 +220,9 @@ describe('computePopulationExposure on worker threads (built package)', () => {
     const dump = (r: Record<string, unknown>) => JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v));
     for (const availability of [0.9, undefined]) {
       const o = { seed: 9, numResidents: 5_000, network, profile, keepSightings: true, sample: 500, watchlistSize: 100, availability };
-      const one = pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 });
+      const one = pkg.computePopulationExposure(cameras, city, { ...o, threads: 1 });
       const want = dump(one);
-      for (const threads of [2, 3]) expect(dump(pkg.computePopulationExposure(city, cameras, { ...o, threads }))).toBe(want);
+      for (const threads of [2, 3]) expect(dump(pkg.computePopulationExposure(cameras, city, { ...o, threads }))).toBe(want);
       expect(one.numTrips).toBeGreaterThan(8_000);
       expect(one.trips.cameraBlocks.length).toBeGreaterThan(3);
     }
@@ -213,8 +233,8 @@ describe('computePopulationExposure on worker threads (built package)', () => {
     defaults.releaseAfterBytes = 0;
     try {
       const o = { seed: 9, numResidents: 5_000, network, profile, availability: 0.9 };
-      const want = dump(pkg.computePopulationExposure(city, cameras, { ...o, threads: 1 }));
-      for (let call = 0; call < 3; call++) expect(dump(pkg.computePopulationExposure(city, cameras, { ...o, threads: 2 }))).toBe(want);
+      const want = dump(pkg.computePopulationExposure(cameras, city, { ...o, threads: 1 }));
+      for (let call = 0; call < 3; call++) expect(dump(pkg.computePopulationExposure(cameras, city, { ...o, threads: 2 }))).toBe(want);
     } finally {
       defaults.releaseAfterBytes = threshold;
     }
@@ -229,21 +249,21 @@ describe('computePopulationExposure on worker threads (built package)', () => {
       seed: 4, numResidents: 3_000, network: cutNetwork, profile: pkg.computeStreetExposureProfile(cameras, cutCity, { occlusion: false }),
       plans: { zones: pkg.buildZones(cutCity, cutNetwork, { largestComponent: false }) },
     };
-    const cut1 = pkg.computePopulationExposure(cutCity, cameras, { ...cut, threads: 1 });
+    const cut1 = pkg.computePopulationExposure(cameras, cutCity, { ...cut, threads: 1 });
     expect(cut1.unreachable.count).toBeGreaterThan(0);
-    expect(dump(pkg.computePopulationExposure(cutCity, cameras, { ...cut, threads: 2 }))).toBe(dump(cut1));
+    expect(dump(pkg.computePopulationExposure(cameras, cutCity, { ...cut, threads: 2 }))).toBe(dump(cut1));
     // The trip plans' destinations are drawn on the workers too: a zone without a destination fails as on one thread.
     const zeros = new Float64Array(zoneCount(pkg, city, network));
     const bad = { seed: 9, numResidents: 5_000, network, profile, plans: { attraction: { study: zeros } } };
     const msg = /planTrips: options\.attraction\.study must give some zone other than zone \d+ a positive weight/;
     let err1 = '';
     try {
-      pkg.computePopulationExposure(city, cameras, { ...bad, threads: 1 });
+      pkg.computePopulationExposure(cameras, city, { ...bad, threads: 1 });
     } catch (e) {
       err1 = (e as Error).message;
     }
     expect(err1).toMatch(msg);
-    expect(() => pkg.computePopulationExposure(city, cameras, { ...bad, threads: 2 })).toThrow(err1);
+    expect(() => pkg.computePopulationExposure(cameras, city, { ...bad, threads: 2 })).toThrow(err1);
     await pkg.terminatePopulationWorkers();
   }, 120_000);
 });
