@@ -2,7 +2,7 @@
 // much of the city they see — exactly, not from a raster.
 //
 //   npm start            (builds the package, then runs this file)
-//   node examples/almaty-coverage.mjs [--seed 7] [--cameras 128000]
+//   node examples/almaty-coverage.mjs [--seed 7] [--num-cameras 128000]
 //
 // The package is imported by its name, the way a user does.
 import {
@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const seed = Number(arg('seed', '1'));
-const numCameras = Number(arg('cameras', '128000'));
+const numCameras = Number(arg('num-cameras', arg('cameras', '128000'))); // --cameras: deprecated name
 
 const pct = (x) => `${(100 * x).toFixed(2)}%`;
 const km2 = (m2) => `${(m2 / 1e6).toFixed(2)} km²`;

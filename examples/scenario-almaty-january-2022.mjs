@@ -4,7 +4,7 @@
 // archive, before and after the damage.
 //
 //   npm run build
-//   node examples/scenario-almaty-january-2022.mjs [--cameras 128000] [--seed 1] [--out out/almaty-january-2022]
+//   node examples/scenario-almaty-january-2022.mjs [--num-cameras 128000] [--seed 1] [--out out/almaty-january-2022]
 //
 // The same as `npx sightline run --preset almaty-january-2022 --out out/almaty-january-2022`.
 // Then the archive searched for the crowd 30, 120 and 365 days later, under the
@@ -17,7 +17,8 @@ const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const numCameras = arg('cameras') === undefined ? undefined : Number(arg('cameras'));
+const camerasArg = arg('num-cameras') ?? arg('cameras'); // --cameras: deprecated name
+const numCameras = camerasArg === undefined ? undefined : Number(camerasArg);
 const seed = Number(arg('seed', '1'));
 const out = arg('out', 'out/almaty-january-2022');
 

@@ -5,7 +5,7 @@
 // a resident's last 30 days can be reconstructed, and who can read it.
 //
 //   npm run build
-//   node examples/scenario-almaty-retention.mjs [--cameras 128000] [--residents 10000] [--seed 1] [--out out/almaty-retention]
+//   node examples/scenario-almaty-retention.mjs [--num-cameras 128000] [--residents 10000] [--seed 1] [--out out/almaty-retention]
 //
 // The same as `npx sightline run --preset almaty-retention --out out/almaty-retention`.
 import { runScenarioDetailed, scenarioPreset, writeScenarioOutputs, terminateCoverageWorkers, terminatePopulationWorkers } from 'sightline';
@@ -15,7 +15,8 @@ const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const numCameras = arg('cameras') === undefined ? undefined : Number(arg('cameras'));
+const camerasArg = arg('num-cameras') ?? arg('cameras'); // --cameras: deprecated name
+const numCameras = camerasArg === undefined ? undefined : Number(camerasArg);
 const numResidents = Number(arg('residents', '10000'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out', 'out/almaty-retention');

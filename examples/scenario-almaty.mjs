@@ -6,7 +6,7 @@
 // results.json, GeoJSON layers, exposure.csv and report.html.
 //
 //   npm run build
-//   node examples/scenario-almaty.mjs [--cameras 128000] [--residents 10000] [--seed 1] [--out out/almaty]
+//   node examples/scenario-almaty.mjs [--num-cameras 128000] [--residents 10000] [--seed 1] [--out out/almaty]
 //
 // The same as `npx sightline run --preset almaty --out out/almaty`.
 import { runScenarioDetailed, scenarioPreset, writeScenarioOutputs, terminateCoverageWorkers, terminatePopulationWorkers } from 'sightline';
@@ -16,7 +16,8 @@ const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const numCameras = arg('cameras') === undefined ? undefined : Number(arg('cameras'));
+const camerasArg = arg('num-cameras') ?? arg('cameras'); // --cameras: deprecated name
+const numCameras = camerasArg === undefined ? undefined : Number(camerasArg);
 const numResidents = arg('residents') === undefined ? undefined : Number(arg('residents'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out', 'out/almaty');

@@ -3,7 +3,7 @@
 // difference of every headline number and the coverage of each district.
 //
 //   npm run build
-//   node examples/scenario-astana.mjs [--cameras 28000]
+//   node examples/scenario-astana.mjs [--num-cameras 28000]
 //
 // With the command: sightline run --preset astana-older --out out/old
 //                   sightline run --preset astana --out out/new
@@ -11,7 +11,8 @@
 import { compareScenarios, runScenario, scenarioPreset, terminateCoverageWorkers } from 'sightline';
 
 const args = process.argv.slice(2);
-const i = args.indexOf('--cameras');
+// --cameras: the deprecated name of --num-cameras (one release)
+const i = args.includes('--num-cameras') ? args.indexOf('--num-cameras') : args.indexOf('--cameras');
 const numCameras = i >= 0 ? Number(args[i + 1]) : undefined;
 
 const older = await runScenario(scenarioPreset('astana-older', { numCameras }));

@@ -3,7 +3,7 @@
 // report. Prints the headline numbers and where the report is.
 //
 //   npm start                                   # out/almaty/report.html
-//   npm start -- --cameras 20000 --residents 2000 --out out/quick
+//   npm start -- --num-cameras 20000 --residents 2000 --out out/quick
 //
 // Builds the package first when dist/ is missing or older than src/ (the
 // build alone takes 15–45 s; later runs skip it; SIGHTLINE_NO_BUILD=1 skips

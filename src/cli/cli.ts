@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SightlineError, UsageError } from '../core/index.js';
+import { warnDeprecated } from '../core/internal.js';
 import { importOsmCameras } from '../cameras/index.js';
 import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
@@ -34,9 +35,9 @@ export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera
 
 Usage:
   sightline run <scenario.json> [--out DIR]       run a scenario, write results and report
-  sightline run --preset NAME [--cameras N] [--residents N] [--seed S] [--out DIR]
+  sightline run --preset NAME [--num-cameras N] [--residents N] [--seed S] [--out DIR]
   sightline compare A B [--out DIR]                compare two results.json or scenario files (DIR: comparison.json + .html)
-  sightline coverage [<scenario.json> | --preset NAME] [--cameras N] [--level L]... [--occlusion]
+  sightline coverage [<scenario.json> | --preset NAME] [--num-cameras N] [--level L]... [--occlusion]
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
   sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
   sightline schema [--out FILE]                    the scenario JSON Schema (for editors)
@@ -45,7 +46,8 @@ Options:
   --json        machine-readable output on stdout (progress stays on stderr)
   --quiet       no progress output
   --preset      ${SCENARIO_PRESET_NAMES.join(', ')}
-  --cameras N   scale the preset's cameras to N in total (quick runs)
+  --num-cameras N  scale the preset's cameras to N in total (quick runs; --cameras is its
+                deprecated name, accepted for one release)
   --residents N residents simulated by the preset's exposure analysis (default 10,000)
   -h, --help    this text;  -v, --version   the version
 
@@ -55,6 +57,8 @@ Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario, 130 inte
 const OPTIONS = {
   out: { type: 'string' },
   preset: { type: 'string' },
+  'num-cameras': { type: 'string' },
+  /** Deprecated name of --num-cameras (one release). */
   cameras: { type: 'string' },
   residents: { type: 'string' },
   seed: { type: 'string' },
@@ -72,10 +76,10 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 
 /** Which options each command accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  run: ['out', 'preset', 'cameras', 'residents', 'seed', 'json', 'quiet'],
+  run: ['out', 'preset', 'num-cameras', 'cameras', 'residents', 'seed', 'json', 'quiet'],
   compare: ['out', 'json', 'quiet'],
-  coverage: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
-  route: ['preset', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
+  coverage: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
+  route: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
   'import-osm': ['out', 'json', 'include-indoor'],
   schema: ['out'],
 };
@@ -165,8 +169,14 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
   const { values } = ctx;
   if (values.preset !== undefined && positionals.length > 0) throw new UsageError(CLI, `${command}: give a scenario file or --preset, not both`);
   if (positionals.length > 1) throw new UsageError(CLI, `${command}: one scenario file expected, got ${positionals.length}`);
-  const count = values.cameras === undefined ? undefined : Number(values.cameras);
-  if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError(CLI, `--cameras must be an integer >= 1, got ${JSON.stringify(values.cameras)}`);
+  if (values.cameras !== undefined) {
+    if (values['num-cameras'] !== undefined) throw new UsageError(CLI, '--cameras is the deprecated name of --num-cameras: give only --num-cameras');
+    warnDeprecated('sightline:cli-cameras', '--cameras is deprecated: use --num-cameras');
+  }
+  const camerasFlag = values.cameras !== undefined ? '--cameras' : '--num-cameras';
+  const camerasText = values['num-cameras'] ?? values.cameras;
+  const count = camerasText === undefined ? undefined : Number(camerasText);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError(CLI, `${camerasFlag} must be an integer >= 1, got ${JSON.stringify(camerasText)}`);
   const residents = values.residents === undefined ? undefined : Number(values.residents);
   if (residents !== undefined && (!Number.isInteger(residents) || residents < 1)) throw new UsageError(CLI, `--residents must be an integer >= 1, got ${JSON.stringify(values.residents)}`);
   if (values.preset !== undefined || positionals.length === 0) {
@@ -177,7 +187,7 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
   }
   const file = resolve(ctx.cwd, positionals[0]);
   const scenario = readScenarioFile(file);
-  if (values.seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --cameras and --residents apply to --preset only (set them in the scenario file)`);
+  if (values.seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --num-cameras and --residents apply to --preset only (set them in the scenario file)`);
   return { scenario, baseDir: dirname(file) };
 }
 

@@ -14,7 +14,7 @@ beforeAll(() => requireBuiltCli());
 describe('sightline run with the network and exposure layers', () => {
   it('scales the preset residents with --residents and prints the network and exposure headline', async () => {
     const dir = tmp();
-    const r = await runCliProcess(['run', '--preset', 'almaty', '--cameras', '1500', '--residents', '200', '--out', dir, '--quiet']);
+    const r = await runCliProcess(['run', '--preset', 'almaty', '--num-cameras', '1500', '--residents', '200', '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\)/);
     expect(r.stdout).toMatch(/worst single failure below the centre\s+hub-\w+: [\d,]+ cameras cut off/);
@@ -35,7 +35,7 @@ describe('sightline run with the network and exposure layers', () => {
     writeFileSync(f, JSON.stringify({ city: { preset: 'almaty' } }));
     const withFile = await runCliProcess(['run', f, '--residents', '10']);
     expect(withFile.code).toBe(2);
-    expect(withFile.stderr).toContain('--seed, --cameras and --residents apply to --preset only');
+    expect(withFile.stderr).toContain('--seed, --num-cameras and --residents apply to --preset only');
   });
 
   it('reads a network topology from GeoJSON: the network.geojson of a run gives the same live share', async () => {
@@ -72,7 +72,7 @@ describe('sightline run with the network and exposure layers', () => {
   });
 
   it('coverage and route on a preset with network and residents build the city and cameras only', async () => {
-    const c = await runCliProcess(['coverage', '--preset', 'almaty', '--cameras', '500', '--json', '--quiet']);
+    const c = await runCliProcess(['coverage', '--preset', 'almaty', '--num-cameras', '500', '--json', '--quiet']);
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout).cameras).toBe(500);
     const r = await runCliProcess(['route', '--preset', 'almaty', '--cameras', '500', '--path', '76.90,43.24;76.96,43.24', '--json', '--quiet']);

@@ -29,7 +29,14 @@ describe('sightline: usage and exit codes', () => {
     expect((await runCliProcess(['import-osm', 'x.geojson', '--occlusion'])).code).toBe(2);
     expect((await runCliProcess(['compare', 'only-one.json'])).code).toBe(2);
     expect((await runCliProcess(['run', '--preset', 'paris'])).code).toBe(2);
-    expect((await runCliProcess(['run', '--preset', 'almaty', '--cameras', 'many'])).code).toBe(2);
+    expect((await runCliProcess(['run', '--preset', 'almaty', '--num-cameras', 'many'])).code).toBe(2);
+    // --cameras is the deprecated name of --num-cameras: checked the same way, and not both at once.
+    const old = await runCliProcess(['run', '--preset', 'almaty', '--cameras', 'many']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('--cameras must be an integer >= 1, got "many"');
+    const both = await runCliProcess(['run', '--preset', 'almaty', '--cameras', '10', '--num-cameras', '10']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--cameras is the deprecated name of --num-cameras');
     expect((await runCliProcess(['run', join(tmpdir(), 'does-not-exist.json')])).code).toBe(2);
   });
 

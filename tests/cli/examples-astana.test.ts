@@ -16,7 +16,7 @@ beforeAll(() => {
 
 describe('examples/scenario-astana.mjs', () => {
   it('scenario-astana.mjs compares the older network with the new one', () => {
-    const text = node(['examples/scenario-astana.mjs', '--cameras', '1400']);
+    const text = node(['examples/scenario-astana.mjs', '--num-cameras', '1400']);
     // 1,400 = 28,000 / 20: the older network alone is 6,000 / 20 = 300 cameras.
     expect(text).toMatch(/cameras\s+300 →\s+1,400/);
     for (const d of ['Almaty', 'Baikonyr', 'Yesil', 'Saryarka', 'Nura']) expect(text).toContain(d);

@@ -20,7 +20,7 @@ beforeAll(() => {
 describe('examples/scenario-*.mjs', () => {
   it('scenario-almaty.mjs runs the Almaty scenario and writes the report', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
-    const text = node(['examples/scenario-almaty.mjs', '--cameras', '1500', '--residents', '300', '--out', out]);
+    const text = node(['examples/scenario-almaty.mjs', '--num-cameras', '1500', '--residents', '300', '--out', out]);
     expect(text).toMatch(/Almaty: 1,500 cameras, [\d,]+ live/);
     expect(text).toMatch(/live at the command centre: [\d.]+%; \d+ links over capacity; outages: mean live share [\d.]+% over 1000 trials/);
     expect(text).toMatch(/worst hub failure: hub-\w+ cuts [\d,]+ cameras off/);
@@ -36,7 +36,7 @@ describe('examples/scenario-*.mjs', () => {
 
   it('scenario-almaty-january-2022.mjs prints the damage and the crowd live vs from the archive', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
-    const text = node(['examples/scenario-almaty-january-2022.mjs', '--cameras', '3000', '--out', out]);
+    const text = node(['examples/scenario-almaty-january-2022.mjs', '--num-cameras', '3000', '--out', out]);
     expect(text).toMatch(/destroyed: 18 units and 12 cameras \(random, seed [^)]+\); [\d,]+ cameras dark/);
     expect(text).toMatch(/live at the command centre: [\d.]+% → [\d.]+%/);
     expect(text).toMatch(/Republic Square after the damage\s+10,000/);
@@ -52,7 +52,7 @@ describe('examples/scenario-*.mjs', () => {
 describe('examples/scenario-almaty-retention.mjs', () => {
   it('compares the assumed Almaty retention policy with the minimal one and writes the report', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
-    const text = node(['examples/scenario-almaty-retention.mjs', '--cameras', '3000', '--residents', '300', '--out', out]);
+    const text = node(['examples/scenario-almaty-retention.mjs', '--num-cameras', '3000', '--residents', '300', '--out', out]);
     expect(text).toMatch(/almaty-assumed\s+almaty-minimal/);
     expect(text).toMatch(/video kept, days\s+90\s+30/);
     expect(text).toMatch(/face templates kept, days\s+365\s+0/);

@@ -30,6 +30,8 @@ interface ContractOutput {
 }
 
 let work = '';
+/** The package's subpath entries besides the root (package.json "exports"). */
+const SUBPATHS = ['geo', 'network', 'retention', 'mobility'];
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,6 +108,32 @@ describe('the published package', () => {
     expectContract(run(process.execPath, ['consumer.cjs'], work));
   });
 
+  it('declares each subpath entry (sightline/geo, /network, /retention, /mobility) with types first, for ESM and CommonJS', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, Record<string, string>>> };
+    for (const name of SUBPATHS) {
+      const entry = pkg.exports[`./${name}`];
+      expect(entry.import).toEqual({ types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` });
+      expect(entry.require).toEqual({ types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` });
+      for (const file of Object.values(entry.import).concat(Object.values(entry.require))) expect(existsSync(join(root, file)), file).toBe(true);
+    }
+  });
+
+  it('loads the subpaths from ESM and CommonJS, sharing one copy of the library with the root (one error class)', () => {
+    // sampleOutageScenario (sightline/network) on a bad input throws the root's InvalidInputError:
+    // the entries share their modules instead of bundling a copy each.
+    const body = (load: string) => `${load}
+const out = { geo: typeof geo.sectorFrame, network: typeof network.sampleOutageScenario, retention: typeof retention.personChannelDays, mobility: typeof mobility.shortestPath, sameClass: false };
+try { network.sampleOutageScenario(null, {}); } catch (e) { out.sameClass = e instanceof root.InvalidInputError; }
+console.log(JSON.stringify(out));
+`;
+    writeFileSync(join(work, 'subpaths.mjs'), body(`import * as root from 'sightline';\n${SUBPATHS.map((n) => `import * as ${n} from 'sightline/${n}';`).join('\n')}`));
+    writeFileSync(join(work, 'subpaths.cjs'), body(`const root = require('sightline');\n${SUBPATHS.map((n) => `const ${n} = require('sightline/${n}');`).join('\n')}`));
+    for (const file of ['subpaths.mjs', 'subpaths.cjs']) {
+      const lines = run(process.execPath, [file], work).trim().split('\n');
+      expect(JSON.parse(lines[lines.length - 1]), file).toEqual({ geo: 'function', network: 'function', retention: 'function', mobility: 'function', sameClass: true });
+    }
+  });
+
   it('type-checks an ESM and a CommonJS TypeScript consumer against the shipped declarations', () => {
     const body = `
 const cameras = createCameraSet([{ x: 10, y: 20, heading: 90, fov: 60, range: 40 }]);
@@ -115,8 +143,9 @@ const fraction: number = r.coveredFraction;
 const k0: number = r.atLeast[0];
 export { area, fraction, k0 };
 `;
-    writeFileSync(join(work, 'typed-esm.mts'), `import { createCameraSet, computeCoverage } from 'sightline';\n${body}`);
-    writeFileSync(join(work, 'typed-cjs.cts'), `import { createCameraSet, computeCoverage } from 'sightline';\n${body}`);
+    const subpathBody = `\nconst arcs: Uint32Array = shortestPath.length >= 0 ? new Uint32Array(0) : new Uint32Array(1);\nexport { arcs };\n`;
+    writeFileSync(join(work, 'typed-esm.mts'), `import { createCameraSet, computeCoverage } from 'sightline';\nimport { shortestPath } from 'sightline/mobility';\n${body}${subpathBody}`);
+    writeFileSync(join(work, 'typed-cjs.cts'), `import { createCameraSet, computeCoverage } from 'sightline';\nimport { shortestPath } from 'sightline/mobility';\n${body}${subpathBody}`);
     writeFileSync(
       join(work, 'tsconfig.json'),
       JSON.stringify({

@@ -21,7 +21,7 @@ beforeAll(() => {
 describe('npm start (examples/scenario-start.mjs)', () => {
   it('runs the almaty preset end to end (reduced by flags here) and prints the headline numbers and where the report is', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-start-'));
-    const text = execFileSync(process.execPath, ['examples/scenario-start.mjs', '--cameras', '3000', '--residents', '300', '--quiet', '--out', out], {
+    const text = execFileSync(process.execPath, ['examples/scenario-start.mjs', '--num-cameras', '3000', '--residents', '300', '--quiet', '--out', out], {
       cwd: root,
       encoding: 'utf8',
       timeout: 300_000,
@@ -42,7 +42,7 @@ describe('npm start (examples/scenario-start.mjs)', () => {
 
 describe('examples/almaty-coverage.mjs', () => {
   it('runs the Almaty preset end to end and prints the headline numbers, the district table and the sources', () => {
-    const out = execFileSync(process.execPath, ['examples/almaty-coverage.mjs', '--cameras', '30000', '--seed', '2'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    const out = execFileSync(process.execPath, ['examples/almaty-coverage.mjs', '--num-cameras', '30000', '--seed', '2'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
     expect(out).toMatch(/cameras: 30,000/);
     expect(out).toMatch(/seen by ≥1 camera: [\d.]+ km² = [\d.]+%/);
     expect(out).toMatch(/with occlusion by buildings: [\d.]+%/);
