@@ -13,7 +13,7 @@
  * relative to an origin (the study area's centre) to keep products small.
  */
 import { InvalidInputError } from '../core/index.js';
-import { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/internal.js';
+import { headingToAngleDeg, scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8 } from '../core/internal.js';
 import { type CameraSet, DORI_PX_PER_M, DORI_LEVELS, type DoriLevel } from '../cameras/index.js';
 import { doriDistanceUnchecked } from '../cameras/internal.js';
 
@@ -149,7 +149,8 @@ export function setSector(fp: Footprints, k: number, cameraId: number, x: number
   fp.cx[k] = cx;
   fp.cy[k] = cy;
   fp.r[k] = r;
-  const mid = ((90 - heading) * Math.PI) / 180;
+  // (x·π)/180, not x·DEG_TO_RAD: the two differ in the last bit, and this order is the one coverage results were made with.
+  const mid = (headingToAngleDeg(heading) * Math.PI) / 180;
   const half = (fov * Math.PI) / 360;
   let a0: number;
   let a1: number;

@@ -3,8 +3,7 @@
  * counts, including residents who made no trip that day (all zeros).
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireInteger, requireObject } from '../core/internal.js';
-import { quantileSorted } from 'simple-statistics';
+import { quantileSummaryInto, requireInteger, requireObject } from '../core/internal.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 
 /**
@@ -233,24 +232,12 @@ export function aggregatePersonDays(
 }
 
 /**
- * @internal Mean, min, max and the quantiles `qs` (simple-statistics'
+ * @internal Mean, min, max and the quantiles `qs` (type 7, simple-statistics'
  * quantileSorted) of `values`, written to `out[at]` … `out[at + 2 + qs.length]`
- * as [mean, min, max, q…]; the mean sums the sorted values, so the result is
- * the same whichever thread computes it. All zeros for no values.
+ * as [mean, min, max, q…] by the core layer's quantile summary on a sorted
+ * copy: the mean sums the sorted values, so the result is the same whichever
+ * thread computes it. All zeros for no values.
  */
 export function columnStats(values: Float64Array, qs: readonly number[], out: Float64Array, at: number): void {
-  const n = values.length;
-  if (n === 0) {
-    out.fill(0, at, at + 3 + qs.length);
-    return;
-  }
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  out[at] = sum / n;
-  out[at + 1] = sorted[0];
-  out[at + 2] = sorted[n - 1];
-  // simple-statistics' quantileSorted only indexes its input: a typed array serves (no copy to a plain array).
-  const arr = sorted as unknown as number[];
-  for (let k = 0; k < qs.length; k++) out[at + 3 + k] = quantileSorted(arr, qs[k]);
+  quantileSummaryInto(values, qs, out, at, { method: 'sort' });
 }

@@ -8,7 +8,9 @@
  * sector spans the maths angles `[a − fov/2, a + fov/2]`. Every sector here is
  * a closed set (its boundary belongs to it).
  */
-import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD, headingToAngle } from '../core/index.js';
+import { headingToAngleDeg } from '../core/internal.js';
+import { segmentDiscInterval } from './segment.js';
 
 const TWO_PI = 2 * Math.PI;
 const HALF_PI = Math.PI / 2;
@@ -105,7 +107,7 @@ function validateRadiusFov(origin: string, r: unknown, fovDeg: unknown): void {
 export function sectorFrame(cx: number, cy: number, r: number, headingDeg: number, fovDeg: number): SectorFrame {
   validateSector('sectorFrame', cx, cy, r, headingDeg, fovDeg);
   const span = fovDeg * DEG_TO_RAD;
-  const a0Deg = 90 - headingDeg - fovDeg / 2;
+  const a0Deg = headingToAngleDeg(headingDeg) - fovDeg / 2;
   const a0 = a0Deg * DEG_TO_RAD;
   const full = fovDeg === 360;
   unitDeg(a0Deg);
@@ -176,7 +178,7 @@ export function pointInSector(px: number, py: number, cx: number, cy: number, r:
   const dy = py - cy;
   if (!(dx * dx + dy * dy <= r * r)) return false;
   if (fovDeg === 360) return true;
-  const a0Deg = 90 - headingDeg - fovDeg / 2;
+  const a0Deg = headingToAngleDeg(headingDeg) - fovDeg / 2;
   unitDeg(a0Deg);
   const ux0 = unitScratch[0];
   const uy0 = unitScratch[1];
@@ -260,7 +262,7 @@ export function sectorBounds(cx: number, cy: number, r: number, headingDeg: numb
   validateSector('sectorBounds', cx, cy, r, headingDeg, fovDeg);
   const out: [number, number, number, number] = [0, 0, 0, 0];
   const span = fovDeg * DEG_TO_RAD;
-  sectorBoundsRadInto(cx, cy, r, (90 - headingDeg) * DEG_TO_RAD - span / 2, fovDeg === 360 ? TWO_PI : span, out, 0);
+  sectorBoundsRadInto(cx, cy, r, headingToAngle(headingDeg) - span / 2, fovDeg === 360 ? TWO_PI : span, out, 0);
   return out;
 }
 
@@ -329,7 +331,7 @@ export function sectorToPolygon(cx: number, cy: number, r: number, headingDeg: n
     throw new InvalidInputError('sectorToPolygon', 'segmentsPerFullCircle', `must be an integer in [3, ${MAX_SEGMENTS_PER_FULL_CIRCLE}]`, segmentsPerFullCircle);
   }
   const span = fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg) * DEG_TO_RAD - span / 2;
+  const a0 = headingToAngle(headingDeg) - span / 2;
   const ring: number[][] = [];
   if (fovDeg === 360) {
     const n = segmentsPerFullCircle;
@@ -398,7 +400,8 @@ function segmentIntervalsCore(
   cx: number, cy: number, r: number, ux0: number, uy0: number, ux1: number, uy1: number, wide: boolean, full: boolean,
   x0: number, y0: number, x1: number, y1: number, out: Float64Array,
 ): number {
-  if (!segmentDiscIntervalLocal(x0 - cx, y0 - cy, x1 - cx, y1 - cy, r)) return 0;
+  // The segment relative to the apex, clipped to the disc.
+  if (!segmentDiscInterval(x0 - cx, y0 - cy, x1 - cx, y1 - cy, 0, 0, r, discScratch)) return 0;
   let lo = discScratch[0];
   let hi = discScratch[1];
   if (full) {
@@ -461,33 +464,6 @@ function segmentIntervalsCore(
   return n;
 }
 
-/** Segment (relative to the centre) clipped to the disc; result in discScratch. */
-function segmentDiscIntervalLocal(ax: number, ay: number, bx: number, by: number, r: number): boolean {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const a = dx * dx + dy * dy;
-  if (a === 0) return false;
-  const b = ax * dx + ay * dy;
-  const c = ax * ax + ay * ay - r * r;
-  const disc = b * b - a * c;
-  if (!(disc > 0)) return false;
-  const sq = Math.sqrt(disc);
-  const q = b >= 0 ? -(b + sq) : -(b - sq);
-  let t0 = q / a;
-  let t1 = c / q;
-  if (t0 > t1) {
-    const tmp = t0;
-    t0 = t1;
-    t1 = tmp;
-  }
-  if (t0 < 0) t0 = 0;
-  if (t1 > 1) t1 = 1;
-  if (!(t1 > t0)) return false;
-  discScratch[0] = t0;
-  discScratch[1] = t1;
-  return true;
-}
-
 /**
  * The parameter intervals `t ∈ [0, 1]` of segment (x0, y0)–(x1, y1) inside
  * the sector, exactly (see {@link segmentSectorFrameIntervals}, which this
@@ -521,7 +497,7 @@ export function segmentSectorIntervals(
   if (!Number.isFinite(x1)) throw new InvalidInputError(origin, 'x1', 'must be a finite number', x1);
   if (!Number.isFinite(y1)) throw new InvalidInputError(origin, 'y1', 'must be a finite number', y1);
   if (!(out instanceof Float64Array) || out.length < 4) throw new InvalidInputError(origin, 'out', 'must be a Float64Array of length ≥ 4', out);
-  const a0Deg = 90 - headingDeg - fovDeg / 2;
+  const a0Deg = headingToAngleDeg(headingDeg) - fovDeg / 2;
   const full = fovDeg === 360;
   unitDeg(a0Deg);
   const ux0 = unitScratch[0];

@@ -104,7 +104,7 @@ export function lineCircleParams(
   const b = fx * dx + fy * dy; // half of the linear coefficient
   const c = fx * fx + fy * fy - r * r;
   const disc = b * b - a * c;
-  if (disc < 0) return 0;
+  if (!(disc >= 0)) return 0; // also NaN (overflowing inputs): no roots
   if (disc === 0) {
     out[0] = out[1] = -b / a;
     return 1;
@@ -140,6 +140,10 @@ export function lineCircleParams(
  * @example
  * const out = new Float64Array(2);
  * segmentDiscInterval(0, 0, 4, 0, 0, 0, 1, out) // true, out = [0, 0.25]
+ * @remarks O(1), allocation-free. The one segment–disc intersection of the
+ * geo layer (sectors and visibility clip with it); they pass coordinates
+ * relative to the centre and a centre of (0, 0), which is exactly their
+ * former arithmetic.
  */
 export function segmentDiscInterval(
   ax: number, ay: number, bx: number, by: number,
@@ -147,6 +151,7 @@ export function segmentDiscInterval(
   out: Float64Array,
 ): boolean {
   if (lineCircleParams(ax, ay, bx, by, cx, cy, r, out) < 2) return false;
+  // +0 (not −0) when the start is clipped or exactly on the circle.
   const t0 = out[0] > 0 ? out[0] : 0;
   const t1 = out[1] < 1 ? out[1] : 1;
   if (!(t1 > t0)) return false;

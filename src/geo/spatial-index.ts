@@ -7,7 +7,7 @@
  * is nothing to index; callers treat `null` as "no items".
  */
 import Flatbush from 'flatbush';
-import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
+import { InvalidInputError, DEG_TO_RAD, headingToAngle } from '../core/index.js';
 import { sectorBoundsRadInto } from './sector.js';
 
 /** A finished flatbush index (item ids are row numbers). */
@@ -62,7 +62,7 @@ export function buildSectorIndex(
       throw new InvalidInputError(origin, `fov[${i}]`, 'must be in (0, 360]', f);
     }
     const span = f === 360 ? TWO_PI : f * DEG_TO_RAD;
-    sectorBoundsRadInto(x, y, ri, (90 - h) * DEG_TO_RAD - span / 2, span, box, 0);
+    sectorBoundsRadInto(x, y, ri, headingToAngle(h) - span / 2, span, box, 0);
     index.add(box[0], box[1], box[2], box[3]);
   }
   index.finish();

@@ -53,8 +53,10 @@
  */
 import type Flatbush from 'flatbush';
 import { InvalidInputError, DEG_TO_RAD } from '../core/index.js';
+import { headingToAngleDeg } from '../core/internal.js';
 import { sectorBoundsRadInto, validateSector } from './sector.js';
 import { buildSegmentIndex } from './spatial-index.js';
+import { segmentDiscInterval } from './segment.js';
 
 const TWO_PI = 2 * Math.PI;
 
@@ -64,6 +66,9 @@ export const WALL_TOLERANCE = 1e-6;
 const ANG_EPS = 1e-13;
 /** Relative tolerance under which two visible distances count as tied. */
 const TIE_REL = 1e-9;
+
+/** Parameter interval of a segment inside the disc ({@link segmentDiscInterval}'s output). */
+const discScratch = new Float64Array(2);
 
 /** `kind` of an interval bounded by the arc at distance r. */
 export const VISIBILITY_ARC = 0;
@@ -567,22 +572,9 @@ export function computeVisibility(
       let e1x = bx;
       let e1y = by;
       if (a2 > r2 || bx * bx + by * by > r2) {
-        const b = ax * dx + ay * dy;
-        const c = a2 - r2;
-        const disc = b * b - len2 * c;
-        if (!(disc > 0)) continue;
-        const sq = Math.sqrt(disc);
-        const q = b >= 0 ? -(b + sq) : -(b - sq);
-        let t0 = q / len2;
-        let t1 = c / q;
-        if (t0 > t1) {
-          const tmp = t0;
-          t0 = t1;
-          t1 = tmp;
-        }
-        if (t0 < 0) t0 = 0;
-        if (t1 > 1) t1 = 1;
-        if (!(t1 > t0)) continue;
+        if (!segmentDiscInterval(ax, ay, bx, by, 0, 0, r, discScratch)) continue;
+        const t0 = discScratch[0];
+        const t1 = discScratch[1];
         if (t0 > 0) {
           e0x = ax + t0 * dx;
           e0y = ay + t0 * dy;
@@ -822,7 +814,7 @@ export function computeSectorVisibility(
   validateSector('computeSectorVisibility', cx, cy, r, headingDeg, fovDeg);
   const full = fovDeg === 360;
   const span = full ? TWO_PI : fovDeg * DEG_TO_RAD;
-  const a0 = (90 - headingDeg - fovDeg / 2) * DEG_TO_RAD;
+  const a0 = (headingToAngleDeg(headingDeg) - fovDeg / 2) * DEG_TO_RAD;
   return computeVisibility(cx, cy, r, a0, a0 + span, full, occluders, scratch, out);
 }
 

@@ -2,9 +2,9 @@
  * Summaries of Monte Carlo trial outcomes: mean, spread, quantiles and a
  * confidence interval on the mean (simple-statistics).
  */
-import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { quantileSummaryInto, toRng } from '../core/internal.js';
 
 /** How the confidence interval on the mean is made. */
 export type ConfidenceMethod = 'normal' | 'bootstrap';
@@ -42,7 +42,7 @@ export interface TrialSummary {
   sd: number;
   min: number;
   max: number;
-  /** Quantiles (linear interpolation, R type 7). */
+  /** Quantiles (linear interpolation, R type 7; computed by the core layer's quantile summary). */
   p05: number;
   p25: number;
   p50: number;
@@ -74,6 +74,9 @@ export function normalQuantile(p: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
+/** The probabilities of TrialSummary's p05 … p95, in that order. */
+const TRIAL_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
 /** Resolved summary options. @internal */
 export interface ResolvedSummaryOptions {
   confidence: number;
@@ -99,7 +102,10 @@ export function resolveSummaryOptions(origin: string, o: TrialSummaryOptions, fi
 export function summariseResolved(values: ArrayLike<number>, r: ResolvedSummaryOptions, streamName: string): TrialSummary {
   const n = values.length;
   const sorted = Array.from(values).sort((a, b) => a - b);
-  const m = mean(sorted);
+  // Mean (compensated sum, as simple-statistics' mean), extremes and p05 … p95 from the core summary.
+  const row = new Float64Array(3 + TRIAL_QUANTILES.length);
+  quantileSummaryInto(sorted, TRIAL_QUANTILES, row, 0, { method: 'presorted', sum: 'compensated' });
+  const m = row[0];
   const sd = n > 1 ? sampleStandardDeviation(sorted) : 0;
   let low: number;
   let high: number;
@@ -127,13 +133,13 @@ export function summariseResolved(values: ArrayLike<number>, r: ResolvedSummaryO
     n,
     mean: m,
     sd,
-    min: sorted[0],
-    max: sorted[n - 1],
-    p05: quantileSorted(sorted, 0.05),
-    p25: quantileSorted(sorted, 0.25),
-    p50: quantileSorted(sorted, 0.5),
-    p75: quantileSorted(sorted, 0.75),
-    p95: quantileSorted(sorted, 0.95),
+    min: row[1],
+    max: row[2],
+    p05: row[3],
+    p25: row[4],
+    p50: row[5],
+    p75: row[6],
+    p95: row[7],
     ci: { method: r.ci === 'normal' || n === 1 ? 'normal' : 'bootstrap', level: r.confidence, low, high, resamples: r.ci === 'bootstrap' && n > 1 ? r.resamples : null, seed },
   };
 }

@@ -27,7 +27,7 @@
  *   params say so.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireKnownKeys, requireNonNegative, requireObject } from '../core/internal.js';
+import { quantileSummary, requireKnownKeys, requireNonNegative, requireObject, type QuantileSummary } from '../core/internal.js';
 import type { PersonChannelDays } from './person-channels.js';
 import { readerReach } from './access-graph.js';
 import {
@@ -161,132 +161,13 @@ function channelDays(policy: RetentionPolicy, operatingDays: number, reader?: st
 // Summaries (exact quantiles by selection: no full sort of 1M values)
 // ---------------------------------------------------------------------------
 
-/** Mean, extremes and quantiles of one per-person metric (same shape as the exposure layer's DistributionSummary). */
-export interface HistorySummary {
-  mean: number;
-  min: number;
-  max: number;
-  /** Quantiles at HISTORY_DEFAULTS.quantiles, as `{ '0.5': median, … }` (type 7, as simple-statistics' quantileSorted). */
-  quantiles: Record<string, number>;
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
-}
-
-/** Floyd–Rivest selection: afterwards a[k] is the k-th smallest of a[left..right], smaller ones left of it, larger right. */
-function select(a: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    if (right - left > 600) {
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
-      select(a, k, newLeft, newRight);
-    }
-    const t = a[k];
-    let i = left;
-    let j = right;
-    swap(a, left, k);
-    if (a[right] > t) swap(a, left, right);
-    while (i < j) {
-      swap(a, i, j);
-      i++;
-      j--;
-      while (a[i] < t) i++;
-      while (a[j] > t) j--;
-    }
-    if (a[left] === t) swap(a, left, j);
-    else {
-      j++;
-      swap(a, j, right);
-    }
-    if (j <= k) left = j + 1;
-    if (k <= j) right = j - 1;
-  }
-}
-
-/** Puts a[ranks[rLo..rHi]] in their sorted places, within a[lo..hi]. */
-function multiSelect(a: Float64Array, ranks: Float64Array, lo: number, hi: number, rLo: number, rHi: number): void {
-  while (rLo <= rHi && lo < hi) {
-    const mid = (rLo + rHi) >> 1;
-    const k = ranks[mid];
-    select(a, k, lo, hi);
-    // Recurse on the smaller side of the ranks, loop on the other.
-    if (mid - rLo < rHi - mid) {
-      multiSelect(a, ranks, lo, k - 1, rLo, mid - 1);
-      lo = k + 1;
-      rLo = mid + 1;
-    } else {
-      multiSelect(a, ranks, k + 1, hi, mid + 1, rHi);
-      hi = k - 1;
-      rHi = mid - 1;
-    }
-  }
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const BUCKET_BITS = 16;
-
 /**
- * Order statistics of non-negative doubles by one histogram pass and one
- * gathering pass: for non-negative IEEE doubles the high 16 bits of the bit
- * pattern (sign, exponent, 4 mantissa bits) order the values by bucket, so
- * each wanted rank falls in a known bucket; only those buckets' values are
- * gathered and selected. Exact. Returns null if a value has its sign bit set
- * (the caller falls back to selection on a full copy).
+ * Mean, extremes and quantiles of one per-person metric: the core layer's
+ * QuantileSummary (the same shape as the exposure layer's DistributionSummary),
+ * quantiles at HISTORY_DEFAULTS.quantiles as `{ '0.5': median, … }` (type 7,
+ * as simple-statistics' quantileSorted).
  */
-function bucketSelect(values: Float64Array, ranks: Float64Array): Float64Array | null {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const shift = 32 - BUCKET_BITS;
-  const hist = new Uint32Array(1 << BUCKET_BITS);
-  for (let i = 0; i < n; i++) hist[words[2 * i + 1] >>> shift]++;
-  if (hist.subarray(1 << (BUCKET_BITS - 1)).some((c) => c > 0)) return null; // sign bit set (−0 or negative)
-  // Bucket and rank within the bucket for every wanted rank (ranks ascending).
-  const m = ranks.length;
-  const bucketOf = new Int32Array(m);
-  const localRank = new Float64Array(m);
-  const slot = new Int32Array(1 << BUCKET_BITS).fill(-1);
-  const sizes: number[] = [];
-  let cum = 0;
-  let b = 0;
-  for (let j = 0; j < m; j++) {
-    while (cum + hist[b] <= ranks[j]) cum += hist[b++];
-    bucketOf[j] = b;
-    localRank[j] = ranks[j] - cum;
-    if (slot[b] === -1) {
-      slot[b] = sizes.length;
-      sizes.push(hist[b]);
-    }
-  }
-  const gathered = sizes.map((size) => new Float64Array(size));
-  const fill = new Int32Array(sizes.length);
-  for (let i = 0; i < n; i++) {
-    const sl = slot[words[2 * i + 1] >>> shift];
-    if (sl >= 0) gathered[sl][fill[sl]++] = values[i];
-  }
-  const out = new Float64Array(m);
-  for (let j = 0; j < m; ) {
-    // The wanted ranks in this bucket, selected together.
-    let e = j;
-    while (e + 1 < m && bucketOf[e + 1] === bucketOf[j]) e++;
-    const arr = gathered[slot[bucketOf[j]]];
-    // A bucket of one repeated value (e.g. probabilities piled on 1) needs no selection.
-    const first = arr[0];
-    let same = true;
-    for (let i = 1; i < arr.length && same; i++) same = arr[i] === first;
-    if (!same) multiSelect(arr, localRank.slice(j, e + 1), 0, arr.length - 1, 0, e - j);
-    for (let q = j; q <= e; q++) out[q] = same ? first : arr[localRank[q]];
-    j = e + 1;
-  }
-  return out;
-}
+export type HistorySummary = QuantileSummary;
 
 /**
  * Mean, min, max and quantiles of a column, exactly (type-7 quantiles, equal
@@ -306,52 +187,7 @@ function bucketSelect(values: Float64Array, ranks: Float64Array): Float64Array |
 export function summariseHistoryValues(values: Float64Array, quantiles: readonly number[] = HISTORY_DEFAULTS.quantiles): HistorySummary {
   if (!(values instanceof Float64Array)) throw new InvalidInputError('summariseHistoryValues', 'values', 'must be a Float64Array', values);
   quantiles = requireQuantiles('summariseHistoryValues', quantiles, 'quantiles');
-  const n = values.length;
-  if (n === 0) return { mean: 0, min: 0, max: 0, quantiles: Object.fromEntries(quantiles.map((q) => [String(q), 0])) };
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  // Ranks needed, ascending; divide and conquer: select the middle rank, then the ranks left of it in the
-  // part left of it and the ranks right of it in the part right of it (O(n log #ranks)).
-  const ranks = new Set<number>();
-  for (const q of quantiles) {
-    const idx = (n - 1) * q;
-    ranks.add(Math.floor(idx));
-    ranks.add(Math.ceil(idx));
-  }
-  const sorted = Float64Array.from(ranks).sort();
-  const at = new Map<number, number>();
-  const picked = min >= 0 && !Object.is(min, -0) && LITTLE_ENDIAN ? bucketSelect(values, sorted) : null;
-  if (picked !== null) {
-    for (let j = 0; j < sorted.length; j++) at.set(sorted[j], picked[j]);
-  } else {
-    const scratch = values.slice();
-    multiSelect(scratch, sorted, 0, n - 1, 0, sorted.length - 1);
-    for (const r of sorted) at.set(r, scratch[r]);
-  }
-  const out: Record<string, number> = {};
-  for (const q of quantiles) {
-    let v: number;
-    if (q === 1) v = max;
-    else if (q === 0) v = min;
-    else {
-      const idx = (n - 1) * q;
-      const lo = Math.floor(idx);
-      if (idx % 1 === 0) v = at.get(lo) as number;
-      else {
-        const a = at.get(lo) as number;
-        v = a + (idx - lo) * ((at.get(Math.ceil(idx)) as number) - a);
-      }
-    }
-    out[String(q)] = v;
-  }
-  return { mean: sum / n, min, max, quantiles: out };
+  return quantileSummary(values, quantiles, { method: 'select' });
 }
 
 // ---------------------------------------------------------------------------
