@@ -16,6 +16,8 @@ export const BUILDING_IMPORT_DEFAULTS = {
   height: 10,
   /** Metres per storey for `building:levels`. Assumption: 3 m, a common floor-to-floor rule of thumb. */
   metresPerLevel: 3,
+  /** Provenance description when `source` is not given (no licence is assumed). */
+  source: 'buildings imported from GeoJSON',
 } as const;
 
 /** Options of {@link importBuildings}. */
@@ -57,7 +59,7 @@ export interface BuildingImportResult {
  * `closed`); unreadable `height` or `building:levels` (the next fallback used).
  *
  * @param geojson - a GeoJSON FeatureCollection in WGS84
- * @param options - projection and height defaults; see {@link BuildingImportOptions}
+ * @param options - projection and height defaults; see {@link BuildingImportOptions}; defaults: {@link BUILDING_IMPORT_DEFAULTS}
  * @returns the buildings, the projection, the feature index of each building and the report
  * @throws {InvalidInputError} when the input is not a FeatureCollection or an option is invalid
  * @example
@@ -163,7 +165,7 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
   }
   if (lateSkips) report.sort((a, b) => a.index - b.index);
   const featureIndex = Uint32Array.from(indices);
-  const description = options.source ?? 'buildings imported from GeoJSON';
+  const description = options.source ?? BUILDING_IMPORT_DEFAULTS.source;
   return {
     buildings: builder.finish(),
     projection,

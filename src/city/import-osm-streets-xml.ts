@@ -5,10 +5,22 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import type { ImportReportEntry } from './import-report.js';
-import { buildStreets, checkStreetImportOptions, type RawStreetLine, type StreetImportOptions, type StreetImportResult } from './import-streets.js';
+import { buildStreets, checkStreetImportOptions, IMPORT_STREETS_DEFAULTS, type RawStreetLine, type StreetImportOptions, type StreetImportResult } from './import-streets.js';
 
 /** The OSM data licence and attribution, kept with every street graph read from OSM. */
 export const OSM_LICENCE = 'ODbL-1.0 (© OpenStreetMap contributors, https://www.openstreetmap.org/copyright)';
+
+/** Defaults of {@link importOsmStreetsXml}. */
+export const IMPORT_OSM_STREETS_XML_DEFAULTS = {
+  /** Metres: as {@link importStreets} (1 cm, so that only truly coincident vertices merge). */
+  snapTolerance: IMPORT_STREETS_DEFAULTS.snapTolerance,
+  /** As {@link importStreets}: footways, paths, steps and cycleways are kept unless asked. */
+  includeFootways: IMPORT_STREETS_DEFAULTS.includeFootways,
+  /** Provenance description when `source` is not given. */
+  source: 'streets imported from OpenStreetMap XML',
+  /** OSM data are ODbL-licensed; the licence travels with every graph read from them ({@link OSM_LICENCE}). */
+  licence: OSM_LICENCE,
+} as const;
 
 /**
  * Imports the streets of an OSM XML document: every `<way>` with a
@@ -30,7 +42,7 @@ export const OSM_LICENCE = 'ODbL-1.0 (© OpenStreetMap contributors, https://www
  * and a snippet.
  *
  * @param xml - the document as a string
- * @param options - see {@link StreetImportOptions}
+ * @param options - see {@link StreetImportOptions}; defaults: {@link IMPORT_OSM_STREETS_XML_DEFAULTS}
  * @returns the street graph, projection, report and summary; provenance is OSM with its ODbL licence
  * @throws {InvalidInputError} when `xml` is not a string, is not well-formed at the top level (see
  *   above), or an option is invalid
@@ -150,7 +162,7 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
     flush();
     if (w.refs.length < 2) report.push({ index: w.index, id: w.id, field: 'nd', value: w.refs.length, reason: 'a way needs at least 2 nodes; skipped' });
   }
-  return buildStreets(lines, report, options, origin, { source: 'streets imported from OpenStreetMap XML', licence: OSM_LICENCE });
+  return buildStreets(lines, report, options, origin, IMPORT_OSM_STREETS_XML_DEFAULTS);
 }
 
 /** The error for a document that is not well-formed at the top level, with the offset and a snippet. */

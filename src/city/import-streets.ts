@@ -46,6 +46,24 @@ export interface StreetImportResult {
 /** Snap tolerance default, metres: 1 cm, far below survey precision, so that only truly coincident vertices merge. */
 export const DEFAULT_SNAP_TOLERANCE = 0.01;
 
+/** What the street importers fall back to when an option is not given. @internal shared by the street importers */
+export interface StreetImportDefaults {
+  snapTolerance: number;
+  includeFootways: boolean;
+  source: string;
+  licence?: string;
+}
+
+/** Defaults of {@link importStreets}. */
+export const IMPORT_STREETS_DEFAULTS = {
+  /** Metres: {@link DEFAULT_SNAP_TOLERANCE} (1 cm), so that only truly coincident vertices merge. */
+  snapTolerance: DEFAULT_SNAP_TOLERANCE,
+  /** Keep footways, paths, steps and cycleways: nothing the data hold is dropped unless asked. */
+  includeFootways: true,
+  /** Provenance description when `source` is not given (no licence is assumed for GeoJSON). */
+  source: 'streets imported from GeoJSON',
+} as const;
+
 /** A line read from the input, before projection. @internal shared by the street importers */
 export interface RawStreetLine {
   index: number;
@@ -73,7 +91,7 @@ export interface RawStreetLine {
  * projection's centre; skipped).
  *
  * @param geojson - a GeoJSON FeatureCollection in WGS84
- * @param options - projection, snap tolerance, widths; see {@link StreetImportOptions}
+ * @param options - projection, snap tolerance, widths; see {@link StreetImportOptions}; defaults: {@link IMPORT_STREETS_DEFAULTS}
  * @returns the street graph, the projection, the report and a summary
  * @throws {InvalidInputError} when the input is not a FeatureCollection or an option is invalid
  * @example
@@ -162,12 +180,12 @@ export function checkStreetImportOptions(options: StreetImportOptions, origin: s
  * @param report - the report so far (appended to, then sorted by feature index)
  * @param options - checked importer options
  * @param origin - the public function's name
- * @param defaults - provenance description and licence when the options give none
+ * @param defaults - the public function's defaults (snap tolerance, footways, provenance description and licence)
  * @returns the import result
  */
-export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[], options: StreetImportOptions, origin: string, defaults: { source: string; licence?: string } = { source: 'streets imported from GeoJSON' }): StreetImportResult {
+export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[], options: StreetImportOptions, origin: string, defaults: StreetImportDefaults = IMPORT_STREETS_DEFAULTS): StreetImportResult {
   const widths: Record<StreetClass, number> = { ...STREET_WIDTHS, ...options.widths };
-  const includeFootways = options.includeFootways ?? true;
+  const includeFootways = options.includeFootways ?? defaults.includeFootways;
   const kept: { line: RawStreetLine; cls: StreetClass; width: number; name?: string }[] = [];
   for (const line of lines) {
     const { index, id, tags } = line;
@@ -202,7 +220,7 @@ export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[]
     const [lon0, lat0] = total > 0 ? lonLatCentre(all) : [0, 0];
     projection = createLocalProjection(lon0, lat0);
   }
-  const builder = new StreetGraphBuilder(options.snapTolerance ?? DEFAULT_SNAP_TOLERANCE);
+  const builder = new StreetGraphBuilder(options.snapTolerance ?? defaults.snapTolerance);
   for (const { line, cls, width, name } of kept) {
     const xy = projectLine(line.lonLat, projection);
     if (typeof xy === 'number') {

@@ -95,7 +95,8 @@ function checkPresetOptions(options: unknown, origin: string): PresetCityOptions
  * Almaty's 8 district names on a synthetic equal-area split. Every part's
  * provenance says which is real and which is synthetic.
  *
- * @param options - overrides (block size, seed, population, densityDecay, districts, …) of {@link generateGridCity}
+ * @param options - overrides (block size, seed, population, densityDecay, districts, …) of {@link generateGridCity};
+ *   defaults: the sourced {@link ALMATY_FACTS} (block size, population, districts), else `GRID_CITY_DEFAULTS`
  * @returns the city
  * @throws {InvalidInputError} on a bad override, or an attempt to override the boundary or projection
  * @example
@@ -143,7 +144,8 @@ export function almatyCity(options: PresetCityOptions = {}): City {
  * five district names (Almaty, Baikonyr, Yesil, Saryarka, Nura) on a
  * synthetic equal-area split. All geometry is labelled synthetic.
  *
- * @param options - overrides of {@link generateGridCity}
+ * @param options - overrides of {@link generateGridCity}; defaults: {@link ASTANA_FACTS} (block size, population,
+ *   districts), else `GRID_CITY_DEFAULTS`
  * @returns the city
  * @throws {InvalidInputError} on a bad override, or an attempt to override the boundary or projection
  * @example
