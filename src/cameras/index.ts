@@ -10,7 +10,7 @@ export { pixelDensity, doriDistance, DORI_LEVELS, DORI_PX_PER_M, RECTILINEAR_MAX
 export type { DoriLevel } from './optics.js';
 export { parseCameraDirection, importOsmCameras, COMPASS_POINTS, OSM_IMPORT_DEFAULTS } from './osm-import.js';
 export type { ParsedDirection, DirectionParseResult, CameraImportReportEntry, OsmImportOptions, OsmImportResult } from './osm-import.js';
-export { placeUniform, placeByPopulation } from './placement-area.js';
+export { placeUniform, placeByPopulation, PLACE_UNIFORM_DEFAULTS, PLACE_BY_POPULATION_DEFAULTS } from './placement-area.js';
 export type { ScatterPlacementOptions } from './placement-area.js';
 export { MAX_CAMERAS, PLACEMENT_DEFAULTS } from './placement-common.js';
 export type { CameraAttributeOptions, PlacementBaseOptions } from './placement-common.js';
@@ -20,5 +20,5 @@ export { placeAtIntersections, INTERSECTION_PLACEMENT_DEFAULTS, countIntersectio
 export type { IntersectionPlacementOptions } from './placement-intersections.js';
 export { placeAlongStreets, STREET_PLACEMENT_DEFAULTS } from './placement-streets.js';
 export type { StreetPlacementOptions } from './placement-streets.js';
-export { almatyCameras, astanaCameraMix, astanaCameras, createPreset, ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, ALMATY_CAMERA_MIX, PRESET_CAMERA_PROFILES } from './presets.js';
+export { almatyCameras, astanaCameraMix, astanaCameras, createPreset, ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, ALMATY_CAMERA_MIX, PRESET_CAMERA_PROFILES, ALMATY_CAMERAS_DEFAULTS, ASTANA_CAMERAS_DEFAULTS, CREATE_PRESET_DEFAULTS } from './presets.js';
 export type { CameraMix, PresetCameraOptions, AstanaCameraOptions, PresetOptions, Preset } from './presets.js';

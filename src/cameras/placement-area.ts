@@ -42,11 +42,23 @@ export const MIN_AREA_TO_BBOX_RATIO = 1e-6;
  */
 export const ATTEMPTS_PER_EXPECTED = 50;
 
+/** Defaults of {@link placeUniform} (the camera attributes and seed: `PLACEMENT_DEFAULTS`). */
+export const PLACE_UNIFORM_DEFAULTS = {
+  /** Assumption: uniform random headings, since an area scatter has no street to face. */
+  heading: 'random' as const,
+} as const;
+
+/** Defaults of {@link placeByPopulation} (the camera attributes and seed: `PLACEMENT_DEFAULTS`). */
+export const PLACE_BY_POPULATION_DEFAULTS = {
+  /** Assumption: uniform random headings, since a population cell says where people live, not which way a camera faces. */
+  heading: 'random' as const,
+} as const;
+
 const UNIFORM = 'placeUniform';
 const POPULATION = 'placeByPopulation';
 
-function resolveHeading(origin: string, h: 'random' | number | undefined): number {
-  if (h === undefined || h === 'random') return NaN;
+function resolveHeading(origin: string, h: 'random' | number): number {
+  if (h === 'random') return NaN;
   return normalizeDegrees(requireFinite(origin, 'options.heading', h));
 }
 
@@ -61,7 +73,7 @@ function resolveHeading(origin: string, h: 'random' | number | undefined): numbe
  *
  * @param area - a MultiPolygonM (metres, e.g. `city.boundary`) or bounds `[minX, minY, maxX, maxY]`
  * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
- * @param options - seed, heading and the camera attribute options
+ * @param options - seed, heading and the camera attribute options; defaults: {@link PLACE_UNIFORM_DEFAULTS}
  * @returns a CameraSet of exactly `count` cameras; its `provenance` records
  *   `placeUniform`, the seed and the options (the area as bounds, or summarised)
  * @throws {InvalidInputError} if the area is empty (no part with positive area), a part is
@@ -76,7 +88,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   const o = optionsObject(UNIFORM, options);
   const n = requireCount(UNIFORM, 'count', count);
   const attrs = resolveAttributes(UNIFORM, o);
-  const fixedHeading = resolveHeading(UNIFORM, o.heading);
+  const fixedHeading = resolveHeading(UNIFORM, o.heading === undefined ? PLACE_UNIFORM_DEFAULTS.heading : o.heading);
   const rng = placementRng(UNIFORM, o);
   const posRng = rng.stream('position');
   const headRng = rng.stream('heading');
@@ -147,7 +159,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   }
 
   const set = allocateCameraSet(n, attrs, UNIFORM);
-  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? 'random', fov: attrs.fov, range: attrs.range }) };
+  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? PLACE_UNIFORM_DEFAULTS.heading, fov: attrs.fov, range: attrs.range }) };
   for (let c = 0; c < n; c++) {
     const part = upperBound(cum, posRng.next() * total);
     const poly = parts[part];
@@ -196,7 +208,7 @@ export function upperBound(cum: Float64Array, u: number): number {
  *
  * @param city - a City; only `city.population` is read
  * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
- * @param options - seed, heading and the camera attribute options
+ * @param options - seed, heading and the camera attribute options; defaults: {@link PLACE_BY_POPULATION_DEFAULTS}
  * @returns a CameraSet of exactly `count` cameras; its `provenance` records `placeByPopulation`, the seed and the options
  * @throws {InvalidInputError} if the grid is malformed, holds a negative or non-finite value,
  *   or its total population is 0 (with count > 0), or count is above {@link MAX_CAMERAS}
@@ -210,7 +222,7 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
   requireCity(POPULATION, city, ['population']);
   const n = requireCount(POPULATION, 'count', count);
   const attrs = resolveAttributes(POPULATION, o);
-  const fixedHeading = resolveHeading(POPULATION, o.heading);
+  const fixedHeading = resolveHeading(POPULATION, o.heading === undefined ? PLACE_BY_POPULATION_DEFAULTS.heading : o.heading);
   const rng = placementRng(POPULATION, o);
   const posRng = rng.stream('position');
   const headRng = rng.stream('heading');
@@ -240,7 +252,7 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
   set.provenance = {
     generator: POPULATION,
     seed: seedOf(o.seed),
-    params: provenanceParams(o, { city: cityRef(city), population: total, count: n, heading: o.heading ?? 'random', fov: attrs.fov, range: attrs.range }),
+    params: provenanceParams(o, { city: cityRef(city), population: total, count: n, heading: o.heading ?? PLACE_BY_POPULATION_DEFAULTS.heading, fov: attrs.fov, range: attrs.range }),
   };
   for (let c = 0; c < n; c++) {
     const cell = upperBound(cum, posRng.next() * total);

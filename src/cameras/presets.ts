@@ -151,8 +151,24 @@ export interface AstanaCameraOptions extends PresetCameraOptions {
   includeOlder?: boolean;
 }
 
-function rngOf(origin: string, seed: Seed | Rng | undefined): Rng {
-  if (seed === undefined) return createRng(1);
+/** Defaults of {@link almatyCameras}. */
+export const ALMATY_CAMERAS_DEFAULTS = {
+  /** DESIGN.md: Almaty preset, "128,000 cameras of mixed kinds" ({@link ALMATY_CAMERA_FACTS}). */
+  numCameras: ALMATY_CAMERA_FACTS.totalCameras,
+  /** Assumption: a fixed seed, so that the preset without options is the same network on every call. */
+  seed: 1 as Seed,
+} as const;
+
+/** Defaults of {@link astanaCameras} (without `numCameras` the total is the mix's: 22,000, or 28,000 with the older cameras). */
+export const ASTANA_CAMERAS_DEFAULTS = {
+  /** Only the 22,000 new cameras: DESIGN.md, "22,000 new cameras replacing about 6,000 existing ones". */
+  includeOlder: false,
+  /** Assumption: a fixed seed, so that the preset without options is the same network on every call. */
+  seed: 1 as Seed,
+} as const;
+
+function rngOf(origin: string, seed: Seed | Rng | undefined, fallback: Seed): Rng {
+  if (seed === undefined) return createRng(fallback);
   if (typeof seed === 'object' && seed !== null && typeof (seed as Rng).next === 'function') return seed as Rng;
   if (typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed))) return createRng(seed);
   throw new InvalidInputError(origin, 'options.seed', 'must be a string, a finite number or an Rng', seed);
@@ -259,7 +275,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
  * cameras; 53,000 live).
  *
  * @param city - usually `almatyCity()`; any City with streets, buildings and population works
- * @param options - seed and `numCameras` (scales the mix, exact total)
+ * @param options - seed and `numCameras` (scales the mix, exact total); defaults: {@link ALMATY_CAMERAS_DEFAULTS}
  * @returns a CameraSet of exactly `numCameras` cameras (default 128,000); its provenance
  *   records `almatyCameras`, the seed, the options, the mix and each group's placement
  * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
@@ -271,19 +287,19 @@ export function almatyCameras(city: City, options?: PresetCameraOptions): Camera
   const origin = 'almatyCameras';
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
-  const total = o.numCameras ?? ALMATY_CAMERA_FACTS.totalCameras;
+  const total = o.numCameras ?? ALMATY_CAMERAS_DEFAULTS.numCameras;
   const mix = scaleCameraMix(ALMATY_CAMERA_MIX, total, origin);
-  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
-  recordPreset(cameras, origin, o, { numCameras: total });
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ALMATY_CAMERAS_DEFAULTS.seed), origin);
+  recordPreset(cameras, origin, o, ALMATY_CAMERAS_DEFAULTS.seed, { numCameras: total });
   return cameras;
 }
 
 /** Sets a preset camera set's provenance: the seed as given, the options and the mix. */
-function recordPreset(cameras: CameraSet, origin: string, o: PresetCameraOptions, resolved: Record<string, unknown>): void {
+function recordPreset(cameras: CameraSet, origin: string, o: PresetCameraOptions, defaultSeed: Seed, resolved: Record<string, unknown>): void {
   const p = cameras.provenance;
   cameras.provenance = {
     generator: origin,
-    seed: seedOf(o.seed, 1),
+    seed: seedOf(o.seed, defaultSeed),
     params: provenanceParams(o, { ...resolved, mix: p?.params.mix ?? null }),
     sources: p?.sources ?? [],
   };
@@ -300,7 +316,7 @@ function recordPreset(cameras: CameraSet, origin: string, o: PresetCameraOptions
  * @param numCameras - total (scales the mix), default 22,000 or 28,000
  * @returns exact counts per group
  */
-export function astanaCameraMix(includeOlder = false, numCameras?: number): CameraMix {
+export function astanaCameraMix(includeOlder: boolean = ASTANA_CAMERAS_DEFAULTS.includeOlder, numCameras?: number): CameraMix {
   const origin = 'astanaCameras';
   const publicPart: CameraMix = { ...ALMATY_CAMERA_MIX, facade: 0, older: 0 };
   const scaled = scaleCameraMix(publicPart, ASTANA_CAMERA_FACTS.newCameras, origin);
@@ -314,7 +330,7 @@ export function astanaCameraMix(includeOlder = false, numCameras?: number): Came
  * with `includeOlder` (see {@link astanaCameraMix}).
  *
  * @param city - usually `astanaCity()`
- * @param options - seed, `numCameras`, `includeOlder`
+ * @param options - seed, `numCameras`, `includeOlder`; defaults: {@link ASTANA_CAMERAS_DEFAULTS}
  * @returns a CameraSet of exactly 22,000 (28,000 with the older ones) or `numCameras` cameras;
  *   its provenance records `astanaCameras`, the seed, the options, the mix and each group's placement
  * @throws {InvalidInputError} on a bad option or a city that cannot hold a group
@@ -325,11 +341,11 @@ export function astanaCameras(city: City, options?: AstanaCameraOptions): Camera
   const origin = 'astanaCameras';
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
-  const includeOlder = o.includeOlder ?? false;
+  const includeOlder = o.includeOlder ?? ASTANA_CAMERAS_DEFAULTS.includeOlder;
   if (typeof includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', includeOlder);
   const mix = astanaCameraMix(includeOlder, o.numCameras);
-  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed), origin);
-  recordPreset(cameras, origin, o, { numCameras: cameras.numCameras, includeOlder });
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ASTANA_CAMERAS_DEFAULTS.seed), origin);
+  recordPreset(cameras, origin, o, ASTANA_CAMERAS_DEFAULTS.seed, { numCameras: cameras.numCameras, includeOlder });
   return cameras;
 }
 
@@ -349,6 +365,14 @@ export interface PresetOptions {
   includeOlder?: boolean;
 }
 
+/** Defaults of {@link createPreset} (the city and camera counts: the presets' own, see {@link almatyCameras} and {@link astanaCameras}). */
+export const CREATE_PRESET_DEFAULTS = {
+  /** Assumption: a fixed seed of the city and the cameras, so that a preset without options is the same on every call. */
+  seed: 1 as Seed,
+  /** Astana only: as {@link astanaCameras}, only the 22,000 new cameras (DESIGN.md). */
+  includeOlder: ASTANA_CAMERAS_DEFAULTS.includeOlder,
+} as const;
+
 /** A preset: a city, its cameras, and where the numbers come from. */
 export interface Preset {
   name: 'almaty' | 'astana';
@@ -362,7 +386,7 @@ export interface Preset {
 function recordCreatePreset(cameras: CameraSet, name: string, seed: Seed, o: PresetOptions): void {
   cameras.provenance = {
     generator: 'createPreset',
-    seed: seedOf(seed, 1),
+    seed: seedOf(seed, CREATE_PRESET_DEFAULTS.seed),
     params: provenanceParams(o, { name, numCameras: cameras.numCameras }),
     sources: [cameras.provenance],
   };
@@ -378,7 +402,8 @@ const SOURCES_COMMON = [
  * Builds a named preset: the city (from src/city/presets) and its cameras.
  *
  * @param name - `almaty` | `astana`
- * @param options - seed, numCameras, includeOlder, and city overrides (blockSize, population, city)
+ * @param options - seed, numCameras, includeOlder, and city overrides (blockSize, population, city);
+ *   defaults: {@link CREATE_PRESET_DEFAULTS}
  * @returns `{ name, city, cameras, seed, description, sources }`; `cameras.provenance` records
  *   `createPreset`, the seed and the options, with the camera preset's provenance as its source
  * @throws {InvalidInputError} on an unknown name or a bad option
@@ -391,8 +416,8 @@ export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions)
   if (name !== 'almaty' && name !== 'astana') throw new InvalidInputError(origin, 'name', 'must be "almaty" or "astana"', name);
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
-  const seed = o.seed ?? 1;
-  const rng = rngOf(origin, seed);
+  const seed = o.seed ?? CREATE_PRESET_DEFAULTS.seed;
+  const rng = rngOf(origin, seed, CREATE_PRESET_DEFAULTS.seed);
   const cityOptions: PresetCityOptions = { seed, ...(o.city ?? {}) };
   if (o.blockSize !== undefined) cityOptions.blockSize = o.blockSize;
   if (o.population !== undefined) cityOptions.population = o.population;
@@ -418,7 +443,7 @@ export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions)
   const city = astanaCity(cityOptions);
   const cameras = astanaCameras(city, { seed: rng.stream('cameras'), numCameras: o.numCameras, includeOlder: o.includeOlder });
   recordCreatePreset(cameras, name, seed, o);
-  const mix = astanaCameraMix(o.includeOlder ?? false, o.numCameras);
+  const mix = astanaCameraMix(o.includeOlder ?? CREATE_PRESET_DEFAULTS.includeOlder, o.numCameras);
   return {
     name,
     city,
