@@ -80,6 +80,16 @@ export interface CoverageResult {
   work: { numPieces: number; numPairs: number };
 }
 
+/** Defaults of {@link computeCoverage}. */
+export const COMPUTE_COVERAGE_DEFAULTS = {
+  /** Each footprint reaches the camera's own range; a DORI level (EN 62676-4) is asked for explicitly. */
+  level: 'range' as CoverageLevel,
+  /** No clipping by buildings unless asked: occlusion needs building data (`city` or `buildings`). */
+  occlusion: false,
+  /** The machine's cores, at most 4, from {@link PARALLEL_MIN_FOOTPRINTS} cameras; the result is the same whatever the number. */
+  threads: 'auto' as number | 'auto',
+} as const;
+
 const ORIGIN = 'computeCoverage';
 
 /**
@@ -100,7 +110,8 @@ export const PARALLEL_MIN_FOOTPRINTS = 20_000;
  * boundaries, no raster is involved.
  *
  * @param cameras - the camera set
- * @param options - study area (`bounds`, `area` or `city`), `level`, `occlusion`, `availability`
+ * @param options - study area (`bounds`, `area` or `city`), `level`, `occlusion`, `availability`;
+ *   defaults: {@link COMPUTE_COVERAGE_DEFAULTS}
  * @returns covered area, fraction and k-coverage shares, with the parameters used
  * @throws {InvalidInputError} on inverted or non-finite bounds, an invalid area,
  *   level or availability, or occlusion without buildings
@@ -114,8 +125,8 @@ export const PARALLEL_MIN_FOOTPRINTS = 20_000;
 export function computeCoverage(cameras: CameraSet, options: CoverageOptions): CoverageResult {
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
-  const level = checkLevel(ORIGIN, options.level);
-  const occlusion = options.occlusion ?? false;
+  const level = checkLevel(ORIGIN, options.level ?? COMPUTE_COVERAGE_DEFAULTS.level);
+  const occlusion = options.occlusion ?? COMPUTE_COVERAGE_DEFAULTS.occlusion;
   if (typeof occlusion !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.occlusion', 'must be a boolean', occlusion);
   const city = options.city;
   const areaInput = options.bounds === undefined && options.area === undefined && city ? city.boundary : options.area;
@@ -125,7 +136,7 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   if (occlusion && buildings) validateBuildingSet(buildings, ORIGIN, options.buildings ? 'options.buildings' : 'city.buildings');
   const n = cameras.numCameras;
   const weightsAll = checkAvailability(ORIGIN, options.availability, n);
-  const threadsOption = options.threads ?? 'auto';
+  const threadsOption = options.threads ?? COMPUTE_COVERAGE_DEFAULTS.threads;
   if (threadsOption !== 'auto' && (typeof threadsOption !== 'number' || !Number.isInteger(threadsOption) || threadsOption < 1 || threadsOption > 64)) {
     throw new InvalidInputError(ORIGIN, 'options.threads', 'must be "auto" or an integer in [1, 64]', threadsOption);
   }

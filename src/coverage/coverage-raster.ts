@@ -7,6 +7,7 @@ import { InvalidInputError, type Bounds } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
+import { COMPUTE_COVERAGE_DEFAULTS } from './compute-coverage.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
@@ -39,12 +40,23 @@ export interface CoverageRaster {
 /** Largest raster accepted (cells). */
 export const MAX_RASTER_CELLS = 50_000_000;
 
+/** Defaults of {@link coverageRaster}. */
+export const COVERAGE_RASTER_DEFAULTS = {
+  /** Cell side, metres. Assumption: 100 m, a city-block scale for drawing maps (the raster is for maps, not headline numbers). */
+  cellSize: 100,
+  /** As {@link computeCoverage}: each footprint reaches the camera's own range. */
+  level: COMPUTE_COVERAGE_DEFAULTS.level,
+  /** As {@link computeCoverage}: no clipping by buildings unless asked. */
+  occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
+} as const;
+
 /**
  * Counts, for each cell of a regular grid over the study area, the cameras
  * that see its centre.
  *
  * @param cameras - the camera set
- * @param options - study area (`bounds`, `area` or `city`), `cellSize` (m, default 100), `level`, `occlusion`
+ * @param options - study area (`bounds`, `area` or `city`), `cellSize` (m, default 100), `level`, `occlusion`;
+ *   defaults: {@link COVERAGE_RASTER_DEFAULTS}
  * @returns the raster (plain data)
  * @throws {InvalidInputError} on a bad cell size, a raster above 50 million cells, or invalid options
  * @example
@@ -53,10 +65,10 @@ export const MAX_RASTER_CELLS = 50_000_000;
 export function coverageRaster(cameras: CameraSet, options: CoverageRasterOptions): CoverageRaster {
   const origin = 'coverageRaster';
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(origin, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
-  const level = checkLevel(origin, options.level);
-  const cellSize = options.cellSize ?? 100;
+  const level = checkLevel(origin, options.level ?? COVERAGE_RASTER_DEFAULTS.level);
+  const cellSize = options.cellSize ?? COVERAGE_RASTER_DEFAULTS.cellSize;
   if (typeof cellSize !== 'number' || !(cellSize > 0) || !Number.isFinite(cellSize)) throw new InvalidInputError(origin, 'options.cellSize', 'must be a finite number > 0', cellSize);
-  const occlusion = options.occlusion ?? false;
+  const occlusion = options.occlusion ?? COVERAGE_RASTER_DEFAULTS.occlusion;
   const buildings = options.buildings ?? options.city?.buildings;
   if (occlusion && !buildings) throw new InvalidInputError(origin, 'options.occlusion', 'needs options.city or options.buildings', occlusion);
   if (occlusion && buildings) validateBuildingSet(buildings, origin, options.buildings ? 'options.buildings' : 'city.buildings');

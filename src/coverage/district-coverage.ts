@@ -6,7 +6,7 @@ import { InvalidInputError } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
 import { PolygonLocator } from '../geo/index.js';
-import { computeCoverage, type CoverageOptions } from './compute-coverage.js';
+import { computeCoverage, COMPUTE_COVERAGE_DEFAULTS, type CoverageOptions } from './compute-coverage.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability } from './prepare.js';
 import { streetCoverageByZone, streetSegments } from './street-coverage.js';
@@ -38,13 +38,24 @@ export interface DistrictCoverageResult {
 /** Options: as computeCoverage (without a study area: each district is one). */
 export type DistrictCoverageOptions = Omit<CoverageOptions, 'bounds' | 'area' | 'city'> & { streets?: boolean };
 
+/** Defaults of {@link computeDistrictCoverage} (the rest of the options as {@link COMPUTE_COVERAGE_DEFAULTS}). */
+export const COMPUTE_DISTRICT_COVERAGE_DEFAULTS = {
+  /** As {@link computeCoverage}: each footprint reaches the camera's own range. */
+  level: COMPUTE_COVERAGE_DEFAULTS.level,
+  /** As {@link computeCoverage}: no clipping by buildings unless asked. */
+  occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
+  /** Street lengths per district are computed; `false` skips that pass when only areas are wanted. */
+  streets: true,
+} as const;
+
 /**
  * Coverage of every district of a city, exact (one computeCoverage and one
  * street coverage per district, each restricted to the district polygon).
  *
  * @param cameras - the camera set
  * @param city - a City with districts
- * @param options - `level`, `occlusion`, `availability`; `streets: false` skips street lengths
+ * @param options - `level`, `occlusion`, `availability`; `streets: false` skips street lengths;
+ *   defaults: {@link COMPUTE_DISTRICT_COVERAGE_DEFAULTS}
  * @returns one row per district, in the city's order
  * @throws {InvalidInputError} if the city has no districts, or on invalid options
  * @example
@@ -58,11 +69,11 @@ export function computeDistrictCoverage(cameras: CameraSet, city: City, options:
   if (city.districts.length === 0) throw new InvalidInputError(origin, 'city.districts', 'must not be empty', city.districts);
   const rows: DistrictCoverageRow[] = [];
   // Streets: one pass over the whole network, each piece assigned to exactly one district.
-  const level = checkLevel(origin, options.level);
-  const occlusion = options.occlusion ?? false;
+  const level = checkLevel(origin, options.level ?? COMPUTE_DISTRICT_COVERAGE_DEFAULTS.level);
+  const occlusion = options.occlusion ?? COMPUTE_DISTRICT_COVERAGE_DEFAULTS.occlusion;
   const buildings = options.buildings ?? city.buildings;
   const streetZones =
-    options.streets === false
+    (options.streets ?? COMPUTE_DISTRICT_COVERAGE_DEFAULTS.streets) === false
       ? null
       : streetCoverageByZone(
           cameras,

@@ -4,11 +4,11 @@
  * The layer's public API. Other folders of src/ import this layer only through
  * this file (or, for the internals another layer needs, through ./internal.ts).
  */
-export { computeCoverage } from './compute-coverage.js';
+export { computeCoverage, COMPUTE_COVERAGE_DEFAULTS } from './compute-coverage.js';
 export type { CoverageOptions, CoverageResult } from './compute-coverage.js';
-export { coverageRaster, MAX_RASTER_CELLS } from './coverage-raster.js';
+export { coverageRaster, MAX_RASTER_CELLS, COVERAGE_RASTER_DEFAULTS } from './coverage-raster.js';
 export type { CoverageRasterOptions, CoverageRaster } from './coverage-raster.js';
-export { computeDistrictCoverage } from './district-coverage.js';
+export { computeDistrictCoverage, COMPUTE_DISTRICT_COVERAGE_DEFAULTS } from './district-coverage.js';
 export type { DistrictCoverageRow, DistrictCoverageResult, DistrictCoverageOptions } from './district-coverage.js';
 export type { CoverageLevel } from './footprints.js';
 export { overlappingPairs } from './neighbour-pairs.js';
@@ -16,6 +16,6 @@ export type { NeighbourLists } from './neighbour-pairs.js';
 export { rankSinglePointsOfFailureByArea, coverageUnderFault, expectedCoverageUnderOutages, simulateOutageCoverage, simulateDamageCoverage } from './network-coverage.js';
 export type { FaultCoverageOptions, Watchers, SpofAreaOptions, SpofAreaRow, SpofAreaRanking, FaultCoverageRequest, FaultCoverage, ExpectedOutageCoverageOptions, ExpectedOutageCoverage, OutageCoverageOptions, OutageCoverage, DamageCoverageOptions } from './network-coverage.js';
 export { parallelCoverageAvailable, terminateCoverageWorkers } from './parallel.js';
-export { streetSegments, computeStreetCoverage } from './street-coverage.js';
+export { streetSegments, computeStreetCoverage, COMPUTE_STREET_COVERAGE_DEFAULTS } from './street-coverage.js';
 export type { StreetCoverageOptions, StreetClassCoverage, StreetCoverageResult, StreetSegments } from './street-coverage.js';
 export type { StudyAreaInput } from './study-area.js';

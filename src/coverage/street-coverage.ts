@@ -17,6 +17,7 @@ import { CameraSet } from '../cameras/index.js';
 import { type BuildingSet, type City, type StreetClass, type StreetGraph, STREET_CLASSES } from '../city/index.js';
 import { type PolygonLocator } from '../geo/index.js';
 import { validateBuildingSet } from '../city/internal.js';
+import { COMPUTE_COVERAGE_DEFAULTS } from './compute-coverage.js';
 import { checkLevel, type CoverageLevel, type Footprints } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea, type StudyAreaInput } from './study-area.js';
@@ -98,6 +99,16 @@ export function streetSegments(streets: StreetGraph): StreetSegments {
   return { numSegments: n, coords, streetClass };
 }
 
+/** Defaults of {@link computeStreetCoverage}. */
+export const COMPUTE_STREET_COVERAGE_DEFAULTS = {
+  /** As {@link computeCoverage}: each footprint reaches the camera's own range. */
+  level: COMPUTE_COVERAGE_DEFAULTS.level,
+  /** As {@link computeCoverage}: no clipping by buildings unless asked. */
+  occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
+  /** No per-edge lengths: one number per street edge is large and only needed for maps. */
+  perEdge: false,
+} as const;
+
 const ORIGIN = 'computeStreetCoverage';
 
 /**
@@ -106,7 +117,8 @@ const ORIGIN = 'computeStreetCoverage';
  *
  * @param cameras - the camera set
  * @param city - a City (its street graph, and its buildings when `occlusion` is on)
- * @param options - `bounds` / `area`, `level`, `occlusion`, `availability`, `perEdge`
+ * @param options - `bounds` / `area`, `level`, `occlusion`, `availability`, `perEdge`;
+ *   defaults: {@link COMPUTE_STREET_COVERAGE_DEFAULTS}
  * @returns lengths and shares, per class, with the parameters used
  * @throws {InvalidInputError} on invalid options (as computeCoverage)
  * @example
@@ -129,8 +141,8 @@ export function computeStreetCoverage(cameras: CameraSet, city: Pick<City, 'stre
  * @internal
  */
 export function segmentCoverage(origin: string, cameras: CameraSet, segs: StreetSegments, options: StreetCoverageOptions, cityBuildings?: BuildingSet): StreetCoverageResult {
-  const level = checkLevel(origin, options.level);
-  const occlusion = options.occlusion ?? false;
+  const level = checkLevel(origin, options.level ?? COMPUTE_STREET_COVERAGE_DEFAULTS.level);
+  const occlusion = options.occlusion ?? COMPUTE_STREET_COVERAGE_DEFAULTS.occlusion;
   if (typeof occlusion !== 'boolean') throw new InvalidInputError(origin, 'options.occlusion', 'must be a boolean', occlusion);
   const buildings = options.buildings ?? cityBuildings;
   if (occlusion && !buildings) throw new InvalidInputError(origin, 'options.occlusion', 'needs the city\'s buildings or options.buildings', occlusion);
@@ -167,13 +179,13 @@ export function segmentCoverage(origin: string, cameras: CameraSet, segs: Street
     studyArea: resolved ? (resolved.isBox ? 'bounds' : 'polygon') : 'none',
   };
   if (!(bx0 <= bx1 && by0 <= by1)) {
-    return { totalLength: 0, coveredLength: 0, coveredFraction: 0, lengthAtLeast: [0, 0], atLeast: [1, 0], byClass, perEdge: options.perEdge ? new Array(ns).fill(0) : undefined, params };
+    return { totalLength: 0, coveredLength: 0, coveredFraction: 0, lengthAtLeast: [0, 0], atLeast: [1, 0], byClass, perEdge: (options.perEdge ?? COMPUTE_STREET_COVERAGE_DEFAULTS.perEdge) ? new Array(ns).fill(0) : undefined, params };
   }
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
   const { fp, weights } = prepareFootprints(cameras, level, [bx0, by0, bx1, by1], ox, oy, occlusion && buildings ? buildings : null, weightsAll);
   const locator = resolved ? relativeLocator(resolved, ox, oy) : null;
-  const acc = computeSegmentDepths(fp, weights, segs, ox, oy, locator, options.perEdge === true);
+  const acc = computeSegmentDepths(fp, weights, segs, ox, oy, locator, (options.perEdge ?? COMPUTE_STREET_COVERAGE_DEFAULTS.perEdge) === true);
 
   const total = acc.lengthAtLeast[0];
   let top = acc.lengthAtLeast.length - 1;
