@@ -101,6 +101,12 @@ function nodeIndex(network: StreetNetwork): Flatbush {
   return idx;
 }
 
+/** Defaults of {@link nearestNode}. */
+export const NEAREST_NODE_DEFAULTS = {
+  /** Every node is a candidate; `true` keeps to the largest connected component (see {@link streetComponents}). */
+  largestComponent: false,
+} as const;
+
 /**
  * The node of a street network nearest to a point (Euclidean). Ties go to the
  * lower node index. The spatial index (flatbush) is built on the first call
@@ -109,7 +115,8 @@ function nodeIndex(network: StreetNetwork): Flatbush {
  * @param network - a street network from {@link buildStreetNetwork}
  * @param x - metres east (finite)
  * @param y - metres north (finite)
- * @param options - `largestComponent`: only consider nodes of the largest connected component (see {@link streetComponents})
+ * @param options - `largestComponent`: only consider nodes of the largest connected component (see {@link streetComponents});
+ *   defaults: {@link NEAREST_NODE_DEFAULTS}
  * @returns the node index
  * @throws {InvalidInputError} when x or y is not finite
  * @throws {NotFoundError} when the network has no nodes
@@ -124,7 +131,7 @@ export function nearestNode(network: StreetNetwork, x: number, y: number, option
   const idx = nodeIndex(network);
   // Take a few candidates so that exact ties resolve to the lowest index deterministically.
   let cand: number[];
-  if (options.largestComponent === true) {
+  if ((options.largestComponent ?? NEAREST_NODE_DEFAULTS.largestComponent) === true) {
     const comp = streetComponents(network);
     const label = comp.component;
     const big = comp.largest;

@@ -49,6 +49,20 @@ export interface ImportedTrips extends PolylineTrips {
   readonly params: { mode: TravelMode; timeUnit: 's' | 'ms'; speeds: { walk: number; car: number }; departure: number; input: 'geojson' | 'coordinates' };
 }
 
+/** Defaults of {@link importTrips}. */
+export const IMPORT_TRIPS_DEFAULTS = {
+  /** Mode of a trip that gives none. Assumption (no source): such a track is read as a pedestrian's. */
+  mode: 'walk' as TravelMode,
+  /** Numeric timestamps are seconds (epoch or relative); milliseconds are asked for with `'ms'`. */
+  timeUnit: 's' as 's' | 'ms',
+  /** Speeds (m/s) of synthesised timelines: {@link TRAVEL_SPEEDS} (walking from a systematic review, urban car speed an assumption). */
+  speeds: TRAVEL_SPEEDS,
+  /** Start (s) of a synthesised timeline without `properties.departure`: time 0, so that its times are durations. */
+  departure: 0,
+  /** Problems are reported and the rest is read; `strict: true` throws at the first one. */
+  strict: false,
+} as const;
+
 const ORIGIN = 'importTrips';
 
 const MODE_WORDS: Record<string, number> = {
@@ -80,7 +94,8 @@ const MODE_WORDS: Record<string, number> = {
  *
  * @param input - GeoJSON or a list of coordinate trips
  * @param projection - the city's projection (required for GeoJSON)
- * @param options - default mode, time unit, speeds and departure for synthesised times, strict
+ * @param options - default mode, time unit, speeds and departure for synthesised times, strict;
+ *   defaults: {@link IMPORT_TRIPS_DEFAULTS}
  * @returns the trips, the feature index and person key of each, and the report
  * @throws {InvalidInputError} when the input is neither form, GeoJSON comes without a projection, an option is invalid, or (strict) at the first problem
  * @example
@@ -90,16 +105,16 @@ const MODE_WORDS: Record<string, number> = {
  */
 export function importTrips(input: unknown, projection: LocalProjection | null, options: ImportTripsOptions = {}): ImportedTrips {
   requireObject(ORIGIN, 'options', options);
-  const defaultMode = options.mode === undefined ? 'walk' : requireOneOf(ORIGIN, 'options.mode', options.mode, TRAVEL_MODES);
-  const timeUnit = options.timeUnit === undefined ? 's' : requireOneOf(ORIGIN, 'options.timeUnit', options.timeUnit, ['s', 'ms'] as const);
-  const walk = options.speeds?.walk === undefined ? TRAVEL_SPEEDS.walk : requirePositive(ORIGIN, 'options.speeds.walk', options.speeds.walk);
-  const car = options.speeds?.car === undefined ? TRAVEL_SPEEDS.car : requirePositive(ORIGIN, 'options.speeds.car', options.speeds.car);
-  let departure = 0;
+  const defaultMode = options.mode === undefined ? IMPORT_TRIPS_DEFAULTS.mode : requireOneOf(ORIGIN, 'options.mode', options.mode, TRAVEL_MODES);
+  const timeUnit = options.timeUnit === undefined ? IMPORT_TRIPS_DEFAULTS.timeUnit : requireOneOf(ORIGIN, 'options.timeUnit', options.timeUnit, ['s', 'ms'] as const);
+  const walk = options.speeds?.walk === undefined ? IMPORT_TRIPS_DEFAULTS.speeds.walk : requirePositive(ORIGIN, 'options.speeds.walk', options.speeds.walk);
+  const car = options.speeds?.car === undefined ? IMPORT_TRIPS_DEFAULTS.speeds.car : requirePositive(ORIGIN, 'options.speeds.car', options.speeds.car);
+  let departure: number = IMPORT_TRIPS_DEFAULTS.departure;
   if (options.departure !== undefined) {
     if (typeof options.departure !== 'number' || !Number.isFinite(options.departure)) throw new InvalidInputError(ORIGIN, 'options.departure', 'must be a finite number of seconds', options.departure);
     departure = options.departure;
   }
-  const strict = options.strict === true;
+  const strict = (options.strict ?? IMPORT_TRIPS_DEFAULTS.strict) === true;
 
   let items: unknown[];
   let geo: boolean;

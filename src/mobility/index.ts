@@ -4,9 +4,9 @@
  * The layer's public API. Other folders of src/ import this layer only through
  * this file (or, for the internals another layer needs, through ./internal.ts).
  */
-export { buildStreetNetwork, nearestNode, nearestNodes, streetComponents } from './build-street-network.js';
+export { buildStreetNetwork, nearestNode, nearestNodes, streetComponents, NEAREST_NODE_DEFAULTS } from './build-street-network.js';
 export type { StreetComponents } from './build-street-network.js';
-export { importTrips } from './import-trips.js';
+export { importTrips, IMPORT_TRIPS_DEFAULTS } from './import-trips.js';
 export type { CoordinateTrip, ImportTripsOptions, ImportedTrips } from './import-trips.js';
 export type { PolylineTrips } from './polyline-trips.js';
 export { createResidents } from './residents.js';
