@@ -503,6 +503,31 @@ export function computeVisibility(
   px: number, py: number, r: number, a0: number, a1: number, full: boolean,
   occluders: Occluders, scratch?: VisibilityScratch, out?: VisibilityRegion,
 ): VisibilityRegion {
+  const occ = validateVisibilityInput(px, py, r, a0, a1, full, occluders, scratch, out);
+  const sc = scratch ?? new VisibilityScratch(16);
+  const span = a1 - a0;
+  const end = full ? a0 + TWO_PI : a1;
+  const spanRad = full ? TWO_PI : span < TWO_PI ? span : TWO_PI;
+  // Directions of the range ends and the range in pseudo-angle units relative to u0.
+  const u0x = Math.cos(a0);
+  const u0y = Math.sin(a0);
+  const u1x = full ? u0x : Math.cos(end);
+  const u1y = full ? u0y : Math.sin(end);
+  let L = spanRad >= TWO_PI ? 4 : pseudoAngle(u0x * u1x + u0y * u1y, u0x * u1y - u0y * u1x);
+  if (spanRad > Math.PI && L < 2) L = 4; // rounding of a range just short of 2π
+  if (!(L > 0)) L = ANG_EPS; // rounding of a tiny range
+
+  const ni = collectItems(sc, occ, px, py, r, a0, spanRad, u0x, u0y, u1x, u1y, L);
+  const nev = sortItemEvents(sc, ni);
+  sweepEnvelope(sc, nev, L, u0x, u0y, u1x, u1y);
+  return writeRegion(sc, px, py, r, a0, end, full, u0x, u0y, out);
+}
+
+/** Throws unless the arguments of {@link computeVisibility} are valid; returns the occluders. */
+function validateVisibilityInput(
+  px: number, py: number, r: number, a0: number, a1: number, full: boolean,
+  occluders: Occluders, scratch: VisibilityScratch | undefined, out: VisibilityRegion | undefined,
+): Occluders {
   const origin = 'computeVisibility';
   if (!Number.isFinite(px)) throw new InvalidInputError(origin, 'px', 'must be a finite number', px);
   if (!Number.isFinite(py)) throw new InvalidInputError(origin, 'py', 'must be a finite number', py);
@@ -521,154 +546,133 @@ export function computeVisibility(
   if (out !== undefined && (typeof out !== 'object' || out === null || !(out.angles instanceof Float64Array) || !(out.kind instanceof Uint8Array))) {
     throw new InvalidInputError(origin, 'out', 'must come from createVisibilityRegion()', out);
   }
-  const sc = scratch ?? new VisibilityScratch(16);
-  const end = full ? a0 + TWO_PI : a1;
-  const spanRad = full ? TWO_PI : span < TWO_PI ? span : TWO_PI;
-  // Directions of the range ends and the range in pseudo-angle units relative to u0.
-  const u0x = Math.cos(a0);
-  const u0y = Math.sin(a0);
-  const u1x = full ? u0x : Math.cos(end);
-  const u1y = full ? u0y : Math.sin(end);
-  let L = spanRad >= TWO_PI ? 4 : pseudoAngle(u0x * u1x + u0y * u1y, u0x * u1y - u0y * u1x);
-  if (spanRad > Math.PI && L < 2) L = 4; // rounding of a range just short of 2π
-  if (!(L > 0)) L = ANG_EPS; // rounding of a tiny range
+  return occ;
+}
 
-  // 1. Candidate segments, clipped to the disc, turned into angular items.
+/**
+ * Step 1: the candidate segments (index hits for the sector's box), clipped to
+ * the disc, oriented counter-clockwise around P and turned into angular items
+ * over pseudo-angles [0, L] (two items when a segment straddles the start
+ * direction). Fills the scratch's line (lnx, lny, lh) and item (it…) columns.
+ * @returns the number of items
+ */
+function collectItems(
+  sc: VisibilityScratch, occ: Occluders, px: number, py: number, r: number, a0: number, spanRad: number,
+  u0x: number, u0y: number, u1x: number, u1y: number, L: number,
+): number {
+  const index = occ.index;
+  if (index === null) return 0;
   let nl = 0;
   let ni = 0;
-  const index = occ.index;
-  if (index !== null) {
-    const box = sc.box;
-    sectorBoundsRadInto(px, py, r, a0, spanRad, box, 0);
-    const ids = index.search(box[0], box[1], box[2], box[3]);
-    const nc = ids.length;
-    sc.ensure(nc);
-    const coords = occ.coords;
-    const r2 = r * r;
-    const wall2 = WALL_TOLERANCE * WALL_TOLERANCE;
-    const itLine = sc.itLine;
-    const itS0 = sc.itS0;
-    const itS1 = sc.itS1;
-    const itX0 = sc.itX0;
-    const itY0 = sc.itY0;
-    const itX1 = sc.itX1;
-    const itY1 = sc.itY1;
-    for (let k = 0; k < nc; k++) {
-      const j = ids[k] << 2;
-      const ax = coords[j] - px;
-      const ay = coords[j + 1] - py;
-      const bx = coords[j + 2] - px;
-      const by = coords[j + 3] - py;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      if (len2 === 0) continue;
-      const cr = ax * dy - ay * dx; // A × d = ±|d| · distance(P, line)
-      if (cr * cr <= wall2 * len2) continue;
-      // Part inside the disc: roots of |A + t d|² = r² (only when an endpoint is outside).
-      const a2 = ax * ax + ay * ay;
-      let e0x = ax;
-      let e0y = ay;
-      let e1x = bx;
-      let e1y = by;
-      if (a2 > r2 || bx * bx + by * by > r2) {
-        if (!segmentDiscInterval(ax, ay, bx, by, 0, 0, r, discScratch)) continue;
-        const t0 = discScratch[0];
-        const t1 = discScratch[1];
-        if (t0 > 0) {
-          e0x = ax + t0 * dx;
-          e0y = ay + t0 * dy;
-        }
-        if (t1 < 1) {
-          e1x = ax + t1 * dx;
-          e1y = ay + t1 * dy;
-        }
+  const box = sc.box;
+  sectorBoundsRadInto(px, py, r, a0, spanRad, box, 0);
+  const ids = index.search(box[0], box[1], box[2], box[3]);
+  const nc = ids.length;
+  sc.ensure(nc);
+  const coords = occ.coords;
+  const r2 = r * r;
+  const wall2 = WALL_TOLERANCE * WALL_TOLERANCE;
+  for (let k = 0; k < nc; k++) {
+    const j = ids[k] << 2;
+    const ax = coords[j] - px;
+    const ay = coords[j + 1] - py;
+    const bx = coords[j + 2] - px;
+    const by = coords[j + 3] - py;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    if (len2 === 0) continue;
+    const cr = ax * dy - ay * dx; // A × d = ±|d| · distance(P, line)
+    if (cr * cr <= wall2 * len2) continue;
+    // Part inside the disc (clipped only when an endpoint is outside).
+    const a2 = ax * ax + ay * ay;
+    let e0x = ax;
+    let e0y = ay;
+    let e1x = bx;
+    let e1y = by;
+    if (a2 > r2 || bx * bx + by * by > r2) {
+      if (!segmentDiscInterval(ax, ay, bx, by, 0, 0, r, discScratch)) continue;
+      const t0 = discScratch[0];
+      const t1 = discScratch[1];
+      if (t0 > 0) {
+        e0x = ax + t0 * dx;
+        e0y = ay + t0 * dy;
       }
-      // Orient so that the segment runs counter-clockwise around P (from s to e).
-      let sx: number;
-      let sy: number;
-      let ex: number;
-      let ey: number;
-      if (cr > 0) {
-        sx = e0x;
-        sy = e0y;
-        ex = e1x;
-        ey = e1y;
-      } else {
-        sx = e1x;
-        sy = e1y;
-        ex = e0x;
-        ey = e0y;
-      }
-      const rs = pseudoAngle(u0x * sx + u0y * sy, u0x * sy - u0y * sx);
-      const re = pseudoAngle(u0x * ex + u0y * ey, u0x * ey - u0y * ex);
-      if (re === rs) continue;
-      // A segment subtends less than π (2 pseudo units); re < rs by less than that is rounding of a tiny angle.
-      if (re < rs && rs - re < 2) continue;
-      const first = ni;
-      if (rs < re) {
-        if (rs < L) {
-          itLine[ni] = nl;
-          itS0[ni] = rs;
-          itX0[ni] = sx;
-          itY0[ni] = sy;
-          if (re < L) {
-            itS1[ni] = re;
-            itX1[ni] = ex;
-            itY1[ni] = ey;
-          } else {
-            itS1[ni] = L;
-            itX1[ni] = u1x;
-            itY1[ni] = u1y;
-          }
-          ni++;
-        }
-      } else {
-        if (rs < L) {
-          itLine[ni] = nl;
-          itS0[ni] = rs;
-          itX0[ni] = sx;
-          itY0[ni] = sy;
-          itS1[ni] = L;
-          itX1[ni] = u1x;
-          itY1[ni] = u1y;
-          ni++;
-        }
-        if (re > 0) {
-          itLine[ni] = nl;
-          itS0[ni] = 0;
-          itX0[ni] = u0x;
-          itY0[ni] = u0y;
-          if (re < L) {
-            itS1[ni] = re;
-            itX1[ni] = ex;
-            itY1[ni] = ey;
-          } else {
-            itS1[ni] = L;
-            itX1[ni] = u1x;
-            itY1[ni] = u1y;
-          }
-          ni++;
-        }
-      }
-      if (ni > first) {
-        // Unit normal pointing away from P; h = distance from P to the line.
-        const len = Math.sqrt(len2);
-        if (cr > 0) {
-          sc.lnx[nl] = dy / len;
-          sc.lny[nl] = -dx / len;
-          sc.lh[nl] = cr / len;
-        } else {
-          sc.lnx[nl] = -dy / len;
-          sc.lny[nl] = dx / len;
-          sc.lh[nl] = -cr / len;
-        }
-        nl++;
+      if (t1 < 1) {
+        e1x = ax + t1 * dx;
+        e1y = ay + t1 * dy;
       }
     }
+    // Orient so that the segment runs counter-clockwise around P (from s to e).
+    let sx: number;
+    let sy: number;
+    let ex: number;
+    let ey: number;
+    if (cr > 0) {
+      sx = e0x;
+      sy = e0y;
+      ex = e1x;
+      ey = e1y;
+    } else {
+      sx = e1x;
+      sy = e1y;
+      ex = e0x;
+      ey = e0y;
+    }
+    const rs = pseudoAngle(u0x * sx + u0y * sy, u0x * sy - u0y * sx);
+    const re = pseudoAngle(u0x * ex + u0y * ey, u0x * ey - u0y * ex);
+    if (re === rs) continue;
+    // A segment subtends less than π (2 pseudo units); re < rs by less than that is rounding of a tiny angle.
+    if (re < rs && rs - re < 2) continue;
+    const first = ni;
+    if (rs < re) {
+      // One item from rs, ending at re or at the range's end.
+      if (rs < L) ni = re < L ? pushItem(sc, ni, nl, rs, sx, sy, re, ex, ey) : pushItem(sc, ni, nl, rs, sx, sy, L, u1x, u1y);
+    } else {
+      // Wraps past the start direction: from rs to the range's end, and from the start to re.
+      if (rs < L) ni = pushItem(sc, ni, nl, rs, sx, sy, L, u1x, u1y);
+      if (re > 0) ni = re < L ? pushItem(sc, ni, nl, 0, u0x, u0y, re, ex, ey) : pushItem(sc, ni, nl, 0, u0x, u0y, L, u1x, u1y);
+    }
+    if (ni > first) {
+      // Unit normal pointing away from P; h = distance from P to the line.
+      const len = Math.sqrt(len2);
+      if (cr > 0) {
+        sc.lnx[nl] = dy / len;
+        sc.lny[nl] = -dx / len;
+        sc.lh[nl] = cr / len;
+      } else {
+        sc.lnx[nl] = -dy / len;
+        sc.lny[nl] = dx / len;
+        sc.lh[nl] = -cr / len;
+      }
+      nl++;
+    }
   }
+  return ni;
+}
 
-  // 2. Events: item i starts at itS0[i] (value 2i) and ends at itS1[i] (value 2i + 1).
+/**
+ * Writes angular item `i` of line `line`: from pseudo-angle s0 (direction
+ * (x0, y0)) to s1 (direction (x1, y1)).
+ * @returns i + 1
+ */
+function pushItem(sc: VisibilityScratch, i: number, line: number, s0: number, x0: number, y0: number, s1: number, x1: number, y1: number): number {
+  sc.itLine[i] = line;
+  sc.itS0[i] = s0;
+  sc.itX0[i] = x0;
+  sc.itY0[i] = y0;
+  sc.itS1[i] = s1;
+  sc.itX1[i] = x1;
+  sc.itY1[i] = y1;
+  return i + 1;
+}
+
+/**
+ * Step 2: the items' events, sorted by pseudo-angle: item i starts at itS0[i]
+ * (value 2i) and ends at itS1[i] (value 2i + 1). Marks every item inactive.
+ * @returns the number of events
+ */
+function sortItemEvents(sc: VisibilityScratch, ni: number): number {
   const evKey = sc.evKey;
   const evVal = sc.evVal;
   const nev = 2 * ni;
@@ -680,8 +684,17 @@ export function computeVisibility(
     sc.actPos[i] = -1;
   }
   if (nev > 1) sortEvents(evKey, evVal, 0, nev - 1);
+  return nev;
+}
 
-  // 3. Sweep over pseudo-angles in [0, L].
+/**
+ * Step 3: the sweep over pseudo-angles [0, L]: between consecutive events the
+ * active items do not change and {@link envelope} emits the nearest boundary
+ * pieces into the scratch (pStart, pDx, pDy, pLine; `sc.m` of them).
+ */
+function sweepEnvelope(sc: VisibilityScratch, nev: number, L: number, u0x: number, u0y: number, u1x: number, u1y: number): void {
+  const evKey = sc.evKey;
+  const evVal = sc.evVal;
   sc.m = 0;
   let nAct = 0;
   let e = 0;
@@ -728,8 +741,17 @@ export function computeVisibility(
     curX = nX;
     curY = nY;
   }
+}
 
-  // 4. Output in world terms: one atan2 per piece for its start angle.
+/**
+ * Step 4: the pieces in world terms (one atan2 per piece for its start
+ * angle), merged where consecutive pieces have the same boundary, written
+ * into `out` (grown when too small) or a new exact-size region.
+ */
+function writeRegion(
+  sc: VisibilityScratch, px: number, py: number, r: number, a0: number, end: number, full: boolean,
+  u0x: number, u0y: number, out: VisibilityRegion | undefined,
+): VisibilityRegion {
   const mMax = sc.m;
   let region: VisibilityRegion;
   if (out === undefined) {
