@@ -94,39 +94,336 @@ export function createUnionEngine(
   weights: Float64Array | null,
   levels: number,
 ): UnionEngine {
-  const cxA = fp.cx;
-  const cyA = fp.cy;
-  const rA = fp.r;
-  const u0xA = fp.u0x;
-  const u0yA = fp.u0y;
-  const u1xA = fp.u1x;
-  const u1yA = fp.u1y;
-  const modeA = fp.mode;
-  const minXA = fp.minX;
-  const minYA = fp.minY;
-  const maxXA = fp.maxX;
-  const maxYA = fp.maxY;
-  const primStart = fp.primStart;
-  const primType = fp.primType;
-  const prim = fp.prim;
-  const vis = fp.vis;
-  const a0A = fp.a0;
-  const a1A = fp.a1;
-  // Accumulators of the current pass (set by footprintChunk / edgePass).
-  let accFoot: Float64Array = new Float64Array(levels + 1);
-  let accEdge = accFoot;
-  // Scratch: split parameters, Poisson-binomial distribution.
-  let splits = new Float64Array(256);
-  const dist = new Float64Array(levels + 1);
-  let numPieces = 0;
+  return new ExactUnionEngine(fp, nbStart, nbList, area, weights, levels);
+}
 
-  // ---- Containment of a point in footprint j (the module-level tests below).
-  const classify = (j: number, x: number, y: number): number => footprintClassify(fp, j, x, y);
-  const containsExact = (j: number, x: number, y: number): boolean => footprintContains(fp, j, x, y);
+/**
+ * The union engine's state and its steps. One pass over a footprint
+ * ({@link ExactUnionEngine.footprintChunk}) runs:
+ * 1. find the study-area edges near it ({@link ExactUnionEngine.studyAreaEdgesNear});
+ * 2. gather its boundary primitives ({@link ExactUnionEngine.gather});
+ * 3. split each primitive where neighbours' and study-area boundaries cross it
+ *    ({@link ExactUnionEngine.primitiveSplits});
+ * 4. classify each piece and add its Green term to the level of its depth
+ *    ({@link ExactUnionEngine.addSegmentPieces}, {@link ExactUnionEngine.addArcPieces},
+ *    {@link ExactUnionEngine.addPiece}).
+ * The study-area pass ({@link ExactUnionEngine.edgePass}) does the same for the
+ * edges of the study area. The footprint columns are copied into fields and
+ * read into locals at the top of each step, so the hot loops index typed
+ * arrays directly; scratch buffers are fields reused across footprints.
+ */
+class ExactUnionEngine implements UnionEngine {
+  private readonly fp: FootprintColumns;
+  private readonly cx: Float64Array;
+  private readonly cy: Float64Array;
+  private readonly r: Float64Array;
+  private readonly a0: Float64Array;
+  private readonly a1: Float64Array;
+  private readonly u0x: Float64Array;
+  private readonly u0y: Float64Array;
+  private readonly u1x: Float64Array;
+  private readonly u1y: Float64Array;
+  private readonly mode: Uint8Array;
+  private readonly minX: Float64Array;
+  private readonly minY: Float64Array;
+  private readonly maxX: Float64Array;
+  private readonly maxY: Float64Array;
+  private readonly primStart: FootprintColumns['primStart'];
+  private readonly primType: FootprintColumns['primType'];
+  private readonly prim: FootprintColumns['prim'];
+  private readonly nbStart: Uint32Array;
+  private readonly nbList: Uint32Array;
+  private readonly area: PolygonLocator;
+  private readonly areaEdges: PolygonLocator['edges'];
+  private readonly weights: Float64Array | null;
+  /** Accumulator of the current footprint pass (set by footprintChunk). */
+  private accFoot: Float64Array;
+  /** Scratch: split parameters of the primitive being cut. */
+  private splits = new Float64Array(256);
+  /** Scratch: Poisson-binomial distribution of the number of containing footprints up. */
+  private readonly dist: Float64Array;
+  /** Pieces evaluated in the current pass. */
+  private numPieces = 0;
+  /** Gather buffer: primitives with bounding boxes (stride G_STRIDE), and their types. */
+  private gBuf = new Float64Array(64 * G_STRIDE);
+  private gType = new Uint8Array(64);
 
-  // ---- Study-area membership of a piece midpoint with inward normal (nx, ny).
-  const areaEdges = area.edges;
-  const inArea = (x: number, y: number, nx: number, ny: number, edgeIds: number[]): boolean => {
+  constructor(fp: FootprintColumns, nbStart: Uint32Array, nbList: Uint32Array, area: PolygonLocator, weights: Float64Array | null, levels: number) {
+    this.fp = fp;
+    this.cx = fp.cx;
+    this.cy = fp.cy;
+    this.r = fp.r;
+    this.a0 = fp.a0;
+    this.a1 = fp.a1;
+    this.u0x = fp.u0x;
+    this.u0y = fp.u0y;
+    this.u1x = fp.u1x;
+    this.u1y = fp.u1y;
+    this.mode = fp.mode;
+    this.minX = fp.minX;
+    this.minY = fp.minY;
+    this.maxX = fp.maxX;
+    this.maxY = fp.maxY;
+    this.primStart = fp.primStart;
+    this.primType = fp.primType;
+    this.prim = fp.prim;
+    this.nbStart = nbStart;
+    this.nbList = nbList;
+    this.area = area;
+    this.areaEdges = area.edges;
+    this.weights = weights;
+    this.accFoot = new Float64Array(levels + 1);
+    this.dist = new Float64Array(levels + 1);
+  }
+
+  // ---- Footprint boundary pieces.
+
+  footprintChunk(from: number, to: number, acc: Float64Array, touchesEdge: Uint32Array, touchingAt: number): [number, number] {
+    this.accFoot = acc;
+    this.numPieces = 0;
+    const nbStart = this.nbStart;
+    const modeA = this.mode;
+    let numTouching = touchingAt;
+    for (let i = from; i < to; i++) {
+      const edgeIds = this.studyAreaEdgesNear(i);
+      if (edgeIds.length !== 0) touchesEdge[numTouching++] = i;
+      else if (!this.area.contains(this.cx[i], this.cy[i])) continue; // the whole footprint is outside S
+      // An isolated plain sector wholly inside S (no neighbour, no study-area
+      // edge): its boundary pieces would sum to its own area, fov·r²/2, so add
+      // that directly (sparse layouts have many such cameras; dense ones few).
+      if (nbStart[i] === nbStart[i + 1] && edgeIds.length === 0 && (modeA[i] & MODE_OCCLUDED) === 0) {
+        this.addIsolatedSector(i);
+        continue;
+      }
+      this.addBoundaryPieces(i, edgeIds);
+    }
+    return [this.numPieces, numTouching - touchingAt];
+  }
+
+  /** Ids of the study-area edges whose boxes meet footprint i's box (EPS-widened), or an empty list. */
+  private studyAreaEdgesNear(i: number): number[] {
+    const area = this.area;
+    const x0 = this.minX[i];
+    const y0 = this.minY[i];
+    const x1 = this.maxX[i];
+    const y1 = this.maxY[i];
+    if (area.isBox) {
+      if (x0 <= area.minX + EPS || y0 <= area.minY + EPS || x1 >= area.maxX - EPS || y1 >= area.maxY - EPS) {
+        return area.index.search(x0 - EPS, y0 - EPS, x1 + EPS, y1 + EPS);
+      }
+    } else if (area.mayTouchBoundary(x0 - EPS, y0 - EPS, x1 + EPS, y1 + EPS)) {
+      return area.index.search(x0 - EPS, y0 - EPS, x1 + EPS, y1 + EPS);
+    }
+    return EMPTY;
+  }
+
+  /** Adds the area of plain sector i, which has no neighbour and lies wholly inside S, to level 1. */
+  private addIsolatedSector(i: number): void {
+    const span = this.a1[i] - this.a0[i];
+    const own = 0.5 * span * this.r[i] * this.r[i];
+    this.accFoot[1] += this.weights === null ? own : this.weights[i] * own;
+    this.numPieces++;
+  }
+
+  /** Cuts every boundary primitive of footprint i into pieces and adds each piece's Green term. */
+  private addBoundaryPieces(i: number, edgeIds: number[]): void {
+    const ownCount = this.gather(i, 0);
+    this.reserveSplits(i, edgeIds.length);
+    const G = this.gBuf;
+    const GT = this.gType;
+    for (let p = 0; p < ownCount; p++) {
+      if (GT[p] !== PRIM_ARC) this.addSegmentPieces(i, G, p * G_STRIDE, edgeIds);
+      else this.addArcPieces(i, G, p * G_STRIDE, edgeIds);
+    }
+  }
+
+  /** Grows the split buffer to hold two splits per primitive of i's neighbours and per nearby study-area edge. */
+  private reserveSplits(i: number, numEdges: number): void {
+    const modeA = this.mode;
+    const primStart = this.primStart;
+    const nbList = this.nbList;
+    let nbPrims = 0;
+    for (let q = this.nbStart[i]; q < this.nbStart[i + 1]; q++) {
+      const j = nbList[q];
+      nbPrims += (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : 3;
+    }
+    const need = 2 * (nbPrims + numEdges) + 8;
+    if (this.splits.length < need) this.splits = new Float64Array(need * 2);
+  }
+
+  /** Splits the gathered segment at G[o] where other boundaries cross it, then adds its pieces. */
+  private addSegmentPieces(i: number, G: Float64Array, o: number, edgeIds: number[]): void {
+    const px = G[o];
+    const py = G[o + 1];
+    const dx = G[o + 2] - px;
+    const dy = G[o + 3] - py;
+    const len2 = dx * dx + dy * dy;
+    const len = Math.sqrt(len2);
+    if (len < MIN_PIECE) return;
+    const ns = this.primitiveSplits(i, G, o, false, edgeIds);
+    const splits = this.splits;
+    const nbFrom = this.nbStart[i];
+    const nbTo = this.nbStart[i + 1];
+    const nx = -dy / len;
+    const ny = dx / len;
+    let ta = 0;
+    for (let s = 0; s <= ns; s++) {
+      const tb = s < ns ? splits[s] : 1;
+      if ((tb - ta) * len < MIN_PIECE) continue;
+      const ax = px + ta * dx;
+      const ay = py + ta * dy;
+      const bx = px + tb * dx;
+      const by = py + tb * dy;
+      ta = tb;
+      const mx = (ax + bx) * 0.5;
+      const my = (ay + by) * 0.5;
+      if (edgeIds.length !== 0 && !this.inStudyArea(mx, my, nx, ny, edgeIds)) continue;
+      this.addPiece(i, nbFrom, nbTo, mx, my, nx, ny, 0.5 * (ax * by - bx * ay));
+    }
+  }
+
+  /** Splits the gathered arc at G[o] where other boundaries cross it, then adds its pieces. */
+  private addArcPieces(i: number, G: Float64Array, o: number, edgeIds: number[]): void {
+    const ccx = G[o];
+    const ccy = G[o + 1];
+    const r = G[o + 2];
+    const t0 = G[o + 3];
+    const span = G[o + 4] - t0;
+    const ns = this.primitiveSplits(i, G, o, true, edgeIds);
+    const splits = this.splits;
+    const nbFrom = this.nbStart[i];
+    const nbTo = this.nbStart[i + 1];
+    let fa = 0;
+    // End directions are stored with the arc (no trig); the midpoint of a
+    // piece shorter than π is the normalised sum of its end directions.
+    let cosA = G[o + 5];
+    let sinA = G[o + 6];
+    for (let s = 0; s <= ns; s++) {
+      const last = s === ns;
+      const fb = last ? span : splits[s];
+      if ((fb - fa) * r < MIN_PIECE) continue;
+      const cosB = last ? G[o + 7] : Math.cos(t0 + fb);
+      const sinB = last ? G[o + 8] : Math.sin(t0 + fb);
+      let cm: number;
+      let sm: number;
+      if (fb - fa < 3) {
+        const hx = cosA + cosB;
+        const hy = sinA + sinB;
+        const hl = Math.sqrt(hx * hx + hy * hy);
+        cm = hx / hl;
+        sm = hy / hl;
+      } else {
+        const fm = t0 + (fa + fb) * 0.5;
+        cm = Math.cos(fm);
+        sm = Math.sin(fm);
+      }
+      // ∫ x dy − y dx over the arc = r²Δθ + r·cx·(sin θb − sin θa) − r·cy·(cos θb − cos θa)
+      const g = 0.5 * (r * r * (fb - fa) + r * ccx * (sinB - sinA) - r * ccy * (cosB - cosA));
+      fa = fb;
+      cosA = cosB;
+      sinA = sinB;
+      const mx = ccx + r * cm;
+      const my = ccy + r * sm;
+      if (edgeIds.length !== 0 && !this.inStudyArea(mx, my, -cm, -sm, edgeIds)) continue;
+      this.addPiece(i, nbFrom, nbTo, mx, my, -cm, -sm, g);
+    }
+  }
+
+  /**
+   * Writes to the split buffer, sorted, where the gathered primitive at G[o]
+   * crosses i's neighbours and the nearby study-area edges, and returns their
+   * count: parameters t ∈ (0, 1) along a segment P + t·d, or angle offsets in
+   * (0, span) along an arc (C, r, t0, span).
+   */
+  private primitiveSplits(i: number, G: Float64Array, o: number, arc: boolean, edgeIds: number[]): number {
+    const bx0 = G[o + 10] - EPS;
+    const by0 = G[o + 11] - EPS;
+    const bx1 = G[o + 12] + EPS;
+    const by1 = G[o + 13] + EPS;
+    const minXA = this.minX;
+    const minYA = this.minY;
+    const maxXA = this.maxX;
+    const maxYA = this.maxY;
+    const modeA = this.mode;
+    const primStart = this.primStart;
+    const primType = this.primType;
+    const prim = this.prim;
+    const nbList = this.nbList;
+    const nbFrom = this.nbStart[i];
+    const nbTo = this.nbStart[i + 1];
+    const areaEdges = this.areaEdges;
+    const splits = this.splits;
+    let ns = 0;
+    if (!arc) {
+      const px = G[o];
+      const py = G[o + 1];
+      const dx = G[o + 2] - px;
+      const dy = G[o + 3] - py;
+      const len = Math.sqrt(dx * dx + dy * dy);
+      for (let q = nbFrom; q < nbTo; q++) {
+        const j = nbList[q];
+        if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
+        if ((modeA[j] & MODE_OCCLUDED) === 0) ns = this.segmentVsSector(px, py, dx, dy, len, j, ns);
+        else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
+      }
+      for (let q = 0; q < edgeIds.length; q++) {
+        const e = edgeIds[q] * 4;
+        ns = segmentVsSegment(px, py, dx, dy, len, areaEdges[e], areaEdges[e + 1], areaEdges[e + 2], areaEdges[e + 3], splits, ns);
+      }
+    } else {
+      const ccx = G[o];
+      const ccy = G[o + 1];
+      const r = G[o + 2];
+      const t0 = G[o + 3];
+      const span = G[o + 4] - t0;
+      for (let q = nbFrom; q < nbTo; q++) {
+        const j = nbList[q];
+        if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
+        if ((modeA[j] & MODE_OCCLUDED) === 0) ns = this.arcVsSector(ccx, ccy, r, t0, span, j, ns);
+        else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = arcVsPrimitive(ccx, ccy, r, t0, span, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
+      }
+      for (let q = 0; q < edgeIds.length; q++) {
+        const e = edgeIds[q] * 4;
+        ns = arcVsSegment(ccx, ccy, r, t0, span, areaEdges[e], areaEdges[e + 1], areaEdges[e + 2], areaEdges[e + 3], splits, ns);
+      }
+    }
+    sortPrefix(splits, ns);
+    return ns;
+  }
+
+  // ---- Intersections with a plain sector j, read straight from the columns
+  // (no copying of its primitives: each footprint is a neighbour of several others).
+
+  private segmentVsSector(px: number, py: number, dx: number, dy: number, len: number, j: number, ns: number): number {
+    const cx = this.cx[j];
+    const cy = this.cy[j];
+    const r = this.r[j];
+    const mode = this.mode[j] & 3;
+    if (mode !== MODE_FULL) {
+      ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * this.u0x[j], cy + r * this.u0y[j], this.splits, ns);
+      ns = segmentVsSegment(px, py, dx, dy, len, cx + r * this.u1x[j], cy + r * this.u1y[j], cx, cy, this.splits, ns);
+    }
+    return segmentVsCircle(px, py, dx, dy, cx, cy, r, this.u0x[j], this.u0y[j], this.u1x[j], this.u1y[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, this.splits, ns);
+  }
+
+  private arcVsSector(ccx: number, ccy: number, r: number, t0: number, span: number, j: number, ns: number): number {
+    const cx = this.cx[j];
+    const cy = this.cy[j];
+    const rho = this.r[j];
+    const mode = this.mode[j] & 3;
+    if (mode !== MODE_FULL) {
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx, cy, cx + rho * this.u0x[j], cy + rho * this.u0y[j], this.splits, ns);
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + rho * this.u1x[j], cy + rho * this.u1y[j], cx, cy, this.splits, ns);
+    }
+    return arcVsCircle(ccx, ccy, r, t0, span, cx, cy, rho, this.u0x[j], this.u0y[j], this.u1x[j], this.u1y[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, this.splits, ns);
+  }
+
+  // ---- Classifying a piece.
+
+  /** Study-area membership of a piece midpoint with inward normal (nx, ny). */
+  private inStudyArea(x: number, y: number, nx: number, ny: number, edgeIds: number[]): boolean {
+    const area = this.area;
+    const areaEdges = this.areaEdges;
     let minD = Infinity;
     for (let q = 0; q < edgeIds.length; q++) {
       const e = edgeIds[q] * 4;
@@ -138,90 +435,105 @@ export function createUnionEngine(
     const minus = area.contains(x - DELTA * nx, y - DELTA * ny);
     if (plus === minus) return plus;
     return plus; // same orientation: the piece is on ∂S with its interior inside S
-  };
+  }
 
-  // ---- Evaluates one sub-piece of footprint i: midpoint (mx, my), inward normal (nx, ny),
-  // Green term g. Adds to the accumulators.
-  const evaluatePiece = (i: number, nbFrom: number, nbTo: number, mx: number, my: number, nx: number, ny: number, g: number): void => {
-    numPieces++;
+  /**
+   * Evaluates one sub-piece of footprint i: midpoint (mx, my), inward normal
+   * (nx, ny), Green term g. Adds g to the level of its depth (or, weighted,
+   * its expectation to every level).
+   */
+  private addPiece(i: number, nbFrom: number, nbTo: number, mx: number, my: number, nx: number, ny: number, g: number): void {
+    this.numPieces++;
+    const fp = this.fp;
+    const nbList = this.nbList;
+    const weights = this.weights;
+    const accFoot = this.accFoot;
     if (weights === null) {
       let c = 0;
       for (let q = nbFrom; q < nbTo; q++) {
         const j = nbList[q];
-        let k = classify(j, mx, my);
-        if (k === 2) k = resolveOnBoundary(j, i, mx, my, nx, ny);
+        let k = footprintClassify(fp, j, mx, my);
+        if (k === 2) k = resolveOnBoundary(fp, j, i, mx, my, nx, ny);
         c += k;
       }
       accFoot[c + 1] += g;
       return;
     }
     // Weighted: Poisson-binomial distribution of the number of containing footprints up.
+    const dist = this.dist;
     dist[0] = 1;
     let c = 0;
     for (let q = nbFrom; q < nbTo; q++) {
       const j = nbList[q];
-      let k = classify(j, mx, my);
-      if (k === 2) k = resolveOnBoundary(j, i, mx, my, nx, ny);
-      if (k === 1) {
-        const p = weights[j];
-        c++;
-        dist[c] = dist[c - 1] * p;
-        for (let m = c - 1; m > 0; m--) dist[m] = dist[m] * (1 - p) + dist[m - 1] * p;
-        dist[0] *= 1 - p;
-      }
+      let k = footprintClassify(fp, j, mx, my);
+      if (k === 2) k = resolveOnBoundary(fp, j, i, mx, my, nx, ny);
+      if (k === 1) addBernoulli(dist, ++c, weights[j]);
     }
     const pi = weights[i] * g;
     for (let m = 0; m <= c; m++) accFoot[m + 1] += pi * dist[m];
-  };
-  const resolveOnBoundary = (j: number, i: number, mx: number, my: number, nx: number, ny: number): number => {
-    const plus = containsExact(j, mx + DELTA * nx, my + DELTA * ny);
-    const minus = containsExact(j, mx - DELTA * nx, my - DELTA * ny);
-    if (plus === minus) return plus ? 1 : 0;
-    if (plus) return j < i ? 1 : 0; // same orientation: lower index wins
-    return 0; // opposite orientation: abutting, neither counts
-  };
+  }
 
-  // ---- Gather buffer: primitives with bounding boxes (stride G_STRIDE).
-  let gBuf = new Float64Array(64 * G_STRIDE);
-  let gType = new Uint8Array(64);
-  const gather = (j: number, at: number): number => {
-    const count = (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : (modeA[j] & 3) === MODE_FULL ? 1 : 3;
-    if ((at + count) > gType.length) {
-      const cap = Math.max(2 * gType.length, at + count);
-      const nb = new Float64Array(cap * G_STRIDE);
-      nb.set(gBuf);
-      gBuf = nb;
-      const nt = new Uint8Array(cap);
-      nt.set(gType);
-      gType = nt;
+  // ---- Gathering a footprint's boundary primitives.
+
+  /** Copies footprint j's boundary primitives, each with its bounding box, to the gather buffer from slot `at`; returns the next free slot. */
+  private gather(j: number, at: number): number {
+    const occluded = (this.mode[j] & MODE_OCCLUDED) !== 0;
+    const count = occluded ? this.primStart[j + 1] - this.primStart[j] : (this.mode[j] & 3) === MODE_FULL ? 1 : 3;
+    if (at + count > this.gType.length) this.growGather(at + count);
+    return occluded ? this.gatherPrimitives(j, at) : this.gatherSector(j, at);
+  }
+
+  /** Grows the gather buffer to at least `slots` primitives, keeping its contents. */
+  private growGather(slots: number): void {
+    const cap = Math.max(2 * this.gType.length, slots);
+    const nb = new Float64Array(cap * G_STRIDE);
+    nb.set(this.gBuf);
+    this.gBuf = nb;
+    const nt = new Uint8Array(cap);
+    nt.set(this.gType);
+    this.gType = nt;
+  }
+
+  /** Gathers the stored primitives of occluded footprint j. */
+  private gatherPrimitives(j: number, at: number): number {
+    const G = this.gBuf;
+    const gType = this.gType;
+    const prim = this.prim;
+    const primType = this.primType;
+    for (let p = this.primStart[j]; p < this.primStart[j + 1]; p++) {
+      const src = p * PRIM_STRIDE;
+      const dst = at * G_STRIDE;
+      for (let f = 0; f < PRIM_STRIDE; f++) G[dst + f] = prim[src + f];
+      gType[at] = primType[p];
+      if (primType[p] === PRIM_ARC) {
+        G[dst + 10] = this.minX[j];
+        G[dst + 11] = this.minY[j];
+        G[dst + 12] = this.maxX[j];
+        G[dst + 13] = this.maxY[j];
+      } else segmentBox(G, dst);
+      at++;
     }
-    const G = gBuf;
-    if ((modeA[j] & MODE_OCCLUDED) !== 0) {
-      for (let p = primStart[j]; p < primStart[j + 1]; p++) {
-        const src = p * PRIM_STRIDE;
-        const dst = at * G_STRIDE;
-        for (let f = 0; f < PRIM_STRIDE; f++) G[dst + f] = prim[src + f];
-        gType[at] = primType[p];
-        if (primType[p] === PRIM_ARC) {
-          G[dst + 10] = minXA[j];
-          G[dst + 11] = minYA[j];
-          G[dst + 12] = maxXA[j];
-          G[dst + 13] = maxYA[j];
-        } else segmentBox(G, dst);
-        at++;
-      }
-      return at;
-    }
-    const cx = cxA[j];
-    const cy = cyA[j];
-    const r = rA[j];
-    const mode = modeA[j] & 3;
+    return at;
+  }
+
+  /** Gathers plain sector j from its columns: first edge, arc, second edge (the arc alone for a full circle). */
+  private gatherSector(j: number, at: number): number {
+    const G = this.gBuf;
+    const gType = this.gType;
+    const cx = this.cx[j];
+    const cy = this.cy[j];
+    const r = this.r[j];
+    const u0x = this.u0x[j];
+    const u0y = this.u0y[j];
+    const u1x = this.u1x[j];
+    const u1y = this.u1y[j];
+    const mode = this.mode[j] & 3;
     let dst = at * G_STRIDE;
     if (mode !== MODE_FULL) {
       G[dst] = cx;
       G[dst + 1] = cy;
-      G[dst + 2] = cx + r * u0xA[j];
-      G[dst + 3] = cy + r * u0yA[j];
+      G[dst + 2] = cx + r * u0x;
+      G[dst + 3] = cy + r * u0y;
       segmentBox(G, dst);
       gType[at++] = 0;
       dst += G_STRIDE;
@@ -229,234 +541,75 @@ export function createUnionEngine(
     G[dst] = cx;
     G[dst + 1] = cy;
     G[dst + 2] = r;
-    G[dst + 3] = a0A[j];
-    G[dst + 4] = a1A[j];
-    G[dst + 5] = u0xA[j];
-    G[dst + 6] = u0yA[j];
-    G[dst + 7] = u1xA[j];
-    G[dst + 8] = u1yA[j];
+    G[dst + 3] = this.a0[j];
+    G[dst + 4] = this.a1[j];
+    G[dst + 5] = u0x;
+    G[dst + 6] = u0y;
+    G[dst + 7] = u1x;
+    G[dst + 8] = u1y;
     G[dst + 9] = mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0;
-    G[dst + 10] = minXA[j];
-    G[dst + 11] = minYA[j];
-    G[dst + 12] = maxXA[j];
-    G[dst + 13] = maxYA[j];
+    G[dst + 10] = this.minX[j];
+    G[dst + 11] = this.minY[j];
+    G[dst + 12] = this.maxX[j];
+    G[dst + 13] = this.maxY[j];
     gType[at++] = PRIM_ARC;
     if (mode !== MODE_FULL) {
       dst += G_STRIDE;
-      G[dst] = cx + r * u1xA[j];
-      G[dst + 1] = cy + r * u1yA[j];
+      G[dst] = cx + r * u1x;
+      G[dst + 1] = cy + r * u1y;
       G[dst + 2] = cx;
       G[dst + 3] = cy;
       segmentBox(G, dst);
       gType[at++] = 0;
     }
     return at;
-  };
-
-  // ---- Intersections with a plain sector j, read straight from the columns
-  // (no copying of its primitives: each footprint is a neighbour of several others).
-  const segmentVsSector = (px: number, py: number, dx: number, dy: number, len: number, j: number, ns: number): number => {
-    const cx = cxA[j];
-    const cy = cyA[j];
-    const r = rA[j];
-    const mode = modeA[j] & 3;
-    if (mode !== MODE_FULL) {
-      ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * u0xA[j], cy + r * u0yA[j], splits, ns);
-      ns = segmentVsSegment(px, py, dx, dy, len, cx + r * u1xA[j], cy + r * u1yA[j], cx, cy, splits, ns);
-    }
-    return segmentVsCircle(px, py, dx, dy, cx, cy, r, u0xA[j], u0yA[j], u1xA[j], u1yA[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, splits, ns);
-  };
-  const arcVsSector = (ccx: number, ccy: number, r: number, t0: number, span: number, j: number, ns: number): number => {
-    const cx = cxA[j];
-    const cy = cyA[j];
-    const rho = rA[j];
-    const mode = modeA[j] & 3;
-    if (mode !== MODE_FULL) {
-      ns = arcVsSegment(ccx, ccy, r, t0, span, cx, cy, cx + rho * u0xA[j], cy + rho * u0yA[j], splits, ns);
-      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + rho * u1xA[j], cy + rho * u1yA[j], cx, cy, splits, ns);
-    }
-    return arcVsCircle(ccx, ccy, r, t0, span, cx, cy, rho, u0xA[j], u0yA[j], u1xA[j], u1yA[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, splits, ns);
-  };
-
-  // ---- Footprint boundary pieces.
-  const boxArea = area.isBox;
-  const footprintChunk = (from: number, to: number, acc: Float64Array, touchesEdge: Uint32Array, touchingAt: number): [number, number] => {
-  accFoot = acc;
-  numPieces = 0;
-  let numTouching = touchingAt;
-  for (let i = from; i < to; i++) {
-    const nbFrom = nbStart[i];
-    const nbTo = nbStart[i + 1];
-    // Study-area edges near this footprint.
-    let edgeIds: number[] = EMPTY;
-    let wholeInside = true;
-    if (boxArea) {
-      if (minXA[i] <= area.minX + EPS || minYA[i] <= area.minY + EPS || maxXA[i] >= area.maxX - EPS || maxYA[i] >= area.maxY - EPS) {
-        edgeIds = area.index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
-      }
-    } else if (area.mayTouchBoundary(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS)) {
-      edgeIds = area.index.search(minXA[i] - EPS, minYA[i] - EPS, maxXA[i] + EPS, maxYA[i] + EPS);
-    }
-    if (edgeIds.length !== 0) touchesEdge[numTouching++] = i;
-    else {
-      wholeInside = area.contains(cxA[i], cyA[i]);
-      if (!wholeInside) continue; // the whole footprint is outside S
-    }
-    // An isolated plain sector wholly inside S (no neighbour, no study-area
-    // edge): its boundary pieces would sum to its own area, fov·r²/2, so add
-    // that directly (sparse layouts have many such cameras; dense ones few).
-    if (nbFrom === nbTo && edgeIds.length === 0 && (modeA[i] & MODE_OCCLUDED) === 0) {
-      const span = a1A[i] - a0A[i];
-      const own = 0.5 * span * rA[i] * rA[i];
-      accFoot[1] += weights === null ? own : weights[i] * own;
-      numPieces++;
-      continue;
-    }
-    // The boundary primitives of i, each with its bounding box.
-    const ownCount = gather(i, 0);
-    let nbPrims = 0;
-    for (let q = nbFrom; q < nbTo; q++) {
-      const j = nbList[q];
-      nbPrims += (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : 3;
-    }
-    const need = 2 * (nbPrims + edgeIds.length) + 8;
-    if (splits.length < need) splits = new Float64Array(need * 2);
-    const G = gBuf;
-    const GT = gType;
-
-    for (let p = 0; p < ownCount; p++) {
-      const o = p * G_STRIDE;
-      const bx0 = G[o + 10] - EPS;
-      const by0 = G[o + 11] - EPS;
-      const bx1 = G[o + 12] + EPS;
-      const by1 = G[o + 13] + EPS;
-      let ns = 0;
-      if (GT[p] !== PRIM_ARC) {
-        const px = G[o];
-        const py = G[o + 1];
-        const dx = G[o + 2] - px;
-        const dy = G[o + 3] - py;
-        const len2 = dx * dx + dy * dy;
-        const len = Math.sqrt(len2);
-        if (len < MIN_PIECE) continue;
-        for (let q = nbFrom; q < nbTo; q++) {
-          const j = nbList[q];
-          if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
-          if ((modeA[j] & MODE_OCCLUDED) === 0) ns = segmentVsSector(px, py, dx, dy, len, j, ns);
-          else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
-        }
-        for (let q = 0; q < edgeIds.length; q++) {
-          const e = edgeIds[q] * 4;
-          ns = segmentVsSegment(px, py, dx, dy, len, areaEdges[e], areaEdges[e + 1], areaEdges[e + 2], areaEdges[e + 3], splits, ns);
-        }
-        sortPrefix(splits, ns);
-        const nx = -dy / len;
-        const ny = dx / len;
-        let ta = 0;
-        for (let s = 0; s <= ns; s++) {
-          const tb = s < ns ? splits[s] : 1;
-          if ((tb - ta) * len < MIN_PIECE) continue;
-          const ax = px + ta * dx;
-          const ay = py + ta * dy;
-          const bx = px + tb * dx;
-          const by = py + tb * dy;
-          ta = tb;
-          const mx = (ax + bx) * 0.5;
-          const my = (ay + by) * 0.5;
-          if (edgeIds.length !== 0 && !inArea(mx, my, nx, ny, edgeIds)) continue;
-          evaluatePiece(i, nbFrom, nbTo, mx, my, nx, ny, 0.5 * (ax * by - bx * ay));
-        }
-      } else {
-        const ccx = G[o];
-        const ccy = G[o + 1];
-        const r = G[o + 2];
-        const t0 = G[o + 3];
-        const span = G[o + 4] - t0;
-        for (let q = nbFrom; q < nbTo; q++) {
-          const j = nbList[q];
-          if (minXA[j] > bx1 || maxXA[j] < bx0 || minYA[j] > by1 || maxYA[j] < by0) continue;
-          if ((modeA[j] & MODE_OCCLUDED) === 0) ns = arcVsSector(ccx, ccy, r, t0, span, j, ns);
-          else for (let pq = primStart[j]; pq < primStart[j + 1]; pq++) ns = arcVsPrimitive(ccx, ccy, r, t0, span, prim, primType[pq], pq * PRIM_STRIDE, splits, ns);
-        }
-        for (let q = 0; q < edgeIds.length; q++) {
-          const e = edgeIds[q] * 4;
-          ns = arcVsSegment(ccx, ccy, r, t0, span, areaEdges[e], areaEdges[e + 1], areaEdges[e + 2], areaEdges[e + 3], splits, ns);
-        }
-        sortPrefix(splits, ns);
-        let fa = 0;
-        // End directions are stored with the arc (no trig); the midpoint of a
-        // piece shorter than π is the normalised sum of its end directions.
-        let cosA = G[o + 5];
-        let sinA = G[o + 6];
-        for (let s = 0; s <= ns; s++) {
-          const last = s === ns;
-          const fb = last ? span : splits[s];
-          if ((fb - fa) * r < MIN_PIECE) continue;
-          const cosB = last ? G[o + 7] : Math.cos(t0 + fb);
-          const sinB = last ? G[o + 8] : Math.sin(t0 + fb);
-          let cm: number;
-          let sm: number;
-          if (fb - fa < 3) {
-            const hx = cosA + cosB;
-            const hy = sinA + sinB;
-            const hl = Math.sqrt(hx * hx + hy * hy);
-            cm = hx / hl;
-            sm = hy / hl;
-          } else {
-            const fm = t0 + (fa + fb) * 0.5;
-            cm = Math.cos(fm);
-            sm = Math.sin(fm);
-          }
-          // ∫ x dy − y dx over the arc = r²Δθ + r·cx·(sin θb − sin θa) − r·cy·(cos θb − cos θa)
-          const g = 0.5 * (r * r * (fb - fa) + r * ccx * (sinB - sinA) - r * ccy * (cosB - cosA));
-          fa = fb;
-          cosA = cosB;
-          sinA = sinB;
-          const mx = ccx + r * cm;
-          const my = ccy + r * sm;
-          if (edgeIds.length !== 0 && !inArea(mx, my, -cm, -sm, edgeIds)) continue;
-          evaluatePiece(i, nbFrom, nbTo, mx, my, -cm, -sm, g);
-        }
-      }
-    }
   }
 
-  return [numPieces, numTouching - touchingAt];
-  };
-
   // ---- Study-area boundary pieces: each counts in every level up to its depth.
-  const edgePass = (touchesEdge: Uint32Array, numTouching: number, accOut: Float64Array): number => {
-  accEdge = accOut;
-  numPieces = 0;
-  let index: Flatbush | null = null;
-  const numEdges = area.numEdges;
-  for (let e = 0; e < numEdges; e++) {
-    const px = areaEdges[4 * e];
-    const py = areaEdges[4 * e + 1];
-    const qx = areaEdges[4 * e + 2];
-    const qy = areaEdges[4 * e + 3];
-    const dx = qx - px;
-    const dy = qy - py;
-    const len = Math.sqrt(dx * dx + dy * dy);
-    if (len < MIN_PIECE) continue;
-    // Only footprints whose box met a study-area edge can contain a piece of it.
-    if (index === null && numTouching > 0) {
-      index = new Flatbush(numTouching);
-      for (let t = 0; t < numTouching; t++) {
-        const k = touchesEdge[t];
-        index.add(minXA[k], minYA[k], maxXA[k], maxYA[k]);
-      }
-      index.finish();
+
+  edgePass(touchesEdge: Uint32Array, numTouching: number, accEdge: Float64Array): number {
+    this.numPieces = 0;
+    const index = numTouching > 0 ? boxIndex(touchesEdge, numTouching, this.minX, this.minY, this.maxX, this.maxY) : null;
+    const areaEdges = this.areaEdges;
+    const numEdges = this.area.numEdges;
+    for (let e = 0; e < numEdges; e++) {
+      const px = areaEdges[4 * e];
+      const py = areaEdges[4 * e + 1];
+      const qx = areaEdges[4 * e + 2];
+      const qy = areaEdges[4 * e + 3];
+      const dx = qx - px;
+      const dy = qy - py;
+      const len = Math.sqrt(dx * dx + dy * dy);
+      if (len < MIN_PIECE) continue;
+      // Only footprints whose box met a study-area edge can contain a piece of it.
+      const cams = index === null ? EMPTY : index.search(Math.min(px, qx) - EPS, Math.min(py, qy) - EPS, Math.max(px, qx) + EPS, Math.max(py, qy) + EPS);
+      for (let q = 0; q < cams.length; q++) cams[q] = touchesEdge[cams[q]];
+      const ns = this.edgeSplits(cams, px, py, dx, dy, len);
+      this.addEdgePieces(cams, px, py, dx, dy, len, ns, accEdge);
     }
-    const hits = index === null ? EMPTY : index.search(Math.min(px, qx) - EPS, Math.min(py, qy) - EPS, Math.max(px, qx) + EPS, Math.max(py, qy) + EPS);
-    const cams = hits;
-    for (let q = 0; q < cams.length; q++) cams[q] = touchesEdge[cams[q]];
-    let ns = 0;
+    return this.numPieces;
+  }
+
+  /** Writes to the split buffer, sorted, the parameters where study-area edge P + t·d crosses the footprints `cams`; returns their count. */
+  private edgeSplits(cams: number[], px: number, py: number, dx: number, dy: number, len: number): number {
     let numGathered = 0;
-    for (let q = 0; q < cams.length; q++) numGathered = gather(cams[q], numGathered);
-    if (splits.length < 2 * numGathered + 8) splits = new Float64Array(4 * numGathered + 16);
+    for (let q = 0; q < cams.length; q++) numGathered = this.gather(cams[q], numGathered);
+    if (this.splits.length < 2 * numGathered + 8) this.splits = new Float64Array(4 * numGathered + 16);
+    const splits = this.splits;
+    const gBuf = this.gBuf;
+    const gType = this.gType;
+    let ns = 0;
     for (let pq = 0; pq < numGathered; pq++) ns = segmentVsPrimitive(px, py, dx, dy, len, gBuf, gType[pq], pq * G_STRIDE, splits, ns);
     sortPrefix(splits, ns);
+    return ns;
+  }
+
+  /** Adds the pieces of study-area edge P + t·d: each piece's Green term to every level up to its depth (or, weighted, times P(depth ≥ level)). */
+  private addEdgePieces(cams: number[], px: number, py: number, dx: number, dy: number, len: number, ns: number, accEdge: Float64Array): void {
+    const fp = this.fp;
+    const weights = this.weights;
+    const dist = this.dist;
+    const splits = this.splits;
     const nx = -dy / len;
     const ny = dx / len;
     let ta = 0;
@@ -471,29 +624,17 @@ export function createUnionEngine(
       const g = 0.5 * (ax * by - bx * ay);
       const mx = (ax + bx) * 0.5;
       const my = (ay + by) * 0.5;
-      numPieces++;
-      // A piece of ∂S lying on a footprint's boundary is never counted inside it.
+      this.numPieces++;
       if (weights === null) {
         let c = 0;
-        for (let q = 0; q < cams.length; q++) {
-          const j = cams[q];
-          const k = classify(j, mx, my);
-          if (k === 1 || (k === 2 && containsExact(j, mx + DELTA * nx, my + DELTA * ny) && containsExact(j, mx - DELTA * nx, my - DELTA * ny))) c++;
-        }
+        for (let q = 0; q < cams.length; q++) if (containsEdgePiece(fp, cams[q], mx, my, nx, ny)) c++;
         accEdge[c] += g;
       } else {
         dist[0] = 1;
         let c = 0;
         for (let q = 0; q < cams.length; q++) {
           const j = cams[q];
-          const k = classify(j, mx, my);
-          if (k === 1 || (k === 2 && containsExact(j, mx + DELTA * nx, my + DELTA * ny) && containsExact(j, mx - DELTA * nx, my - DELTA * ny))) {
-            const p = weights[j];
-            c++;
-            dist[c] = dist[c - 1] * p;
-            for (let m = c - 1; m > 0; m--) dist[m] = dist[m] * (1 - p) + dist[m - 1] * p;
-            dist[0] *= 1 - p;
-          }
+          if (containsEdgePiece(fp, j, mx, my, nx, ny)) addBernoulli(dist, ++c, weights[j]);
         }
         // P(depth >= k) for k = 0..c: tail sums.
         let tail = 0;
@@ -504,11 +645,46 @@ export function createUnionEngine(
       }
     }
   }
+}
 
-  return numPieces;
-  };
+/**
+ * Resolves a piece of footprint i that lies on footprint j's boundary, by
+ * probing both sides along the normal: same orientation, the lower index
+ * counts as containing; opposite orientation (abutting), neither does.
+ */
+function resolveOnBoundary(fp: FootprintColumns, j: number, i: number, mx: number, my: number, nx: number, ny: number): number {
+  const plus = footprintContains(fp, j, mx + DELTA * nx, my + DELTA * ny);
+  const minus = footprintContains(fp, j, mx - DELTA * nx, my - DELTA * ny);
+  if (plus === minus) return plus ? 1 : 0;
+  if (plus) return j < i ? 1 : 0; // same orientation: lower index wins
+  return 0; // opposite orientation: abutting, neither counts
+}
 
-  return { footprintChunk, edgePass };
+/** True when footprint j contains a study-area piece: a piece lying on j's boundary is never counted inside it. */
+function containsEdgePiece(fp: FootprintColumns, j: number, mx: number, my: number, nx: number, ny: number): boolean {
+  const k = footprintClassify(fp, j, mx, my);
+  return k === 1 || (k === 2 && footprintContains(fp, j, mx + DELTA * nx, my + DELTA * ny) && footprintContains(fp, j, mx - DELTA * nx, my - DELTA * ny));
+}
+
+/**
+ * Adds one independent trial with success probability p to the
+ * Poisson-binomial distribution dist[0..c − 1], making it dist[0..c].
+ */
+function addBernoulli(dist: Float64Array, c: number, p: number): void {
+  dist[c] = dist[c - 1] * p;
+  for (let m = c - 1; m > 0; m--) dist[m] = dist[m] * (1 - p) + dist[m - 1] * p;
+  dist[0] *= 1 - p;
+}
+
+/** A box index over the footprints listed in ids[0..count) (search results are positions in that list). */
+function boxIndex(ids: Uint32Array, count: number, minX: Float64Array, minY: Float64Array, maxX: Float64Array, maxY: Float64Array): Flatbush {
+  const index = new Flatbush(count);
+  for (let t = 0; t < count; t++) {
+    const k = ids[t];
+    index.add(minX[k], minY[k], maxX[k], maxY[k]);
+  }
+  index.finish();
+  return index;
 }
 
 /**
