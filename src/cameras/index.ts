@@ -8,8 +8,11 @@ export { createCameraSet, concatCameraSets, CAMERA_KINDS, CAMERA_OPERATORS, CAPA
 export type { CameraKind, CameraOperator, CameraCapability, CameraInput, CameraProvenance, CameraColumns } from './camera-set.js';
 export { pixelDensity, doriDistance, DORI_LEVELS, DORI_PX_PER_M, RECTILINEAR_MAX_FOV } from './optics.js';
 export type { DoriLevel } from './optics.js';
-export { parseCameraDirection, importOsmCameras, COMPASS_POINTS, OSM_IMPORT_DEFAULTS } from './osm-import.js';
-export type { ParsedDirection, DirectionParseResult, CameraImportReportEntry, OsmImportOptions, OsmImportResult } from './osm-import.js';
+export { parseCameraDirection, COMPASS_POINTS } from './parse-camera-direction.js';
+export type { ParsedDirection, DirectionParseResult } from './parse-camera-direction.js';
+export { importOsmCameras, OSM_IMPORT_DEFAULTS } from './osm-import.js';
+export type { OsmImportOptions, OsmImportResult } from './osm-import.js';
+export type { CameraImportReportEntry } from './osm-import-report.js';
 export { placeUniform, placeByPopulation, PLACE_UNIFORM_DEFAULTS, PLACE_BY_POPULATION_DEFAULTS } from './placement-area.js';
 export type { ScatterPlacementOptions } from './placement-area.js';
 export { MAX_CAMERAS, PLACEMENT_DEFAULTS } from './placement-common.js';

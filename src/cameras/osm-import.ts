@@ -12,178 +12,18 @@
  * skips, every tag it cannot read and every default it applies in place of a
  * missing or unreadable tag appears in the report, one entry per feature and
  * tag, saying what was done.
+ *
+ * The direction grammar is in parse-camera-direction.ts, the reading of one
+ * feature's tags in osm-camera-feature.ts and the report in
+ * osm-import-report.ts; this file holds the options, the import policy
+ * (projection, cameras built per direction) and the result.
  */
-import { InvalidInputError, normalizeDegrees } from '../core/index.js';
+import { InvalidInputError } from '../core/index.js';
 import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/index.js';
-import {
-  CAMERA_DEFAULTS,
-  CameraSetBuilder,
-  type CameraCapability,
-  type CameraKind,
-  type CameraOperator,
-  type CameraSet,
-} from './camera-set.js';
+import { CAMERA_DEFAULTS, CameraSetBuilder, type CameraSet } from './camera-set.js';
+import { readCameraFeature, type CameraCandidate, type FeatureReadSettings } from './osm-camera-feature.js';
+import { summariseImportReport, type CameraImportReportEntry } from './osm-import-report.js';
 import { provenanceParams } from './placement-common.js';
-
-// ---------------------------------------------------------------------------
-// Direction parsing
-// ---------------------------------------------------------------------------
-
-/** One viewing direction read from a direction tag. */
-export interface ParsedDirection {
-  /** Degrees clockwise from north, [0, 360). */
-  heading: number;
-  /** Field of view in degrees when the value implies one (a range `a-b`, or `360`). */
-  fov?: number;
-}
-
-/** Result of {@link parseCameraDirection}. */
-export type DirectionParseResult =
-  | {
-      ok: true;
-      directions: ParsedDirection[];
-      /** What was read in a non-obvious way (e.g. a negative angle normalised), if anything. */
-      note?: string;
-    }
-  | { ok: false; reason: string };
-
-/** The 16 compass points, degrees clockwise from north. */
-export const COMPASS_POINTS: Readonly<Record<string, number>> = {
-  n: 0, nne: 22.5, ne: 45, ene: 67.5, e: 90, ese: 112.5, se: 135, sse: 157.5,
-  s: 180, ssw: 202.5, sw: 225, wsw: 247.5, w: 270, wnw: 292.5, nw: 315, nnw: 337.5,
-};
-
-const NUMBER_RE = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)\s*°?$/;
-const RANGE_RE = /^([a-z0-9.°\s_]+?)\s*-\s*([a-z0-9.°\s_]+)$/i;
-
-/**
- * A compass point: an abbreviation without separators (`NE`), or words with
- * optional separators (`north-east`, `North East`). `N-E` is not a word: it
- * reads as the range N to E.
- */
-function compassHeading(token: string): number | undefined {
-  let t = token.toLowerCase();
-  if (!/north|south|east|west/.test(t)) return Object.prototype.hasOwnProperty.call(COMPASS_POINTS, t) ? COMPASS_POINTS[t] : undefined;
-  t = t
-    .replace(/[\s_-]+/g, '')
-    .replace(/north/g, 'n')
-    .replace(/south/g, 's')
-    .replace(/east/g, 'e')
-    .replace(/west/g, 'w');
-  return Object.prototype.hasOwnProperty.call(COMPASS_POINTS, t) ? COMPASS_POINTS[t] : undefined;
-}
-
-/** An unsigned angle in [0, 360] or a compass word; undefined if neither. */
-function unsignedAngle(token: string): number | undefined {
-  const m = NUMBER_RE.exec(token.trim());
-  if (m) {
-    if (m[1] !== '') return undefined;
-    const v = Number(m[2]);
-    return v >= 0 && v <= 360 ? v : undefined;
-  }
-  return compassHeading(token.trim());
-}
-
-/**
- * Parses an OSM `camera:direction` / `direction` value.
- *
- * Accepted forms (case-insensitive, surrounding spaces ignored):
- * - degrees `0`…`360`, decimals and a trailing `°` allowed; `360` alone means
- *   omnidirectional (`{ heading: 0, fov: 360 }`); negative degrees down to
- *   −360 are normalised into [0, 360) and say so in `note`;
- * - compass points `N`, `NNE`, `NE`, … `NNW`, and words `north`,
- *   `south-west`, `north east`, `northnortheast`, … (`N-E`, with a separator
- *   between abbreviations, is the range from N to E);
- * - a clockwise range `a-b` (degrees or compass points): the heading is the
- *   middle of the clockwise arc from a to b and the fov its width
- *   (`190-100` → heading 325, fov 270); `0-360` is the full circle; `a-a` (zero width,
- *   ambiguous) is also read as the full circle and says so in `note`;
- * - a list separated by `;` or `,` (`180, 270`, `90;160;270`): one direction per item.
- *
- * @param value - the tag value (a string; a finite number is read as degrees)
- * @returns `{ ok: true, directions }` or `{ ok: false, reason }`; never throws
- * @example
- * parseCameraDirection('SW')       // { ok: true, directions: [{ heading: 225 }] }
- * parseCameraDirection('190-100')  // { ok: true, directions: [{ heading: 325, fov: 270 }] }
- * parseCameraDirection('180, 270') // { ok: true, directions: [{ heading: 180 }, { heading: 270 }] }
- * parseCameraDirection('up')       // { ok: false, reason: 'unrecognised direction "up"' }
- */
-export function parseCameraDirection(value: unknown): DirectionParseResult {
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: 'not a finite number' };
-    text = String(value);
-  } else if (typeof value === 'string') {
-    text = value.trim();
-  } else {
-    return { ok: false, reason: `not a string (${value === null ? 'null' : typeof value})` };
-  }
-  if (text === '') return { ok: false, reason: 'empty value' };
-  const tokens = text.split(/[;,]/).map((t) => t.trim());
-  const directions: ParsedDirection[] = [];
-  const notes: string[] = [];
-  for (const token of tokens) {
-    if (token === '') return { ok: false, reason: `empty item in list "${text}"` };
-    const num = NUMBER_RE.exec(token);
-    if (num) {
-      const v = Number(num[2]) * (num[1] === '-' ? -1 : 1);
-      if (v < -360 || v > 360) return { ok: false, reason: `angle ${token} outside [-360, 360]` };
-      if (v === 360 && num[1] !== '-' && tokens.length === 1) {
-        directions.push({ heading: 0, fov: 360 });
-        continue;
-      }
-      const h = normalizeDegrees(v) + 0;
-      if (v < 0) notes.push(`negative angle ${token} read as ${h}°`);
-      directions.push({ heading: h });
-      continue;
-    }
-    const word = compassHeading(token);
-    if (word !== undefined) {
-      directions.push({ heading: word });
-      continue;
-    }
-    const range = RANGE_RE.exec(token);
-    if (range) {
-      const a = unsignedAngle(range[1]);
-      const b = unsignedAngle(range[2]);
-      if (a === undefined || b === undefined) return { ok: false, reason: `unrecognised range "${token}"` };
-      let width = normalizeDegrees(b - a);
-      if (width === 0) {
-        width = 360;
-        // `0-360` clearly means the full circle; `90-90` is ambiguous (zero width, or all round?).
-        if (a === b) notes.push(`zero-width range "${token}" (start equals end) read as the full circle`);
-      }
-      directions.push({ heading: normalizeDegrees(a + width / 2) + 0, fov: width });
-      continue;
-    }
-    return { ok: false, reason: `unrecognised direction "${token}"` };
-  }
-  return notes.length ? { ok: true, directions, note: notes.join('; ') } : { ok: true, directions };
-}
-
-// ---------------------------------------------------------------------------
-// Importer
-// ---------------------------------------------------------------------------
-
-/**
- * One thing the importer could not read, or a default it applied, for one
- * feature and tag. Like the city importers' `ImportReportEntry`, with `tag`
- * for the OSM tag and an `action` saying what was done.
- */
-export interface CameraImportReportEntry {
-  /** Index of the feature in `geojson.features`. */
-  index: number;
-  /** OSM id (`@id`, else the feature's `id`), e.g. `node/123`, or null. */
-  id: string | null;
-  /** The tag (or GeoJSON member: `type`, `geometry`) concerned. */
-  tag: string;
-  /** The value found (undefined when missing). */
-  value: unknown;
-  /** Why it could not be read as is. */
-  reason: string;
-  /** What was done: the default applied, how it was read, or `skipped`. */
-  action: string;
-}
 
 /** Options of {@link importOsmCameras}. */
 export interface OsmImportOptions {
@@ -234,24 +74,6 @@ export const OSM_IMPORT_DEFAULTS = {
   resolutionPx: CAMERA_DEFAULTS.resolutionPx,
 } as const;
 
-/**
- * How `surveillance=*` maps to operator and placement. Source: OSM wiki,
- * Key:surveillance — `public`: surveillance of public space, generally run or
- * commissioned by a public body; `outdoor`: an outdoor area that is not public
- * (courtyards, car parks, entrances — read here as privately operated, an
- * interpretation); `indoor`: inside a building.
- */
-const SURVEILLANCE_VALUES: Readonly<Record<string, { operator: CameraOperator; indoor: boolean; note?: string }>> = {
-  public: { operator: 'public', indoor: false },
-  outdoor: { operator: 'private', indoor: false },
-  indoor: { operator: 'private', indoor: true },
-  private: { operator: 'private', indoor: false, note: 'not a documented value of surveillance' },
-  privat: { operator: 'private', indoor: false, note: 'misspelling of "private"' },
-  traffic: { operator: 'public', indoor: false, note: 'not a documented value of surveillance; traffic monitoring is read as public' },
-  red_light: { operator: 'public', indoor: false, note: 'not a documented value of surveillance; red-light enforcement is read as public' },
-  maxspeed: { operator: 'public', indoor: false, note: 'not a documented value of surveillance; speed enforcement is read as public' },
-};
-
 /** Result of {@link importOsmCameras}. */
 export interface OsmImportResult {
   cameras: CameraSet;
@@ -271,35 +93,6 @@ export interface OsmImportResult {
 }
 
 const ORIGIN = 'importOsmCameras';
-
-interface Candidate {
-  index: number;
-  id: string | null;
-  lon: number;
-  lat: number;
-  headings: number[];
-  fovs: number[];
-  kind: CameraKind;
-  operator: CameraOperator;
-  capabilities: CameraCapability[];
-  height: number;
-  tilt: number;
-  tags: { operator: string; zone: string; mount: string };
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
-/** Parses a length like `3`, `3.5 m`, `4m`; undefined if unreadable. */
-function parseMetres(v: unknown): number | undefined {
-  const s = str(v);
-  if (s === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(m|metres|meters)?$/i.exec(s.replace(',', '.'));
-  return m ? Number(m[1]) : undefined;
-}
 
 /**
  * Imports `man_made=surveillance` nodes from a GeoJSON FeatureCollection
@@ -341,6 +134,46 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
   if (!Array.isArray(features)) throw new InvalidInputError(ORIGIN, 'geojson.features', 'must be an array', features);
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const o = options ?? {};
+  const settings = readSettings(o);
+
+  const report: CameraImportReportEntry[] = [];
+  const candidates: CameraCandidate[] = [];
+  let skipped = 0;
+  for (let index = 0; index < features.length; index++) {
+    const { candidate, entries } = readCameraFeature(features[index], index, settings.feature);
+    report.push(...entries);
+    if (candidate === null) skipped++;
+    else candidates.push(candidate);
+  }
+
+  const projection = o.projection ?? projectionAround(candidates);
+  const { placed, xs, ys, unplaced } = projectCandidates(candidates, projection, report);
+  skipped += unplaced;
+  const { cameras, featureIndex, tags } = buildCameras(placed, xs, ys, o.range, settings.resolutionPx);
+  const summary = summariseImportReport(report);
+  const { includeIndoor, splitMultiDirection, missingDirection, defaultFov, defaultHeight, defaultTilt } = settings.feature;
+  cameras.provenance = {
+    generator: ORIGIN,
+    seed: null, // no randomness
+    params: provenanceParams(o, {
+      projection: projection.definition,
+      features: features.length,
+      imported: placed.length,
+      skipped,
+      includeIndoor,
+      splitMultiDirection,
+      missingDirection,
+      fov: defaultFov,
+      resolutionPx: settings.resolutionPx,
+      height: defaultHeight,
+      tilt: defaultTilt,
+    }),
+  };
+  return { cameras, projection, report, skipped, imported: placed.length, featureIndex, tags, summary };
+}
+
+/** Validates the options and applies {@link OSM_IMPORT_DEFAULTS}. */
+function readSettings(o: OsmImportOptions): { feature: FeatureReadSettings; resolutionPx: number } {
   const includeIndoor = o.includeIndoor ?? OSM_IMPORT_DEFAULTS.includeIndoor;
   if (typeof includeIndoor !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.includeIndoor', 'must be a boolean', includeIndoor);
   const split = o.splitMultiDirection ?? OSM_IMPORT_DEFAULTS.splitMultiDirection;
@@ -361,214 +194,35 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
   if (o.projection !== undefined && (typeof o.projection !== 'object' || o.projection === null || typeof o.projection.forward !== 'function')) {
     throw new InvalidInputError(ORIGIN, 'options.projection', 'must be a LocalProjection (see createLocalProjection)', o.projection);
   }
+  return { feature: { includeIndoor, splitMultiDirection: split, missingDirection, defaultFov, defaultHeight, defaultTilt }, resolutionPx };
+}
 
-  const report: CameraImportReportEntry[] = [];
-  const candidates: Candidate[] = [];
-  let skipped = 0;
-
-  for (let index = 0; index < features.length; index++) {
-    const f = features[index] as Record<string, unknown> | null;
-    const props = (f && typeof f === 'object' && typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
-    const rawId = props['@id'] ?? (f && typeof f === 'object' ? f.id : undefined);
-    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
-    const entries: CameraImportReportEntry[] = [];
-    const note = (tag: string, value: unknown, reason: string, action: string) => entries.push({ index, id, tag, value, reason, action });
-    const skip = (tag: string, value: unknown, reason: string) => {
-      report.push({ index, id, tag, value, reason, action: 'skipped' });
-      skipped++;
-    };
-
-    // Structure and geometry.
-    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      skip('type', f && typeof f === 'object' ? f.type : f, 'not a GeoJSON Feature');
-      continue;
-    }
-    const geom = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-    if (geom === null || geom === undefined) {
-      skip('geometry', geom, 'missing geometry');
-      continue;
-    }
-    if (typeof geom !== 'object' || geom.type !== 'Point') {
-      skip('geometry', typeof geom === 'object' ? geom.type : geom, 'not a Point (cameras are OSM nodes; no centroid is guessed)');
-      continue;
-    }
-    const c = geom.coordinates as unknown[];
-    if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number' || !(c[0] >= -180 && c[0] <= 180) || !(c[1] >= -90 && c[1] <= 90)) {
-      skip('geometry', c, 'coordinates are not a [lon, lat] position in range');
-      continue;
-    }
-    const manMade = props['man_made'];
-    if (manMade !== 'surveillance') {
-      skip('man_made', manMade, 'not man_made=surveillance');
-      continue;
-    }
-
-    // What kind of surveillance.
-    const capabilities: CameraCapability[] = [];
-    const sType = str(props['surveillance:type']);
-    if (sType === undefined) {
-      note('surveillance:type', props['surveillance:type'], 'missing', 'assumed camera');
-    } else {
-      const types = sType.toLowerCase().split(';').map((t) => t.trim());
-      const isCamera = types.some((t) => t === 'camera' || t === 'webcam' || t === 'alpr');
-      if (!isCamera) {
-        skip('surveillance:type', sType, types.includes('guard') ? 'a guard, not a camera' : 'not a camera type');
-        continue;
-      }
-      if (types.includes('alpr')) capabilities.push('plate');
-    }
-
-    const surv = str(props['surveillance']);
-    let operator: CameraOperator = 'unknown';
-    let indoor = str(props['indoor'])?.toLowerCase() === 'yes';
-    if (surv === undefined) {
-      note('surveillance', props['surveillance'], 'missing', 'operator unknown; outdoor assumed');
-    } else {
-      const key = surv.toLowerCase();
-      if (key === 'fake') {
-        skip('surveillance', surv, 'a fake (dummy) camera');
-        continue;
-      }
-      const mapped = SURVEILLANCE_VALUES[key];
-      if (mapped) {
-        operator = mapped.operator;
-        indoor = indoor || mapped.indoor;
-        if (mapped.note) note('surveillance', surv, mapped.note, `operator ${operator}`);
-      } else {
-        note('surveillance', surv, 'not a documented value of surveillance (public | outdoor | indoor)', 'operator unknown; outdoor assumed');
-      }
-    }
-    if (indoor && !includeIndoor) {
-      skip(surv?.toLowerCase() === 'indoor' ? 'surveillance' : 'indoor', surv?.toLowerCase() === 'indoor' ? surv : props['indoor'], 'indoor camera (options.includeIndoor is false)');
-      continue;
-    }
-
-    // Kind.
-    let kind: CameraKind = 'fixed';
-    let kindImpliesOmni = false;
-    const camType = str(props['camera:type']);
-    if (camType === undefined) {
-      note('camera:type', props['camera:type'], 'missing', 'kind fixed');
-    } else {
-      const parts = camType.toLowerCase().split(';').map((t) => t.trim());
-      const known = parts.find((t) => t === 'fixed' || t === 'dome' || t === 'panning' || t === 'ptz' || t === '360');
-      if (known === undefined) {
-        note('camera:type', camType, 'not a documented value (fixed | panning | dome)', 'kind fixed');
-      } else {
-        kind = known === '360' ? 'dome' : (known as CameraKind);
-        kindImpliesOmni = known === '360';
-        if (known === '360') note('camera:type', camType, 'not a documented value', 'read as a 360° dome');
-        else if (parts.length > 1) note('camera:type', camType, 'several values', `kind ${kind} (first known value)`);
-      }
-    }
-
-    // Direction and field of view.
-    const headings: number[] = [];
-    const fovs: number[] = [];
-    let dirTag = 'camera:direction';
-    let dirValue: unknown = props['camera:direction'];
-    if (dirValue === undefined && props['direction'] !== undefined) {
-      dirTag = 'direction';
-      dirValue = props['direction'];
-    } else if (dirValue !== undefined && props['direction'] !== undefined && str(props['direction']) !== str(dirValue)) {
-      note('direction', props['direction'], `conflicts with camera:direction=${str(dirValue)}`, 'ignored; camera:direction used');
-    }
-    let parsed: DirectionParseResult | null = null;
-    let why = 'missing';
-    if (dirValue !== undefined) {
-      parsed = parseCameraDirection(dirValue);
-      if (!parsed.ok) {
-        why = parsed.reason;
-        parsed = null;
-      }
-    }
-    if (parsed && parsed.ok) {
-      if (parsed.note) {
-        const read = parsed.directions.map((d) => (d.fov === undefined ? `${d.heading}°` : `${d.heading}° fov ${d.fov}°`)).join(', ');
-        note(dirTag, dirValue, parsed.note, `heading ${read}`);
-      }
-      const dirs = parsed.directions;
-      if (dirs.length > 1 && !split) {
-        headings.push(0);
-        fovs.push(360);
-        note(dirTag, dirValue, `${dirs.length} directions`, 'one omnidirectional camera (fov 360; options.splitMultiDirection is false)');
-      } else {
-        if (dirs.length > 1) note(dirTag, dirValue, `${dirs.length} directions`, `one camera per direction (${dirs.length} cameras)`);
-        let defaulted = false;
-        for (const d of dirs) {
-          headings.push(d.heading);
-          if (d.fov === undefined) defaulted = true;
-          fovs.push(d.fov ?? (kindImpliesOmni ? 360 : defaultFov));
-        }
-        if (defaulted) note(dirTag, dirValue, 'a heading without a field of view (OSM has no fov tag)', kindImpliesOmni ? 'fov 360 (camera:type=360)' : `fov ${defaultFov}° (options.fov)`);
-      }
-    } else {
-      const omniKind = kind === 'dome' || kind === 'panning' || kind === 'ptz' || kindImpliesOmni;
-      if (omniKind) {
-        headings.push(0);
-        fovs.push(360);
-        note(dirTag, dirValue, `${why}; a ${kindImpliesOmni ? '360' : kind} camera can look any way`, 'omnidirectional (fov 360)');
-      } else if (missingDirection === 'skip') {
-        skip(dirTag, dirValue, `${why}: direction unknown for a fixed camera (options.missingDirection is "skip")`);
-        continue;
-      } else {
-        headings.push(0);
-        fovs.push(360);
-        note(dirTag, dirValue, `${why}: direction unknown`, 'omnidirectional (fov 360)');
-      }
-    }
-
-    // Tilt and height.
-    let tilt = defaultTilt;
-    const angle = props['camera:angle'];
-    if (angle === undefined) {
-      note('camera:angle', angle, 'missing', `tilt ${defaultTilt}° (default)`);
-    } else {
-      const m = /^([+-]?\d+(?:\.\d+)?)\s*°?$/.exec(str(angle) ?? '');
-      const v = m ? Number(m[1]) : NaN;
-      if (v >= -90 && v <= 90) tilt = v;
-      else note('camera:angle', angle, m ? 'outside [-90, 90] (camera:angle is tilt below the horizon, not a field of view)' : 'not a number of degrees', `tilt ${defaultTilt}° (default)`);
-    }
-    let height = defaultHeight;
-    const hTag = props['height'] !== undefined ? 'height' : props['camera:height'] !== undefined ? 'camera:height' : 'height';
-    const hVal = props[hTag];
-    if (hVal === undefined) {
-      note('height', undefined, 'missing', `height ${defaultHeight} m (default)`);
-    } else {
-      const h = parseMetres(hVal);
-      if (h !== undefined && h > 0) height = h;
-      else if (h !== undefined) note(hTag, hVal, 'a mount height must be > 0 m', `height ${defaultHeight} m (default)`);
-      else note(hTag, hVal, 'not a length in metres', `height ${defaultHeight} m (default)`);
-    }
-    const count = str(props['camera:count']);
-    if (count !== undefined && count !== '1') {
-      note('camera:count', count, 'a count of cameras on one node is not modelled', `imported as ${headings.length} camera${headings.length === 1 ? '' : 's'} (one per listed direction)`);
-    }
-
-    report.push(...entries);
-    candidates.push({
-      index, id, lon: c[0] as number, lat: c[1] as number, headings, fovs, kind, operator, capabilities, height, tilt,
-      tags: { operator: str(props['operator']) ?? '', zone: str(props['surveillance:zone']) ?? '', mount: str(props['camera:mount']) ?? '' },
-    });
+/** A projection centred on the candidates (the smallest arc of longitudes, so data crossing ±180° work); at (0, 0) when there are none. */
+function projectionAround(candidates: readonly CameraCandidate[]): LocalProjection {
+  const lonLat = new Float64Array(2 * candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    lonLat[2 * i] = candidates[i].lon;
+    lonLat[2 * i + 1] = candidates[i].lat;
   }
+  const [lon0, lat0] = candidates.length ? lonLatCentre(lonLat) : [0, 0];
+  return createLocalProjection(lon0, lat0);
+}
 
-  // Projection: given, or centred on the imported points (the smallest arc of longitudes, so data crossing ±180° work).
-  let projection = o.projection;
-  if (projection === undefined) {
-    const lonLat = new Float64Array(2 * candidates.length);
-    for (let i = 0; i < candidates.length; i++) {
-      lonLat[2 * i] = candidates[i].lon;
-      lonLat[2 * i + 1] = candidates[i].lat;
-    }
-    const [lon0, lat0] = candidates.length ? lonLatCentre(lonLat) : [0, 0];
-    projection = createLocalProjection(lon0, lat0);
-  }
-
-  // Project once per feature; a point with no finite position (the antipode of the centre) is reported and skipped.
+/**
+ * Projects each candidate once. A point with no finite position (the
+ * antipode of the centre) is reported and skipped; the report is then
+ * sorted back into feature order. Returns the placed candidates with their
+ * positions, and how many were skipped.
+ */
+function projectCandidates(
+  candidates: readonly CameraCandidate[],
+  projection: LocalProjection,
+  report: CameraImportReportEntry[],
+): { placed: CameraCandidate[]; xs: Float64Array; ys: Float64Array; unplaced: number } {
   const xs = new Float64Array(candidates.length);
   const ys = new Float64Array(candidates.length);
-  const placed: Candidate[] = [];
-  let lateSkips = false;
+  const placed: CameraCandidate[] = [];
+  let unplaced = 0;
   for (const k of candidates) {
     let x = NaN;
     let y = NaN;
@@ -579,16 +233,25 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     }
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       report.push({ index: k.index, id: k.id, tag: 'geometry', value: [k.lon, k.lat], reason: `has no finite position in the local projection (${projection.definition})`, action: 'skipped' });
-      skipped++;
-      lateSkips = true;
+      unplaced++;
       continue;
     }
     xs[placed.length] = x;
     ys[placed.length] = y;
     placed.push(k);
   }
-  if (lateSkips) report.sort((a, b) => a.index - b.index);
+  if (unplaced > 0) report.sort((a, b) => a.index - b.index);
+  return { placed, xs, ys, unplaced };
+}
 
+/** One camera per heading of each placed candidate, with the feature it came from and its free-text tags. */
+function buildCameras(
+  placed: readonly CameraCandidate[],
+  xs: Float64Array,
+  ys: Float64Array,
+  range: number | undefined,
+  resolutionPx: number,
+): { cameras: CameraSet; featureIndex: Uint32Array; tags: OsmImportResult['tags'] } {
   let n = 0;
   for (const k of placed) n += k.headings.length;
   const builder = new CameraSetBuilder(n, ORIGIN);
@@ -601,7 +264,7 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     for (let j = 0; j < k.headings.length; j++) {
       const i = builder.add(
         {
-          x, y, heading: k.headings[j], fov: k.fovs[j], range: o.range, resolutionPx, height: k.height, tilt: k.tilt,
+          x, y, heading: k.headings[j], fov: k.fovs[j], range, resolutionPx, height: k.height, tilt: k.tilt,
           kind: k.kind, operator: k.operator, capabilities: k.capabilities, live: false, sourceId: k.id ?? '',
         },
         `features[${k.index}]`,
@@ -612,31 +275,5 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
       tags.mount[i] = k.tags.mount;
     }
   }
-  const counts = new Map<string, { tag: string; action: string; count: number }>();
-  for (const r of report) {
-    const key = `${r.tag}\u0000${r.action}`;
-    const e = counts.get(key);
-    if (e) e.count++;
-    else counts.set(key, { tag: r.tag, action: r.action, count: 1 });
-  }
-  const summary = [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag) || a.action.localeCompare(b.action));
-  const cameras = builder.finish();
-  cameras.provenance = {
-    generator: ORIGIN,
-    seed: null, // no randomness
-    params: provenanceParams(o, {
-      projection: projection.definition,
-      features: features.length,
-      imported: placed.length,
-      skipped,
-      includeIndoor,
-      splitMultiDirection: split,
-      missingDirection,
-      fov: defaultFov,
-      resolutionPx,
-      height: defaultHeight,
-      tilt: defaultTilt,
-    }),
-  };
-  return { cameras, projection, report, skipped, imported: placed.length, featureIndex, tags, summary };
+  return { cameras: builder.finish(), featureIndex, tags };
 }

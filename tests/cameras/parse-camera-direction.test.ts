@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPASS_POINTS, parseCameraDirection } from '../../src/cameras/osm-import.js';
+import { COMPASS_POINTS, parseCameraDirection } from '../../src/cameras/parse-camera-direction.js';
 
 const ok = (value: unknown) => {
   const r = parseCameraDirection(value);
