@@ -96,6 +96,7 @@ export const CROWD_DEFAULTS = {
    * on a corridor a few metres wide (assumption, not a sourced figure).
    */
   lanes: 16,
+  /** Seed of the lane offsets. Assumption: a fixed seed, so that a call without one gives the same result every time. */
   seed: 1 as Seed,
 } as const;
 

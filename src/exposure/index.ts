@@ -19,9 +19,9 @@ export type { PopulationExposureOptions, DistributionSummary, PopulationExposure
 export { parallelPopulationAvailable, terminatePopulationWorkers } from './population-parallel.js';
 export { perEntryFromFpir, recognitionModel, falseAlertProbability, identifiedAtLeastOnce, RECOGNITION_PRESETS } from './recognition.js';
 export type { RecognitionModel, RecognitionSpec, RecognitionPresetName } from './recognition.js';
-export { routeExposure } from './route-exposure.js';
+export { routeExposure, ROUTE_EXPOSURE_DEFAULTS } from './route-exposure.js';
 export type { RoutePath, RouteExposureOptions, RouteStretch, RouteExposure } from './route-exposure.js';
-export { computePolylineSightings } from './sightings-polyline.js';
+export { computePolylineSightings, COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS } from './sightings-polyline.js';
 export type { PolylineSightingOptions, PolylineTripMetrics, PolylineSightings } from './sightings-polyline.js';
 export { computeSightings, sightingPoints, SIGHTING_DEFAULTS } from './sightings.js';
 export type { SightingOptions, SightingParams, SightingSet, SightingPoints } from './sightings.js';

@@ -10,7 +10,7 @@ import { InvalidInputError } from '../core/index.js';
 import { CameraSet, type CameraProvenance } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
-import { type CoverageLevel } from '../coverage/index.js';
+import { type CoverageLevel, COMPUTE_COVERAGE_DEFAULTS } from '../coverage/index.js';
 import { checkLevel, checkAvailability, prepareFootprints, BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 import { nearbyBuildings, nearbyCameraWeights } from './route-nearby.js';
@@ -95,6 +95,14 @@ export interface RouteExposure {
 
 const ORIGIN = 'routeExposure';
 
+/** Defaults of {@link routeExposure}: those of computeCoverage, whose footprints a route is measured against. */
+export const ROUTE_EXPOSURE_DEFAULTS = {
+  /** As computeCoverage (`COMPUTE_COVERAGE_DEFAULTS`): each footprint reaches the camera's own range. */
+  level: COMPUTE_COVERAGE_DEFAULTS.level,
+  /** As computeCoverage: no clipping by buildings unless asked (occlusion needs `city` or `buildings`). */
+  occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
+} as const;
+
 /**
  * Exposure of a route: the cameras whose footprint it enters, the metres
  * and share of it inside at least one footprint, each camera's stretches,
@@ -108,7 +116,7 @@ const ORIGIN = 'routeExposure';
  *
  * @param cameras - the camera set
  * @param path - the route, at least two points `[x, y]` (metres), with a positive total length; repeated points are allowed
- * @param options - `level`, `occlusion`, `city` / `buildings`, `availability`
+ * @param options - `level`, `occlusion`, `city` / `buildings`, `availability`; defaults: {@link ROUTE_EXPOSURE_DEFAULTS}
  * @returns camera ids, observed length and share, per-camera stretches, longest unobserved stretch, parameters
  * @throws {InvalidInputError} when cameras is not a CameraSet; when path is not an array (`path`), has fewer than two
  *   points, a point that is not `[x, y]` (`path[3]`) or a coordinate that is not a finite number (`path[3][1]`), or zero
@@ -128,8 +136,8 @@ export function routeExposure(cameras: CameraSet, path: RoutePath, options: Rout
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   const coords = checkRoutePath(ORIGIN, path);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
-  const level = checkLevel(ORIGIN, options.level);
-  const occlusion = options.occlusion ?? false;
+  const level = checkLevel(ORIGIN, options.level ?? ROUTE_EXPOSURE_DEFAULTS.level);
+  const occlusion = options.occlusion ?? ROUTE_EXPOSURE_DEFAULTS.occlusion;
   if (typeof occlusion !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.occlusion', 'must be a boolean', occlusion);
   const buildings = options.buildings ?? options.city?.buildings;
   if (occlusion && !buildings) throw new InvalidInputError(ORIGIN, 'options.occlusion', 'needs options.city or options.buildings', occlusion);

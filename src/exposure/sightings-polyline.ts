@@ -34,6 +34,24 @@ export interface PolylineSightingOptions {
   faceAngle?: number;
 }
 
+/**
+ * Defaults of {@link computePolylineSightings}: the sighting model of computeSightings
+ * ({@link SIGHTING_DEFAULTS}) and the street exposure profile's face angle. Occlusion
+ * has no fixed default: it is on when `city` or `buildings` is given.
+ */
+export const COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS = {
+  /** As computeSightings: NIST FIVE non-cooperative video, the case of passive capture in public space. */
+  recognition: SIGHTING_DEFAULTS.recognition,
+  /** As computeSightings: DORI "identify" (250 px/m, EN 62676-4:2015) for face identification. */
+  faceLevel: SIGHTING_DEFAULTS.faceLevel,
+  /** As computeSightings: DORI "identify" for plate reads (an assumption, see SIGHTING_DEFAULTS.plateLevel). */
+  plateLevel: SIGHTING_DEFAULTS.plateLevel,
+  /** As computeSightings: 0.95, the OCR vendors' quoted read rate (assumption, see SIGHTING_DEFAULTS.plateReadRate). */
+  plateReadRate: SIGHTING_DEFAULTS.plateReadRate,
+  /** As the street exposure profile: 45°, a labelled assumption (see EXPOSURE_PROFILE_DEFAULTS.faceAngle). */
+  faceAngle: EXPOSURE_PROFILE_DEFAULTS.faceAngle as number,
+} as const;
+
 /** Per-trip metrics of polyline trips (columns by trip). */
 export interface PolylineTripMetrics {
   numTrips: number;
@@ -91,7 +109,8 @@ function timeAt(cum: Float64Array, times: Float64Array, off: number, n: number, 
  *
  * @param trips - PolylineTrips (importTrips)
  * @param cameras - the cameras
- * @param options - recognition, faceLevel, plateLevel, plateReadRate, cameraUp, availability, occlusion with city/buildings, faceAngle
+ * @param options - recognition, faceLevel, plateLevel, plateReadRate, cameraUp, availability, occlusion with city/buildings, faceAngle;
+ *   defaults: {@link COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS}
  * @returns sightings (trip = polyline trip index), per-trip metrics, and a report of trips that could not be scored
  * @throws {InvalidInputError} malformed trips (offsets, NaN coordinates or times), bad options (named)
  * @example
@@ -117,7 +136,8 @@ export function computePolylineSightings(trips: PolylineTrips, cameras: CameraSe
     if (!Number.isFinite(trips.coords[2 * k]) || !Number.isFinite(trips.coords[2 * k + 1])) throw new InvalidInputError(origin, `trips.coords[${2 * k}]`, 'must be finite numbers (x, y)', trips.coords[2 * k]);
     if (!Number.isFinite(trips.times[k])) throw new InvalidInputError(origin, `trips.times[${k}]`, 'must be a finite number', trips.times[k]);
   }
-  const rec = o.recognition ?? SIGHTING_DEFAULTS.recognition;
+  const D = COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS;
+  const rec = o.recognition ?? D.recognition;
   if (typeof rec !== 'string') requireObject(origin, 'options.recognition', rec);
   const model = recognitionModel(rec);
   const lvl = (field: string, v: unknown): number => {
@@ -125,10 +145,10 @@ export function computePolylineSightings(trips: PolylineTrips, cameras: CameraSe
     if (i < 0) throw new InvalidInputError(origin, field, `must be one of ${PROFILE_LEVELS.map((l) => JSON.stringify(l)).join(', ')}`, v);
     return i;
   };
-  const faceLevel = lvl('options.faceLevel', o.faceLevel ?? SIGHTING_DEFAULTS.faceLevel);
-  const plateLevel = lvl('options.plateLevel', o.plateLevel ?? SIGHTING_DEFAULTS.plateLevel);
-  const plateRate = requireProbability(origin, 'options.plateReadRate', o.plateReadRate ?? SIGHTING_DEFAULTS.plateReadRate);
-  const faceAngle = o.faceAngle ?? EXPOSURE_PROFILE_DEFAULTS.faceAngle;
+  const faceLevel = lvl('options.faceLevel', o.faceLevel ?? D.faceLevel);
+  const plateLevel = lvl('options.plateLevel', o.plateLevel ?? D.plateLevel);
+  const plateRate = requireProbability(origin, 'options.plateReadRate', o.plateReadRate ?? D.plateReadRate);
+  const faceAngle = o.faceAngle ?? D.faceAngle;
   if (typeof faceAngle !== 'number' || !(faceAngle > 0 && faceAngle <= 180)) throw new InvalidInputError(origin, 'options.faceAngle', 'must be a number of degrees in (0, 180]', faceAngle);
   const buildings = o.buildings ?? o.city?.buildings ?? null;
   const occlusion = o.occlusion ?? buildings !== null;

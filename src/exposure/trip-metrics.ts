@@ -233,7 +233,8 @@ export function assembleTripMetrics(
  * @param trips - routed trips (routeTrips)
  * @param profile - street exposure profile of the cameras on the trips' network
  * @param cameras - the camera set the profile was computed for
- * @param options - as computeSightings: `network` (required), recognition, levels, plateReadRate, cameraUp, availability
+ * @param options - as computeSightings: `network` (required), recognition, levels, plateReadRate, cameraUp, availability;
+ *   defaults: `SIGHTING_DEFAULTS` (those of computeSightings)
  * @returns a {@link TripMetrics} with one row per trip
  * @throws {InvalidInputError} as computeSightings
  * @example
