@@ -185,6 +185,8 @@ export interface CreateNetworkOptions {
 export const CREATE_NETWORK_DEFAULTS = {
   /** Accept redundant links (several parents) unless a tree is asked for. */
   requireTree: false,
+  /** Name used in error messages: this function's own (importers pass theirs). */
+  origin: 'createCommandNetwork',
 } as const;
 
 function nodeField(key: string): string {
@@ -282,7 +284,7 @@ export function findUpstreamCycle(numNodes: number, upStart: Uint32Array, upLink
  *   and whose edges carry {@link NetworkLinkAttributes}, links pointing child → parent
  * @param cameras - the camera set
  * @param options - cameraNode (indices or keys; default cameras.nodeId), cameraLive
- *   (default cameras.live), cameraMbps or stream options, requireTree, provenance
+ *   (default cameras.live), cameraMbps or stream options, requireTree, provenance; defaults: {@link CREATE_NETWORK_DEFAULTS}
  * @returns the network with its compact arrays
  * @throws {InvalidInputError} naming the item: a node or link with a bad or unknown kind,
  *   non-finite coordinates, storageTB < 0, analyticsStreams not an integer ≥ 0,
@@ -301,7 +303,7 @@ export function findUpstreamCycle(numNodes: number, upStart: Uint32Array, upLink
  */
 export function createCommandNetwork(graph: NetworkGraph, cameras: CameraSet, options?: CreateNetworkOptions): CommandNetwork {
   const o = options ?? {};
-  const origin = o.origin ?? 'createCommandNetwork';
+  const origin = o.origin ?? CREATE_NETWORK_DEFAULTS.origin;
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   if (typeof graph !== 'object' || graph === null || typeof (graph as NetworkGraph).forEachNode !== 'function' || typeof (graph as NetworkGraph).forEachEdge !== 'function') {
     throw new InvalidInputError(origin, 'graph', 'must be a graphology graph', graph);

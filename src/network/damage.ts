@@ -47,14 +47,22 @@ export interface TargetedDamageOptions {
   seed?: Seed | Rng;
 }
 
-/** Defaults of {@link applyTargetedDamage}. */
+/** Defaults of {@link applyTargetedDamage} and {@link simulateTargetedDamage}. */
 export const TARGETED_DAMAGE_DEFAULTS = {
+  /** No units destroyed at random unless asked: the damage is what the options name. */
   randomUnits: 0,
+  /** No cameras destroyed at random unless asked. */
   randomCameras: 0,
+  /** Random unit damage hits aggregation nodes, the model's roadside units (the January 2022 damage hit Sergek units, {@link JANUARY_2022_DAMAGE}). */
   unitKinds: ['aggregation'] as readonly NodeKind[],
   /** Assumption: physical damage to a unit (a roadside Sergek unit carries its cameras) destroys what it carries. */
   darkenUnitCameras: true,
+  /** Assumption: a fixed seed, so that a call without one gives the same damage every time. */
   seed: 1 as Seed,
+  /** simulateTargetedDamage: number of trials. Assumption (no source): 100 draws; the result gives a confidence interval on the mean. */
+  trials: 100,
+  /** simulateTargetedDamage: keep the per-trial columns in the result. */
+  keepTrials: true,
 } as const;
 
 /** A damage scenario: a {@link FaultScenario} with the damaged items listed. */
@@ -237,9 +245,9 @@ export function simulateTargetedDamage(network: CommandNetwork, options: DamageS
   const origin = 'simulateTargetedDamage';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
-  const trials = options.trials ?? 100;
+  const trials = options.trials ?? TARGETED_DAMAGE_DEFAULTS.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > 100_000) throw new InvalidInputError(origin, 'options.trials', 'must be an integer in [1, 100000]', trials);
-  const keepTrials = options.keepTrials ?? true;
+  const keepTrials = options.keepTrials ?? TARGETED_DAMAGE_DEFAULTS.keepTrials;
   if (typeof keepTrials !== 'boolean') throw new InvalidInputError(origin, 'options.keepTrials', 'must be a boolean', keepTrials);
   const rng = toRng(options.seed ?? TARGETED_DAMAGE_DEFAULTS.seed, origin);
   const live = resolveLiveOptions(origin, options);

@@ -59,14 +59,19 @@ export interface OutageSimulationOptions extends FaultLiveOptions, Omit<TrialSum
 
 /** Defaults of {@link simulateOutages}. */
 export const OUTAGE_SIMULATION_DEFAULTS = {
+  /** Assumption (no source): 1,000 independent draws per simulation; the result gives a confidence interval on the mean. */
   trials: 1000,
+  /** Assumption: a fixed seed, so that a call without one gives the same trials every time. */
   seed: 1 as Seed,
+  /** Nodes fail with their own `availability` (1 − availability is the chance a node is down in a trial). */
   nodeOutages: true,
+  /** Links fail with their own `availability`. */
   linkOutages: true,
   /** No district blackouts unless asked (assumption: no sourced blackout rate). */
   districtBlackout: 0,
   /** Cameras never fail on their own unless asked (assumption). */
   cameraAvailability: 1,
+  /** Keep the per-trial columns in the result. */
   keepTrials: true,
 } as const;
 
@@ -278,7 +283,7 @@ function drawTrial(ctx: TrialContext, t: number, b: TrialBuffers): number {
  * @param network - the network
  * @param options - trials (1,000), seed (1), nodeOutages / linkOutages (true),
  *   districtBlackout (0), cameraAvailability (1), centreKinds, analyticsDemand,
- *   confidence (0.95), ci (`normal` | `bootstrap`), resamples, keepTrials (true)
+ *   confidence (0.95), ci (`normal` | `bootstrap`), resamples, keepTrials (true); defaults: {@link OUTAGE_SIMULATION_DEFAULTS}
  * @returns summaries of liveShare, reachedShare, liveServed and
  *   analyticsShortfall, the all-up baseline, per-trial columns, and the params
  *   with the seed

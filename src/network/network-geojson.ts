@@ -18,6 +18,7 @@ import { type ImportReportEntry } from '../city/index.js';
 import { featureId } from '../city/internal.js';
 import { type LocalProjection } from '../geo/index.js';
 import {
+  CREATE_NETWORK_DEFAULTS,
   createCommandNetwork,
   createNetworkGraph,
   validateLinkAttributes,
@@ -146,7 +147,10 @@ export const NETWORK_GEOJSON_DEFAULTS = {
   linkDefaults: { availability: 1 },
   /** Light in fibre, 0.0049 ms/km (c / 1.47). */
   latencyMsPerKm: 0.0049,
+  /** Cameras attach to aggregation nodes, the roadside units that carry them. */
   attachKinds: ['aggregation'] as readonly NodeKind[],
+  /** As createCommandNetwork ({@link CREATE_NETWORK_DEFAULTS}): redundant links are accepted unless a tree is asked for. */
+  requireTree: CREATE_NETWORK_DEFAULTS.requireTree,
 } as const;
 
 /** Result of {@link networkFromGeoJSON}. */
@@ -188,7 +192,7 @@ function readPosition(origin: string, field: string, c: unknown, proj: LocalProj
  * @param fc - a GeoJSON FeatureCollection (WGS84)
  * @param projection - the city's LocalProjection (WGS84 → metres)
  * @param options - snapTolerance, defaults, and `cameras` (+ `cameraNode` or nearest-node
- *   assignment) to get a CommandNetwork too
+ *   assignment) to get a CommandNetwork too; defaults: {@link NETWORK_GEOJSON_DEFAULTS}
  * @returns `{ graph, network, report, nodeFeature, linkFeature }`
  * @throws {InvalidInputError} naming the feature (`features[7]` with its id): a node with
  *   a bad kind, non-finite or out-of-range coordinates, storage < 0, availability outside
@@ -347,7 +351,7 @@ export function networkFromGeoJSON(fc: unknown, projection: LocalProjection, opt
     network = createCommandNetwork(graph, o.cameras, {
       cameraNode,
       stream: o.stream,
-      requireTree: o.requireTree ?? false,
+      requireTree: o.requireTree ?? D.requireTree,
       origin,
       provenance: { generator: origin, seed: null, params: { numFeatures: features.length, snapTolerance: snap, reportEntries: report.length } },
     });
