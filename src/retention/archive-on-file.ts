@@ -45,6 +45,12 @@ export interface ArchiveOnFileOptions {
   reader?: string;
 }
 
+/** Defaults of {@link archiveOnFile}. Without `reader`, copies anyone can read count. */
+export const ARCHIVE_ON_FILE_DEFAULTS = {
+  /** Faces: the result feeds the crowd model, whose people at a gathering or march are identified by face (`'plate'` for vehicles). */
+  channel: 'face' as 'face' | 'plate',
+} as const;
+
 /** Result of {@link archiveOnFile}. */
 export interface ArchiveOnFile {
   /** Per camera: the share of its event captures still on file (0, 1, or the held share of the event). */
@@ -97,7 +103,8 @@ function unionLength(iv: [number, number][]): number {
  * the early part of a long event expires first.
  *
  * @param policy - a resolved policy (with its legal holds)
- * @param options - cameras, start, durationDays, daysAfter, operatingDays, channel, reader (via chains included)
+ * @param options - cameras, start, durationDays, daysAfter, operatingDays, channel, reader (via chains included);
+ *   defaults: {@link ARCHIVE_ON_FILE_DEFAULTS}
  * @returns an {@link ArchiveOnFile}
  * @throws {InvalidInputError} bad days, mismatched camera columns, an unknown reader, an unknown option
  * @example
@@ -124,7 +131,7 @@ export function archiveOnFile(policy: RetentionPolicy, options: ArchiveOnFileOpt
   const durationDays = num('durationDays', 0, true);
   const daysAfter = num('daysAfter', 0, false);
   const operatingDays = num('operatingDays', 0, true);
-  const channel = o.channel === undefined ? 'face' : o.channel;
+  const channel = o.channel === undefined ? ARCHIVE_ON_FILE_DEFAULTS.channel : o.channel;
   if (channel !== 'face' && channel !== 'plate') throw new InvalidInputError(ORIGIN, 'options.channel', 'must be "face" or "plate"', channel);
   const reader = requireReader(ORIGIN, policy, o.reader);
   const kinds = ARCHIVE_SEARCH_KINDS[channel];

@@ -10,7 +10,7 @@ export { analyseAccess, ACCESS_DEFAULTS } from './access.js';
 export type { AccessOptions, PrincipalAccess, AccessBreach, PrincipalsPerResidentSummary, AccessAnalysis } from './access.js';
 export { analyseRetention, compareRetention, ANALYSE_RETENTION_DEFAULTS } from './analyse-retention.js';
 export type { AnalyseRetentionOptions, RetentionAnalysis, RetentionDelta, RetentionComparison } from './analyse-retention.js';
-export { archiveOnFile, ARCHIVE_SEARCH_KINDS } from './archive-on-file.js';
+export { archiveOnFile, ARCHIVE_SEARCH_KINDS, ARCHIVE_ON_FILE_DEFAULTS } from './archive-on-file.js';
 export type { ArchiveOnFileOptions, ArchiveOnFile } from './archive-on-file.js';
 export { dailyEventRates, DAILY_EVENT_FIELDS, MET_ALERTS_PER_FACE } from './event-rates.js';
 export type { DailyEvents, EventTripsInput, DailyEventRatesOptions, DailyEventRates } from './event-rates.js';
