@@ -121,7 +121,7 @@ export const GRID_CITY_OPTION_KEYS: readonly (keyof GridCityOptions)[] = [
  * const city = generateGridCity({ boundary: [0, 0, 1000, 1000], blockSize: 100 });
  * city.streets.order // 121 intersections
  * city.streets.size  // 220 street segments
- * @remarks O(N · e) for N grid intersections in the bounding box and e boundary edges per band (a few); the Almaty preset (≈ 31,000 blocks, ≈ 62,000 edges) builds in about 0.4–0.9 s on the 2-core test machine under load, most of it graphology edge insertion.
+ * @remarks O(N · e) for N grid intersections in the bounding box and e boundary edges per band (a few); graphology edge insertion dominates the running time (figures for the Almaty preset in benchmarks/README.md).
  */
 export function generateGridCity(options: GridCityOptions = {}): City {
   const origin = 'generateGridCity';

@@ -102,7 +102,7 @@ function checkPresetOptions(options: unknown, origin: string): PresetCityOptions
  * @example
  * const almaty = almatyCity();
  * almaty.streets.size // ≈ 60,000 street segments
- * @remarks Builds in under a second on a 2-core machine; graphology edge insertion dominates (see benchmarks/).
+ * @remarks Graphology edge insertion dominates the build time (figures in benchmarks/README.md).
  */
 export function almatyCity(options: PresetCityOptions = {}): City {
   const origin = 'almatyCity';

@@ -22,7 +22,7 @@ let collector: (() => void) | null | undefined;
  * @returns a function that runs a full collection of the calling thread's heap, or null
  * @example
  * fullCollector()?.(); // collect now when possible
- * @remarks A full collection takes about 10–20 ms on a worker's small heap; far longer on a large one.
+ * @remarks A full collection is short on a worker's small heap and far longer on a large one (figures in benchmarks/README.md).
  */
 export function fullCollector(): (() => void) | null {
   if (collector !== undefined) return collector;

@@ -4,8 +4,8 @@
  * Why: a city-scale coverage call needs ~40 MB of short-lived typed arrays.
  * Allocating them afresh on every call makes V8 run full garbage
  * collections over the caller's heap (which holds, for example, a
- * 60,000-edge street graph) every few calls: on the Almaty preset that added
- * 50–100 ms to one call in three (npm run bench, coverage-almaty). Computations
+ * 60,000-edge street graph) every few calls, which slowed one call in three
+ * on the Almaty preset (figures in benchmarks/README.md). Computations
  * are synchronous and never nest, so one buffer per purpose can be reused.
  *
  * Arrays returned here are views into shared scratch space: their contents

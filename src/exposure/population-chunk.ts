@@ -54,8 +54,8 @@ let keptRows: Float64Array | null = null;
  * table is scratch (the result gets the gathered columns), and every row the
  * gather reads was written in full by its chunk, so it needs no clearing.
  * Why kept: a fresh table is 104 MB of fresh memory per 1,000,000 plans, slow
- * to fault in on a virtual machine (on the reference machine, a first write
- * to 104 MB took about 0.5 s, ten times a second one), and the old one would
+ * to fault in on a virtual machine (a first write to fresh memory is many
+ * times slower than a second one; figures in benchmarks/README.md), and the old one would
  * stay allocated until the calling thread next collects.
  */
 export function keptRowTable(numPlans: number): Float64Array {

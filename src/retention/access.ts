@@ -164,9 +164,9 @@ function requireColumn(field: string, value: unknown, rows: number): Float64Arra
  * access.closedLoop;                // false when banks reach templates through the biometric platform
  * access.beyondAllowed.map((b) => b.principal);
  * @remarks O(principals · edges + G · numPersons · numDays) for G distinct (face, plate) windows among the
- *   principals (principals sharing a window are computed once; one pass over the residents for all windows); 1,000,000
- *   residents × 1 day with the six built-in principals: about 0.15 s of CPU on the 2-core test machine under load
- *   from other processes (benchmarks/cases/retention-access.mjs).
+ *   principals (principals sharing a window are computed once; one pass over the residents for all windows); the
+ *   benchmark benchmarks/cases/retention-access.mjs times 1,000,000 residents × 1 day with the six built-in
+ *   principals (figures in benchmarks/README.md).
  */
 export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDays, options: AccessOptions): AccessAnalysis {
   requireRetentionPolicy(ORIGIN, policy);

@@ -73,9 +73,8 @@ const ORIGIN = 'analyseRetention';
  * const pc = personChannelDays(exposure.trips, { numPersons: exposure.numResidents, numDays: exposure.numDays });
  * const a = analyseRetention(retentionPreset('kazakhstan-90d'), { network, channels: pc, storage: { events } });
  * a.storage.totals.storedTB; a.history.summary.reconstructableShare.mean; a.access.closedLoop;
- * @remarks O(tiers · kinds · principals + nodes + cameras + numPersons · numDays · distinct reach windows):
- *   well under a second for 1,000,000 residents on a 2-core machine, per-person channels and event rates
- *   included (benchmark `retention-analysis-1m`; figures in benchmarks/README.md).
+ * @remarks O(tiers · kinds · principals + nodes + cameras + numPersons · numDays · distinct reach windows),
+ *   per-person channels and event rates included (benchmark `retention-analysis-1m`; figures in benchmarks/README.md).
  */
 export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetentionOptions = {}): RetentionAnalysis {
   requireRetentionPolicy(ORIGIN, policy);

@@ -149,7 +149,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
  * const r = await runScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 2000 }] });
  * r.headline.coveredFraction // share of Almaty seen by at least one camera
  *
- * Time: dominated by the analyses; the full Almaty preset (128,000 cameras, network, a day of trips for 10,000 residents) takes tens of seconds on 2 cores.
+ * Time: dominated by the analyses (figures for the full Almaty preset in benchmarks/README.md).
  */
 export async function runScenario(scenario: unknown, options: RunScenarioOptions = {}): Promise<ScenarioResult> {
   return (await runScenarioDetailed(scenario, options)).result;
