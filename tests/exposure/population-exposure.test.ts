@@ -202,8 +202,10 @@ describe('computePopulationExposure on worker threads (built package)', () => {
   const distEntry = new URL('../../dist/index.js', import.meta.url);
   const workerFile = new URL('../../dist/population-worker.js', import.meta.url);
   const built = existsSync(fileURLToPath(distEntry)) && existsSync(fileURLToPath(workerFile));
+  /** The root entry and the sightline/mobility subpath, as a user imports them. */
+  const loadPackage = async () => ({ ...(await import(distEntry.href)), ...(await import(new URL('../../dist/mobility.js', import.meta.url).href)) });
   it.skipIf(!built)('gives byte-identical results on 1, 2 and 3 threads, with and without availability', async () => {
-    const pkg = await import(distEntry.href);
+    const pkg = await loadPackage();
     expect(pkg.parallelPopulationAvailable()).toBe(true);
     const city = pkg.generateGridCity({ boundary: [0, 0, 2000, 2000], blockSize: 100, population: 40_000, seed: 3 });
     const rng = pkg.createRng('cams');
