@@ -4,7 +4,8 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { type ScenarioComparison } from '../scenario/index.js';
-import { chartScript, esc, HTML_STYLE } from './html-kit.js';
+import { esc, VEGA_LITE_SCHEMA } from '../scenario/internal.js';
+import { chartScript, HTML_STYLE } from './html-kit.js';
 
 const fmt = (key: string, v: number) => (/Fraction/.test(key) ? `${(100 * v).toFixed(v !== 0 && Math.abs(v) < 0.01 ? 3 : 2)}%` : v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 3 }));
 
@@ -20,7 +21,7 @@ export function buildComparisonHtml(d: ScenarioComparison): string {
   if (typeof d !== 'object' || d === null || !Array.isArray(d.headline) || !Array.isArray(d.districts)) {
     throw new InvalidInputError('buildComparisonHtml', 'comparison', 'must be a ScenarioComparison (from compareScenarios)', d);
   }
-  const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
+  const schema = VEGA_LITE_SCHEMA;
   const specs: Record<string, unknown> = {};
   const rel = d.headline.filter((x) => x.relative !== null).map((x) => ({ metric: x.key, change: x.relative }));
   if (rel.length > 0) {

@@ -1,6 +1,8 @@
 /**
  * Shared pieces of the HTML pages (report, comparison): the inlined Vega and
- * Vega-Lite bundles, escaping, the page style and the chart-rendering script.
+ * Vega-Lite bundles, the page style and the chart-rendering script. Escaping
+ * and number formatting live with the report sections
+ * (src/scenario/report-kit.ts), which this layer imports.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,11 +30,6 @@ export function scriptSafe(js: string): string {
 export function jsonSafe(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
-
-export function esc(s: unknown): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 
 /** The pages' CSS. */
 export const HTML_STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827;margin:0;background:#f8fafc}
@@ -85,19 +82,4 @@ export function chartScript(specs: Record<string, unknown>): string {
 })();
 </script>
 `;
-}
-
-/** A share as a percentage for the report (`–` for a missing or non-finite value; 3 decimals below 1 %). */
-export function fmtPct(x: number | null | undefined, d = 1): string {
-  return x === undefined || x === null || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 3 : d)}%`;
-}
-
-/** A number with `d` decimals and thousands separators (`–` for a missing or non-finite value). */
-export function fmtNum(x: number | null | undefined, d = 0): string {
-  return x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-}
-
-/** An HTML table of text cells (every cell escaped). */
-export function htmlTable(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }

@@ -1,6 +1,10 @@
 /**
  * The scenario schema (zod, strict: unknown keys are errors),
- * {@link parseScenario} and {@link scenarioJsonSchema}.
+ * {@link parseScenario} and {@link scenarioJsonSchema}: the root that
+ * assembles the parts' sections (model/schema.ts: `city`, `cameras`;
+ * network/schema.ts: `network`; exposure/schema.ts: `residents`, `trips`,
+ * `recognition`; retention/schema.ts: `retention`) and their analyses
+ * (the `analyses` section below).
  *
  * A scenario is one JSON document:
  * ```json
@@ -9,22 +13,31 @@
  *   "cameras": [{ "from": "preset", "name": "almaty", "count": 20000 }],
  *   "analyses": { "coverage": { "levels": ["range", "identify"] }, "districts": {} } }
  * ```
- * Extension point: a later layer adds its top-level section (e.g. `network`)
- * to {@link scenarioSchema}'s shape and its analysis keys to
- * `schema-analyses.ts`, then its step to `steps.ts`.
+ * Extension point: a part (a folder of src/scenario/) adds its top-level
+ * section (e.g. `network`) to {@link scenarioSchema}'s shape and its
+ * analysis keys (`networkAnalyses`) to {@link analysesSchema}, then its
+ * steps to `steps.ts`; a new analysis of an existing part touches only that
+ * part's schema.ts
+ * (see docs/guide/contributing.md).
  */
 import { z } from 'zod';
-import { citySchema } from './schema-city.js';
-import { camerasSchema } from './schema-cameras.js';
-import { analysesSchema } from './schema-analyses.js';
-import { networkSchema } from './schema-network.js';
-import { recognitionSchema, residentsSchema, tripsSchema } from './schema-exposure.js';
-import { retentionSchema } from './schema-retention.js';
-import { checkRetentionSection } from './retention-policy.js';
+import { citySchema, camerasSchema } from './model/schema.js';
+import { coverageAnalyses } from './coverage/schema.js';
+import { networkAnalyses, networkSchema } from './network/schema.js';
+import { exposureAnalyses, recognitionSchema, residentsSchema, tripsSchema } from './exposure/schema.js';
+import { retentionSchema } from './retention/schema.js';
+import { checkRetentionSection } from './retention/policy.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
 
 /** The version of the scenario format this library reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
+
+/**
+ * The `analyses` section: each part's analysis keys, in part order (a part
+ * adds an analysis in its own schema.ts). Omitted: coverage, districts and
+ * raster with their defaults.
+ */
+export const analysesSchema = z.strictObject({ ...coverageAnalyses, ...networkAnalyses, ...exposureAnalyses }).prefault({ coverage: {}, districts: {}, raster: {} });
 
 /** The scenario schema. */
 export const scenarioSchema = z

@@ -4,13 +4,17 @@
  * in the {@link ScenarioContext}, and writes its metrics, headline numbers,
  * assumptions and (for the outputs) artefacts.
  *
- * A layer adds: its schema section (schema.ts / schema-analyses.ts, e.g.
- * schema-network.ts, schema-exposure.ts), one `step-<layer>.ts` exporting
- * its steps (step-network.ts, step-exposure.ts), and one spread in
- * {@link SCENARIO_STEPS} below. The retention step runs last: it reads the exposure step's trips and crowds. The runner, the
- * result format, compareScenarios (generic over headline and district
- * numbers) and the CLI need no change; the outputs add a file or a report
- * section when the layer has something to draw.
+ * Each part of a scenario has its folder, src/scenario/<part>/ (model,
+ * coverage, network, exposure, retention), holding its schema section
+ * (schema.ts, wired into the root schema.ts), its steps (step.ts, one spread
+ * in {@link SCENARIO_STEPS} below), its result types derived from the
+ * library's (result.ts, wired into {@link ScenarioMetrics}), its rows of the
+ * assumptions table (assumptions.ts) and its report section (report.ts,
+ * assembled by src/io/report-html.ts). The retention step runs last: it
+ * reads the exposure step's trips and crowds. The runner, the result
+ * envelope, compareScenarios (generic over headline and district numbers)
+ * and the CLI need no change. docs/guide/contributing.md walks through
+ * adding a metric.
  */
 import { type Rng } from '../core/index.js';
 import { type City } from '../city/index.js';
@@ -21,11 +25,11 @@ import type { PersonDayMetrics, TripMetrics, CrowdExposureOptions, CrowdInput } 
 import { type SyntheticResidents } from '../mobility/index.js';
 import type { Assumption, ScenarioMetrics } from './result.js';
 import type { ScenarioSpec } from './schema.js';
-import { MODEL_STEPS } from './step-model.js';
-import { COVERAGE_STEPS } from './step-coverage.js';
-import { NETWORK_STEPS } from './step-network.js';
-import { EXPOSURE_STEPS } from './step-exposure.js';
-import { RETENTION_STEPS } from './step-retention.js';
+import { MODEL_STEPS } from './model/step.js';
+import { COVERAGE_STEPS } from './coverage/step.js';
+import { NETWORK_STEPS } from './network/step.js';
+import { EXPOSURE_STEPS } from './exposure/step.js';
+import { RETENTION_STEPS } from './retention/step.js';
 
 /** What the steps share during a run. */
 export interface ScenarioContext {

@@ -11,7 +11,7 @@
  * times, exponential or power deterrence).
  */
 import { z } from 'zod';
-import { positionSchema } from './schema-network.js';
+import { positionSchema } from '../positions.js';
 
 const probability = z.number().min(0).max(1);
 const level = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -120,3 +120,8 @@ export const exposureAnalysisSchema = z.strictObject({
   threads: z.union([z.number().int().min(1).max(64), z.literal('auto')]).default('auto').describe('Worker threads (results identical for any value).'),
   afterDamage: z.boolean().default(false).describe("Score the residents' trips against only the cameras the damage analysis leaves working (needs analyses.damage)."),
 });
+
+/** The exposure part's key of the `analyses` section (spread into it by the root schema.ts). */
+export const exposureAnalyses = {
+  exposure: exposureAnalysisSchema.optional().describe('Exposure: the residents sample (with the residents section), watchlist, unicity, crowds, least-surveilled routes.'),
+};

@@ -5,10 +5,10 @@
  * to compare with, and the semantic check parseScenario runs so that a
  * policy error is reported at its JSON path.
  */
-import { InvalidInputError } from '../core/index.js';
-import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec, RETENTION_PRESETS, type RetentionPresetName } from '../retention/index.js';
+import { InvalidInputError } from '../../core/index.js';
+import { createRetentionPolicy, type LegalHoldSpec, type RetentionPolicy, type RetentionPolicySpec, RETENTION_PRESETS, type RetentionPresetName } from '../../retention/index.js';
 import type { z } from 'zod';
-import type { retentionPolicyRefSchema, retentionSchema } from './schema-retention.js';
+import type { retentionPolicyRefSchema, retentionSchema } from './schema.js';
 
 type RetentionSection = z.output<typeof retentionSchema>;
 type PolicyRef = z.output<typeof retentionPolicyRefSchema>;

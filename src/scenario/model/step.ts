@@ -1,13 +1,13 @@
 /**
  * The model steps of a scenario run: build the city, build the cameras.
  */
-import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
-import { multiPolygonArea } from '../geo/index.js';
+import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE } from '../../cameras/index.js';
+import { multiPolygonArea } from '../../geo/index.js';
 import { buildScenarioCity } from './build-city.js';
 import { buildScenarioCameras } from './build-cameras.js';
 import { cameraAssumptions, cityAssumptions } from './assumptions.js';
-import type { ScenarioContext, ScenarioStep } from './steps.js';
-import type { CameraSourceSpec } from './schema.js';
+import type { ScenarioContext, ScenarioStep } from '../steps.js';
+import type { CameraSourceSpec } from '../schema.js';
 
 const cityStep: ScenarioStep = {
   id: 'city',

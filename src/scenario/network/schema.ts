@@ -12,15 +12,12 @@
  *   attach to the nearest node of `attachKinds`).
  */
 import { z } from 'zod';
+import { positionSchema } from '../positions.js';
 
 const nodeKind = z.enum(['aggregation', 'district-hub', 'city-centre', 'national']);
 const linkKind = z.enum(['fibre', 'lte', 'radio']);
 const perLinkKind = (v: z.ZodNumber) => z.strictObject({ fibre: v.optional(), lte: v.optional(), radio: v.optional() });
 const probability = z.number().min(0).max(1);
-const lonLat = z.strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
-const xy = z.strictObject({ x: z.number(), y: z.number() });
-/** A position in metres (x, y) or WGS84 (lon, lat; needs a city with a projection). */
-export const positionSchema = z.union([xy, lonLat]);
 
 /** The stream model (frame rate, codec, aspect) of the network's bitrates. */
 export const streamSchema = z.strictObject({
@@ -115,3 +112,11 @@ export const damageAnalysisSchema = z.strictObject({
 });
 
 export { linkKind as linkKindSchema, nodeKind as nodeKindSchema };
+
+/** The network part's keys of the `analyses` section (spread into it by the root schema.ts, in this order). */
+export const networkAnalyses = {
+  network: networkMetricsAnalysisSchema.optional().describe('Steady-state network metrics (needs the network section).'),
+  spof: spofAnalysisSchema.optional().describe('Single points of failure (needs the network section).'),
+  outages: outagesAnalysisSchema.optional().describe('Monte Carlo outage trials, seeded from the scenario (needs the network section).'),
+  damage: damageAnalysisSchema.optional().describe('Targeted damage: units and cameras, named or random (needs the network section).'),
+};

@@ -1,12 +1,64 @@
 /**
- * The `cameras` section of a scenario: one or more sources, concatenated in
- * order. Each source names where its cameras come from with `from`:
- * `preset`, a placement strategy (`intersections`, `streets`, `uniform`,
- * `population`, `facades`), `osm` (a GeoJSON file of
- * `man_made=surveillance` nodes) or `list`.
+ * The model sections of a scenario: `city` (a preset, `almaty` or `astana`,
+ * with overrides, or a city assembled from imported files) and `cameras`
+ * (one or more sources, concatenated in order). Each camera source names
+ * where its cameras come from with `from`: `preset`, a placement strategy
+ * (`intersections`, `streets`, `uniform`, `population`, `facades`), `osm` (a
+ * GeoJSON file of `man_made=surveillance` nodes) or `list`.
  */
 import { z } from 'zod';
-import { streetClassSchema } from './schema-city.js';
+
+/** Street classes, as in src/city/city.ts. */
+const streetClass = z.enum(['arterial', 'collector', 'local', 'footway']);
+
+/** Districts: a count, names, for an equal-area split of the boundary. */
+const districts = z.union([z.number().int().min(1).max(1000), z.array(z.string().min(1)).min(1)]);
+
+/**
+ * A preset city with overrides of the grid generator (see `generateGridCity`).
+ * The boundary and projection of a preset cannot be overridden.
+ */
+export const presetCitySchema = z
+  .strictObject({
+    preset: z.enum(['almaty', 'astana']).describe('Which preset city (Almaty: real OSM boundary; Astana: synthetic geometry).'),
+    seed: z.union([z.string(), z.number()]).optional().describe('Seed of the city (default: the scenario seed).'),
+    blockSize: z.number().positive().optional().describe('Block size, metres (default 150).'),
+    rotation: z.number().optional().describe('Grid rotation, degrees clockwise (default 0).'),
+    arterialSpacing: z.number().int().min(1).optional(),
+    collectorSpacing: z.number().int().min(1).optional(),
+    streetWidths: z.strictObject({ arterial: z.number().positive().optional(), collector: z.number().positive().optional(), local: z.number().positive().optional(), footway: z.number().positive().optional() }).optional(),
+    jitter: z.number().min(0).optional(),
+    buildings: z.boolean().optional().describe('One building per block (default true).'),
+    buildingSetback: z.number().min(0).optional(),
+    buildingHeight: z.number().positive().optional(),
+    population: z.number().min(0).optional().describe('Residents (default: the preset figure).'),
+    densityDecay: z.number().positive().optional().describe("Clark's law length scale, metres."),
+    populationCellSize: z.number().positive().optional(),
+    districts: districts.optional().describe("A count or names (default: the city's real district names)."),
+  })
+  .describe('A preset city with overrides of generateGridCity.');
+
+/** A city assembled from files (paths relative to the scenario file). */
+export const importedCitySchema = z
+  .strictObject({
+    name: z.string().min(1).optional().describe('City name (default "imported city").'),
+    import: z
+      .strictObject({
+        boundary: z.string().min(1).optional().describe('GeoJSON Polygon/MultiPolygon (lon/lat) of the study area; default the streets’ bounding box.'),
+        streets: z.string().min(1).optional().describe('Streets: GeoJSON LineStrings with OSM highway tags, or OSM XML (.osm).'),
+        buildings: z.string().min(1).optional().describe('Buildings: GeoJSON polygons (lon/lat).'),
+      })
+      .refine((v) => v.boundary !== undefined || v.streets !== undefined, { message: 'must name at least a boundary or a streets file' }),
+    districts: districts.optional().describe('A count or names for an equal-area split (default: one district, the whole city).'),
+    population: z.number().min(0).optional().describe('Residents, spread uniformly (default 3,000 per km², an assumption).'),
+    includeFootways: z.boolean().optional(),
+    source: z.string().optional().describe('Where the files come from, for the provenance.'),
+    licence: z.string().optional().describe('Licence of the files, e.g. "ODbL-1.0 (© OpenStreetMap contributors)".'),
+  })
+  .describe('A city imported from files.');
+
+/** The `city` section. */
+export const citySchema = z.union([presetCitySchema, importedCitySchema]);
 
 const seed = z.union([z.string(), z.number()]);
 const count = z.number().int().min(0).max(50_000_000);
@@ -39,7 +91,7 @@ const intersectionsSource = z.strictObject({
   maxIntersections: z.number().int().min(1).optional(),
   minDegree: z.number().int().min(1).optional(),
   heading: z.enum(['streets', 'random']).optional(),
-  streetClasses: z.array(streetClassSchema).min(1).optional(),
+  streetClasses: z.array(streetClass).min(1).optional(),
   offset: z.number().min(0).optional(),
   ...attributes,
 });
@@ -49,7 +101,7 @@ const streetsSource = z.strictObject({
   count: count.optional().describe('Exact number, evenly spread (overrides spacing).'),
   spacing: z.number().positive().optional().describe('Metres between cameras (default 50).'),
   heading: z.enum(['along', 'across', 'random']).optional(),
-  streetClasses: z.array(streetClassSchema).min(1).optional(),
+  streetClasses: z.array(streetClass).min(1).optional(),
   kerbOffset: z.number().min(0).optional(),
   ...attributes,
 });
@@ -69,7 +121,7 @@ const facadesSource = z
     spacing: z.number().positive().optional().describe('Metres between cameras along facing walls (instead of count).'),
     facadeOffset: z.number().min(0).optional(),
     maxStreetDistance: z.number().positive().optional(),
-    streetClasses: z.array(streetClassSchema).min(1).optional(),
+    streetClasses: z.array(streetClass).min(1).optional(),
     ...attributes,
   })
   .refine((v) => (v.count === undefined) !== (v.spacing === undefined), { message: 'must give exactly one of count and spacing', path: ['count'] });

@@ -11,7 +11,7 @@
  * JSON path of the offending item (schema.ts).
  */
 import { z } from 'zod';
-import { DATA_KINDS, RETENTION_TIERS, RETENTION_PRESET_NAMES, ANALYSE_RETENTION_DEFAULTS } from '../retention/index.js';
+import { DATA_KINDS, RETENTION_TIERS, RETENTION_PRESET_NAMES, ANALYSE_RETENTION_DEFAULTS } from '../../retention/index.js';
 
 // Days are range-checked by createRetentionPolicy (one message per bad value, at its JSON path).
 const days = z.union([z.number(), z.literal('forever')]).describe('Days kept (0 = deleted at once) or "forever"; at least 0.');

@@ -6,12 +6,9 @@
  * and tables (reach per kind, access per principal, the closed-loop check,
  * retroactive identification of crowds).
  */
-import { type RetentionPolicyMetrics, type ScenarioResult } from '../scenario/index.js';
-import { esc, fmtNum as num, fmtPct as pct, htmlTable as table } from './html-kit.js';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-type Card = [string, string, string];
+import { esc, fmtNum as num, fmtPct as pct, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportSection } from '../report-kit.js';
+import type { ScenarioResult } from '../result.js';
+import type { RetentionPolicyMetrics } from './result.js';
 
 function policies(result: ScenarioResult): RetentionPolicyMetrics[] {
   const r = result.metrics.retention;
@@ -24,13 +21,12 @@ function policies(result: ScenarioResult): RetentionPolicyMetrics[] {
  *
  * @param result - the scenario result
  * @returns [label, value, subtitle] triples
- * @example retentionCards(result).length
  */
-export function retentionCards(result: ScenarioResult): Card[] {
+function cards(result: ScenarioResult): ReportCard[] {
   const r = result.metrics.retention;
   if (!r) return [];
   const p = r.policy;
-  const cards: Card[] = [];
+  const cards: ReportCard[] = [];
   if (p.storage) cards.push([`Storage under ${p.name}`, `${num(p.storage.storedTB)} TB`, `${num(p.storage.costPerMonth)} ${p.storage.currency} a month; ${num(p.storage.shortfallTB)} TB beyond the nodes' capacity`]);
   if (p.history) cards.push([`Last ${num(r.lookbackDays)} days reconstructable`, pct(p.history.summary.reconstructableShare.mean), `mean share of a resident's trips identifiable from what ${p.name} keeps (faces ${num(p.reach.face)} d, plates ${num(p.reach.plate)} d)`]);
   if (p.access) {
@@ -48,15 +44,14 @@ export function retentionCards(result: ScenarioResult): Card[] {
  *
  * @param result - the scenario result
  * @returns specifications keyed by element id (only those with data)
- * @example retentionChartSpecs(result)['chart-retention-storage']
  */
-export function retentionChartSpecs(result: ScenarioResult): Record<string, unknown> {
+function charts(result: ScenarioResult): Record<string, unknown> {
   const specs: Record<string, unknown> = {};
   const ps = policies(result);
   const storage = ps.filter((p) => p.storage).flatMap((p) => p.storage!.byTier.map((t) => ({ policy: p.name, tier: t.tier, storedTB: t.storedTB })));
   if (storage.length > 0) {
     specs['chart-retention-storage'] = {
-      $schema: SCHEMA,
+      $schema: VEGA_LITE_SCHEMA,
       title: 'Storage at steady state, by tier (TB, with replication)',
       width: 360,
       height: { step: 14 },
@@ -73,7 +68,7 @@ export function retentionChartSpecs(result: ScenarioResult): Record<string, unkn
   const access = ps.filter((p) => p.access).flatMap((p) => p.access!.principals.map((a) => ({ policy: p.name, principal: a.label, share: a.shareOfResidents })));
   if (access.length > 0) {
     specs['chart-retention-access'] = {
-      $schema: SCHEMA,
+      $schema: VEGA_LITE_SCHEMA,
       title: "Share of residents whose recent history each principal can reach",
       width: 360,
       height: { step: 14 },
@@ -97,9 +92,8 @@ export function retentionChartSpecs(result: ScenarioResult): Record<string, unkn
  * @param result - the scenario result
  * @param chartDivs - renders the chart containers that have a specification
  * @returns HTML text
- * @example retentionSectionHtml(result, (ids) => ids.map((id) => `<div id="${id}"></div>`).join(''))
  */
-export function retentionSectionHtml(result: ScenarioResult, chartDivs: (ids: string[]) => string): string {
+function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): string {
   const r = result.metrics.retention;
   if (!r) return '';
   const ps = policies(result);
@@ -155,3 +149,6 @@ export function retentionSectionHtml(result: ScenarioResult, chartDivs: (ids: st
   }
   return out.join('\n');
 }
+
+/** The retention part's report section. */
+export const RETENTION_REPORT: ReportSection = { cards, charts, html };

@@ -6,20 +6,15 @@
  * (live and from the archive) and least-surveilled routes between named
  * places.
  */
-import { type CoverageLevel } from '../coverage/index.js';
-import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../mobility/index.js';
-import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../exposure/index.js';
-import { histogram } from './histogram.js';
+import { type CoverageLevel } from '../../coverage/index.js';
+import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
+import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
+import { histogram } from '../histogram.js';
 import { exposureAssumptions } from './assumptions.js';
-import { toMetres } from './step-network.js';
+import { toMetres } from '../positions.js';
+import { keyOf } from '../headline-key.js';
 import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
-import type { ScenarioContext, ScenarioStep } from './steps.js';
-
-/** A headline-key-safe form of a name: `Republic Square` → `RepublicSquare`. */
-export function keyOf(name: string): string {
-  const k = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[^A-Za-z]+/, '');
-  return k.length > 0 ? k[0].toUpperCase() + k.slice(1) : 'X';
-}
+import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 /** planTrips options from the scenario's `trips` section (the parametric forms of the function-valued options). */
 function planOptions(t: ScenarioContext['spec']['trips']): Omit<PlanTripsOptions, 'seed'> {
@@ -156,7 +151,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
   ctx.progress(0.3, 'residents and trips');
   const numResidents = spec.residents!.count;
   const keep = o.unicity !== undefined && o.sample > 0;
-  const r = computePopulationExposure(ctx.city!, ctx.cameras!, {
+  const r = computePopulationExposure(ctx.cameras!, ctx.city!, {
     seed: ctx.rng.stream('exposure'),
     numResidents,
     plans: planOptions(spec.trips),
@@ -220,7 +215,8 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
   return p;
 }
 
-function pickInequality(g: { gini: number; maxMinRatio: number | null; maxGroup: string | null; minGroup: string | null }) {
+/** The inequality figures results.json keeps (the group extremes themselves are in the district table). */
+function pickInequality(g: GroupInequality): PopulationExposureMetrics['inequality']['meanSightings'] {
   return { gini: g.gini, maxMinRatio: g.maxMinRatio, maxGroup: g.maxGroup, minGroup: g.minGroup };
 }
 

@@ -5,12 +5,13 @@
  * policy (compareRetention), and the crowds' retroactive identification
  * from the archive days after the gathering.
  */
-import { crowdExposure } from '../exposure/index.js';
-import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, type RetentionPolicy, type DailyEvents } from '../retention/index.js';
-import type { Assumption, RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
-import { scenarioComparedPolicy, scenarioRetentionPolicy } from './retention-policy.js';
-import { keyOf } from './step-exposure.js';
-import type { ScenarioContext, ScenarioStep } from './steps.js';
+import { crowdExposure } from '../../exposure/index.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, type RetentionPolicy, type DailyEvents } from '../../retention/index.js';
+import type { RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
+import { scenarioComparedPolicy, scenarioRetentionPolicy } from './policy.js';
+import { retentionAssumptions } from './assumptions.js';
+import { keyOf } from '../headline-key.js';
+import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 /** JSON part of one analysis (per-resident columns and timings left out). */
 export function retentionPolicyMetrics(a: RetentionAnalysis): RetentionPolicyMetrics {
@@ -162,21 +163,6 @@ function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetric
     ctx.headline[`${prefix}PrincipalsPerResidentMean`] = p.access.principalsPerResident.mean;
     ctx.headline[`${prefix}ClosedLoop`] = p.access.closedLoop ? 1 : 0;
   }
-}
-
-function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
-  const out: Assumption[] = [];
-  for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
-    // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
-    const value = `${p.description || p.name}${p.evidence === 'partly-sourced' ? ' (partly sourced: some figures, tiers and readers are assumptions)' : ''}`;
-    out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
-  }
-  out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
-  out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
-  out.push({ topic: 'Copies to upper tiers', value: "carry every camera's data (the archive is fetched even from record-only cameras)", source: 'assumption (retention model)', kind: 'assumption' });
-  if (network && !residents) out.push({ topic: 'Event storage', value: 'face templates, match events, plate reads and alerts counted as 0 per day: the scenario has no residents', source: 'scenario', kind: 'assumption' });
-  if (!network) out.push({ topic: 'Retention storage', value: 'not computed: the scenario has no network', source: 'scenario', kind: 'assumption' });
-  return out;
 }
 
 /** The retention-layer steps, in run order (after exposure: they read its trips and crowds). */

@@ -2,15 +2,12 @@
  * The coverage steps of a scenario run: area and k-coverage per level,
  * street coverage, the per-district table and the raster for the map.
  */
-import { computeCoverage, computeStreetCoverage, computeDistrictCoverage, coverageRaster } from '../coverage/index.js';
-import { PolygonLocator } from '../geo/index.js';
-import { type City } from '../city/index.js';
+import { computeCoverage, computeStreetCoverage, computeDistrictCoverage, coverageRaster } from '../../coverage/index.js';
+import { PolygonLocator } from '../../geo/index.js';
+import { type City } from '../../city/index.js';
 import { coverageAssumptions } from './assumptions.js';
-import type { CoverageRun, DistrictMetrics } from './result.js';
-import type { ScenarioContext, ScenarioStep } from './steps.js';
-
-/** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
-export const MAX_K_REPORTED = 20;
+import { MAX_K_REPORTED, type CoverageRun, type DistrictMetrics } from './result.js';
+import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 const trimK = (a: number[]) => a.slice(0, MAX_K_REPORTED + 1);
 

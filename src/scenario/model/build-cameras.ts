@@ -2,10 +2,10 @@
  * Builds the CameraSet of a scenario from its camera sources, concatenated
  * in order (camera ids follow the order of the sources).
  */
-import { InvalidInputError, type Rng } from '../core/index.js';
-import { type City } from '../city/index.js';
-import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet, almatyCameras, astanaCameras, placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades, importOsmCameras, type CameraImportReportEntry } from '../cameras/index.js';
-import type { CameraSourceSpec } from './schema.js';
+import { InvalidInputError, type Rng } from '../../core/index.js';
+import { type City } from '../../city/index.js';
+import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet, almatyCameras, astanaCameras, placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades, importOsmCameras, type CameraImportReportEntry } from '../../cameras/index.js';
+import type { CameraSourceSpec } from '../schema.js';
 import { readJson } from './build-city.js';
 
 /** What {@link buildScenarioCameras} returns. */
@@ -45,12 +45,12 @@ export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city:
         break;
       case 'intersections': {
         const { from: _f, count, seed: _s, ...o } = src;
-        set = placeAtIntersections(city, { ...o, totalCameras: count, seed });
+        set = placeAtIntersections(city, { ...o, numCameras: count, seed });
         break;
       }
       case 'streets': {
-        const { from: _f, seed: _s, ...o } = src;
-        set = placeAlongStreets(city, { ...o, seed });
+        const { from: _f, count, seed: _s, ...o } = src;
+        set = placeAlongStreets(city, { ...o, numCameras: count, seed });
         break;
       }
       case 'uniform': {

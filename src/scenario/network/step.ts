@@ -6,26 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidInputError } from '../core/index.js';
-import { type City } from '../city/index.js';
-import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type TrialSummary } from '../network/index.js';
-import { computeCoverage, coverageUnderFault, rankSinglePointsOfFailureByArea } from '../coverage/index.js';
-import { histogram } from './histogram.js';
+import { InvalidInputError } from '../../core/index.js';
+import { type City } from '../../city/index.js';
+import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type TrialSummary } from '../../network/index.js';
+import { computeCoverage, coverageUnderFault, rankSinglePointsOfFailureByArea } from '../../coverage/index.js';
+import { histogram } from '../histogram.js';
+import { toMetres } from '../positions.js';
 import { networkAssumptions } from './assumptions.js';
 import type { NetworkMetrics, TrialSummaryMetrics } from './result.js';
-import type { ScenarioContext, ScenarioStep } from './steps.js';
-import type { ScenarioSpec } from './schema.js';
+import type { ScenarioContext, ScenarioStep } from '../steps.js';
+import type { ScenarioSpec } from '../schema.js';
 
 type NetworkSpec = NonNullable<ScenarioSpec['network']>;
-type Position = { x: number; y: number } | { lon: number; lat: number };
-
-/** A position in metres: lon/lat through the city's projection. */
-export function toMetres(city: City, p: Position, field: string, origin = 'runScenario'): { x: number; y: number } {
-  if ('x' in p) return { x: p.x, y: p.y };
-  if (!city.projection) throw new InvalidInputError(origin, field, 'must be in metres (x, y): the city has no projection for lon/lat', p);
-  const [x, y] = city.projection.forward(p.lon, p.lat);
-  return { x, y };
-}
 
 /** The builder options a `preset` or `hierarchical` network section stands for. */
 function builderOptions(spec: ScenarioSpec, n: Extract<NetworkSpec, { from: 'preset' | 'hierarchical' }>, city: City, ctx: ScenarioContext): HierarchicalNetworkOptions {

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidInputError, type Seed } from '../core/index.js';
-import { type City, almatyCity, astanaCity, type PresetCityOptions, createCity, importStreets, type StreetImportResult, importOsmStreetsXml, OSM_LICENCE, importBuildings, type ImportReportEntry } from '../city/index.js';
-import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../geo/index.js';
-import type { ScenarioSpec } from './schema.js';
+import { InvalidInputError, type Seed } from '../../core/index.js';
+import { type City, almatyCity, astanaCity, type PresetCityOptions, createCity, importStreets, type StreetImportResult, importOsmStreetsXml, OSM_LICENCE, importBuildings, type ImportReportEntry } from '../../city/index.js';
+import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../../geo/index.js';
+import type { ScenarioSpec } from '../schema.js';
 
 /** What {@link buildScenarioCity} returns. */
 export interface BuiltCity {

@@ -1,0 +1,44 @@
+/**
+ * The coverage analyses of a scenario's `analyses` section: area and
+ * k-coverage per distance level (`coverage`), covered street length per
+ * street class (`streetCoverage`), the per-district table (`districts`) and
+ * the raster for the map (`raster`).
+ */
+import { z } from 'zod';
+
+/** A DORI level (EN 62676-4) or the camera's own range. */
+export const coverageLevelSchema = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
+
+/** Exact area coverage and k-coverage inside the city boundary. */
+export const coverageAnalysisSchema = z.strictObject({
+  levels: z.array(coverageLevelSchema).min(1).default(['range']).describe('Distance levels to compute (default ["range"]).'),
+  occlusion: z.boolean().default(false).describe('Buildings block the view (default false).'),
+  availability: z.number().min(0).max(1).optional().describe('Probability each camera is up: results become expectations.'),
+});
+
+/** Covered share of street length, per street class. */
+export const streetCoverageAnalysisSchema = z.strictObject({
+  level: coverageLevelSchema.default('range'),
+  occlusion: z.boolean().default(false),
+});
+
+/** Per-district coverage table (area, streets, density). */
+export const districtsAnalysisSchema = z.strictObject({
+  level: coverageLevelSchema.default('range'),
+  occlusion: z.boolean().default(false),
+  streets: z.boolean().default(true).describe('Also covered street length per district (default true).'),
+});
+
+/** A coverage raster for the map (cameras seeing each cell centre); not used for headline numbers. */
+export const rasterAnalysisSchema = z.strictObject({
+  cellSize: z.number().min(10).default(250).describe('Cell side, metres (default 250, at least 10).'),
+  level: coverageLevelSchema.default('range'),
+});
+
+/** The coverage part's keys of the `analyses` section (spread into it by the root schema.ts, in this order). */
+export const coverageAnalyses = {
+  coverage: coverageAnalysisSchema.optional(),
+  streetCoverage: streetCoverageAnalysisSchema.optional(),
+  districts: districtsAnalysisSchema.optional(),
+  raster: rasterAnalysisSchema.optional(),
+};

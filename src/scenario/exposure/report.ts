@@ -1,0 +1,146 @@
+/**
+ * The exposure part's section of the HTML report: cards (sightings,
+ * identification, watchlist, unicity), charts (distributions of sightings
+ * and identification probability, exposure by home district as a map and a
+ * chart, the unicity curve, crowds) and the exposure section (the residents
+ * sample, inequality between districts, watchlist, unicity, crowds, routes).
+ */
+import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
+import type { ScenarioResult } from '../result.js';
+
+function cards(result: ScenarioResult): ReportCard[] {
+  const cards: ReportCard[] = [];
+  const p = result.metrics.exposure?.population;
+  if (p) {
+    cards.push(['Sightings per resident and day', num(p.summary.sightings.mean, 1), `median ${num(p.summary.sightings.quantiles['0.5'], 0)}; ${num(p.summary.distinctCameras.mean, 1)} distinct cameras on average`]);
+    cards.push(['Identified at least once a day', pct(p.summary.pIdentified.mean), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})`]);
+    if (p.watchlist) cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
+    const k4 = p.unicity?.byK.find((b) => b.k === 4);
+    if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `of ${num(k4.sampled)} sampled residents (95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)})`]);
+  }
+  return cards;
+}
+
+function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string, unknown> {
+  const specs: Record<string, unknown> = {};
+  const pop = result.metrics.exposure?.population;
+  if (pop) {
+    specs['chart-sightings'] = histogramSpec('Sightings per resident and day', pop.histograms.sightings, 'sightings (passages through a camera footprint)', '#0369a1');
+    specs['chart-pidentified'] = histogramSpec('Probability of being identified at least once in a day', pop.histograms.pIdentified, 'P(identified ≥ once)', '#be123c', '.0%');
+    const rows = pop.districts.filter((d) => d.id !== null);
+    if (rows.length > 0) {
+      specs['chart-district-exposure'] = {
+        $schema: VEGA_LITE_SCHEMA,
+        title: 'Exposure by home district (means per resident and day)',
+        data: { values: rows.map((d) => ({ district: d.name, meanSightings: d.meanSightings, meanPIdentified: d.meanPIdentified, residents: d.residents })) },
+        hconcat: [
+          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#0369a1' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanSightings', type: 'quantitative', title: 'sightings' } } },
+          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#be123c' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanPIdentified', type: 'quantitative', title: 'P(identified ≥ once)', axis: { format: '%' } } } },
+        ],
+      };
+    }
+    const withExposure = maps.districts.filter((f) => typeof (f as { properties?: Record<string, unknown> }).properties?.exposureMeanPIdentified === 'number');
+    if (withExposure.length > 0) {
+      specs['map-exposure'] = {
+        $schema: VEGA_LITE_SCHEMA,
+        title: 'Probability a resident is identified in a day, by home district',
+        width: 430,
+        height: 420,
+        projection: { type: 'mercator' },
+        data: { values: withExposure },
+        mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1 },
+        encoding: {
+          color: { field: 'properties.exposureMeanPIdentified', type: 'quantitative', title: 'P(identified)', scale: { scheme: 'reds' }, legend: { format: '.0%' } },
+          tooltip: [
+            { field: 'properties.name', type: 'nominal', title: 'district' },
+            { field: 'properties.exposureMeanPIdentified', type: 'quantitative', title: 'P(identified ≥ once)', format: '.1%' },
+            { field: 'properties.exposureMeanSightings', type: 'quantitative', title: 'sightings per day', format: ',.1f' },
+            { field: 'properties.exposureResidents', type: 'quantitative', title: 'residents simulated' },
+          ],
+        },
+      };
+    }
+    if (pop.unicity) {
+      const values = pop.unicity.byK.map((b) => ({ k: b.k, share: b.share, low: b.ciLow, high: b.ciHigh }));
+      specs['chart-unicity'] = {
+        $schema: VEGA_LITE_SCHEMA,
+        title: 'Unicity: share singled out by k random (camera, hour) sightings',
+        width: 400,
+        height: 220,
+        data: { values },
+        encoding: { x: { field: 'k', type: 'ordinal', title: 'k (points known)' } },
+        layer: [
+          { mark: { type: 'errorbar', color: '#6b7280' }, encoding: { y: { field: 'low', type: 'quantitative', title: 'share unique', axis: { format: '%' }, scale: { domain: [0, 1] } }, y2: { field: 'high' } } },
+          { mark: { type: 'line', point: true, tooltip: true, color: '#111827' }, encoding: { y: { field: 'share', type: 'quantitative' } } },
+        ],
+      };
+    }
+  }
+  const crowds = result.metrics.exposure?.crowds ?? [];
+  if (crowds.length > 0) {
+    const values: { crowd: string; mode: string; what: string; people: number }[] = [];
+    for (const c of crowds) {
+      for (const mode of ['live', 'archive'] as const) {
+        values.push({ crowd: c.name, mode, what: 'captured', people: c[mode].captured }, { crowd: c.name, mode, what: 'identified', people: c[mode].identified });
+      }
+    }
+    specs['chart-crowds'] = {
+      $schema: VEGA_LITE_SCHEMA,
+      title: 'Crowds: people captured and identified, live vs from the archive',
+      data: { values },
+      facet: { row: { field: 'crowd', type: 'nominal', title: null } },
+      spec: {
+        width: 360,
+        height: { step: 16 },
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          y: { field: 'what', type: 'nominal', title: null },
+          yOffset: { field: 'mode' },
+          x: { field: 'people', type: 'quantitative', title: 'people (expected)' },
+          color: { field: 'mode', type: 'nominal', title: null, scale: { domain: ['live', 'archive'], range: ['#dc2626', '#475569'] } },
+        },
+      },
+    };
+  }
+  return specs;
+}
+
+function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): string {
+  const out: string[] = [];
+  const e = result.metrics.exposure;
+  if (e) {
+    out.push('<h2>Exposure</h2>');
+    out.push(`<p>Recognition model <b>${esc(e.recognition.name)}</b> (true-positive rate ${num(e.recognition.truePositiveRate, 3)} per frontal identify-level capture); faces identified at the ${esc(e.faceLevel)} level within ${num(e.faceAngle)}° of frontal${e.occlusion ? '; buildings block the view' : ''}.</p>`);
+    const p = e.population;
+    if (p) {
+      const q = (s: { quantiles: Record<string, number> }, f: (x: number) => string) => ['0.1', '0.5', '0.9', '0.99'].map((k) => f(s.quantiles[k])).join(' · ');
+      out.push(
+        `<p>${num(p.numResidents)} simulated residents, ${num(p.numDays)} day(s), ${num(p.numTrips)} trips (${num(p.unreachableTrips)} unreachable, reported; seed ${esc(p.seed)})${p.afterDamage ? ', scored against only the cameras the damage left working' : ''}. Per resident and day, quantiles 10% · 50% · 90% · 99%: ` +
+          `sightings ${q(p.summary.sightings, (x) => num(x, 0))}; probability of being identified ${q(p.summary.pIdentified, (x) => pct(x))}; share of the path observed ${q(p.summary.observedFraction, (x) => pct(x))}.</p>`,
+      );
+      out.push(`<div class="row">${chartDivs(['chart-sightings', 'chart-pidentified'])}</div>`);
+      out.push(`<div class="row">${chartDivs(['map-exposure', 'chart-district-exposure'])}</div>`);
+      const g = p.inequality.meanPIdentified;
+      out.push(`<p>Between districts (weighted by residents), P(identified): Gini ${num(g.gini, 3)}${g.maxMinRatio !== null ? `, highest / lowest ${num(g.maxMinRatio, 2)} (${esc(g.maxGroup)} vs ${esc(g.minGroup)})` : ''}.</p>`);
+      out.push(table(['Home district', 'Residents simulated', 'Sightings', 'Identified sightings', 'Distinct cameras', 'P(identified)', 'Path observed'], p.districts.map((d) => [d.name, num(d.residents), num(d.meanSightings, 1), num(d.meanIdentified, 2), num(d.meanDistinctCameras, 1), pct(d.meanPIdentified), pct(d.observedFraction)])));
+      if (p.watchlist) {
+        const w = p.watchlist;
+        out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${num(w.expectedTrue, 1)}</b> true identifications and <b>${num(w.expectedFalse, 1)}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).</p>`);
+      }
+      if (p.unicity) out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
+    }
+    if (e.crowds.length) {
+      out.push('<h3>Crowds</h3><p>Live: within a live camera\'s view, identified by live face recognition. Archive: every recording searched afterwards (retention long enough assumed; retroactive identification under a legal hold is not modelled yet).</p>');
+      out.push(`<div class="row">${chartDivs(['chart-crowds'])}</div>`);
+      out.push(table(['Crowd', 'People', 'Live captured', 'Live identified', 'Archive captured', 'Archive identified', 'Source'], e.crowds.map((c) => [`${c.name}${c.afterDamage ? ' (after the damage)' : ''}`, num(c.numPeople), num(c.live.captured), num(c.live.identified, 1), num(c.archive.captured), num(c.archive.identified, 1), c.source ?? ''])));
+    }
+    if (e.routes.length) {
+      out.push('<h3>Least-surveilled routes</h3>');
+      out.push(table(['From', 'To', 'Shortest km', 'seen km', 'Least-surveilled km', 'seen km', 'Detour', 'Exposure avoided'], e.routes.map((r) => [r.from, r.to, num(r.shortestKm, 2), num(r.shortestObservedKm, 2), num(r.routeKm, 2), num(r.routeObservedKm, 2), pct(r.detour), pct(r.exposureAvoidedShare)])));
+    }
+  }
+  return out.join('\n');
+}
+
+/** The exposure part's report section. */
+export const EXPOSURE_REPORT: ReportSection = { cards, charts, html };

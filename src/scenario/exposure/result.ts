@@ -1,0 +1,84 @@
+/**
+ * The exposure part's result types (`metrics.exposure` of results.json),
+ * derived from the exposure layer's result types (PopulationExposure,
+ * DistrictExposureRow, CrowdModeResult, UnicityAtK, WatchlistResult (through PopulationExposure),
+ * LeastSurveilledRoute, RecognitionModel). Where the JSON differs on
+ * purpose: per-person typed arrays are summarised (histograms, quantiles),
+ * lengths are in km, and nested library fields the report needs are lifted
+ * to the top of a row (a route's `params.maxDetour` as `maxDetour`).
+ */
+import type { CoverageLevel } from '../../coverage/index.js';
+import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK } from '../../exposure/index.js';
+import type { Histogram } from '../result.js';
+
+/** One district's exposure (residents by home district; means per resident and day): the exposure layer's row as is. */
+export type DistrictExposureMetrics = DistrictExposureRow;
+
+/** A distribution across person-days: mean, extremes, quantiles (the exposure layer's summary as is). */
+export type DistributionMetrics = DistributionSummary;
+
+/** Live or archive exposure of one crowd: a CrowdModeResult without its per-k and search details. */
+export interface CrowdModeMetrics extends Pick<CrowdModeResult, 'captured' | 'capturedShare' | 'identified' | 'identifiedShare' | 'expectedFalseAlerts'> {
+  /** CrowdModeResult `numCaptureCameras`. */
+  cameras: CrowdModeResult['numCaptureCameras'];
+}
+
+/** One crowd's exposure, live and from the archive. */
+export interface CrowdMetrics {
+  name: string;
+  kind: 'area' | 'route';
+  numPeople: number;
+  /** m² of the area, or metres of the route. */
+  size: number;
+  afterDamage: boolean;
+  live: CrowdModeMetrics;
+  archive: CrowdModeMetrics;
+  source: string | null;
+}
+
+/** Population exposure of the residents sample (computePopulationExposure) and what is built on it. */
+export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'numResidents' | 'numDays' | 'numTrips' | 'summary'> {
+  /** PopulationExposure `unreachable.count`. */
+  unreachableTrips: PopulationExposure['unreachable']['count'];
+  seed: PopulationExposure['params']['seed'];
+  plateReadRate: PopulationExposure['params']['sighting']['plateReadRate'];
+  /** True when the trips were scored against only the cameras left working by the damage analysis. */
+  afterDamage: boolean;
+  histograms: { sightings: Histogram; pIdentified: Histogram };
+  /** PopulationExposure `districts.rows`. */
+  districts: DistrictExposureMetrics[];
+  inequality: Record<keyof PopulationExposure['inequality'], Pick<GroupInequality, 'gini' | 'maxMinRatio' | 'maxGroup' | 'minGroup'>>;
+  /** With the watchlist `size` the scenario gave. */
+  watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
+  unicity: { sampled: number; byK: Pick<UnicityAtK, 'k' | 'share' | 'ciLow' | 'ciHigh' | 'sampled' | 'excluded'>[] } | null;
+}
+
+/** One least-surveilled route between named places (a LeastSurveilledRoute, lengths in km). */
+export interface RouteMetrics extends Pick<LeastSurveilledRoute, 'detour'>, Pick<LeastSurveilledRoute['params'], 'maxDetour' | 'weight'> {
+  from: string;
+  to: string;
+  shortestKm: number;
+  shortestObservedKm: number;
+  routeKm: number;
+  routeObservedKm: number;
+  /** LeastSurveilledRoute `exposureAvoided` over the shortest path's exposure (0 when that is 0). */
+  exposureAvoidedShare: number;
+}
+
+/** The exposure analysis: the residents sample (when the scenario has residents), crowds and routes. */
+export interface ExposureMetrics {
+  recognition: Pick<RecognitionModel, 'name' | 'truePositiveRate' | 'falsePositivePerEntry' | 'source'>;
+  faceLevel: CoverageLevel;
+  plateLevel: CoverageLevel;
+  faceAngle: number;
+  occlusion: boolean;
+  /** Null when the scenario has no `residents` section. */
+  population: PopulationExposureMetrics | null;
+  crowds: CrowdMetrics[];
+  routes: RouteMetrics[];
+}
+
+/** The exposure part's key of `ScenarioMetrics` (result.ts): present when the exposure analysis ran. */
+export interface ExposurePartMetrics {
+  exposure?: ExposureMetrics;
+}

@@ -1,0 +1,48 @@
+/**
+ * The model part's section of the HTML report: the camera cards, the map
+ * of camera density (with the district outlines) and the one-line summary
+ * of the city above the maps.
+ */
+import { esc, fmtNum as num, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
+import type { ScenarioResult } from '../result.js';
+
+function cards(result: ScenarioResult): ReportCard[] {
+  const h = result.headline;
+  return [
+    ['Cameras', num(h.cameras), `${num(h.liveCameras)} live · ${num(h.faceCameras)} face recognition · ${num(h.plateCameras)} plate reading`],
+    ['Cameras per km²', num(h.camerasPerKm2, 1), `${num(h.residentsPerCamera)} residents per camera`],
+  ];
+}
+
+function charts(_result: ScenarioResult, maps: ReportMapFeatures): Record<string, unknown> {
+  const specs: Record<string, unknown> = {};
+  if (maps.density.length > 0) {
+    specs['map-density'] = {
+      $schema: VEGA_LITE_SCHEMA,
+      title: 'Camera density',
+      width: 430,
+      height: 420,
+      projection: { type: 'mercator' },
+      layer: [
+        {
+          data: { values: maps.density },
+          mark: { type: 'geoshape', stroke: null },
+          encoding: {
+            color: { field: 'properties.perKm2', type: 'quantitative', title: 'cameras / km²', scale: { type: 'sqrt', scheme: 'inferno', reverse: true } },
+            tooltip: [{ field: 'properties.cameras', type: 'quantitative', title: 'cameras in cell' }],
+          },
+        },
+        ...(maps.districts.length > 0 ? [{ data: { values: maps.districts }, mark: { type: 'geoshape', filled: false, stroke: '#1f2937', strokeWidth: 1 } }] : []),
+      ],
+    };
+  }
+  return specs;
+}
+
+function html(result: ScenarioResult): string {
+  const c = result.metrics.city;
+  return `<p>${esc(c.name)}: ${num(c.areaKm2, 0)} km², ${num(c.population)} residents, ${num(c.streetKm)} km of street, ${num(c.districts)} districts. Areas and lengths are exact unions of camera footprints, not raster estimates.</p>`;
+}
+
+/** The model part's report section: camera cards, the density map, the city summary. */
+export const MODEL_REPORT: ReportSection = { cards, charts, maps: ['map-density'], html };

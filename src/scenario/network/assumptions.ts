@@ -1,0 +1,70 @@
+/**
+ * The network part's rows of the assumptions table: the network's sourced
+ * figures and the builder's, stream model's and fault analyses' assumptions
+ * (from the network layer's constants).
+ */
+import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT, NETWORK_BUILD_DEFAULTS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS, JANUARY_2022_DAMAGE } from '../../network/index.js';
+import { DESIGN_SOURCE, formatCount } from '../assumptions.js';
+import type { Assumption } from '../result.js';
+import type { ScenarioSpec } from '../schema.js';
+import type { NetworkMetrics } from './result.js';
+
+/**
+ * The network's sourced figures and the builder's, stream model's and fault
+ * analyses' assumptions (from the network module's constants).
+ *
+ * @param spec - the scenario
+ * @param source - where the network came from
+ * @returns rows of the assumptions table
+ * @example networkAssumptions(spec, { from: 'preset', name: 'almaty' })
+ */
+export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['source']): Assumption[] {
+  const out: Assumption[] = [];
+  const n = spec.network!;
+  const D = NETWORK_BUILD_DEFAULTS;
+  const pct = (x: number) => `${Math.round(100 * x * 100) / 100}%`;
+  if (n.from === 'geojson') {
+    out.push({ topic: 'Command network topology', value: `imported from ${n.file}`, source: 'the scenario\'s GeoJSON file (missing node fields defaulted and reported)', kind: 'real' });
+  } else {
+    const given = (k: string) => (n as Record<string, unknown>)[k] !== undefined;
+    if (source.name === 'almaty') {
+      out.push(
+        { topic: 'Police operations centres (Almaty)', value: String(ALMATY_NETWORK_FACTS.commandCentres), source: DESIGN_SOURCE, kind: 'sourced' },
+        { topic: 'Live face-recognition streams at the centre', value: given('analyticsStreams') ? String(n.analyticsStreams) : formatCount(ALMATY_NETWORK_FACTS.faceRecognitionStreams), source: given('analyticsStreams') ? 'scenario' : `${DESIGN_SOURCE} ("about 2,200 cameras feed face recognition"); assumption: the centre's capacity equals it`, kind: given('analyticsStreams') ? 'assumption' : 'sourced' },
+        { topic: 'National platform', value: `Astana (${ASTANA_LON_LAT[1]}° N, ${ASTANA_LON_LAT[0]}° E)`, source: 'assumption: the national platform sits in the capital (coordinates: Wikipedia, "Astana")', kind: 'assumption' },
+      );
+    } else if (source.name === 'astana') {
+      out.push({ topic: 'Command centres (Astana)', value: '1, analytics sized to the live face cameras', source: 'assumption: no sourced figure for Astana (astanaNetworkOptions)', kind: 'assumption' });
+    }
+    out.push(
+      { topic: 'Cameras per aggregation point', value: `${n.camerasPerAggregation ?? D.camerasPerAggregation} (at most ${n.maxCamerasPerAggregation ?? D.maxCamerasPerAggregation})`, source: given('camerasPerAggregation') ? 'scenario' : 'assumption: a street cabinet / district recorder (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Aggregation uplinks', value: Object.entries({ ...D.aggregationLinkMix, ...(n.aggregationLinkMix ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', ') + '; ' + Object.entries({ ...D.aggregationUplinkMbps, ...(n.aggregationUplinkMbps ?? {}) }).map(([k, v]) => `${k} ${formatCount(v as number)} Mbit/s`).join(', '), source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Node availability', value: Object.entries({ ...D.nodeAvailability, ...(n.nodeAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption: street power vs backup power (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Link availability', value: Object.entries({ ...D.linkAvailability, ...(n.linkAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      { topic: 'Storage at aggregation points and centres', value: `${n.aggregationStorageDays ?? D.aggregationStorageDays} / ${n.centreStorageDays ?? D.centreStorageDays} days of video`, source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+    );
+  }
+  const codec = n.stream?.codec ?? STREAM_DEFAULTS.codec;
+  out.push(
+    { topic: 'Video bitrate', value: `width × height × fps × ${CODEC_BITS_PER_PIXEL[codec]} bits per pixel (${codec})`, source: codec === 'h264' ? 'Kush gauge rule of thumb (K. Amerasinghe, "H.264 for the rest of us", Adobe)' : 'H.265 at half of H.264 (Sullivan et al., IEEE TCSVT 22(12), 2012; Tan et al., IEEE TCSVT 26(1), 2016)', kind: 'sourced' },
+    { topic: 'Frame rate', value: `${n.stream?.fps ?? STREAM_DEFAULTS.fps} fps`, source: n.stream?.fps !== undefined ? 'scenario' : 'assumption: PAL-region CCTV setting (STREAM_DEFAULTS)', kind: 'assumption' },
+    { topic: 'Link latency per km', value: `${D.latencyMsPerKm} ms`, source: 'light in silica fibre, c / 1.47 (physics)', kind: 'sourced' },
+  );
+  const a = spec.analyses;
+  if (a.network) {
+    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System and Flock video retention (DESIGN.md, "Retention")' : 'scenario', kind: a.network.retentionDays === 30 ? 'sourced' : 'assumption' });
+  }
+  if (a.outages) {
+    out.push(
+      { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },
+      { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption' },
+    );
+  }
+  if (a.damage) {
+    const d = a.damage;
+    const jan = d.randomUnits === JANUARY_2022_DAMAGE.units && d.randomCameras === JANUARY_2022_DAMAGE.cameras;
+    out.push({ topic: 'Targeted damage', value: `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? `${DESIGN_SOURCE} ("In January 2022, 766 Sergek units and 493 cameras were damaged"); which units and cameras: random (assumption, locations not sourced)` : 'scenario', kind: jan ? 'sourced' : 'assumption' });
+    out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, DESIGN.md)', kind: 'assumption' });
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+/**
+ * The retention part's rows of the assumptions table: each policy with its
+ * sources (labelled by the policy's own evidence), how long the system is
+ * taken to have run, the history look-back, and what is not computed for
+ * want of residents or a network.
+ */
+import type { Assumption } from '../result.js';
+import type { RetentionMetrics } from './result.js';
+
+/**
+ * The retention analysis's assumptions.
+ *
+ * @param m - the retention metrics of the run
+ * @param residents - whether the scenario simulated residents
+ * @param network - whether the scenario has a command network
+ * @returns rows of the assumptions table
+ * @example retentionAssumptions(result.metrics.retention, true, true)
+ */
+export function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
+  const out: Assumption[] = [];
+  for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
+    // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
+    const value = `${p.description || p.name}${p.evidence === 'partly-sourced' ? ' (partly sourced: some figures, tiers and readers are assumptions)' : ''}`;
+    out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
+  }
+  out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
+  out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
+  out.push({ topic: 'Copies to upper tiers', value: "carry every camera's data (the archive is fetched even from record-only cameras)", source: 'assumption (retention model)', kind: 'assumption' });
+  if (network && !residents) out.push({ topic: 'Event storage', value: 'face templates, match events, plate reads and alerts counted as 0 per day: the scenario has no residents', source: 'scenario', kind: 'assumption' });
+  if (!network) out.push({ topic: 'Retention storage', value: 'not computed: the scenario has no network', source: 'scenario', kind: 'assumption' });
+  return out;
+}
