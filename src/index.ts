@@ -26,6 +26,7 @@ export type {
   Seed,
   Rng,
   Bounds,
+  QuantileSummary,
 } from './core/index.js';
 
 // Geometry: the most used helpers (the rest: sightline/geo).

@@ -10,3 +10,4 @@ export type { Seed, Rng } from './random.js';
 export { releaseScratch } from './scratch.js';
 export { headingToAngle, angleToHeading, normalizeDegrees, normalizeRadians, DEG_TO_RAD, RAD_TO_DEG } from './units.js';
 export type { Bounds } from './validate.js';
+export type { QuantileSummary } from './quantile-summary.js';

@@ -9,7 +9,7 @@ import { type CameraSet } from '../cameras/index.js';
 import { isCameraSet } from '../cameras/internal.js';
 import { type City } from '../city/index.js';
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng, requireInteger, requireObject, warnDeprecated } from '../core/internal.js';
+import { toRng, requireInteger, requireObject, warnDeprecated, quantileSummaryFromRow, type QuantileSummary } from '../core/internal.js';
 import { buildStreetNetwork, createResidents, type SyntheticResidents, TRAVEL_SPEEDS, type StreetNetwork, type PlanTripsOptions, type TripPlans } from '../mobility/index.js';
 import { csrLengths, planTripsWith } from '../mobility/internal.js';
 import { districtExposure, type DistrictExposureTable } from './district-exposure.js';
@@ -69,14 +69,12 @@ export interface PopulationExposureOptions extends Omit<SightingOptions, 'networ
   watchlistSize?: number;
 }
 
-/** Mean, extremes and quantiles of one metric across person-days. */
-export interface DistributionSummary {
-  mean: number;
-  min: number;
-  max: number;
-  /** Quantiles at POPULATION_EXPOSURE_DEFAULTS.quantiles, as `{ '0.5': median, … }`. */
-  quantiles: Record<string, number>;
-}
+/**
+ * Mean, extremes and quantiles of one metric across person-days: the core
+ * layer's QuantileSummary, quantiles at POPULATION_EXPOSURE_DEFAULTS.quantiles
+ * as `{ '0.5': median, … }` (type 7).
+ */
+export type DistributionSummary = QuantileSummary;
 
 /** Result of {@link computePopulationExposure} (plain data). */
 export interface PopulationExposure {
@@ -147,12 +145,7 @@ function summarise(columns: Float64Array[], threads: number): DistributionSummar
   const w = 3 + qs.length;
   const stats = threads > 1 ? runColumnStats(columns, qs, threads) : new Float64Array(columns.length * w);
   if (threads <= 1) for (let c = 0; c < columns.length; c++) columnStats(columns[c], qs, stats, c * w);
-  return columns.map((_col, c) => ({
-    mean: stats[c * w],
-    min: stats[c * w + 1],
-    max: stats[c * w + 2],
-    quantiles: Object.fromEntries(qs.map((q, k) => [String(q), stats[c * w + 3 + k]])),
-  }));
+  return columns.map((_col, c) => quantileSummaryFromRow(stats, c * w, qs));
 }
 
 /**
