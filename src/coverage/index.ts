@@ -13,8 +13,12 @@ export type { DistrictCoverageRow, DistrictCoverageResult, DistrictCoverageOptio
 export type { CoverageLevel } from './footprints.js';
 export { overlappingPairs } from './neighbour-pairs.js';
 export type { NeighbourLists } from './neighbour-pairs.js';
-export { rankSinglePointsOfFailureByArea, coverageUnderFault, expectedCoverageUnderOutages, simulateOutageCoverage, simulateDamageCoverage } from './network-coverage.js';
-export type { FaultCoverageOptions, Watchers, SpofAreaOptions, SpofAreaRow, SpofAreaRanking, FaultCoverageRequest, FaultCoverage, ExpectedOutageCoverageOptions, ExpectedOutageCoverage, OutageCoverageOptions, OutageCoverage, DamageCoverageOptions } from './network-coverage.js';
+export { coverageUnderFault } from './network-coverage.js';
+export type { FaultCoverageOptions, Watchers, FaultCoverageRequest, FaultCoverage } from './network-coverage.js';
+export { expectedCoverageUnderOutages, simulateOutageCoverage, simulateDamageCoverage } from './outage-coverage.js';
+export type { ExpectedOutageCoverageOptions, ExpectedOutageCoverage, OutageCoverageOptions, OutageCoverage, DamageCoverageOptions } from './outage-coverage.js';
+export { rankSinglePointsOfFailureByArea } from './spof-coverage.js';
+export type { SpofAreaOptions, SpofAreaRow, SpofAreaRanking } from './spof-coverage.js';
 export { parallelCoverageAvailable, terminateCoverageWorkers } from './parallel.js';
 export { streetSegments, computeStreetCoverage, COMPUTE_STREET_COVERAGE_DEFAULTS } from './street-coverage.js';
 export type { StreetCoverageOptions, StreetClassCoverage, StreetCoverageResult, StreetSegments } from './street-coverage.js';

@@ -12,7 +12,7 @@
  *   baseline routes without it (O(nodes));
  * - every other element gets a fresh routing (O(nodes + links)).
  * The area each failure would take out of coverage is in the coverage layer
- * (`rankSinglePointsOfFailureByArea` in coverage/network-coverage.ts).
+ * (`rankSinglePointsOfFailureByArea` in coverage/spof-coverage.ts).
  */
 import { InvalidInputError } from '../core/index.js';
 import { centreFlags, NODE_KINDS, type CommandNetwork, type NetworkProvenance, type NodeKind } from './command-network.js';

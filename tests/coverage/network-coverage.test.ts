@@ -4,13 +4,9 @@ import type { BuildingSet } from '../../src/city/city.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { createRng } from '../../src/core/random.js';
 import { computeCoverage } from '../../src/coverage/compute-coverage.js';
-import {
-  coverageUnderFault,
-  expectedCoverageUnderOutages,
-  rankSinglePointsOfFailureByArea,
-  simulateDamageCoverage,
-  simulateOutageCoverage,
-} from '../../src/coverage/network-coverage.js';
+import { coverageUnderFault } from '../../src/coverage/network-coverage.js';
+import { expectedCoverageUnderOutages, simulateDamageCoverage, simulateOutageCoverage } from '../../src/coverage/outage-coverage.js';
+import { rankSinglePointsOfFailureByArea } from '../../src/coverage/spof-coverage.js';
 import { createCommandNetwork, createNetworkGraph, type CommandNetwork } from '../../src/network/command-network.js';
 import { applyTargetedDamage } from '../../src/network/damage.js';
 import { createFaultScenario } from '../../src/network/faults-scenario.js';
