@@ -315,6 +315,97 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
   if (typeof network !== 'object' || network === null || !(network.upStart instanceof Uint32Array) || !(network.cameraMbps instanceof Float64Array)) {
     throw new InvalidInputError(ORIGIN, 'network', 'must be a CommandNetwork (createCommandNetwork / buildHierarchicalNetwork)', network);
   }
+  const opts = resolveStorageOptions(options);
+  checkKeptDataHasSource(policy, network, opts.eventsIn);
+  const N = network.numNodes;
+  const volumes = dailyVolumes(network, opts.events, opts.recordSizes);
+  const nodeTier = nodeTiers(policy, network);
+  const placement = placeTiers(policy, network, opts, volumes);
+  const nodes = nodeDemand(network, placement.perKind, placement.cameraTierTB, nodeTier);
+  const { rows, notes } = placement;
+  const { capacityTB, shortfallTB } = nodes;
+
+  // Totals.
+  const byTier = tierTotals(policy, network, rows, nodeTier, capacityTB, shortfallTB);
+  const byKind: StorageKindTotals[] = DATA_KINDS.map((kind, k) => {
+    const kr = rows.filter((r) => r.kind === kind);
+    return {
+      kind,
+      dailyTB: volumes.dailyTB[k],
+      storedTB: kr.reduce((s, r) => s + r.storedTB, 0),
+      costPerMonth: kr.reduce((s, r) => s + r.costPerMonth, 0),
+      longestDays: kr.reduce((m, r) => (r.days > m ? r.days : m), 0),
+    };
+  });
+  let capacityTotal = 0;
+  let shortfallTotal = 0;
+  for (let v = 0; v < N; v++) {
+    capacityTotal += capacityTB[v];
+    shortfallTotal += shortfallTB[v];
+  }
+  if (opts.cameraTierOnNodes) notes.push('The camera tier is charged to each camera\'s network node (cameraTierOnNodes).');
+  notes.push('Legal holds are left out (transient): steady-state volumes of the rules only.');
+
+  return {
+    byTierKind: rows,
+    byTier,
+    byKind,
+    perNode: {
+      keys: [...network.nodeKeys],
+      tier: nodeTier,
+      byKind: placement.perKind,
+      demandTB: nodes.demandTB,
+      cameraTierTB: placement.cameraTierTB,
+      capacityTB,
+      utilisation: nodes.utilisation,
+      shortfallTB,
+    },
+    overCapacity: nodes.overCapacity,
+    totals: {
+      storedTB: rows.reduce((s, r) => s + r.storedTB, 0),
+      costPerMonth: rows.reduce((s, r) => s + r.costPerMonth, 0),
+      dailyCreatedTB: byKind.reduce((s, r) => s + r.dailyTB, 0),
+      unassignedTB: rows.reduce((s, r) => s + r.unassignedTB, 0),
+      capacityTB: capacityTotal,
+      shortfallTB: shortfallTotal,
+      overCapacityNodes: nodes.overCapacity.length,
+      steadyState: rows.every((r) => r.steadyState || r.storedTB === 0),
+    },
+    notes,
+    params: {
+      policy: policy.name,
+      operatingDays: opts.operatingDays,
+      events: opts.events,
+      recordSizes: opts.recordSizes,
+      replication: opts.replication,
+      pricePerTBMonth: opts.price,
+      currency: opts.currency,
+      cameraTierOnNodes: opts.cameraTierOnNodes,
+      stream: network.stream,
+      numCameras: network.numCameras,
+      numNodes: N,
+      network: network.provenance,
+      legalHolds: 'not included: holds are transient; steady-state figures cover the rules only',
+      model: 'video = camera bitrate (network.cameraMbps) × days; other kinds = events per day × record size × days; copies carry every camera\'s data; each camera\'s data at a tier goes to the nearest node of that tier upstream',
+    },
+  };
+}
+
+/** The options of {@link retentionStorage}, validated, with {@link RETENTION_STORAGE_DEFAULTS} applied. */
+interface ResolvedStorageOptions {
+  operatingDays: number;
+  replication: Record<RetentionTier, number>;
+  price: Record<RetentionTier, number>;
+  currency: string;
+  recordSizes: Record<RecordKind, number>;
+  cameraTierOnNodes: boolean;
+  /** The event counts as given (to tell a missing count from 0). */
+  eventsIn: Record<string, unknown>;
+  /** Event counts per day, 0 where not given. */
+  events: DailyEvents;
+}
+
+function resolveStorageOptions(options: RetentionStorageOptions | undefined): ResolvedStorageOptions {
   const o = options === undefined ? {} : (requireObject(ORIGIN, 'options', options) as RetentionStorageOptions);
   const allowed = ['events', 'operatingDays', 'replication', 'pricePerTBMonth', 'currency', 'recordSizes', 'cameraTierOnNodes'];
   for (const k of Object.keys(o)) {
@@ -342,17 +433,19 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
   }
   const events: DailyEvents = { faceCaptures: 0, matchEvents: 0, plateReads: 0, alerts: 0 };
   for (const f of EVENT_FIELDS) if (eventsIn[f] !== undefined) events[f] = finite(ORIGIN, `options.events.${f}`, eventsIn[f], 0, false);
+  return { operatingDays, replication, price, currency, recordSizes, cameraTierOnNodes, eventsIn, events };
+}
 
+/** Every kept record kind needs its event count; every kept upper tier needs a node. Throws naming the rule otherwise. */
+function checkKeptDataHasSource(policy: RetentionPolicy, network: CommandNetwork, eventsIn: Record<string, unknown>): void {
   const nk = DATA_KINDS.length;
-  const rule = (t: number, k: number) => policy.rules[t * nk + k];
-  // Every kept record kind needs its event count; every kept upper tier needs a node.
   const N = network.numNodes;
   const nodesOfKind = new Uint32Array(NODE_KINDS.length);
   for (let v = 0; v < N; v++) nodesOfKind[network.nodeKind[v]]++;
   for (let t = 0; t < RETENTION_TIERS.length; t++) {
     const tier = RETENTION_TIERS[t];
     for (let k = 0; k < nk; k++) {
-      const r = rule(t, k);
+      const r = policy.rules[t * nk + k];
       if (!r.tierExists || !r.present || !keeps(r.days)) continue;
       const kind = DATA_KINDS[k];
       if (tier !== 'camera') {
@@ -369,9 +462,20 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
       }
     }
   }
+}
 
-  // Per-node camera aggregates: bitrate (network.nodeAllMbps) and capability counts.
+/** Data created per day by kind (one copy), and how each kind splits over the nodes: a weight column per kind and its total. */
+interface DailyVolumes {
+  dailyTB: Float64Array;
+  weight: Float64Array[];
+  weightTotal: number[];
+}
+
+/** Per-node camera aggregates (bitrate from network.nodeAllMbps, capability counts) and the daily volume of each kind. */
+function dailyVolumes(network: CommandNetwork, events: DailyEvents, recordSizes: Record<RecordKind, number>): DailyVolumes {
+  const N = network.numNodes;
   const C = network.numCameras;
+  const nk = DATA_KINDS.length;
   const faceCams = new Float64Array(N);
   const plateCams = new Float64Array(N);
   const eitherCams = new Float64Array(N);
@@ -401,26 +505,46 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
     totalEither += eitherCams[v];
   }
   const tbPerMbpsDay = streamStorageTB(1, 1);
-  // Data created per day by kind, TB (one copy).
   const dailyTB = new Float64Array(nk);
   dailyTB[0] = totalMbps * tbPerMbpsDay;
   for (let k = 1; k < nk; k++) {
     const kind = DATA_KINDS[k] as RecordKind;
     dailyTB[k] = (events[EVENT_OF_KIND[kind]] * recordSizes[kind]) / 1e12;
   }
-  /** Weight column and total of each kind's split over nodes. */
-  const weight: Float64Array[] = [allMbps, faceCams, faceCams, plateCams, eitherCams];
-  const weightTotal = [totalMbps, totalFace, totalFace, totalPlate, totalEither];
+  return { dailyTB, weight: [allMbps, faceCams, faceCams, plateCams, eitherCams], weightTotal: [totalMbps, totalFace, totalFace, totalPlate, totalEither] };
+}
 
-  const perKind = {} as Record<DataKind, Float64Array>;
-  for (const kind of DATA_KINDS) perKind[kind] = new Float64Array(N);
-  const cameraTierTB = new Float64Array(N);
+/** The tier of the policy each node serves (null for a node of no kept tier). */
+function nodeTiers(policy: RetentionPolicy, network: CommandNetwork): (RetentionTier | null)[] {
+  const N = network.numNodes;
   const nodeTier: (RetentionTier | null)[] = new Array(N).fill(null);
   for (let v = 0; v < N; v++) {
     const kindName = NODE_KINDS[network.nodeKind[v]];
     for (const tier of policy.tiers) if (tier !== 'camera' && TIER_NODE_KIND[tier] === kindName) nodeTier[v] = tier;
   }
+  return nodeTier;
+}
 
+/**
+ * Places each tier's data: the camera tier on the cameras' nodes (with
+ * cameraTierOnNodes), an upper tier on the nearest node of that tier
+ * upstream of each camera. Returns the rows per (tier, kind) with their
+ * notes, and the volume per node and kind.
+ */
+function placeTiers(
+  policy: RetentionPolicy,
+  network: CommandNetwork,
+  opts: ResolvedStorageOptions,
+  volumes: DailyVolumes,
+): { rows: StorageRow[]; notes: string[]; perKind: Record<DataKind, Float64Array>; cameraTierTB: Float64Array } {
+  const { operatingDays, replication, cameraTierOnNodes } = opts;
+  const { dailyTB, weight, weightTotal } = volumes;
+  const nk = DATA_KINDS.length;
+  const N = network.numNodes;
+  const rule = (t: number, k: number) => policy.rules[t * nk + k];
+  const perKind = {} as Record<DataKind, Float64Array>;
+  for (const kind of DATA_KINDS) perKind[kind] = new Float64Array(N);
+  const cameraTierTB = new Float64Array(N);
   const rows: StorageRow[] = [];
   const notes: string[] = [];
   const routing = createRouting(network);
@@ -472,40 +596,67 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
         assigned[k] = (dailyTB[k] * got) / weightTotal[k];
       }
     }
-    for (let k = 0; k < nk; k++) {
-      const r = rule(t, k);
-      if (!r.present) continue;
-      const kind = DATA_KINDS[k];
-      const d = days[k];
-      const storedTB = dailyTB[k] * d * replication[tier];
-      const unplaced = tier === 'camera' || d === 0 || dailyTB[k] === 0 ? 0 : Math.max(0, dailyTB[k] - assigned[k]) * d * replication[tier];
-      const steadyState = r.days !== 'forever' && r.days <= operatingDays;
-      rows.push({
-        tier,
-        kind,
-        policyDays: r.days,
-        days: d,
-        steadyState,
-        dailyTB: dailyTB[k],
-        replication: replication[tier],
-        storedTB,
-        unassignedTB: unplaced,
-        pricePerTBMonth: price[tier],
-        costPerMonth: storedTB * price[tier],
-      });
-      if (!steadyState && storedTB > 0) {
-        notes.push(`${kind} at ${tier} is kept ${r.days === 'forever' ? 'forever' : `${r.days} days`}, longer than operatingDays (${operatingDays}): no steady state; the volume is what has piled up after ${operatingDays} days and keeps growing.`);
-      }
-      if (unplaced > 0) {
-        notes.push(`${kind} at ${tier}: ${unplaced.toPrecision(4)} TB belong to cameras with no ${TIER_NODE_KIND[tier as Exclude<RetentionTier, 'camera'>]} node on their upstream path; counted in the tier's total, on no node.`);
-      }
-      if (kind !== 'video' && d > 0 && dailyTB[k] > 0 && tier !== 'camera' && weightTotal[k] === 0) {
-        notes.push(`${kind} at ${tier}: no camera has the capability that makes it; its volume is on no node.`);
-      }
+    tierRows(policy, t, days, assigned, opts, volumes, rows, notes);
+  }
+  return { rows, notes, perKind, cameraTierTB };
+}
+
+/** Appends the rows of tier t (one per kind present) and their notes: no steady state, volume on no node. */
+function tierRows(
+  policy: RetentionPolicy,
+  t: number,
+  days: Float64Array,
+  assigned: Float64Array,
+  opts: ResolvedStorageOptions,
+  volumes: DailyVolumes,
+  rows: StorageRow[],
+  notes: string[],
+): void {
+  const { operatingDays, replication, price } = opts;
+  const { dailyTB, weightTotal } = volumes;
+  const nk = DATA_KINDS.length;
+  const tier = RETENTION_TIERS[t];
+  for (let k = 0; k < nk; k++) {
+    const r = policy.rules[t * nk + k];
+    if (!r.present) continue;
+    const kind = DATA_KINDS[k];
+    const d = days[k];
+    const storedTB = dailyTB[k] * d * replication[tier];
+    const unplaced = tier === 'camera' || d === 0 || dailyTB[k] === 0 ? 0 : Math.max(0, dailyTB[k] - assigned[k]) * d * replication[tier];
+    const steadyState = r.days !== 'forever' && r.days <= operatingDays;
+    rows.push({
+      tier,
+      kind,
+      policyDays: r.days,
+      days: d,
+      steadyState,
+      dailyTB: dailyTB[k],
+      replication: replication[tier],
+      storedTB,
+      unassignedTB: unplaced,
+      pricePerTBMonth: price[tier],
+      costPerMonth: storedTB * price[tier],
+    });
+    if (!steadyState && storedTB > 0) {
+      notes.push(`${kind} at ${tier} is kept ${r.days === 'forever' ? 'forever' : `${r.days} days`}, longer than operatingDays (${operatingDays}): no steady state; the volume is what has piled up after ${operatingDays} days and keeps growing.`);
+    }
+    if (unplaced > 0) {
+      notes.push(`${kind} at ${tier}: ${unplaced.toPrecision(4)} TB belong to cameras with no ${TIER_NODE_KIND[tier as Exclude<RetentionTier, 'camera'>]} node on their upstream path; counted in the tier's total, on no node.`);
+    }
+    if (kind !== 'video' && d > 0 && dailyTB[k] > 0 && tier !== 'camera' && weightTotal[k] === 0) {
+      notes.push(`${kind} at ${tier}: no camera has the capability that makes it; its volume is on no node.`);
     }
   }
+}
 
-  // Per node: demand, capacity, utilisation.
+/** Per node: demand, capacity, utilisation and shortfall, and the nodes over capacity (largest shortfall first). */
+function nodeDemand(
+  network: CommandNetwork,
+  perKind: Record<DataKind, Float64Array>,
+  cameraTierTB: Float64Array,
+  nodeTier: (RetentionTier | null)[],
+): { demandTB: Float64Array; capacityTB: Float64Array; utilisation: Float64Array; shortfallTB: Float64Array; overCapacity: OverCapacityNode[] } {
+  const N = network.numNodes;
   const demandTB = new Float64Array(N);
   const capacityTB = Float64Array.from(network.nodeStorageTB);
   const utilisation = new Float64Array(N);
@@ -531,14 +682,25 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
     shortfallTB: shortfallTB[v],
     utilisation: utilisation[v],
   }));
+  return { demandTB, capacityTB, utilisation, shortfallTB, overCapacity };
+}
 
-  // Totals.
-  const byTier: StorageTierTotals[] = policy.tiers.map((tier) => {
+/** Totals per tier the policy keeps: units, stored volume, cost, unassigned volume, capacity and nodes over capacity. */
+function tierTotals(
+  policy: RetentionPolicy,
+  network: CommandNetwork,
+  rows: readonly StorageRow[],
+  nodeTier: (RetentionTier | null)[],
+  capacityTB: Float64Array,
+  shortfallTB: Float64Array,
+): StorageTierTotals[] {
+  const N = network.numNodes;
+  return policy.tiers.map((tier) => {
     const tr = rows.filter((r) => r.tier === tier);
     let capacity = 0;
     let overN = 0;
     let units = 0;
-    if (tier === 'camera') units = C;
+    if (tier === 'camera') units = network.numCameras;
     else {
       for (let v = 0; v < N; v++) {
         if (nodeTier[v] !== tier) continue;
@@ -557,66 +719,4 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
       overCapacityNodes: overN,
     };
   });
-  const byKind: StorageKindTotals[] = DATA_KINDS.map((kind, k) => {
-    const kr = rows.filter((r) => r.kind === kind);
-    return {
-      kind,
-      dailyTB: dailyTB[k],
-      storedTB: kr.reduce((s, r) => s + r.storedTB, 0),
-      costPerMonth: kr.reduce((s, r) => s + r.costPerMonth, 0),
-      longestDays: kr.reduce((m, r) => (r.days > m ? r.days : m), 0),
-    };
-  });
-  let capacityTotal = 0;
-  let shortfallTotal = 0;
-  for (let v = 0; v < N; v++) {
-    capacityTotal += capacityTB[v];
-    shortfallTotal += shortfallTB[v];
-  }
-  if (cameraTierOnNodes) notes.push('The camera tier is charged to each camera\'s network node (cameraTierOnNodes).');
-  notes.push('Legal holds are left out (transient): steady-state volumes of the rules only.');
-
-  return {
-    byTierKind: rows,
-    byTier,
-    byKind,
-    perNode: {
-      keys: [...network.nodeKeys],
-      tier: nodeTier,
-      byKind: perKind,
-      demandTB,
-      cameraTierTB,
-      capacityTB,
-      utilisation,
-      shortfallTB,
-    },
-    overCapacity,
-    totals: {
-      storedTB: rows.reduce((s, r) => s + r.storedTB, 0),
-      costPerMonth: rows.reduce((s, r) => s + r.costPerMonth, 0),
-      dailyCreatedTB: byKind.reduce((s, r) => s + r.dailyTB, 0),
-      unassignedTB: rows.reduce((s, r) => s + r.unassignedTB, 0),
-      capacityTB: capacityTotal,
-      shortfallTB: shortfallTotal,
-      overCapacityNodes: over.length,
-      steadyState: rows.every((r) => r.steadyState || r.storedTB === 0),
-    },
-    notes,
-    params: {
-      policy: policy.name,
-      operatingDays,
-      events,
-      recordSizes,
-      replication,
-      pricePerTBMonth: price,
-      currency,
-      cameraTierOnNodes,
-      stream: network.stream,
-      numCameras: C,
-      numNodes: N,
-      network: network.provenance,
-      legalHolds: 'not included: holds are transient; steady-state figures cover the rules only',
-      model: 'video = camera bitrate (network.cameraMbps) × days; other kinds = events per day × record size × days; copies carry every camera\'s data; each camera\'s data at a tier goes to the nearest node of that tier upstream',
-    },
-  };
 }
