@@ -174,7 +174,9 @@ export type HistorySummary = QuantileSummary;
  * to simple-statistics' `quantileSorted` on a sorted copy), without a full
  * sort: for non-negative columns (every history metric) a histogram of the
  * values' high bits finds the few buckets that hold the wanted ranks, and
- * only those are selected; otherwise selection on one scratch copy.
+ * only those are selected; otherwise selection on one scratch copy. The
+ * core layer's quantile summary with its `select` method (mean summed in
+ * input order).
  *
  * @param values - the column (not modified; never NaN by contract)
  * @param quantiles - probabilities in [0, 1] (default HISTORY_DEFAULTS.quantiles)

@@ -85,6 +85,21 @@ describe('lineCircleParams and segmentDiscInterval', () => {
     expect(out[1]).toBeCloseTo(0.25, 15);
   });
 
+  test('reports no roots when the quadratic overflows (discriminant NaN) rather than NaN parameters', () => {
+    // dx = 2e300, so a = dx² = Infinity and b² − a·c = Infinity − Infinity = NaN.
+    expect(lineCircleParams(-1e300, 0, 1e300, 0, 0, 0, 1, out)).toBe(0);
+    expect(segmentDiscInterval(-1e300, 0, 1e300, 0, 0, 0, 1, out)).toBe(false);
+  });
+
+  test('starts at exactly +0 for a segment that starts on the circle and runs inward, and is empty when it runs outward', () => {
+    // Start (1, 0) on the unit circle, end (−3, 0): |A − C|² = r² gives c = 0, so one root is exactly 0, the other 0.5.
+    expect(segmentDiscInterval(1, 0, -3, 0, 0, 0, 1, out)).toBe(true);
+    expect(Object.is(out[0], 0)).toBe(true);
+    expect(out[1]).toBe(0.5);
+    // Start (1, 0), end (3, 0): roots −1 and −0, the segment only touches the disc at its start.
+    expect(segmentDiscInterval(1, 0, 3, 0, 0, 0, 1, out)).toBe(false);
+  });
+
   test('reports nothing for a segment outside the disc or merely tangent to it', () => {
     expect(segmentDiscInterval(2, 0, 4, 0, 0, 0, 1, out)).toBe(false);
     expect(segmentDiscInterval(-1, 1, 1, 1, 0, 0, 1, out)).toBe(false);
