@@ -20,7 +20,7 @@ export {
   releaseScratch,
   headingToAngle,
   angleToHeading,
-  normalizeDegrees,
+  normaliseDegrees,
 } from './core/index.js';
 export type {
   Seed,

@@ -4,7 +4,7 @@
  * compass points and words, clockwise ranges and lists, read into headings
  * and, where the value implies one, a field of view.
  */
-import { normalizeDegrees } from '../core/index.js';
+import { normaliseDegrees } from '../core/index.js';
 
 /** One viewing direction read from a direction tag. */
 export interface ParsedDirection {
@@ -109,7 +109,7 @@ export function parseCameraDirection(value: unknown): DirectionParseResult {
         directions.push({ heading: 0, fov: 360 });
         continue;
       }
-      const h = normalizeDegrees(v) + 0;
+      const h = normaliseDegrees(v) + 0;
       if (v < 0) notes.push(`negative angle ${token} read as ${h}°`);
       directions.push({ heading: h });
       continue;
@@ -124,13 +124,13 @@ export function parseCameraDirection(value: unknown): DirectionParseResult {
       const a = unsignedAngle(range[1]);
       const b = unsignedAngle(range[2]);
       if (a === undefined || b === undefined) return { ok: false, reason: `unrecognised range "${token}"` };
-      let width = normalizeDegrees(b - a);
+      let width = normaliseDegrees(b - a);
       if (width === 0) {
         width = 360;
         // `0-360` clearly means the full circle; `90-90` is ambiguous (zero width, or all round?).
         if (a === b) notes.push(`zero-width range "${token}" (start equals end) read as the full circle`);
       }
-      directions.push({ heading: normalizeDegrees(a + width / 2) + 0, fov: width });
+      directions.push({ heading: normaliseDegrees(a + width / 2) + 0, fov: width });
       continue;
     }
     return { ok: false, reason: `unrecognised direction "${token}"` };

@@ -2,7 +2,7 @@
  * Placement strategies that scatter cameras over an area: uniformly, or
  * weighted by residential population.
  */
-import { InvalidInputError, type Bounds, normalizeDegrees } from '../core/index.js';
+import { InvalidInputError, type Bounds, normaliseDegrees } from '../core/index.js';
 import { requireBounds, requireFinite } from '../core/internal.js';
 import { type MultiPolygonM, type PolygonM, pointInPolygon, polygonArea } from '../geo/index.js';
 import { type City } from '../city/index.js';
@@ -59,7 +59,7 @@ const POPULATION = 'placeByPopulation';
 
 function resolveHeading(origin: string, h: 'random' | number): number {
   if (h === 'random') return NaN;
-  return normalizeDegrees(requireFinite(origin, 'options.heading', h));
+  return normaliseDegrees(requireFinite(origin, 'options.heading', h));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { requireBounds } from '../core/internal.js';
-import { type MultiPolygonM, type PolygonM, boundsToPolygon, multiPolygonArea, normalizePolygon } from '../geo/index.js';
+import { type MultiPolygonM, type PolygonM, boundsToPolygon, multiPolygonArea, normalisePolygon } from '../geo/index.js';
 import { validateMultiPolygon, multiPolygonFromCoordinates } from '../geo/internal.js';
 
 /** A boundary in metres: bounds `[minX, minY, maxX, maxY]`, a {@link MultiPolygonM}, a {@link PolygonM}, or Polygon/MultiPolygon coordinates `[[[x, y], …]]`. */
@@ -57,5 +57,5 @@ function checkPolygon(p: PolygonM, origin: string, field: string): PolygonM {
       if (!Number.isFinite(ring[k])) throw new InvalidInputError(origin, `${rf}[${k}]`, 'must be finite', ring[k]);
     }
   }
-  return normalizePolygon({ outer: p.outer, holes });
+  return normalisePolygon({ outer: p.outer, holes });
 }

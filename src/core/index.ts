@@ -8,6 +8,6 @@ export { SightlineError, InvalidInputError, NotFoundError, UsageError } from './
 export { createRng } from './random.js';
 export type { Seed, Rng } from './random.js';
 export { releaseScratch } from './scratch.js';
-export { headingToAngle, angleToHeading, normalizeDegrees, normalizeRadians, DEG_TO_RAD, RAD_TO_DEG } from './units.js';
+export { headingToAngle, angleToHeading, normaliseDegrees, normaliseRadians, DEG_TO_RAD, RAD_TO_DEG } from './units.js';
 export type { Bounds } from './validate.js';
 export type { QuantileSummary } from './quantile-summary.js';

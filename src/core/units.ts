@@ -52,15 +52,15 @@ export function angleToHeading(angleRad: number): number {
 }
 
 /** Normalises degrees into [0, 360). @throws {InvalidInputError} when deg is not finite */
-export function normalizeDegrees(deg: number): number {
-  if (!Number.isFinite(deg)) throw new InvalidInputError('normalizeDegrees', 'deg', 'must be a finite number', deg);
+export function normaliseDegrees(deg: number): number {
+  if (!Number.isFinite(deg)) throw new InvalidInputError('normaliseDegrees', 'deg', 'must be a finite number', deg);
   const d = deg % 360;
   return d < 0 ? d + 360 : d;
 }
 
 /** Normalises radians into [0, 2π). @throws {InvalidInputError} when rad is not finite */
-export function normalizeRadians(rad: number): number {
-  if (!Number.isFinite(rad)) throw new InvalidInputError('normalizeRadians', 'rad', 'must be a finite number', rad);
+export function normaliseRadians(rad: number): number {
+  if (!Number.isFinite(rad)) throw new InvalidInputError('normaliseRadians', 'rad', 'must be a finite number', rad);
   const t = 2 * Math.PI;
   const r = rad % t;
   return r < 0 ? r + t : r;

@@ -5,7 +5,7 @@
  * this file (or, for the internals another layer needs, through ./internal.ts).
  */
 export { PolygonLocator } from './polygon-locator.js';
-export { ringSignedArea, polygonArea, multiPolygonArea, normalizePolygon, pointInRing, pointInPolygon, pointInMultiPolygon, multiPolygonBounds, boundsToPolygon, multiPolygonToCoordinates } from './polygon.js';
+export { ringSignedArea, polygonArea, multiPolygonArea, normalisePolygon, pointInRing, pointInPolygon, pointInMultiPolygon, multiPolygonBounds, boundsToPolygon, multiPolygonToCoordinates } from './polygon.js';
 export type { Ring, PolygonM, MultiPolygonM } from './polygon.js';
 export { createLocalProjection, projectCoordinates, unprojectRing, unprojectMultiPolygon, lonLatCentre, MAX_PROJECTED_DISTANCE } from './projection.js';
 export type { LocalProjection } from './projection.js';

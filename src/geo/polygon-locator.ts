@@ -11,7 +11,7 @@
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygonM } from './polygon.js';
-import { normalizePolygon, ringSignedArea } from './polygon.js';
+import { normalisePolygon, ringSignedArea } from './polygon.js';
 
 export class PolygonLocator {
   /** Number of edges. */
@@ -60,7 +60,7 @@ export class PolygonLocator {
     let maxX = -Infinity;
     let maxY = -Infinity;
     for (const raw of area) {
-      const p = normalizePolygon(raw);
+      const p = normalisePolygon(raw);
       for (const ring of [p.outer, ...p.holes]) {
         a += ringSignedArea(ring);
         const m = ring.length >> 1;

@@ -12,7 +12,7 @@
  */
 import Flatbush from 'flatbush';
 import { InvalidInputError } from '../core/index.js';
-import { normalizePolygon, ringSignedArea, type MultiPolygonM } from './polygon.js';
+import { normalisePolygon, ringSignedArea, type MultiPolygonM } from './polygon.js';
 
 /**
  * Throws unless the multipolygon is valid: every ring has a non-zero area, no
@@ -30,7 +30,7 @@ import { normalizePolygon, ringSignedArea, type MultiPolygonM } from './polygon.
  */
 export function validateMultiPolygon(input: MultiPolygonM, origin: string, field: string): void {
   // Orient every ring with the interior on its left, so the direction of an edge says which side is inside.
-  const mp = input.map(normalizePolygon);
+  const mp = input.map(normalisePolygon);
   // Flatten edges with their ring ids.
   const rings: { ring: Float64Array; name: string; part: number }[] = [];
   mp.forEach((p, pi) => {

@@ -4,7 +4,7 @@
  * A ring is a flat `Float64Array` `[x0, y0, x1, y1, …]` whose first point is
  * not repeated at the end. A polygon has one outer ring and any number of
  * holes; a multipolygon is an array of polygons. Orientation is normalised by
- * {@link normalizePolygon}: outer rings counter-clockwise, holes clockwise, so
+ * {@link normalisePolygon}: outer rings counter-clockwise, holes clockwise, so
  * that the interior always lies to the left of every edge.
  */
 import { InvalidInputError } from '../core/index.js';
@@ -63,7 +63,7 @@ function reversedRing(ring: Ring): Ring {
 }
 
 /** Returns the polygon with its outer ring counter-clockwise and holes clockwise. */
-export function normalizePolygon(p: PolygonM): PolygonM {
+export function normalisePolygon(p: PolygonM): PolygonM {
   return {
     outer: ringSignedArea(p.outer) < 0 ? reversedRing(p.outer) : p.outer,
     holes: p.holes.map((h) => (ringSignedArea(h) > 0 ? reversedRing(h) : h)),
@@ -137,7 +137,7 @@ export function multiPolygonFromCoordinates(coords: unknown, origin: string, fie
     const pf = depth === 4 ? `${field}[${pi}]` : field;
     if (!Array.isArray(poly) || poly.length === 0) throw new InvalidInputError(origin, pf, 'must be a non-empty array of rings', poly);
     const rings = poly.map((ring, ri) => ringFromCoordinates(ring, origin, `${pf}[${ri}]`));
-    out.push(normalizePolygon({ outer: rings[0], holes: rings.slice(1) }));
+    out.push(normalisePolygon({ outer: rings[0], holes: rings.slice(1) }));
   });
   return out;
 }
