@@ -193,75 +193,126 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   const cams = requireObject(ORIGIN, 'options.cameras', o.cameras) as unknown as ReconstructHistoryOptions['cameras'];
   if (!(cams.x instanceof Float64Array)) throw new InvalidInputError(ORIGIN, 'options.cameras.x', 'must be a Float64Array', cams.x);
   requireColumn('options.cameras.y', cams.y, Float64Array, cams.x.length, 'cameras.x.length');
-  const numCameras = cams.x.length;
-  // Trips: per trip id, mode (NO_MODE = none), owner (−1 = unknown) and day.
-  let tripMode: Uint8Array;
-  let tripOwner: Int32Array;
-  let tripDay: Int32Array;
-  let allTrips: boolean;
-  let modeField: string;
-  if (o.trips !== undefined) {
-    if (o.tripMode !== undefined || o.tripPerson !== undefined || o.tripDay !== undefined) {
-      throw new InvalidInputError(ORIGIN, 'options.trips', 'must not be given together with tripMode, tripPerson or tripDay', 'both');
-    }
-    const t = requireObject(ORIGIN, 'options.trips', o.trips) as unknown as RetentionTripRowsInput;
-    const nt = requireInteger(ORIGIN, 'options.trips.numTrips', t.numTrips, 0);
-    requireColumn('options.trips.person', t.person, Uint32Array, nt, 'trips.numTrips');
-    requireColumn('options.trips.day', t.day, Uint16Array, nt, 'trips.numTrips');
-    requireColumn('options.trips.mode', t.mode, Uint8Array, nt, 'trips.numTrips');
-    if (t.planId !== undefined) requireColumn('options.trips.planId', t.planId, Uint32Array, nt, 'trips.numTrips');
-    let size = nt;
-    if (t.planId !== undefined) {
-      size = 0;
-      for (let r = 0; r < nt; r++) if (t.planId[r] + 1 > size) size = t.planId[r] + 1;
-      // Trip ids index dense per-trip arrays: ids far beyond the number of rows would allocate gigabytes.
-      if (size > Math.max(4 * nt, 1 << 24)) {
-        let r = 0;
-        while (t.planId[r] + 1 !== size) r++;
-        throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, `must be below ${Math.max(4 * nt, 1 << 24)} (trip ids index dense arrays; renumber the trips)`, t.planId[r]);
-      }
-    }
-    tripMode = new Uint8Array(size).fill(NO_MODE);
-    tripOwner = new Int32Array(size).fill(-1);
-    tripDay = new Int32Array(size);
-    for (let r = 0; r < nt; r++) {
-      const m = t.mode[r];
-      if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.trips.mode[${r}]`, 'must be 0 (walk) or 1 (car)', m);
-      if (t.person[r] >= numPersons) continue; // outside the sample
-      const id = t.planId === undefined ? r : t.planId[r];
-      if (tripOwner[id] !== -1) throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, 'must not repeat a trip id', id);
-      tripMode[id] = m;
-      tripOwner[id] = t.person[r];
-      tripDay[id] = t.day[r];
-    }
-    allTrips = true;
-    modeField = 'a row in options.trips';
-  } else {
-    tripMode = o.tripMode as Uint8Array;
-    if (!(tripMode instanceof Uint8Array)) throw new InvalidInputError(ORIGIN, 'options.tripMode', 'must be a Uint8Array indexed by trip id (or give options.trips)', tripMode);
-    const nt = tripMode.length;
-    for (let t = 0; t < nt; t++) {
-      const m = tripMode[t];
-      if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.tripMode[${t}]`, 'must be 0 (walk) or 1 (car)', m);
-    }
-    allTrips = o.tripPerson !== undefined || o.tripDay !== undefined;
-    tripOwner = new Int32Array(nt).fill(-1);
-    tripDay = new Int32Array(nt);
-    if (allTrips) {
-      const tp = o.tripPerson as Uint32Array | undefined;
-      const td = o.tripDay as Uint16Array | undefined;
-      requireColumn('options.tripPerson', tp, Uint32Array, nt, 'tripMode.length');
-      requireColumn('options.tripDay', td, Uint16Array, nt, 'tripMode.length');
-      for (let t = 0; t < nt; t++) {
-        if ((tp as Uint32Array)[t] >= numPersons) throw new InvalidInputError(ORIGIN, `options.tripPerson[${t}]`, `must be < numPersons (${numPersons})`, (tp as Uint32Array)[t]);
-        tripOwner[t] = (tp as Uint32Array)[t];
-        tripDay[t] = (td as Uint16Array)[t];
-      }
-    }
-    modeField = `< tripMode.length ${nt}`;
-  }
-  const numTrips = tripMode.length;
+  const trips = o.trips !== undefined ? tripsFromRows(o, numPersons) : tripsFromColumns(o, numPersons);
+  const s = readSightings(sightings);
+  assignTripOwners(s, trips, numPersons, cams.x.length);
+  const onFile = daysOnFile(policy, reader, operatingDays);
+  const holds = holdState(policy, onFile.readable, cams, operatingDays, numPersons);
+  const acc = accumulateSightings(s, trips, onFile, policy.legalHolds, holds, now, numPersons);
+  const persons = personTotals(trips, acc, now, lookbackDays, numPersons);
 
+  const reachBack = {} as Record<DataKind, number>;
+  for (let k = 0; k < NK; k++) reachBack[DATA_KINDS[k]] = acc.reach[k];
+  return {
+    numPersons,
+    capturesOnFile: acc.capturesOnFile,
+    identifiableOnFile: acc.identifiableOnFile,
+    tripsInWindow: persons.tripsInWindow,
+    reconstructableTrips: persons.reconstructableTrips,
+    reconstructableShare: persons.reconstructableShare,
+    pHistoryOnFile: persons.pHistoryOnFile,
+    numWithoutTrips: persons.numWithoutTrips,
+    holds: policy.legalHolds.map((h, j) => ({
+      id: h.id,
+      readable: holds.readable[j] === 1,
+      sightings: holds.sightings[j],
+      captures: holds.captures[j],
+      capturesBeyondPolicy: holds.beyond[j],
+      persons: holds.persons[j],
+    })),
+    reachBack,
+    totals: persons.totals,
+    futureSightings: acc.futureSightings,
+    params: {
+      policy: policy.name,
+      now,
+      operatingDays,
+      lookbackDays,
+      reader: reader ?? null,
+      keptDays: { face: onFile.channelDays[0], plate: onFile.channelDays[1], captures: onFile.videoDays },
+      numSightings: s.numSightings,
+      trips: trips.allTrips ? 'all' : 'sighted',
+      holdBoundary: 'inside',
+    },
+  };
+}
+
+/** Per trip id: mode (NO_MODE = none), owner (−1 = unknown, taken from the sightings) and day; whether every trip is listed. */
+interface TripColumns {
+  tripMode: Uint8Array;
+  tripOwner: Int32Array;
+  tripDay: Int32Array;
+  allTrips: boolean;
+  /** How a valid trip id is described in the error for a sighting's trip. */
+  modeField: string;
+}
+
+/** Trips from `options.trips` (trip rows, as the exposure layer gives them): every trip of the sample is listed. */
+function tripsFromRows(o: Record<string, unknown>, numPersons: number): TripColumns {
+  if (o.tripMode !== undefined || o.tripPerson !== undefined || o.tripDay !== undefined) {
+    throw new InvalidInputError(ORIGIN, 'options.trips', 'must not be given together with tripMode, tripPerson or tripDay', 'both');
+  }
+  const t = requireObject(ORIGIN, 'options.trips', o.trips) as unknown as RetentionTripRowsInput;
+  const nt = requireInteger(ORIGIN, 'options.trips.numTrips', t.numTrips, 0);
+  requireColumn('options.trips.person', t.person, Uint32Array, nt, 'trips.numTrips');
+  requireColumn('options.trips.day', t.day, Uint16Array, nt, 'trips.numTrips');
+  requireColumn('options.trips.mode', t.mode, Uint8Array, nt, 'trips.numTrips');
+  if (t.planId !== undefined) requireColumn('options.trips.planId', t.planId, Uint32Array, nt, 'trips.numTrips');
+  let size = nt;
+  if (t.planId !== undefined) {
+    size = 0;
+    for (let r = 0; r < nt; r++) if (t.planId[r] + 1 > size) size = t.planId[r] + 1;
+    // Trip ids index dense per-trip arrays: ids far beyond the number of rows would allocate gigabytes.
+    if (size > Math.max(4 * nt, 1 << 24)) {
+      let r = 0;
+      while (t.planId[r] + 1 !== size) r++;
+      throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, `must be below ${Math.max(4 * nt, 1 << 24)} (trip ids index dense arrays; renumber the trips)`, t.planId[r]);
+    }
+  }
+  const tripMode = new Uint8Array(size).fill(NO_MODE);
+  const tripOwner = new Int32Array(size).fill(-1);
+  const tripDay = new Int32Array(size);
+  for (let r = 0; r < nt; r++) {
+    const m = t.mode[r];
+    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.trips.mode[${r}]`, 'must be 0 (walk) or 1 (car)', m);
+    if (t.person[r] >= numPersons) continue; // outside the sample
+    const id = t.planId === undefined ? r : t.planId[r];
+    if (tripOwner[id] !== -1) throw new InvalidInputError(ORIGIN, `options.trips.planId[${r}]`, 'must not repeat a trip id', id);
+    tripMode[id] = m;
+    tripOwner[id] = t.person[r];
+    tripDay[id] = t.day[r];
+  }
+  return { tripMode, tripOwner, tripDay, allTrips: true, modeField: 'a row in options.trips' };
+}
+
+/** Trips from `options.tripMode` (and, when given, tripPerson and tripDay: then every trip is listed). */
+function tripsFromColumns(o: Record<string, unknown>, numPersons: number): TripColumns {
+  const tripMode = o.tripMode as Uint8Array;
+  if (!(tripMode instanceof Uint8Array)) throw new InvalidInputError(ORIGIN, 'options.tripMode', 'must be a Uint8Array indexed by trip id (or give options.trips)', tripMode);
+  const nt = tripMode.length;
+  for (let t = 0; t < nt; t++) {
+    const m = tripMode[t];
+    if (m !== RETENTION_MODE_WALK && m !== RETENTION_MODE_CAR) throw new InvalidInputError(ORIGIN, `options.tripMode[${t}]`, 'must be 0 (walk) or 1 (car)', m);
+  }
+  const allTrips = o.tripPerson !== undefined || o.tripDay !== undefined;
+  const tripOwner = new Int32Array(nt).fill(-1);
+  const tripDay = new Int32Array(nt);
+  if (allTrips) {
+    const tp = o.tripPerson as Uint32Array | undefined;
+    const td = o.tripDay as Uint16Array | undefined;
+    requireColumn('options.tripPerson', tp, Uint32Array, nt, 'tripMode.length');
+    requireColumn('options.tripDay', td, Uint16Array, nt, 'tripMode.length');
+    for (let t = 0; t < nt; t++) {
+      if ((tp as Uint32Array)[t] >= numPersons) throw new InvalidInputError(ORIGIN, `options.tripPerson[${t}]`, `must be < numPersons (${numPersons})`, (tp as Uint32Array)[t]);
+      tripOwner[t] = (tp as Uint32Array)[t];
+      tripDay[t] = (td as Uint16Array)[t];
+    }
+  }
+  return { tripMode, tripOwner, tripDay, allTrips, modeField: `< tripMode.length ${nt}` };
+}
+
+/** Checks the sighting columns' types and lengths. */
+function readSightings(sightings: RetentionSightingsInput): RetentionSightingsInput {
   const s = requireObject(ORIGIN, 'sightings', sightings) as unknown as RetentionSightingsInput;
   const n = requireInteger(ORIGIN, 'sightings.numSightings', s.numSightings, 0);
   requireColumn('sightings.person', s.person, Uint32Array, n, 'numSightings');
@@ -271,11 +322,15 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
   requireColumn('sightings.time', s.time, Float64Array, n, 'numSightings');
   requireColumn('sightings.pIdentify', s.pIdentify, Float64Array, n, 'numSightings');
   if (s.pSeen !== undefined) requireColumn('sightings.pSeen', s.pSeen, Float64Array, n, 'numSightings');
-  const { person, trip, camera, day, time, pIdentify } = s;
-  const pSeen = s.pSeen;
+  return s;
+}
 
-  // Trip owners and days not given are taken from the sightings (first seen); checked for consistency.
-  for (let i = 0; i < n; i++) {
+/** Checks every sighting's values; trip owners and days not given are taken from the sightings (first seen) and checked for consistency. */
+function assignTripOwners(s: RetentionSightingsInput, trips: TripColumns, numPersons: number, numCameras: number): void {
+  const { person, trip, camera, day, time, pIdentify, pSeen } = s;
+  const { tripMode, tripOwner, tripDay, modeField } = trips;
+  const numTrips = tripMode.length;
+  for (let i = 0; i < s.numSightings; i++) {
     const p = person[i];
     if (p >= numPersons) throw new InvalidInputError(ORIGIN, `sightings.person[${i}]`, `must be < numPersons (${numPersons})`, p);
     if (camera[i] >= numCameras) throw new InvalidInputError(ORIGIN, `sightings.camera[${i}]`, `must be a camera with a position (< ${numCameras})`, camera[i]);
@@ -294,8 +349,20 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
       throw new InvalidInputError(ORIGIN, `sightings.day[${i}]`, `must be the day of trip ${tr} (${tripDay[tr]})`, day[i]);
     }
   }
+}
 
-  // Days on file per kind for the reader, and without reader (for what holds add).
+/** Days on file per kind and per channel, for the reader and without reader (for what holds add). */
+interface DaysOnFile {
+  readable: ReturnType<typeof readerReach> | null;
+  kindDays: Float64Array;
+  /** Kinds carrying each channel (0 face, 1 plate), as bit masks. */
+  channelMask: number[];
+  channelDays: number[];
+  channelDaysAll: number[];
+  videoDays: number;
+}
+
+function daysOnFile(policy: RetentionPolicy, reader: string | undefined, operatingDays: number): DaysOnFile {
   const kindDays = new Float64Array(NK);
   const kindDaysAll = new Float64Array(NK);
   const readable = reader === undefined ? null : readerReach(policy, reader, operatingDays);
@@ -314,42 +381,79 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
       }
     }
   }
-  const iVideo = DATA_KINDS.indexOf('video');
-  const VIDEO = 1 << iVideo;
-  const iAlerts = DATA_KINDS.indexOf('alerts');
-  const videoDays = kindDays[iVideo];
+  return { readable, kindDays, channelMask, channelDays, channelDaysAll, videoDays: kindDays[DATA_KINDS.indexOf('video')] };
+}
 
-  // Holds.
+/** Per legal hold: its cameras, days kept, kinds (all, and those the reader reaches), and its counters. */
+interface HoldState {
+  cams: Uint8Array[];
+  keep: Float64Array;
+  mask: Int32Array;
+  readable: Uint8Array;
+  readMask: Int32Array;
+  sightings: Float64Array;
+  captures: Float64Array;
+  beyond: Float64Array;
+  personSeen: Uint8Array[];
+  persons: Float64Array;
+}
+
+function holdState(policy: RetentionPolicy, readable: DaysOnFile['readable'], cams: ReconstructHistoryOptions['cameras'], operatingDays: number, numPersons: number): HoldState {
   const holds = policy.legalHolds;
   const nh = holds.length;
-  const holdCams: Uint8Array[] = [];
-  const holdKeep = new Float64Array(nh);
-  const holdMask = new Int32Array(nh);
-  const holdReadable = new Uint8Array(nh);
-  const holdReadMask = new Int32Array(nh);
-  const holdSightings = new Float64Array(nh);
-  const holdCaptures = new Float64Array(nh);
-  const holdBeyond = new Float64Array(nh);
-  const holdPersonSeen: Uint8Array[] = [];
-  const holdPersons = new Float64Array(nh);
+  const st: HoldState = {
+    cams: [],
+    keep: new Float64Array(nh),
+    mask: new Int32Array(nh),
+    readable: new Uint8Array(nh),
+    readMask: new Int32Array(nh),
+    sightings: new Float64Array(nh),
+    captures: new Float64Array(nh),
+    beyond: new Float64Array(nh),
+    personSeen: [],
+    persons: new Float64Array(nh),
+  };
   for (let h = 0; h < nh; h++) {
-    holdCams.push(camerasInHold(holds[h], cams.x, cams.y));
-    holdKeep[h] = effectiveDays(holds[h].keepDays, operatingDays);
-    holdMask[h] = kindsMask(holds[h].kinds);
+    st.cams.push(camerasInHold(holds[h], cams.x, cams.y));
+    st.keep[h] = effectiveDays(holds[h].keepDays, operatingDays);
+    st.mask[h] = kindsMask(holds[h].kinds);
     // Kinds of this hold the reader reaches (via chains included); all of them without a reader.
-    holdReadMask[h] = readable === null ? holdMask[h] : kindsMask([...(readable.holdKinds.get(holds[h].id) ?? [])]);
-    holdReadable[h] = holdReadMask[h] !== 0 ? 1 : 0;
-    holdPersonSeen.push(new Uint8Array(numPersons));
+    st.readMask[h] = readable === null ? st.mask[h] : kindsMask([...(readable.holdKinds.get(holds[h].id) ?? [])]);
+    st.readable[h] = st.readMask[h] !== 0 ? 1 : 0;
+    st.personSeen.push(new Uint8Array(numPersons));
   }
+  return st;
+}
 
+/**
+ * One pass over the sightings: per person, captures and identifiable
+ * captures on file and the log-probability of no identification (also per
+ * trip); per kind, how far back the files reach; per hold, its counters.
+ * Captures at or after `now` are only counted.
+ */
+function accumulateSightings(
+  s: RetentionSightingsInput,
+  trips: TripColumns,
+  onFile: DaysOnFile,
+  holds: RetentionPolicy['legalHolds'],
+  hs: HoldState,
+  now: number,
+  numPersons: number,
+): { capturesOnFile: Float64Array; identifiableOnFile: Float64Array; personLogMiss: Float64Array; tripLogMiss: Float64Array; reach: Float64Array; futureSightings: number } {
+  const { person, trip, camera, day, time, pIdentify, pSeen } = s;
+  const tripMode = trips.tripMode;
+  const { kindDays, channelMask, channelDays, channelDaysAll, videoDays } = onFile;
+  const { cams: holdCams, keep: holdKeep, mask: holdMask, readMask: holdReadMask, sightings: holdSightings, captures: holdCaptures, beyond: holdBeyond, personSeen: holdPersonSeen, persons: holdPersons } = hs;
+  const nh = holds.length;
+  const VIDEO = 1 << DATA_KINDS.indexOf('video');
+  const iAlerts = DATA_KINDS.indexOf('alerts');
   const capturesOnFile = new Float64Array(numPersons);
   const identifiableOnFile = new Float64Array(numPersons);
   const personLogMiss = new Float64Array(numPersons);
-  const tripLogMiss = new Float64Array(numTrips);
+  const tripLogMiss = new Float64Array(tripMode.length);
   const reach = new Float64Array(NK);
   let futureSightings = 0;
-
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < s.numSightings; i++) {
     const t = day[i] + time[i] / 86400;
     if (t >= now) {
       futureSightings++;
@@ -391,12 +495,17 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
       if (carries && (age < kindDays[k] || (held & bit) !== 0) && age > reach[k]) reach[k] = age;
     }
   }
+  return { capturesOnFile, identifiableOnFile, personLogMiss, tripLogMiss, reach, futureSightings };
+}
 
-  // Trips in the window.
+/** Per person: trips in the window and expected reconstructable trips, their share, the probability of a history on file; and the totals. */
+function personTotals(trips: TripColumns, acc: ReturnType<typeof accumulateSightings>, now: number, lookbackDays: number, numPersons: number) {
+  const { tripOwner, tripDay } = trips;
+  const { capturesOnFile, identifiableOnFile, personLogMiss, tripLogMiss } = acc;
   const tripsInWindow = new Float64Array(numPersons);
   const reconstructableTrips = new Float64Array(numPersons);
   const from = now - lookbackDays;
-  for (let t = 0; t < numTrips; t++) {
+  for (let t = 0; t < trips.tripMode.length; t++) {
     const p = tripOwner[t];
     if (p < 0) continue;
     const d = tripDay[t];
@@ -404,7 +513,6 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
     tripsInWindow[p]++;
     reconstructableTrips[p] += -Math.expm1(tripLogMiss[t]);
   }
-
   const reconstructableShare = new Float64Array(numPersons);
   const pHistoryOnFile = new Float64Array(numPersons);
   let numWithoutTrips = 0;
@@ -418,39 +526,5 @@ export function reconstructHistory(policy: RetentionPolicy, sightings: Retention
     totals.tripsInWindow += tripsInWindow[p];
     totals.reconstructableTrips += reconstructableTrips[p];
   }
-
-  const reachBack = {} as Record<DataKind, number>;
-  for (let k = 0; k < NK; k++) reachBack[DATA_KINDS[k]] = reach[k];
-  return {
-    numPersons,
-    capturesOnFile,
-    identifiableOnFile,
-    tripsInWindow,
-    reconstructableTrips,
-    reconstructableShare,
-    pHistoryOnFile,
-    numWithoutTrips,
-    holds: holds.map((h, j) => ({
-      id: h.id,
-      readable: holdReadable[j] === 1,
-      sightings: holdSightings[j],
-      captures: holdCaptures[j],
-      capturesBeyondPolicy: holdBeyond[j],
-      persons: holdPersons[j],
-    })),
-    reachBack,
-    totals,
-    futureSightings,
-    params: {
-      policy: policy.name,
-      now,
-      operatingDays,
-      lookbackDays,
-      reader: reader ?? null,
-      keptDays: { face: channelDays[0], plate: channelDays[1], captures: videoDays },
-      numSightings: n,
-      trips: allTrips ? 'all' : 'sighted',
-      holdBoundary: 'inside',
-    },
-  };
+  return { tripsInWindow, reconstructableTrips, reconstructableShare, pHistoryOnFile, numWithoutTrips, totals };
 }
