@@ -170,7 +170,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
       description: `Almaty's camera network at full scale: 128,000 cameras on the real city boundary (synthetic street grid and camera positions), about 53,000 live to the police operations centre, and a day of trips for ${nr.toLocaleString('en-US')} residents.`,
       seed,
       city: { preset: 'almaty' },
-      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
+      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { numCameras: n } : {}) }],
       network: { from: 'preset', name: 'almaty' },
       residents: { count: nr },
       retention: { preset: 'almaty-assumed' },
@@ -185,7 +185,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
         'and under a minimal one (30 days of video, templates deleted at once): storage and its cost, how far back each kind of data reaches, how much of a resident\'s last 30 days can be reconstructed, and who can read it.',
       seed,
       city: { preset: 'almaty' },
-      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
+      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { numCameras: n } : {}) }],
       network: { from: 'preset', name: 'almaty' },
       residents: { count: nr },
       retention: { preset: 'almaty-assumed', compareWith: { policy: ALMATY_MINIMAL_RETENTION } },
@@ -209,7 +209,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
         `the crowd is searched for in the archive ${JANUARY_2022_HOLD.searchedAfterDays.join(', ')} days later.`,
       seed,
       city: { preset: 'almaty' },
-      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { count: n } : {}) }],
+      cameras: [{ from: 'preset', name: 'almaty', ...(n !== undefined ? { numCameras: n } : {}) }],
       // Units sized like Sergek's roadside units, so that destroying one darkens a handful of cameras, not a district cabinet's hundred.
       network: { from: 'preset', name: 'almaty', camerasPerAggregation: unitSize + 2, maxCamerasPerAggregation: 2 * (unitSize + 2) },
       analyses: {
@@ -243,7 +243,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
       seed,
       city: { preset: 'astana' },
       // As astanaCameras places its older group: along streets, facing across, public, record-only.
-      cameras: [{ from: 'streets', count: scale(older), fov: O.fov, resolutionPx: O.resolutionPx, height: O.height, kind: O.kind, heading: 'across', operator: 'public', live: false }],
+      cameras: [{ from: 'streets', numCameras: scale(older), fov: O.fov, resolutionPx: O.resolutionPx, height: O.height, kind: O.kind, heading: 'across', operator: 'public', live: false }],
       analyses,
     };
   }
@@ -252,7 +252,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     description: `Astana: ${newer.toLocaleString('en-US')} new cameras with the ~${older.toLocaleString('en-US')} older ones still in service, their command network, and a day of trips for ${nr.toLocaleString('en-US')} residents.`,
     seed,
     city: { preset: 'astana' },
-    cameras: [{ from: 'preset', name: 'astana', includeOlder: true, ...(n !== undefined ? { count: n } : {}) }],
+    cameras: [{ from: 'preset', name: 'astana', includeOlder: true, ...(n !== undefined ? { numCameras: n } : {}) }],
     network: { from: 'preset', name: 'astana' },
     residents: { count: nr },
     retention: { preset: 'kazakhstan-90d' },

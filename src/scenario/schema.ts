@@ -10,7 +10,7 @@
  * ```json
  * { "seed": 1,
  *   "city": { "preset": "almaty" },
- *   "cameras": [{ "from": "preset", "name": "almaty", "count": 20000 }],
+ *   "cameras": [{ "from": "preset", "name": "almaty", "numCameras": 20000 }],
  *   "analyses": { "coverage": { "levels": ["range", "identify"] }, "districts": {} } }
  * ```
  * Extension point: a part (a folder of src/scenario/) adds its top-level
@@ -111,10 +111,10 @@ export type CameraSourceSpec = NonNullable<ScenarioSpec['cameras']>[number];
  * @param json - the scenario: a parsed object or JSON text
  * @returns the validated scenario (a new object; the input is not changed)
  * @throws {ScenarioError} listing every problem, each with its JSON path
- *   (`cameras[1].count`), the value and what was expected; also for JSON text
+ *   (`cameras[1].numCameras`), the value and what was expected; also for JSON text
  *   that does not parse
  * @example
- * const spec = parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 5000 }] });
+ * const spec = parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 5000 }] });
  * spec.seed // 1
  */
 export function parseScenario(json: unknown): ScenarioSpec {

@@ -40,7 +40,7 @@ describe('sightline run with the network and exposure layers', () => {
 
   it('reads a network topology from GeoJSON: the network.geojson of a run gives the same live share', async () => {
     const dir = tmp();
-    const scenario = { seed: 3, city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', count: 1000 }], analyses: { network: {} } };
+    const scenario = { seed: 3, city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 1000 }], analyses: { network: {} } };
     const a = join(dir, 'a.json');
     writeFileSync(a, JSON.stringify({ ...scenario, network: { from: 'preset' } }));
     const ra = await runCliProcess(['run', a, '--out', join(dir, 'out-a'), '--json', '--quiet']);
@@ -64,7 +64,7 @@ describe('sightline run with the network and exposure layers', () => {
   it('exits 1 naming the field when the network file cannot be read', async () => {
     const dir = tmp();
     const f = join(dir, 's.json');
-    writeFileSync(f, JSON.stringify({ city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', count: 100 }], network: { from: 'geojson', file: 'missing.geojson' }, analyses: {} }));
+    writeFileSync(f, JSON.stringify({ city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 100 }], network: { from: 'geojson', file: 'missing.geojson' }, analyses: {} }));
     const r = await runCliProcess(['run', f, '--out', join(dir, 'out'), '--quiet']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/runScenario: network\.file must be a readable GeoJSON file \(ENOENT/);

@@ -9,7 +9,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'sightline-cli-run-'));
 /** A quick scenario file: Almaty on a coarse grid, few cameras. */
 function scenarioFile(dir: string, name: string, count: number): string {
   const f = join(dir, name);
-  writeFileSync(f, JSON.stringify({ name, seed: 2, city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', count }], analyses: { coverage: {}, districts: { streets: false }, raster: { cellSize: 1000 } } }));
+  writeFileSync(f, JSON.stringify({ name, seed: 2, city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', numCameras: count }], analyses: { coverage: {}, districts: { streets: false }, raster: { cellSize: 1000 } } }));
   return f;
 }
 

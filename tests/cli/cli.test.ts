@@ -49,13 +49,13 @@ describe('sightline: usage and exit codes', () => {
   it('exits 3 on an invalid scenario and lists every problem (--json: with path, value and expectation)', async () => {
     const dir = tmp();
     const f = join(dir, 'bad.json');
-    writeFileSync(f, JSON.stringify({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform', count: -1 }], colour: 'red' }));
+    writeFileSync(f, JSON.stringify({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform', numCameras: -1 }], colour: 'red' }));
     const r = await runCliProcess(['run', f, '--json', '--out', join(dir, 'out')]);
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
     expect(out.error.name).toBe('ScenarioError');
-    expect(out.error.issues.map((i: { path: string }) => i.path)).toEqual(['cameras[0].count', 'colour']);
+    expect(out.error.issues.map((i: { path: string }) => i.path)).toEqual(['cameras[0].numCameras', 'colour']);
     expect(out.error.issues[0]).toMatchObject({ value: -1, expected: 'must be >= 0' });
     const plain = await runCliProcess(['run', f]);
     expect(plain.code).toBe(3);
@@ -67,7 +67,7 @@ describe('sightline: usage and exit codes', () => {
   it('exits 1 when the analysis fails (a file named in the scenario cannot be read)', async () => {
     const dir = tmp();
     const f = join(dir, 'missing-file.json');
-    writeFileSync(f, JSON.stringify({ city: { import: { streets: 'nowhere.osm' } }, cameras: [{ from: 'uniform', count: 1 }] }));
+    writeFileSync(f, JSON.stringify({ city: { import: { streets: 'nowhere.osm' } }, cameras: [{ from: 'uniform', numCameras: 1 }] }));
     const r = await runCliProcess(['run', f, '--json', '--quiet']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).error).toMatchObject({ name: 'InvalidInputError' });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const run = await runScenarioDetailed({
     name: 'Browser test <script>alert(1)</script>',
     city: { preset: 'almaty', blockSize: 600 },
-    cameras: [{ from: 'preset', name: 'almaty', count: 500 }],
+    cameras: [{ from: 'preset', name: 'almaty', numCameras: 500 }],
     analyses: { coverage: { levels: ['range', 'identify'] }, streetCoverage: {}, districts: {}, raster: { cellSize: 1000 } },
   });
   const dir = mkdtempSync(join(tmpdir(), 'sightline-report-'));
@@ -39,7 +39,7 @@ beforeAll(async () => {
     name: 'Browser test: network and exposure',
     seed: 4,
     city: { preset: 'almaty', blockSize: 600 },
-    cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+    cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }],
     network: { from: 'preset' },
     residents: { count: 200 },
     retention: { preset: 'almaty-assumed', compareWith: { preset: 'met-lfr' }, legalHolds: [{ area: [76.94, 43.235, 76.95, 43.24], from: 0, to: 1, keepDays: 365 }] },
@@ -62,7 +62,7 @@ beforeAll(async () => {
   const layersDir = mkdtempSync(join(tmpdir(), 'sightline-report-layers-'));
   writeScenarioOutputs(layers, layersDir);
   layersPath = join(layersDir, 'report.html');
-  const more = await runScenario({ ...run.result.inputs, name: 'More cameras', cameras: [{ from: 'preset', name: 'almaty', count: 1500 }] });
+  const more = await runScenario({ ...run.result.inputs, name: 'More cameras', cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }] });
   comparisonPath = join(dir, 'comparison.html');
   writeFileSync(comparisonPath, buildComparisonHtml(compareScenarios(run.result, more)));
   if (haveChromium) {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   run = await runScenarioDetailed({
     seed: 5,
     city: { preset: 'almaty', blockSize: 600 },
-    cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+    cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }],
     network: { from: 'preset' },
     residents: { count: 150 },
     trips: { days: 2 },

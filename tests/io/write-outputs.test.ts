@@ -30,7 +30,7 @@ beforeAll(async () => {
   run = await runScenarioDetailed({
     seed: 3,
     city: { preset: 'almaty', blockSize: 600 },
-    cameras: [{ from: 'preset', name: 'almaty', count: 300 }],
+    cameras: [{ from: 'preset', name: 'almaty', numCameras: 300 }],
     analyses: { coverage: {}, districts: {}, raster: { cellSize: 1000 } },
   });
 });
@@ -87,7 +87,7 @@ describe('writeScenarioOutputs', () => {
     const dir = tmp();
     const ac = new AbortController();
     const p = runScenarioDetailed(
-      { city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', count: 300 }] },
+      { city: { preset: 'almaty', blockSize: 600 }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 300 }] },
       { signal: ac.signal, onProgress: (e) => e.step === 'coverage' && e.phase === 'start' && ac.abort() },
     ).then((r) => writeScenarioOutputs(r, dir, { signal: ac.signal }));
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });

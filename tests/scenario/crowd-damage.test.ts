@@ -51,7 +51,7 @@ describe('residents scored after targeted damage', () => {
   const scenario = (destroyed: number[], afterDamage: boolean) => ({
     seed: 3,
     city: { preset: 'almaty', blockSize: 800 },
-    cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+    cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }],
     network: { from: 'preset' },
     residents: { count: 300 },
     analyses: { damage: { cameras: destroyed, coverage: false }, exposure: { occlusion: false, afterDamage, threads: 1 } },
@@ -72,7 +72,7 @@ describe('residents scored after targeted damage', () => {
   }, 120_000);
 
   it('is refused without the damage analysis or without residents', () => {
-    expect(() => parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 10 }], residents: { count: 5 }, analyses: { exposure: { afterDamage: true } } })).toThrow(
+    expect(() => parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 10 }], residents: { count: 5 }, analyses: { exposure: { afterDamage: true } } })).toThrow(
       /analyses\.exposure\.afterDamage.*needs analyses\.damage/,
     );
   });

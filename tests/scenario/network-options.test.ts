@@ -11,7 +11,7 @@ describe('network options and the SPOF area', () => {
     const r = await runScenario({
       seed: 2,
       city: { preset: 'almaty', blockSize: 600 },
-      cameras: [{ from: 'preset', name: 'almaty', count: 1200 }],
+      cameras: [{ from: 'preset', name: 'almaty', numCameras: 1200 }],
       network: { from: 'hierarchical', centres: [{ lon: 76.9, lat: 43.25 }, { lon: 76.95, lat: 43.22 }], hubUplinks: 2, national: null, camerasPerAggregation: 200, maxCamerasPerAggregation: 300 },
       analyses: { network: {}, spof: { top: 5, area: true } },
     });

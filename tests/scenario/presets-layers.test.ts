@@ -61,7 +61,7 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
   }, 120_000);
 
   it('matches the network module run directly on the same cameras', async () => {
-    const r = await runScenario({ seed: 3, city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', count: 1500 }], network: { from: 'preset' }, analyses: { network: { retentionDays: 90 } } });
+    const r = await runScenario({ seed: 3, city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }], network: { from: 'preset' }, analyses: { network: { retentionDays: 90 } } });
     const p = createPreset('almaty', { seed: 3, numCameras: 1500 });
     // Same camera mix as the scenario's preset source (the scenario seeds its sources from its own stream, so compare counts, not positions).
     expect(p.cameras.numCameras).toBe(r.metrics.cameras.numCameras);

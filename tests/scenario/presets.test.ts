@@ -9,7 +9,7 @@ describe('runScenario on the presets (reduced size)', () => {
     expect(r.libraryVersion).toBe(pkg.version);
     expect(SIGHTLINE_VERSION).toBe(pkg.version);
     expect(r.seed).toBe(1);
-    expect(r.inputs.cameras).toEqual([{ from: 'preset', name: 'almaty', count: 1000 }]);
+    expect(r.inputs.cameras).toEqual([{ from: 'preset', name: 'almaty', numCameras: 1000 }]);
     expect(r.metrics.cameras.numCameras).toBe(1000);
     expect(r.headline.cameras).toBe(1000);
     expect(r.metrics.city.name).toBe('Almaty');
@@ -33,7 +33,7 @@ describe('runScenario on the presets (reduced size)', () => {
 
   it('runs the astana preset (new and older cameras) and the older network alone', async () => {
     const both = await runScenario(scenarioPreset('astana', { numCameras: 700, numResidents: 300, outageTrials: 100 }));
-    expect(both.inputs.cameras).toEqual([{ from: 'preset', name: 'astana', includeOlder: true, count: 700 }]);
+    expect(both.inputs.cameras).toEqual([{ from: 'preset', name: 'astana', includeOlder: true, numCameras: 700 }]);
     expect(both.metrics.cameras.numCameras).toBe(700);
     expect(both.metrics.city.districts).toBe(5);
     expect(both.assumptions.some((a) => a.topic === 'Astana older cameras')).toBe(true);
@@ -54,6 +54,6 @@ describe('scenarioPreset', () => {
   it('defaults to full scale: 128,000 Almaty cameras, Astana with its older cameras', () => {
     expect(scenarioPreset('almaty').cameras).toEqual([{ from: 'preset', name: 'almaty' }]);
     expect(scenarioPreset('astana').cameras).toEqual([{ from: 'preset', name: 'astana', includeOlder: true }]);
-    expect(scenarioPreset('astana-older').cameras![0]).toMatchObject({ from: 'streets', count: 6000, resolutionPx: 1280, live: false });
+    expect(scenarioPreset('astana-older').cameras![0]).toMatchObject({ from: 'streets', numCameras: 6000, resolutionPx: 1280, live: false });
   });
 });

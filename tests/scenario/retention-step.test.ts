@@ -12,7 +12,7 @@ const square = [[lon - 0.002, lat - 0.001], [lon + 0.002, lat - 0.001], [lon + 0
 const base = {
   seed: 3,
   city: { preset: 'almaty', blockSize: 800 },
-  cameras: [{ from: 'preset', name: 'almaty', count: 1500 }],
+  cameras: [{ from: 'preset', name: 'almaty', numCameras: 1500 }],
   network: { from: 'preset' },
   residents: { count: 300 },
 };

@@ -24,7 +24,7 @@ const untimed = (r: ScenarioResult) => JSON.stringify({ ...r, timings: null });
 const quick = (extra: Record<string, unknown> = {}) => ({
   seed: 5,
   city: { preset: 'almaty', blockSize: 600 },
-  cameras: [{ from: 'preset', name: 'almaty', count: 400 }],
+  cameras: [{ from: 'preset', name: 'almaty', numCameras: 400 }],
   analyses: { coverage: { levels: ['range', 'identify'] }, streetCoverage: {}, districts: {}, raster: { cellSize: 1000 } },
   ...extra,
 });
@@ -44,8 +44,8 @@ describe('runScenario camera sources and imported cities', () => {
     const run = await runScenarioDetailed({
       city: { preset: 'almaty', blockSize: 600 },
       cameras: [
-        { from: 'uniform', count: 30, fov: 90, range: 50 },
-        { from: 'intersections', count: 12, streetClasses: ['arterial'] },
+        { from: 'uniform', numCameras: 30, fov: 90, range: 50 },
+        { from: 'intersections', numCameras: 12, streetClasses: ['arterial'] },
         { from: 'list', cameras: [{ lon: 76.945, lat: 43.238, heading: 0, fov: 360, range: 100 }, { x: 0, y: 0, heading: 90, fov: 60, range: 30 }] },
       ],
       analyses: { coverage: {} },
@@ -55,6 +55,19 @@ describe('runScenario camera sources and imported cities', () => {
       { from: 'intersections', numCameras: 12 },
       { from: 'list', numCameras: 2 },
     ]);
+    // count, the deprecated name of numCameras, places the same cameras (apart from the echoed input).
+    const old = await runScenarioDetailed({
+      city: { preset: 'almaty', blockSize: 600 },
+      cameras: [
+        { from: 'uniform', count: 30, fov: 90, range: 50 },
+        { from: 'intersections', count: 12, streetClasses: ['arterial'] },
+        { from: 'list', cameras: [{ lon: 76.945, lat: 43.238, heading: 0, fov: 360, range: 100 }, { x: 0, y: 0, heading: 90, fov: 60, range: 30 }] },
+      ],
+      analyses: { coverage: {} },
+    });
+    expect(Array.from(old.cameras.x)).toEqual(Array.from(run.cameras.x));
+    expect(Array.from(old.cameras.heading)).toEqual(Array.from(run.cameras.heading));
+    expect(old.result.metrics).toEqual(run.result.metrics);
     const [x, y] = run.city.projection!.forward(76.945, 43.238);
     expect(run.cameras.x[42]).toBeCloseTo(x, 6);
     expect(run.cameras.y[42]).toBeCloseTo(y, 6);
@@ -86,8 +99,8 @@ describe('runScenario camera sources and imported cities', () => {
   });
 
   it('fails with an InvalidInputError naming the field when a file is missing', async () => {
-    await expect(runScenario({ city: { import: { streets: 'nope.osm' } }, cameras: [{ from: 'uniform', count: 1 }] }, { baseDir: tmpdir() })).rejects.toThrow(InvalidInputError);
-    await expect(runScenario({ city: { import: { streets: 'nope.osm' } }, cameras: [{ from: 'uniform', count: 1 }] }, { baseDir: tmpdir() })).rejects.toThrow(/city\.import\.streets must name a readable file \(ENOENT\)/);
+    await expect(runScenario({ city: { import: { streets: 'nope.osm' } }, cameras: [{ from: 'uniform', numCameras: 1 }] }, { baseDir: tmpdir() })).rejects.toThrow(InvalidInputError);
+    await expect(runScenario({ city: { import: { streets: 'nope.osm' } }, cameras: [{ from: 'uniform', numCameras: 1 }] }, { baseDir: tmpdir() })).rejects.toThrow(/city\.import\.streets must name a readable file \(ENOENT\)/);
   });
 
   it('fails with a ScenarioError before doing any work on an invalid scenario', async () => {

@@ -55,7 +55,7 @@ describe('the network section', () => {
   });
 
   it('needs a network preset name when the city is imported', () => {
-    const imported = { city: { import: { boundary: 'b.geojson', streets: 's.geojson' } }, cameras: [{ from: 'uniform', count: 10 }] };
+    const imported = { city: { import: { boundary: 'b.geojson', streets: 's.geojson' } }, cameras: [{ from: 'uniform', numCameras: 10 }] };
     expect(issues({ ...imported, network: { from: 'preset' } })).toContain('network.name | is required when the city is imported (no preset city to take the network options from) | undefined');
   });
 });

@@ -28,12 +28,12 @@ describe('parseScenario', () => {
   });
 
   it('accepts JSON text and returns the same spec as for the object', () => {
-    const o = { seed: 'x', city: { preset: 'astana', blockSize: 300 }, cameras: [{ from: 'preset', name: 'astana', count: 10, includeOlder: true }] };
+    const o = { seed: 'x', city: { preset: 'astana', blockSize: 300 }, cameras: [{ from: 'preset', name: 'astana', numCameras: 10, includeOlder: true }] };
     expect(parseScenario(JSON.stringify(o))).toEqual(parseScenario(o));
   });
 
   it('is idempotent: a validated spec validates to itself', () => {
-    const s = parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform', count: 5 }], analyses: { streetCoverage: {} } });
+    const s = parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform', numCameras: 5 }], analyses: { streetCoverage: {} } });
     expect(parseScenario(s)).toEqual(s);
   });
 
@@ -42,9 +42,9 @@ describe('parseScenario', () => {
       seed: true,
       city: { preset: 'paris', blockSize: -5 },
       cameras: [
-        { from: 'preset', name: 'almaty', count: -3 },
+        { from: 'preset', name: 'almaty', numCameras: -3 },
         { from: 'streets', cont: 4 },
-        { from: 'uniform', count: 2.5, fov: 400 },
+        { from: 'uniform', numCameras: 2.5, fov: 400 },
         { from: 'teleport' },
         { from: 'list', cameras: [{ x: 1, y: 'a', heading: 0, fov: 90 }] },
       ],
@@ -58,9 +58,9 @@ describe('parseScenario', () => {
         'seed',
         'city.preset',
         'city.blockSize',
-        'cameras[0].count',
+        'cameras[0].numCameras',
         'cameras[1].cont',
-        'cameras[2].count',
+        'cameras[2].numCameras',
         'cameras[2].fov',
         'cameras[3].from',
         'cameras[4].cameras[0].y',
@@ -72,9 +72,9 @@ describe('parseScenario', () => {
     );
     expect(p['city.preset']).toMatchObject({ value: 'paris', expected: 'must be one of "almaty", "astana"' });
     expect(p['city.blockSize']).toMatchObject({ value: -5, expected: 'must be > 0' });
-    expect(p['cameras[0].count']).toMatchObject({ value: -3, expected: 'must be >= 0' });
+    expect(p['cameras[0].numCameras']).toMatchObject({ value: -3, expected: 'must be >= 0' });
     expect(p['cameras[1].cont']).toMatchObject({ value: 4, expected: 'is not a known key' });
-    expect(p['cameras[2].count']).toMatchObject({ value: 2.5, expected: 'must be an integer' });
+    expect(p['cameras[2].numCameras']).toMatchObject({ value: 2.5, expected: 'must be an integer' });
     expect(p['cameras[2].fov']).toMatchObject({ value: 400, expected: 'must be <= 360' });
     expect(p['cameras[3].from'].value).toBe('teleport');
     expect(p['cameras[3].from'].expected).toMatch(/^must be one of "preset", "intersections", "streets", "uniform", "population", "facades", "osm", "list"$/);
@@ -85,29 +85,43 @@ describe('parseScenario', () => {
     expect(p.extra).toMatchObject({ value: 1, expected: 'is not a known key' });
     expect(p.seed.value).toBe(true);
     // The message reads as a sentence: path, expectation, value.
-    expect(p['cameras[0].count'].message).toBe('cameras[0].count must be >= 0, got -3');
+    expect(p['cameras[0].numCameras'].message).toBe('cameras[0].numCameras must be >= 0, got -3');
   });
 
   it('names a missing required key with value undefined', () => {
     const p = byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform' }] }));
-    expect(p['cameras[0].count']).toMatchObject({ value: undefined, expected: 'is required (a number)' });
+    expect(p['cameras[0].numCameras']).toMatchObject({ value: undefined, expected: 'must give numCameras (count is its deprecated name; not both)' });
     expect(byPath(issuesOf({}))['city'].value).toBeUndefined();
   });
 
   it('reports the branch the user meant for a city: an imported city with a bad key', () => {
-    const p = byPath(issuesOf({ city: { import: { streets: 'a.osm' }, districts: 0, colour: 'red' }, cameras: [{ from: 'uniform', count: 1 }] }));
+    const p = byPath(issuesOf({ city: { import: { streets: 'a.osm' }, districts: 0, colour: 'red' }, cameras: [{ from: 'uniform', numCameras: 1 }] }));
     expect(Object.keys(p).sort()).toEqual(['city.colour', 'city.districts']);
     expect(p['city.districts'].value).toBe(0);
   });
 
   it('requires cameras for an imported city and a boundary or streets file', () => {
     expect(byPath(issuesOf({ city: { import: { streets: 's.osm' } } })).cameras.expected).toMatch(/is required when the city is imported/);
-    expect(byPath(issuesOf({ city: { import: {} }, cameras: [{ from: 'uniform', count: 1 }] }))['city.import'].expected).toBe('must name at least a boundary or a streets file');
+    expect(byPath(issuesOf({ city: { import: {} }, cameras: [{ from: 'uniform', numCameras: 1 }] }))['city.import'].expected).toBe('must name at least a boundary or a streets file');
   });
 
-  it('rejects includeOlder on the almaty camera preset and a facade source with both count and spacing', () => {
+  it('rejects includeOlder on the almaty camera preset and a facade source with both numCameras and spacing', () => {
     expect(byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ from: 'preset', name: 'almaty', includeOlder: true }] }))['cameras[0].includeOlder'].expected).toBe('applies only to the astana preset');
-    expect(byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ from: 'facades', count: 3, spacing: 10 }] }))['cameras[0].count'].expected).toBe('must give exactly one of count and spacing');
+    expect(byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ from: 'facades', numCameras: 3, spacing: 10 }] }))['cameras[0].numCameras'].expected).toBe('must give exactly one of numCameras and spacing');
+  });
+
+  it('still reads count, the deprecated name of numCameras, for one release, and refuses both at once', () => {
+    for (const from of ['preset', 'intersections', 'streets'] as const) {
+      const source = from === 'preset' ? { from, name: 'almaty' as const } : { from };
+      expect(parseScenario({ city: { preset: 'almaty' }, cameras: [{ ...source, count: 10 }] }).cameras![0]).toMatchObject({ count: 10 });
+      const both = byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ ...source, numCameras: 10, count: 10 }] }));
+      expect(both['cameras[0].count']).toMatchObject({ value: 10, expected: 'is the deprecated name of numCameras: give only numCameras' });
+    }
+    expect(parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'uniform', count: 5 }] }).cameras![0]).toMatchObject({ count: 5 });
+    expect(byPath(issuesOf({ city: { preset: 'almaty' }, cameras: [{ from: 'population', numCameras: 5, count: 5 }] }))['cameras[0].numCameras'].expected).toBe(
+      'must give numCameras (count is its deprecated name; not both)',
+    );
+    expect(parseScenario({ city: { preset: 'almaty' }, cameras: [{ from: 'facades', count: 3 }] }).cameras![0]).toMatchObject({ count: 3 });
   });
 
   it('rejects JSON text that does not parse, and a document that is not an object', () => {

@@ -3,6 +3,7 @@
  * in order (camera ids follow the order of the sources).
  */
 import { InvalidInputError, type Rng } from '../../core/index.js';
+import { warnDeprecated } from '../../core/internal.js';
 import { type City } from '../../city/index.js';
 import { concatCameraSets, createCameraSet, type CameraInput, type CameraSet, almatyCameras, astanaCameras, placeAtIntersections, placeAlongStreets, placeUniform, placeByPopulation, placeOnFacades, importOsmCameras, type CameraImportReportEntry } from '../../cameras/index.js';
 import type { CameraSourceSpec } from '../schema.js';
@@ -18,6 +19,15 @@ export interface BuiltCameras {
 }
 
 /**
+ * A camera source's count: `numCameras`, or `count`, its name until this
+ * release (still read, with a DeprecationWarning). The schema refuses both.
+ */
+function sourceCount(src: { numCameras?: number; count?: number }, index: number): number | undefined {
+  if (src.count !== undefined) warnDeprecated('sightline:scenario-count', `cameras[${index}].count is deprecated: use cameras[${index}].numCameras`);
+  return src.numCameras ?? src.count;
+}
+
+/**
  * Builds every camera source and concatenates them.
  *
  * @param sources - the validated `cameras` section
@@ -27,7 +37,7 @@ export interface BuiltCameras {
  * @param onSource - called after each source (for progress and abort checks)
  * @returns the concatenated set (provenance `concat` of each source's provenance)
  * @throws {InvalidInputError} when a source cannot be built (e.g. facades in a city without buildings, lon/lat without a projection)
- * @example buildScenarioCameras([{ from: 'uniform', count: 100 }], city, createRng(1), '.').cameras.numCameras // 100
+ * @example buildScenarioCameras([{ from: 'uniform', numCameras: 100 }], city, createRng(1), '.').cameras.numCameras // 100
  */
 export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city: City, rng: Rng, baseDir: string, onSource?: (index: number) => void): BuiltCameras {
   const origin = 'buildScenarioCameras';
@@ -40,32 +50,33 @@ export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city:
     switch (src.from) {
       case 'preset':
         set = src.name === 'almaty'
-          ? almatyCameras(city, { seed, numCameras: src.count })
-          : astanaCameras(city, { seed, numCameras: src.count, includeOlder: src.includeOlder });
+          ? almatyCameras(city, { seed, numCameras: sourceCount(src, i) })
+          : astanaCameras(city, { seed, numCameras: sourceCount(src, i), includeOlder: src.includeOlder });
         break;
       case 'intersections': {
-        const { from: _f, count, seed: _s, ...o } = src;
-        set = placeAtIntersections(city, { ...o, numCameras: count, seed });
+        const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;
+        set = placeAtIntersections(city, { ...o, numCameras: sourceCount(src, i), seed });
         break;
       }
       case 'streets': {
-        const { from: _f, count, seed: _s, ...o } = src;
-        set = placeAlongStreets(city, { ...o, numCameras: count, seed });
+        const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;
+        set = placeAlongStreets(city, { ...o, numCameras: sourceCount(src, i), seed });
         break;
       }
       case 'uniform': {
-        const { from: _f, count, seed: _s, ...o } = src;
-        set = placeUniform(city.boundary, count, { ...o, seed });
+        const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;
+        set = placeUniform(city.boundary, sourceCount(src, i)!, { ...o, seed });
         break;
       }
       case 'population': {
-        const { from: _f, count, seed: _s, ...o } = src;
-        set = placeByPopulation(city, count, { ...o, seed });
+        const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;
+        set = placeByPopulation(city, sourceCount(src, i)!, { ...o, seed });
         break;
       }
       case 'facades': {
-        const { from: _f, count, spacing, seed: _s, ...o } = src;
-        set = placeOnFacades(city, count !== undefined ? count : { spacing: spacing! }, { ...o, seed });
+        const { from: _f, count: _c, numCameras: _n, spacing, seed: _s, ...o } = src;
+        const numCameras = sourceCount(src, i);
+        set = placeOnFacades(city, numCameras !== undefined ? numCameras : { spacing: spacing! }, { ...o, seed });
         break;
       }
       case 'osm': {

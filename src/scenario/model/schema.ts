@@ -61,7 +61,12 @@ export const importedCitySchema = z
 export const citySchema = z.union([presetCitySchema, importedCitySchema]);
 
 const seed = z.union([z.string(), z.number()]);
-const count = z.number().int().min(0).max(50_000_000);
+const numCameras = z.number().int().min(0).max(50_000_000);
+/** `count`: the name `numCameras` had until this release; still read, with a deprecation warning. */
+const deprecatedCount = numCameras.optional().describe('Deprecated: the old name of numCameras (accepted for one release).');
+/** Refinement: not both `numCameras` and its deprecated name `count`. */
+const notBothCounts = (v: { numCameras?: number; count?: number }): boolean => v.numCameras === undefined || v.count === undefined;
+const notBothCountsIssue = { message: 'is the deprecated name of numCameras: give only numCameras', path: ['count'] };
 
 /** Camera attributes every placement strategy accepts (see CameraAttributeOptions). */
 const attributes = {
@@ -80,13 +85,15 @@ const attributes = {
 const presetSource = z.strictObject({
   from: z.literal('preset'),
   name: z.enum(['almaty', 'astana']),
-  count: count.optional().describe("Total cameras (the preset's mix scaled; default the full count)."),
+  numCameras: numCameras.optional().describe("Total cameras (the preset's mix scaled; default the full count)."),
+  count: deprecatedCount,
   includeOlder: z.boolean().optional().describe('Astana only: add the ~6,000 older cameras.'),
-});
+}).refine(notBothCounts, notBothCountsIssue);
 
 const intersectionsSource = z.strictObject({
   from: z.literal('intersections'),
-  count: count.optional().describe('Exact total (spread over the chosen intersections).'),
+  numCameras: numCameras.optional().describe('Exact total (spread over the chosen intersections).'),
+  count: deprecatedCount,
   camerasPerIntersection: z.number().int().min(1).optional(),
   maxIntersections: z.number().int().min(1).optional(),
   minDegree: z.number().int().min(1).optional(),
@@ -94,37 +101,44 @@ const intersectionsSource = z.strictObject({
   streetClasses: z.array(streetClass).min(1).optional(),
   offset: z.number().min(0).optional(),
   ...attributes,
-});
+}).refine(notBothCounts, notBothCountsIssue);
 
 const streetsSource = z.strictObject({
   from: z.literal('streets'),
-  count: count.optional().describe('Exact number, evenly spread (overrides spacing).'),
+  numCameras: numCameras.optional().describe('Exact number, evenly spread (overrides spacing).'),
+  count: deprecatedCount,
   spacing: z.number().positive().optional().describe('Metres between cameras (default 50).'),
   heading: z.enum(['along', 'across', 'random']).optional(),
   streetClasses: z.array(streetClass).min(1).optional(),
   kerbOffset: z.number().min(0).optional(),
   ...attributes,
-});
+}).refine(notBothCounts, notBothCountsIssue);
 
 const scatter = {
-  count,
+  numCameras: numCameras.optional().describe('Number of cameras (required).'),
+  count: deprecatedCount,
   heading: z.union([z.literal('random'), z.number()]).optional(),
   ...attributes,
 };
-const uniformSource = z.strictObject({ from: z.literal('uniform'), ...scatter });
-const populationSource = z.strictObject({ from: z.literal('population'), ...scatter });
+/** Refinement: exactly one of `numCameras` and its deprecated name `count`. */
+const oneCount = (v: { numCameras?: number; count?: number }): boolean => (v.numCameras === undefined) !== (v.count === undefined);
+const oneCountIssue = { message: 'must give numCameras (count is its deprecated name; not both)', path: ['numCameras'] };
+const uniformSource = z.strictObject({ from: z.literal('uniform'), ...scatter }).refine(oneCount, oneCountIssue);
+const populationSource = z.strictObject({ from: z.literal('population'), ...scatter }).refine(oneCount, oneCountIssue);
 
 const facadesSource = z
   .strictObject({
     from: z.literal('facades'),
-    count: count.optional(),
-    spacing: z.number().positive().optional().describe('Metres between cameras along facing walls (instead of count).'),
+    numCameras: numCameras.optional().describe('Number of cameras, spread along facing walls (instead of spacing).'),
+    count: deprecatedCount,
+    spacing: z.number().positive().optional().describe('Metres between cameras along facing walls (instead of numCameras).'),
     facadeOffset: z.number().min(0).optional(),
     maxStreetDistance: z.number().positive().optional(),
     streetClasses: z.array(streetClass).min(1).optional(),
     ...attributes,
   })
-  .refine((v) => (v.count === undefined) !== (v.spacing === undefined), { message: 'must give exactly one of count and spacing', path: ['count'] });
+  .refine(notBothCounts, notBothCountsIssue)
+  .refine((v) => ((v.numCameras ?? v.count) === undefined) !== (v.spacing === undefined), { message: 'must give exactly one of numCameras and spacing', path: ['numCameras'] });
 
 const osmSource = z.strictObject({
   from: z.literal('osm'),
