@@ -60,11 +60,16 @@ function crossLayerImports(): Array<[from: string, to: string]> {
 
 describe('module boundaries of src/', () => {
   test('every layer folder has an entry file with an explicit export list', () => {
-    for (const layer of LAYERS.filter((l) => l !== 'cli')) {
+    for (const layer of LAYERS) {
       const entry = join(src, layer, 'index.ts');
       expect(existsSync(entry), `${layer}/index.ts`).toBe(true);
       expect(readFileSync(entry, 'utf8'), `${layer}/index.ts uses export *`).not.toMatch(/export \*/);
     }
+  });
+
+  test('every folder of src/ is a layer of the documented order', () => {
+    const folders = readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory());
+    expect(folders.sort()).toEqual([...LAYERS].sort());
   });
 
   test('a folder imports another folder only through its index.ts or internal.ts', () => {
@@ -86,7 +91,7 @@ describe('module boundaries of src/', () => {
   });
 
   test('internal entries are never re-exported by a public entry', () => {
-    for (const layer of LAYERS.filter((l) => l !== 'cli')) {
+    for (const layer of LAYERS) {
       const entry = join(src, layer, 'index.ts');
       expect(relativeImports(entry).filter((s) => s.includes('internal'))).toEqual([]);
     }
