@@ -8,7 +8,7 @@
 // Every case runs in its own child process (node benchmarks/case.mjs <case>),
 // so the peak RSS reported is that case's alone.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, DIST_ENTRY, machineInfo } from './lib.mjs';
 import { existsSync } from 'node:fs';
@@ -169,6 +169,12 @@ function detailsSection(cases, results) {
   return out;
 }
 
+/** Hand-written notes kept with the generated tables (benchmarks/notes.md), or '' when absent. */
+function notesSection() {
+  const file = join(BENCH_DIR, 'notes.md');
+  return existsSync(file) ? `\n${readFileSync(file, 'utf8').trim()}\n` : '';
+}
+
 function readme(machine, cases, results, partial) {
   const cmp = compareTable(results);
   return `# Benchmarks
@@ -190,7 +196,7 @@ ${mainTable(cases, results)}
 
 ${detailsSection(cases, results)}${cmp ? `## Against turf (union of sector polygons, then area)\n\n${cmp}\n\n` : ''}## Method
 
-- Every case runs in its own Node process (\`node benchmarks/case.mjs <case>\`) and imports the built package (\`dist/index.js\`) the way a user does.
+- Every case runs in its own Node process (\`node benchmarks/case.mjs <case>\`) and imports the built package (\`dist/index.js\` and its subpath entries \`dist/geo.js\`, \`network.js\`, \`retention.js\`, \`mobility.js\`) the way a user does.
 - Timing: wall clock (\`process.hrtime.bigint\`) of the call alone; inputs (preset, camera set, sector polygons) are built before timing. Two untimed warm-up calls, then seven timed calls; median, min and max of those seven. turf runs one warm-up and three timed calls at 1,000 sectors, and a single timed call (no warm-up) at 10,000.
 - Peak RSS is \`process.resourceUsage().maxRSS\` of the case's process at its end: it includes Node itself, the package, and the inputs (for the coverage cases, the whole Almaty preset).
 - Each result is folded into a sink that is printed at the end, so no call can be optimised away.
@@ -198,7 +204,7 @@ ${detailsSection(cases, results)}${cmp ? `## Against turf (union of sector polyg
 - Random sectors for the turf comparison: uniform in a square sized to Almaty's camera density (128,000 cameras / 703 km²), ranges uniform in [20, 60] m, fov in [30, 120]°, headings uniform. sightline gets them as cameras with \`bounds\` enclosing every sector, so both sides measure the area of the whole union. turf gets each sector as a polygon in lon/lat: apex plus the arc sampled every ≤ 1° (inscribed, about 5·10⁻⁵ short of the exact sector area), built in metres and unprojected with the package's \`createLocalProjection\` centred on Almaty (76.9° E, 43.25° N), outside the timing. turf 7 is timed on \`turf.union(featureCollection(all sectors))\` (one sweep over all polygons) followed by \`turf.area\`. This is turf's fastest way here: on the 1,000 sectors of this benchmark (same seed, same machine, measured once while writing the harness) the all-at-once call took 2.8 s, a balanced pairwise tree of two-polygon unions 26.5 s, and folding \`turf.union\` one sector at a time had merged only 211 sectors after 120 s.
 - turf.area measures on a sphere (radius 6,378,137 m) while sightline measures in the local plane of the projection; the "planar area" column reprojects turf's union polygon back to metres and takes its plane area, which isolates the union itself from the earth model.
 - A turf case's process (set-up included) that runs longer than ${TURF_CAP_S} s is stopped and reported as capped.
-`;
+${notesSection()}`;
 }
 
 async function main() {
