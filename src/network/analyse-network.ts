@@ -12,6 +12,12 @@
  *   (its incoming live traffic × retentionDays).
  * Hop count and latency are measured from the camera's node to its centre
  * (the camera's own attachment is not counted).
+ *
+ * Two live shares: the CONNECTED share (`live.liveShare`: live cameras with a
+ * route, minus the analytics shortfall; rules 1–5) ignores link capacity; the
+ * DELIVERED share (`live.deliveredShare`, rule 6, fair share) counts only what
+ * fits through every link: an overloaded link passes capacity / offered load
+ * of every stream offered to it.
  */
 import { InvalidInputError } from '../core/index.js';
 import { centreFlags, NODE_KINDS, type CommandNetwork, type NodeKind, type NetworkProvenance } from './command-network.js';
@@ -20,7 +26,9 @@ import {
   analyticsDemandColumn,
   ANALYTICS_DEMANDS,
   createAllocationScratch,
+  createDeliveryBuffers,
   createRouting,
+  deliverLiveStreams,
   routeToCentres,
   routeTraffic,
   type AnalyticsDemand,
@@ -73,8 +81,14 @@ export interface NetworkAnalysis {
     numCameras: number;
     network: NetworkProvenance;
   };
-  /** Live share and reach (see `LiveCounts`); `liveReachedShareOfLive` = liveReached / liveCameras. */
-  live: LiveCounts & { liveReachedShareOfLive: number; reachedShare: number };
+  /**
+   * Live share and reach (see `LiveCounts`); `liveReachedShareOfLive` = liveReached / liveCameras.
+   * `liveShare` is the CONNECTED share (link capacity ignored). `deliveredStreams` counts the
+   * served live streams that fit through every link's capacity (fair share, rule 6 of
+   * `routing.ts`; a fractional count, the expected number of whole streams), and
+   * `deliveredShare` = deliveredStreams / numCameras (the denominator of `liveShare`).
+   */
+  live: LiveCounts & { liveReachedShareOfLive: number; reachedShare: number; deliveredStreams: number; deliveredShare: number };
   analytics: {
     demand: number;
     served: number;
@@ -87,8 +101,16 @@ export interface NetworkAnalysis {
     perCentre: { node: number; key: string; capacity: number; demand: number; served: number; shortfall: number }[];
   };
   links: {
-    /** Live traffic per link, Mbit/s. */
+    /** Live traffic per link, Mbit/s: every connected stream routed through it (rule 5, capacity ignored). */
     mbps: Float64Array;
+    /** Live Mbit/s offered to each link after the overloaded links below it have thinned it (rule 6). */
+    offeredMbps: Float64Array;
+    /** Live Mbit/s each link passes: min(offeredMbps, capacity). */
+    passedMbps: Float64Array;
+    /** Share of each stream offered to the link that it passes: min(1, capacity / offeredMbps). */
+    passFraction: Float64Array;
+    /** Live Mbit/s delivered at the centres (through every link's capacity). */
+    deliveredLiveMbps: number;
     /** mbps / capacity. */
     utilisation: Float64Array;
     /** Links with utilisation > overloadThreshold, most loaded first (ties by link index). */
@@ -118,6 +140,8 @@ export interface NetworkAnalysis {
     nodeLatencyMs: Float64Array;
     /** Centre node index per node, −1 without a route. */
     nodeCentre: Int32Array;
+    /** Share of each node's live streams delivered at its centre (product of the links' pass fractions); 0 without a route. */
+    nodeDeliveredFraction: Float64Array;
     /** camerasByHops[h] = cameras whose node is h hops from its centre. */
     camerasByHops: number[];
     /** Same for live cameras. */
@@ -167,7 +191,7 @@ const TB_PER_MBPS_DAY = (1e6 * 86_400) / 8 / 1e12;
  * @throws {InvalidInputError} on a bad network or option
  * @example
  * const a = analyseNetwork(net, { retentionDays: 90 });
- * a.live.liveShare; a.links.overloaded; a.storage.totalShortfallTB; a.paths.latencyMs.p90
+ * a.live.liveShare; a.live.deliveredShare; a.links.overloaded; a.storage.totalShortfallTB; a.paths.latencyMs.p90
  *
  * Complexity: O(nodes log nodes + links); cameras are not visited (per-node aggregates).
  */
@@ -215,6 +239,10 @@ export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetwork
   over.sort((a, b) => utilisation[b] - utilisation[a] || a - b);
   let totalLiveMbps = 0;
   for (let v = 0; v < N; v++) if (routing.centre[v] === v) totalLiveMbps += flow[v];
+  const delivery = createDeliveryBuffers(network);
+  const deliveredStreams = deliverLiveStreams(network, routing, demand, scratch, delivery);
+  let deliveredLiveMbps = 0;
+  for (let v = 0; v < N; v++) if (routing.centre[v] === v) deliveredLiveMbps += delivery.nodeFlow[v];
 
   // storage
   const demandTB = new Float64Array(N);
@@ -299,6 +327,8 @@ export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetwork
       ...counts,
       liveReachedShareOfLive: counts.liveCameras === 0 ? 0 : counts.liveReached / counts.liveCameras,
       reachedShare: network.numCameras === 0 ? 0 : counts.camerasReached / network.numCameras,
+      deliveredStreams,
+      deliveredShare: network.numCameras === 0 ? 0 : deliveredStreams / network.numCameras,
     },
     analytics: {
       demand: counts.analyticsDemand,
@@ -308,7 +338,17 @@ export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetwork
       servedPerNode: Uint32Array.from(scratch.served),
       perCentre,
     },
-    links: { mbps, utilisation, overloaded: Uint32Array.from(over), maxUtilisation, totalLiveMbps },
+    links: {
+      mbps,
+      offeredMbps: delivery.linkOfferedMbps,
+      passedMbps: delivery.linkPassedMbps,
+      passFraction: delivery.linkPassFraction,
+      utilisation,
+      overloaded: Uint32Array.from(over),
+      maxUtilisation,
+      totalLiveMbps,
+      deliveredLiveMbps,
+    },
     storage: {
       retentionDays: p.retentionDays,
       demandTB,
@@ -324,6 +364,7 @@ export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetwork
       nodeHops: Int32Array.from(routing.hops),
       nodeLatencyMs: Float64Array.from(routing.latencyMs),
       nodeCentre: Int32Array.from(routing.centre),
+      nodeDeliveredFraction: delivery.nodeDeliveredFraction,
       camerasByHops,
       liveCamerasByHops,
       unreachedCameras,

@@ -21,8 +21,8 @@ export type { ConfidenceMethod, TrialSummary, TrialSummaryOptions } from './faul
 export { networkToGeoJSON, networkFromGeoJSON, NETWORK_GEOJSON_DEFAULTS } from './network-geojson.js';
 export type { NetworkFeature, NetworkFeatureCollection, NetworkFromGeoJSONOptions, NetworkImport } from './network-geojson.js';
 export { almatyNetworkOptions, astanaNetworkOptions, ALMATY_NETWORK_FACTS, ASTANA_LON_LAT } from './network-presets.js';
-export { createRouting, routeToCentres, createAllocationScratch, analyticsDemandColumn, allocateAnalytics, routeTraffic, ANALYTICS_DEMANDS } from './routing.js';
-export type { NetworkRouting, AnalyticsDemand, LiveCounts, AllocationScratch } from './routing.js';
+export { createRouting, routeToCentres, createAllocationScratch, analyticsDemandColumn, allocateAnalytics, routeTraffic, createDeliveryBuffers, deliverLiveStreams, ANALYTICS_DEMANDS } from './routing.js';
+export type { NetworkRouting, AnalyticsDemand, LiveCounts, AllocationScratch, DeliveryBuffers } from './routing.js';
 export { rankSinglePointsOfFailure, SPOF_DEFAULTS } from './spof.js';
 export type { SpofOptions, SpofTable, SpofRow, SinglePointsOfFailure } from './spof.js';
 export { streamBitrate, cameraBitrates, streamStorageTB, VIDEO_CODECS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from './streams.js';

@@ -27,6 +27,22 @@
  * 5. **Traffic.** Every reached node's live bitrate (`nodeLiveMbps`) flows
  *    along its route; link load = sum over the nodes routed through it.
  *    Streams of unreached nodes load no link.
+ * 6. **Delivery (fair share).** Rules 4 and 5 count a stream as live when its
+ *    node has a route, whatever the links' capacity. The *delivered* count
+ *    also respects capacity: a link whose offered load exceeds its capacity
+ *    passes the same fraction, capacity / offered load, of every stream
+ *    offered to it (no stream has priority: none is named by the sources, so
+ *    this is an assumption). The offered load of a link is what arrives from
+ *    below after the links further down have thinned it (computed bottom-up
+ *    along the routes, leaves first). A stream reaches its centre with the
+ *    product of the pass fractions along its route; delivered streams =
+ *    Σ over reached nodes of (the node's served live cameras, rule 4) × that
+ *    product. The count is fractional: read it as the expected number of
+ *    streams that get through whole when each stream offered to an
+ *    overloaded link is kept with probability capacity / offered load (or,
+ *    equivalently, the stream-equivalents when every stream is degraded to
+ *    that share of its bitrate). Analytics slots are allocated on the
+ *    connected streams (rule 3), before capacity is applied.
  */
 import { InvalidInputError } from '../core/index.js';
 import type { CommandNetwork } from './command-network.js';
@@ -248,20 +264,108 @@ export function allocateAnalytics(network: CommandNetwork, routing: NetworkRouti
 export function routeTraffic(network: CommandNetwork, routing: NetworkRouting, linkMbps: Float64Array, nodeFlow: Float64Array): Float64Array {
   linkMbps.fill(0);
   nodeFlow.fill(0);
+  flowUp(network, routing, null, linkMbps, null, null, nodeFlow);
+  return linkMbps;
+}
+
+/**
+ * Sums the live flow bottom-up along the routes (reverse BFS order: every node
+ * comes after all nodes routed through it, as they are one hop farther). With
+ * `capacity`, a link passes at most its capacity and records its pass
+ * fraction (rule 6); without, it passes everything (rule 5). Buffers must be
+ * zeroed (pass fractions filled with 1) by the caller.
+ */
+function flowUp(network: CommandNetwork, routing: NetworkRouting, capacity: Float64Array | null, linkOffered: Float64Array, linkPassed: Float64Array | null, linkPass: Float64Array | null, nodeFlow: Float64Array): void {
   const order = routing.order;
   const next = routing.nextLink;
   const own = network.nodeLiveMbps;
   const target = network.linkTarget;
-  // Reverse BFS order: every node comes after all nodes routed through it (they are one hop farther).
   for (let k = routing.numReached - 1; k >= 0; k--) {
     const v = order[k];
     const f = nodeFlow[v] + own[v];
     nodeFlow[v] = f;
     const l = next[v];
     if (l >= 0) {
-      linkMbps[l] += f;
-      nodeFlow[target[l]] += f;
+      linkOffered[l] += f;
+      let passed = f;
+      if (capacity !== null && f > capacity[l]) {
+        passed = capacity[l];
+        linkPass![l] = passed / f;
+      }
+      if (linkPassed !== null) linkPassed[l] = passed;
+      nodeFlow[target[l]] += passed;
     }
   }
-  return linkMbps;
+}
+
+/** Per-link and per-node columns of {@link deliverLiveStreams} (rule 6); make once with {@link createDeliveryBuffers}. */
+export interface DeliveryBuffers {
+  /** Live Mbit/s arriving at each link after the links below it have thinned it. */
+  readonly linkOfferedMbps: Float64Array;
+  /** Live Mbit/s each link passes: min(offered, capacity). */
+  readonly linkPassedMbps: Float64Array;
+  /** Share of every offered stream a link passes: min(1, capacity / offered); 1 on links that carry nothing. */
+  readonly linkPassFraction: Float64Array;
+  /** Share of each node's streams that reaches its centre (product of the pass fractions along its route); 0 when unreached. */
+  readonly nodeDeliveredFraction: Float64Array;
+  /** Scratch: each node's outgoing offered flow, Mbit/s. */
+  readonly nodeFlow: Float64Array;
+}
+
+/** Allocates the buffers of {@link deliverLiveStreams}. */
+export function createDeliveryBuffers(network: CommandNetwork): DeliveryBuffers {
+  return {
+    linkOfferedMbps: new Float64Array(network.numLinks),
+    linkPassedMbps: new Float64Array(network.numLinks),
+    linkPassFraction: new Float64Array(network.numLinks),
+    nodeDeliveredFraction: new Float64Array(network.numNodes),
+    nodeFlow: new Float64Array(network.numNodes),
+  };
+}
+
+/**
+ * Live streams delivered through the links' capacity (rule 6, fair share):
+ * thins the offered load bottom-up along the routes, then multiplies the pass
+ * fractions top-down and counts the served live cameras (rule 4) that get through.
+ *
+ * @param network - the network (its `nodeLiveMbps` is what each node offers)
+ * @param routing - a routing filled by {@link routeToCentres}
+ * @param demand - the per-node demand column given to {@link allocateAnalytics}
+ * @param allocation - the scratch {@link allocateAnalytics} filled (its `served` column)
+ * @param out - from {@link createDeliveryBuffers}; overwritten
+ * @returns delivered streams: a fractional count (the expected number of whole streams
+ *   when each stream offered to an overloaded link is kept with probability capacity / offered load);
+ *   ≤ the connected count `liveServed`, equal when no link is over capacity
+ * @example
+ * const counts = allocateAnalytics(net, routing, demand, scratch);
+ * const delivered = deliverLiveStreams(net, routing, demand, scratch, createDeliveryBuffers(net));
+ * delivered / counts.numCameras // delivered live share
+ *
+ * Complexity: O(nodes + links), no allocation. Arguments are not validated (hot path).
+ */
+export function deliverLiveStreams(network: CommandNetwork, routing: NetworkRouting, demand: Uint32Array, allocation: AllocationScratch, out: DeliveryBuffers): number {
+  const { linkOfferedMbps, linkPassedMbps, linkPassFraction, nodeDeliveredFraction, nodeFlow } = out;
+  linkOfferedMbps.fill(0);
+  linkPassedMbps.fill(0);
+  linkPassFraction.fill(1);
+  nodeDeliveredFraction.fill(0);
+  nodeFlow.fill(0);
+  // Bottom-up: a node's outgoing flow is its own streams plus what its children's links passed.
+  flowUp(network, routing, network.linkCapacityMbps, linkOfferedMbps, linkPassedMbps, linkPassFraction, nodeFlow);
+  const order = routing.order;
+  const next = routing.nextLink;
+  const target = network.linkTarget;
+  // Top-down (BFS order): a node's share is its next hop's share times its link's pass fraction.
+  const live = network.nodeLiveCameras;
+  const served = allocation.served;
+  let delivered = 0;
+  for (let k = 0; k < routing.numReached; k++) {
+    const v = order[k];
+    const l = next[v];
+    const share = l < 0 ? 1 : nodeDeliveredFraction[target[l]] * linkPassFraction[l];
+    nodeDeliveredFraction[v] = share;
+    const servedLive = live[v] - (demand[v] - served[v]);
+    delivered += servedLive * share;
+  }
+  return delivered;
 }
