@@ -4,10 +4,11 @@
  * against the shortest path (in the tradition of iSee's "paths of least
  * surveillance" and of ALPR-avoiding routers).
  */
-import { InvalidInputError } from '../core/index.js';
+import { InvalidInputError, NotFoundError } from '../core/index.js';
 import { type CoverageLevel } from '../coverage/index.js';
-import { type StreetNetwork, nearestNode, NO_ARC, shortestPath } from '../mobility/index.js';
+import { type StreetNetwork, nearestNode } from '../mobility/index.js';
 import { csrLengths, dijkstra } from '../mobility/internal.js';
+import { shortestPathTies, SHORTEST_TIE_TOLERANCE, walkBack } from './shortest-path-ties.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';
 
 /** A route end: a node index, or a point `[x, y]` in metres snapped to the nearest node. */
@@ -29,7 +30,11 @@ export interface LeastSurveilledRouteOptions {
   arcExposure?: Float64Array;
   /** Metres of extra walking one unit of exposure is worth (finite ≥ 0; default 10, see {@link LEAST_SURVEILLED_DEFAULTS}). */
   weight?: number;
-  /** Largest allowed detour as a share of the shortest path's length (≥ 0, Infinity for none; default 0.25). */
+  /**
+   * Largest allowed detour as a share of the shortest path's length (≥ 0, Infinity for none; default 0.25).
+   * Lengths within a relative 1e-9 of the cap count as within it (the tolerance under which two sums of edge
+   * lengths are taken as equal), so 0 admits exactly the equally short paths.
+   */
   maxDetour?: number;
 }
 
@@ -62,11 +67,21 @@ export interface LeastSurveilledRoute extends NetworkRoute {
   /** Node indexes of the two ends (after snapping points). */
   from: number;
   to: number;
-  /** The shortest path (by length; ties resolved by Dijkstra's order). */
+  /**
+   * The reference: the least-exposed of the equally short paths (shortest by length, then by exposure), so
+   * that `exposureAvoided` is what the detour buys and not which of many equal-length paths was taken.
+   */
   shortest: NetworkRoute;
+  /**
+   * Exposure over all the equally short paths: the least (= `shortest.exposure`) and the greatest, and how
+   * many such paths there are (counted in floating point by the dynamic programme: exact below 2^53, may
+   * round above it or be Infinity on huge grids). max − min is how much route choice alone, without any
+   * extra walking, changes the exposure.
+   */
+  shortestExposureRange: { min: number; max: number; numPaths: number };
   /** length / shortest.length − 1 (0 when from = to). */
   detour: number;
-  /** shortest.exposure − exposure (≥ 0). */
+  /** shortest.exposure − exposure (≥ 0; exactly 0 when maxDetour is 0). */
   exposureAvoided: number;
   /** The weight for which the returned route minimises length + weight × exposure (≤ options.weight). */
   effectiveWeight: number;
@@ -86,25 +101,32 @@ const ORIGIN = 'leastSurveilledRoute';
  * the same in both directions); `arcExposure` replaces it (for example
  * with expected identifications).
  *
- * Method: first the route for `weight` (one Dijkstra search on
- * length + weight × exposure). If it breaks the detour cap, the weight is
+ * Method: the reference is the least-exposed shortest path, found
+ * exactly by a dynamic programme over the shortest-path DAG (two Dijkstra
+ * searches, see shortest-path-ties.ts), which also gives the least and
+ * greatest exposure over all equally short paths. With `maxDetour` 0 that
+ * path is the answer (nothing else fits the cap). Otherwise first the route
+ * for `weight` (one Dijkstra search on length + weight × exposure). If it breaks the detour cap, the weight is
  * lowered by the Lagrangian hull search for constrained shortest paths
  * (Handler & Zang, Networks 1980): keep a feasible route (weight w_lo, from
- * the shortest path at w = 0) and an infeasible one; search at the weight
+ * the reference, the optimum at w = 0 with the least exposure) and an infeasible one; search at the weight
  * where both cost the same; the result replaces whichever of the two it
  * matches in feasibility, until no route is cheaper at that weight. The
  * returned route is optimal for length + effectiveWeight × exposure and
  * respects the cap; it is the least exposed route on the lower convex hull
  * of (length, exposure), which may miss a slightly less exposed route
  * inside the hull (the exact constrained problem is NP-hard). When no
- * route other than the shortest fits the cap, the shortest is returned.
+ * route fits the cap with less exposure than the reference (below it by
+ * more than a relative 1e-9, i.e. beyond rounding), the reference is
+ * returned.
  *
  * @param network - a street network (buildStreetNetwork)
  * @param profile - the street exposure profile of the same city (computeStreetExposureProfile), edge order matching
  * @param from - a node index, or a point `[x, y]` snapped to the nearest node of the largest connected component
  * @param to - likewise
  * @param options - `level`, `arcExposure`, `weight`, `maxDetour` (see {@link LEAST_SURVEILLED_DEFAULTS})
- * @returns the route (arcs, length, exposure), the shortest path's, the detour and the effective weight
+ * @returns the route (arcs, length, exposure), the reference shortest path's, the exposure range over the shortest
+ *   paths, the detour and the effective weight
  * @throws {InvalidInputError} when the profile's edge count differs from the network's, from/to is not a node index or a
  *   finite point, the level is not recorded in the profile, arcExposure has the wrong length or a negative / non-finite
  *   value, weight is not finite ≥ 0 or maxDetour is not ≥ 0
@@ -115,8 +137,9 @@ const ORIGIN = 'leastSurveilledRoute';
  * const r = leastSurveilledRoute(network, profile, [0, 0], [2500, 1800], { maxDetour: 0.25 });
  * r.exposure / r.shortest.exposure // share of the shortest path's exposure left
  * r.detour                         // ≤ 0.25
+ * r.shortestExposureRange          // { min, max, numPaths }: exposure of the equally short paths
  *
- * Complexity: O(k (N + E) log N) for k Dijkstra searches (typically 2–8).
+ * Complexity: O(k (N + E) log N) for k Dijkstra searches (typically 3–9).
  */
 export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExposureProfile, from: RouteEnd, to: RouteEnd, options: LeastSurveilledRouteOptions = {}): LeastSurveilledRoute {
   if (typeof network !== 'object' || network === null || !(network.starts instanceof Uint32Array)) {
@@ -161,17 +184,20 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
   }
   const params: LeastSurveilledRoute['params'] = { level, exposure: options.arcExposure !== undefined ? 'arcExposure' : 'observed-metres', weight, maxDetour };
 
-  // The shortest path (NotFoundError when unreachable).
-  const sp = shortestPath(network, s, t);
-  const shortest = summarise(network, sp.arcs, arcExp);
-  const limit = shortest.length * (1 + maxDetour) * (1 + 1e-12);
-  // Weights of one search (per CSR position) and the search's arrays: module scratch, reused.
+  // The reference: the least-exposed shortest path, and the exposure range over the shortest paths.
   const lenPos = csrLengths(network);
+  const ties = shortestPathTies(network, s, t, lenPos, expPos);
+  if (!(ties.length < Infinity)) throw new NotFoundError(ORIGIN, 'to', t, `is not reachable from node ${s}`);
+  const shortest = summarise(network, ties.arcs, arcExp);
+  const shortestExposureRange = { min: ties.minExposure, max: ties.maxExposure, numPaths: ties.numPaths };
+  // The cap, with the tolerance of the shortest-path DAG: maxDetour 0 admits exactly the DAG's paths.
+  const limit = ties.length * (1 + maxDetour) + SHORTEST_TIE_TOLERANCE * ties.length;
+  // Weights of one search (per CSR position) and the search's arrays: module scratch, reused.
   ensureScratch(m, network.numNodes);
   const w = scratchW.subarray(0, m);
   const dist = scratchDist.subarray(0, network.numNodes);
   const parent = scratchParent.subarray(0, network.numNodes);
-  let searches = 1;
+  let searches = 2;
   const solve = (lambda: number): NetworkRoute => {
     for (let p = 0; p < m; p++) w[p] = lenPos[p] + lambda * expPos[p];
     dijkstra(network, s, t, w, dist, parent);
@@ -181,7 +207,7 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
 
   let best = shortest;
   let bestWeight = 0;
-  if (s !== t && weight > 0) {
+  if (s !== t && weight > 0 && maxDetour > 0) {
     const top = solve(weight);
     if (top.length <= limit) {
       if (top.length + weight * top.exposure < shortest.length + weight * shortest.exposure) {
@@ -206,6 +232,11 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
       }
       best = lo;
     }
+    // Not less exposed beyond rounding: the extra walking buys nothing, keep the reference.
+    if (!(best.exposure < shortest.exposure - SHORTEST_TIE_TOLERANCE * shortest.exposure)) {
+      best = shortest;
+      bestWeight = 0;
+    }
   }
   return {
     from: s,
@@ -214,6 +245,7 @@ export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExpo
     length: best.length,
     exposure: best.exposure,
     shortest,
+    shortestExposureRange,
     detour: shortest.length > 0 ? best.length / shortest.length - 1 : 0,
     exposureAvoided: Math.max(0, shortest.exposure - best.exposure),
     effectiveWeight: bestWeight,
@@ -284,27 +316,6 @@ function snap(network: StreetNetwork, end: unknown, field: string): number {
     if (typeof end[k] !== 'number' || !Number.isFinite(end[k])) throw new InvalidInputError(ORIGIN, `${field}[${k}]`, 'must be a finite number', end[k]);
   }
   return nearestNode(network, end[0] as number, end[1] as number, { largestComponent: true });
-}
-
-function walkBack(network: StreetNetwork, parent: Uint32Array, s: number, t: number): Uint32Array {
-  let count = 0;
-  let v = t;
-  while (v !== s) {
-    const a = parent[v];
-    if (a === NO_ARC) break; // unreachable is ruled out by the shortest path found first
-    const e = a >>> 1;
-    v = a & 1 ? network.edgeTarget[e] : network.edgeSource[e];
-    count++;
-  }
-  const out = new Uint32Array(count);
-  v = t;
-  for (let k = count - 1; k >= 0; k--) {
-    const a = parent[v];
-    out[k] = a;
-    const e = a >>> 1;
-    v = a & 1 ? network.edgeTarget[e] : network.edgeSource[e];
-  }
-  return out;
 }
 
 function summarise(network: StreetNetwork, arcs: Uint32Array, arcExp: Float64Array): NetworkRoute {

@@ -4,16 +4,19 @@ import {
   buildStreetNetwork,
   computeStreetExposureProfile,
   createCameraSet,
+  createPreset,
   createRng,
   generateGridCity,
   InvalidInputError,
   leastSurveilledRoute,
   NotFoundError,
+  PRESET_PLACES,
   type CameraInput,
   type StreetExposureProfile,
   type StreetGraph,
   type StreetNetwork,
 } from '../../src/index.js';
+import { shortestPathTree } from '../../src/mobility/index.js';
 
 interface Brute {
   length: number;
@@ -105,19 +108,9 @@ describe('leastSurveilledRoute against brute force over all simple paths', () =>
         expect(r.length + weight * r.exposure).toBeCloseTo(best, 8);
         expect(r.shortest.length).toBeCloseTo(Math.min(...paths.map((p) => p.length)), 8);
         // The arcs form a walk from s to t, and length / exposure are their sums.
-        let v = s;
-        let len = 0;
-        let exp = 0;
-        for (const a of r.arcs) {
-          const e = a >>> 1;
-          expect(a & 1 ? net.edgeTarget[e] : net.edgeSource[e]).toBe(v);
-          v = a & 1 ? net.edgeSource[e] : net.edgeTarget[e];
-          len += net.edgeLength[e];
-          exp += arcExp[a];
-        }
-        expect(v).toBe(t);
-        expect(r.length).toBeCloseTo(len, 9);
-        expect(r.exposure).toBeCloseTo(exp, 9);
+        const walked = walkOf(net, arcExp, r.arcs, s, t);
+        expect(r.length).toBeCloseTo(walked.length, 9);
+        expect(r.exposure).toBeCloseTo(walked.exposure, 9);
       }
     }
   });
@@ -249,5 +242,174 @@ describe('leastSurveilledRoute: bad input is named', () => {
     g.addEdge('c', 'd', { length: 10, streetClass: 'local', width: 8 });
     const n2 = buildStreetNetwork(g);
     expect(() => leastSurveilledRoute(n2, fakeProfile(2, new Float64Array(2)), 0, 3)).toThrow(NotFoundError);
+  });
+});
+
+/** Exposure of every shortest path, by brute force: DFS from s that only follows arcs keeping the prefix on a shortest path. */
+function allShortestPaths(net: StreetNetwork, arcExp: Float64Array, s: number, t: number): { length: number; exposures: number[] } {
+  const toT = shortestPathTree(net, t).dist; // lengths are the same both ways
+  const total = toT[s];
+  const slack = 1e-6; // metres: far above rounding, far below any real difference of street lengths
+  const exposures: number[] = [];
+  const walk = (v: number, length: number, exposure: number): void => {
+    if (v === t) {
+      exposures.push(exposure);
+      return;
+    }
+    for (let p = net.starts[v]; p < net.starts[v + 1]; p++) {
+      const a = net.outArcs[p];
+      const next = length + net.edgeLength[a >>> 1];
+      if (next + toT[net.neighbors[p]] <= total + slack) walk(net.neighbors[p], next, exposure + arcExp[a]);
+    }
+  };
+  walk(s, 0, 0);
+  return { length: total, exposures };
+}
+
+/** Checks that the arcs form a walk s → t and returns its length and exposure (summed in travel order). */
+function walkOf(net: StreetNetwork, arcExp: Float64Array, arcs: Uint32Array, s: number, t: number): { length: number; exposure: number } {
+  let v = s;
+  let length = 0;
+  let exposure = 0;
+  for (const a of arcs) {
+    const e = a >>> 1;
+    expect(a & 1 ? net.edgeTarget[e] : net.edgeSource[e]).toBe(v);
+    v = a & 1 ? net.edgeSource[e] : net.edgeTarget[e];
+    length += net.edgeLength[e];
+    exposure += arcExp[a];
+  }
+  expect(v).toBe(t);
+  return { length, exposure };
+}
+
+describe('leastSurveilledRoute compares like with like: the reference is the least-exposed shortest path', () => {
+  /** A regular grid of 6 × 6 blocks of 100 m (7 × 7 nodes); cameras see part of some streets. */
+  function blockGrid(seed: number) {
+    const g = new Graph({ type: 'undirected' }) as unknown as StreetGraph;
+    const k = 7;
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) g.addNode(`${i},${j}`, { x: 100 * i, y: 100 * j });
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        if (i + 1 < k) g.addEdge(`${i},${j}`, `${i + 1},${j}`, { length: 100, streetClass: 'local', width: 8 });
+        if (j + 1 < k) g.addEdge(`${i},${j}`, `${i},${j + 1}`, { length: 100, streetClass: 'local', width: 8 });
+      }
+    }
+    const net = buildStreetNetwork(g);
+    const rng = createRng(seed).stream('cameras');
+    const observed = new Float64Array(net.numEdges);
+    for (let e = 0; e < net.numEdges; e++) observed[e] = rng.next() < 0.4 ? rng.uniform(5, 100) : 0;
+    const arcExp = new Float64Array(2 * net.numEdges);
+    for (let e = 0; e < net.numEdges; e++) arcExp[2 * e] = arcExp[2 * e + 1] = observed[e];
+    const node = (i: number, j: number) => net.nodeKeys.indexOf(`${i},${j}`);
+    return { net, profile: fakeProfile(net.numEdges, observed), arcExp, node, edgeIndex: new Map(g.edges().map((key, e) => [key, e])), g };
+  }
+
+  test('on a 6 × 6 block grid: min and max exposure over the 924 monotone lattice paths, and maxDetour 0 avoids nothing', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const { net, profile, arcExp, node, edgeIndex, g } = blockGrid(seed);
+      // Enumerate the monotone lattice paths corner → corner (every shortest path of a grid), independent of any search.
+      const lattice: number[] = [];
+      const walk = (i: number, j: number, exposure: number): void => {
+        if (i === 6 && j === 6) {
+          lattice.push(exposure);
+          return;
+        }
+        if (i < 6) walk(i + 1, j, exposure + profile.observedLength[edgeIndex.get(g.edge(`${i},${j}`, `${i + 1},${j}`)!)!]);
+        if (j < 6) walk(i, j + 1, exposure + profile.observedLength[edgeIndex.get(g.edge(`${i},${j}`, `${i},${j + 1}`)!)!]);
+      };
+      walk(0, 0, 0);
+      expect(lattice.length).toBe(924); // C(12, 6)
+      const min = Math.min(...lattice);
+      const max = Math.max(...lattice);
+      expect(max).toBeGreaterThan(min); // ties with different exposure: the case this test is about
+      const s = node(0, 0);
+      const t = node(6, 6);
+      for (const maxDetour of [0, 0.25]) {
+        const r = leastSurveilledRoute(net, profile, s, t, { maxDetour });
+        expect(r.shortest.length).toBe(1200);
+        expect(r.shortest.exposure).toBe(min);
+        expect(r.shortestExposureRange).toEqual({ min, max, numPaths: 924 });
+        const ref = walkOf(net, arcExp, r.shortest.arcs, s, t);
+        expect(ref).toEqual({ length: 1200, exposure: min });
+        if (maxDetour === 0) {
+          expect(r.exposureAvoided).toBe(0);
+          expect(r.exposure).toBe(min);
+          expect(r.length).toBe(1200);
+          expect(r.detour).toBe(0);
+        } else expect(r.exposure).toBeLessThanOrEqual(min);
+      }
+    }
+  });
+
+  test('random small graphs with tied lengths: the reference and the range match brute force over all shortest paths; the cap holds', () => {
+    let ties = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      // A 4 × 4 grid with missing streets, lengths of 100 or 200 m (so many ties), diagonals of 200 m.
+      const rng = createRng(seed).stream('tied');
+      const g = new Graph({ type: 'undirected' }) as unknown as StreetGraph;
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) g.addNode(`${i},${j}`, { x: 100 * i, y: 100 * j });
+      const add = (a: string, b: string, length: number) => g.addEdge(a, b, { length, streetClass: 'local', width: 8 });
+      for (let i = 0; i < 4; i++) {
+        for (let j = 0; j < 4; j++) {
+          if (i + 1 < 4 && rng.next() < 0.85) add(`${i},${j}`, `${i + 1},${j}`, rng.next() < 0.2 ? 200 : 100);
+          if (j + 1 < 4 && rng.next() < 0.85) add(`${i},${j}`, `${i},${j + 1}`, rng.next() < 0.2 ? 200 : 100);
+          if (i + 1 < 4 && j + 1 < 4 && rng.next() < 0.2) add(`${i},${j}`, `${i + 1},${j + 1}`, 200);
+        }
+      }
+      const net = buildStreetNetwork(g);
+      const observed = new Float64Array(net.numEdges);
+      for (let e = 0; e < net.numEdges; e++) observed[e] = rng.next() < 0.5 ? 0 : rng.uniform(0, 1) * net.edgeLength[e];
+      const arcExp = new Float64Array(2 * net.numEdges);
+      for (let e = 0; e < net.numEdges; e++) arcExp[2 * e] = arcExp[2 * e + 1] = observed[e];
+      const profile = fakeProfile(net.numEdges, observed);
+      const s = rng.int(net.numNodes);
+      const t = (s + 1 + rng.int(net.numNodes - 1)) % net.numNodes; // t ≠ s
+      const simple = allSimplePaths(net, arcExp, s, t);
+      if (simple.length === 0) continue;
+      const shortestLength = Math.min(...simple.map((p) => p.length));
+      const tied = simple.filter((p) => p.length === shortestLength).map((p) => p.exposure); // integer lengths: exact
+      if (tied.length > 1) ties++;
+      expect(allShortestPaths(net, arcExp, s, t).exposures.length).toBe(tied.length); // the two brute forces agree
+      for (const maxDetour of [0, 0.1, 0.3, Infinity]) {
+        const r = leastSurveilledRoute(net, profile, s, t, { maxDetour, weight: 20 });
+        expect(r.shortest.length).toBe(shortestLength);
+        expect(r.shortest.exposure).toBe(Math.min(...tied));
+        expect(r.shortestExposureRange).toEqual({ min: Math.min(...tied), max: Math.max(...tied), numPaths: tied.length });
+        expect(walkOf(net, arcExp, r.arcs, s, t).length).toBe(r.length);
+        expect(r.length).toBeLessThanOrEqual((1 + maxDetour) * shortestLength);
+        expect(r.exposure).toBeLessThanOrEqual(r.shortest.exposure);
+        // Never less exposed than the best route within the cap (brute force).
+        expect(r.exposure).toBeGreaterThanOrEqual(Math.min(...simple.filter((p) => p.length <= (1 + maxDetour) * shortestLength).map((p) => p.exposure)));
+        if (maxDetour === 0) expect(r.exposureAvoided).toBe(0);
+        if (r.exposureAvoided > 0) expect(r.length).toBeGreaterThan(shortestLength); // a saving is bought by a detour
+      }
+    }
+    expect(ties).toBeGreaterThan(10);
+  });
+
+  test('Almaty-2 station → Republic Square (Almaty preset, seed 1): the DAG dynamic programme matches brute force over its 3,654 shortest paths', () => {
+    const { city, cameras } = createPreset('almaty', { seed: 1 });
+    const net = buildStreetNetwork(city.streets);
+    const profile = computeStreetExposureProfile(cameras, city);
+    const from = city.projection!.forward(PRESET_PLACES.almaty2Station.lon, PRESET_PLACES.almaty2Station.lat);
+    const to = city.projection!.forward(PRESET_PLACES.republicSquare.lon, PRESET_PLACES.republicSquare.lat);
+    const r = leastSurveilledRoute(net, profile, from, to, { maxDetour: 0 });
+    expect(r.exposureAvoided).toBe(0);
+    expect(r.detour).toBe(0);
+    const arcExp = new Float64Array(2 * net.numEdges);
+    for (let e = 0; e < net.numEdges; e++) arcExp[2 * e] = arcExp[2 * e + 1] = profile.observedLength[e];
+    const brute = allShortestPaths(net, arcExp, r.from, r.to);
+    expect(brute.exposures.length).toBe(3654);
+    const min = Math.min(...brute.exposures);
+    const max = Math.max(...brute.exposures);
+    expect(r.shortestExposureRange).toEqual({ min, max, numPaths: 3654 });
+    expect(r.shortest.exposure).toBe(min);
+    expect(r.exposure).toBe(min);
+    expect(walkOf(net, arcExp, r.shortest.arcs, r.from, r.to).length).toBeCloseTo(brute.length, 6);
+    // With the default 25 % cap the route is never more exposed than the reference, and no longer than allowed.
+    const capped = leastSurveilledRoute(net, profile, from, to);
+    expect(capped.shortest.exposure).toBe(min);
+    expect(capped.length).toBeLessThanOrEqual(1.25 * brute.length * (1 + 1e-9));
+    expect(capped.exposure).toBeLessThanOrEqual(min);
   });
 });
