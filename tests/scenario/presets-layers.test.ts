@@ -27,6 +27,12 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
     // Live share = live cameras / all cameras when everything is up and analytics suffice (2,200 slots).
     expect(n.steady!.liveShare).toBeCloseTo(r.metrics.cameras.live / 2000, 12);
     expect(r.headline.networkLiveShare).toBe(n.steady!.liveShare);
+    // Delivered through link capacity (fair share): the same as analyseNetwork on the run's network, never above the connected share.
+    const direct = analyseNetwork(run.network!);
+    expect(n.steady!.deliveredStreams).toBe(direct.live.deliveredStreams);
+    expect(r.headline.networkDeliveredLiveShare).toBe(direct.live.deliveredShare);
+    expect(n.steady!.deliveredShare).toBeLessThanOrEqual(n.steady!.liveShare);
+    if (n.steady!.overloadedLinks === 0) expect(n.steady!.deliveredShare).toBe(n.steady!.liveShare);
     // The centre cuts every camera; the worst failure below it is a hub.
     expect(n.spof!.top[0]).toMatchObject({ kind: 'city-centre', camerasCut: 2000, liveShareAfter: 0 });
     expect(n.spof!.top.length).toBe(10);
@@ -49,6 +55,11 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
     expect(e.routes[0]).toMatchObject({ from: 'Almaty-2 station', to: 'Republic Square' });
     expect(e.routes[0].routeKm).toBeLessThanOrEqual(e.routes[0].shortestKm * 1.25 + 1e-9);
     expect(e.routes[0].routeObservedKm).toBeLessThanOrEqual(e.routes[0].shortestObservedKm + 1e-9);
+    // The reference is the least-seen of the equally short routes; the most-seen bounds the range from above.
+    expect(e.routes[0].shortestObservedKmMax).toBeGreaterThanOrEqual(e.routes[0].shortestObservedKm);
+    expect(e.routes[0].numShortestPaths).toBeGreaterThanOrEqual(1);
+    expect(r.headline.routeAlmaty2StationToRepublicSquareShortestObservedKmMin).toBe(e.routes[0].shortestObservedKm);
+    expect(r.headline.routeAlmaty2StationToRepublicSquareShortestObservedKmMax).toBe(e.routes[0].shortestObservedKmMax);
     for (const k of ['exposureSightingsMean', 'exposurePIdentifiedMean', 'watchlistTruePerDay', 'unicityK4', 'outageLiveShareMean', 'routeAlmaty2StationToRepublicSquareDetour']) expect(typeof r.headline[k], k).toBe('number');
     for (const v of Object.values(r.headline)) expect(Number.isFinite(v)).toBe(true);
     const topics = r.assumptions.map((a) => a.topic);
@@ -169,7 +180,7 @@ describe('determinism and comparison', () => {
     const b = await runScenario(scenarioPreset('almaty', { numCameras: 2400, numResidents: 200, outageTrials: 50 }));
     const d = compareScenarios(a, b);
     const keys = d.headline.map((x) => x.key);
-    for (const k of ['networkLiveShare', 'networkOverloadedLinks', 'outageLiveShareMean', 'spofWorstCamerasCut', 'exposureSightingsMean', 'exposurePIdentifiedMean', 'watchlistTruePerDay', 'unicityK4']) expect(keys).toContain(k);
+    for (const k of ['networkLiveShare', 'networkDeliveredLiveShare', 'networkOverloadedLinks', 'outageLiveShareMean', 'spofWorstCamerasCut', 'exposureSightingsMean', 'exposurePIdentifiedMean', 'watchlistTruePerDay', 'unicityK4']) expect(keys).toContain(k);
     const s = d.headline.find((x) => x.key === 'exposureSightingsMean')!;
     expect(s.delta).toBeCloseTo(b.headline.exposureSightingsMean - a.headline.exposureSightingsMean, 12);
     expect(s.delta).toBeGreaterThan(0); // three times the cameras, the same residents and trips

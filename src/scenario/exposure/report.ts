@@ -135,8 +135,8 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
       out.push(table(['Crowd', 'People', 'Live captured', 'Live identified', 'Archive captured', 'Archive identified', 'Source'], e.crowds.map((c) => [`${c.name}${c.afterDamage ? ' (after the damage)' : ''}`, num(c.numPeople), num(c.live.captured), num(c.live.identified, 1), num(c.archive.captured), num(c.archive.identified, 1), c.source ?? ''])));
     }
     if (e.routes.length) {
-      out.push('<h3>Least-surveilled routes</h3>');
-      out.push(table(['From', 'To', 'Shortest km', 'seen km', 'Least-surveilled km', 'seen km', 'Detour', 'Exposure avoided'], e.routes.map((r) => [r.from, r.to, num(r.shortestKm, 2), num(r.shortestObservedKm, 2), num(r.routeKm, 2), num(r.routeObservedKm, 2), pct(r.detour), pct(r.exposureAvoidedShare)])));
+      out.push('<h3>Least-surveilled routes</h3><p>The shortest length is shared by many routes through a street grid; they differ in how much of them cameras see (least to most seen below). Exposure avoided is measured against the least-seen of them, so it counts only what the detour buys.</p>');
+      out.push(table(['From', 'To', 'Shortest km', 'Equally short routes', 'seen km (least – most)', 'Least-surveilled km', 'seen km', 'Detour', 'Exposure avoided'], e.routes.map((r) => [r.from, r.to, num(r.shortestKm, 2), num(r.numShortestPaths), `${num(r.shortestObservedKm, 2)} – ${num(r.shortestObservedKmMax, 2)}`, num(r.routeKm, 2), num(r.routeObservedKm, 2), pct(r.detour), pct(r.exposureAvoidedShare)])));
     }
   }
   return out.join('\n');

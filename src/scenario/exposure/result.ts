@@ -58,10 +58,15 @@ export interface RouteMetrics extends Pick<LeastSurveilledRoute, 'detour'>, Pick
   from: string;
   to: string;
   shortestKm: number;
+  /** Street seen on the least-seen of the equally short routes (LeastSurveilledRoute `shortest`, the reference). */
   shortestObservedKm: number;
+  /** Street seen on the most-seen of the equally short routes (`shortestExposureRange.max`). */
+  shortestObservedKmMax: number;
+  /** How many equally short routes there are (`shortestExposureRange.numPaths`, a floating-point count). */
+  numShortestPaths: number;
   routeKm: number;
   routeObservedKm: number;
-  /** LeastSurveilledRoute `exposureAvoided` over the shortest path's exposure (0 when that is 0). */
+  /** LeastSurveilledRoute `exposureAvoided` over the reference's exposure (0 when that is 0): what the detour buys. */
   exposureAvoidedShare: number;
 }
 

@@ -104,6 +104,8 @@ const exposureStep: ScenarioStep = {
         to: rt.to,
         shortestKm: l.shortest.length / 1000,
         shortestObservedKm: l.shortest.exposure / 1000,
+        shortestObservedKmMax: l.shortestExposureRange.max / 1000,
+        numShortestPaths: l.shortestExposureRange.numPaths,
         routeKm: l.length / 1000,
         routeObservedKm: l.exposure / 1000,
         detour: l.detour,
@@ -139,6 +141,8 @@ const exposureStep: ScenarioStep = {
       const k = `${keyOf(rt.from)}To${keyOf(rt.to)}`;
       ctx.headline[`route${k}Detour`] = rt.detour;
       ctx.headline[`route${k}ExposureAvoidedShare`] = rt.exposureAvoidedShare;
+      ctx.headline[`route${k}ShortestObservedKmMin`] = rt.shortestObservedKm;
+      ctx.headline[`route${k}ShortestObservedKmMax`] = rt.shortestObservedKmMax;
     }
     ctx.assumptions.push(...exposureAssumptions(spec, m));
   },
