@@ -241,7 +241,7 @@ function headlineText(r: ScenarioResult): string {
     if (k4) lines.push(row('singled out by 4 (camera, hour) sightings', pct(k4.share)));
   }
   for (const c of r.metrics.exposure?.crowds ?? []) lines.push(row(`crowd: ${c.name}`, `live ${int(c.live.captured)} captured, ${c.live.identified.toFixed(1)} identified; archive ${int(c.archive.captured)} captured, ${c.archive.identified.toFixed(1)} identified`));
-  for (const rt of r.metrics.exposure?.routes ?? []) lines.push(row(`least-surveilled ${rt.from} → ${rt.to}`, `${rt.routeKm.toFixed(2)} km (+${pct(rt.detour)}), ${pct(rt.exposureAvoidedShare)} less street seen`));
+  for (const rt of r.metrics.exposure?.routes ?? []) lines.push(row(`least-surveilled ${rt.from} → ${rt.to}`, `${rt.routeKm.toFixed(2)} km (+${pct(rt.detour)}), ${pct(rt.exposureAvoidedShare)} less street seen than the least-seen shortest route (equally short routes: ${rt.shortestObservedKm.toFixed(2)}–${rt.shortestObservedKmMax.toFixed(2)} km seen)`));
   const ret = r.metrics.retention;
   for (const pm of ret ? [ret.policy, ...(ret.compared ? [ret.compared.policy] : [])] : []) {
     const parts = [`video ${int(pm.reach.kinds.video)} d, faces ${int(pm.reach.face)} d, plates ${int(pm.reach.plate)} d`];
