@@ -113,7 +113,7 @@ export function machineInfo() {
 // ---------------------------------------------------------------------------
 // Random sectors for the turf comparison.
 
-/** Almaty's camera density: 128,000 cameras over about 703 km² (DESIGN.md), per m². */
+/** Almaty's camera density: 128,000 cameras over about 703 km² (the OSM boundary), per m². */
 export const ALMATY_DENSITY_PER_M2 = 128_000 / 703e6;
 /** Centre used to unproject the metric sectors to lon/lat for turf (Almaty). */
 export const ALMATY_CENTRE = /** @type {const} */ ([76.9, 43.25]);

@@ -53,7 +53,7 @@ console.log(`  ${int(net.numCameras)} cameras → ${int(kinds[0])} aggregation p
 
 console.log('\nSteady state (everything up)');
 const a = analyseNetwork(net, { retentionDays: 30 });
-console.log(`  live share: ${int(a.live.liveServed)} of ${int(a.live.numCameras)} cameras = ${pct(a.live.liveShare)} (DESIGN.md: about 53,000 connected to the police operations centre)`);
+console.log(`  live share: ${int(a.live.liveServed)} of ${int(a.live.numCameras)} cameras = ${pct(a.live.liveShare)} (bestnews.kz, 17 Sep 2025: about 53,000 connected to the police operations centre)`);
 console.log(`  face recognition: demand ${int(a.analytics.demand)}, served ${int(a.analytics.served)}, shortfall ${int(a.analytics.shortfall)}`);
 console.log(`  links over capacity: ${a.links.overloaded.length}; most loaded at ${pct(a.links.maxUtilisation)}`);
 console.log(`  storage for 30 days: ${int(a.storage.totalDemandTB)} TB needed, ${int(a.storage.totalCapacityTB)} TB installed, shortfall ${int(a.storage.totalShortfallTB)} TB`);
@@ -105,5 +105,5 @@ const covSpread = timed('3 damage coverage draws', () => simulateDamageCoverage(
 console.log(`  coverage over the first 3 draws: ${Array.from(covSpread.coveredFraction, pct).join(', ')}`);
 
 console.log('\nAssumptions: node and link availabilities, aggregation sizes and link mix are the builder\'s defaults (assumptions, see NETWORK_BUILD_DEFAULTS);');
-console.log('the counts 53,000 live, 2,200 face-recognition streams, 1,341 Sergek units / 7,894 cameras and the January 2022 damage come from DESIGN.md.');
+console.log('sources: 53,000 live (bestnews.kz 2025), 1,341 Sergek units / 7,894 cameras (kazlenta.kz 2024), the January 2022 damage (kgnews.asia, Kazinform 2022); the 2,200 face-recognition streams are an assumption (no source found). See SOURCES.');
 await terminateCoverageWorkers();

@@ -1,5 +1,5 @@
 // Almaty, January 2022: the damage to the camera network (766 Sergek units
-// and 493 cameras, DESIGN.md) and a crowd on Republic Square — how many of
+// and 493 cameras: Tengrinews via kgnews.asia and Kazinform, Jan 2022) and a crowd on Republic Square — how many of
 // 10,000 people are captured and identified live, and how many from the
 // archive, before and after the damage.
 //

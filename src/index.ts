@@ -21,12 +21,16 @@ export {
   headingToAngle,
   angleToHeading,
   normaliseDegrees,
+  SOURCES,
+  formatSource,
 } from './core/index.js';
 export type {
   Seed,
   Rng,
   Bounds,
   QuantileSummary,
+  Source,
+  SourceId,
 } from './core/index.js';
 
 // Geometry: the most used helpers (the rest: sightline/geo).
@@ -59,9 +63,7 @@ export {
   BuildingSetBuilder,
   STREET_CLASSES,
   createCity,
-  ALMATY_BOUNDARY_OSM_RELATION,
   ALMATY_BOUNDARY_ATTRIBUTION,
-  ALMATY_BOUNDARY_BBOX,
   ALMATY_BOUNDARY,
   splitIntoDistricts,
   generateGridCity,

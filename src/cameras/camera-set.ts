@@ -31,9 +31,9 @@ export const NO_NODE = 0xffffffff;
  * Each stands for a fact or a stated assumption; see the comments.
  */
 export const CAMERA_DEFAULTS = {
-  /** Mount height in metres. Source: sightline DESIGN.md ("mount height (default 5 m)"), a typical pole/facade mount. */
+  /** Mount height in metres. Assumption: a typical pole/facade mount (plausible 2.2–8 m; Almaty's face-recognition cameras are to be mounted at about 2.2 m, SOURCES['halyq-uni-2023']). */
   height: 5,
-  /** Tilt below the horizon in degrees. Source: sightline DESIGN.md ("tilt (default 15°)"). */
+  /** Tilt below the horizon in degrees. Assumption: a common downward tilt of street cameras (plausible 5–30°). */
   tilt: 15,
   /**
    * Horizontal resolution in pixels. Assumption, not a measured fact: 1920 px
@@ -81,7 +81,7 @@ export interface CameraInput {
 
 /**
  * How a camera set was made, so that a saved result can be reproduced
- * (DESIGN.md: every result records the seed and parameters). Plain data:
+ * (every result records the seed and parameters). Plain data:
  * `JSON.stringify` keeps all of it.
  */
 export interface CameraProvenance {

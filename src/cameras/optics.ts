@@ -52,7 +52,7 @@ function pixelsPerMetreAtUnitDistance(resolutionPx: number, fovDeg: number): num
 /**
  * Pixel density (px/m) at distance `distance` metres.
  * Up to {@link RECTILINEAR_MAX_FOV} (120°) the pinhole formula
- * `R / (2 d tan(fov/2))` (DESIGN.md; EN 62676-4 practice); for wider lenses an
+ * `R / (2 d tan(fov/2))` (pinhole geometry; EN 62676-4 practice); for wider lenses an
  * angular mapping scaled to be continuous at 120°, so density (and every DORI
  * distance) falls steadily as the field of view widens.
  *

@@ -66,9 +66,9 @@ export const OSM_IMPORT_DEFAULTS = {
    * typical of the 2.8–4 mm fixed lenses of general-purpose CCTV cameras.
    */
   fov: 90,
-  /** DESIGN.md camera default (mount height 5 m). */
+  /** The camera default mount height (5 m, an assumption: CAMERA_DEFAULTS). */
   height: CAMERA_DEFAULTS.height,
-  /** DESIGN.md camera default (tilt 15°). */
+  /** The camera default tilt (15°, an assumption: CAMERA_DEFAULTS). */
   tilt: CAMERA_DEFAULTS.tilt,
   /** Assumption: Full HD (1920 px), see CAMERA_DEFAULTS. */
   resolutionPx: CAMERA_DEFAULTS.resolutionPx,

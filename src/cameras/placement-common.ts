@@ -55,7 +55,7 @@ export interface PlacementBaseOptions extends CameraAttributeOptions {
 /**
  * Largest number of cameras one placement call creates. 50 million cameras
  * take 3 GB in a {@link CameraSet} (60 bytes per camera in its columns), beyond a laptop's memory for the analyses that follow, and 390
- * times the 128,000 of the Almaty reference case (DESIGN.md). A choice of
+ * times the 128,000 of the Almaty reference case. A choice of
  * this library, not a fact about the world. Counts are checked against it
  * before anything is allocated; spacing-based strategies first compute the
  * count their spacing gives.

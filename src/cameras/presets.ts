@@ -4,7 +4,7 @@
  * and {@link createPreset}, which builds a preset city with its cameras.
  *
  * Every count is in a commented constant with its source. The figures come
- * from sightline's DESIGN.md ("Almaty figures (2024–2025 reporting)" and
+ * from the bibliography (core SOURCES; 2024–2026 reporting) where a source was found, and
  * "City presets"), which collected them for this project; where a number is
  * derived or assumed, the comment says so.
  */
@@ -18,27 +18,27 @@ import { placeByPopulation, placeUniform } from './placement-area.js';
 import { placeOnFacades } from './placement-facades.js';
 import { MAX_CAMERAS, provenanceParams, provenanceValue, seedOf } from './placement-common.js';
 
-/** Sourced Almaty figures (DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets"). */
+/** Almaty figures: sourced where a bibliography id is named, otherwise assumptions (no source found). */
 export const ALMATY_CAMERA_FACTS = {
-  /** DESIGN.md: Almaty preset, "128,000 cameras of mixed kinds" (the reference case: "over 128,000 cameras"). */
+  /** Assumption: the reference case's "over 128,000 cameras"; reported totals are higher, more than 155,000 (SOURCES['qazaqstan-press-2024']). */
   totalCameras: 128_000,
-  /** DESIGN.md: "57,604 of them in the unified video-monitoring system". */
+  /** Assumption: no source found; the unified system is reported at 65,000 cameras in 2026 (SOURCES['kazinform-2026-02-07']). */
   unifiedSystemCameras: 57_604,
-  /** DESIGN.md: "about 53,000 connected to the police operations centre". */
+  /** About 53,000 connected to the police operations centre: SOURCES['bestnews-2025-09-17']. */
   liveConnected: 53_000,
-  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  /** Sergek: 1,341 units carrying 7,894 cameras, SOURCES['kazlenta-2024'] (1,641 units by Feb 2026: SOURCES['kazinform-2026-02-07']). */
   sergekUnits: 1_341,
-  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  /** Sergek: 1,341 units carrying 7,894 cameras, SOURCES['kazlenta-2024'] (1,641 units by Feb 2026: SOURCES['kazinform-2026-02-07']). */
   sergekCameras: 7_894,
-  /** DESIGN.md: "about 2,200 cameras feed face recognition". */
+  /** Assumption: about 2,200 face-recognition cameras (no source found; plausible 1,000–10,000). */
   faceRecognitionCameras: 2_200,
 } as const;
 
-/** Sourced Astana figures (DESIGN.md, "City presets"). */
+/** Astana figures: sourced where a bibliography id is named, otherwise assumptions. */
 export const ASTANA_CAMERA_FACTS = {
-  /** DESIGN.md: "22,000 new cameras replacing about 6,000 existing ones". */
+  /** 22,000 new cameras: SOURCES['tengrinews-2025-astana']. */
   newCameras: 22_000,
-  /** DESIGN.md: "replacing about 6,000 existing ones". */
+  /** Assumption: about 6,000 older cameras (no source found for the size of the older system; plausible 3,000–10,000). */
   olderCameras: 6_000,
 } as const;
 
@@ -70,7 +70,7 @@ export interface CameraMix {
  * - street record-only = 57,604 − 53,000 = 4,604 (the rest of the unified
  *   system; derived under the same assumption);
  * - facade = 128,000 − 57,604 = 70,396: cameras outside the unified system,
- *   modelled as private building/entrance cameras (assumption: DESIGN.md says
+ *   modelled as private building/entrance cameras (assumption: reporting says
  *   only that the mix includes "building and entrance cameras").
  * Totals: 128,000 cameras, 53,000 live.
  */
@@ -94,7 +94,7 @@ export const PRESET_CAMERA_PROFILES = {
   traffic: { fov: 40, resolutionPx: 1920, height: 6, kind: 'fixed' as const },
   /** Assumption: 60° lens, 4K (3840 px) for face detail, 4 m mount. */
   face: { fov: 60, resolutionPx: 3840, height: 4, kind: 'fixed' as const },
-  /** Assumption: 90° lens, Full HD, 5 m pole (DESIGN.md default height). */
+  /** Assumption: 90° lens, Full HD, 5 m pole (the default height, an assumption). */
   street: { fov: 90, resolutionPx: 1920, height: 5, kind: 'fixed' as const },
   /** Assumption: 90° lens, Full HD, 3 m above an entrance. */
   facade: { fov: 90, resolutionPx: 1920, height: 3, kind: 'fixed' as const },
@@ -153,7 +153,7 @@ export interface AstanaCameraOptions extends PresetCameraOptions {
 
 /** Defaults of {@link almatyCameras}. */
 export const ALMATY_CAMERAS_DEFAULTS = {
-  /** DESIGN.md: Almaty preset, "128,000 cameras of mixed kinds" ({@link ALMATY_CAMERA_FACTS}). */
+  /** The Almaty reference case's 128,000 cameras ({@link ALMATY_CAMERA_FACTS}; an assumption). */
   numCameras: ALMATY_CAMERA_FACTS.totalCameras,
   /** Assumption: a fixed seed, so that the preset without options is the same network on every call. */
   seed: 1 as Seed,
@@ -161,7 +161,7 @@ export const ALMATY_CAMERAS_DEFAULTS = {
 
 /** Defaults of {@link astanaCameras} (without `numCameras` the total is the mix's: 22,000, or 28,000 with the older cameras). */
 export const ASTANA_CAMERAS_DEFAULTS = {
-  /** Only the 22,000 new cameras: DESIGN.md, "22,000 new cameras replacing about 6,000 existing ones". */
+  /** Only the 22,000 new cameras (SOURCES['tengrinews-2025-astana']). */
   includeOlder: false,
   /** Assumption: a fixed seed, so that the preset without options is the same network on every call. */
   seed: 1 as Seed,
@@ -306,11 +306,11 @@ function recordPreset(cameras: CameraSet, origin: string, o: PresetCameraOptions
 }
 
 /**
- * The Astana mix: 22,000 new cameras (DESIGN.md) split like Almaty's public,
+ * The Astana mix: 22,000 new cameras (SOURCES['tengrinews-2025-astana']) split like Almaty's public,
  * unified-system part (traffic 7,894 : face 2,200 : street live 42,906 :
  * street record-only 4,604 — assumption: no breakdown is sourced for Astana;
  * the new system is taken to be public), plus, optionally, the ~6,000 older
- * cameras (DESIGN.md) as public record-only street cameras.
+ * cameras (an assumption) as public record-only street cameras.
  *
  * @param includeOlder - add the older cameras
  * @param numCameras - total (scales the mix), default 22,000 or 28,000
@@ -369,7 +369,7 @@ export interface PresetOptions {
 export const CREATE_PRESET_DEFAULTS = {
   /** Assumption: a fixed seed of the city and the cameras, so that a preset without options is the same on every call. */
   seed: 1 as Seed,
-  /** Astana only: as {@link astanaCameras}, only the 22,000 new cameras (DESIGN.md). */
+  /** Astana only: as {@link astanaCameras}, only the 22,000 new cameras. */
   includeOlder: ASTANA_CAMERAS_DEFAULTS.includeOlder,
 } as const;
 
@@ -393,7 +393,7 @@ function recordCreatePreset(cameras: CameraSet, name: string, seed: Seed, o: Pre
 }
 
 const SOURCES_COMMON = [
-  'Camera counts: sightline DESIGN.md, "Almaty figures (2024–2025 reporting)" and "City presets" (facts collected for the project).',
+  'Camera counts: 53,000 live (bestnews.kz, 17 Sep 2025), 1,341 Sergek units with 7,894 cameras (kazlenta.kz citing Tengrinews, 2024), 22,000 new Astana cameras (Tengrinews, 2025); the 128,000 total, the 57,604 in the unified system and the 2,200 face-recognition cameras are assumptions (no source found; see the bibliography, SOURCES).',
   'DORI pixel densities: EN 62676-4:2015 (detect 25, observe 62.5, recognise 125, identify 250 px/m).',
   'Camera optics and mounting per group: assumptions (PRESET_CAMERA_PROFILES), not sourced figures.',
 ];

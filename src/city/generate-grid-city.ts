@@ -19,7 +19,7 @@ import { STREET_WIDTHS } from './street-classes.js';
 export const GRID_CITY_DEFAULTS = {
   /** Boundary when none is given: a 3 km × 3 km square (an arbitrary toy city). */
   boundary: [0, 0, 3000, 3000] as const,
-  /** Block size in metres (street centreline to centreline). DESIGN.md: Almaty's grid has blocks of about 150 m. */
+  /** Block size in metres (street centreline to centreline). Almaty's central grid has blocks of about 150 m (assumption: not surveyed). */
   blockSize: 150,
   /** Degrees clockwise; 0 = streets run north–south and east–west. */
   rotation: 0,

@@ -24,7 +24,7 @@ export const POPULATION_DEFAULTS = {
    * Use `Infinity` for a uniform density.
    */
   densityDecay: 5000,
-  /** Residents per km² when no total is given. Assumption: 3,000 /km², a mid-density city (Almaty: about 2.25 million on about 703 km² ≈ 3,200 /km², DESIGN.md). */
+  /** Residents per km² when no total is given. Assumption: 3,000 /km², a mid-density city (Almaty: about 2.25 million on about 703 km² ≈ 3,200 /km², itself an assumption). */
   densityPerKm2: 3000,
 } as const;
 

@@ -16,8 +16,8 @@ export type PresetCityOptions = Omit<GridCityOptions, 'boundary' | 'projection'>
 /** Facts behind the Almaty preset, each with its source. */
 export const ALMATY_FACTS = {
   /**
-   * Residents. Source: sightline DESIGN.md, "population about 2.25 million"
-   * (figures collected for this project from 2024–2025 reporting; DESIGN.md
+   * Residents. Assumption: about 2.25 million, the order of official estimates for 2024–2025
+   * (no statistics bulletin bundled; plausible 2.2–2.3 million;
    * does not name the statistical publication).
    */
   population: 2_250_000,
@@ -27,7 +27,7 @@ export const ALMATY_FACTS = {
    * for this preset, not a measured density peak.
    */
   centreLonLat: [76.945, 43.238] as const,
-  /** Block size, metres. Source: DESIGN.md, "a street grid aligned north–south / east–west with blocks of about 150 m". */
+  /** Block size, metres. Assumption: a grid aligned north–south / east–west with blocks of about 150 m, like central Almaty (not surveyed; plausible 100–250 m). */
   blockSize: 150,
   /**
    * Almaty's eight administrative districts (audany). The names are real;
@@ -38,9 +38,9 @@ export const ALMATY_FACTS = {
 
 /** Facts behind the Astana preset, each with its source. */
 export const ASTANA_FACTS = {
-  /** Residents. Source: sightline DESIGN.md, "Astana: about 810 km², 1.42 million people". */
+  /** Residents. Assumption: about 1.42 million, the order of official estimates for 2024–2025 (plausible 1.3–1.5 million). */
   population: 1_420_000,
-  /** City area in km². Source: sightline DESIGN.md (as above). The preset's boundary is a synthetic shape of this area. */
+  /** City area in km². Assumption: about 810 km² within the city limits (no source bundled). The preset's boundary is a synthetic shape of this area. */
   areaKm2: 810,
   /** Centre of the synthetic boundary (lon 71.43, lat 51.13), in central Astana. */
   centreLonLat: [71.43, 51.13] as const,
@@ -131,7 +131,7 @@ export function almatyCity(options: PresetCityOptions = {}): City {
   };
   city.provenance.population = {
     kind: 'synthetic',
-    description: `${city.population.total.toFixed(0)} residents (DESIGN.md: about 2.25 million) spread by Clark's law exp(−r / b) (Clark 1951) around Republic Square; synthetic distribution`,
+    description: `${city.population.total.toFixed(0)} residents (assumption: about 2.25 million) spread by Clark's law exp(−r / b) (Clark 1951) around Republic Square; synthetic distribution`,
   };
   return city;
 }
@@ -180,7 +180,7 @@ export function astanaCity(options: PresetCityOptions = {}): City {
   });
   city.provenance.boundary = {
     kind: 'synthetic',
-    description: `synthetic elliptical boundary of ${ASTANA_FACTS.areaKm2} km² (DESIGN.md: about 810 km²) centred on lon 71.43, lat 51.13; not the real city limits`,
+    description: `synthetic elliptical boundary of ${ASTANA_FACTS.areaKm2} km² (assumption: about 810 km²) centred on lon 71.43, lat 51.13; not the real city limits`,
   };
   city.provenance.districts = {
     kind: 'synthetic',
@@ -188,7 +188,7 @@ export function astanaCity(options: PresetCityOptions = {}): City {
   };
   city.provenance.population = {
     kind: 'synthetic',
-    description: `${city.population.total.toFixed(0)} residents (DESIGN.md: 1.42 million) spread by Clark's law exp(−r / b) (Clark 1951) around the centre; synthetic distribution`,
+    description: `${city.population.total.toFixed(0)} residents (assumption: about 1.42 million) spread by Clark's law exp(−r / b) (Clark 1951) around the centre; synthetic distribution`,
   };
   return city;
 }

@@ -11,3 +11,5 @@ export { releaseScratch } from './scratch.js';
 export { headingToAngle, angleToHeading, normaliseDegrees, normaliseRadians, DEG_TO_RAD, RAD_TO_DEG } from './units.js';
 export type { Bounds } from './validate.js';
 export type { QuantileSummary } from './quantile-summary.js';
+export { SOURCES, formatSource } from './sources.js';
+export type { Source, SourceId } from './sources.js';

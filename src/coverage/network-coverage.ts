@@ -6,7 +6,7 @@
  * (the exact expectation under independent outages, and coverage over outage
  * trials and damage draws) and spof-coverage.ts (the area each single point
  * of failure takes out of coverage). They live in the coverage layer because
- * the network layer may not import coverage (DESIGN.md, "Layers").
+ * the network layer may not import coverage (the layer order of src/).
  *
  * Fault semantics (see network/faults-scenario.ts): a node or link that is
  * down only breaks live paths — cameras keep recording, so AREA coverage is

@@ -14,7 +14,7 @@
  * at one gallery size N_ref; P_1 is obtained by inverting
  * FPIR = 1 − (1 − P_1)^N_ref, i.e. P_1 = 1 − (1 − FPIR)^(1/N_ref)
  * ({@link perEntryFromFpir}). This assumes independent per-entry false matches,
- * which is the standard first-order model (and what DESIGN.md prescribes);
+ * which is the standard first-order model;
  * real algorithms' FPIR grows somewhat slower than linearly in N because
  * thresholds are tuned per gallery size, so extrapolating far beyond N_ref
  * tends to overstate false alerts.
@@ -75,7 +75,7 @@ export function perEntryFromFpir(fpir: number, galleryN: number): number {
 /** NISTIR 8238 (Grother, Ngan, Hanaoka, 2018): good-photo (mugshot) 1:N search. */
 const NIST_PHOTO_FNIR = 0.002; // "misses the mate in about 0.2 % of searches" — the most accurate algorithms, NISTIR 8238 (2018)
 const NIST_PHOTO_GALLERY = 12_000_000; // gallery of 12 million people, NISTIR 8238 (2018)
-const NIST_FPIR = 0.003; // NIST FRVT reports FNIR at FPIR = 0.003 (NISTIR 8238; DESIGN.md)
+const NIST_FPIR = 0.003; // NIST FRVT reports FNIR at FPIR = 0.003 (SOURCES['nistir-8238'])
 
 /** NIST FIVE (NISTIR 8173, 2017): face recognition in non-cooperative video. */
 const FIVE_TPR = 0.6; // FIVE: "between about 60 % and more than 99 %" of subjects identified depending on capture; we take the LOW end (passive capture in crowds) — choice of figure is an assumption
@@ -83,7 +83,7 @@ const FIVE_GALLERY = 48_000; // FIVE matched video faces against galleries of up
 const FIVE_FPIR = 0.003; // assumption: NIST's usual reporting point FPIR = 0.003 applied to video
 
 /** London Metropolitan Police live facial recognition, Sept 2024 – Sept 2025. */
-const MET_SCANS = 3_147_436; // faces scanned, Met LFR annual figures Sept 2024 – Sept 2025 (DESIGN.md)
+const MET_SCANS = 3_147_436; // faces scanned, Met LFR annual figures Sept 2024 – Sept 2025 (SOURCES['met-lfr-2025'])
 const MET_FALSE_ALERTS = 10; // of 2,077 alerts, 10 were false (same source)
 const MET_FPIR = MET_FALSE_ALERTS / MET_SCANS; // ≈ 3.18e-6 false alerts per scan (nearly every scanned face is not on the watchlist)
 const MET_WATCHLIST = 16_000; // assumption: order of magnitude of Met LFR watchlists (about 10^4 entries per deployment); used only to convert FPIR to P_1

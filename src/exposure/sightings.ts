@@ -28,7 +28,7 @@ export const SIGHTING_DEFAULTS = {
   recognition: 'nist-video-noncooperative' as string,
   /**
    * Level at which a face capture can identify: DORI "identify" (250 px/m,
-   * EN 62676-4:2015), the level DESIGN.md names for face identification.
+   * EN 62676-4:2015), the level face identification needs.
    */
   faceLevel: 'identify' as CoverageLevel,
   /**
@@ -307,7 +307,7 @@ export class SightingBuffer {
  * Sightings of routed trips: every continuous passage of each trip through
  * one camera's footprint.
  *
- * Rules (DESIGN.md "Mobility and exposure"):
+ * Rules:
  * - a sighting is one passage through a camera's footprint at the profile's
  *   lowest recorded level (`range` by default) — seen and recorded, whether or
  *   not anyone is identified; a camera's stretches on consecutive arcs are

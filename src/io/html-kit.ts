@@ -44,6 +44,7 @@ td:not(:first-child){font-variant-numeric:tabular-nums}
 .tag{border-radius:4px;padding:1px 6px;font-size:12px}.tag.sourced{background:#dcfce7}.tag.assumption{background:#fef3c7}.tag.synthetic{background:#e0e7ff}.tag.real{background:#cffafe}
 footer{color:#6b7280;font-size:13px;margin-top:32px}
 #errors{color:#b91c1c}
+ol.sources{font-size:13px;padding-left:24px}ol.sources li{margin:4px 0;overflow-wrap:anywhere}ol.sources .s{color:#4b5563}a.ref{font-size:11px;text-decoration:none}
 `;
 
 /**

@@ -34,7 +34,7 @@ import { summariseHistoryValues } from './history.js';
 
 /** Defaults of {@link analyseAccess}. */
 export const ACCESS_DEFAULTS = {
-  /** Days of a resident's history looked at (the last N days before now). Assumption: a month, the common video-retention period (NYPD DAS, Flock: 30 days; DESIGN.md "Retention"). */
+  /** Days of a resident's history looked at (the last N days before now). Assumption: a month, the common video-retention period (NYPD DAS video and Flock plate reads: 30 days). */
   lookbackDays: 30,
   /** Principals allowed to see face and plate data under the "closed loop" claim (issue 5). Assumption: the claim read as "only the police see face and plate data". */
   allowed: ['police'] as readonly string[],

@@ -51,7 +51,7 @@ export interface DailyEventRatesOptions {
 /**
  * Watchlist alerts per face scanned, London Met live facial recognition,
  * September 2024 – September 2025: 2,077 alerts for 3,147,436 faces scanned
- * (DESIGN.md, "Mobility and exposure") ≈ 6.6 × 10^-4. Used as the default
+ * (SOURCES['met-lfr-2025']) ≈ 6.6 × 10^-4. Used as the default
  * alert rate; it depends on the watchlist (Met watchlists are deployment-sized),
  * so it is an assumption for any other system.
  */

@@ -44,7 +44,7 @@ import {
 
 /** Defaults of the history analyses. */
 export const HISTORY_DEFAULTS = {
-  /** Days of trips looked back on for the reconstructable share (DESIGN.md "Retention": "the last N days"; 30 is an assumption matching the common 30-day video rule). */
+  /** Days of trips looked back on for the reconstructable share (assumption: 30, matching the common 30-day video rule). */
   lookbackDays: 30,
   /** Quantiles reported in summaries (type 7 / numpy "linear", as simple-statistics' quantileSorted). */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],

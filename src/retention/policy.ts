@@ -38,7 +38,7 @@ export const DATA_KINDS: readonly DataKind[] = ['video', 'faceTemplates', 'sight
  * at the camera or its recorder; plate reads are made at the roadside unit
  * (Sergek units read plates on the pole); face recognition runs at the city's
  * operations centre (about 2,200 Almaty cameras feed face recognition there,
- * DESIGN.md "Command network"), which therefore creates templates, match
+ * the network model), which therefore creates templates, match
  * events and alerts.
  */
 export const DEFAULT_CREATED_AT: Readonly<Record<DataKind, RetentionTier>> = {
@@ -131,7 +131,7 @@ export interface RetentionPolicySpec {
 /**
  * Principals every policy knows. Banks and telecoms reach face data only
  * through the national biometric platform (identity checks against state
- * templates); that is how DESIGN.md frames the "closed loop" question.
+ * templates); that is the "closed loop" question this library asks.
  */
 export const BUILTIN_PRINCIPALS: readonly PrincipalSpec[] = [
   { id: 'police', label: 'Police' },

@@ -20,7 +20,7 @@ const FIVE_YEARS = 5 * 365;
 
 /**
  * NYPD Domain Awareness System (DAS): video 30 days, plate reads 5 years
- * (DESIGN.md "Retention").
+ * (as widely reported; SOURCES['nypd-das-2009']).
  *
  * Sources found: the DAS Public Security Privacy Guidelines (NYPD, 2 April
  * 2009, 7 pages) set "policies and procedures to limit the authorized use of
@@ -28,7 +28,7 @@ const FIVE_YEARS = 5 * 365;
  * disposition of stored data" for CCTV feeds into the Lower Manhattan Security
  * Coordination Center and licence plate readers; the retention clause itself
  * was not in the text the search returned, so the 30-day video figure is
- * DESIGN.md's. The five years for plate reads: the news article "New York
+ * unverified. The five years for plate reads: the news article "New York
  * knows where your license plate goes" (on Rochester / Monroe County licence
  * plate databases; as republished at geojemarathon.com, date and outlet not
  * shown in the text found): "In Monroe, Albany
@@ -47,7 +47,7 @@ const NYPD_DAS: RetentionPolicySpec = {
   evidence: 'partly-sourced',
   description: 'NYPD Domain Awareness System: video 30 days, plate reads 5 years, at the coordination centre; read by the police.',
   sources: [
-    'NYPD, "Domain Awareness System Public Security Privacy Guidelines", 2 April 2009 (7 pages), as published by Public Intelligence (publicintelligence.net/nypd-domain-awareness-system-public-security-privacy-guidelines/); 30-day video figure as stated in sightline DESIGN.md (retention clause not seen in the text found)',
+    'NYPD, "Domain Awareness System Public Security Privacy Guidelines", 2 April 2009 (7 pages), as published by Public Intelligence (publicintelligence.net/nypd-domain-awareness-system-public-security-privacy-guidelines/); 30-day video figure as widely reported; the retention clause was not found in the copy read (unverified)',
     '"New York knows where your license plate goes" (news article, as republished at geojemarathon.com/new-york-knows-where-your-license-plate-goes/): in New York City the policy is to keep all license-plate records accessible for five years',
     'New York City Council, Committee on Public Safety hearing, 19 February 2025: retention of each NYPD surveillance technology is set in its POST Act Impact and Use Policy',
   ],
@@ -67,7 +67,7 @@ const NYPD_DAS: RetentionPolicySpec = {
 /**
  * London Metropolitan Police live facial recognition (LFR): the biometric data
  * of a face that raises no alert is deleted at once; match events and alerts
- * are kept up to 30 days (DESIGN.md "Retention").
+ * are kept up to 30 days (an assumption: see below).
  *
  * Sources found: the MPS LFR Data Protection Impact Assessment / Appropriate
  * Policy Document (v2.0, met.police.uk), as quoted in public discussion
@@ -79,7 +79,8 @@ const NYPD_DAS: RetentionPolicySpec = {
  * "The police must immediately delete the biometric data of anyone the system
  * does not match to the watchlist." The Met's Facial Recognition page
  * (met.police.uk) links the LFR Standard Operating Procedure and Legal
- * Mandate. The 30 days for matches/alerts are DESIGN.md's figure.
+ * Mandate. The 30 days for matches/alerts are an assumption (commonly
+ * reported; no primary retention schedule found).
  *
  * Modelled: face templates are made at the van's system (tier `city`, the
  * recognition centre) and kept 0 days; alerts (the matches) 30 days, read by
@@ -98,7 +99,7 @@ const MET_LFR: RetentionPolicySpec = {
     'Metropolitan Police Service, Live Facial Recognition Data Protection Impact Assessment / Appropriate Policy Document v2.0 (met.police.uk, mps-lfr-apd---v.2.0-web.pdf), data retention section as quoted publicly in 2024: biometric data of a face that generates no alert is immediately and automatically deleted; LFR CCTV footage deleted within 31 days',
     'UK Parliament written question on biometrics and data protection, answered by the Home Office 1 June 2026: police must immediately delete the biometric data of anyone the system does not match to the watchlist',
     'Metropolitan Police Service, "Facial Recognition" (met.police.uk/advice/advice-and-information/fr/facial-recognition): LFR Standard Operating Procedure and Legal Mandate',
-    'Matches and alerts kept up to 30 days: sightline DESIGN.md',
+    'Matches and alerts kept up to 30 days: assumption (commonly reported for Met LFR; no primary retention schedule bundled; plausible 0–31 days, the footage limit)',
   ],
   tiers: ['camera', 'city'],
   rules: {
@@ -152,8 +153,8 @@ const FLOCK: RetentionPolicySpec = {
 
 /**
  * A Kazakh regional rule: the video archive is kept at least 90 days
- * (DESIGN.md "Retention"). DESIGN.md names the rule; primary source not
- * found. The national act found is the Rules for the functioning of the
+ * (the Ulytau region police, SOURCES['kazpravda-2026-01-06']: a regional
+ * statement; no national rule found). The national act found is the Rules for the functioning of the
  * National video monitoring system (order of the Chairman of the National
  * Security Committee No. 69-қе of 27 October 2020, registered 30 November
  * 2020 No. 21693, adilet.zan.kz V2000021693): the system collects, processes
@@ -171,7 +172,7 @@ const KAZAKHSTAN_90D: RetentionPolicySpec = {
   evidence: 'partly-sourced',
   description: 'A Kazakh regional rule: video archive kept at least 90 days (modelled as exactly 90) at the city operations centre; read by the police.',
   sources: [
-    'sightline DESIGN.md ("a Kazakh regional rule (video archive at least 90 days)"); primary source not found',
+    'Kazakhstanskaya Pravda, "Улытау усиливает цифровую безопасность", 6 January 2026 (kazpravda.kz/n/ulytau-usilivaet-tsifrovuyu-bezopasnost/): the Ulytau region police keep the video archive at least 90 days — a regional statement; no national rule found (compare a 30-day rule: the nypd-das preset)',
     'Context: Rules for the functioning of the National video monitoring system, order of the Chairman of the National Security Committee of the Republic of Kazakhstan No. 69-қе of 27 October 2020, registered 30 November 2020 No. 21693 (adilet.zan.kz, V2000021693)',
   ],
   tiers: ['camera', 'city'],
@@ -227,7 +228,7 @@ const ALMATY_ASSUMED: RetentionPolicySpec = {
   evidence: 'assumption',
   description: 'ASSUMPTION (not a documented policy): Kazakh 90-day video rule; face templates and match events 90 days at the city centre and 1 year at the national platform, read by police, prosecutors, vendor and the biometric platform; plate reads and alerts 90 days.',
   sources: [
-    'Video 90 days: sightline DESIGN.md (Kazakh regional rule; primary source not found)',
+    'Video 90 days: the Ulytau region police statement (Kazakhstanskaya Pravda, 6 January 2026), a regional rule applied to Almaty as an assumption; not verified for Almaty',
     'Everything else: assumption of the sightline reference case (no documented policy)',
   ],
   rules: {

@@ -4,11 +4,10 @@
  * rows next to its step (model/assumptions.ts: the city's provenance, the
  * camera presets' sourced constants; coverage/assumptions.ts: the optics
  * standard; network/, exposure/, retention/assumptions.ts). The report shows
- * them next to the numbers.
+ * them next to the numbers. A row cites its publications by bibliography id
+ * (`sources`, ids of the core SOURCES list); `sourced` only with a citation,
+ * otherwise `assumption` with its reasoning and, where known, a plausible range.
  */
-
-/** The source of the figures collected for the project (the Almaty and Astana facts). */
-export const DESIGN_SOURCE = 'sightline DESIGN.md, figures collected for the project from 2024–2025 reporting';
 
 /** A count for an assumption's text: `128,000`. */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');

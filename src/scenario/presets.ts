@@ -202,7 +202,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     return {
       name: 'Almaty, January 2022',
       description:
-        `Almaty after the damage of January 2022 (DESIGN.md: ${JANUARY_2022_DAMAGE.units} Sergek units and ${JANUARY_2022_DAMAGE.cameras} cameras damaged), modelled as ${JANUARY_2022_DAMAGE.units} random units — ` +
+        `Almaty after the damage of January 2022 (${JANUARY_2022_DAMAGE.units} Sergek units damaged: Tengrinews via kgnews.asia, 17 Jan 2022; ${JANUARY_2022_DAMAGE.cameras} cameras shot down: Kazinform, 12 Jan 2022), modelled as ${JANUARY_2022_DAMAGE.units} random units — ` +
         `aggregation points sized like a Sergek unit (at most ${unitSize + 2} cameras, ${ALMATY_NETWORK_FACTS.sergekCameras.toLocaleString('en-US')} / ${ALMATY_NETWORK_FACTS.sergekUnits.toLocaleString('en-US')} ≈ ${unitSize} on average) — and ${JANUARY_2022_DAMAGE.cameras} random cameras; ` +
         'coverage and live share after the damage, and a crowd on Republic Square captured and identified live or from the archive, before and after the damage. ' +
         `Retention: the Kazakh 90-day video rule, and a legal hold (assumed) on everything captured within ${JANUARY_2022_HOLD.marginM} m of the square during the first week, kept ${JANUARY_2022_HOLD.keepDays / 365} years; ` +

@@ -5,6 +5,7 @@
  * coverage/result.ts, …), derived from the library's own result types;
  * {@link ScenarioMetrics} assembles them.
  */
+import type { SourceId } from '../core/index.js';
 import type { ScenarioSpec } from './schema.js';
 import type { ModelPartMetrics } from './model/result.js';
 import type { CoveragePartMetrics } from './coverage/result.js';
@@ -18,8 +19,10 @@ export interface Assumption {
   topic: string;
   /** The value used, as text. */
   value: string;
-  /** Where it comes from; "assumption" when it is one. */
+  /** Where it comes from, in words; "assumption" and its reasoning when it is one. */
   source: string;
+  /** Bibliography entries the row rests on (ids of SOURCES, listed in the report); a `sourced` row has at least one. */
+  sources?: SourceId[];
   /** `sourced` (a cited fact), `assumption`, `synthetic` (generated) or `real` (imported data). */
   kind: 'sourced' | 'assumption' | 'synthetic' | 'real';
 }

@@ -5,10 +5,18 @@
  */
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../mobility/index.js';
 import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS } from '../../exposure/index.js';
+import type { SourceId } from '../../core/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
 import type { ScenarioSpec } from '../schema.js';
 import type { ExposureMetrics } from './result.js';
+
+/** Bibliography entries behind each built-in recognition model (its operating point mixes sourced and assumed figures). */
+const RECOGNITION_SOURCES: Record<string, SourceId[]> = {
+  'nist-photo-1n': ['nistir-8238'],
+  'nist-video-noncooperative': ['nistir-8173'],
+  'london-met-lfr': ['met-lfr-2025'],
+};
 
 /**
  * The mobility, recognition and exposure assumptions behind the exposure
@@ -30,18 +38,18 @@ export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Ass
       { topic: 'Trips', value: `${P.numDays} day(s); roles ${JSON.stringify(t?.roleShares ?? T.roleShares)}; errands ${JSON.stringify(t?.errandProbability ?? T.errandProbability)}`, source: t?.roleShares || t?.errandProbability ? 'scenario' : 'assumption (TRIP_DEFAULTS: no Almaty travel survey bundled)', kind: 'assumption' },
       { topic: 'Destinations', value: 'gravity model exp(−d / scale): work 5 km, study 2.5 km, errands 1.5 km', source: t?.deterrence ? 'scenario' : 'form: Wilson 1967 (Transportation Research 1); scales: assumption', kind: 'assumption' },
       { topic: 'Walk or drive', value: `walk with probability 1 / (1 + exp((d − ${t?.walkMidpoint ?? T.walkMidpoint} m) / ${t?.walkSpread ?? T.walkSpread} m))`, source: 'assumption (TRIP_DEFAULTS)', kind: 'assumption' },
-      { topic: 'Walking speed', value: `${t?.speeds?.walk ?? TRAVEL_SPEEDS.walk} m/s`, source: t?.speeds?.walk !== undefined ? 'scenario' : 'Murtagh et al., Sports Medicine 51(1):125–141, 2021 (usual pace)', kind: t?.speeds?.walk !== undefined ? 'assumption' : 'sourced' },
+      { topic: 'Walking speed', value: `${t?.speeds?.walk ?? TRAVEL_SPEEDS.walk} m/s`, source: t?.speeds?.walk !== undefined ? 'scenario' : 'Murtagh et al., Sports Medicine 51(1):125–141, 2021 (usual pace)', ...(t?.speeds?.walk !== undefined ? {} : { sources: ['murtagh-2021' as const] }), kind: t?.speeds?.walk !== undefined ? 'assumption' : 'sourced' },
       { topic: 'Car speed', value: `${((t?.speeds?.car ?? TRAVEL_SPEEDS.car) * 3.6).toFixed(0)} km/h`, source: 'assumption (no published Almaty average found)', kind: 'assumption' },
       { topic: 'Plate reading', value: `at the ${m.plateLevel} level, read rate ${P.plateReadRate}`, source: 'assumption: vendors ask 300–540 px/m; 95% read rate quoted at 3 px/cm (Imagsa ANPR FAQ)', kind: 'assumption' },
     );
   }
   out.push(
-    { topic: 'Recognition model', value: `${m.recognition.name}: TPR ${m.recognition.truePositiveRate}, P_1 ${m.recognition.falsePositivePerEntry.toExponential(2)}`, source: m.recognition.source || 'scenario', kind: spec.recognition === undefined || typeof spec.recognition === 'string' ? 'sourced' : 'assumption' },
+    { topic: 'Recognition model', value: `${m.recognition.name}: TPR ${m.recognition.truePositiveRate}, P_1 ${m.recognition.falsePositivePerEntry.toExponential(2)}`, source: m.recognition.source || 'scenario', ...(RECOGNITION_SOURCES[m.recognition.name] ? { sources: RECOGNITION_SOURCES[m.recognition.name] } : {}), kind: 'assumption' },
     { topic: 'Face angle', value: `${m.faceAngle}°`, source: 'assumption: half-way to profile (Wang & Cao, INFOCOM 2011 leave it a parameter; NISTIR 8238 on profile views)', kind: 'assumption' },
-    { topic: 'Face identification level', value: m.faceLevel, source: 'EN 62676-4:2015 identify level (250 px/m), DESIGN.md', kind: 'sourced' },
+    { topic: 'Face identification level', value: m.faceLevel, source: 'EN 62676-4:2015 identify level (250 px/m)', sources: ['en-62676-4-2015'], kind: 'sourced' },
   );
-  if (P?.watchlist) out.push({ topic: 'Watchlist', value: `${formatCount(P.watchlist.size)} people; listed people captured as often as anybody`, source: 'assumption; false alerts P_N = 1 − (1 − P_1)^N (DESIGN.md)', kind: 'assumption' });
-  if (P?.unicity) out.push({ topic: 'Unicity', value: `k = 1 … ${P.unicity.byK.length} random (camera, hour) points of ${formatCount(P.unicity.sampled)} sampled residents' traces`, source: `method of de Montjoye et al., Sci. Rep. 3:1376, 2013; people sampled per k: assumption (default ${formatCount(UNICITY_DEFAULTS.sampleSize)})`, kind: 'sourced' });
+  if (P?.watchlist) out.push({ topic: 'Watchlist', value: `${formatCount(P.watchlist.size)} people; listed people captured as often as anybody`, source: 'assumption; false alerts P_N = 1 − (1 − P_1)^N (independent comparisons with each listed face)', kind: 'assumption' });
+  if (P?.unicity) out.push({ topic: 'Unicity', value: `k = 1 … ${P.unicity.byK.length} random (camera, hour) points of ${formatCount(P.unicity.sampled)} sampled residents' traces`, source: `method of de Montjoye et al., Sci. Rep. 3:1376, 2013 (their 95 % for 4 points is for 1.5 million people over 15 months at antenna × hour resolution: not comparable with this crowd and resolution); people sampled per k: assumption (default ${formatCount(UNICITY_DEFAULTS.sampleSize)})`, sources: ['de-montjoye-2013'], kind: 'assumption' });
   for (const c of m.crowds) {
     out.push({ topic: `Crowd: ${c.name}`, value: `${formatCount(c.numPeople)} people${c.afterDamage ? ', after the damage' : ''}; uniform positions, facing uniform (views ${CROWD_DEFAULTS.views} per camera unless set)`, source: c.source ?? 'scenario (assumption)', kind: 'assumption' });
   }

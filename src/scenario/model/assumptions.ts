@@ -5,7 +5,7 @@
  */
 import { type City, ALMATY_FACTS, ASTANA_FACTS } from '../../city/index.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES, CAMERA_DEFAULTS, PLACEMENT_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../../cameras/index.js';
-import { DESIGN_SOURCE, formatCount } from '../assumptions.js';
+import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
 import type { CameraSourceSpec, ScenarioSpec } from '../schema.js';
 
@@ -24,11 +24,11 @@ export function cityAssumptions(city: City, spec: ScenarioSpec): Assumption[] {
   }
   if ('preset' in spec.city) {
     if (spec.city.preset === 'almaty') {
-      out.push({ topic: 'Almaty population', value: formatCount(spec.city.population ?? ALMATY_FACTS.population), source: spec.city.population === undefined ? DESIGN_SOURCE : 'scenario override', kind: spec.city.population === undefined ? 'sourced' : 'assumption' });
-      out.push({ topic: 'Street grid block size', value: `${spec.city.blockSize ?? ALMATY_FACTS.blockSize} m`, source: spec.city.blockSize === undefined ? 'DESIGN.md ("blocks of about 150 m")' : 'scenario override', kind: spec.city.blockSize === undefined ? 'sourced' : 'assumption' });
+      out.push({ topic: 'Almaty population', value: formatCount(spec.city.population ?? ALMATY_FACTS.population), source: spec.city.population === undefined ? 'assumption: about 2.25 million, the order of official estimates for 2024–2025 (no statistics bulletin bundled; plausible range 2.2–2.3 million)' : 'scenario override', kind: 'assumption' });
+      out.push({ topic: 'Street grid block size', value: `${spec.city.blockSize ?? ALMATY_FACTS.blockSize} m`, source: spec.city.blockSize === undefined ? 'assumption: a synthetic north–south / east–west grid with blocks of about 150 m, like central Almaty (not surveyed; plausible 100–250 m)' : 'scenario override', kind: 'assumption' });
     } else {
-      out.push({ topic: 'Astana population', value: formatCount(spec.city.population ?? ASTANA_FACTS.population), source: spec.city.population === undefined ? DESIGN_SOURCE : 'scenario override', kind: spec.city.population === undefined ? 'sourced' : 'assumption' });
-      out.push({ topic: 'Astana area', value: `${ASTANA_FACTS.areaKm2} km²`, source: DESIGN_SOURCE, kind: 'sourced' });
+      out.push({ topic: 'Astana population', value: formatCount(spec.city.population ?? ASTANA_FACTS.population), source: spec.city.population === undefined ? 'assumption: about 1.42 million, the order of official estimates for 2024–2025 (no statistics bulletin bundled; plausible range 1.3–1.5 million)' : 'scenario override', kind: 'assumption' });
+      out.push({ topic: 'Astana area', value: `${ASTANA_FACTS.areaKm2} km²`, source: 'assumption: about 810 km² within the city limits (no source bundled); the preset boundary is a synthetic shape of this area', kind: 'assumption' });
       out.push({ topic: 'Street grid block size', value: `${spec.city.blockSize ?? ASTANA_FACTS.blockSize} m`, source: 'assumption (as for Almaty; no sourced figure for Astana)', kind: 'assumption' });
     }
   }
@@ -49,18 +49,18 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
   if (presets.has('almaty')) {
     const F = ALMATY_CAMERA_FACTS;
     out.push(
-      { topic: 'Almaty cameras (full scale)', value: formatCount(F.totalCameras), source: `${DESIGN_SOURCE} ("over 128,000 cameras")`, kind: 'sourced' },
-      { topic: 'Almaty unified video-monitoring system', value: formatCount(F.unifiedSystemCameras), source: DESIGN_SOURCE, kind: 'sourced' },
-      { topic: 'Almaty cameras live to the police operations centre', value: `about ${formatCount(F.liveConnected)}`, source: DESIGN_SOURCE, kind: 'sourced' },
-      { topic: 'Sergek units and cameras', value: `${formatCount(F.sergekUnits)} units, ${formatCount(F.sergekCameras)} cameras`, source: DESIGN_SOURCE, kind: 'sourced' },
-      { topic: 'Face-recognition cameras', value: `about ${formatCount(F.faceRecognitionCameras)}`, source: DESIGN_SOURCE, kind: 'sourced' },
+      { topic: 'Almaty cameras (full scale)', value: formatCount(F.totalCameras), source: 'assumption: the reference case ("over 128,000 cameras"); reported totals are higher, more than 155,000 in the city (qazaq-stan.press 2024), so this is a lower figure', sources: ['qazaqstan-press-2024'], kind: 'assumption' },
+      { topic: 'Almaty unified video-monitoring system', value: formatCount(F.unifiedSystemCameras), source: 'assumption: no source found for this figure; Kazinform (7 Feb 2026) reports the unified system grew from about 18,000 cameras (2023) to 65,000', sources: ['kazinform-2026-02-07'], kind: 'assumption' },
+      { topic: 'Almaty cameras live to the police operations centre', value: `about ${formatCount(F.liveConnected)}`, source: 'bestnews.kz (akimat press service), 17 Sep 2025: 53,000 cameras connected to the police operations centre', sources: ['bestnews-2025-09-17'], kind: 'sourced' },
+      { topic: 'Sergek units and cameras', value: `${formatCount(F.sergekUnits)} units, ${formatCount(F.sergekCameras)} cameras`, source: 'kazlenta.kz citing Tengrinews (2024): 1,341 complexes with 7,894 cameras (1,641 complexes by Feb 2026, Kazinform)', sources: ['kazlenta-2024', 'kazinform-2026-02-07'], kind: 'sourced' },
+      { topic: 'Face-recognition cameras', value: `about ${formatCount(F.faceRecognitionCameras)}`, source: 'assumption: no source found for the number of face-recognition cameras (plausible range: 1,000–10,000; 3,050 cameras in crowded places joined the unified system in 2023, vecher.kz)', sources: ['vecher-2023'], kind: 'assumption' },
       { topic: 'Private facade cameras', value: formatCount(F.totalCameras - F.unifiedSystemCameras), source: 'assumption: cameras outside the unified system modelled as private building/entrance cameras (ALMATY_CAMERA_MIX)', kind: 'assumption' },
     );
   }
   if (presets.has('astana')) {
     out.push(
-      { topic: 'Astana new cameras', value: formatCount(ASTANA_CAMERA_FACTS.newCameras), source: DESIGN_SOURCE, kind: 'sourced' },
-      { topic: 'Astana older cameras', value: `about ${formatCount(ASTANA_CAMERA_FACTS.olderCameras)}`, source: DESIGN_SOURCE, kind: 'sourced' },
+      { topic: 'Astana new cameras', value: formatCount(ASTANA_CAMERA_FACTS.newCameras), source: 'Tengrinews (2025): 22,000 new cameras by a Presight-led consortium', sources: ['tengrinews-2025-astana'], kind: 'sourced' },
+      { topic: 'Astana older cameras', value: `about ${formatCount(ASTANA_CAMERA_FACTS.olderCameras)}`, source: "assumption: the size of the older system (Sergek's 2017 Astana contract, not renewed: nur.kz, 14 Aug 2025) is not sourced; plausible 3,000–10,000", sources: ['nur-2025-08-14'], kind: 'assumption' },
       { topic: 'Astana camera mix', value: "Almaty's public mix scaled to 22,000", source: 'assumption: no breakdown is sourced for Astana (astanaCameraMix)', kind: 'assumption' },
     );
   }
@@ -77,13 +77,13 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
   }
   if (has('osm')) {
     out.push(
-      { topic: 'OSM camera positions and tags', value: 'man_made=surveillance features', source: 'OpenStreetMap contributors, ODbL-1.0; unread tags reported per feature', kind: 'real' },
+      { topic: 'OSM camera positions and tags', value: 'man_made=surveillance features', source: 'OpenStreetMap contributors, ODbL-1.0; unread tags reported per feature', sources: ['openstreetmap'], kind: 'real' },
       { topic: 'OSM cameras without a field of view', value: `${OSM_IMPORT_DEFAULTS.fov}°`, source: 'assumption (OSM has no field-of-view tag)', kind: 'assumption' },
     );
   }
   out.push(
-    { topic: 'Mount height default', value: `${CAMERA_DEFAULTS.height} m`, source: 'DESIGN.md camera default', kind: 'sourced' },
-    { topic: 'Tilt default', value: `${CAMERA_DEFAULTS.tilt}°`, source: 'DESIGN.md camera default', kind: 'sourced' },
+    { topic: 'Mount height default', value: `${CAMERA_DEFAULTS.height} m`, source: 'assumption: a typical pole or facade mount (plausible 2.2–8 m; face-recognition cameras in Almaty are to be mounted at about 2.2 m, Halyq Uni 2023)', sources: ['halyq-uni-2023'], kind: 'assumption' },
+    { topic: 'Tilt default', value: `${CAMERA_DEFAULTS.tilt}°`, source: 'assumption: a common downward tilt of street cameras (plausible 5–30°)', kind: 'assumption' },
     { topic: 'Sensor resolution default', value: `${CAMERA_DEFAULTS.resolutionPx} px (Full HD)`, source: 'assumption: common baseline of current IP CCTV cameras', kind: 'assumption' },
   );
   return out;

@@ -4,8 +4,17 @@
  * taken to have run, the history look-back, and what is not computed for
  * want of residents or a network.
  */
+import type { SourceId } from '../../core/index.js';
 import type { Assumption } from '../result.js';
 import type { RetentionMetrics } from './result.js';
+
+/** Bibliography entries behind the built-in retention presets (their full citations are in each preset's `sources`). */
+const POLICY_SOURCES: Record<string, SourceId[]> = {
+  'nypd-das': ['nypd-das-2009'],
+  flock: ['flock-evidence-policy'],
+  'kazakhstan-90d': ['kazpravda-2026-01-06'],
+  'almaty-assumed': ['kazpravda-2026-01-06'],
+};
 
 /**
  * The retention analysis's assumptions.
@@ -21,7 +30,8 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
   for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
     // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
     const value = `${p.description || p.name}${p.evidence === 'partly-sourced' ? ' (partly sourced: some figures, tiers and readers are assumptions)' : ''}`;
-    out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
+    const ids = POLICY_SOURCES[p.name];
+    out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', ...(ids ? { sources: ids } : {}), kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
   }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
