@@ -227,6 +227,7 @@ function headlineText(r: ScenarioResult): string {
   if (r.metrics.districts) lines.push(row('share of each district seen', `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
   const n = r.metrics.network;
   if (n?.steady) lines.push(row('live at the command centre', `${pct(n.steady.liveShare)} (${int(n.steady.liveServed)} cameras); ${int(n.steady.overloadedLinks)} links over capacity`));
+  if (n?.steady) lines.push(row('live delivered through link capacity', `${pct(n.steady.deliveredShare)} (${int(n.steady.deliveredStreams)} streams; fair share on overloaded links)`));
   if (n?.spof) {
     const w = n.spof.top.find((x) => x.kind !== 'city-centre' && x.kind !== 'national');
     if (w) lines.push(row('worst single failure below the centre', `${w.key}: ${int(w.camerasCut)} cameras cut off, live share ${pct(w.liveShareAfter)}`));

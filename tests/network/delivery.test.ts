@@ -10,6 +10,10 @@ import { analyseNetwork } from '../../src/network/analyse-network.js';
 import { createCommandNetwork, createNetworkGraph, type CommandNetwork } from '../../src/network/command-network.js';
 import { allocateAnalytics, analyticsDemandColumn, createAllocationScratch, createDeliveryBuffers, createRouting, deliverLiveStreams, routeToCentres } from '../../src/network/routing.js';
 import { centreFlags } from '../../src/network/command-network.js';
+import { CAPABILITY_FACE } from '../../src/cameras/camera-set.js';
+import { createPreset } from '../../src/cameras/presets.js';
+import { almatyNetworkOptions } from '../../src/network/network-presets.js';
+import { buildHierarchicalNetwork } from '../../src/network/build-hierarchical.js';
 import { cams, node, randomNetwork } from './faults-helpers.js';
 
 /** A tree: node 0 is the centre, parent[i] < i for i ≥ 1; link i−1 is i → parent[i] with capacity capacity[i]. */
@@ -19,6 +23,8 @@ interface TreeSpec {
   /** Per camera: its node, bitrate, live and face flags. */
   cameras: { at: number; mbps: number; live: boolean; face: boolean }[];
   centreSlots: number;
+  /** The centre node (default 0). */
+  root?: number;
 }
 
 function buildTree(t: TreeSpec): CommandNetwork {
@@ -125,54 +131,59 @@ function randomTree(seed: number): TreeSpec {
  * Independent brute force: offered load and pass fraction of each link level
  * by level (deepest first), each camera walking its own path; analytics
  * greedily by node index (rule 3) to know each node's served count.
+ * `parent[v]` is v's next hop (−1 where it has none), `capacity[v]` its uplink's capacity.
  */
 function bruteForce(t: TreeSpec): { connected: number; delivered: number; anyServedOverloaded: boolean; anyOver: boolean } {
   const n = t.parent.length;
-  const depth = (v: number) => {
-    let d = 0;
-    for (let u = v; u !== 0; u = t.parent[u]) d++;
-    return d;
-  };
-  const maxDepth = Math.max(0, ...Array.from({ length: n }, (_, v) => depth(v)));
-  // pass[v] = pass fraction of node v's uplink (v ≥ 1)
+  const root = t.root ?? 0;
+  const up = (v: number) => (v === root ? -1 : t.parent[v]);
+  const depth = new Array<number>(n).fill(0);
+  for (let v = 0; v < n; v++) for (let u = v; up(u) >= 0; u = up(u)) depth[v]++;
+  const maxDepth = Math.max(0, ...depth);
+  // pass[v] = pass fraction of node v's uplink
   const pass = new Array<number>(n).fill(1);
   const offered = new Array<number>(n).fill(0);
   for (let d = maxDepth; d >= 1; d--) {
     for (const cam of t.cameras) {
       if (!cam.live) continue;
       let share = 1;
-      for (let u = cam.at; u !== 0; u = t.parent[u]) {
-        if (depth(u) === d) {
+      for (let u = cam.at; up(u) >= 0; u = up(u)) {
+        if (depth[u] === d) {
           offered[u] += cam.mbps * share;
           break;
         }
         share *= pass[u];
       }
     }
-    for (let v = 1; v < n; v++) if (depth(v) === d && offered[v] > t.capacity[v]) pass[v] = t.capacity[v] / offered[v];
+    for (let v = 0; v < n; v++) if (depth[v] === d && offered[v] > t.capacity[v]) pass[v] = t.capacity[v] / offered[v];
   }
   const pathShare = (v: number) => {
     let s = 1;
-    for (let u = v; u !== 0; u = t.parent[u]) s *= pass[u];
+    for (let u = v; up(u) >= 0; u = up(u)) s *= pass[u];
     return s;
   };
+  // Every live camera walks its path; then the streams refused analytics (rule 4) are taken off at their node's share.
+  let delivered = 0;
+  const liveAt = new Array<number>(n).fill(0);
+  const faceAt = new Array<number>(n).fill(0);
+  for (const c of t.cameras) {
+    if (!c.live) continue;
+    delivered += pathShare(c.at);
+    liveAt[c.at]++;
+    if (c.face) faceAt[c.at]++;
+  }
   let left = t.centreSlots;
   let connected = 0;
-  let delivered = 0;
   let anyServedOverloaded = false;
-  const anyOver = pass.some((p) => p < 1);
   for (let v = 0; v < n; v++) {
-    const here = t.cameras.filter((c) => c.at === v && c.live);
-    const demand = here.filter((c) => c.face).length;
-    const got = Math.min(demand, left);
+    const got = Math.min(faceAt[v], left);
     left -= got;
-    const served = here.length - (demand - got);
+    const served = liveAt[v] - (faceAt[v] - got);
     connected += served;
-    for (const _c of here) delivered += pathShare(v);
-    delivered -= (demand - got) * pathShare(v);
+    delivered -= (faceAt[v] - got) * pathShare(v);
     if (served > 0 && pathShare(v) < 1) anyServedOverloaded = true;
   }
-  return { connected, delivered, anyServedOverloaded, anyOver };
+  return { connected, delivered, anyServedOverloaded, anyOver: pass.some((p) => p < 1) };
 }
 
 describe('delivered live streams against an independent brute force', () => {
@@ -246,4 +257,29 @@ describe('delivered against connected: properties', () => {
     expect(Array.from(out.nodeDeliveredFraction)).toEqual([1, 0, 0, 0]);
     expect(run([1, 0, 1])).toBe(3);
   });
+});
+
+describe('the Almaty preset network', () => {
+  it('delivers fewer streams than it connects, as the independent path walk over its 128,000 cameras says', () => {
+    const p = createPreset('almaty');
+    const net = buildHierarchicalNetwork(p.cameras, p.city, almatyNetworkOptions());
+    const a = analyseNetwork(net);
+    // The walk's inputs, read straight from the network's columns: each node's one uplink (a tree), capacities, bitrates.
+    const centre = net.nodeIndex.get('centre-0')!;
+    const parent: number[] = [];
+    const capacity: number[] = [];
+    for (let v = 0; v < net.numNodes; v++) {
+      const hasUp = net.upStart[v + 1] > net.upStart[v];
+      parent.push(hasUp ? net.linkTarget[net.upLinks[net.upStart[v]]] : -1);
+      capacity.push(hasUp ? net.linkCapacityMbps[net.upLinks[net.upStart[v]]] : Infinity);
+    }
+    const cameras = Array.from({ length: net.numCameras }, (_, c) => ({ at: net.cameraNode[c], mbps: net.cameraMbps[c], live: net.cameraLive[c] === 1, face: (p.cameras.capabilities[c] & CAPABILITY_FACE) !== 0 }));
+    const want = bruteForce({ parent, capacity, cameras, centreSlots: net.nodeAnalyticsStreams[centre], root: centre });
+    expect(a.live.liveServed).toBe(53_000);
+    expect(want.connected).toBe(53_000);
+    expect(a.live.deliveredStreams).toBeCloseTo(want.delivered, 6);
+    expect(a.links.overloaded.length).toBeGreaterThan(0);
+    expect(a.live.deliveredStreams).toBeLessThan(a.live.liveServed);
+    expect(a.live.deliveredShare).toBeCloseTo(want.delivered / 128_000, 12);
+  }, 60_000);
 });

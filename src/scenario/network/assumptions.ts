@@ -54,6 +54,16 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
   if (a.network) {
     out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System and Flock video retention (DESIGN.md, "Retention")' : 'scenario', kind: a.network.retentionDays === 30 ? 'sourced' : 'assumption' });
   }
+  if (a.network) {
+    out.push({
+      topic: 'Streams on an overloaded link (delivered live share)',
+      value: 'fair share: a link over capacity passes capacity / offered load of every stream offered to it; offered load is what the links below passed',
+      source:
+        'assumption: no source says which live streams an overloaded uplink drops; fair share gives no camera priority, so the delivered count is an expectation (fractional). ' +
+        'Any rule that fills each overloaded link up to its capacity delivers the same Mbit/s (whole-stream rules to within a stream per link); the stream count would be higher if low-bitrate streams were kept first, lower if high-bitrate ones were',
+      kind: 'assumption',
+    });
+  }
   if (a.outages) {
     out.push(
       { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },

@@ -10,7 +10,8 @@ import type { ScenarioResult } from '../result.js';
 function cards(result: ScenarioResult): ReportCard[] {
   const cards: ReportCard[] = [];
   const n = result.metrics.network;
-  if (n?.steady) cards.push(['Live at the command centre', pct(n.steady.liveShare), `${num(n.steady.liveServed)} of ${num(n.steady.numCameras)} cameras; ${num(n.steady.overloadedLinks)} links over capacity`]);
+  if (n?.steady) cards.push(['Live at the command centre', pct(n.steady.liveShare), `${num(n.steady.liveServed)} of ${num(n.steady.numCameras)} cameras connected; ${num(n.steady.overloadedLinks)} links over capacity`]);
+  if (n?.steady) cards.push(['Delivered through link capacity', pct(n.steady.deliveredShare), `${num(n.steady.deliveredStreams)} streams fit through every link (fair share on overloaded links)`]);
   if (n?.outages) cards.push(['Live share under outages', pct(n.outages.liveShare.mean), `mean of ${num(n.outages.trials)} trials; 5% of trials below ${pct(n.outages.liveShare.p05)}`]);
   if (n?.damage) cards.push(['After the damage', `${num(n.damage.camerasDark)} dark`, `live share ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore, 2)} → ${pct(n.damage.coveredFractionAfter, 2)}` : ''}`]);
   return cards;
@@ -46,10 +47,10 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     const s = n.steady;
     if (s) {
       out.push(
-        `<p>Everything up: <b>${pct(s.liveShare)}</b> of the cameras reach the centre live (${num(s.liveServed)} of ${num(s.numCameras)}); face-recognition analytics ${num(s.analyticsServed)} of ${num(s.analyticsStreamsDemanded)} streams (shortfall ${num(s.analyticsShortfall)}); ` +
+        `<p>Everything up: <b>${pct(s.liveShare)}</b> of the cameras are connected live to the centre (${num(s.liveServed)} of ${num(s.numCameras)}), and <b>${pct(s.deliveredShare)}</b> (${num(s.deliveredStreams)} streams) are delivered once link capacity is respected (an overloaded link passes the same share, capacity / offered load, of every stream offered to it); face-recognition analytics ${num(s.analyticsServed)} of ${num(s.analyticsStreamsDemanded)} streams (shortfall ${num(s.analyticsShortfall)}); ` +
           `${num(s.overloadedLinks)} links over ${num(s.overloadThreshold, 2)}× capacity (highest ${num(s.maxUtilisation, 2)}×); storage for ${num(s.retentionDays)} days: ${num(s.storage.demandTB)} TB needed, ${num(s.storage.capacityTB)} TB installed; latency to the centre p50 ${num(s.latencyMs.p50, 2)} ms, p90 ${num(s.latencyMs.p90, 2)} ms.</p>`,
       );
-      if (s.topOverloaded.length) out.push('<h3>Most overloaded links</h3>' + table(['Link', 'Kind', 'Live load Mbit/s', 'Capacity Mbit/s', 'Utilisation'], s.topOverloaded.map((l) => [l.key, l.kind, num(l.mbps, 1), num(l.capacityMbps), `${num(l.utilisation, 2)}×`])));
+      if (s.topOverloaded.length) out.push('<h3>Most overloaded links</h3>' + table(['Link', 'Kind', 'Live load Mbit/s', 'Capacity Mbit/s', 'Utilisation', 'Offered Mbit/s (after links below)', 'Passed Mbit/s'], s.topOverloaded.map((l) => [l.key, l.kind, num(l.mbps, 1), num(l.capacityMbps), `${num(l.utilisation, 2)}×`, num(l.offeredMbps, 1), num(l.passedMbps, 1)])));
     }
     if (n.spof) {
       out.push(`<h3>Single points of failure (top ${n.spof.top.length})</h3><p>Failing one element alone: cameras whose live path breaks (they keep recording). Live share with everything up: ${pct(n.spof.baselineLiveShare)}.</p>`);

@@ -18,7 +18,10 @@ export interface TrialSummaryMetrics extends Pick<TrialSummary, 'n' | 'mean' | '
 }
 
 /** Steady state, everything up (analyseNetwork). */
-export interface SteadyNetworkMetrics extends Pick<LiveCounts, 'numCameras' | 'liveCameras' | 'liveServed' | 'liveShare'>, Pick<NetworkAnalysis['live'], 'reachedShare'>, Pick<NetworkAnalysis['links'], 'maxUtilisation' | 'totalLiveMbps'> {
+export interface SteadyNetworkMetrics
+  extends Pick<LiveCounts, 'numCameras' | 'liveCameras' | 'liveServed' | 'liveShare'>,
+    Pick<NetworkAnalysis['live'], 'reachedShare' | 'deliveredStreams' | 'deliveredShare'>,
+    Pick<NetworkAnalysis['links'], 'maxUtilisation' | 'totalLiveMbps' | 'deliveredLiveMbps'> {
   retentionDays: number;
   analyticsDemand: AnalyticsDemand;
   overloadThreshold: number;
@@ -29,7 +32,7 @@ export interface SteadyNetworkMetrics extends Pick<LiveCounts, 'numCameras' | 'l
   /** Number of links over the threshold (NetworkAnalysis `links.overloaded` is their list). */
   overloadedLinks: number;
   /** The most loaded links over the threshold (at most 10). */
-  topOverloaded: { key: string; kind: string; mbps: number; capacityMbps: number; utilisation: number }[];
+  topOverloaded: { key: string; kind: string; mbps: number; capacityMbps: number; utilisation: number; offeredMbps: number; passedMbps: number }[];
   /** NetworkAnalysis `storage` totals (its per-node arrays left out). */
   storage: { demandTB: number; capacityTB: number; shortfallTB: number; byKind: Record<string, Pick<StorageByKind, 'demandTB' | 'capacityTB' | 'shortfallTB'>> };
   latencyMs: NetworkAnalysis['paths']['latencyMs'];

@@ -82,7 +82,7 @@ const networkStep: ScenarioStep = {
 
 const metricsStep: ScenarioStep = {
   id: 'network-metrics',
-  label: 'Network: live share, links, storage',
+  label: 'Network: live share (connected and delivered), links, storage',
   enabled: (spec) => spec.network !== undefined && spec.analyses.network !== undefined,
   run(ctx: ScenarioContext) {
     const o = ctx.spec.analyses.network!;
@@ -94,6 +94,8 @@ const metricsStep: ScenarioStep = {
       mbps: a.links.mbps[l],
       capacityMbps: net.linkCapacityMbps[l],
       utilisation: a.links.utilisation[l],
+      offeredMbps: a.links.offeredMbps[l],
+      passedMbps: a.links.passedMbps[l],
     }));
     const byKind: Record<string, { demandTB: number; capacityTB: number; shortfallTB: number }> = {};
     for (const [k, v] of Object.entries(a.storage.byKind)) byKind[k] = { demandTB: v.demandTB, capacityTB: v.capacityTB, shortfallTB: v.shortfallTB };
@@ -105,6 +107,8 @@ const metricsStep: ScenarioStep = {
       liveCameras: a.live.liveCameras,
       liveServed: a.live.liveServed,
       liveShare: a.live.liveShare,
+      deliveredStreams: a.live.deliveredStreams,
+      deliveredShare: a.live.deliveredShare,
       reachedShare: a.live.reachedShare,
       analyticsStreamsDemanded: a.analytics.demand,
       analyticsServed: a.analytics.served,
@@ -112,6 +116,7 @@ const metricsStep: ScenarioStep = {
       overloadedLinks: a.links.overloaded.length,
       maxUtilisation: a.links.maxUtilisation,
       totalLiveMbps: a.links.totalLiveMbps,
+      deliveredLiveMbps: a.links.deliveredLiveMbps,
       topOverloaded,
       storage: { demandTB: a.storage.totalDemandTB, capacityTB: a.storage.totalCapacityTB, shortfallTB: a.storage.totalShortfallTB, byKind },
       latencyMs: { ...a.paths.latencyMs },
@@ -119,6 +124,7 @@ const metricsStep: ScenarioStep = {
     };
     Object.assign(ctx.headline, {
       networkLiveShare: a.live.liveShare,
+      networkDeliveredLiveShare: a.live.deliveredShare,
       networkLiveCameras: a.live.liveCameras,
       networkAnalyticsShortfall: a.analytics.shortfall,
       networkOverloadedLinks: a.links.overloaded.length,
