@@ -2,7 +2,8 @@
 // two places for a growing detour budget.
 //
 // From Almaty-2 railway station to Republic Square (PRESET_PLACES): the shortest route, its cameras and
-// observed share (routeExposure: exact, the same footprints as computeCoverage), then the route that
+// observed share (routeExposure: exact, the same footprints as computeCoverage), the range of street seen
+// over all the equally short routes (the shortest route shown is the least seen of them), then the route that
 // minimises length + weight × observed metres with at most 10 %, 25 % and 50 % detour
 // (leastSurveilledRoute on the street exposure profile).
 //
@@ -59,6 +60,8 @@ const base = leastSurveilledRoute(network, profile, from, to, { maxDetour: 0, le
 const shortest = routeExposure(cameras, polyline(base.from, base.shortest), { occlusion: true, city, level });
 console.log(`\nAlmaty-2 station → Republic Square, shortest route ${km(base.shortest.length)}:`);
 console.log(`  ${shortest.cameraIds.length} cameras see part of it; ${km(shortest.observedLength)} observed (${pct(shortest.observedFraction)}); longest unobserved stretch ${km(shortest.longestUnobserved.length)}`);
+const range = base.shortestExposureRange;
+console.log(`  it is the least seen of ${range.numPaths.toLocaleString('en-US')} equally short routes, which see ${km(range.min)} to ${km(range.max)} of street`);
 
 // Weight: metres of walking that one metre under a camera is worth. 10 (the default) avoids cameras where that
 // is cheap; 1,000 avoids them at almost any cost, so the detour cap decides.
@@ -78,5 +81,6 @@ for (const { weight, maxDetour, r, e } of rows) {
   console.log(`  ${String(weight).padStart(6)}  ≤ ${pct(maxDetour).padStart(6)}     ${km(r.length).padStart(8)} ${pct(r.detour).padStart(8)} ${km(e.observedLength).padStart(10)} ${pct(avoided).padStart(9)}`);
 }
 console.log('\n(observed: metres of the route inside at least one camera footprint, by routeExposure; avoided: the share of the');
-console.log(' shortest route\'s observed metres the route avoids; a 0 % budget still picks the least-seen of the equally short');
-console.log(' routes of the street grid. Camera positions are synthetic: see the README\'s limitations.)');
+console.log(' shortest route\'s observed metres the route avoids. The shortest route is already the least seen of the equally short');
+console.log(' ones, so a 0 % budget avoids nothing and the figures count only what a detour buys. Camera positions are synthetic:');
+console.log(' see the README\'s limitations.)');
