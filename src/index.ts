@@ -23,6 +23,7 @@ export {
   normaliseDegrees,
   SOURCES,
   formatSource,
+  poissonInterval,
 } from './core/index.js';
 export type {
   Seed,
@@ -31,6 +32,7 @@ export type {
   QuantileSummary,
   Source,
   SourceId,
+  Interval,
 } from './core/index.js';
 
 // Geometry: the most used helpers (the rest: sightline/geo).
@@ -558,7 +560,6 @@ export {
   districtsGeoJson,
   coverageGridGeoJson,
   cameraDensityGeoJson,
-  GEOJSON_PRECISION,
   buildReportHtml,
   writeScenarioOutputs,
   OUTPUT_FILES,

@@ -13,3 +13,5 @@ export type { Bounds } from './validate.js';
 export type { QuantileSummary } from './quantile-summary.js';
 export { SOURCES, formatSource } from './sources.js';
 export type { Source, SourceId } from './sources.js';
+export { poissonInterval, POISSON_INTERVAL_DEFAULTS } from './poisson-interval.js';
+export type { Interval } from './poisson-interval.js';

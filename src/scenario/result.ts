@@ -5,7 +5,7 @@
  * coverage/result.ts, …), derived from the library's own result types;
  * {@link ScenarioMetrics} assembles them.
  */
-import type { SourceId } from '../core/index.js';
+import type { Interval, SourceId } from '../core/index.js';
 import type { ScenarioSpec } from './schema.js';
 import type { ModelPartMetrics } from './model/result.js';
 import type { CoveragePartMetrics } from './coverage/result.js';
@@ -62,6 +62,11 @@ export interface ScenarioResult {
   inputs: ScenarioSpec;
   /** Headline numbers, flat, for tables and {@link compareScenarios}. */
   headline: Record<string, number>;
+  /**
+   * Intervals of the headline numbers that depend on sampling, by headline key
+   * (`{ lo, hi, level, method }`; the method says how each was computed).
+   */
+  intervals?: Record<string, Interval>;
   metrics: ScenarioMetrics;
   /** Every assumption and fact behind the numbers, with its source. */
   assumptions: Assumption[];

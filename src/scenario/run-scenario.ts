@@ -95,6 +95,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
     signal,
     metrics: {},
     headline: {},
+    intervals: {},
     assumptions: [],
     artefacts: {},
     progress(fraction: number, detail?: string) {
@@ -125,6 +126,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
     seed: spec.seed,
     inputs: spec,
     headline: ctx.headline,
+    intervals: ctx.intervals,
     metrics: ctx.metrics as ScenarioMetrics,
     assumptions: ctx.assumptions,
     timings: { totalMs: performance.now() - t0, steps: timings },

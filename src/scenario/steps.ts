@@ -16,7 +16,7 @@
  * and the CLI need no change. docs/guide/contributing.md walks through
  * adding a metric.
  */
-import { type Rng } from '../core/index.js';
+import { type Interval, type Rng } from '../core/index.js';
 import { type City } from '../city/index.js';
 import { type CameraSet } from '../cameras/index.js';
 import { type CoverageRaster } from '../coverage/index.js';
@@ -47,6 +47,8 @@ export interface ScenarioContext {
   metrics: Partial<ScenarioMetrics>;
   /** Headline numbers (flat, numeric). */
   headline: Record<string, number>;
+  /** Intervals of sampled headline numbers, by headline key. */
+  intervals: Record<string, Interval>;
   assumptions: Assumption[];
   /** Set by the `network` step. */
   network?: CommandNetwork;
