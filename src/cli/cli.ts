@@ -232,7 +232,7 @@ function headlineText(r: ScenarioResult): string {
     const w = n.spof.top.find((x) => x.kind !== 'city-centre' && x.kind !== 'national');
     if (w) lines.push(row('worst single failure below the centre', `${w.key}: ${int(w.camerasCut)} cameras cut off, live share ${pct(w.liveShareAfter)}`));
   }
-  if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${pct(n.outages.liveShare.mean)}, 5th percentile ${pct(n.outages.liveShare.p05)}`));
+  if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${pct(n.outages.liveShare.mean)}, 5th percentile ${pct(n.outages.liveShare.p05)}; delivered through link capacity: mean ${pct(n.outages.deliveredShare.mean)}`));
   if (n?.damage) lines.push(row('after the damage', `${int(n.damage.camerasDark)} cameras dark; live ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore ?? undefined)} → ${pct(n.damage.coveredFractionAfter)}` : ''}`));
   const p = r.metrics.exposure?.population;
   if (p) {

@@ -27,9 +27,12 @@ import {
   allocateAnalytics,
   ANALYTICS_DEMANDS,
   createAllocationScratch,
+  createDeliveryBuffers,
   createRouting,
+  deliverLiveStreams,
   routeToCentres,
   type AllocationScratch,
+  type DeliveryBuffers,
   type AnalyticsDemand,
   type LiveCounts,
   type NetworkRouting,
@@ -81,6 +84,13 @@ export const FAULT_LIVE_DEFAULTS = {
 export interface FaultEvaluation {
   /** Live and analytics counts (see `LiveCounts`; `liveCameras` counts live cameras that are up). */
   live: LiveCounts;
+  /**
+   * Served live streams that also fit through every working link's capacity (rule 6 of
+   * `routing.ts`, fair share; fractional), and that count / numCameras: the delivered
+   * counterparts of `live.liveServed` and `live.liveShare` under the scenario.
+   */
+  deliveredStreams: number;
+  deliveredShare: number;
   /** camerasReached / numCameras: cameras up whose node has a working path. */
   reachedShare: number;
   nodesDown: number;
@@ -264,8 +274,11 @@ export interface FaultEvaluator {
   readonly view: CommandNetwork;
   readonly camsAdj: Uint32Array;
   readonly liveAdj: Uint32Array;
+  /** Live Mbit/s per node of the cameras that are up. */
+  readonly liveMbpsAdj: Float64Array;
   readonly demandAdj: Uint32Array;
   readonly demandBase: Uint32Array;
+  readonly delivery: DeliveryBuffers;
 }
 
 /** Makes a {@link FaultEvaluator}. @internal */
@@ -274,7 +287,8 @@ export function createFaultEvaluator(network: CommandNetwork, centreKinds: reado
   const camsAdj = new Uint32Array(N);
   const liveAdj = new Uint32Array(N);
   const demandAdj = new Uint32Array(N);
-  const view: CommandNetwork = { ...network, nodeCameras: camsAdj, nodeLiveCameras: liveAdj };
+  const liveMbpsAdj = new Float64Array(N);
+  const view: CommandNetwork = { ...network, nodeCameras: camsAdj, nodeLiveCameras: liveAdj, nodeLiveMbps: liveMbpsAdj };
   return {
     network,
     centres: centreFlags(network, centreKinds),
@@ -283,8 +297,10 @@ export function createFaultEvaluator(network: CommandNetwork, centreKinds: reado
     view,
     camsAdj,
     liveAdj,
+    liveMbpsAdj,
     demandAdj,
     demandBase: analyticsDemand === 'face' ? network.nodeLiveFaceCameras : network.nodeLiveCameras,
+    delivery: createDeliveryBuffers(network),
   };
 }
 
@@ -292,6 +308,7 @@ export function createFaultEvaluator(network: CommandNetwork, centreKinds: reado
 export function resetAdjusted(ev: FaultEvaluator): void {
   ev.camsAdj.set(ev.network.nodeCameras);
   ev.liveAdj.set(ev.network.nodeLiveCameras);
+  ev.liveMbpsAdj.set(ev.network.nodeLiveMbps);
   ev.demandAdj.set(ev.demandBase);
 }
 
@@ -305,6 +322,8 @@ export function darkenCamera(ev: FaultEvaluator, c: number, faceDemand: boolean,
   ev.camsAdj[v]--;
   if (net.cameraLive[c] === 1) {
     ev.liveAdj[v]--;
+    // A node's last live camera going dark leaves exactly 0 (no rounding residue).
+    ev.liveMbpsAdj[v] = ev.liveAdj[v] === 0 ? 0 : ev.liveMbpsAdj[v] - net.cameraMbps[c];
     if (!faceDemand || (faceCaps[c] & CAPABILITY_FACE) !== 0) ev.demandAdj[v]--;
   }
 }
@@ -313,6 +332,11 @@ export function darkenCamera(ev: FaultEvaluator, c: number, faceDemand: boolean,
 export function evaluateWith(ev: FaultEvaluator, nodeUp: Uint8Array | null, linkUp: Uint8Array | null): LiveCounts {
   routeToCentres(ev.network, ev.centres, nodeUp, linkUp, ev.routing);
   return allocateAnalytics(ev.view, ev.routing, ev.demandAdj, ev.scratch);
+}
+
+/** Delivered live streams (rule 6) of the routing and allocation {@link evaluateWith} just made. @internal */
+export function deliveredWith(ev: FaultEvaluator): number {
+  return deliverLiveStreams(ev.view, ev.routing, ev.demandAdj, ev.scratch, ev.delivery);
 }
 
 /** Checks a scenario's shape against a network. @internal */
@@ -339,8 +363,8 @@ export function checkScenario(origin: string, network: CommandNetwork, scenario:
  * @param network - the network
  * @param scenario - from {@link createFaultScenario}, `applyTargetedDamage` or a trial
  * @param options - centreKinds (default city-centre), analyticsDemand (`face` | `live`)
- * @returns live counts (live share over ALL cameras of the network, dark ones included in the denominator)
- *   and what was down
+ * @returns live counts (live share over ALL cameras of the network, dark ones included in the denominator),
+ *   the delivered streams and share (through the working links' capacity, fair share), and what was down
  * @throws {InvalidInputError} on a bad network, scenario shape or option
  * @example
  * const e = evaluateFaultScenario(net, createFaultScenario(net, { nodesDown: ['hub-medeu'] }));
@@ -368,6 +392,7 @@ export function evaluateFaultScenario(network: CommandNetwork, scenario: FaultSc
     }
   }
   const live = evaluateWith(ev, s.nodeUp, s.linkUp);
+  const deliveredStreams = deliveredWith(ev);
   let nodesDown = 0;
   for (let v = 0; v < network.numNodes; v++) nodesDown += 1 - s.nodeUp[v];
   let linksDown = 0;
@@ -375,6 +400,8 @@ export function evaluateFaultScenario(network: CommandNetwork, scenario: FaultSc
   const up = network.numCameras - camerasDark;
   return {
     live,
+    deliveredStreams,
+    deliveredShare: network.numCameras === 0 ? 0 : deliveredStreams / network.numCameras,
     reachedShare: network.numCameras === 0 ? 0 : live.camerasReached / network.numCameras,
     nodesDown,
     linksDown,

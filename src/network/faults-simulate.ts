@@ -19,6 +19,7 @@ import {
   checkNetwork,
   createFaultEvaluator,
   darkenCamera,
+  deliveredWith,
   evaluateWith,
   networkDistricts,
   nodeDistrictIndex,
@@ -78,6 +79,8 @@ export const OUTAGE_SIMULATION_DEFAULTS = {
 /** Per-trial outcomes (trial t at index t). */
 export interface OutageTrials {
   liveShare: Float64Array;
+  /** Live share delivered through the working links' capacity (fair share, rule 6 of `routing.ts`). */
+  deliveredShare: Float64Array;
   liveServed: Float64Array;
   /** Cameras up with a working path / all cameras. */
   reachedShare: Float64Array;
@@ -105,7 +108,11 @@ export interface OutageSimulation {
   };
   /** Live counts with everything up. */
   baseline: LiveCounts;
+  /** Delivered live share with everything up (as `analyseNetwork`'s `live.deliveredShare`). */
+  baselineDeliveredShare: number;
   liveShare: TrialSummary;
+  /** Live share delivered through the links' capacity, per trial (fair share; ≤ liveShare in every trial). */
+  deliveredShare: TrialSummary;
   reachedShare: TrialSummary;
   liveServed: TrialSummary;
   analyticsShortfall: TrialSummary;
@@ -284,8 +291,8 @@ function drawTrial(ctx: TrialContext, t: number, b: TrialBuffers): number {
  * @param options - trials (1,000), seed (1), nodeOutages / linkOutages (true),
  *   districtBlackout (0), cameraAvailability (1), centreKinds, analyticsDemand,
  *   confidence (0.95), ci (`normal` | `bootstrap`), resamples, keepTrials (true); defaults: {@link OUTAGE_SIMULATION_DEFAULTS}
- * @returns summaries of liveShare, reachedShare, liveServed and
- *   analyticsShortfall, the all-up baseline, per-trial columns, and the params
+ * @returns summaries of liveShare, deliveredShare (through the links' capacity, fair share),
+ *   reachedShare, liveServed and analyticsShortfall, the all-up baseline, per-trial columns, and the params
  *   with the seed
  * @throws {InvalidInputError} on a bad network or option; {@link NotFoundError}
  *   for a district id no node has
@@ -306,12 +313,14 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
   const ev = createFaultEvaluator(network, live.centreKinds, live.analyticsDemand);
   resetAdjusted(ev);
   const baseline = evaluateWith(ev, null, null);
+  const baselineDelivered = deliveredWith(ev);
 
   const b = createBuffers(ctx);
   const N = network.numNodes;
   const C = network.numCameras;
   const out: OutageTrials = {
     liveShare: new Float64Array(trials),
+    deliveredShare: new Float64Array(trials),
     liveServed: new Float64Array(trials),
     reachedShare: new Float64Array(trials),
     analyticsShortfall: new Float64Array(trials),
@@ -336,6 +345,7 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
         dark += ev.camsAdj[v];
         ev.camsAdj[v] = 0;
         ev.liveAdj[v] = 0;
+        ev.liveMbpsAdj[v] = 0;
         ev.demandAdj[v] = 0;
       }
     }
@@ -352,6 +362,7 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
     for (let l = 0; l < network.numLinks; l++) linksDown += 1 - b.linkUp[l];
     const counts = evaluateWith(ev, b.nodeUp, b.linkUp);
     out.liveShare[t] = counts.liveShare;
+    out.deliveredShare[t] = C === 0 ? 0 : deliveredWith(ev) / C;
     out.liveServed[t] = counts.liveServed;
     out.reachedShare[t] = C === 0 ? 0 : counts.camerasReached / C;
     out.analyticsShortfall[t] = counts.analyticsShortfall;
@@ -379,7 +390,9 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
       network: network.provenance,
     },
     baseline,
+    baselineDeliveredShare: C === 0 ? 0 : baselineDelivered / C,
     liveShare: summariseResolved(out.liveShare, summary, 'liveShare'),
+    deliveredShare: summariseResolved(out.deliveredShare, summary, 'deliveredShare'),
     reachedShare: summariseResolved(out.reachedShare, summary, 'reachedShare'),
     liveServed: summariseResolved(out.liveServed, summary, 'liveServed'),
     analyticsShortfall: summariseResolved(out.analyticsShortfall, summary, 'analyticsShortfall'),

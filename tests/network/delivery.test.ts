@@ -14,6 +14,8 @@ import { CAPABILITY_FACE } from '../../src/cameras/camera-set.js';
 import { createPreset } from '../../src/cameras/presets.js';
 import { almatyNetworkOptions } from '../../src/network/network-presets.js';
 import { buildHierarchicalNetwork } from '../../src/network/build-hierarchical.js';
+import { createFaultScenario, evaluateFaultScenario } from '../../src/network/faults-scenario.js';
+import { sampleOutageScenario, simulateOutages } from '../../src/network/faults-simulate.js';
 import { cams, node, randomNetwork } from './faults-helpers.js';
 
 /** A tree: node 0 is the centre, parent[i] < i for i ≥ 1; link i−1 is i → parent[i] with capacity capacity[i]. */
@@ -282,4 +284,49 @@ describe('the Almaty preset network', () => {
     expect(a.live.deliveredStreams).toBeLessThan(a.live.liveServed);
     expect(a.live.deliveredShare).toBeCloseTo(want.delivered / 128_000, 12);
   }, 60_000);
+});
+
+describe('delivered live share under faults', () => {
+  it('all up, evaluateFaultScenario delivers what analyseNetwork does; a dark camera no longer loads its link', () => {
+    // Chain C ← H ← A: A's 4 live cameras (1 Mbit/s) on a 2 Mbit/s link, H's 1 camera. Camera 0 (at A) dark:
+    // A offers 3 on 2 → f = 2/3, A delivers 3 × 2/3 = 2, H 1 → 3 of the 5 cameras (the dark one stays in the denominator).
+    const net = buildTree({ parent: [0, 0, 1], capacity: [0, 100, 2], cameras: [...liveCams(2, 4), ...liveCams(1, 1)], centreSlots: 0 });
+    const all = evaluateFaultScenario(net, createFaultScenario(net, {}));
+    expect(all.deliveredStreams).toBe(analyseNetwork(net).live.deliveredStreams);
+    expect(all.deliveredShare).toBe(3 / 5);
+    const dark = evaluateFaultScenario(net, createFaultScenario(net, { camerasDown: [0] }));
+    expect(dark.live.liveServed).toBe(4);
+    expect(dark.deliveredStreams).toBeCloseTo(3, 14);
+    expect(dark.deliveredShare).toBeCloseTo(3 / 5, 14);
+    // The link A→H down: only H's camera is delivered.
+    expect(evaluateFaultScenario(net, createFaultScenario(net, { linksDown: [1] })).deliveredStreams).toBe(1);
+  });
+
+  it('each outage trial matches the brute force on the cameras and links left up, and stays at or below the connected share', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const t = randomTree(seed);
+      // Links fail too: give them an availability below 1.
+      const g = createNetworkGraph();
+      g.addNode('n0', node('city-centre', 1, t.centreSlots));
+      for (let i = 1; i < t.parent.length; i++) g.addNode(`n${i}`, node('aggregation', 0.9));
+      for (let i = 1; i < t.parent.length; i++) g.addEdge(`n${i}`, `n${t.parent[i]}`, { kind: 'fibre', capacityMbps: t.capacity[i], latencyMs: 1, availability: 0.8 });
+      const net = createCommandNetwork(g, cams(t.cameras.map((x) => ({ live: x.live, face: x.face }))), { cameraNode: t.cameras.map((x) => `n${x.at}`), cameraMbps: t.cameras.map((x) => x.mbps) });
+      const options = { trials: 20, seed, cameraAvailability: 0.7 };
+      const sim = simulateOutages(net, options);
+      expect(sim.baselineDeliveredShare).toBe(analyseNetwork(net).live.deliveredShare);
+      for (let k = 0; k < 20; k++) {
+        const d = sim.trials!.deliveredShare[k];
+        expect(d).toBeLessThanOrEqual(sim.trials!.liveShare[k] + 1e-12);
+        // Independent: drop dark cameras, cut every node whose path meets a node or link that is down.
+        const s = sampleOutageScenario(net, options, k);
+        const cut = (v: number): boolean => {
+          for (let u = v; u !== 0; u = t.parent[u]) if (s.nodeUp[u] === 0 || s.linkUp[u - 1] === 0) return true;
+          return s.nodeUp[0] === 0;
+        };
+        const kept = t.cameras.filter((c, i) => s.cameraUp[i] === 1 && !cut(c.at));
+        const want = bruteForce({ ...t, cameras: kept });
+        expect(d * t.cameras.length, `seed ${seed} trial ${k}`).toBeCloseTo(want.delivered, 9);
+      }
+    }
+  });
 });

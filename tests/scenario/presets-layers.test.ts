@@ -41,6 +41,9 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
     expect(o.trials).toBe(200);
     expect(o.liveShareHistogram.counts.reduce((a, b) => a + b, 0)).toBe(200);
     expect(o.liveShare.max).toBeLessThanOrEqual(o.baselineLiveShare + 1e-12);
+    expect(o.baselineDeliveredShare).toBe(n.steady!.deliveredShare);
+    expect(o.deliveredShare.mean).toBeLessThanOrEqual(o.liveShare.mean + 1e-12);
+    expect(r.headline.outageDeliveredLiveShareMean).toBe(o.deliveredShare.mean);
     const e = r.metrics.exposure!;
     const p = e.population!;
     expect(p.numResidents).toBe(400);

@@ -12,7 +12,7 @@ function cards(result: ScenarioResult): ReportCard[] {
   const n = result.metrics.network;
   if (n?.steady) cards.push(['Live at the command centre', pct(n.steady.liveShare), `${num(n.steady.liveServed)} of ${num(n.steady.numCameras)} cameras connected; ${num(n.steady.overloadedLinks)} links over capacity`]);
   if (n?.steady) cards.push(['Delivered through link capacity', pct(n.steady.deliveredShare), `${num(n.steady.deliveredStreams)} streams fit through every link (fair share on overloaded links)`]);
-  if (n?.outages) cards.push(['Live share under outages', pct(n.outages.liveShare.mean), `mean of ${num(n.outages.trials)} trials; 5% of trials below ${pct(n.outages.liveShare.p05)}`]);
+  if (n?.outages) cards.push(['Live share under outages', pct(n.outages.liveShare.mean), `mean of ${num(n.outages.trials)} trials; 5% of trials below ${pct(n.outages.liveShare.p05)}; delivered through link capacity ${pct(n.outages.deliveredShare.mean)}`]);
   if (n?.damage) cards.push(['After the damage', `${num(n.damage.camerasDark)} dark`, `live share ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore, 2)} → ${pct(n.damage.coveredFractionAfter, 2)}` : ''}`]);
   return cards;
 }
@@ -60,7 +60,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     if (n.outages) {
       const o = n.outages;
       out.push(
-        `<h3>Outages</h3><p>${num(o.trials)} Monte Carlo trials (seed ${esc(o.seed)}): nodes and links fail with their availability${typeof o.districtBlackout === 'number' && o.districtBlackout > 0 ? `, each district loses power with probability ${pct(o.districtBlackout)}` : ''}. Live share: mean ${pct(o.liveShare.mean, 2)} (${Math.round(o.liveShare.ci.level * 100)}% CI of the mean ${pct(o.liveShare.ci.low, 2)}–${pct(o.liveShare.ci.high, 2)}), 5th percentile ${pct(o.liveShare.p05, 2)}, worst ${pct(o.liveShare.min, 2)}; all up ${pct(o.baselineLiveShare, 2)}.</p>`,
+        `<h3>Outages</h3><p>${num(o.trials)} Monte Carlo trials (seed ${esc(o.seed)}): nodes and links fail with their availability${typeof o.districtBlackout === 'number' && o.districtBlackout > 0 ? `, each district loses power with probability ${pct(o.districtBlackout)}` : ''}. Live share: mean ${pct(o.liveShare.mean, 2)} (${Math.round(o.liveShare.ci.level * 100)}% CI of the mean ${pct(o.liveShare.ci.low, 2)}–${pct(o.liveShare.ci.high, 2)}), 5th percentile ${pct(o.liveShare.p05, 2)}, worst ${pct(o.liveShare.min, 2)}; all up ${pct(o.baselineLiveShare, 2)}. Delivered through the working links' capacity: mean ${pct(o.deliveredShare.mean, 2)}, 5th percentile ${pct(o.deliveredShare.p05, 2)}; all up ${pct(o.baselineDeliveredShare, 2)}.</p>`,
       );
       out.push(`<div class="row">${chartDivs(['chart-outages'])}</div>`);
     }
@@ -68,7 +68,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
       const d = n.damage;
       out.push(
         `<h3>Targeted damage</h3><p>${num(d.unitsDamaged)} units (${esc(d.unitKinds.join(', '))}) and ${num(d.camerasDamaged)} cameras destroyed at random (seed ${esc(d.seed)}); ${d.darkenUnitCameras ? "a destroyed unit's cameras go dark with it" : "a destroyed unit's cameras keep recording"}. ` +
-          `${num(d.camerasDark)} cameras dark, ${num(d.camerasCutOff)} more cut off from the centre. Live share ${pct(d.liveShareBefore, 2)} → ${pct(d.liveShareAfter, 2)}.` +
+          `${num(d.camerasDark)} cameras dark, ${num(d.camerasCutOff)} more cut off from the centre. Live share ${pct(d.liveShareBefore, 2)} → ${pct(d.liveShareAfter, 2)} (delivered through link capacity ${pct(d.deliveredShareBefore, 2)} → ${pct(d.deliveredShareAfter, 2)}).` +
           `${d.coveredFractionAfter !== null ? ` Area seen (camera range${d.occlusion ? ', buildings block' : ''}) ${pct(d.coveredFractionBefore, 2)} → ${pct(d.coveredFractionAfter, 2)}.` : ''}</p>`,
       );
     }

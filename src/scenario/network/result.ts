@@ -71,7 +71,11 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     districtBlackout: number | Record<string, number>;
     cameraAvailability: number;
     baselineLiveShare: number;
+    /** Delivered live share with everything up (through the links' capacity, fair share). */
+    baselineDeliveredShare: number;
     liveShare: TrialSummaryMetrics;
+    /** Live share delivered through the working links' capacity, over trials. */
+    deliveredShare: TrialSummaryMetrics;
     reachedShare: TrialSummaryMetrics;
     analyticsShortfall: TrialSummaryMetrics;
     blackoutTrialShare: number;
@@ -87,6 +91,9 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     camerasCutOff: FaultEvaluation['camerasCutOff'];
     liveShareBefore: number;
     liveShareAfter: number;
+    /** Delivered live share (through the working links' capacity, fair share) before and after. */
+    deliveredShareBefore: number;
+    deliveredShareAfter: number;
     /** Coverage at range by every camera, and by the cameras left (null when `coverage` is off). */
     coveredFractionBefore: number | null;
     coveredFractionAfter: number | null;

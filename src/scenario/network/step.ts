@@ -207,7 +207,9 @@ const outagesStep: ScenarioStep = {
       districtBlackout: o.districtBlackout,
       cameraAvailability: o.cameraAvailability,
       baselineLiveShare: sim.baseline.liveShare,
+      baselineDeliveredShare: sim.baselineDeliveredShare,
       liveShare: summary(sim.liveShare),
+      deliveredShare: summary(sim.deliveredShare),
       reachedShare: summary(sim.reachedShare),
       analyticsShortfall: summary(sim.analyticsShortfall),
       blackoutTrialShare: sim.blackoutTrialShare,
@@ -215,6 +217,7 @@ const outagesStep: ScenarioStep = {
     };
     ctx.headline.outageLiveShareMean = sim.liveShare.mean;
     ctx.headline.outageLiveShareP05 = sim.liveShare.p05;
+    ctx.headline.outageDeliveredLiveShareMean = sim.deliveredShare.mean;
   },
 };
 
@@ -255,6 +258,8 @@ const damageStep: ScenarioStep = {
       camerasCutOff: after.camerasCutOff,
       liveShareBefore: before.live.liveShare,
       liveShareAfter: after.live.liveShare,
+      deliveredShareBefore: before.deliveredShare,
+      deliveredShareAfter: after.deliveredShare,
       coveredFractionBefore: covBefore,
       coveredFractionAfter: covAfter,
       occlusion,
