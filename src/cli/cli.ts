@@ -237,7 +237,14 @@ function headlineText(r: ScenarioResult): string {
   const p = r.metrics.exposure?.population;
   if (p) {
     lines.push(row(`a day for ${int(p.numResidents)} residents`, `${p.summary.sightings.mean.toFixed(1)} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${pct(p.summary.pIdentified.mean)}`));
-    if (p.watchlist) lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${p.watchlist.expectedTrue.toFixed(1)} true identifications, ${p.watchlist.expectedFalse.toFixed(1)} false alerts`));
+    if (p.watchlist) {
+      const ci = (key: string) => {
+        const i = r.intervals?.[key];
+        return i ? ` (${Math.round(i.level * 100)} %: ${i.lo.toFixed(1)}–${i.hi.toFixed(1)})` : '';
+      };
+      lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${p.watchlist.expectedTrue.toFixed(1)}${ci('watchlistTruePerDay')} true identifications, ${p.watchlist.expectedFalse.toFixed(1)}${ci('watchlistFalsePerDay')} false alerts`));
+      if (p.watchlist.simulatedSearches !== undefined) lines.push(row('', `from ${int(p.watchlist.simulatedSearches)} simulated face searches (interval: Poisson on that count only)`));
+    }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
     if (k4) lines.push(row('singled out by 4 (camera, hour) sightings', pct(k4.share)));
   }

@@ -96,7 +96,12 @@ export interface PopulationExposure {
   /** Between districts (weighted by residents; homes in no district left out): Gini of district means and max/min ratio. */
   inequality: Record<'meanSightings' | 'meanIdentified' | 'meanPIdentified', GroupInequality>;
   /** Watchlist expectations per day for the whole city (when `watchlistSize` is given), else null. */
-  watchlist: (WatchlistResult & { citySearchesPerDay: number; scale: number }) | null;
+  /**
+   * Watchlist expectations for the city (`watchlistSize` given), with the face searches per day scaled to the city
+   * (`citySearchesPerDay`), the scale (city population / residents simulated) and the simulated residents' face
+   * searches over all days (`simulatedSearches`, the count an interval on the watchlist figures rests on).
+   */
+  watchlist: (WatchlistResult & { citySearchesPerDay: number; scale: number; simulatedSearches: number }) | null;
   /** Sightings of the sampled residents (trip = plan id), when `keepSightings`; else null. */
   sightings: SightingSet | null;
   params: {
@@ -369,7 +374,7 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
     const perDay = (searches / persons.numDays) * scale;
     if (o.watchlistSize > cityPop) throw new InvalidInputError(ORIGIN, 'options.watchlistSize', `must be at most the city's population (${cityPop})`, o.watchlistSize);
     const w = watchlistIdentifications({ gallerySize: o.watchlistSize, capturesPerDay: perDay, population: cityPop }, { model: prep.params.recognition });
-    watchlist = { ...w, citySearchesPerDay: perDay, scale };
+    watchlist = { ...w, citySearchesPerDay: perDay, scale, simulatedSearches: searches };
   }
   return {
     numResidents,

@@ -51,8 +51,9 @@ export interface AnalyseNetworkOptions {
 /** Defaults of {@link analyseNetwork}. */
 export const ANALYSE_NETWORK_DEFAULTS = {
   /**
-   * 30 days: the video retention of the NYPD Domain Awareness System and of
-   * Flock plate readers (DESIGN.md, "Retention"); the Kazakh regional rule is
+   * 30 days: the video retention reported for the NYPD Domain Awareness System
+   * (SOURCES['nypd-das-2009'], unverified; an assumption for Almaty; Flock's 30
+   * days apply to plate reads); the Kazakh regional rule is
    * at least 90 days — pass `retentionDays: 90` to compare.
    */
   retentionDays: 30,

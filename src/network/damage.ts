@@ -3,9 +3,10 @@
  * counterpart of Sergek's roadside units) and cameras destroyed, as a
  * {@link FaultScenario}.
  *
- * Reference event (DESIGN.md, "Command nodes and links"): in January 2022,
- * 766 Sergek units and 493 cameras were damaged in Almaty; Sergek runs 1,341
- * units carrying 7,894 cameras. {@link JANUARY_2022_DAMAGE} holds those
+ * Reference event: in January 2022, 766 Sergek units were damaged
+ * (SOURCES['kgnews-2022-01-17']) and 493 cameras shot down
+ * (SOURCES['kazinform-2022-01-12']) in Almaty; Sergek runs 1,341 units
+ * carrying 7,894 cameras (SOURCES['kazlenta-2024']). {@link JANUARY_2022_DAMAGE} holds those
  * counts. The Almaty preset network has 2,048 aggregation points of about 60
  * cameras each, so its "units" are larger than Sergek's (about 6 cameras
  * each): damaging 766 of them darkens far more cameras than in 2022. Pass
@@ -18,7 +19,7 @@ import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolv
 import { resolveSummaryOptions, summariseResolved, type ConfidenceMethod, type TrialSummary, type TrialSummaryOptions } from './faults-stats.js';
 import type { AnalyticsDemand } from './routing.js';
 
-/** Damage in Almaty, January 2022 (DESIGN.md, "Command nodes and links", 2024–2025 reporting). */
+/** Damage in Almaty, January 2022 (SOURCES['kgnews-2022-01-17'], SOURCES['kazinform-2022-01-12']; Sergek counts: SOURCES['kazlenta-2024']). */
 export const JANUARY_2022_DAMAGE = {
   /** "766 Sergek units … were damaged". */
   units: 766,

@@ -1,23 +1,22 @@
 /**
  * Network options for the reference cities, for {@link buildHierarchicalNetwork}.
  *
- * Sourced figures come from sightline's DESIGN.md ("Command nodes and links",
- * Almaty figures 2024–2025 reporting); everything else is an assumption and
- * says so.
+ * Sourced figures name their bibliography entry (core SOURCES); everything
+ * else is an assumption and says so.
  */
 import type { HierarchicalNetworkOptions } from './build-hierarchical.js';
 
-/** Sourced Almaty network facts (DESIGN.md, "Command nodes and links"). */
+/** Almaty network facts: sourced where a bibliography id is named, otherwise assumptions. */
 export const ALMATY_NETWORK_FACTS = {
-  /** DESIGN.md: "about 53,000 connected to the police operations centre (75 staff)". Carried by the camera preset's live flags. */
+  /** About 53,000 connected to the police operations centre (SOURCES['bestnews-2025-09-17']). Carried by the camera preset's live flags. */
   liveConnected: 53_000,
-  /** DESIGN.md: "about 2,200 cameras feed face recognition": taken as the centre's live analytics capacity (assumption: capacity equals the cameras fed). */
+  /** Assumption: about 2,200 face-recognition cameras (no source found; plausible 1,000–10,000), taken as the centre's live analytics capacity (assumption: capacity equals the cameras fed). */
   faceRecognitionStreams: 2_200,
-  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  /** Sergek: 1,341 units carrying 7,894 cameras (SOURCES['kazlenta-2024']). */
   sergekUnits: 1_341,
-  /** DESIGN.md: "Sergek runs 1,341 units carrying 7,894 cameras". */
+  /** Sergek: 1,341 units carrying 7,894 cameras (SOURCES['kazlenta-2024']). */
   sergekCameras: 7_894,
-  /** DESIGN.md: one police operations centre. */
+  /** One police operations centre (SOURCES['bestnews-2025-09-17']). */
   commandCentres: 1,
 } as const;
 
@@ -29,9 +28,10 @@ export const ALMATY_NETWORK_FACTS = {
 export const ASTANA_LON_LAT: readonly [number, number] = [71.4491, 51.1694];
 
 /**
- * Almaty: one police operations centre (DESIGN.md) with live face recognition
- * for 2,200 streams (DESIGN.md: "about 2,200 cameras feed face recognition";
- * assumption: the centre's capacity equals that figure), hubs per district
+ * Almaty: one police operations centre (SOURCES['bestnews-2025-09-17']) with
+ * live face recognition for 2,200 streams (assumption: about 2,200
+ * face-recognition cameras, no source found, and the centre's capacity equals
+ * that figure), hubs per district
  * (the preset city has 8), the national platform in Astana (assumption), and
  * {@link NETWORK_BUILD_DEFAULTS} for the rest (assumptions). Live cameras
  * come from the camera preset (53,000 of 128,000).

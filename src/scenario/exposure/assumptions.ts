@@ -53,6 +53,6 @@ export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Ass
   for (const c of m.crowds) {
     out.push({ topic: `Crowd: ${c.name}`, value: `${formatCount(c.numPeople)} people${c.afterDamage ? ', after the damage' : ''}; uniform positions, facing uniform (views ${CROWD_DEFAULTS.views} per camera unless set)`, source: c.source ?? 'scenario (assumption)', kind: 'assumption' });
   }
-  if (m.routes.length) out.push({ topic: 'Least-surveilled routes', value: `weight ${LEAST_SURVEILLED_DEFAULTS.weight} m per metre seen, detour at most ${LEAST_SURVEILLED_DEFAULTS.maxDetour * 100}% (unless set)`, source: 'assumption (LEAST_SURVEILLED_DEFAULTS); Lagrangian hull search (Handler & Zang, Networks 1980)', kind: 'assumption' });
+  if (m.routes.length) out.push({ topic: 'Least-surveilled routes', value: `weight ${LEAST_SURVEILLED_DEFAULTS.weight} m per metre seen, detour at most ${LEAST_SURVEILLED_DEFAULTS.maxDetour * 100}% (unless set)`, source: 'assumption (LEAST_SURVEILLED_DEFAULTS); Lagrangian hull search (Handler & Zang, Networks 1980); exposure avoided is measured against the least-seen of the equally short routes (exact, over the shortest-path DAG), so a route with no detour avoids nothing', kind: 'assumption' });
   return out;
 }

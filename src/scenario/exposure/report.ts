@@ -14,7 +14,10 @@ function cards(result: ScenarioResult): ReportCard[] {
   if (p) {
     cards.push(['Sightings per resident and day', num(p.summary.sightings.mean, 1), `median ${num(p.summary.sightings.quantiles['0.5'], 0)}; ${num(p.summary.distinctCameras.mean, 1)} distinct cameras on average`]);
     cards.push(['Identified at least once a day', pct(p.summary.pIdentified.mean), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})`]);
-    if (p.watchlist) cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
+    if (p.watchlist) {
+      const t = result.intervals?.watchlistTruePerDay;
+      cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide${t ? ` (90 %: ${num(t.lo, 1)}–${num(t.hi, 1)})` : ''}; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
+    }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
     if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `of ${num(k4.sampled)} sampled residents (95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)})`]);
   }
@@ -125,7 +128,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
       out.push(table(['Home district', 'Residents simulated', 'Sightings', 'Identified sightings', 'Distinct cameras', 'P(identified)', 'Path observed'], p.districts.map((d) => [d.name, num(d.residents), num(d.meanSightings, 1), num(d.meanIdentified, 2), num(d.meanDistinctCameras, 1), pct(d.meanPIdentified), pct(d.observedFraction)])));
       if (p.watchlist) {
         const w = p.watchlist;
-        out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${num(w.expectedTrue, 1)}</b> true identifications and <b>${num(w.expectedFalse, 1)}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).</p>`);
+        out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${num(w.expectedTrue, 1)}</b> true identifications and <b>${num(w.expectedFalse, 1)}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).${w.simulatedSearches !== undefined && result.intervals?.watchlistTruePerDay ? ` Both rest on ${num(w.simulatedSearches)} simulated face searches; ${esc(result.intervals.watchlistTruePerDay.method)}: ${num(result.intervals.watchlistTruePerDay.lo, 1)}–${num(result.intervals.watchlistTruePerDay.hi, 1)} true and ${num(result.intervals.watchlistFalsePerDay!.lo, 1)}–${num(result.intervals.watchlistFalsePerDay!.hi, 1)} false a day (90 %; recognition rates and trip choices not included).` : ''}</p>`);
       }
       if (p.unicity) out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
     }

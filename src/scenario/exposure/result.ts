@@ -49,7 +49,7 @@ export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'num
   districts: DistrictExposureMetrics[];
   inequality: Record<keyof PopulationExposure['inequality'], Pick<GroupInequality, 'gini' | 'maxMinRatio' | 'maxGroup' | 'minGroup'>>;
   /** With the watchlist `size` the scenario gave. */
-  watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
+  watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'simulatedSearches' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
   unicity: { sampled: number; byK: Pick<UnicityAtK, 'k' | 'share' | 'ciLow' | 'ciHigh' | 'sampled' | 'excluded'>[] } | null;
 }
 

@@ -6,6 +6,7 @@
  * (live and from the archive) and least-surveilled routes between named
  * places.
  */
+import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
@@ -199,7 +200,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
       meanPIdentified: pickInequality(r.inequality.meanPIdentified),
     },
     watchlist: r.watchlist
-      ? { size: o.watchlistSize!, citySearchesPerDay: r.watchlist.citySearchesPerDay, expectedTrue: r.watchlist.expectedTrue, expectedFalse: r.watchlist.expectedFalse, falseShare: r.watchlist.falseShare }
+      ? { size: o.watchlistSize!, citySearchesPerDay: r.watchlist.citySearchesPerDay, simulatedSearches: r.watchlist.simulatedSearches, expectedTrue: r.watchlist.expectedTrue, expectedFalse: r.watchlist.expectedFalse, falseShare: r.watchlist.falseShare }
       : null,
     unicity: uni,
   };
@@ -214,9 +215,26 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     exposureObservedFractionMean: S.observedFraction.mean,
     exposureDistrictGiniPIdentified: p.inequality.meanPIdentified.gini,
   });
-  if (p.watchlist) Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
+  if (p.watchlist) {
+    Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
+    Object.assign(ctx.intervals, watchlistIntervals(p.watchlist));
+  }
   if (uni) for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
   return p;
+}
+
+/**
+ * 90 % intervals of the watchlist figures: both are proportional to the face
+ * searches the simulated residents made, so the exact Poisson interval of that
+ * count, scaled like the count, bounds them. Only the sampling of searches is
+ * covered (not the recognition rates nor the choice of residents' trips).
+ */
+function watchlistIntervals(w: { simulatedSearches: number; expectedTrue: number; expectedFalse: number }): Record<string, Interval> {
+  const n = w.simulatedSearches;
+  const ci = poissonInterval(n);
+  const method = `exact Poisson (Garwood) interval of the ${Math.round(n).toLocaleString('en-US')} simulated face searches, scaled to the city`;
+  const scaled = (x: number): Interval => ({ lo: n > 0 ? (x * ci.lo) / n : 0, hi: n > 0 ? (x * ci.hi) / n : 0, level: ci.level, method });
+  return { watchlistTruePerDay: scaled(w.expectedTrue), watchlistFalsePerDay: scaled(w.expectedFalse) };
 }
 
 /** The inequality figures results.json keeps (the group extremes themselves are in the district table). */

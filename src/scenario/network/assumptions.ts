@@ -4,7 +4,7 @@
  * (from the network layer's constants).
  */
 import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT, NETWORK_BUILD_DEFAULTS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS, JANUARY_2022_DAMAGE } from '../../network/index.js';
-import { DESIGN_SOURCE, formatCount } from '../assumptions.js';
+import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
 import type { ScenarioSpec } from '../schema.js';
 import type { NetworkMetrics } from './result.js';
@@ -29,8 +29,8 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
     const given = (k: string) => (n as Record<string, unknown>)[k] !== undefined;
     if (source.name === 'almaty') {
       out.push(
-        { topic: 'Police operations centres (Almaty)', value: String(ALMATY_NETWORK_FACTS.commandCentres), source: DESIGN_SOURCE, kind: 'sourced' },
-        { topic: 'Live face-recognition streams at the centre', value: given('analyticsStreams') ? String(n.analyticsStreams) : formatCount(ALMATY_NETWORK_FACTS.faceRecognitionStreams), source: given('analyticsStreams') ? 'scenario' : `${DESIGN_SOURCE} ("about 2,200 cameras feed face recognition"); assumption: the centre's capacity equals it`, kind: given('analyticsStreams') ? 'assumption' : 'sourced' },
+        { topic: 'Police operations centres (Almaty)', value: String(ALMATY_NETWORK_FACTS.commandCentres), source: "one police operations centre receives the city's live cameras (bestnews.kz, 17 Sep 2025)", sources: ['bestnews-2025-09-17'], kind: 'sourced' },
+        { topic: 'Live face-recognition streams at the centre', value: given('analyticsStreams') ? String(n.analyticsStreams) : formatCount(ALMATY_NETWORK_FACTS.faceRecognitionStreams), source: given('analyticsStreams') ? 'scenario' : "assumption: about 2,200 face-recognition cameras (no source found; plausible 1,000–10,000), and the centre's live capacity equals them", kind: 'assumption' },
         { topic: 'National platform', value: `Astana (${ASTANA_LON_LAT[1]}° N, ${ASTANA_LON_LAT[0]}° E)`, source: 'assumption: the national platform sits in the capital (coordinates: Wikipedia, "Astana")', kind: 'assumption' },
       );
     } else if (source.name === 'astana') {
@@ -46,13 +46,13 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
   }
   const codec = n.stream?.codec ?? STREAM_DEFAULTS.codec;
   out.push(
-    { topic: 'Video bitrate', value: `width × height × fps × ${CODEC_BITS_PER_PIXEL[codec]} bits per pixel (${codec})`, source: codec === 'h264' ? 'Kush gauge rule of thumb (K. Amerasinghe, "H.264 for the rest of us", Adobe)' : 'H.265 at half of H.264 (Sullivan et al., IEEE TCSVT 22(12), 2012; Tan et al., IEEE TCSVT 26(1), 2016)', kind: 'sourced' },
+    { topic: 'Video bitrate', value: `width × height × fps × ${CODEC_BITS_PER_PIXEL[codec]} bits per pixel (${codec})`, ...(codec === 'h264' ? { source: 'assumption: the Kush gauge rule of thumb (K. Amerasinghe, "H.264 for the rest of us", Adobe; no checked copy bundled); plausible ±50 % with scene and encoder', kind: 'assumption' as const } : { source: 'H.265 at half of H.264 (Sullivan et al. 2012) on the Kush-gauge H.264 rule (an assumption, ±50 %)', sources: ['sullivan-2012' as const], kind: 'assumption' as const }) },
     { topic: 'Frame rate', value: `${n.stream?.fps ?? STREAM_DEFAULTS.fps} fps`, source: n.stream?.fps !== undefined ? 'scenario' : 'assumption: PAL-region CCTV setting (STREAM_DEFAULTS)', kind: 'assumption' },
-    { topic: 'Link latency per km', value: `${D.latencyMsPerKm} ms`, source: 'light in silica fibre, c / 1.47 (physics)', kind: 'sourced' },
+    { topic: 'Link latency per km', value: `${D.latencyMsPerKm} ms`, source: 'physics: light in silica fibre travels at about c / 1.47 (textbook group index; no citation bundled)', kind: 'assumption' },
   );
   const a = spec.analyses;
   if (a.network) {
-    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System and Flock video retention (DESIGN.md, "Retention")' : 'scenario', kind: a.network.retentionDays === 30 ? 'sourced' : 'assumption' });
+    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System guidelines: video kept 30 days (a New York rule, applied here for sizing; the Almaty rule is not known)' : 'scenario', ...(a.network.retentionDays === 30 ? { sources: ['nypd-das-2009' as const] } : {}), kind: 'assumption' });
   }
   if (a.network) {
     out.push({
@@ -73,8 +73,8 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
   if (a.damage) {
     const d = a.damage;
     const jan = d.randomUnits === JANUARY_2022_DAMAGE.units && d.randomCameras === JANUARY_2022_DAMAGE.cameras;
-    out.push({ topic: 'Targeted damage', value: `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? `${DESIGN_SOURCE} ("In January 2022, 766 Sergek units and 493 cameras were damaged"); which units and cameras: random (assumption, locations not sourced)` : 'scenario', kind: jan ? 'sourced' : 'assumption' });
-    out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, DESIGN.md)', kind: 'assumption' });
+    out.push({ topic: 'Targeted damage', value: `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? 'January 2022: 766 Sergek units damaged (Tengrinews via kgnews.asia, 17 Jan 2022) and 493 cameras shot down (Kazinform, 12 Jan 2022); which units and cameras: random (assumption, locations not sourced)' : 'scenario', ...(jan ? { sources: ['kgnews-2022-01-17' as const, 'kazinform-2022-01-12' as const] } : {}), kind: jan ? 'sourced' : 'assumption' });
+    out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, kazlenta.kz 2024)', sources: ['kazlenta-2024'], kind: 'assumption' });
   }
   return out;
 }

@@ -77,7 +77,7 @@ export const networkSchema = z.discriminatedUnion('from', [presetNetwork, hierar
 
 /** Steady-state metrics: live share, analytics, link load, storage, paths (analyseNetwork). */
 export const networkMetricsAnalysisSchema = z.strictObject({
-  retentionDays: z.number().min(0).default(30).describe('Days of video each tier keeps for the storage figures (default 30: NYPD DAS / Flock video retention, DESIGN.md).'),
+  retentionDays: z.number().min(0).default(30).describe('Days of video each tier keeps for the storage figures (default 30: the video retention reported for the NYPD Domain Awareness System; an assumption for Almaty).'),
   analyticsDemand: z.enum(['face', 'live']).default('face').describe('Which live cameras need an analytics slot (default face).'),
   overloadThreshold: z.number().positive().default(1).describe('A link is overloaded above this utilisation (default 1).'),
 });
