@@ -5,8 +5,10 @@
 import { InvalidInputError, type Bounds, normaliseDegrees } from '../core/index.js';
 import { requireBounds, requireFinite } from '../core/internal.js';
 import { type MultiPolygonM, type PolygonM, pointInPolygon, polygonArea } from '../geo/index.js';
-import { type City } from '../city/index.js';
+import { type BuildingSet, type City } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
+import { validateBuildingSet } from '../city/internal.js';
+import { snapOutsideBuildingsFor, SNAP_OUTSIDE_BUILDINGS_DEFAULTS } from './snap-outside-buildings.js';
 import {
   allocateCameraSet,
   cityRef,
@@ -25,6 +27,18 @@ import {
 export interface ScatterPlacementOptions extends PlacementBaseOptions {
   /** `random` (default): uniform random headings; or a fixed heading in degrees for every camera. */
   heading?: 'random' | number;
+  /**
+   * Move cameras that fall inside a building footprint to 1 m outside the
+   * nearest wall, facing away from it (see `snapOutsideBuildings`). Default
+   * true; it applies only when there are buildings (`city.buildings` for
+   * {@link placeByPopulation}, `options.buildings` for {@link placeUniform}).
+   */
+  avoidBuildings?: boolean;
+  /**
+   * {@link placeUniform} only: the building footprints to keep cameras out of
+   * (e.g. `city.buildings`). Default: none (an area has no buildings).
+   */
+  buildings?: BuildingSet;
 }
 
 /**
@@ -46,16 +60,52 @@ export const ATTEMPTS_PER_EXPECTED = 50;
 export const PLACE_UNIFORM_DEFAULTS = {
   /** Assumption: uniform random headings, since an area scatter has no street to face. */
   heading: 'random' as const,
+  /**
+   * Assumption: a camera is mounted outside, so one that falls inside a
+   * footprint of `options.buildings` is moved 1 m outside the nearest wall
+   * (`SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset`), facing the street.
+   */
+  avoidBuildings: true,
 } as const;
 
 /** Defaults of {@link placeByPopulation} (the camera attributes and seed: `PLACEMENT_DEFAULTS`). */
 export const PLACE_BY_POPULATION_DEFAULTS = {
   /** Assumption: uniform random headings, since a population cell says where people live, not which way a camera faces. */
   heading: 'random' as const,
+  /**
+   * Assumption: a camera is mounted outside, so one that falls inside a
+   * footprint of `city.buildings` is moved 1 m outside the nearest wall
+   * (`SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset`), facing the street.
+   */
+  avoidBuildings: true,
 } as const;
 
 const UNIFORM = 'placeUniform';
 const POPULATION = 'placeByPopulation';
+
+function resolveAvoid(origin: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw new InvalidInputError(origin, 'options.avoidBuildings', 'must be a boolean', v);
+  return v;
+}
+
+/**
+ * Applies the building step to a freshly placed set and, when there are
+ * buildings, records it in the provenance: `avoidBuildings`, and when on,
+ * `buildingOffset`, `movedOutOfBuildings` (and `leftInsideBuildings` when
+ * some camera could not be moved).
+ */
+function avoidBuildingsStep(origin: string, set: CameraSet, buildings: BuildingSet | undefined, avoid: boolean): void {
+  const params = (set.provenance as { params: Record<string, unknown> }).params;
+  const has = buildings !== undefined && buildings !== null && buildings.numBuildings > 0;
+  if (!has) return; // no buildings: nothing recorded, nothing to do
+  params.avoidBuildings = avoid;
+  if (!avoid) return;
+  const r = snapOutsideBuildingsFor(origin, set, buildings);
+  params.buildingOffset = SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset;
+  params.movedOutOfBuildings = r.moved;
+  if (r.unresolved > 0) params.leftInsideBuildings = r.unresolved;
+}
 
 function resolveHeading(origin: string, h: 'random' | number): number {
   if (h === 'random') return NaN;
@@ -69,7 +119,11 @@ function resolveHeading(origin: string, h: 'random' | number): number {
  * A multipolygon is sampled part by part: a part is chosen with probability
  * proportional to its area (cumulative sums + binary search), then a point is
  * drawn in the part's bounding box until it falls inside (rejection sampling),
- * so the result is uniform over the whole area.
+ * so the result is uniform over the whole area. With `options.buildings`,
+ * cameras that fall inside a footprint are then moved 1 m outside the
+ * nearest wall, facing away from it (`avoidBuildings`, default true; see
+ * `snapOutsideBuildings`; a moved camera may end up to a metre or so outside
+ * the area); the provenance records `movedOutOfBuildings`.
  *
  * @param area - a MultiPolygonM (metres, e.g. `city.boundary`) or bounds `[minX, minY, maxX, maxY]`
  * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
@@ -89,6 +143,8 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   const n = requireCount(UNIFORM, 'count', count);
   const attrs = resolveAttributes(UNIFORM, o);
   const fixedHeading = resolveHeading(UNIFORM, o.heading === undefined ? PLACE_UNIFORM_DEFAULTS.heading : o.heading);
+  const avoid = resolveAvoid(UNIFORM, o.avoidBuildings, PLACE_UNIFORM_DEFAULTS.avoidBuildings);
+  const buildings = o.buildings === undefined ? undefined : validateBuildingSet(o.buildings, UNIFORM, 'options.buildings');
   const rng = placementRng(UNIFORM, o);
   const posRng = rng.stream('position');
   const headRng = rng.stream('heading');
@@ -159,7 +215,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   }
 
   const set = allocateCameraSet(n, attrs, UNIFORM);
-  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? PLACE_UNIFORM_DEFAULTS.heading, fov: attrs.fov, range: attrs.range }) };
+  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? PLACE_UNIFORM_DEFAULTS.heading, fov: attrs.fov, range: attrs.range, buildings: buildings === undefined ? undefined : { numBuildings: buildings.numBuildings } }) };
   for (let c = 0; c < n; c++) {
     const part = upperBound(cum, posRng.next() * total);
     const poly = parts[part];
@@ -180,6 +236,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
     set.y[c] = y;
     set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
   }
+  avoidBuildingsStep(UNIFORM, set, buildings, avoid);
   return set;
 }
 
@@ -206,11 +263,16 @@ export function upperBound(cum: Float64Array, u: number): number {
  * binary search), then a uniform point inside that cell; random headings (or
  * a fixed one).
  *
- * @param city - a City; only `city.population` is read
+ * Cameras that fall inside a footprint of `city.buildings` are then moved
+ * 1 m outside the nearest wall, facing away from it (`avoidBuildings`,
+ * default true; see `snapOutsideBuildings`); the others are untouched. The
+ * provenance records `movedOutOfBuildings`.
+ *
+ * @param city - a City; `city.population` and (unless `avoidBuildings: false`) `city.buildings` are read
  * @param count - number of cameras, an integer in [0, {@link MAX_CAMERAS}]
  * @param options - seed, heading and the camera attribute options; defaults: {@link PLACE_BY_POPULATION_DEFAULTS}
  * @returns a CameraSet of exactly `count` cameras; its `provenance` records `placeByPopulation`, the seed and the options
- * @throws {InvalidInputError} if the grid is malformed, holds a negative or non-finite value,
+ * @throws {InvalidInputError} if the grid or the building set is malformed, holds a negative or non-finite value,
  *   or its total population is 0 (with count > 0), or count is above {@link MAX_CAMERAS}
  * @example
  * const cams = placeByPopulation(city, 2200, { capabilities: ['face'], live: true, seed: 3 });
@@ -223,6 +285,9 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
   const n = requireCount(POPULATION, 'count', count);
   const attrs = resolveAttributes(POPULATION, o);
   const fixedHeading = resolveHeading(POPULATION, o.heading === undefined ? PLACE_BY_POPULATION_DEFAULTS.heading : o.heading);
+  const avoid = resolveAvoid(POPULATION, o.avoidBuildings, PLACE_BY_POPULATION_DEFAULTS.avoidBuildings);
+  if (o.buildings !== undefined) throw new InvalidInputError(POPULATION, 'options.buildings', 'is not an option of placeByPopulation (it reads city.buildings)', o.buildings);
+  const buildings = avoid && city.buildings !== undefined && city.buildings !== null ? validateBuildingSet(city.buildings, POPULATION, 'city.buildings') : undefined;
   const rng = placementRng(POPULATION, o);
   const posRng = rng.stream('position');
   const headRng = rng.stream('heading');
@@ -262,5 +327,6 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
     set.y[c] = originY + (row + posRng.next()) * cellSize;
     set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
   }
+  avoidBuildingsStep(POPULATION, set, buildings, avoid);
   return set;
 }

@@ -231,7 +231,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
     const pop = city.population;
     let total = 0;
     if (pop && pop.values) for (let i = 0; i < pop.values.length; i++) total += pop.values[i];
-    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, faceOpts));
+    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, city.buildings ? { ...faceOpts, buildings: city.buildings } : faceOpts));
   }
   const street = mix.streetLive + mix.streetRecordOnly;
   if (street > 0) {
