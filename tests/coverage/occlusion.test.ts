@@ -57,12 +57,17 @@ describe('computeCoverage with occlusion by buildings', () => {
       const y0 = 10 + by * 50 + rng.uniform(0, 5);
       rects.push([x0, y0, x0 + rng.uniform(20, 35), y0 + rng.uniform(20, 35)]);
     }
+    // Cameras inside buildings are kept (about a third of them fall inside one): by the definition
+    // tested below, such a camera sees the part of its sector inside its own building that no wall
+    // hides, and nothing outside it, which is what the brute force below computes for every camera.
     const sectors: SectorSpec[] = [];
+    let inside = 0;
     while (sectors.length < 40) {
       const s = { x: rng.uniform(0, 220), y: rng.uniform(0, 220), heading: rng.uniform(0, 360), fov: rng.next() < 0.2 ? 360 : rng.uniform(30, 200), range: rng.uniform(15, 60) };
-      if (rects.some(([x0, y0, x1, y1]) => s.x >= x0 && s.x <= x1 && s.y >= y0 && s.y <= y1)) continue; // not inside a building
+      if (rects.some(([x0, y0, x1, y1]) => s.x > x0 && s.x < x1 && s.y > y0 && s.y < y1)) inside++;
       sectors.push(s);
     }
+    expect(inside).toBeGreaterThan(3);
     const b: [number, number, number, number] = [0, 0, 220, 220];
     const r = computeCoverage(createCameraSet(sectors), { bounds: b, occlusion: true, buildings: rectangles(rects) });
     const N = Number(process.env.SIGHTLINE_GRID ?? 300);
@@ -92,6 +97,40 @@ describe('computeCoverage with occlusion by buildings', () => {
     // Union of the two triangles (offset 4 m): 2·100 − overlap; overlap is a triangle of base 16, height 8 = 64.
     expect(r.coveredArea).toBeCloseTo(200 - 64, 3);
     expect(r.areaAtLeast[2]).toBeCloseTo(64, 3);
+  });
+});
+
+describe('cameras inside a building see nothing outside it', () => {
+  // Definition: the walls occlude from both sides, so a camera strictly inside a footprint sees only
+  // the part of its sector inside that footprint (up to the 2 µm wall inset) and no point outside it,
+  // however far its range reaches. Placements no longer put cameras there (snapOutsideBuildings);
+  // imported or hand-made camera sets still may, and this is what they are credited with.
+  const building = rectangles([[0, 0, 10, 10]]);
+  const bounds: [number, number, number, number] = [-100, -100, 100, 100];
+  const run = (cam: { x: number; y: number; heading: number; fov: number; range: number }) =>
+    computeCoverage(createCameraSet([cam]), { bounds, occlusion: true, buildings: building }).coveredArea;
+
+  test('an omnidirectional camera whose range reaches far outside sees exactly the interior (100 m²)', () => {
+    expect(run({ x: 5, y: 5, heading: 0, fov: 360, range: 50 })).toBeCloseTo(100, 3);
+  });
+
+  test('a 90° camera facing north from the centre sees the interior triangle up to the north wall (25 m²)', () => {
+    // Apex (5, 5), edges at ±45°: the triangle (5,5), (0,10), (10,10).
+    expect(run({ x: 5, y: 5, heading: 0, fov: 90, range: 20 })).toBeCloseTo(25, 3);
+  });
+
+  test('a short-range camera inside sees its whole sector when the sector stays inside', () => {
+    expect(run({ x: 5, y: 5, heading: 0, fov: 90, range: 3 })).toBeCloseTo((Math.PI * 9) / 4, 6);
+  });
+
+  test('nothing outside the building is credited: coverage over study areas that exclude it is 0', () => {
+    const cams = createCameraSet([{ x: 2, y: 3, heading: 30, fov: 360, range: 80 }, { x: 8, y: 7, heading: 200, fov: 120, range: 80 }]);
+    expect(computeCoverage(cams, { bounds, occlusion: true, buildings: building }).coveredArea).toBeCloseTo(100, 3);
+    // The four half-planes around the footprint (as bounds boxes), each reached by the ranges.
+    for (const area of [[10, -100, 100, 100], [-100, -100, 0, 100], [-100, 10, 100, 100], [-100, -100, 100, 0]] as [number, number, number, number][]) {
+      expect(computeCoverage(cams, { bounds: area, occlusion: true, buildings: building }).coveredArea).toBeLessThan(1e-3);
+      expect(computeCoverage(cams, { bounds: area }).coveredArea).toBeGreaterThan(1000); // without occlusion they do reach it
+    }
   });
 });
 
