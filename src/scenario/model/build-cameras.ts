@@ -65,7 +65,8 @@ export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city:
       }
       case 'uniform': {
         const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;
-        set = placeUniform(city.boundary, sourceCount(src, i)!, { ...o, seed });
+        // The city's buildings, so that no camera stands inside one (unless avoidBuildings: false).
+        set = placeUniform(city.boundary, sourceCount(src, i)!, city.buildings && city.buildings.numBuildings > 0 ? { ...o, buildings: city.buildings, seed } : { ...o, seed });
         break;
       }
       case 'population': {

@@ -118,6 +118,7 @@ const scatter = {
   numCameras: numCameras.optional().describe('Number of cameras (required).'),
   count: deprecatedCount,
   heading: z.union([z.literal('random'), z.number()]).optional(),
+  avoidBuildings: z.boolean().optional().describe('Move cameras that fall inside a building to 1 m outside the nearest wall, facing away from it (default true; only when the city has buildings).'),
   ...attributes,
 };
 /** Refinement: exactly one of `numCameras` and its deprecated name `count`. */
