@@ -203,6 +203,14 @@ export const SOURCES = {
     url: 'https://doi.org/10.1109/TCSVT.2012.2221191',
     supports: 'H.265/HEVC needs about half the bitrate of H.264/AVC for the same quality',
   },
+  'gcs-pricing-2026': {
+    author: 'Google Cloud',
+    title: 'Cloud Storage pricing (Standard storage, single region)',
+    date: '2026',
+    url: 'https://cloud.google.com/storage/pricing',
+    accessed: '2026-09-20',
+    supports: 'USD 0.020 per GiB-month for Standard storage in a single region (list price), ≈ 18.63 USD per TB-month',
+  },
   'openstreetmap': {
     author: 'OpenStreetMap contributors',
     title: 'OpenStreetMap (data under the Open Database License 1.0)',

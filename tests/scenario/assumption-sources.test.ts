@@ -29,6 +29,13 @@ describe('the assumptions table cites checkable sources', () => {
       for (const topic of ['Almaty cameras (full scale)', 'Face-recognition cameras', 'Almaty unified video-monitoring system', 'Mount height default', 'Tilt default', 'Recognition model']) {
         if (byTopic.has(topic)) expect(byTopic.get(topic)!.kind, topic).toBe('assumption');
       }
+      // Every input of the storage and cost figures is a named row (the runs with a network and a retention policy).
+      if (name === 'almaty') expect(r.metrics.retention?.policy.storage, 'the Almaty preset sizes retention storage').toBeTruthy();
+      if (r.metrics.retention?.policy.storage) {
+        for (const topic of ['Storage price', 'Copies kept per tier (replicas)', 'Record sizes']) expect(byTopic.get(topic)?.kind, topic).toBe('assumption');
+        expect(byTopic.get('Storage price')!.value).toMatch(/^18\.63 USD per TB-month$/);
+        expect(byTopic.get('Storage price')!.sources).toEqual(['gcs-pricing-2026']);
+      }
     });
   }
 

@@ -5,6 +5,7 @@
  * want of residents or a network.
  */
 import type { SourceId } from '../../core/index.js';
+import { DEFAULT_PRICE_PER_TB_MONTH } from '../../retention/index.js';
 import type { Assumption } from '../result.js';
 import type { RetentionMetrics } from './result.js';
 
@@ -35,6 +36,17 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
   }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
+  const storage = m.policy.storage;
+  if (storage) {
+    const P = storage.params;
+    const tiers = Object.entries(P.replication);
+    const prices = [...new Set(Object.values(P.pricePerTBMonth))];
+    out.push(
+      { topic: 'Storage price', value: `${prices.map((x) => x.toFixed(2)).join(' / ')} ${storage.currency} per TB-month`, source: prices.length === 1 && Math.abs(prices[0] - DEFAULT_PRICE_PER_TB_MONTH) < 1e-9 ? 'assumption: the Google Cloud Storage standard list price (single region, transcribed 20 Sep 2026) stands in for storage an operator runs itself; plausible 5–25 USD per TB-month' : 'scenario', ...(prices.length === 1 && Math.abs(prices[0] - DEFAULT_PRICE_PER_TB_MONTH) < 1e-9 ? { sources: ['gcs-pricing-2026' as const] } : {}), kind: 'assumption' },
+      { topic: 'Copies kept per tier (replicas)', value: tiers.map(([t, n]) => `${t} ${n}`).join(', '), source: 'assumption: edge recorders and district hubs keep one copy; the city centre and the national platform mirror to a second site (DEFAULT_REPLICATION; plausible 1–3)', kind: 'assumption' },
+      { topic: 'Record sizes', value: Object.entries(P.recordSizes).map(([k, b]) => `${k} ${b.toLocaleString('en-US')} B`).join(', '), source: 'face template 2,048 B = 512 float32 (ArcFace-style embedding, Deng et al., CVPR 2019); the others are assumptions (a sighting with its face crop, a plate read with crop and overview image, an alert with images and notes; RECORD_SIZES)', kind: 'assumption' },
+    );
+  }
   out.push({ topic: 'Copies to upper tiers', value: "carry every camera's data (the archive is fetched even from record-only cameras)", source: 'assumption (retention model)', kind: 'assumption' });
   if (network && !residents) out.push({ topic: 'Event storage', value: 'face templates, match events, plate reads and alerts counted as 0 per day: the scenario has no residents', source: 'scenario', kind: 'assumption' });
   if (!network) out.push({ topic: 'Retention storage', value: 'not computed: the scenario has no network', source: 'scenario', kind: 'assumption' });

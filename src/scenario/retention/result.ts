@@ -12,6 +12,8 @@ import type { AccessAnalysis, AccessBreach, ArchiveOnFile, DailyEvents, KindReac
 /** Storage of one policy: RetentionStorage totals and rows without the per-node columns. */
 export interface RetentionStorageMetrics extends Pick<RetentionStorage['totals'], 'storedTB' | 'costPerMonth' | 'dailyCreatedTB' | 'steadyState' | 'shortfallTB' | 'overCapacityNodes'>, Pick<RetentionStorage, 'notes'> {
   currency: RetentionStorage['params']['currency'];
+  /** The inputs that drive the storage and cost figures (named assumptions in the table). */
+  params: Pick<RetentionStorage['params'], 'recordSizes' | 'replication' | 'pricePerTBMonth'>;
   byTier: Pick<StorageTierTotals, 'tier' | 'storedTB' | 'costPerMonth' | 'capacityTB' | 'overCapacityNodes'>[];
   byKind: Pick<StorageKindTotals, 'kind' | 'dailyTB' | 'storedTB' | 'longestDays'>[];
 }

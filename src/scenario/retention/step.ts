@@ -29,6 +29,7 @@ export function retentionPolicyMetrics(a: RetentionAnalysis): RetentionPolicyMet
       storedTB: s.totals.storedTB,
       costPerMonth: s.totals.costPerMonth,
       currency: s.params.currency,
+      params: { recordSizes: s.params.recordSizes, replication: s.params.replication, pricePerTBMonth: s.params.pricePerTBMonth },
       dailyCreatedTB: s.totals.dailyCreatedTB,
       steadyState: s.totals.steadyState,
       shortfallTB: s.totals.shortfallTB,
