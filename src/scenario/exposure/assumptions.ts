@@ -4,7 +4,7 @@
  * the mobility and exposure layers' constants).
  */
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../mobility/index.js';
-import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS } from '../../exposure/index.js';
+import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS, RECOGNITION_PRESETS, type RecognitionModel } from '../../exposure/index.js';
 import type { SourceId } from '../../core/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
@@ -17,6 +17,12 @@ const RECOGNITION_SOURCES: Record<string, SourceId[]> = {
   'nist-video-noncooperative': ['nistir-8173'],
   'london-met-lfr': ['met-lfr-2025'],
 };
+
+/** True when the model is a built-in preset as shipped (a user model that reuses a preset's name cites nothing). */
+function builtinRecognition(model: { name: string; truePositiveRate: number; falsePositivePerEntry: number; source?: string }): boolean {
+  const preset = (RECOGNITION_PRESETS as Record<string, RecognitionModel | undefined>)[model.name];
+  return preset !== undefined && RECOGNITION_SOURCES[model.name] !== undefined && preset.truePositiveRate === model.truePositiveRate && preset.falsePositivePerEntry === model.falsePositivePerEntry && preset.source === model.source;
+}
 
 /**
  * The mobility, recognition and exposure assumptions behind the exposure
@@ -44,7 +50,7 @@ export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Ass
     );
   }
   out.push(
-    { topic: 'Recognition model', value: `${m.recognition.name}: TPR ${m.recognition.truePositiveRate}, P_1 ${m.recognition.falsePositivePerEntry.toExponential(2)}`, source: m.recognition.source || 'scenario', ...(RECOGNITION_SOURCES[m.recognition.name] ? { sources: RECOGNITION_SOURCES[m.recognition.name] } : {}), kind: 'assumption' },
+    { topic: 'Recognition model', value: `${m.recognition.name}: TPR ${m.recognition.truePositiveRate}, P_1 ${m.recognition.falsePositivePerEntry.toExponential(2)}`, source: m.recognition.source || 'scenario', ...(builtinRecognition(m.recognition) ? { sources: RECOGNITION_SOURCES[m.recognition.name] } : {}), kind: 'assumption' },
     { topic: 'Face angle', value: `${m.faceAngle}°`, source: 'assumption: half-way to profile (Wang & Cao, INFOCOM 2011 leave it a parameter; NISTIR 8238 on profile views)', kind: 'assumption' },
     { topic: 'Face identification level', value: m.faceLevel, source: 'EN 62676-4:2015 identify level (250 px/m)', sources: ['en-62676-4-2015'], kind: 'sourced' },
   );

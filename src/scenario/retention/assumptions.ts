@@ -5,7 +5,7 @@
  * want of residents or a network.
  */
 import type { SourceId } from '../../core/index.js';
-import { DEFAULT_PRICE_PER_TB_MONTH } from '../../retention/index.js';
+import { DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../../retention/index.js';
 import type { Assumption } from '../result.js';
 import type { RetentionMetrics } from './result.js';
 
@@ -31,7 +31,9 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
   for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
     // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
     const value = `${p.description || p.name}${p.evidence === 'partly-sourced' ? ' (partly sourced: some figures, tiers and readers are assumptions)' : ''}`;
-    const ids = POLICY_SOURCES[p.name];
+    // Only the built-in preset itself cites the preset's entries: a user policy that reuses the name keeps its own sources.
+    const builtin = (RETENTION_PRESETS as Record<string, { sources?: readonly string[] }>)[p.name];
+    const ids = builtin && JSON.stringify(builtin.sources ?? []) === JSON.stringify(p.sources) ? POLICY_SOURCES[p.name] : undefined;
     out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', ...(ids ? { sources: ids } : {}), kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
   }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
@@ -41,8 +43,16 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
     const P = storage.params;
     const tiers = Object.entries(P.replication);
     const prices = [...new Set(Object.values(P.pricePerTBMonth))];
+    const defaultPrice = prices.length === 1 && Math.abs(prices[0] - DEFAULT_PRICE_PER_TB_MONTH) < 1e-9;
     out.push(
-      { topic: 'Storage price', value: `${prices.map((x) => x.toFixed(2)).join(' / ')} ${storage.currency} per TB-month`, source: prices.length === 1 && Math.abs(prices[0] - DEFAULT_PRICE_PER_TB_MONTH) < 1e-9 ? 'assumption: the Google Cloud Storage standard list price (single region, transcribed 20 Sep 2026) stands in for storage an operator runs itself; plausible 5–25 USD per TB-month' : 'scenario', ...(prices.length === 1 && Math.abs(prices[0] - DEFAULT_PRICE_PER_TB_MONTH) < 1e-9 ? { sources: ['gcs-pricing-2026' as const] } : {}), kind: 'assumption' },
+      {
+        topic: 'Storage price',
+        value: `${prices.map((x) => x.toFixed(2)).join(' / ')} ${storage.currency} per TB-month`,
+        ...(defaultPrice
+          ? { source: 'assumption: the Google Cloud Storage standard list price (single region, transcribed 20 Sep 2026) stands in for storage an operator runs itself; plausible 5–25 USD per TB-month', sources: ['gcs-pricing-2026' as const] }
+          : { source: 'scenario' }),
+        kind: 'assumption',
+      },
       { topic: 'Copies kept per tier (replicas)', value: tiers.map(([t, n]) => `${t} ${n}`).join(', '), source: 'assumption: edge recorders and district hubs keep one copy; the city centre and the national platform mirror to a second site (DEFAULT_REPLICATION; plausible 1–3)', kind: 'assumption' },
       { topic: 'Record sizes', value: Object.entries(P.recordSizes).map(([k, b]) => `${k} ${b.toLocaleString('en-US')} B`).join(', '), source: 'face template 2,048 B = 512 float32 (ArcFace-style embedding, Deng et al., CVPR 2019); the others are assumptions (a sighting with its face crop, a plate read with crop and overview image, an alert with images and notes; RECORD_SIZES)', kind: 'assumption' },
     );
