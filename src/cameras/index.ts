@@ -16,6 +16,8 @@ export type { CameraImportReportEntry } from './osm-import-report.js';
 export { placeUniform, placeByPopulation, PLACE_UNIFORM_DEFAULTS, PLACE_BY_POPULATION_DEFAULTS } from './placement-area.js';
 export type { ScatterPlacementOptions } from './placement-area.js';
 export { snapOutsideBuildings, SNAP_OUTSIDE_BUILDINGS_DEFAULTS } from './snap-outside-buildings.js';
+export { mountOnNearestStreet, MOUNT_ON_STREET_DEFAULTS } from './mount-on-street.js';
+export type { MountOnStreetOptions, MountOnStreetResult } from './mount-on-street.js';
 export type { SnapOutsideBuildingsOptions, SnapOutsideBuildingsResult } from './snap-outside-buildings.js';
 export { MAX_CAMERAS, PLACEMENT_DEFAULTS } from './placement-common.js';
 export type { CameraAttributeOptions, PlacementBaseOptions } from './placement-common.js';

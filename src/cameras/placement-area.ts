@@ -2,13 +2,14 @@
  * Placement strategies that scatter cameras over an area: uniformly, or
  * weighted by residential population.
  */
-import { InvalidInputError, type Bounds, normaliseDegrees } from '../core/index.js';
+import { InvalidInputError, type Bounds, type Rng, normaliseDegrees } from '../core/index.js';
 import { requireBounds, requireFinite } from '../core/internal.js';
 import { type MultiPolygonM, type PolygonM, pointInPolygon, polygonArea } from '../geo/index.js';
-import { type BuildingSet, type City } from '../city/index.js';
+import { type BuildingSet, type City, type StreetGraph } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { snapOutsideBuildingsFor, SNAP_OUTSIDE_BUILDINGS_DEFAULTS } from './snap-outside-buildings.js';
+import { mountOnNearestStreetFor, MOUNT_ON_STREET_DEFAULTS } from './mount-on-street.js';
 import {
   allocateCameraSet,
   cityRef,
@@ -39,6 +40,16 @@ export interface ScatterPlacementOptions extends PlacementBaseOptions {
    * (e.g. `city.buildings`). Default: none (an area has no buildings).
    */
   buildings?: BuildingSet;
+  /**
+   * Move each camera to the kerb of the nearest street and aim it along the
+   * street (see `mountOnNearestStreet`), for cameras meant to see the faces
+   * of people walking towards them. Default false. Needs streets:
+   * `city.streets` for {@link placeByPopulation}, `options.streets` for
+   * {@link placeUniform}. Applied before `avoidBuildings`.
+   */
+  mountOnStreet?: boolean;
+  /** {@link placeUniform} only: the street graph for `mountOnStreet` (e.g. `city.streets`). */
+  streets?: StreetGraph;
 }
 
 /**
@@ -66,6 +77,8 @@ export const PLACE_UNIFORM_DEFAULTS = {
    * (`SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset`), facing the street.
    */
   avoidBuildings: true,
+  /** Cameras stay where they were drawn (the scatter says nothing about streets). */
+  mountOnStreet: false,
 } as const;
 
 /** Defaults of {@link placeByPopulation} (the camera attributes and seed: `PLACEMENT_DEFAULTS`). */
@@ -78,6 +91,8 @@ export const PLACE_BY_POPULATION_DEFAULTS = {
    * (`SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset`), facing the street.
    */
   avoidBuildings: true,
+  /** Cameras stay where they were drawn (the scatter says nothing about streets). */
+  mountOnStreet: false,
 } as const;
 
 const UNIFORM = 'placeUniform';
@@ -105,6 +120,29 @@ function avoidBuildingsStep(origin: string, set: CameraSet, buildings: BuildingS
   params.buildingOffset = SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset;
   params.movedOutOfBuildings = r.moved;
   if (r.unresolved > 0) params.leftInsideBuildings = r.unresolved;
+}
+
+function resolveMount(origin: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') throw new InvalidInputError(origin, 'options.mountOnStreet', 'must be a boolean', v);
+  return v;
+}
+
+/**
+ * Applies the street-mount step (when asked) and records it in the
+ * provenance: `mountOnStreet`, and when on, `kerbOffset`, `aimDistance`,
+ * `mountedOnStreet` and `noStreetNearby`.
+ */
+function mountOnStreetStep(origin: string, set: CameraSet, streets: StreetGraph | undefined, mount: boolean, rng: Rng): void {
+  if (!mount) return;
+  const params = (set.provenance as { params: Record<string, unknown> }).params;
+  if (streets === undefined || streets === null) throw new InvalidInputError(origin, origin === UNIFORM ? 'options.streets' : 'city.streets', 'must be a street graph when mountOnStreet is true', streets);
+  const r = mountOnNearestStreetFor(origin, set, streets, { rng });
+  params.mountOnStreet = true;
+  params.kerbOffset = MOUNT_ON_STREET_DEFAULTS.kerbOffset;
+  params.aimDistance = MOUNT_ON_STREET_DEFAULTS.aimDistance;
+  params.mountedOnStreet = r.mounted;
+  params.noStreetNearby = r.noStreetNearby;
 }
 
 function resolveHeading(origin: string, h: 'random' | number): number {
@@ -144,6 +182,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   const attrs = resolveAttributes(UNIFORM, o);
   const fixedHeading = resolveHeading(UNIFORM, o.heading === undefined ? PLACE_UNIFORM_DEFAULTS.heading : o.heading);
   const avoid = resolveAvoid(UNIFORM, o.avoidBuildings, PLACE_UNIFORM_DEFAULTS.avoidBuildings);
+  const mount = resolveMount(UNIFORM, o.mountOnStreet, PLACE_UNIFORM_DEFAULTS.mountOnStreet);
   const buildings = o.buildings === undefined ? undefined : validateBuildingSet(o.buildings, UNIFORM, 'options.buildings');
   const rng = placementRng(UNIFORM, o);
   const posRng = rng.stream('position');
@@ -215,7 +254,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
   }
 
   const set = allocateCameraSet(n, attrs, UNIFORM);
-  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? PLACE_UNIFORM_DEFAULTS.heading, fov: attrs.fov, range: attrs.range, buildings: buildings === undefined ? undefined : { numBuildings: buildings.numBuildings } }) };
+  set.provenance = { generator: UNIFORM, seed: seedOf(o.seed), params: provenanceParams(o, { area: areaRecord, count: n, heading: o.heading ?? PLACE_UNIFORM_DEFAULTS.heading, fov: attrs.fov, range: attrs.range, buildings: buildings === undefined ? undefined : { numBuildings: buildings.numBuildings }, streets: o.streets === undefined || o.streets === null ? undefined : { streetEdges: o.streets.size } }) };
   for (let c = 0; c < n; c++) {
     const part = upperBound(cum, posRng.next() * total);
     const poly = parts[part];
@@ -236,6 +275,7 @@ export function placeUniform(area: MultiPolygonM | Bounds, count: number, option
     set.y[c] = y;
     set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
   }
+  mountOnStreetStep(UNIFORM, set, o.streets, mount, rng.stream('street-mount'));
   avoidBuildingsStep(UNIFORM, set, buildings, avoid);
   return set;
 }
@@ -286,6 +326,8 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
   const attrs = resolveAttributes(POPULATION, o);
   const fixedHeading = resolveHeading(POPULATION, o.heading === undefined ? PLACE_BY_POPULATION_DEFAULTS.heading : o.heading);
   const avoid = resolveAvoid(POPULATION, o.avoidBuildings, PLACE_BY_POPULATION_DEFAULTS.avoidBuildings);
+  const mount = resolveMount(POPULATION, o.mountOnStreet, PLACE_BY_POPULATION_DEFAULTS.mountOnStreet);
+  if (o.streets !== undefined) throw new InvalidInputError(POPULATION, 'options.streets', 'is not an option of placeByPopulation (it reads city.streets)', o.streets);
   if (o.buildings !== undefined) throw new InvalidInputError(POPULATION, 'options.buildings', 'is not an option of placeByPopulation (it reads city.buildings)', o.buildings);
   const buildings = avoid && city.buildings !== undefined && city.buildings !== null ? validateBuildingSet(city.buildings, POPULATION, 'city.buildings') : undefined;
   const rng = placementRng(POPULATION, o);
@@ -327,6 +369,7 @@ export function placeByPopulation(city: City, count: number, options?: ScatterPl
     set.y[c] = originY + (row + posRng.next()) * cellSize;
     set.heading[c] = fixedHeading === fixedHeading ? fixedHeading : headRng.uniform(0, 360);
   }
+  mountOnStreetStep(POPULATION, set, city.streets, mount, rng.stream('street-mount'));
   avoidBuildingsStep(POPULATION, set, buildings, avoid);
   return set;
 }

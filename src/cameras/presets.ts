@@ -179,7 +179,9 @@ function rngOf(origin: string, seed: Seed | Rng | undefined, fallback: Seed): Rn
  * traffic units at arterial intersections (falling back to collector, then
  * any intersections when the city has too few), face-recognition cameras
  * weighted by population (uniform over the boundary when the population is
- * empty), street cameras along all streets (a seeded subset of exactly
+ * empty) and then mounted at the kerb of the nearest street, looking along
+ * it (`mountOnStreet`; an assumption: such cameras are aimed at the flow of
+ * people so that walkers face them), street cameras along all streets (a seeded subset of exactly
  * `streetLive` streams live), facade cameras on walls facing a street, older
  * cameras along streets.
  *
@@ -227,11 +229,11 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
     );
   }
   if (mix.face > 0) {
-    const faceOpts = { ...P.face, capabilities: ['face'] as const, operator: 'public' as const, live: true, seed: rng.stream('face') };
+    const faceOpts = { ...P.face, capabilities: ['face'] as const, operator: 'public' as const, live: true, mountOnStreet: true, seed: rng.stream('face') };
     const pop = city.population;
     let total = 0;
     if (pop && pop.values) for (let i = 0; i < pop.values.length; i++) total += pop.values[i];
-    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, city.buildings ? { ...faceOpts, buildings: city.buildings } : faceOpts));
+    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, city.buildings ? { ...faceOpts, streets: city.streets, buildings: city.buildings } : { ...faceOpts, streets: city.streets }));
   }
   const street = mix.streetLive + mix.streetRecordOnly;
   if (street > 0) {

@@ -237,6 +237,7 @@ function headlineText(r: ScenarioResult): string {
   const p = r.metrics.exposure?.population;
   if (p) {
     lines.push(row(`a day for ${int(p.numResidents)} residents`, `${p.summary.sightings.mean.toFixed(1)} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${pct(p.summary.pIdentified.mean)}`));
+    if (p.channels) lines.push(row('', `by face ${pct(p.channels.face.pIdentifiedMean)} (walk trips), by plate ${pct(p.channels.plate.pIdentifiedMean)} (car trips, a read taken as identifying the driver); without a car trip that day ${pct(p.channels.walkOnly.pIdentifiedMean)}`));
     if (p.watchlist) {
       const ci = (key: string) => {
         const i = r.intervals?.[key];

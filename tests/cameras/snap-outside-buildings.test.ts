@@ -176,13 +176,18 @@ describe.each(['almaty', 'astana'] as const)('preset %s: no camera strictly insi
       .find((s) => s?.generator === 'placeByPopulation');
     expect(face).toBeDefined();
     expect(face!.params.avoidBuildings).toBe(true);
-    expect(face!.params.movedOutOfBuildings as number).toBeGreaterThan(0);
+    // Face cameras are first mounted at a kerb (mountOnStreet), so few are left inside a building for the building step.
+    expect(face!.params.mountOnStreet).toBe(true);
+    expect((face!.params.mountedOnStreet as number) + (face!.params.noStreetNearby as number)).toBe(face!.params.count);
+    expect(face!.params.movedOutOfBuildings as number).toBeGreaterThanOrEqual(0);
     expect(face!.params.leftInsideBuildings).toBeUndefined();
     // Same placement on the preset city with and without the step: the count in provenance is the oracle's count before.
     const opts = { seed, capabilities: ['face'] as const, fov: 60, range: 40 };
     const before = placeByPopulation(p.city, face!.params.count as number, { ...opts, avoidBuildings: false });
     const after = placeByPopulation(p.city, face!.params.count as number, opts);
-    expect(after.provenance?.params.movedOutOfBuildings).toBe(countInside(before, b));
+    const insideBefore = countInside(before, b);
+    expect(insideBefore).toBeGreaterThan(0); // without the kerb mount, population-weighted cameras do land in buildings
+    expect(after.provenance?.params.movedOutOfBuildings).toBe(insideBefore);
     expect(countInside(after, b)).toBe(0);
   }, 120_000);
 });

@@ -146,7 +146,8 @@ describe('the almaty-january-2022 preset (reduced)', () => {
         expect(row.byPolicy).toBe(false);
         expect(row.identifiedWithoutHolds).toBe(0);
         expect(row.identified).toBeLessThanOrEqual(crowd.archive.identified + 1e-9);
-        expect(row.identified).toBeGreaterThan(0.5 * crowd.archive.identified);
+        // (0 when no face camera of the reduced preset sees the square at the identify level.)
+        expect(row.identified).toBeGreaterThanOrEqual(0.5 * crowd.archive.identified);
       }
     }
   }, 120_000);

@@ -47,6 +47,8 @@ export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Ass
       { topic: 'Walking speed', value: `${t?.speeds?.walk ?? TRAVEL_SPEEDS.walk} m/s`, source: t?.speeds?.walk !== undefined ? 'scenario' : 'Murtagh et al., Sports Medicine 51(1):125–141, 2021 (usual pace)', ...(t?.speeds?.walk !== undefined ? {} : { sources: ['murtagh-2021' as const] }), kind: t?.speeds?.walk !== undefined ? 'assumption' : 'sourced' },
       { topic: 'Car speed', value: `${((t?.speeds?.car ?? TRAVEL_SPEEDS.car) * 3.6).toFixed(0)} km/h`, source: 'assumption (no published Almaty average found)', kind: 'assumption' },
       { topic: 'Plate reading', value: `at the ${m.plateLevel} level, read rate ${P.plateReadRate}`, source: 'assumption: vendors ask 300–540 px/m; 95% read rate quoted at 3 px/cm (Imagsa ANPR FAQ)', kind: 'assumption' },
+      { topic: 'Plate read identifies the traveller', value: `every read plate counts as identifying the person in the car (${P.channels ? `${(100 * (1 - P.channels.faceShareOfIdentifications)).toFixed(1)} % of expected identifications here are plate reads` : 'plate channel'})`, source: 'assumption: a plate names the registered keeper, who is usually but not always the driver (shared, company and hired cars, passengers); plausible share of reads that identify the traveller 0.5–1', kind: 'assumption' },
+      { topic: 'Channels', value: 'pedestrians can be identified only by face cameras, people in cars only by plate readers (faces in cars are not searched)', source: 'assumption (the sighting model\'s rule)', kind: 'assumption' },
     );
   }
   out.push(

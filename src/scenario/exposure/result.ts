@@ -51,6 +51,19 @@ export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'num
   /** With the watchlist `size` the scenario gave. */
   watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'simulatedSearches' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
   unicity: { sampled: number; byK: Pick<UnicityAtK, 'k' | 'share' | 'ciLow' | 'ciHigh' | 'sampled' | 'excluded'>[] } | null;
+  /**
+   * Identification split by channel (faces on walk trips, plate reads on car
+   * trips), means over person-days: P(identified at least once by that
+   * channel) and expected identifications; the faces' share of all expected
+   * identifications; and the person-days with walk trips and no car trip
+   * (their share of all person-days, their mean P(identified)).
+   */
+  channels: {
+    face: { pIdentifiedMean: number; identifiedMean: number };
+    plate: { pIdentifiedMean: number; identifiedMean: number };
+    faceShareOfIdentifications: number;
+    walkOnly: { share: number; pIdentifiedMean: number };
+  };
 }
 
 /** One least-surveilled route between named places (a LeastSurveilledRoute, lengths in km). */

@@ -10,6 +10,7 @@ import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
+import { personChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
 import { exposureAssumptions } from './assumptions.js';
 import { toMetres } from '../positions.js';
@@ -183,6 +184,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     uni = { sampled, byK: u.byK.map((b) => ({ k: b.k, share: b.share, ciLow: b.ciLow, ciHigh: b.ciHigh, sampled: b.sampled, excluded: b.excluded })) };
   }
   const S = r.summary;
+  const channels = identificationChannels(r.trips, numResidents, r.numDays);
   const p: PopulationExposureMetrics = {
     numResidents,
     numDays: r.numDays,
@@ -203,6 +205,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
       ? { size: o.watchlistSize!, citySearchesPerDay: r.watchlist.citySearchesPerDay, simulatedSearches: r.watchlist.simulatedSearches, expectedTrue: r.watchlist.expectedTrue, expectedFalse: r.watchlist.expectedFalse, falseShare: r.watchlist.falseShare }
       : null,
     unicity: uni,
+    channels,
   };
   Object.assign(ctx.headline, {
     exposureResidents: numResidents,
@@ -214,6 +217,10 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     exposurePIdentifiedMedian: S.pIdentified.quantiles['0.5'],
     exposureObservedFractionMean: S.observedFraction.mean,
     exposureDistrictGiniPIdentified: p.inequality.meanPIdentified.gini,
+    exposurePIdentifiedFaceMean: channels.face.pIdentifiedMean,
+    exposurePIdentifiedPlateMean: channels.plate.pIdentifiedMean,
+    exposureIdentifiedFaceShare: channels.faceShareOfIdentifications,
+    exposurePIdentifiedWalkOnlyMean: channels.walkOnly.pIdentifiedMean,
   });
   if (p.watchlist) {
     Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
@@ -221,6 +228,41 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
   }
   if (uni) for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
   return p;
+}
+
+/**
+ * P(identified at least once in a day) split by channel. A walk trip can
+ * only be identified by a face camera and a car trip only by a plate read
+ * (the sighting model's rule), so per person-day
+ * P(face) = 1 − Π over walk trips (1 − p_trip) and P(plate) likewise over
+ * car trips; both are means over every person-day (people who made no trip of
+ * that mode count as 0). `walkOnly` is the residents who made no car trip
+ * that day (and at least one trip): what people who do not drive face.
+ */
+function identificationChannels(trips: Parameters<typeof personChannelDays>[0], numPersons: number, numDays: number): PopulationExposureMetrics['channels'] {
+  const pc = personChannelDays(trips, { numPersons, numDays });
+  const rows = numPersons * numDays;
+  let face = 0, plate = 0, faceId = 0, plateId = 0, walkOnly = 0, walkOnlyP = 0;
+  for (let i = 0; i < rows; i++) {
+    const pf = -Math.expm1(pc.faceLogMiss[i]) + 0;
+    const pp = -Math.expm1(pc.plateLogMiss[i]) + 0;
+    face += pf;
+    plate += pp;
+    faceId += pc.faceIdentified[i];
+    plateId += pc.plateIdentified[i];
+    if (pc.plateTrips[i] === 0 && pc.faceTrips[i] > 0) {
+      walkOnly++;
+      walkOnlyP += pf;
+    }
+  }
+  const n = rows > 0 ? rows : 1;
+  const total = faceId + plateId;
+  return {
+    face: { pIdentifiedMean: face / n, identifiedMean: faceId / n },
+    plate: { pIdentifiedMean: plate / n, identifiedMean: plateId / n },
+    faceShareOfIdentifications: total > 0 ? faceId / total : 0,
+    walkOnly: { share: walkOnly / n, pIdentifiedMean: walkOnly > 0 ? walkOnlyP / walkOnly : 0 },
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * defaults the camera sources used.
  */
 import { type City, ALMATY_FACTS, ASTANA_FACTS } from '../../city/index.js';
-import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES, CAMERA_DEFAULTS, PLACEMENT_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../../cameras/index.js';
+import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES, CAMERA_DEFAULTS, PLACEMENT_DEFAULTS, OSM_IMPORT_DEFAULTS, MOUNT_ON_STREET_DEFAULTS, SNAP_OUTSIDE_BUILDINGS_DEFAULTS } from '../../cameras/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
 import type { CameraSourceSpec, ScenarioSpec } from '../schema.js';
@@ -71,6 +71,8 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
       out.push({ topic: `Optics of ${group} cameras`, value: `fov ${p.fov}°, ${p.resolutionPx} px, ${p.height} m, ${p.kind}`, source: 'assumption: typical equipment for the role (PRESET_CAMERA_PROFILES)', kind: 'assumption' });
     }
     out.push({ topic: 'Camera positions', value: 'placed by seeded generators on the street grid', source: 'synthetic (not surveyed positions)', kind: 'synthetic' });
+    out.push({ topic: 'Face-recognition camera mounting', value: `drawn where people live, then moved to the kerb of the nearest street (${MOUNT_ON_STREET_DEFAULTS.kerbOffset} m beyond the carriageway) and aimed along it at the centreline ${MOUNT_ON_STREET_DEFAULTS.aimDistance} m ahead, so that people walking towards the camera face it`, source: `assumption: face-capture cameras are aimed at the flow of people; aim point plausible 5–15 m (inside the preset lens's identify zone, about 13 m), kerb offset 0.5–3 m. With cameras facing the street square-on instead, walkers pass side-on and almost no face is searched`, kind: 'assumption' });
+    out.push({ topic: 'Cameras outside buildings', value: `a placed camera that falls inside a building footprint is moved ${SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset} m outside its nearest wall, facing away from it`, source: 'assumption: cameras are mounted outdoors (an indoor camera sees nothing of the street)', kind: 'assumption' });
   }
   if (sources.some((s) => s.from !== 'preset' && s.from !== 'osm' && s.from !== 'list')) {
     out.push({ topic: 'Default field of view (placement)', value: `${PLACEMENT_DEFAULTS.fov}°`, source: 'assumption: typical of 2.8–4 mm fixed CCTV lenses', kind: 'assumption' });
