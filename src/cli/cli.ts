@@ -255,6 +255,8 @@ function headlineText(r: ScenarioResult): string {
   for (const pm of ret ? [ret.policy, ...(ret.compared ? [ret.compared.policy] : [])] : []) {
     const parts = [`video ${int(pm.reach.kinds.video)} d, faces ${int(pm.reach.face)} d, plates ${int(pm.reach.plate)} d`];
     if (pm.storage) parts.push(`${int(pm.storage.storedTB)} TB (${int(pm.storage.costPerMonth)} ${pm.storage.currency}/month)`);
+    const alt = r.metrics.retention?.videoAlternative;
+    if (pm.storage && alt && pm === ret!.policy) parts.push(`with video ${alt.videoDays} d instead of the unverified ${alt.replacesDays} d: ${int(alt.storedTB)} TB`);
     if (pm.history) parts.push(`last ${int(ret!.lookbackDays)} days reconstructable ${pct(pm.history.summary.reconstructableShare.mean)}`);
     if (pm.access) parts.push(`closed loop ${pm.access.closedLoop ? 'holds' : `broken (${pm.access.beyondAllowed.map((b) => b.principal).join(', ')})`}`);
     lines.push(row(`retention: ${pm.name}`, parts.join('; ')));

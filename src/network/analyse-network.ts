@@ -8,8 +8,14 @@
  * index order). Storage rules:
  * - every node keeps its own cameras' video, live and record-only
  *   (`nodeAllMbps` × retentionDays);
- * - every centre also archives the live streams routed to it from other nodes
- *   (its incoming live traffic × retentionDays).
+ * - every centre also archives every live stream routed to it, its own
+ *   cameras' included (the centre's archive is a store apart from the
+ *   recorders of its own cameras): its live traffic × retentionDays.
+ * This is the storage rule of `retentionStorage` (retention layer) for a
+ * policy keeping video `retentionDays` at the camera tier (charged to the
+ * cameras' nodes) and at the centres, one replica each, with record-only
+ * cameras keeping their video on site: the two give the same per-node
+ * demand.
  * Hop count and latency are measured from the camera's node to its centre
  * (the camera's own attachment is not counted).
  *
@@ -257,7 +263,7 @@ export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetwork
   const short: number[] = [];
   for (let v = 0; v < N; v++) {
     let mb = network.nodeAllMbps[v];
-    if (routing.centre[v] === v) mb += flow[v] - network.nodeLiveMbps[v]; // incoming live streams archived at the centre
+    if (routing.centre[v] === v) mb += flow[v]; // the centre's archive of every live stream routed to it
     const d = mb * p.retentionDays * TB_PER_MBPS_DAY;
     demandTB[v] = d;
     const s = d > capacityTB[v] ? d - capacityTB[v] : 0;

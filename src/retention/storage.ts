@@ -12,9 +12,17 @@
  *   (`options.events`, e.g. from {@link dailyEventRates}) × a record size per
  *   kind ({@link RECORD_SIZES}): `faceTemplates` ← faceCaptures,
  *   `sightings` ← matchEvents, `plateReads` ← plateReads, `alerts` ← alerts.
- * - **Copies carry every camera's data**: a copy at an upper tier holds the
- *   archive of every camera below it, live or record-only (the archive is
- *   fetched even from record-only cameras) — a simplification.
+ * - **Which cameras' video is copied**: by default (`recordOnlyOnSite`) only
+ *   the cameras that stream live send video up the network, so a copy of
+ *   video at an upper tier holds the live cameras' streams; a record-only
+ *   camera keeps its video on its own recorder (tier `camera`) for the
+ *   longest video retention the policy gives any tier (its video can go
+ *   nowhere else), in a camera-tier row marked `cameras: 'record-only'`.
+ *   The same rule as `analyseNetwork`'s storage (every node keeps its own
+ *   cameras' video; a centre archives the live streams routed to it).
+ *   With `recordOnlyOnSite: false`, copies carry every camera's video, live
+ *   or record-only (the archive fetched even from record-only cameras).
+ *   Record kinds come from the live analytics and are unaffected.
  * - **Which node holds what.** Tier `camera` is every camera's own recorder
  *   (not a network node; with `cameraTierOnNodes` it is charged to the
  *   camera's node, as `analyseNetwork` does). For a tier above the camera,
@@ -124,6 +132,12 @@ export const RETENTION_STORAGE_DEFAULTS = {
   recordSizes: RECORD_SIZES,
   /** The camera tier is each camera's own recorder, not a network node's storage. */
   cameraTierOnNodes: false,
+  /**
+   * Assumption: a camera that does not stream to the centre (record-only,
+   * e.g. private building cameras) keeps its video on its own recorder;
+   * the network carries only live streams upward, so only they are copied.
+   */
+  recordOnlyOnSite: true,
 } as const;
 
 /** Options of {@link retentionStorage}. */
@@ -146,6 +160,12 @@ export interface RetentionStorageOptions {
   recordSizes?: Partial<Record<RecordKind, number>>;
   /** Charge the camera tier to each camera's network node (as analyseNetwork does). Default false. */
   cameraTierOnNodes?: boolean;
+  /**
+   * Record-only cameras keep their video on site; only live streams are
+   * copied to upper tiers (default true; see the module notes). False:
+   * every camera's video is copied.
+   */
+  recordOnlyOnSite?: boolean;
 }
 
 /** One (tier, kind) the policy has the kind at. */
@@ -156,6 +176,13 @@ export interface StorageRow {
   policyDays: RetentionDays;
   /** Days of data on file: policyDays capped by operatingDays (`'forever'` = operatingDays). */
   days: number;
+  /**
+   * Video rows with `recordOnlyOnSite`: whose video the row holds — `live`
+   * (the streamed cameras; at the camera tier and every upper tier) or
+   * `record-only` (the camera tier's on-site copy of the other cameras,
+   * kept for the policy's longest video retention). Absent on other rows.
+   */
+  cameras?: 'live' | 'record-only';
   /** False for `'forever'` or days > operatingDays: the volume still grows. */
   steadyState: boolean;
   /** New data arriving at this tier per day, TB (one copy). */
@@ -256,6 +283,7 @@ export interface RetentionStorage {
     pricePerTBMonth: Record<RetentionTier, number>;
     currency: string;
     cameraTierOnNodes: boolean;
+    recordOnlyOnSite: boolean;
     stream: ResolvedStreamOptions;
     numCameras: number;
     numNodes: number;
@@ -381,12 +409,13 @@ export function retentionStorage(policy: RetentionPolicy, network: CommandNetwor
       pricePerTBMonth: opts.price,
       currency: opts.currency,
       cameraTierOnNodes: opts.cameraTierOnNodes,
+      recordOnlyOnSite: opts.recordOnlyOnSite,
       stream: network.stream,
       numCameras: network.numCameras,
       numNodes: N,
       network: network.provenance,
       legalHolds: 'not included: holds are transient; steady-state figures cover the rules only',
-      model: 'video = camera bitrate (network.cameraMbps) × days; other kinds = events per day × record size × days; copies carry every camera\'s data; each camera\'s data at a tier goes to the nearest node of that tier upstream',
+      model: `video = camera bitrate (network.cameraMbps) × days; other kinds = events per day × record size × days; ${opts.recordOnlyOnSite ? 'only live cameras\' video is copied up, record-only cameras keep theirs on site for the longest video retention' : 'copies carry every camera\'s data'}; each camera\'s data at a tier goes to the nearest node of that tier upstream`,
     },
   };
 }
@@ -399,6 +428,7 @@ interface ResolvedStorageOptions {
   currency: string;
   recordSizes: Record<RecordKind, number>;
   cameraTierOnNodes: boolean;
+  recordOnlyOnSite: boolean;
   /** The event counts as given (to tell a missing count from 0). */
   eventsIn: Record<string, unknown>;
   /** Event counts per day, 0 where not given. */
@@ -407,7 +437,7 @@ interface ResolvedStorageOptions {
 
 function resolveStorageOptions(options: RetentionStorageOptions | undefined): ResolvedStorageOptions {
   const o = options === undefined ? {} : (requireObject(ORIGIN, 'options', options) as RetentionStorageOptions);
-  const allowed = ['events', 'operatingDays', 'replication', 'pricePerTBMonth', 'currency', 'recordSizes', 'cameraTierOnNodes'];
+  const allowed = ['events', 'operatingDays', 'replication', 'pricePerTBMonth', 'currency', 'recordSizes', 'cameraTierOnNodes', 'recordOnlyOnSite'];
   for (const k of Object.keys(o)) {
     if (!allowed.includes(k)) throw new InvalidInputError(ORIGIN, `options.${k}`, `is not an option (${allowed.join(', ')})`, (o as Record<string, unknown>)[k]);
   }
@@ -433,7 +463,9 @@ function resolveStorageOptions(options: RetentionStorageOptions | undefined): Re
   }
   const events: DailyEvents = { faceCaptures: 0, matchEvents: 0, plateReads: 0, alerts: 0 };
   for (const f of EVENT_FIELDS) if (eventsIn[f] !== undefined) events[f] = finite(ORIGIN, `options.events.${f}`, eventsIn[f], 0, false);
-  return { operatingDays, replication, price, currency, recordSizes, cameraTierOnNodes, eventsIn, events };
+  const recordOnlyOnSite = o.recordOnlyOnSite ?? D.recordOnlyOnSite;
+  if (typeof recordOnlyOnSite !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.recordOnlyOnSite', 'must be a boolean', recordOnlyOnSite);
+  return { operatingDays, replication, price, currency, recordSizes, cameraTierOnNodes, recordOnlyOnSite, eventsIn, events };
 }
 
 /** Every kept record kind needs its event count; every kept upper tier needs a node. Throws naming the rule otherwise. */
@@ -467,6 +499,10 @@ function checkKeptDataHasSource(policy: RetentionPolicy, network: CommandNetwork
 /** Data created per day by kind (one copy), and how each kind splits over the nodes: a weight column per kind and its total. */
 interface DailyVolumes {
   dailyTB: Float64Array;
+  /** Video of the live cameras per day, TB, and its split over the nodes (network.nodeLiveMbps). */
+  liveVideoTB: number;
+  liveWeight: Float64Array;
+  liveWeightTotal: number;
   weight: Float64Array[];
   weightTotal: number[];
 }
@@ -511,7 +547,16 @@ function dailyVolumes(network: CommandNetwork, events: DailyEvents, recordSizes:
     const kind = DATA_KINDS[k] as RecordKind;
     dailyTB[k] = (events[EVENT_OF_KIND[kind]] * recordSizes[kind]) / 1e12;
   }
-  return { dailyTB, weight: [allMbps, faceCams, faceCams, plateCams, eitherCams], weightTotal: [totalMbps, totalFace, totalFace, totalPlate, totalEither] };
+  let liveMbps = 0;
+  for (let v = 0; v < N; v++) liveMbps += network.nodeLiveMbps[v];
+  return {
+    dailyTB,
+    liveVideoTB: liveMbps * tbPerMbpsDay,
+    liveWeight: network.nodeLiveMbps,
+    liveWeightTotal: liveMbps,
+    weight: [allMbps, faceCams, faceCams, plateCams, eitherCams],
+    weightTotal: [totalMbps, totalFace, totalFace, totalPlate, totalEither],
+  };
 }
 
 /** The tier of the policy each node serves (null for a node of no kept tier). */
@@ -537,7 +582,7 @@ function placeTiers(
   opts: ResolvedStorageOptions,
   volumes: DailyVolumes,
 ): { rows: StorageRow[]; notes: string[]; perKind: Record<DataKind, Float64Array>; cameraTierTB: Float64Array } {
-  const { operatingDays, replication, cameraTierOnNodes } = opts;
+  const { operatingDays, replication, cameraTierOnNodes, recordOnlyOnSite } = opts;
   const { dailyTB, weight, weightTotal } = volumes;
   const nk = DATA_KINDS.length;
   const N = network.numNodes;
@@ -550,9 +595,27 @@ function placeTiers(
   const routing = createRouting(network);
   const flags = new Uint8Array(N);
   const assigned = new Float64Array(nk);
+  // With recordOnlyOnSite, upper tiers get the live cameras' video only, and the record-only
+  // cameras keep theirs at the camera tier for the longest video retention of any tier.
+  const liveVideo = recordOnlyOnSite ? volumes.liveVideoTB : dailyTB[0];
+  const liveWeight = recordOnlyOnSite ? volumes.liveWeight : weight[0];
+  const liveTotal = recordOnlyOnSite ? volumes.liveWeightTotal : weightTotal[0];
+  const recordOnlyMbps = weightTotal[0] - volumes.liveWeightTotal;
+  const recordOnlyVideo = recordOnlyOnSite && recordOnlyMbps > 0 ? recordOnlyMbps * streamStorageTB(1, 1) : 0;
+  let longestVideo = 0;
+  let videoSteady = true;
+  for (let t = 0; t < RETENTION_TIERS.length; t++) {
+    const r = rule(t, 0);
+    if (!policy.tiers.includes(RETENTION_TIERS[t]) || !r.present) continue;
+    longestVideo = Math.max(longestVideo, effectiveDays(r.days, operatingDays));
+    if (keeps(r.days) && !(r.days !== 'forever' && r.days <= operatingDays)) videoSteady = false;
+  }
+  const tierDaily = new Float64Array(nk);
   for (let t = 0; t < RETENTION_TIERS.length; t++) {
     const tier = RETENTION_TIERS[t];
     if (!policy.tiers.includes(tier)) continue;
+    tierDaily.set(dailyTB);
+    tierDaily[0] = liveVideo;
     // Rows present at this tier, their effective days.
     let anyStored = false;
     const days = new Float64Array(nk);
@@ -560,21 +623,29 @@ function placeTiers(
       const r = rule(t, k);
       if (!r.present) continue;
       days[k] = effectiveDays(r.days, operatingDays);
-      if (days[k] > 0 && dailyTB[k] > 0) anyStored = true;
+      if (days[k] > 0 && tierDaily[k] > 0) anyStored = true;
     }
     assigned.fill(0);
     if (tier === 'camera') {
-      if (cameraTierOnNodes && anyStored) {
+      if (cameraTierOnNodes && (anyStored || (recordOnlyVideo > 0 && longestVideo > 0))) {
+        const recordOnlyWeight = network.nodeAllMbps;
         for (let v = 0; v < N; v++) {
           let sum = 0;
           for (let k = 0; k < nk; k++) {
-            if (days[k] === 0 || weightTotal[k] === 0) continue;
-            sum += (dailyTB[k] * weight[k][v]) / weightTotal[k] * days[k] * replication.camera;
+            if (days[k] === 0) continue;
+            const w = k === 0 ? liveWeight : weight[k];
+            const total = k === 0 ? liveTotal : weightTotal[k];
+            if (total === 0) continue;
+            sum += (tierDaily[k] * w[v]) / total * days[k] * replication.camera;
+          }
+          if (recordOnlyVideo > 0 && longestVideo > 0) {
+            const rec = recordOnlyWeight[v] - network.nodeLiveMbps[v];
+            sum += (recordOnlyVideo * rec) / recordOnlyMbps * longestVideo * replication.camera;
           }
           cameraTierTB[v] = sum;
         }
       }
-      for (let k = 0; k < nk; k++) assigned[k] = dailyTB[k];
+      for (let k = 0; k < nk; k++) assigned[k] = tierDaily[k];
     } else if (anyStored) {
       const nodeKindIdx = NODE_KINDS.indexOf(TIER_NODE_KIND[tier]);
       for (let v = 0; v < N; v++) flags[v] = network.nodeKind[v] === nodeKindIdx ? 1 : 0;
@@ -582,10 +653,11 @@ function placeTiers(
       const centre = routing.centre;
       const rep = replication[tier];
       for (let k = 0; k < nk; k++) {
-        if (days[k] === 0 || dailyTB[k] === 0 || weightTotal[k] === 0) continue;
-        const w = weight[k];
+        const w = k === 0 ? liveWeight : weight[k];
+        const total = k === 0 ? liveTotal : weightTotal[k];
+        if (days[k] === 0 || tierDaily[k] === 0 || total === 0) continue;
         const out = perKind[DATA_KINDS[k]];
-        const scale = (dailyTB[k] / weightTotal[k]) * days[k] * rep;
+        const scale = (tierDaily[k] / total) * days[k] * rep;
         let got = 0;
         for (let v = 0; v < N; v++) {
           const u = centre[v];
@@ -593,10 +665,31 @@ function placeTiers(
           out[u] += w[v] * scale;
           got += w[v];
         }
-        assigned[k] = (dailyTB[k] * got) / weightTotal[k];
+        assigned[k] = (tierDaily[k] * got) / total;
       }
     }
-    tierRows(policy, t, days, assigned, opts, volumes, rows, notes);
+    tierRows(policy, t, days, tierDaily, assigned, opts, volumes, rows, notes, recordOnlyOnSite ? 'live' : undefined);
+    if (tier === 'camera' && recordOnlyVideo > 0) {
+      // The record-only cameras' on-site video: one row, kept as long as the longest video copy.
+      const storedTB = recordOnlyVideo * longestVideo * replication.camera;
+      rows.push({
+        tier,
+        kind: 'video',
+        policyDays: longestVideo,
+        days: longestVideo,
+        cameras: 'record-only',
+        steadyState: videoSteady,
+        dailyTB: recordOnlyVideo,
+        replication: replication.camera,
+        storedTB,
+        unassignedTB: 0,
+        pricePerTBMonth: opts.price.camera,
+        costPerMonth: storedTB * opts.price.camera,
+      });
+    }
+  }
+  if (recordOnlyOnSite && !policy.tiers.includes('camera') && recordOnlyVideo > 0 && longestVideo > 0) {
+    notes.push(`Record-only cameras keep their video on site for ${longestVideo} days, but the policy has no camera tier: that video (${(recordOnlyVideo * longestVideo).toPrecision(4)} TB) is not counted.`);
   }
   return { rows, notes, perKind, cameraTierTB };
 }
@@ -606,14 +699,16 @@ function tierRows(
   policy: RetentionPolicy,
   t: number,
   days: Float64Array,
+  dailyTB: Float64Array,
   assigned: Float64Array,
   opts: ResolvedStorageOptions,
   volumes: DailyVolumes,
   rows: StorageRow[],
   notes: string[],
+  videoCameras: 'live' | undefined,
 ): void {
   const { operatingDays, replication, price } = opts;
-  const { dailyTB, weightTotal } = volumes;
+  const { weightTotal } = volumes;
   const nk = DATA_KINDS.length;
   const tier = RETENTION_TIERS[t];
   for (let k = 0; k < nk; k++) {
@@ -629,6 +724,7 @@ function tierRows(
       kind,
       policyDays: r.days,
       days: d,
+      ...(kind === 'video' && videoCameras !== undefined ? { cameras: videoCameras } : {}),
       steadyState,
       dailyTB: dailyTB[k],
       replication: replication[tier],

@@ -36,7 +36,7 @@ function build(opts: { withNational?: boolean; live?: boolean } = {}): CommandNe
   g.addEdge('A', 'H', link);
   g.addEdge('B', 'H', link);
   g.addEdge('X', 'C', link);
-  const live = opts.live ?? false;
+  const live = opts.live ?? true;
   const c = (caps: ('face' | 'plate')[]) => ({ x: 0, y: 0, heading: 0, fov: 90, range: 10, live, capabilities: caps });
   const cams = createCameraSet([c(['face']), c(['plate']), c(['face', 'plate']), c([])]);
   return createCommandNetwork(g, cams, { cameraNode: ['A', 'A', 'B', 'X'], cameraMbps: [1, 1, 2, 4] });
@@ -394,3 +394,78 @@ function order(rowKey: string): number {
   const [t, k] = rowKey.split('/');
   return ['camera', 'aggregation', 'district', 'city', 'national'].indexOf(t) * 10 + ['video', 'faceTemplates', 'sightings', 'plateReads', 'alerts'].indexOf(k);
 }
+
+describe('retentionStorage: record-only cameras keep their video on site (recordOnlyOnSite, the default)', () => {
+  /** C city-centre with a camera of its own; A aggregation → C. cam 0 at A live 1 Mbit/s; cam 1 at A record-only 3; cam 2 at C live 2; cam 3 at C record-only 0.5. */
+  function mixed(): CommandNetwork {
+    const g = createNetworkGraph();
+    const n = (kind: NodeKind, storageTB: number) => ({ kind, x: 0, y: 0, storageTB, analyticsStreams: 10, availability: 1 });
+    g.addNode('C', n('city-centre', 10));
+    g.addNode('A', n('aggregation', 0.5));
+    g.addEdge('A', 'C', { kind: 'fibre' as const, capacityMbps: 1000, latencyMs: 1, availability: 1 });
+    const c = (live: boolean) => ({ x: 0, y: 0, heading: 0, fov: 90, range: 10, live, capabilities: [] as ('face' | 'plate')[] });
+    const cams = createCameraSet([c(true), c(false), c(true), c(false)]);
+    return createCommandNetwork(g, cams, { cameraNode: ['A', 'A', 'C', 'C'], cameraMbps: [1, 3, 2, 0.5] });
+  }
+  const p = policy({ camera: { video: { days: 0, copyTo: 'city' } }, city: { video: { days: 90 } } });
+
+  it('copies only live streams to the centre and keeps record-only video on its recorder for the longest video retention (worked by hand)', () => {
+    const s = retentionStorage(p, mixed());
+    // City: live 1 + 2 = 3 Mbit/s × 0.0108 × 90 days × 2 replicas = 5.832 TB.
+    expect(row(s, 'city', 'video').storedTB).toBeCloseTo(3 * MBPS_DAY * 90 * 2, 12);
+    expect(row(s, 'city', 'video').cameras).toBe('live');
+    // Camera tier: the live cameras keep 0 days; the record-only ones (3 + 0.5 Mbit/s) keep 90 days on site, 1 copy.
+    const onSite = s.byTierKind.find((r) => r.tier === 'camera' && r.kind === 'video' && r.cameras === 'record-only')!;
+    expect(onSite.storedTB).toBeCloseTo(3.5 * MBPS_DAY * 90, 12);
+    expect(onSite.days).toBe(90);
+    expect(s.totals.storedTB).toBeCloseTo(3 * MBPS_DAY * 90 * 2 + 3.5 * MBPS_DAY * 90, 12);
+    // The day's video created is every camera's.
+    expect(s.byKind.find((k) => k.kind === 'video')!.dailyTB).toBeCloseTo(6.5 * MBPS_DAY, 12);
+    // The old rule (every camera copied to the centre) on request: 6.5 Mbit/s × 90 × 2.
+    const all = retentionStorage(p, mixed(), { recordOnlyOnSite: false });
+    expect(all.totals.storedTB).toBeCloseTo(6.5 * MBPS_DAY * 90 * 2, 12);
+    expect(all.byTierKind.some((r) => r.cameras !== undefined)).toBe(false);
+    expect(() => retentionStorage(p, mixed(), { recordOnlyOnSite: 'yes' as never })).toThrow(/retentionStorage: options\.recordOnlyOnSite must be a boolean/);
+  });
+
+  it('agrees node by node with analyseNetwork when the centre has cameras and some cameras only record', () => {
+    const net = mixed();
+    for (const D of [1, 30, 90]) {
+      const a = analyseNetwork(net, { retentionDays: D });
+      const q = policy({ camera: { video: { days: D, copyTo: 'city' } }, city: { video: { days: D } } });
+      const s = retentionStorage(q, net, { cameraTierOnNodes: true, replication: { camera: 1, city: 1 } });
+      // By hand for D = 1: A keeps 1 + 3 = 4 Mbit/s; C keeps its own 2.5 plus the live archive 1 + 2 = 3.
+      if (D === 1) {
+        expect(a.storage.demandTB[1]).toBeCloseTo(4 * MBPS_DAY, 12);
+        expect(a.storage.demandTB[0]).toBeCloseTo(5.5 * MBPS_DAY, 12);
+      }
+      for (let v = 0; v < net.numNodes; v++) expect(s.perNode.demandTB[v]).toBeCloseTo(a.storage.demandTB[v], 12);
+      expect(s.totals.storedTB).toBeCloseTo(a.storage.totalDemandTB, 12);
+    }
+  });
+});
+
+describe('retentionStorage on the full Almaty preset (almaty-assumed policy)', () => {
+  it('stores the live streams at the centre (×2) and the record-only cameras\' video on site: recomputed from the camera columns', async () => {
+    const { createPreset } = await import('../../src/cameras/presets.js');
+    const { buildHierarchicalNetwork } = await import('../../src/network/build-hierarchical.js');
+    const { almatyNetworkOptions } = await import('../../src/network/network-presets.js');
+    const p = createPreset('almaty', { seed: 1 });
+    const net = buildHierarchicalNetwork(p.cameras, p.city, almatyNetworkOptions({ seed: 1 }));
+    let liveMbps = 0, recordMbps = 0, live = 0;
+    for (let c = 0; c < net.numCameras; c++) {
+      if (p.cameras.live[c] === 1) {
+        liveMbps += net.cameraMbps[c];
+        live++;
+      } else recordMbps += net.cameraMbps[c];
+    }
+    expect(live).toBe(53_000);
+    const s = retentionStorage(retentionPreset('almaty-assumed'), net, { events: { faceCaptures: 0, matchEvents: 0, plateReads: 0, alerts: 0 } });
+    const video = s.byTierKind.filter((r) => r.kind === 'video').reduce((t, r) => t + r.storedTB, 0);
+    // Relative 1e-10: sums of 128,000 bitrates in a different order (float rounding about n·ε ≈ 3e-11).
+    const expected = (liveMbps * 90 * 2 + recordMbps * 90) * MBPS_DAY;
+    expect(Math.abs(video - expected) / expected).toBeLessThan(1e-10);
+    // The centre holds only the 53,000 live cameras' video, not the 75,000 record-only ones.
+    expect(Math.abs(row(s, 'city', 'video').storedTB / (liveMbps * 90 * 2 * MBPS_DAY) - 1)).toBeLessThan(1e-10);
+  }, 120_000);
+});

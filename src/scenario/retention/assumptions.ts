@@ -36,6 +36,10 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
     const ids = builtin && JSON.stringify(builtin.sources ?? []) === JSON.stringify(p.sources) ? POLICY_SOURCES[p.name] : undefined;
     out.push({ topic: `Retention policy: ${p.name}`, value, source: p.sources.length > 0 ? p.sources.join('; ') : 'scenario', ...(ids ? { sources: ids } : {}), kind: p.evidence === 'sourced' ? 'sourced' : 'assumption' });
   }
+  if (m.videoAlternative) {
+    const v = m.videoAlternative;
+    out.push({ topic: `Video retention ${v.replacesDays} days (unverified)`, value: `storage ${Math.round(v.storedTB).toLocaleString('en-US')} TB if video is kept ${v.videoDays} days instead (shown beside the main figure)`, source: `not verified: ${v.reason}`, sources: ['kazpravda-2026-01-06', 'nypd-das-2009'], kind: 'assumption' });
+  }
   out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
   const storage = m.policy.storage;
@@ -57,7 +61,16 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
       { topic: 'Record sizes', value: Object.entries(P.recordSizes).map(([k, b]) => `${k} ${b.toLocaleString('en-US')} B`).join(', '), source: 'face template 2,048 B = 512 float32 (ArcFace-style embedding, Deng et al., CVPR 2019); the others are assumptions (a sighting with its face crop, a plate read with crop and overview image, an alert with images and notes; RECORD_SIZES)', kind: 'assumption' },
     );
   }
-  out.push({ topic: 'Copies to upper tiers', value: "carry every camera's data (the archive is fetched even from record-only cameras)", source: 'assumption (retention model)', kind: 'assumption' });
+  out.push(
+    storage?.params.recordOnlyOnSite === false
+      ? { topic: 'Which cameras are copied to upper tiers', value: "every camera's video, live or record-only (the archive is fetched even from record-only cameras)", source: 'scenario (recordOnlyOnSite: false)', kind: 'assumption' }
+      : {
+          topic: 'Which cameras are copied to upper tiers',
+          value: 'only the cameras that stream live: their video is what reaches the centre; record-only cameras (e.g. private building cameras) keep their own video on site for the longest video retention of the policy. The network step sizes storage by the same rule (each node keeps its cameras\' video, the centre archives the live streams)',
+          source: 'assumption (RETENTION_STORAGE_DEFAULTS.recordOnlyOnSite): the network carries only live streams upward',
+          kind: 'assumption',
+        },
+  );
   if (network && !residents) out.push({ topic: 'Event storage', value: 'face templates, match events, plate reads and alerts counted as 0 per day: the scenario has no residents', source: 'scenario', kind: 'assumption' });
   if (!network) out.push({ topic: 'Retention storage', value: 'not computed: the scenario has no network', source: 'scenario', kind: 'assumption' });
   return out;

@@ -28,6 +28,8 @@ function cards(result: ScenarioResult): ReportCard[] {
   const p = r.policy;
   const cards: ReportCard[] = [];
   if (p.storage) cards.push([`Storage under ${p.name}`, `${num(p.storage.storedTB)} TB`, `${num(p.storage.costPerMonth)} ${p.storage.currency} a month; ${num(p.storage.shortfallTB)} TB beyond the nodes' capacity`]);
+  const alt = result.metrics.retention?.videoAlternative;
+  if (p.storage && alt) cards.push([`If video is kept ${alt.videoDays} days, not ${alt.replacesDays}`, `${num(alt.storedTB)} TB`, `${num(alt.costPerMonth)} ${p.storage.currency} a month: ${alt.reason}`]);
   if (p.history) cards.push([`Last ${num(r.lookbackDays)} days reconstructable`, pct(p.history.summary.reconstructableShare.mean), `mean share of a resident's trips identifiable from what ${p.name} keeps (faces ${num(p.reach.face)} d, plates ${num(p.reach.plate)} d)`]);
   if (p.access) {
     cards.push([

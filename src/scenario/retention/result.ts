@@ -13,7 +13,7 @@ import type { AccessAnalysis, AccessBreach, ArchiveOnFile, DailyEvents, KindReac
 export interface RetentionStorageMetrics extends Pick<RetentionStorage['totals'], 'storedTB' | 'costPerMonth' | 'dailyCreatedTB' | 'steadyState' | 'shortfallTB' | 'overCapacityNodes'>, Pick<RetentionStorage, 'notes'> {
   currency: RetentionStorage['params']['currency'];
   /** The inputs that drive the storage and cost figures (named assumptions in the table). */
-  params: Pick<RetentionStorage['params'], 'recordSizes' | 'replication' | 'pricePerTBMonth'>;
+  params: Pick<RetentionStorage['params'], 'recordSizes' | 'replication' | 'pricePerTBMonth' | 'recordOnlyOnSite'>;
   byTier: Pick<StorageTierTotals, 'tier' | 'storedTB' | 'costPerMonth' | 'capacityTB' | 'overCapacityNodes'>[];
   byKind: Pick<StorageKindTotals, 'kind' | 'dailyTB' | 'storedTB' | 'longestDays'>[];
 }
@@ -68,6 +68,13 @@ export interface RetentionMetrics {
   /** The policy compared with, and the deltas (compareRetention: B = compared − A = main), or null. */
   compared: { policy: RetentionPolicyMetrics; deltas: RetentionComparison } | null;
   crowds: RetroactiveCrowdMetrics[];
+  /**
+   * When the policy's video retention rests on an unverified rule (the
+   * built-in `almaty-assumed` and `kazakhstan-90d`: 90 days), the storage
+   * and cost with that video retention replaced by the documented
+   * alternative (30 days), and why; null otherwise or without a network.
+   */
+  videoAlternative: { videoDays: number; replacesDays: number; storedTB: number; costPerMonth: number; reason: string } | null;
 }
 
 /** The retention part's key of `ScenarioMetrics` (result.ts): present when the scenario has a retention section. */

@@ -6,7 +6,7 @@
  * from the archive days after the gathering.
  */
 import { crowdExposure } from '../../exposure/index.js';
-import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, type RetentionPolicy, type DailyEvents } from '../../retention/index.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, retentionStorage, DATA_KINDS, type RetentionPolicy, type DailyEvents } from '../../retention/index.js';
 import type { RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './policy.js';
 import { retentionAssumptions } from './assumptions.js';
@@ -29,7 +29,7 @@ export function retentionPolicyMetrics(a: RetentionAnalysis): RetentionPolicyMet
       storedTB: s.totals.storedTB,
       costPerMonth: s.totals.costPerMonth,
       currency: s.params.currency,
-      params: { recordSizes: s.params.recordSizes, replication: s.params.replication, pricePerTBMonth: s.params.pricePerTBMonth },
+      params: { recordSizes: s.params.recordSizes, replication: s.params.replication, pricePerTBMonth: s.params.pricePerTBMonth, recordOnlyOnSite: s.params.recordOnlyOnSite },
       dailyCreatedTB: s.totals.dailyCreatedTB,
       steadyState: s.totals.steadyState,
       shortfallTB: s.totals.shortfallTB,
@@ -128,6 +128,7 @@ const retentionStep: ScenarioStep = {
       comparedMetrics = { policy: retentionPolicyMetrics(b), deltas: compareRetention(a, b) };
     }
     const crowds = retroactiveCrowds(ctx, policy, scenarioRetentionPolicy(section, project, { withHolds: false }), section.operatingDays);
+    const videoAlternative = ctx.network && a.storage ? unverifiedVideoAlternative(policy, ctx.network, { events, operatingDays: section.operatingDays, ...(section.pricePerTBMonth !== undefined ? { pricePerTBMonth: section.pricePerTBMonth } : {}) }) : null;
     const m: RetentionMetrics = {
       operatingDays: section.operatingDays,
       lookbackDays: section.lookbackDays,
@@ -136,16 +137,55 @@ const retentionStep: ScenarioStep = {
       policy: retentionPolicyMetrics(a),
       compared: comparedMetrics,
       crowds,
+      videoAlternative,
     };
     ctx.metrics.retention = m;
     headline(ctx, 'retention', m.policy);
     if (comparedMetrics) headline(ctx, 'retentionCompared', comparedMetrics.policy);
+    if (videoAlternative) {
+      ctx.headline[`retentionStorageTBVideo${videoAlternative.videoDays}d`] = videoAlternative.storedTB;
+      ctx.headline[`retentionCostPerMonthVideo${videoAlternative.videoDays}d`] = videoAlternative.costPerMonth;
+    }
     for (const c of crowds) {
       for (const r of c.rows) ctx.headline[`crowd${keyOf(c.crowd)}RetroIdentifiedAfter${r.daysAfter}d`] = r.identified;
     }
     ctx.assumptions.push(...retentionAssumptions(m, ex !== undefined, ctx.network !== undefined));
   },
 };
+
+/**
+ * Built-in policies whose video retention rests on a rule that could not be
+ * verified for the city (the Kazakh "at least 90 days", found only in a
+ * regional police statement), with the documented alternative shown beside
+ * them: 30 days, the video retention reported for the NYPD Domain Awareness
+ * System.
+ */
+const UNVERIFIED_VIDEO_RULE: Readonly<Record<string, { days: number; alternative: number; reason: string }>> = {
+  'almaty-assumed': { days: 90, alternative: 30, reason: 'the 90-day video rule is a regional statement (Ulytau police, Kazakhstanskaya Pravda, 6 Jan 2026), not verified for Almaty; 30 days is the video retention reported for the NYPD Domain Awareness System' },
+  'kazakhstan-90d': { days: 90, alternative: 30, reason: 'the 90-day video rule is a regional statement (Ulytau police, Kazakhstanskaya Pravda, 6 Jan 2026), not a verified national rule; 30 days is the video retention reported for the NYPD Domain Awareness System' },
+};
+
+/**
+ * Storage and cost of the policy with its unverified video retention replaced
+ * by the documented alternative (every video rule of `days` days set to
+ * `alternative`), or null when the policy is not one of
+ * {@link UNVERIFIED_VIDEO_RULE}.
+ */
+function unverifiedVideoAlternative(policy: RetentionPolicy, network: NonNullable<ScenarioContext['network']>, options: Parameters<typeof retentionStorage>[2]): RetentionMetrics['videoAlternative'] {
+  const rule = UNVERIFIED_VIDEO_RULE[policy.name];
+  if (rule === undefined) return null;
+  const nk = DATA_KINDS.length;
+  const video = DATA_KINDS.indexOf('video');
+  let changed = false;
+  const rules = policy.rules.map((r, i) => {
+    if (i % nk !== video || r.days !== rule.days) return r;
+    changed = true;
+    return { ...r, days: rule.alternative };
+  });
+  if (!changed) return null;
+  const s = retentionStorage({ ...policy, rules }, network, options);
+  return { videoDays: rule.alternative, replacesDays: rule.days, storedTB: s.totals.storedTB, costPerMonth: s.totals.costPerMonth, reason: rule.reason };
+}
 
 function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetrics): void {
   ctx.headline[`${prefix}VideoDays`] = p.reach.kinds.video;
