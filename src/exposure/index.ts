@@ -30,6 +30,8 @@ export type { StreetExposureProfile, StreetExposureProfileOptions } from './stre
 export { computeTripMetrics, tripCameras } from './trip-metrics.js';
 export type { TripMetrics, TripCameraBlock } from './trip-metrics.js';
 export { unicity, wilsonInterval, groupPointsByPerson, UNICITY_DEFAULTS } from './unicity.js';
+export { unicityCurve, cellUnits, UNICITY_CURVE_DEFAULTS } from './unicity-curve.js';
+export type { UnicityCurve, UnicityCurvePoint, UnicityCurveOptions } from './unicity-curve.js';
 export type { UnicityPoints, UnicityOptions, UnicityAtK, UnicityResult, UngroupedPoints } from './unicity.js';
 export { watchlistIdentifications, WATCHLIST_DEFAULTS } from './watchlist.js';
 export type { WatchlistInput, WatchlistOptions, WatchlistResult } from './watchlist.js';

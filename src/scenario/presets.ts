@@ -153,7 +153,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const places = { 'Republic Square': { lon: PRESET_PLACES.republicSquare.lon, lat: PRESET_PLACES.republicSquare.lat }, 'Almaty-2 station': { ...PRESET_PLACES.almaty2Station } };
   const exposure = (withRoute: boolean) => ({
     watchlistSize: 10_000,
-    sample: Math.min(2000, nr),
+    sample: nr,
     unicity: { kMax: 8, sampleSize: 1000 },
     ...(withRoute ? { places, routes: [{ from: 'Almaty-2 station', to: 'Republic Square' }] } : {}),
   });

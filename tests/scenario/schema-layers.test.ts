@@ -78,7 +78,7 @@ describe('the residents, trips, recognition sections and the exposure analysis',
       },
     });
     expect(s.residents).toEqual({ count: 100 });
-    expect(s.analyses.exposure!.unicity).toEqual({ kMax: 8, sampleSize: 1000 });
+    expect(s.analyses.exposure!.unicity).toEqual({ kMax: 8, sampleSize: 1000, crowdSizes: [1000, 2000, 5000], cellSize: 1000 });
     expect(s.analyses.exposure!.crowds![0]).toMatchObject({ coordinates: 'lonlat', afterDamage: false });
     expect(s.analyses.exposure!.occlusion).toBe(true);
   });

@@ -20,7 +20,7 @@ function cards(result: ScenarioResult): ReportCard[] {
       cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide${t ? ` (90 %: ${num(t.lo, 1)}–${num(t.hi, 1)})` : ''}; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
     }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
-    if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `of ${num(k4.sampled)} sampled residents (95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)})`]);
+    if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `camera × hour, in a crowd of ${num(p.unicity!.sampled)} residents over ${num(p.unicity!.days)} day(s) (${num(k4.sampled)} tested, 95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)}); not comparable with de Montjoye et al.'s 95% (1.5 million people, 15 months, antenna × hour): see the unicity curve`]);
   }
   return cards;
 }
@@ -133,7 +133,19 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
         const fi = result.intervals?.watchlistFalsePerDay;
         out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${num(w.expectedTrue, 1)}</b> true identifications and <b>${num(w.expectedFalse, 1)}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).${w.simulatedSearches !== undefined && ti && fi ? ` Both rest on ${num(w.simulatedSearches)} simulated face searches; ${esc(ti.method)}: ${num(ti.lo, 1)}–${num(ti.hi, 1)} true and ${num(fi.lo, 1)}–${num(fi.hi, 1)} false a day (90 %; recognition rates and trip choices not included).` : ''}</p>`);
       }
-      if (p.unicity) out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
+      if (p.unicity) {
+        out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
+        if (p.unicity.curve?.length) {
+          const sizes = p.unicity.curve[0].points.map((x) => x.crowdSize);
+          out.push(
+            `<p>Unicity at 4 points falls as the crowd grows and as points get coarser (nested crowds drawn from the simulated residents; 95% Wilson intervals). de Montjoye et al. (Sci. Rep. 3:1376, 2013) found 95% among 1.5 million people over 15 months at antenna × hour resolution: a larger crowd and a longer period than simulated here, so the two are not the same measurement.</p>`,
+            table(
+              ['resolution', ...sizes.map((n) => `crowd ${num(n)}`)],
+              p.unicity.curve.map((c) => [`${c.resolution} (${num(c.numUnits)} units)`, ...c.points.map((x) => `${pct(x.share)} (${pct(x.ciLow)}–${pct(x.ciHigh)})`)]),
+            ),
+          );
+        }
+      }
     }
     if (e.crowds.length) {
       out.push('<h3>Crowds</h3><p>Live: within a live camera\'s view, identified by live face recognition. Archive: every recording searched afterwards (retention long enough assumed; retroactive identification under a legal hold is not modelled yet).</p>');

@@ -8,7 +8,7 @@
  * to the top of a row (a route's `params.maxDetour` as `maxDetour`).
  */
 import type { CoverageLevel } from '../../coverage/index.js';
-import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK } from '../../exposure/index.js';
+import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK, UnicityCurvePoint } from '../../exposure/index.js';
 import type { Histogram } from '../result.js';
 
 /** One district's exposure (residents by home district; means per resident and day): the exposure layer's row as is. */
@@ -50,7 +50,18 @@ export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'num
   inequality: Record<keyof PopulationExposure['inequality'], Pick<GroupInequality, 'gini' | 'maxMinRatio' | 'maxGroup' | 'minGroup'>>;
   /** With the watchlist `size` the scenario gave. */
   watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'simulatedSearches' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
-  unicity: { sampled: number; byK: Pick<UnicityAtK, 'k' | 'share' | 'ciLow' | 'ciHigh' | 'sampled' | 'excluded'>[] } | null;
+  /**
+   * Unicity of the kept residents' traces: per k at camera × hour over the
+   * whole kept crowd (`sampled` residents, `days` simulated days), and the
+   * curve at k = 4 over nested crowds of growing size at two resolutions
+   * (camera × hour and cell × hour), see unicityCurve.
+   */
+  unicity: {
+    sampled: number;
+    days: number;
+    byK: Pick<UnicityAtK, 'k' | 'share' | 'ciLow' | 'ciHigh' | 'sampled' | 'excluded'>[];
+    curve: { resolution: string; cellSize: number | null; numUnits: number; points: UnicityCurvePoint[] }[];
+  } | null;
   /**
    * Identification split by channel (faces on walk trips, plate reads on car
    * trips), means over person-days: P(identified at least once by that

@@ -107,11 +107,13 @@ export const exposureAnalysisSchema = z.strictObject({
   plateLevel: level.optional(),
   plateReadRate: probability.optional(),
   watchlistSize: z.number().min(1).optional().describe('Watchlist size for the expected true and false identifications per day.'),
-  sample: z.number().int().min(0).default(2000).describe('Residents whose sightings are kept for unicity (default 2,000).'),
+  sample: z.number().int().min(0).optional().describe('Residents whose sightings are kept for unicity (default: every simulated resident, so that unicity is measured on the whole simulated crowd).'),
   unicity: z
     .strictObject({
       kMax: z.number().int().min(1).max(8).default(8),
       sampleSize: z.number().int().min(1).default(1000).describe('People sampled per k (default 1,000).'),
+      crowdSizes: z.array(z.number().int().min(1)).max(20).default([1000, 2000, 5000]).describe('Crowd sizes of the unicity curve at k = 4 (the whole kept crowd is always added).'),
+      cellSize: z.number().gt(0).max(100_000).default(1000).describe('Cell side in metres of the coarse (cell × hour) resolution of the curve, for antenna-like points (default 1,000 m, an assumption for urban antenna spacing).'),
     })
     .optional(),
   crowds: z.array(crowdSchema).optional(),

@@ -9,6 +9,7 @@
 import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
+import { unicityCurve, cellUnits } from '../../exposure/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
 import { personChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
@@ -156,7 +157,8 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
   const o = spec.analyses.exposure!;
   ctx.progress(0.3, 'residents and trips');
   const numResidents = spec.residents!.count;
-  const keep = o.unicity !== undefined && o.sample > 0;
+  const sample = o.sample ?? numResidents;
+  const keep = o.unicity !== undefined && sample > 0;
   const r = computePopulationExposure(ctx.cameras!, ctx.city!, {
     seed: ctx.rng.stream('exposure'),
     numResidents,
@@ -166,7 +168,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     network,
     threads: o.threads,
     keepSightings: keep,
-    sample: o.sample,
+    sample,
     watchlistSize: o.watchlistSize,
     recognition: spec.recognition,
     faceLevel,
@@ -179,9 +181,23 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
   let uni: PopulationExposureMetrics['unicity'] = null;
   if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
     ctx.progress(0.8, 'unicity');
-    const sampled = Math.min(o.sample, numResidents);
-    const u = unicity(sightingPoints(r.sightings, sampled), { kMax: o.unicity!.kMax, sampleSize: o.unicity!.sampleSize, seed: ctx.rng.stream('unicity') });
-    uni = { sampled, byK: u.byK.map((b) => ({ k: b.k, share: b.share, ciLow: b.ciLow, ciHigh: b.ciHigh, sampled: b.sampled, excluded: b.excluded })) };
+    const sampled = Math.min(sample, numResidents);
+    const points = sightingPoints(r.sightings, sampled);
+    const u = unicity(points, { kMax: o.unicity!.kMax, sampleSize: o.unicity!.sampleSize, seed: ctx.rng.stream('unicity') });
+    // The curve over crowd sizes at two resolutions: camera × hour, and cell × hour (antenna-like).
+    const curveOpts = { k: 4, crowdSizes: o.unicity!.crowdSizes, sampleSize: o.unicity!.sampleSize };
+    const byCamera = unicityCurve(points, { ...curveOpts, seed: ctx.rng.stream('unicity-curve-camera') });
+    const cells = cellUnits(ctx.cameras!.x, ctx.cameras!.y, o.unicity!.cellSize);
+    const byCell = unicityCurve(points, { ...curveOpts, unitOf: cells.unitOf, seed: ctx.rng.stream('unicity-curve-cell') });
+    uni = {
+      sampled,
+      days: r.numDays,
+      byK: u.byK.map((b) => ({ k: b.k, share: b.share, ciLow: b.ciLow, ciHigh: b.ciHigh, sampled: b.sampled, excluded: b.excluded })),
+      curve: [
+        { resolution: 'camera × hour', cellSize: null, numUnits: byCamera.params.numUnits, points: byCamera.points },
+        { resolution: `${o.unicity!.cellSize >= 1000 ? `${o.unicity!.cellSize / 1000} km` : `${o.unicity!.cellSize} m`} cell × hour`, cellSize: o.unicity!.cellSize, numUnits: cells.numUnits, points: byCell.points },
+      ],
+    };
   }
   const S = r.summary;
   const channels = identificationChannels(r.trips, numResidents, r.numDays);
@@ -226,7 +242,12 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
     Object.assign(ctx.intervals, watchlistIntervals(p.watchlist));
   }
-  if (uni) for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
+  if (uni) {
+    for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
+    ctx.headline.unicityCrowdSize = uni.sampled;
+    const cellAt = uni.curve[1].points[uni.curve[1].points.length - 1];
+    ctx.headline.unicityK4Cell = cellAt.share;
+  }
   return p;
 }
 
