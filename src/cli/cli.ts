@@ -245,6 +245,8 @@ function headlineText(r: ScenarioResult): string {
       };
       lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${p.watchlist.expectedTrue.toFixed(1)}${ci('watchlistTruePerDay')} true identifications, ${p.watchlist.expectedFalse.toFixed(1)}${ci('watchlistFalsePerDay')} false alerts`));
       if (p.watchlist.simulatedSearches !== undefined) lines.push(row('', `from ${int(p.watchlist.simulatedSearches)} simulated face searches (interval: Poisson on that count only)`));
+      const rc = r.metrics.exposure!.recognitionCheck;
+      if (rc && p.watchlist.expectedFalseAtMetRate !== undefined) lines.push(row('', `model ${r.metrics.exposure!.recognition.name} predicts ${int(rc.predictedFalseAlerts)} false alerts for the Met's ${int(rc.facesScanned)} scans (published: ${int(rc.observedFalseAlerts)}); at the Met's operational rate: ${p.watchlist.expectedFalseAtMetRate.toFixed(2)} false alerts a day`));
     }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
     if (k4) {

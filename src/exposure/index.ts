@@ -19,6 +19,8 @@ export type { PopulationExposureOptions, DistributionSummary, PopulationExposure
 export { parallelPopulationAvailable, terminatePopulationWorkers } from './population-parallel.js';
 export { perEntryFromFpir, recognitionModel, falseAlertProbability, identifiedAtLeastOnce, RECOGNITION_PRESETS } from './recognition.js';
 export type { RecognitionModel, RecognitionSpec, RecognitionPresetName } from './recognition.js';
+export { validateRecognition, MET_LFR_2025 } from './recognition-validation.js';
+export type { RecognitionValidation, OperationalRecord } from './recognition-validation.js';
 export { routeExposure, ROUTE_EXPOSURE_DEFAULTS } from './route-exposure.js';
 export type { RoutePath, RouteExposureOptions, RouteStretch, RouteExposure } from './route-exposure.js';
 export { computePolylineSightings, COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS } from './sightings-polyline.js';

@@ -47,6 +47,16 @@ describe('identification by channel', () => {
     expect(ch.plate.pIdentifiedMean).toBeGreaterThan(ch.face.pIdentifiedMean);
     expect(ch.faceShareOfIdentifications).toBeGreaterThan(0);
     expect(ch.faceShareOfIdentifications).toBeLessThan(0.5);
+    // False alerts at the Met's operational rate, by hand: P_1 from FPIR = 10 / 3,147,436 at 16,000 entries,
+    // then P_N = 1 − (1 − P_1)^N for the scenario's watchlist, times the city's face searches.
+    const w = r.metrics.exposure!.population!.watchlist!;
+    const p1 = 1 - Math.pow(1 - 10 / 3_147_436, 1 / 16_000);
+    expect(w.expectedFalseAtMetRate!).toBeCloseTo(w.citySearchesPerDay * (1 - Math.pow(1 - p1, w.size)), 6);
+    expect(r.headline.watchlistFalsePerDayAtMetRate).toBe(w.expectedFalseAtMetRate);
+    const rc = r.metrics.exposure!.recognitionCheck;
+    expect(rc.observedFalseAlerts).toBe(10);
+    expect(rc.withinInterval).toBe(false); // the default model's laboratory rate is far above the Met's record
+    expect(r.assumptions.find((a) => a.topic === 'Recognition: laboratory or operational rate')!.sources).toEqual(['met-lfr-2025']);
     // The assumptions table states the plate-read rule.
     expect(r.assumptions.some((a) => a.topic === 'Plate read identifies the traveller' && a.kind === 'assumption')).toBe(true);
   }, 120_000);

@@ -18,6 +18,10 @@ function cards(result: ScenarioResult): ReportCard[] {
     if (p.watchlist) {
       const t = result.intervals?.watchlistTruePerDay;
       cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide${t ? ` (90 %: ${num(t.lo, 1)}–${num(t.hi, 1)})` : ''}; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
+      const rc = result.metrics.exposure!.recognitionCheck;
+      if (rc && p.watchlist.expectedFalseAtMetRate !== undefined) {
+        cards.push(['False alerts: lab or operational rate', `${num(p.watchlist.expectedFalse, 1)} vs ${num(p.watchlist.expectedFalseAtMetRate, 2)} / day`, `the model (${esc(result.metrics.exposure!.recognition.name)}) predicts ${num(rc.predictedFalseAlerts)} false alerts for the Met's ${num(rc.facesScanned)} scanned faces (${esc(rc.period)}); the Met published ${num(rc.observedFalseAlerts)} (90 %: ${num(rc.observedInterval.lo, 1)}–${num(rc.observedInterval.hi, 1)}). The second figure uses the Met's operational rate`]);
+      }
     }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
     if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `camera × hour, in a crowd of ${num(p.unicity!.sampled)} residents over ${num(p.unicity!.days)} day(s) (${num(k4.sampled)} tested, 95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)}); not comparable with de Montjoye et al.'s 95% (1.5 million people, 15 months, antenna × hour): see the unicity curve`]);

@@ -10,6 +10,7 @@
 import type { CoverageLevel } from '../../coverage/index.js';
 import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK, UnicityCurvePoint } from '../../exposure/index.js';
 import type { Histogram } from '../result.js';
+import type { Interval } from '../../core/index.js';
 
 /** One district's exposure (residents by home district; means per resident and day): the exposure layer's row as is. */
 export type DistrictExposureMetrics = DistrictExposureRow;
@@ -49,7 +50,11 @@ export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'num
   districts: DistrictExposureMetrics[];
   inequality: Record<keyof PopulationExposure['inequality'], Pick<GroupInequality, 'gini' | 'maxMinRatio' | 'maxGroup' | 'minGroup'>>;
   /** With the watchlist `size` the scenario gave. */
-  watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'simulatedSearches' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & { size: number }) | null;
+  watchlist: (Pick<NonNullable<PopulationExposure['watchlist']>, 'citySearchesPerDay' | 'simulatedSearches' | 'expectedTrue' | 'expectedFalse' | 'falseShare'> & {
+    size: number;
+    /** False alerts a day for the same searches and watchlist at the Met's operational false-alert rate (the london-met-lfr preset's P_1). */
+    expectedFalseAtMetRate?: number;
+  }) | null;
   /**
    * Unicity of the kept residents' traces: per k at camera × hour over the
    * whole kept crowd (`sampled` residents, `days` simulated days), and the
@@ -97,6 +102,24 @@ export interface RouteMetrics extends Pick<LeastSurveilledRoute, 'detour'>, Pick
 /** The exposure analysis: the residents sample (when the scenario has residents), crowds and routes. */
 export interface ExposureMetrics {
   recognition: Pick<RecognitionModel, 'name' | 'truePositiveRate' | 'falsePositivePerEntry' | 'source'>;
+  /**
+   * The model against the Met's live facial recognition record
+   * (validateRecognition with MET_LFR_2025): false alerts it predicts for the
+   * Met's scanned faces and watchlist, against the 10 published, with that
+   * count's 90 % Poisson interval. Shows whether the model's false-alert rate
+   * is a laboratory or an operational one.
+   */
+  recognitionCheck: {
+    record: string;
+    period: string;
+    facesScanned: number;
+    watchlistSize: number;
+    predictedFalseAlerts: number;
+    observedFalseAlerts: number;
+    observedInterval: Interval;
+    withinInterval: boolean;
+    ratio: number;
+  };
   faceLevel: CoverageLevel;
   plateLevel: CoverageLevel;
   faceAngle: number;

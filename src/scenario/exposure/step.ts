@@ -9,7 +9,7 @@
 import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
-import { unicityCurve, cellUnits } from '../../exposure/index.js';
+import { unicityCurve, cellUnits, validateRecognition, falseAlertProbability, RECOGNITION_PRESETS, MET_LFR_2025 } from '../../exposure/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
 import { personChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
@@ -120,8 +120,20 @@ const exposureStep: ScenarioStep = {
     }
 
     const rec = recognitionModel(spec.recognition ?? CROWD_DEFAULTS.model);
+    const check = validateRecognition(rec);
     const m: ExposureMetrics = {
       recognition: { name: rec.name, truePositiveRate: rec.truePositiveRate, falsePositivePerEntry: rec.falsePositivePerEntry, source: rec.source },
+      recognitionCheck: {
+        record: check.record,
+        period: MET_LFR_2025.period,
+        facesScanned: MET_LFR_2025.facesScanned,
+        watchlistSize: MET_LFR_2025.watchlistSize,
+        predictedFalseAlerts: check.predictedFalseAlerts,
+        observedFalseAlerts: check.observedFalseAlerts,
+        observedInterval: check.observedInterval,
+        withinInterval: check.withinInterval,
+        ratio: check.ratio,
+      },
       faceLevel,
       plateLevel,
       faceAngle,
@@ -239,7 +251,9 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     exposurePIdentifiedWalkOnlyMean: channels.walkOnly.pIdentifiedMean,
   });
   if (p.watchlist) {
-    Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse });
+    // The false alerts at the Met's operational rate (the london-met-lfr preset's P_1) for the same searches and watchlist.
+    p.watchlist.expectedFalseAtMetRate = p.watchlist.citySearchesPerDay * falseAlertProbability(RECOGNITION_PRESETS['london-met-lfr'].falsePositivePerEntry, p.watchlist.size);
+    Object.assign(ctx.headline, { watchlistTruePerDay: p.watchlist.expectedTrue, watchlistFalsePerDay: p.watchlist.expectedFalse, watchlistFalsePerDayAtMetRate: p.watchlist.expectedFalseAtMetRate });
     Object.assign(ctx.intervals, watchlistIntervals(p.watchlist));
   }
   if (uni) {
