@@ -7,6 +7,7 @@ const PUBLIC_ENTRIES = {
   network: 'src/network/index.ts',
   retention: 'src/retention/index.ts',
   mobility: 'src/mobility/index.ts',
+  exposure: 'src/exposure/index.ts',
 };
 
 export default defineConfig({
