@@ -32,7 +32,10 @@ export const IMPORT_OSM_STREETS_XML_DEFAULTS = {
  * extract) is split into its runs of present nodes, and each missing node is
  * reported; a node with unreadable coordinates is reported and treated as
  * missing. A `<way>` left open when the next `<way>` or `</osm>` begins is
- * reported and skipped. Report indices count `<way>` elements in document
+ * reported and skipped. A node id defined more than once keeps its first
+ * definition (later ones never move it), and every highway way that refers to
+ * it reports it; a way id used more than once keeps the first such `<way>`,
+ * and each later one is reported and skipped. Report indices count `<way>` elements in document
  * order; ids are `way/<id>`.
  *
  * A document that is not well-formed at the top level throws instead (nothing
@@ -60,6 +63,8 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
   const lon = new Map<string, number>();
   const lat = new Map<string, number>();
   const badNodes = new Map<string, unknown>();
+  /** Node ids defined more than once: how many times (the first definition is used). */
+  const duplicateNodes = new Map<string, number>();
   interface Way { index: number; id: string; refs: string[]; tags: Record<string, string> }
   const ways: Way[] = [];
   let way: Way | null = null;
@@ -118,7 +123,8 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
     if (name === 'node') {
       const a = attributes(m[3]);
       const id = a.id;
-      if (id !== undefined) {
+      if (id !== undefined && (lon.has(id) || badNodes.has(id))) duplicateNodes.set(id, (duplicateNodes.get(id) ?? 1) + 1);
+      else if (id !== undefined) {
         const x = Number(a.lon);
         const y = Number(a.lat);
         if (a.lon !== undefined && a.lat !== undefined && a.lon.trim() !== '' && a.lat.trim() !== '' && x >= -180 && x <= 180 && y >= -90 && y <= 90) {
@@ -143,8 +149,24 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
   }
   if (!osmClosed) throw malformed(origin, xml, xml.length, 'the <osm> element is never closed (a truncated file?)');
   const lines: RawStreetLine[] = [];
+  const wayById = new Map<string, number>();
   for (const w of ways) {
+    if (w.id !== 'way/?') {
+      const first = wayById.get(w.id);
+      if (first !== undefined) {
+        report.push({ index: w.index, id: w.id, field: 'id', value: w.id, reason: `the way id is also used by the <way> at index ${first}; the first is kept, this one skipped`, action: 'skipped' });
+        continue;
+      }
+      wayById.set(w.id, w.index);
+    }
     if (w.tags.highway === undefined) continue;
+    const reported = new Set<string>();
+    for (const ref of w.refs) {
+      const times = duplicateNodes.get(ref);
+      if (times === undefined || reported.has(ref)) continue;
+      reported.add(ref);
+      report.push({ index: w.index, id: w.id, field: 'nd', value: ref, reason: `node ${ref} is defined ${times} times in the file; its first definition is used` });
+    }
     let run: number[] = [];
     let ids: string[] = [];
     const flush = () => {

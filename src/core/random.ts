@@ -109,5 +109,5 @@ export function toRng(seedOrRng: Seed | Rng, origin: string, field = 'seed'): Rn
   if (typeof seedOrRng === 'string' || (typeof seedOrRng === 'number' && Number.isFinite(seedOrRng))) {
     return createRng(seedOrRng);
   }
-  throw new InvalidInputError(origin, field, 'must be a string, a finite number or an Rng (createRng)', seedOrRng);
+  throw new InvalidInputError(origin, field, 'must be a string, a finite number or an Rng', seedOrRng);
 }
