@@ -173,6 +173,7 @@ export function checkRoutePath(origin: string, path: unknown, field = 'path'): F
     if (i > 0) length += Math.hypot(x - out[2 * i - 2], y - out[2 * i - 1]);
   }
   if (!(length > 0)) throw new InvalidInputError(origin, field, 'must have a positive length (its points all coincide)', path);
+  if (length === Infinity) throw new InvalidInputError(origin, field, 'must have a finite length (its points are too far apart: the distances overflow)', path);
   return out;
 }
 
