@@ -48,8 +48,9 @@ describe('NaN and Infinity out (issue 18, defect 5)', () => {
     expect(Number.isFinite(ok.height[0]) && Number.isFinite(ok.resolutionPx[0])).toBe(true);
   });
 
-  test('routeExposure with points at ±1e308 is refused (the length overflows)', () => {
-    expectTyped(() => routeExposure(one, [[-1e308, 0], [1e308, 0]]), /routeExposure: path must have a finite length/);
+  test('routeExposure with points at ±1e308 is refused (the length would overflow), and a route of 1e-300 m (a share of NaN)', () => {
+    expectTyped(() => routeExposure(one, [[-1e308, 0], [1e308, 0]]), /routeExposure: path\[0\]\[0\] must be within ±1000000000000 m, got -1e\+308/);
+    expectTyped(() => routeExposure(one, [[0, 0], [1e-300, 0]]), /routeExposure: path must be at least 0\.000001 m long/);
   });
 
   test('streamBitrate(1e300) is refused (the bitrate overflows); a large finite one is finite', () => {
