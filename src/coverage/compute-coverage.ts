@@ -167,6 +167,8 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
     if (k === 0) a = studyArea;
     if (a < 0) a = 0;
     if (a > studyArea) a = studyArea;
+    // Each level set contains the next: floating noise (~1e-12 of the area) must not make atLeast increase.
+    if (k > 0 && a > areas[k - 1]) a = areas[k - 1];
     areas.push(a);
     shares.push(k === 0 ? 1 : a / studyArea);
   }

@@ -108,6 +108,10 @@ export const NETWORK_BUILD_LIMITS = {
   analyticsStreams: 4_294_967_295,
   /** Each share of `aggregationLinkMix` (shares are relative weights: 0.8, 80 or 800 say the same). */
   linkShare: 1_000_000,
+  /** Days of video kept at aggregation points and centres: a century (above it the storage figures overflow nothing useful). */
+  storageDays: 36_500,
+  /** Milliseconds of latency, per link or per km: a day. */
+  latencyMs: 86_400_000,
 } as const;
 
 /**
@@ -207,6 +211,10 @@ function int(field: string, v: unknown, min: number, max: number): number {
   if (v > max) throw new InvalidInputError(ORIGIN, field, `must be at most ${formatCount(max)} (NETWORK_BUILD_LIMITS)`, v);
   return v;
 }
+function atMost(field: string, v: number, max: number): number {
+  if (v > max) throw new InvalidInputError(ORIGIN, field, `must be at most ${formatCount(max)} (NETWORK_BUILD_LIMITS)`, v);
+  return v;
+}
 function formatCount(v: number): string {
   return v.toLocaleString('en-US');
 }
@@ -280,12 +288,12 @@ function resolveOptions(options: HierarchicalNetworkOptions | undefined, city: C
     aggregationUplinkMbps: record('options.aggregationUplinkMbps', o.aggregationUplinkMbps, D.aggregationUplinkMbps, LINK_KINDS, 'pos'),
     hubUplinkMbps: num('options.hubUplinkMbps', o.hubUplinkMbps ?? D.hubUplinkMbps, 'pos'),
     centreUplinkMbps: num('options.centreUplinkMbps', o.centreUplinkMbps ?? D.centreUplinkMbps, 'pos'),
-    baseLatencyMs: record('options.baseLatencyMs', o.baseLatencyMs, D.baseLatencyMs, LINK_KINDS, 'nonneg'),
-    latencyMsPerKm: num('options.latencyMsPerKm', o.latencyMsPerKm ?? D.latencyMsPerKm, 'nonneg'),
+    baseLatencyMs: record('options.baseLatencyMs', o.baseLatencyMs, D.baseLatencyMs, LINK_KINDS, 'nonneg', L.latencyMs),
+    latencyMsPerKm: atMost('options.latencyMsPerKm', num('options.latencyMsPerKm', o.latencyMsPerKm ?? D.latencyMsPerKm, 'nonneg'), L.latencyMs),
     nodeAvailability: record('options.nodeAvailability', o.nodeAvailability, D.nodeAvailability, NODE_KINDS, 'prob'),
     linkAvailability: record('options.linkAvailability', o.linkAvailability, D.linkAvailability, LINK_KINDS, 'prob'),
-    aggregationStorageDays: num('options.aggregationStorageDays', o.aggregationStorageDays ?? D.aggregationStorageDays, 'nonneg'),
-    centreStorageDays: num('options.centreStorageDays', o.centreStorageDays ?? D.centreStorageDays, 'nonneg'),
+    aggregationStorageDays: atMost('options.aggregationStorageDays', num('options.aggregationStorageDays', o.aggregationStorageDays ?? D.aggregationStorageDays, 'nonneg'), L.storageDays),
+    centreStorageDays: atMost('options.centreStorageDays', num('options.centreStorageDays', o.centreStorageDays ?? D.centreStorageDays, 'nonneg'), L.storageDays),
     hubStorageTB: num('options.hubStorageTB', o.hubStorageTB ?? D.hubStorageTB, 'nonneg'),
     nationalStorageTB: num('options.nationalStorageTB', o.nationalStorageTB ?? D.nationalStorageTB, 'nonneg'),
   };

@@ -67,7 +67,7 @@ describe('computeCoverage properties (issue 18)', () => {
         expect(r.coveredFraction).toBeGreaterThanOrEqual(0);
         expect(r.coveredFraction).toBeLessThanOrEqual(1);
         expect(r.atLeast[0]).toBe(1);
-        for (let k = 1; k < r.atLeast.length; k++) expect(r.atLeast[k]).toBeLessThanOrEqual(r.atLeast[k - 1] + 1e-12);
+        for (let k = 1; k < r.atLeast.length; k++) expect(r.atLeast[k]).toBeLessThanOrEqual(r.atLeast[k - 1]);
         for (const a of r.areaAtLeast) expect(Number.isFinite(a)).toBe(true);
         expect(r.studyArea).toBe((box[2] - box[0]) * (box[3] - box[1]));
       }),
@@ -95,8 +95,8 @@ describe('computeCoverage properties (issue 18)', () => {
         const rotated = cams.map((_, i) => cams[(i + shift) % cams.length]).reverse();
         const b = cover(rotated, box);
         const tol = 1e-6 * box[2] * box[3];
-        expect(b.areaAtLeast.length).toBe(a.areaAtLeast.length);
-        for (let k = 1; k < a.areaAtLeast.length; k++) expect(Math.abs(b.areaAtLeast[k] - a.areaAtLeast[k])).toBeLessThanOrEqual(tol);
+        // Levels whose area is floating noise (below 1e-12 of the study area) are trimmed, so the lists may differ in length by such levels.
+        for (let k = 1; k < Math.max(a.areaAtLeast.length, b.areaAtLeast.length); k++) expect(Math.abs((b.areaAtLeast[k] ?? 0) - (a.areaAtLeast[k] ?? 0))).toBeLessThanOrEqual(tol);
       }),
       params(150),
     );
