@@ -7,6 +7,7 @@
  * flatbush), which validates each value once as it is added.
  */
 import { InvalidInputError, UsageError } from '../core/index.js';
+import { formatValue } from '../core/internal.js';
 import { doriDistanceUnchecked, DORI_PX_PER_M } from './optics.js';
 
 /** Kind of camera housing/motion. */
@@ -30,6 +31,28 @@ export const NO_NODE = 0xffffffff;
  * Defaults applied when a field is missing.
  * Each stands for a fact or a stated assumption; see the comments.
  */
+/** The largest finite 32-bit float: the `height`, `tilt` and `resolutionPx` columns are Float32Arrays. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * Largest values {@link createCameraSet} accepts. A bigger value is refused
+ * with an InvalidInputError naming the camera and field, never stored as
+ * Infinity or left to make a later sum NaN.
+ */
+export const CAMERA_LIMITS = {
+  /** Metres: the largest finite Float32 (the `height` column is a Float32Array). */
+  height: FLOAT32_MAX,
+  /** Pixels: the largest finite Float32 (the `resolutionPx` column is a Float32Array). */
+  resolutionPx: FLOAT32_MAX,
+  /**
+   * Metres, given or derived from the DORI detect distance: 10,000 km, a
+   * quarter of the Earth's circumference. The local plane the library works
+   * in stops meaning anything long before; the bound keeps squared ranges
+   * (areas) finite.
+   */
+  range: 1e7,
+} as const;
+
 export const CAMERA_DEFAULTS = {
   /** Mount height in metres. Assumption: a typical pole/facade mount (plausible 2.2–8 m; Almaty's face-recognition cameras are to be mounted at about 2.2 m, SOURCES['halyq-uni-2023']). */
   height: 5,
@@ -284,14 +307,21 @@ export class CameraSetBuilder {
     if (typeof fov !== 'number' || !(fov > 0 && fov <= 360)) throw new InvalidInputError(o, `${field}.fov`, 'must be in (0, 360]', fov);
     const res = camera.resolutionPx ?? CAMERA_DEFAULTS.resolutionPx;
     if (typeof res !== 'number' || !Number.isFinite(res) || res <= 0) throw new InvalidInputError(o, `${field}.resolutionPx`, 'must be a finite number > 0', res);
+    if (res > CAMERA_LIMITS.resolutionPx) throw new InvalidInputError(o, `${field}.resolutionPx`, `must be at most ${CAMERA_LIMITS.resolutionPx} (a Float32 column)`, res);
     let range = camera.range;
     if (range === undefined) {
       range = doriDistanceUnchecked(res, fov, DORI_PX_PER_M.detect);
+      if (!(range <= CAMERA_LIMITS.range)) {
+        throw new InvalidInputError(o, `${field}.fov`, `is too narrow to derive a range from (the DORI detect distance at resolutionPx ${res} would be ${formatValue(range)} m, above ${CAMERA_LIMITS.range} m); give a range`, fov);
+      }
     } else if (typeof range !== 'number' || !Number.isFinite(range) || range <= 0) {
       throw new InvalidInputError(o, `${field}.range`, 'must be a finite number > 0', range);
+    } else if (range > CAMERA_LIMITS.range) {
+      throw new InvalidInputError(o, `${field}.range`, `must be at most ${CAMERA_LIMITS.range} m`, range);
     }
     const height = camera.height ?? CAMERA_DEFAULTS.height;
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) throw new InvalidInputError(o, `${field}.height`, 'must be a finite number >= 0', height);
+    if (height > CAMERA_LIMITS.height) throw new InvalidInputError(o, `${field}.height`, `must be at most ${CAMERA_LIMITS.height} m (a Float32 column)`, height);
     const tilt = camera.tilt ?? CAMERA_DEFAULTS.tilt;
     if (typeof tilt !== 'number' || !(tilt >= -90 && tilt <= 90)) throw new InvalidInputError(o, `${field}.tilt`, 'must be in [-90, 90]', tilt);
     const kind = camera.kind ?? CAMERA_DEFAULTS.kind;

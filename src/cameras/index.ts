@@ -4,7 +4,7 @@
  * The layer's public API. Other folders of src/ import this layer only through
  * this file (or, for the internals another layer needs, through ./internal.ts).
  */
-export { createCameraSet, concatCameraSets, CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, CAMERA_DEFAULTS, CameraSet, CameraSetBuilder } from './camera-set.js';
+export { createCameraSet, concatCameraSets, CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, CAMERA_DEFAULTS, CAMERA_LIMITS, CameraSet, CameraSetBuilder } from './camera-set.js';
 export type { CameraKind, CameraOperator, CameraCapability, CameraInput, CameraProvenance, CameraColumns } from './camera-set.js';
 export { pixelDensity, doriDistance, DORI_LEVELS, DORI_PX_PER_M, RECTILINEAR_MAX_FOV } from './optics.js';
 export type { DoriLevel } from './optics.js';

@@ -65,8 +65,10 @@ function pixelsPerMetreAtUnitDistance(resolutionPx: number, fovDeg: number): num
  */
 export function pixelDensity(resolutionPx: number, fovDeg: number, distance: number): number {
   checkOptics('pixelDensity', resolutionPx, fovDeg);
-  if (!(distance > 0) || !Number.isFinite(distance)) throw new InvalidInputError('pixelDensity', 'distance', 'must be a finite number > 0', distance);
-  return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / distance;
+  if (typeof distance !== 'number' || !(distance > 0) || !Number.isFinite(distance)) throw new InvalidInputError('pixelDensity', 'distance', 'must be a finite number > 0', distance);
+  const d = pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / distance;
+  if (!Number.isFinite(d)) throw new InvalidInputError('pixelDensity', 'distance', `is too small for resolutionPx ${resolutionPx} and fov ${fovDeg}: the density overflows`, distance);
+  return d;
 }
 
 /**
@@ -81,11 +83,12 @@ export function pixelDensity(resolutionPx: number, fovDeg: number, distance: num
  */
 export function doriDistance(resolutionPx: number, fovDeg: number, level: DoriLevel): number {
   checkOptics('doriDistance', resolutionPx, fovDeg);
-  const need = DORI_PX_PER_M[level];
-  if (need === undefined) {
+  if (!(DORI_LEVELS as readonly unknown[]).includes(level)) {
     throw new InvalidInputError('doriDistance', 'level', `must be one of ${DORI_LEVELS.join(', ')}`, level);
   }
-  return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / need;
+  const d = pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / DORI_PX_PER_M[level];
+  if (!Number.isFinite(d)) throw new InvalidInputError('doriDistance', 'fov', `is too narrow for resolutionPx ${resolutionPx}: the distance overflows`, fovDeg);
+  return d;
 }
 
 /** Same as {@link doriDistance} without checks, for inner loops over validated columns. */
@@ -93,7 +96,8 @@ export function doriDistanceUnchecked(resolutionPx: number, fovDeg: number, pxPe
   return pixelsPerMetreAtUnitDistance(resolutionPx, fovDeg) / pxPerMetre;
 }
 
+/** Checks the type first: a Symbol or a BigInt must not reach a comparison or an arithmetic operator (a raw TypeError). */
 function checkOptics(origin: string, resolutionPx: number, fovDeg: number): void {
-  if (!(resolutionPx > 0) || !Number.isFinite(resolutionPx)) throw new InvalidInputError(origin, 'resolutionPx', 'must be a finite number > 0', resolutionPx);
-  if (!(fovDeg > 0 && fovDeg <= 360)) throw new InvalidInputError(origin, 'fov', 'must be in (0, 360]', fovDeg);
+  if (typeof resolutionPx !== 'number' || !(resolutionPx > 0) || !Number.isFinite(resolutionPx)) throw new InvalidInputError(origin, 'resolutionPx', 'must be a finite number > 0', resolutionPx);
+  if (typeof fovDeg !== 'number' || !(fovDeg > 0 && fovDeg <= 360)) throw new InvalidInputError(origin, 'fov', 'must be in (0, 360]', fovDeg);
 }

@@ -6,7 +6,7 @@
  * height, count). Every step writes what it could not read, and every
  * default it applied, to the feature's {@link FeatureLog}.
  */
-import { type CameraCapability, type CameraKind, type CameraOperator } from './camera-set.js';
+import { CAMERA_LIMITS, type CameraCapability, type CameraKind, type CameraOperator } from './camera-set.js';
 import { FeatureLog, type CameraImportReportEntry } from './osm-import-report.js';
 import { parseCameraDirection, type DirectionParseResult } from './parse-camera-direction.js';
 
@@ -262,8 +262,9 @@ function readHeight(props: Record<string, unknown>, defaultHeight: number, log: 
     return defaultHeight;
   }
   const h = parseMetres(hVal);
-  if (h !== undefined && h > 0) return h;
-  if (h !== undefined) log.note(hTag, hVal, 'a mount height must be > 0 m', `height ${defaultHeight} m (default)`);
+  if (h !== undefined && h > 0 && h <= CAMERA_LIMITS.height) return h;
+  if (h !== undefined && h > 0) log.note(hTag, hVal, `a mount height must be a finite length of at most ${CAMERA_LIMITS.height} m`, `height ${defaultHeight} m (default)`);
+  else if (h !== undefined) log.note(hTag, hVal, 'a mount height must be > 0 m', `height ${defaultHeight} m (default)`);
   else log.note(hTag, hVal, 'not a length in metres', `height ${defaultHeight} m (default)`);
   return defaultHeight;
 }

@@ -20,7 +20,7 @@
  */
 import { InvalidInputError } from '../core/index.js';
 import { createLocalProjection, lonLatCentre, type LocalProjection } from '../geo/index.js';
-import { CAMERA_DEFAULTS, CameraSetBuilder, type CameraSet } from './camera-set.js';
+import { CAMERA_DEFAULTS, CAMERA_LIMITS, CameraSetBuilder, type CameraSet } from './camera-set.js';
 import { readCameraFeature, type CameraCandidate, type FeatureReadSettings } from './osm-camera-feature.js';
 import { summariseImportReport, type CameraImportReportEntry } from './osm-import-report.js';
 import { provenanceParams } from './placement-common.js';
@@ -149,7 +149,9 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
   const projection = o.projection ?? projectionAround(candidates);
   const { placed, xs, ys, unplaced } = projectCandidates(candidates, projection, report);
   skipped += unplaced;
-  const { cameras, featureIndex, tags } = buildCameras(placed, xs, ys, o.range, settings.resolutionPx);
+  const built = buildCameras(placed, xs, ys, o.range, settings.resolutionPx, report);
+  skipped += built.refused;
+  const { cameras, featureIndex, tags } = built;
   const summary = summariseImportReport(report);
   const { includeIndoor, splitMultiDirection, missingDirection, defaultFov, defaultHeight, defaultTilt } = settings.feature;
   cameras.provenance = {
@@ -158,7 +160,7 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
     params: provenanceParams(o, {
       projection: projection.definition,
       features: features.length,
-      imported: placed.length,
+      imported: placed.length - built.refused,
       skipped,
       includeIndoor,
       splitMultiDirection,
@@ -169,7 +171,7 @@ export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): 
       tilt: defaultTilt,
     }),
   };
-  return { cameras, projection, report, skipped, imported: placed.length, featureIndex, tags, summary };
+  return { cameras, projection, report, skipped, imported: placed.length - built.refused, featureIndex, tags, summary };
 }
 
 /** Validates the options and applies {@link OSM_IMPORT_DEFAULTS}. */
@@ -185,12 +187,12 @@ function readSettings(o: OsmImportOptions): { feature: FeatureReadSettings; reso
   const defaultFov = o.fov ?? OSM_IMPORT_DEFAULTS.fov;
   if (typeof defaultFov !== 'number' || !(defaultFov > 0 && defaultFov <= 360)) throw new InvalidInputError(ORIGIN, 'options.fov', 'must be in (0, 360]', defaultFov);
   const defaultHeight = o.height ?? OSM_IMPORT_DEFAULTS.height;
-  if (typeof defaultHeight !== 'number' || !(defaultHeight >= 0) || !Number.isFinite(defaultHeight)) throw new InvalidInputError(ORIGIN, 'options.height', 'must be a finite number >= 0', defaultHeight);
+  if (typeof defaultHeight !== 'number' || !(defaultHeight >= 0 && defaultHeight <= CAMERA_LIMITS.height)) throw new InvalidInputError(ORIGIN, 'options.height', `must be a finite number in [0, ${CAMERA_LIMITS.height}]`, defaultHeight);
   const defaultTilt = o.tilt ?? OSM_IMPORT_DEFAULTS.tilt;
   if (typeof defaultTilt !== 'number' || !(defaultTilt >= -90 && defaultTilt <= 90)) throw new InvalidInputError(ORIGIN, 'options.tilt', 'must be in [-90, 90]', defaultTilt);
   const resolutionPx = o.resolutionPx ?? OSM_IMPORT_DEFAULTS.resolutionPx;
-  if (typeof resolutionPx !== 'number' || !(resolutionPx > 0) || !Number.isFinite(resolutionPx)) throw new InvalidInputError(ORIGIN, 'options.resolutionPx', 'must be a finite number > 0', resolutionPx);
-  if (o.range !== undefined && (typeof o.range !== 'number' || !(o.range > 0) || !Number.isFinite(o.range))) throw new InvalidInputError(ORIGIN, 'options.range', 'must be a finite number > 0', o.range);
+  if (typeof resolutionPx !== 'number' || !(resolutionPx > 0 && resolutionPx <= CAMERA_LIMITS.resolutionPx)) throw new InvalidInputError(ORIGIN, 'options.resolutionPx', `must be a finite number in (0, ${CAMERA_LIMITS.resolutionPx}]`, resolutionPx);
+  if (o.range !== undefined && (typeof o.range !== 'number' || !(o.range > 0 && o.range <= CAMERA_LIMITS.range))) throw new InvalidInputError(ORIGIN, 'options.range', `must be a finite number in (0, ${CAMERA_LIMITS.range}]`, o.range);
   if (o.projection !== undefined && (typeof o.projection !== 'object' || o.projection === null || typeof o.projection.forward !== 'function')) {
     throw new InvalidInputError(ORIGIN, 'options.projection', 'must be a LocalProjection (see createLocalProjection)', o.projection);
   }
@@ -244,36 +246,81 @@ function projectCandidates(
   return { placed, xs, ys, unplaced };
 }
 
-/** One camera per heading of each placed candidate, with the feature it came from and its free-text tags. */
+/**
+ * One camera per heading of each placed candidate, with the feature it came
+ * from and its free-text tags. A feature whose values the camera set refuses
+ * (the feature reader checks each tag, so this is a safety net) is reported
+ * and skipped, and the set is built again without it: one bad feature never
+ * aborts the import.
+ */
 function buildCameras(
   placed: readonly CameraCandidate[],
   xs: Float64Array,
   ys: Float64Array,
   range: number | undefined,
   resolutionPx: number,
-): { cameras: CameraSet; featureIndex: Uint32Array; tags: OsmImportResult['tags'] } {
+  report: CameraImportReportEntry[],
+): { cameras: CameraSet; featureIndex: Uint32Array; tags: OsmImportResult['tags']; refused: number } {
+  const refused = new Map<number, InvalidInputError>();
+  const first = tryBuildCameras(placed, xs, ys, range, resolutionPx, refused);
+  if (first !== null) return { ...first, refused: 0 };
+  // Second pass without the refused features (their cameras were partly added in the first).
+  const skip = new Map(refused);
+  const second = tryBuildCameras(placed, xs, ys, range, resolutionPx, skip);
+  if (second === null) throw [...skip.values()][refused.size]; // cannot happen: validation is deterministic
+  for (const [q, e] of refused) {
+    const k = placed[q];
+    report.push({ index: k.index, id: k.id, tag: e.field.replace(/^features\[\d+\]\./, ''), value: e.value, reason: e.message, action: 'skipped' });
+  }
+  report.sort((a, b) => a.index - b.index);
+  return { ...second, refused: refused.size };
+}
+
+/**
+ * Builds the set from the placed candidates not in `refused`; a candidate
+ * whose camera the set refuses is added to `refused` with its error (the
+ * set built then holds part of it and must be built again without it).
+ */
+function tryBuildCameras(
+  placed: readonly CameraCandidate[],
+  xs: Float64Array,
+  ys: Float64Array,
+  range: number | undefined,
+  resolutionPx: number,
+  refused: Map<number, InvalidInputError>,
+): { cameras: CameraSet; featureIndex: Uint32Array; tags: OsmImportResult['tags'] } | null {
+  const before = refused.size;
   let n = 0;
-  for (const k of placed) n += k.headings.length;
+  for (let q = 0; q < placed.length; q++) if (!refused.has(q)) n += placed[q].headings.length;
   const builder = new CameraSetBuilder(n, ORIGIN);
   const featureIndex = new Uint32Array(n);
   const tags = { operator: new Array<string>(n), zone: new Array<string>(n), mount: new Array<string>(n) };
   for (let q = 0; q < placed.length; q++) {
+    if (refused.has(q)) continue;
     const k = placed[q];
     const x = xs[q];
     const y = ys[q];
     for (let j = 0; j < k.headings.length; j++) {
-      const i = builder.add(
+      let i: number;
+      try {
+        i = builder.add(
         {
           x, y, heading: k.headings[j], fov: k.fovs[j], range, resolutionPx, height: k.height, tilt: k.tilt,
           kind: k.kind, operator: k.operator, capabilities: k.capabilities, live: false, sourceId: k.id ?? '',
         },
         `features[${k.index}]`,
-      );
+        );
+      } catch (e) {
+        if (!(e instanceof InvalidInputError)) throw e;
+        refused.set(q, e);
+        break;
+      }
       featureIndex[i] = k.index;
       tags.operator[i] = k.tags.operator;
       tags.zone[i] = k.tags.zone;
       tags.mount[i] = k.tags.mount;
     }
   }
+  if (refused.size > before) return null;
   return { cameras: builder.finish(), featureIndex, tags };
 }

@@ -20,6 +20,14 @@ export const BUILDING_IMPORT_DEFAULTS = {
   source: 'buildings imported from GeoJSON',
 } as const;
 
+/**
+ * Largest building height the importer accepts, metres. Assumption: 10,000 m
+ * is far above any building (the tallest is under 1 km); a taller `height`
+ * or `building:levels` is a data error, reported, and the next fallback is
+ * used. It also keeps heights within the Float32 column of a BuildingSet.
+ */
+export const BUILDING_IMPORT_LIMITS = { height: 10_000 } as const;
+
 /** Options of {@link importBuildings}. */
 export interface BuildingImportOptions {
   /** Projection to local metres; default centred on the data's bounding box, taken across ±180° when the data cross it (see `lonLatCentre`). */
@@ -72,6 +80,7 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   const defaultHeight = options.defaultHeight ?? BUILDING_IMPORT_DEFAULTS.height;
   if (typeof defaultHeight !== 'number' || !(defaultHeight > 0) || defaultHeight === Infinity) throw new InvalidInputError(origin, 'defaultHeight', 'must be a finite number > 0', defaultHeight);
+  if (defaultHeight > BUILDING_IMPORT_LIMITS.height) throw new InvalidInputError(origin, 'defaultHeight', `must be at most ${BUILDING_IMPORT_LIMITS.height} m`, defaultHeight);
   const perLevel = options.metresPerLevel ?? BUILDING_IMPORT_DEFAULTS.metresPerLevel;
   if (typeof perLevel !== 'number' || !(perLevel > 0) || perLevel === Infinity) throw new InvalidInputError(origin, 'metresPerLevel', 'must be a finite number > 0', perLevel);
   if (options.projection !== undefined && (typeof options.projection !== 'object' || options.projection === null || typeof options.projection.forward !== 'function')) {
@@ -101,11 +110,15 @@ export function importBuildings(geojson: unknown, options: BuildingImportOptions
       if (!(height > 0)) {
         report.push({ index, id, field: 'height', value: tags.height, reason: 'not a positive length; fell back to building:levels or the default' });
         height = NaN;
+      } else if (height > BUILDING_IMPORT_LIMITS.height) {
+        report.push({ index, id, field: 'height', value: tags.height, reason: `above ${BUILDING_IMPORT_LIMITS.height} m (BUILDING_IMPORT_LIMITS); fell back to building:levels or the default` });
+        height = NaN;
       }
     }
     if (Number.isNaN(height) && tags['building:levels'] !== undefined) {
       const lv = typeof tags['building:levels'] === 'number' ? tags['building:levels'] : Number(String(tags['building:levels']).trim().replace(',', '.'));
-      if (Number.isFinite(lv) && lv > 0) height = lv * perLevel;
+      if (Number.isFinite(lv) && lv > 0 && lv * perLevel <= BUILDING_IMPORT_LIMITS.height) height = lv * perLevel;
+      else if (Number.isFinite(lv) && lv > 0) report.push({ index, id, field: 'building:levels', value: tags['building:levels'], reason: `${lv} storeys of ${perLevel} m is above ${BUILDING_IMPORT_LIMITS.height} m (BUILDING_IMPORT_LIMITS); used the default height ${defaultHeight} m` });
       else report.push({ index, id, field: 'building:levels', value: tags['building:levels'], reason: `not a positive number; used the default height ${defaultHeight} m` });
     }
     if (Number.isNaN(height)) height = defaultHeight;

@@ -32,7 +32,10 @@ export const IMPORT_OSM_STREETS_XML_DEFAULTS = {
  * extract) is split into its runs of present nodes, and each missing node is
  * reported; a node with unreadable coordinates is reported and treated as
  * missing. A `<way>` left open when the next `<way>` or `</osm>` begins is
- * reported and skipped. Report indices count `<way>` elements in document
+ * reported and skipped. A node id defined more than once keeps its first
+ * definition (later ones never move it), and every highway way that refers to
+ * it reports it; a way id used more than once keeps the first such `<way>`,
+ * and each later one is reported and skipped. Report indices count `<way>` elements in document
  * order; ids are `way/<id>`.
  *
  * A document that is not well-formed at the top level throws instead (nothing
@@ -60,24 +63,38 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
   const lon = new Map<string, number>();
   const lat = new Map<string, number>();
   const badNodes = new Map<string, unknown>();
+  /** Node ids defined more than once: how many times (the first definition is used). */
+  const duplicateNodes = new Map<string, number>();
   interface Way { index: number; id: string; refs: string[]; tags: Record<string, string> }
   const ways: Way[] = [];
   let way: Way | null = null;
   let wayIndex = 0;
-  const tagRe = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g;
-  let m: RegExpExecArray | null;
-  let prevEnd = 0;
+  let pos = 0;
+  const unterminated = { comment: Infinity, cdata: Infinity };
   let osmOpen = false;
   let osmClosed = false;
   const unclosedWay = (w: Way, where: string) =>
     report.push({ index: w.index, id: w.id, field: 'way', value: `${w.refs.length} nd`, reason: `the <way> element is not closed before ${where}; skipped`, action: 'skipped' });
-  while ((m = tagRe.exec(xml)) !== null) {
+  // One pass over the document: each '<' starts a token read where it stands
+  // (a sticky match, or a search for the end of a comment, processing
+  // instruction, CDATA section or declaration); the scan never goes back, so
+  // the time is linear in the document's length. (A global regex searching
+  // for the next token used to retry an unterminated `<?` from every later
+  // position: quadratic, 95 s for 1.1 MB of '<?'.)
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) break;
+    const skipped = skipNonElement(xml, lt, unterminated);
+    if (skipped > 0) {
+      pos = skipped;
+      continue;
+    }
+    ELEMENT_RE.lastIndex = lt;
+    const m = ELEMENT_RE.exec(xml);
     // Markup the tokenizer cannot read (a broken or cut tag) would otherwise be skipped silently.
-    const stray = xml.indexOf('<', prevEnd);
-    if (stray >= 0 && stray < m.index) throw malformed(origin, xml, stray, 'unreadable markup');
-    prevEnd = tagRe.lastIndex;
+    if (m === null) throw malformed(origin, xml, lt, 'unreadable markup');
+    pos = ELEMENT_RE.lastIndex;
     const name = m[2];
-    if (name === undefined) continue; // comment, declaration, CDATA
     const closing = m[1] === '/';
     const selfClosing = m[4] === '/';
     if (name === 'osm') {
@@ -106,7 +123,8 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
     if (name === 'node') {
       const a = attributes(m[3]);
       const id = a.id;
-      if (id !== undefined) {
+      if (id !== undefined && (lon.has(id) || badNodes.has(id))) duplicateNodes.set(id, (duplicateNodes.get(id) ?? 1) + 1);
+      else if (id !== undefined) {
         const x = Number(a.lon);
         const y = Number(a.lat);
         if (a.lon !== undefined && a.lat !== undefined && a.lon.trim() !== '' && a.lat.trim() !== '' && x >= -180 && x <= 180 && y >= -90 && y <= 90) {
@@ -129,12 +147,26 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
       if (a.k !== undefined) way.tags[a.k] = a.v ?? '';
     }
   }
-  const tail = xml.indexOf('<', prevEnd);
-  if (tail >= 0) throw malformed(origin, xml, tail, 'unreadable markup');
   if (!osmClosed) throw malformed(origin, xml, xml.length, 'the <osm> element is never closed (a truncated file?)');
   const lines: RawStreetLine[] = [];
+  const wayById = new Map<string, number>();
   for (const w of ways) {
+    if (w.id !== 'way/?') {
+      const first = wayById.get(w.id);
+      if (first !== undefined) {
+        report.push({ index: w.index, id: w.id, field: 'id', value: w.id, reason: `the way id is also used by the <way> at index ${first}; the first is kept, this one skipped`, action: 'skipped' });
+        continue;
+      }
+      wayById.set(w.id, w.index);
+    }
     if (w.tags.highway === undefined) continue;
+    const reported = new Set<string>();
+    for (const ref of w.refs) {
+      const times = duplicateNodes.get(ref);
+      if (times === undefined || reported.has(ref)) continue;
+      reported.add(ref);
+      report.push({ index: w.index, id: w.id, field: 'nd', value: ref, reason: `node ${ref} is defined ${times} times in the file; its first definition is used` });
+    }
     let run: number[] = [];
     let ids: string[] = [];
     const flush = () => {
@@ -169,6 +201,39 @@ export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions =
 function malformed(origin: string, xml: string, at: number, what: string): InvalidInputError {
   const snippet = xml.slice(Math.max(0, at - 20), at + 40);
   return new InvalidInputError(origin, 'xml', `is not well-formed XML: ${what} at offset ${at} of ${xml.length} (near the snippet shown)`, snippet);
+}
+
+/** An element's start or end tag, matched where it stands (sticky). */
+const ELEMENT_RE = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+
+/**
+ * When a comment, processing instruction, CDATA section or declaration starts
+ * at `lt`, the offset just past its end; else 0 (an element, or markup that
+ * cannot be read). An unterminated comment or CDATA section is read as a
+ * declaration (up to the next '>'), as before; an unterminated processing
+ * instruction is unreadable. Each search starts at `lt` and the caller
+ * continues after the token; `unterminated` remembers from where a search for
+ * `-->` or `]]>` found nothing, so that many unterminated comments do not
+ * each search the rest of the document again. The document is scanned a
+ * bounded number of times.
+ */
+function skipNonElement(xml: string, lt: number, unterminated: { comment: number; cdata: number }): number {
+  if (xml.charCodeAt(lt + 1) === 63 /* ? */) {
+    const e = xml.indexOf('?>', lt + 2);
+    return e < 0 ? 0 : e + 2;
+  }
+  if (xml.charCodeAt(lt + 1) !== 33 /* ! */) return 0;
+  if (xml.startsWith('<!--', lt)) {
+    const e = lt >= unterminated.comment ? -1 : xml.indexOf('-->', lt + 4);
+    if (e >= 0) return e + 3;
+    if (lt < unterminated.comment) unterminated.comment = lt;
+  } else if (xml.startsWith('<![CDATA[', lt)) {
+    const e = lt >= unterminated.cdata ? -1 : xml.indexOf(']]>', lt + 9);
+    if (e >= 0) return e + 3;
+    if (lt < unterminated.cdata) unterminated.cdata = lt;
+  }
+  const e = xml.indexOf('>', lt + 2);
+  return e < 0 ? 0 : e + 1;
 }
 
 const attrRe = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

@@ -49,7 +49,7 @@ export function featureId(feature: unknown): string | null {
  * metres (OSM's `width` and `height` conventions).
  *
  * @param value - a tag value (string or number)
- * @returns metres, or NaN when the value cannot be read (the caller reports it)
+ * @returns metres, or NaN when the value cannot be read or is not finite (the caller reports it)
  * @example
  * parseLengthTag('40 ft') // 12.192
  */
@@ -60,7 +60,8 @@ export function parseLengthTag(value: unknown): number {
   if (!m) return NaN;
   const x = Number(m[1].replace(',', '.'));
   const unit = (m[2] ?? 'm').toLowerCase();
-  return unit === 'ft' || unit === 'feet' || unit === "'" ? x * 0.3048 : x;
+  const metres = unit === 'ft' || unit === 'feet' || unit === "'" ? x * 0.3048 : x;
+  return Number.isFinite(metres) ? metres : NaN; // 400 digits overflow to Infinity: unreadable, not infinitely long
 }
 
 /** A GeoJSON feature read far enough to import: its id, tags and geometry. */

@@ -153,6 +153,15 @@ function readPositions(coords: unknown): number[] | string {
  * @internal
  * @throws {InvalidInputError} naming the bad option
  */
+/**
+ * Largest street width the importers accept, metres. Assumption: 1,000 m is
+ * far above any carriageway (the widest avenues are a few hundred metres
+ * across); a `width` tag above it is a data error, reported, and the class
+ * default is used. It also keeps widths finite (a tag of 400 nines once
+ * became Infinity).
+ */
+export const STREET_IMPORT_LIMITS = { width: 1000 } as const;
+
 export function checkStreetImportOptions(options: StreetImportOptions, origin: string): void {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   if (options.snapTolerance !== undefined) requireNonNegative(origin, 'snapTolerance', options.snapTolerance);
@@ -164,6 +173,7 @@ export function checkStreetImportOptions(options: StreetImportOptions, origin: s
     for (const [k, v] of Object.entries(options.widths)) {
       if (!(k in STREET_WIDTHS)) throw new InvalidInputError(origin, `widths.${k}`, 'is not a street class (arterial, collector, local, footway)', k);
       if (typeof v !== 'number' || !(v > 0) || v === Infinity) throw new InvalidInputError(origin, `widths.${k}`, 'must be a finite number > 0', v);
+      if (v > STREET_IMPORT_LIMITS.width) throw new InvalidInputError(origin, `widths.${k}`, `must be at most ${STREET_IMPORT_LIMITS.width} m`, v);
     }
   }
   if (options.source !== undefined && typeof options.source !== 'string') throw new InvalidInputError(origin, 'source', 'must be a string', options.source);
@@ -200,7 +210,8 @@ export function buildStreets(lines: RawStreetLine[], report: ImportReportEntry[]
     let width = widths[cls];
     if (tags.width !== undefined) {
       const w = parseLengthTag(tags.width);
-      if (w > 0) width = w;
+      if (w > 0 && w <= STREET_IMPORT_LIMITS.width) width = w;
+      else if (w > 0) report.push({ index, id, field: 'width', value: tags.width, reason: `above ${STREET_IMPORT_LIMITS.width} m (STREET_IMPORT_LIMITS); used the ${cls} default ${width} m` });
       else report.push({ index, id, field: 'width', value: tags.width, reason: `not a positive length; used the ${cls} default ${width} m` });
     }
     const name = typeof tags.name === 'string' ? tags.name : undefined;

@@ -50,6 +50,17 @@ export class UsageError extends SightlineError {
 
 /** Formats a value for an error message: short, unambiguous, never throws. */
 export function formatValue(value: unknown): string {
+  try {
+    return formatValueUnsafe(value);
+  } catch {
+    // A value whose conversion throws (a Proxy, an object without a prototype and a throwing getter, ...).
+    return `a value of type ${typeof value}`;
+  }
+}
+
+function formatValueUnsafe(value: unknown): string {
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return `a function${value.name ? ` ${value.name}` : ''}`;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN';
     if (value === Infinity) return 'Infinity';

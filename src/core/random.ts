@@ -102,12 +102,12 @@ export function createRng(seed: Seed): Rng {
 }
 
 /** Accepts a seed or an existing stream (used by every sampling function). */
-export function toRng(seedOrRng: Seed | Rng, origin: string): Rng {
-  if (typeof seedOrRng === 'object' && seedOrRng !== null && typeof (seedOrRng as Rng).next === 'function') {
+export function toRng(seedOrRng: Seed | Rng, origin: string, field = 'seed'): Rng {
+  if (typeof seedOrRng === 'object' && seedOrRng !== null && typeof (seedOrRng as Rng).next === 'function' && typeof (seedOrRng as Rng).stream === 'function') {
     return seedOrRng as Rng;
   }
   if (typeof seedOrRng === 'string' || (typeof seedOrRng === 'number' && Number.isFinite(seedOrRng))) {
     return createRng(seedOrRng);
   }
-  throw new InvalidInputError(origin, 'seed', 'must be a string, a finite number or an Rng', seedOrRng);
+  throw new InvalidInputError(origin, field, 'must be a string, a finite number or an Rng', seedOrRng);
 }

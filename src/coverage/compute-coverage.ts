@@ -151,9 +151,12 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
   const { fp, weights } = prepareFootprints(cameras, level, resolved.bbox, ox, oy, occlusion && buildings ? buildings : null, weightsAll, threads > 1 && !occlusion);
   const m = fp.n;
   const locator = relativeLocator(resolved, ox, oy);
+  const studyArea = locator.area;
+  if (!(studyArea > 0 && studyArea < Infinity)) {
+    throw new InvalidInputError(ORIGIN, resolved.isBox ? 'options.bounds' : 'options.area', 'must have a positive, finite area', studyArea);
+  }
   const { areaAtLeast, numPieces, numPairs } = unionAreas(fp, locator, weights, threads);
 
-  const studyArea = locator.area;
   // Trim levels that are empty (floating noise below 1e-9 of the study area).
   let top = areaAtLeast.length - 1;
   while (top > 1 && !(areaAtLeast[top] > studyArea * 1e-12)) top--;
@@ -164,6 +167,8 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
     if (k === 0) a = studyArea;
     if (a < 0) a = 0;
     if (a > studyArea) a = studyArea;
+    // Each level set contains the next: floating noise (~1e-12 of the area) must not make atLeast increase.
+    if (k > 0 && a > areas[k - 1]) a = areas[k - 1];
     areas.push(a);
     shares.push(k === 0 ? 1 : a / studyArea);
   }

@@ -26,6 +26,29 @@ export const MODE_WIDE = 1; // 180 < fov < 360: wedge = union of two half-planes
 export const MODE_FULL = 2; // fov = 360: a disc
 /** Bit set in {@link Footprints.mode} when the footprint is clipped by occluders. */
 export const MODE_OCCLUDED = 4;
+/**
+ * Bit set in {@link Footprints.mode} when a plain sector is thin (fov, or the
+ * gap 360 − fov, below {@link THIN_ANGLE}) and its tip is cut at
+ * {@link Footprints.tip}: see {@link setSector}.
+ */
+export const MODE_TIP = 8;
+
+/** Absolute tolerance (m) below which the exact engine treats a point as on a boundary. */
+export const BOUNDARY_TOLERANCE = 1e-7;
+/** Offset (m) of the two probe points the exact engine uses to resolve a piece lying on a boundary. */
+export const PROBE_DISTANCE = 1e-5;
+/**
+ * Opening (radians) below which a wedge is thin: a narrow sector with fov
+ * below it, or a wide one whose gap (360° − fov) is below it. Near the apex of
+ * a thin wedge its two edges are closer to each other than the probe distance,
+ * so a probe meant to land just inside (or outside) the wedge lands beyond it.
+ */
+export const THIN_ANGLE = 0.1;
+/**
+ * Width (m) of a thin wedge where its tip is cut: 2.5 probe distances, so a
+ * probe from one edge never crosses the other (see {@link setSector}).
+ */
+export const TIP_WIDTH = 2.5 * PROBE_DISTANCE;
 
 /** Primitive kinds. */
 export const PRIM_SEGMENT = 0;
@@ -73,6 +96,11 @@ export class Footprints {
   readonly u1x: Float64Array;
   readonly u1y: Float64Array;
   readonly mode: Uint8Array;
+  /**
+   * Distance L from the apex along both edges where a thin sector's tip is
+   * cut (mode has {@link MODE_TIP}), else 0. See {@link setSector}.
+   */
+  readonly tip: Float64Array;
   readonly minX: Float64Array;
   readonly minY: Float64Array;
   readonly maxX: Float64Array;
@@ -109,6 +137,7 @@ export class Footprints {
     this.u1x = f64(n, 'u1x');
     this.u1y = f64(n, 'u1y');
     this.mode = shared ? sharedScratchUint8('footprints.mode', n) : scratchUint8('footprints.mode', n);
+    this.tip = f64(n, 'tip');
     this.minX = f64(n, 'minX');
     this.minY = f64(n, 'minY');
     this.maxX = f64(n, 'maxX');
@@ -141,6 +170,20 @@ const TWO_PI = 2 * Math.PI;
 /**
  * Fills apex, radius, angles, unit vectors, mode and tight bounds for footprint k.
  * `heading` and `fov` in degrees.
+ *
+ * Thin wedges (opening γ — fov, or the gap 360° − fov — below
+ * {@link THIN_ANGLE}) are cut at the tip. Within L = {@link TIP_WIDTH} / sin γ
+ * of the apex the two edges are closer than the engine can resolve with its
+ * probes, so pieces there were classified inconsistently (one edge counted,
+ * its twin not: a whole edge's Green term, thousands of m², could appear from
+ * nothing — issue 18). The engine instead works on a footprint whose wedge
+ * starts at the chord between the points at distance L on both edges: a
+ * narrow sector loses the triangle (apex, L·u0, L·u1), a wide one gets its
+ * gap closed by it. The triangle's area, ½L²·sin γ = ½·L·TIP_WIDTH, is the
+ * whole change. When L reaches the radius the wedge is thinner than
+ * TIP_WIDTH along its whole length: a narrow sector is then empty (radius 0,
+ * area at most ½·r·TIP_WIDTH lost) and a wide one a disc (its gap, at most
+ * that area, closed).
  */
 export function setSector(fp: Footprints, k: number, cameraId: number, x: number, y: number, r: number, heading: number, fov: number): void {
   const cx = x - fp.originX;
@@ -148,6 +191,17 @@ export function setSector(fp: Footprints, k: number, cameraId: number, x: number
   fp.cameraId[k] = cameraId;
   fp.cx[k] = cx;
   fp.cy[k] = cy;
+  fp.tip[k] = 0;
+  const gamma = fov >= 360 ? Math.PI : fov > 180 ? ((360 - fov) * Math.PI) / 180 : (fov * Math.PI) / 180;
+  let tipL = 0;
+  if (gamma < THIN_ANGLE) {
+    tipL = TIP_WIDTH / Math.sin(gamma);
+    if (tipL >= r) {
+      if (fov <= 180) r = 0; // thinner than TIP_WIDTH everywhere: nothing to see at the engine's resolution
+      else fov = 360; // its gap is: a disc
+      tipL = 0;
+    }
+  }
   fp.r[k] = r;
   // (x·π)/180, not x·DEG_TO_RAD: the two differ in the last bit, and this order is the one coverage results were made with.
   const mid = (headingToAngleDeg(heading) * Math.PI) / 180;
@@ -174,6 +228,10 @@ export function setSector(fp: Footprints, k: number, cameraId: number, x: number
   fp.u0y[k] = u0y;
   fp.u1x[k] = u1x;
   fp.u1y[k] = u1y;
+  if (tipL > 0) {
+    mode |= MODE_TIP;
+    fp.tip[k] = tipL;
+  }
   fp.mode[k] = mode;
   if (mode === MODE_FULL) {
     fp.minX[k] = cx - r;

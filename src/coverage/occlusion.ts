@@ -11,7 +11,7 @@
  */
 import { type BuildingSet } from '../city/index.js';
 import { computeVisibility, createOccluders, createVisibilityRegion, createVisibilityScratch, VISIBILITY_LINE, type VisibilityRegion } from '../geo/index.js';
-import { Footprints, MODE_FULL, MODE_OCCLUDED, PRIM_STRIDE, writeArc, writeSegment, type VisibilityColumns } from './footprints.js';
+import { Footprints, MODE_FULL, MODE_OCCLUDED, MODE_TIP, PRIM_STRIDE, writeArc, writeSegment, type VisibilityColumns } from './footprints.js';
 
 const TWO_PI = 2 * Math.PI;
 
@@ -136,7 +136,9 @@ export function applyOcclusion(fp: Footprints, buildings: BuildingSet): void {
     let occluded = false;
     for (let t = 0; t < m; t++) if (region.kind[t] === VISIBILITY_LINE) occluded = true;
     if (!occluded) continue;
-    fp.mode[k] |= MODE_OCCLUDED;
+    // The visible part is built from the apex: a cut tip (thin sector, see setSector) is not kept.
+    fp.mode[k] = (fp.mode[k] & ~MODE_TIP) | MODE_OCCLUDED;
+    fp.tip[k] = 0;
     // Capacity: at most 2 straight edges + m pieces + m radial jumps.
     const need = p + 2 * m + 3;
     if (need > cap) {

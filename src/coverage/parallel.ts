@@ -73,7 +73,7 @@ export function runChunksInParallel(
   const job = {
     fp: {
       n: fp.n, cx: share(fp.cx), cy: share(fp.cy), r: share(fp.r), a0: share(fp.a0), a1: share(fp.a1),
-      u0x: share(fp.u0x), u0y: share(fp.u0y), u1x: share(fp.u1x), u1y: share(fp.u1y), mode: share(fp.mode),
+      u0x: share(fp.u0x), u0y: share(fp.u0y), u1x: share(fp.u1x), u1y: share(fp.u1y), mode: share(fp.mode), tip: share(fp.tip),
       minX: share(fp.minX), minY: share(fp.minY), maxX: share(fp.maxX), maxY: share(fp.maxY),
       primStart: share(fp.primStart), primType: share(fp.primType), prim: share(fp.prim), vis: fp.vis,
     },

@@ -29,7 +29,7 @@ export function resolveStudyArea(origin: string, bounds: unknown, area: unknown)
   }
   if (bounds !== undefined) {
     const b = requireBounds(origin, 'options.bounds', bounds);
-    if (!Number.isFinite((b[2] - b[0]) * (b[3] - b[1]))) throw new InvalidInputError(origin, 'options.bounds', 'must have a finite area', bounds);
+    checkExtent(origin, 'options.bounds', b[2] - b[0], b[3] - b[1], bounds);
     return { area: [boundsToPolygon(b)], isBox: true, bbox: [b[0], b[1], b[2], b[3]] };
   }
   if (area === undefined) {
@@ -63,8 +63,23 @@ export function resolveStudyArea(origin: string, bounds: unknown, area: unknown)
     }
   }
   if (!(minX < maxX && minY < maxY)) throw new InvalidInputError(origin, 'options.area', 'must have a positive area', area);
+  checkExtent(origin, 'options.area', maxX - minX, maxY - minY, area);
   validateMultiPolygon(mp, origin, 'options.area');
   return { area: mp, isBox: false, bbox: [minX, minY, maxX, maxY] };
+}
+
+/**
+ * Smallest side (m) of a study area's bounding box: 1 mm, a hundred times the
+ * distance at which the exact engine probes either side of a boundary (and
+ * ten thousand times its boundary tolerance). A smaller area (say
+ * `[0, 0, 5e-324, 5e-324]`, whose area rounds to 0) cannot be resolved.
+ */
+export const MIN_STUDY_AREA_SIDE = 1e-3;
+
+/** Throws unless a bounding box of sides w × h has a finite area and both sides at least {@link MIN_STUDY_AREA_SIDE}. */
+function checkExtent(origin: string, field: string, w: number, h: number, value: unknown): void {
+  if (!Number.isFinite(w * h)) throw new InvalidInputError(origin, field, 'must have a finite area (its extent overflows)', value);
+  if (!(w >= MIN_STUDY_AREA_SIDE && h >= MIN_STUDY_AREA_SIDE)) throw new InvalidInputError(origin, field, `must be at least ${MIN_STUDY_AREA_SIDE} m wide and high`, value);
 }
 
 /** Builds a locator for the area translated by (−ox, −oy). */

@@ -36,15 +36,18 @@ import {
   MODE_FULL,
   MODE_NARROW,
   MODE_OCCLUDED,
+  MODE_TIP,
   MODE_WIDE,
   PRIM_ARC,
+  BOUNDARY_TOLERANCE,
+  PROBE_DISTANCE,
   PRIM_STRIDE,
 } from './footprints.js';
 
 /** Absolute tolerance (m) below which a point is treated as on a boundary. */
-const EPS = 1e-7;
+const EPS = BOUNDARY_TOLERANCE;
 /** Offset (m) of the two probe points used to resolve on-boundary pieces. */
-const DELTA = 1e-5;
+const DELTA = PROBE_DISTANCE;
 /** Pieces shorter than this (m) are skipped: their Green term is below 1e-5 m² even 100 km from the origin. */
 const MIN_PIECE = 1e-10;
 /** Relative tolerance on segment parameters when accepting an intersection. */
@@ -63,7 +66,7 @@ export interface UnionResult {
 /** The footprint columns the engine reads (a {@link Footprints}, or the same fields rebuilt in a worker). */
 export type FootprintColumns = Pick<
   Footprints,
-  'n' | 'cx' | 'cy' | 'r' | 'a0' | 'a1' | 'u0x' | 'u0y' | 'u1x' | 'u1y' | 'mode' | 'minX' | 'minY' | 'maxX' | 'maxY' | 'primStart' | 'primType' | 'prim' | 'vis'
+  'n' | 'cx' | 'cy' | 'r' | 'a0' | 'a1' | 'u0x' | 'u0y' | 'u1x' | 'u1y' | 'mode' | 'tip' | 'minX' | 'minY' | 'maxX' | 'maxY' | 'primStart' | 'primType' | 'prim' | 'vis'
 >;
 
 /** Footprints per chunk. Chunks are the unit of work and of summation, so results do not depend on the number of threads. */
@@ -124,6 +127,7 @@ class ExactUnionEngine implements UnionEngine {
   private readonly u1x: Float64Array;
   private readonly u1y: Float64Array;
   private readonly mode: Uint8Array;
+  private readonly tip: Float64Array;
   private readonly minX: Float64Array;
   private readonly minY: Float64Array;
   private readonly maxX: Float64Array;
@@ -160,6 +164,7 @@ class ExactUnionEngine implements UnionEngine {
     this.u1x = fp.u1x;
     this.u1y = fp.u1y;
     this.mode = fp.mode;
+    this.tip = fp.tip;
     this.minX = fp.minX;
     this.minY = fp.minY;
     this.maxX = fp.maxX;
@@ -220,7 +225,9 @@ class ExactUnionEngine implements UnionEngine {
   /** Adds the area of plain sector i, which has no neighbour and lies wholly inside S, to level 1. */
   private addIsolatedSector(i: number): void {
     const span = this.a1[i] - this.a0[i];
-    const own = 0.5 * span * this.r[i] * this.r[i];
+    let own = 0.5 * span * this.r[i] * this.r[i];
+    // A cut tip (see setSector): the triangle (apex, L·u0, L·u1) is taken from a narrow sector, added to a wide one.
+    if ((this.mode[i] & MODE_TIP) !== 0) own += (this.mode[i] & 3) === MODE_WIDE ? tipTriangleArea(this.fp, i) : -tipTriangleArea(this.fp, i);
     this.accFoot[1] += this.weights === null ? own : this.weights[i] * own;
     this.numPieces++;
   }
@@ -245,7 +252,7 @@ class ExactUnionEngine implements UnionEngine {
     let nbPrims = 0;
     for (let q = this.nbStart[i]; q < this.nbStart[i + 1]; q++) {
       const j = nbList[q];
-      nbPrims += (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : 3;
+      nbPrims += (modeA[j] & MODE_OCCLUDED) !== 0 ? primStart[j + 1] - primStart[j] : 4;
     }
     const need = 2 * (nbPrims + numEdges) + 8;
     if (this.splits.length < need) this.splits = new Float64Array(need * 2);
@@ -400,8 +407,14 @@ class ExactUnionEngine implements UnionEngine {
     const r = this.r[j];
     const mode = this.mode[j] & 3;
     if (mode !== MODE_FULL) {
-      ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * this.u0x[j], cy + r * this.u0y[j], this.splits, ns);
-      ns = segmentVsSegment(px, py, dx, dy, len, cx + r * this.u1x[j], cy + r * this.u1y[j], cx, cy, this.splits, ns);
+      const L = this.tip[j];
+      const u0x = this.u0x[j];
+      const u0y = this.u0y[j];
+      const u1x = this.u1x[j];
+      const u1y = this.u1y[j];
+      ns = segmentVsSegment(px, py, dx, dy, len, cx + L * u0x, cy + L * u0y, cx + r * u0x, cy + r * u0y, this.splits, ns);
+      ns = segmentVsSegment(px, py, dx, dy, len, cx + r * u1x, cy + r * u1y, cx + L * u1x, cy + L * u1y, this.splits, ns);
+      if (L > 0) ns = segmentVsSegment(px, py, dx, dy, len, cx + L * u1x, cy + L * u1y, cx + L * u0x, cy + L * u0y, this.splits, ns);
     }
     return segmentVsCircle(px, py, dx, dy, cx, cy, r, this.u0x[j], this.u0y[j], this.u1x[j], this.u1y[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, this.splits, ns);
   }
@@ -412,8 +425,14 @@ class ExactUnionEngine implements UnionEngine {
     const rho = this.r[j];
     const mode = this.mode[j] & 3;
     if (mode !== MODE_FULL) {
-      ns = arcVsSegment(ccx, ccy, r, t0, span, cx, cy, cx + rho * this.u0x[j], cy + rho * this.u0y[j], this.splits, ns);
-      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + rho * this.u1x[j], cy + rho * this.u1y[j], cx, cy, this.splits, ns);
+      const L = this.tip[j];
+      const u0x = this.u0x[j];
+      const u0y = this.u0y[j];
+      const u1x = this.u1x[j];
+      const u1y = this.u1y[j];
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + L * u0x, cy + L * u0y, cx + rho * u0x, cy + rho * u0y, this.splits, ns);
+      ns = arcVsSegment(ccx, ccy, r, t0, span, cx + rho * u1x, cy + rho * u1y, cx + L * u1x, cy + L * u1y, this.splits, ns);
+      if (L > 0) ns = arcVsSegment(ccx, ccy, r, t0, span, cx + L * u1x, cy + L * u1y, cx + L * u0x, cy + L * u0y, this.splits, ns);
     }
     return arcVsCircle(ccx, ccy, r, t0, span, cx, cy, rho, this.u0x[j], this.u0y[j], this.u1x[j], this.u1y[j], mode === MODE_FULL ? 2 : mode === MODE_WIDE ? 1 : 0, this.splits, ns);
   }
@@ -478,7 +497,7 @@ class ExactUnionEngine implements UnionEngine {
   /** Copies footprint j's boundary primitives, each with its bounding box, to the gather buffer from slot `at`; returns the next free slot. */
   private gather(j: number, at: number): number {
     const occluded = (this.mode[j] & MODE_OCCLUDED) !== 0;
-    const count = occluded ? this.primStart[j + 1] - this.primStart[j] : (this.mode[j] & 3) === MODE_FULL ? 1 : 3;
+    const count = occluded ? this.primStart[j + 1] - this.primStart[j] : (this.mode[j] & 3) === MODE_FULL ? 1 : (this.mode[j] & MODE_TIP) !== 0 ? 4 : 3;
     if (at + count > this.gType.length) this.growGather(at + count);
     return occluded ? this.gatherPrimitives(j, at) : this.gatherSector(j, at);
   }
@@ -516,7 +535,7 @@ class ExactUnionEngine implements UnionEngine {
     return at;
   }
 
-  /** Gathers plain sector j from its columns: first edge, arc, second edge (the arc alone for a full circle). */
+  /** Gathers plain sector j from its columns: first edge, arc, second edge (the arc alone for a full circle), then the chord of a cut tip. */
   private gatherSector(j: number, at: number): number {
     const G = this.gBuf;
     const gType = this.gType;
@@ -528,10 +547,11 @@ class ExactUnionEngine implements UnionEngine {
     const u1x = this.u1x[j];
     const u1y = this.u1y[j];
     const mode = this.mode[j] & 3;
+    const L = this.tip[j];
     let dst = at * G_STRIDE;
     if (mode !== MODE_FULL) {
-      G[dst] = cx;
-      G[dst + 1] = cy;
+      G[dst] = cx + L * u0x;
+      G[dst + 1] = cy + L * u0y;
       G[dst + 2] = cx + r * u0x;
       G[dst + 3] = cy + r * u0y;
       segmentBox(G, dst);
@@ -557,10 +577,19 @@ class ExactUnionEngine implements UnionEngine {
       dst += G_STRIDE;
       G[dst] = cx + r * u1x;
       G[dst + 1] = cy + r * u1y;
-      G[dst + 2] = cx;
-      G[dst + 3] = cy;
+      G[dst + 2] = cx + L * u1x;
+      G[dst + 3] = cy + L * u1y;
       segmentBox(G, dst);
       gType[at++] = 0;
+      if (L > 0) {
+        dst += G_STRIDE;
+        G[dst] = cx + L * u1x;
+        G[dst + 1] = cy + L * u1y;
+        G[dst + 2] = cx + L * u0x;
+        G[dst + 3] = cy + L * u0y;
+        segmentBox(G, dst);
+        gType[at++] = 0;
+      }
     }
     return at;
   }
@@ -987,7 +1016,11 @@ export function footprintContains(fp: FootprintColumns, j: number, x: number, y:
   if (base !== MODE_FULL) {
     const s0 = fp.u0x[j] * dy - fp.u0y[j] * dx;
     const s1 = dx * fp.u1y[j] - dy * fp.u1x[j];
-    if (base === MODE_NARROW ? s0 < 0 || s1 < 0 : s0 < 0 && s1 < 0) return false;
+    if ((mode & MODE_TIP) !== 0) {
+      // Cut tip: a narrow sector is the thin wedge T past its chord; a wide one is the disc minus T.
+      const m = tipWedgeMargin(fp, j, dx, dy, s0, s1, base);
+      if (base === MODE_NARROW ? m < 0 : m > 0) return false;
+    } else if (base === MODE_NARROW ? s0 < 0 || s1 < 0 : s0 < 0 && s1 < 0) return false;
   }
   if ((mode & MODE_OCCLUDED) !== 0 && fp.vis !== null) return visibilityMargin(fp.vis, j, dx, dy, d2) !== 0;
   return true;
@@ -1008,7 +1041,12 @@ export function footprintClassify(fp: FootprintColumns, j: number, x: number, y:
   if (base !== MODE_FULL) {
     const s0 = fp.u0x[j] * dy - fp.u0y[j] * dx;
     const s1 = dx * fp.u1y[j] - dy * fp.u1x[j];
-    if (base === MODE_NARROW) {
+    if ((mode & MODE_TIP) !== 0) {
+      // Cut tip (see footprintContains): the margin to the truncated thin wedge T decides.
+      const m = tipWedgeMargin(fp, j, dx, dy, s0, s1, base);
+      if (base === MODE_NARROW ? m < -EPS : m > EPS) return 0;
+      if (m < EPS && m > -EPS) near = true;
+    } else if (base === MODE_NARROW) {
       if (s0 < -EPS || s1 < -EPS) return 0;
       if (s0 < EPS || s1 < EPS) near = true;
     } else if (!(s0 > EPS || s1 > EPS)) {
@@ -1042,15 +1080,47 @@ export function splitSegmentByFootprint(fp: Footprints, j: number, px: number, p
   const r = fp.r[j];
   const base = mode & 3;
   if (base !== MODE_FULL) {
-    ns = segmentVsSegment(px, py, dx, dy, len, cx, cy, cx + r * fp.u0x[j], cy + r * fp.u0y[j], out, ns);
-    ns = segmentVsSegment(px, py, dx, dy, len, cx + r * fp.u1x[j], cy + r * fp.u1y[j], cx, cy, out, ns);
+    const L = fp.tip[j];
+    const u0x = fp.u0x[j];
+    const u0y = fp.u0y[j];
+    const u1x = fp.u1x[j];
+    const u1y = fp.u1y[j];
+    ns = segmentVsSegment(px, py, dx, dy, len, cx + L * u0x, cy + L * u0y, cx + r * u0x, cy + r * u0y, out, ns);
+    ns = segmentVsSegment(px, py, dx, dy, len, cx + r * u1x, cy + r * u1y, cx + L * u1x, cy + L * u1y, out, ns);
+    if (L > 0) ns = segmentVsSegment(px, py, dx, dy, len, cx + L * u1x, cy + L * u1y, cx + L * u0x, cy + L * u0y, out, ns);
   }
   return segmentVsCircle(px, py, dx, dy, cx, cy, r, fp.u0x[j], fp.u0y[j], fp.u1x[j], fp.u1y[j], base === MODE_FULL ? 2 : base === MODE_WIDE ? 1 : 0, out, ns);
 }
 
 /** Maximum number of split points one footprint can add to a segment. */
 export function maxSplitsOf(fp: Footprints, j: number): number {
-  return (fp.mode[j] & MODE_OCCLUDED) !== 0 ? 2 * (fp.primStart[j + 1] - fp.primStart[j]) : 6;
+  return (fp.mode[j] & MODE_OCCLUDED) !== 0 ? 2 * (fp.primStart[j + 1] - fp.primStart[j]) : 8;
+}
+
+/**
+ * Signed margin (m) of point (dx, dy) (relative to the apex) to the truncated
+ * thin wedge T of a sector with a cut tip: positive inside T. T is bounded by
+ * the two edge lines and by the chord at distance L along both edges (see
+ * setSector); it is the footprint of a narrow sector (within the disc) and
+ * the gap of a wide one. s0, s1: signed distances to the edge lines as in
+ * footprintContains.
+ */
+function tipWedgeMargin(fp: FootprintColumns, j: number, dx: number, dy: number, s0: number, s1: number, base: number): number {
+  // u0 + u1 points into the thin wedge (the fov of a narrow sector, the gap of a wide one); its length is 2·cos(γ/2).
+  const wx = fp.u0x[j] + fp.u1x[j];
+  const wy = fp.u0y[j] + fp.u1y[j];
+  const wl = Math.sqrt(wx * wx + wy * wy);
+  const beyondChord = (dx * wx + dy * wy) / wl - 0.5 * fp.tip[j] * wl;
+  const a = base === MODE_NARROW ? s0 : -s0;
+  const b = base === MODE_NARROW ? s1 : -s1;
+  return a < b ? (a < beyondChord ? a : beyondChord) : b < beyondChord ? b : beyondChord;
+}
+
+/** Area (m²) of the triangle cut from a thin sector's tip: ½·L²·sin γ. */
+function tipTriangleArea(fp: FootprintColumns, j: number): number {
+  const L = fp.tip[j];
+  const sinGamma = Math.abs(fp.u0x[j] * fp.u1y[j] - fp.u0y[j] * fp.u1x[j]);
+  return 0.5 * L * L * sinGamma;
 }
 
 export { sortPrefix as sortSplits, EPS as BOUNDARY_EPS, DELTA as PROBE_OFFSET, MIN_PIECE as MIN_PIECE_LENGTH };

@@ -104,6 +104,16 @@ export const ROUTE_EXPOSURE_DEFAULTS = {
 } as const;
 
 /**
+ * Largest |x| or |y| of a route point, metres: 1e12 m, far beyond any route
+ * in a local plane (the Earth's circumference is 4e7 m), and small enough
+ * that squared distances stay finite (points at ±1e308 once gave a length of
+ * Infinity).
+ */
+export const MAX_ROUTE_COORDINATE = 1e12;
+/** Shortest route, metres: ten times the coverage engine's boundary tolerance. */
+export const MIN_ROUTE_LENGTH = 1e-6;
+
+/**
  * Exposure of a route: the cameras whose footprint it enters, the metres
  * and share of it inside at least one footprint, each camera's stretches,
  * and the longest unobserved stretch.
@@ -168,11 +178,16 @@ export function checkRoutePath(origin: string, path: unknown, field = 'path'): F
     const y = (p as ArrayLike<unknown>)[1];
     if (typeof x !== 'number' || !Number.isFinite(x)) throw new InvalidInputError(origin, `${field}[${i}][0]`, 'must be a finite number', x);
     if (typeof y !== 'number' || !Number.isFinite(y)) throw new InvalidInputError(origin, `${field}[${i}][1]`, 'must be a finite number', y);
+    if (!(Math.abs(x) <= MAX_ROUTE_COORDINATE)) throw new InvalidInputError(origin, `${field}[${i}][0]`, `must be within ±${MAX_ROUTE_COORDINATE} m`, x);
+    if (!(Math.abs(y) <= MAX_ROUTE_COORDINATE)) throw new InvalidInputError(origin, `${field}[${i}][1]`, `must be within ±${MAX_ROUTE_COORDINATE} m`, y);
     out[2 * i] = x;
     out[2 * i + 1] = y;
     if (i > 0) length += Math.hypot(x - out[2 * i - 2], y - out[2 * i - 1]);
   }
   if (!(length > 0)) throw new InvalidInputError(origin, field, 'must have a positive length (its points all coincide)', path);
+  // Shorter than the coverage engine's boundary tolerance (1e-7 m) a route has no measurable part in view (a length of 1e-267 m once gave a share of NaN).
+  if (length < MIN_ROUTE_LENGTH) throw new InvalidInputError(origin, field, `must be at least ${MIN_ROUTE_LENGTH} m long`, path);
+  if (length === Infinity) throw new InvalidInputError(origin, field, 'must have a finite length (its points are too far apart: the distances overflow)', path);
   return out;
 }
 

@@ -27,7 +27,8 @@
  */
 import { type CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
-import { InvalidInputError, createRng, type Rng, type Seed } from '../core/index.js';
+import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
+import { toRng } from '../core/internal.js';
 import { multiPolygonBounds, PolygonLocator } from '../geo/index.js';
 import {
   createCommandNetwork,
@@ -91,6 +92,27 @@ export interface HierarchicalNetworkOptions {
   /** Live flag per camera (default `cameras.live`). */
   cameraLive?: ArrayLike<number> | readonly boolean[];
 }
+
+/**
+ * Largest counts and shares {@link buildHierarchicalNetwork} accepts (the
+ * scenario schema uses the same limits). A bigger value is refused with an
+ * InvalidInputError naming the option, never left to overflow a loop or a
+ * 32-bit column.
+ */
+export const NETWORK_BUILD_LIMITS = {
+  /** City command centres (`numCentres`, `centres.length`, `hubUplinks`): the scenario schema's cap. */
+  numCentres: 1_000,
+  /** Cameras per aggregation point (`camerasPerAggregation`, `maxCamerasPerAggregation`). */
+  camerasPerAggregation: 10_000_000,
+  /** Live analytics streams at the centres or the national platform (a Uint32 column). */
+  analyticsStreams: 4_294_967_295,
+  /** Each share of `aggregationLinkMix` (shares are relative weights: 0.8, 80 or 800 say the same). */
+  linkShare: 1_000_000,
+  /** Days of video kept at aggregation points and centres: a century (above it the storage figures overflow nothing useful). */
+  storageDays: 36_500,
+  /** Milliseconds of latency, per link or per km: a day. */
+  latencyMs: 86_400_000,
+} as const;
 
 /**
  * Defaults of {@link buildHierarchicalNetwork}. Every value is an ASSUMPTION
@@ -184,16 +206,29 @@ function num(field: string, v: unknown, check: 'pos' | 'nonneg' | 'prob'): numbe
   if (check === 'prob' && !(v >= 0 && v <= 1)) throw new InvalidInputError(ORIGIN, field, 'must be a probability in [0, 1]', v);
   return v;
 }
-function int(field: string, v: unknown, min: number): number {
+function int(field: string, v: unknown, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new InvalidInputError(ORIGIN, field, `must be an integer >= ${min}`, v);
+  if (v > max) throw new InvalidInputError(ORIGIN, field, `must be at most ${formatCount(max)} (NETWORK_BUILD_LIMITS)`, v);
   return v;
 }
-function record<K extends string>(field: string, v: unknown, defaults: Record<K, number>, keys: readonly K[], check: 'pos' | 'nonneg' | 'prob'): Record<K, number> {
+function atMost(field: string, v: number, max: number): number {
+  if (v > max) throw new InvalidInputError(ORIGIN, field, `must be at most ${formatCount(max)} (NETWORK_BUILD_LIMITS)`, v);
+  return v;
+}
+function formatCount(v: number): string {
+  return v.toLocaleString('en-US');
+}
+function record<K extends string>(field: string, v: unknown, defaults: Record<K, number>, keys: readonly K[], check: 'pos' | 'nonneg' | 'prob', max = Infinity): Record<K, number> {
   if (v === undefined) return { ...defaults };
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidInputError(ORIGIN, field, 'must be an object', v);
   for (const k of Object.keys(v)) if (!(keys as readonly string[]).includes(k)) throw new InvalidInputError(ORIGIN, `${field}.${k}`, `is not a known key (${keys.join(', ')})`, (v as Record<string, unknown>)[k]);
   const out = { ...defaults };
-  for (const k of keys) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = num(`${field}.${k}`, (v as Record<string, unknown>)[k], check);
+  for (const k of keys) {
+    const value = (v as Record<string, unknown>)[k];
+    if (value === undefined) continue;
+    out[k] = num(`${field}.${k}`, value, check);
+    if (out[k] > max) throw new InvalidInputError(ORIGIN, `${field}.${k}`, `must be at most ${formatCount(max)}`, value);
+  }
   return out;
 }
 function point(field: string, v: unknown): { x: number; y: number } {
@@ -208,18 +243,20 @@ function resolveOptions(options: HierarchicalNetworkOptions | undefined, city: C
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const D = NETWORK_BUILD_DEFAULTS;
-  const camerasPerAggregation = int('options.camerasPerAggregation', o.camerasPerAggregation ?? D.camerasPerAggregation, 1);
-  const maxCamerasPerAggregation = int('options.maxCamerasPerAggregation', o.maxCamerasPerAggregation ?? Math.max(D.maxCamerasPerAggregation, camerasPerAggregation), 1);
+  const L = NETWORK_BUILD_LIMITS;
+  const camerasPerAggregation = int('options.camerasPerAggregation', o.camerasPerAggregation ?? D.camerasPerAggregation, 1, L.camerasPerAggregation);
+  const maxCamerasPerAggregation = int('options.maxCamerasPerAggregation', o.maxCamerasPerAggregation ?? Math.max(D.maxCamerasPerAggregation, camerasPerAggregation), 1, L.camerasPerAggregation);
   if (maxCamerasPerAggregation < camerasPerAggregation) {
     throw new InvalidInputError(ORIGIN, 'options.maxCamerasPerAggregation', `must be >= options.camerasPerAggregation (${camerasPerAggregation})`, maxCamerasPerAggregation);
   }
   let centres: { x: number; y: number }[] | null = null;
   if (o.centres !== undefined) {
     if (!Array.isArray(o.centres) || o.centres.length === 0) throw new InvalidInputError(ORIGIN, 'options.centres', 'must be a non-empty array of { x, y }', o.centres);
+    if (o.centres.length > L.numCentres) throw new InvalidInputError(ORIGIN, 'options.centres.length', `must be at most ${formatCount(L.numCentres)}`, o.centres.length);
     centres = o.centres.map((p, k) => point(`options.centres[${k}]`, p));
   }
-  const numCentres = centres ? centres.length : int('options.numCentres', o.numCentres ?? D.numCentres, 1);
-  const hubUplinks = int('options.hubUplinks', o.hubUplinks ?? D.hubUplinks, 1);
+  const numCentres = centres ? centres.length : int('options.numCentres', o.numCentres ?? D.numCentres, 1, L.numCentres);
+  const hubUplinks = int('options.hubUplinks', o.hubUplinks ?? D.hubUplinks, 1, L.numCentres);
   if (hubUplinks > numCentres) throw new InvalidInputError(ORIGIN, 'options.hubUplinks', `must be at most the number of centres (${numCentres})`, hubUplinks);
   let national: { x: number; y: number } | null | undefined = undefined;
   if (o.nationalLonLat !== undefined) {
@@ -231,11 +268,13 @@ function resolveOptions(options: HierarchicalNetworkOptions | undefined, city: C
   } else if (o.national === null) national = null;
   else if (o.national !== undefined) national = point('options.national', o.national);
   const a = o.analyticsStreams ?? D.analyticsStreams;
-  const analyticsStreams = a === 'auto' ? 'auto' : int('options.analyticsStreams', a, 0);
-  const mix = record('options.aggregationLinkMix', o.aggregationLinkMix, D.aggregationLinkMix, LINK_KINDS, 'nonneg');
+  const analyticsStreams = a === 'auto' ? 'auto' : int('options.analyticsStreams', a, 0, L.analyticsStreams);
+  const mix = record('options.aggregationLinkMix', o.aggregationLinkMix, D.aggregationLinkMix, LINK_KINDS, 'nonneg', L.linkShare);
   if (mix.fibre + mix.lte + mix.radio <= 0) throw new InvalidInputError(ORIGIN, 'options.aggregationLinkMix', 'must have a positive share', o.aggregationLinkMix);
+  const seed = o.seed ?? D.seed;
+  toRng(seed, ORIGIN, 'options.seed'); // checks it: a string, a finite number or an Rng
   return {
-    seed: o.seed ?? D.seed,
+    seed,
     camerasPerAggregation,
     maxCamerasPerAggregation,
     numCentres,
@@ -244,17 +283,17 @@ function resolveOptions(options: HierarchicalNetworkOptions | undefined, city: C
     national: national ?? null,
     nationalDefault: national === undefined,
     analyticsStreams,
-    nationalAnalyticsStreams: int('options.nationalAnalyticsStreams', o.nationalAnalyticsStreams ?? D.nationalAnalyticsStreams, 0),
+    nationalAnalyticsStreams: int('options.nationalAnalyticsStreams', o.nationalAnalyticsStreams ?? D.nationalAnalyticsStreams, 0, L.analyticsStreams),
     aggregationLinkMix: mix,
     aggregationUplinkMbps: record('options.aggregationUplinkMbps', o.aggregationUplinkMbps, D.aggregationUplinkMbps, LINK_KINDS, 'pos'),
     hubUplinkMbps: num('options.hubUplinkMbps', o.hubUplinkMbps ?? D.hubUplinkMbps, 'pos'),
     centreUplinkMbps: num('options.centreUplinkMbps', o.centreUplinkMbps ?? D.centreUplinkMbps, 'pos'),
-    baseLatencyMs: record('options.baseLatencyMs', o.baseLatencyMs, D.baseLatencyMs, LINK_KINDS, 'nonneg'),
-    latencyMsPerKm: num('options.latencyMsPerKm', o.latencyMsPerKm ?? D.latencyMsPerKm, 'nonneg'),
+    baseLatencyMs: record('options.baseLatencyMs', o.baseLatencyMs, D.baseLatencyMs, LINK_KINDS, 'nonneg', L.latencyMs),
+    latencyMsPerKm: atMost('options.latencyMsPerKm', num('options.latencyMsPerKm', o.latencyMsPerKm ?? D.latencyMsPerKm, 'nonneg'), L.latencyMs),
     nodeAvailability: record('options.nodeAvailability', o.nodeAvailability, D.nodeAvailability, NODE_KINDS, 'prob'),
     linkAvailability: record('options.linkAvailability', o.linkAvailability, D.linkAvailability, LINK_KINDS, 'prob'),
-    aggregationStorageDays: num('options.aggregationStorageDays', o.aggregationStorageDays ?? D.aggregationStorageDays, 'nonneg'),
-    centreStorageDays: num('options.centreStorageDays', o.centreStorageDays ?? D.centreStorageDays, 'nonneg'),
+    aggregationStorageDays: atMost('options.aggregationStorageDays', num('options.aggregationStorageDays', o.aggregationStorageDays ?? D.aggregationStorageDays, 'nonneg'), L.storageDays),
+    centreStorageDays: atMost('options.centreStorageDays', num('options.centreStorageDays', o.centreStorageDays ?? D.centreStorageDays, 'nonneg'), L.storageDays),
     hubStorageTB: num('options.hubStorageTB', o.hubStorageTB ?? D.hubStorageTB, 'nonneg'),
     nationalStorageTB: num('options.nationalStorageTB', o.nationalStorageTB ?? D.nationalStorageTB, 'nonneg'),
   };
@@ -558,7 +597,7 @@ export function buildHierarchicalNetwork(cameras: CameraSet, city: City, options
   }
   if (typeof city !== 'object' || city === null || !Array.isArray(city.districts)) throw new InvalidInputError(ORIGIN, 'city', 'must be a City', city);
   const r = resolveOptions(options, city);
-  const rng = typeof r.seed === 'object' ? r.seed : createRng(r.seed);
+  const rng = toRng(r.seed, ORIGIN, 'options.seed');
   const C = cameras.numCameras;
   const cx = cameras.x;
   const cy = cameras.y;
@@ -717,11 +756,7 @@ export function buildHierarchicalNetwork(cameras: CameraSet, city: City, options
   const kinds = new Uint8Array(A);
   {
     const mix = r.aggregationLinkMix;
-    const total = mix.fibre + mix.lte + mix.radio;
-    const counts = LINK_KINDS.map((k) => Math.floor((mix[k] * A) / total));
-    let assigned = counts[0] + counts[1] + counts[2];
-    const rema = LINK_KINDS.map((k, i) => ({ i, r: (mix[k] * A) / total - counts[i] })).sort((p, q) => q.r - p.r || p.i - q.i);
-    for (let j = 0; assigned < A; j++, assigned++) counts[rema[j % 3].i]++;
+    const counts = largestRemainder(A, LINK_KINDS.map((k) => mix[k]));
     let p = 0;
     for (let i = 0; i < 3; i++) for (let j = 0; j < counts[i]; j++) kinds[p++] = i;
     const shuffle = rng.stream('link-kinds');
@@ -794,13 +829,27 @@ export function buildHierarchicalNetwork(cameras: CameraSet, city: City, options
   return net;
 }
 
-/** Splits an integer total in proportion to weights (largest remainder, ties to the lower index). */
+/**
+ * Splits an integer total in proportion to finite, non-negative weights with
+ * a positive sum (largest remainder, ties to the lower index). The weights
+ * are first scaled by the largest, so huge weights cannot overflow to
+ * Infinity (a share of 1e308 once made the fill loop run forever), and every
+ * count is at most `total`.
+ */
 function largestRemainder(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const out = weights.map((w) => Math.floor((w * total) / sum));
+  let max = 0;
+  let rawSum = 0;
+  for (const w of weights) {
+    if (w > max) max = w;
+    rawSum += w;
+  }
+  const overflows = !Number.isFinite(rawSum) || !Number.isFinite(max * total);
+  const scaled = overflows ? weights.map((w) => w / max) : weights;
+  const sum = scaled.reduce((a, b) => a + b, 0);
+  const out = scaled.map((w) => Math.min(total, Math.floor((w * total) / sum)));
   let assigned = out.reduce((a, b) => a + b, 0);
-  const order = weights.map((w, i) => ({ i, r: (w * total) / sum - out[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let j = 0; assigned < total; j++, assigned++) out[order[j % order.length].i]++;
+  const order = scaled.map((w, i) => ({ i, r: (w * total) / sum - out[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let j = 0; assigned < total && j < total + order.length; j++, assigned++) out[order[j % order.length].i]++;
   return out;
 }
 

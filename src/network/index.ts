@@ -6,7 +6,7 @@
  */
 export { analyseNetwork, ANALYSE_NETWORK_DEFAULTS } from './analyse-network.js';
 export type { AnalyseNetworkOptions, StorageByKind, NetworkAnalysis } from './analyse-network.js';
-export { kdGroups, buildHierarchicalNetwork, NETWORK_BUILD_DEFAULTS } from './build-hierarchical.js';
+export { kdGroups, buildHierarchicalNetwork, NETWORK_BUILD_DEFAULTS, NETWORK_BUILD_LIMITS } from './build-hierarchical.js';
 export type { HierarchicalNetworkOptions } from './build-hierarchical.js';
 export { createNetworkGraph, findUpstreamCycle, createCommandNetwork, assignCamerasToNodes, centreFlags, NODE_KINDS, NODE_AGGREGATION, NODE_DISTRICT_HUB, NODE_CITY_CENTRE, NODE_NATIONAL, LINK_KINDS, CREATE_NETWORK_DEFAULTS } from './command-network.js';
 export type { NodeKind, LinkKind, NetworkNodeAttributes, NetworkLinkAttributes, NetworkGraph, NetworkProvenance, CommandNetwork, CreateNetworkOptions } from './command-network.js';

@@ -115,7 +115,9 @@ export function streamBitrate(resolutionPx: number, fps: number = STREAM_DEFAULT
     throw new InvalidInputError(origin, 'resolutionPx', 'must be a finite number > 0', resolutionPx);
   }
   const r = resolveStreamOptions({ fps, codec, aspect }, origin, 'arguments');
-  return (resolutionPx * resolutionPx * r.aspect * r.fps * r.bitsPerPixel) / 1e6;
+  const mbps = (resolutionPx * resolutionPx * r.aspect * r.fps * r.bitsPerPixel) / 1e6;
+  if (!Number.isFinite(mbps)) throw new InvalidInputError(origin, 'resolutionPx', 'is too large: the bitrate overflows', resolutionPx);
+  return mbps;
 }
 
 /**

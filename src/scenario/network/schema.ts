@@ -12,6 +12,7 @@
  *   attach to the nearest node of `attachKinds`).
  */
 import { z } from 'zod';
+import { NETWORK_BUILD_LIMITS } from '../../network/index.js';
 import { positionSchema } from '../positions.js';
 
 const nodeKind = z.enum(['aggregation', 'district-hub', 'city-centre', 'national']);
@@ -36,7 +37,7 @@ const builderOptions = {
   national: z.union([positionSchema, z.null()]).optional().describe('National platform position, or null for none (default: next to the first centre; Almaty preset: Astana).'),
   analyticsStreams: z.union([z.number().int().min(0), z.literal('auto')]).optional().describe("Live face-recognition streams at the centres, or 'auto' (sized to demand)."),
   nationalAnalyticsStreams: z.number().int().min(0).optional(),
-  aggregationLinkMix: perLinkKind(z.number().min(0)).optional().describe('Share of aggregation uplinks by kind (default fibre 0.8, lte 0.15, radio 0.05).'),
+  aggregationLinkMix: perLinkKind(z.number().min(0).max(NETWORK_BUILD_LIMITS.linkShare)).optional().describe('Share of aggregation uplinks by kind (default fibre 0.8, lte 0.15, radio 0.05).'),
   aggregationUplinkMbps: perLinkKind(z.number().positive()).optional(),
   hubUplinkMbps: z.number().positive().optional(),
   centreUplinkMbps: z.number().positive().optional(),
