@@ -71,6 +71,13 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
       out.push({ topic: `Optics of ${group} cameras`, value: `fov ${p.fov}°, ${p.resolutionPx} px, ${p.height} m, ${p.kind}`, source: 'assumption: typical equipment for the role (PRESET_CAMERA_PROFILES)', kind: 'assumption' });
     }
     out.push({ topic: 'Camera positions', value: 'placed by seeded generators on the street grid', source: 'synthetic (not surveyed positions)', kind: 'synthetic' });
+    sources.forEach((src, i) => {
+      if (src.from !== 'preset' || !src.groups) return;
+      for (const [group, o] of Object.entries(src.groups)) {
+        const set = Object.entries(o ?? {}).map(([k, v]) => `${k} ${Array.isArray(v) ? (v.length ? v.join('+') : 'none') : v}`);
+        if (set.length) out.push({ topic: `cameras[${i}] ${src.name} ${group} group`, value: set.join(', '), source: 'scenario override of the preset (the rest of the group as the preset)', kind: 'assumption' });
+      }
+    });
   }
   if (sources.some((s) => s.from !== 'preset' && s.from !== 'osm' && s.from !== 'list')) {
     out.push({ topic: 'Default field of view (placement)', value: `${PLACEMENT_DEFAULTS.fov}°`, source: 'assumption: typical of 2.8–4 mm fixed CCTV lenses', kind: 'assumption' });
