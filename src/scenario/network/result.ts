@@ -102,6 +102,11 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     unitKeysSample: string[];
     unitKinds: string[];
     darkenUnitCameras: boolean;
+    /** With target areas only: per area (in order) the units and cameras inside and hit (DamageScenario `areas`). */
+    areas?: DamageScenario['areas'];
+    /** With target areas only: the random units and cameras drawn after them (the top-up of totalUnits / totalCameras). */
+    randomUnitsDrawn?: number;
+    randomCamerasDrawn?: number;
   };
 }
 

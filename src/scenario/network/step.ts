@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../../core/index.js';
 import { type City } from '../../city/index.js';
-import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type TrialSummary } from '../../network/index.js';
+import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type DamageArea, type TrialSummary } from '../../network/index.js';
 import { computeCoverage, coverageUnderFault, rankSinglePointsOfFailureByArea } from '../../coverage/index.js';
 import { histogram } from '../histogram.js';
 import { toMetres } from '../positions.js';
@@ -229,11 +229,24 @@ const damageStep: ScenarioStep = {
     const o = ctx.spec.analyses.damage!;
     const net = ctx.network!;
     const city = ctx.city!;
+    const areas: DamageArea[] | undefined = o.areas?.map((a, i) => {
+      const at = (p: [number, number], field: string) => (a.coordinates === 'lonlat' ? toMetres(city, { lon: p[0], lat: p[1] }, `analyses.damage.areas[${i}].${field}`) : { x: p[0], y: p[1] });
+      const shares = { unitShare: a.unitShare, cameraShare: a.cameraShare, ...(a.name !== undefined ? { name: a.name } : {}) };
+      if (a.circle) return { circle: { ...at(a.circle.centre, 'circle.centre'), radius: a.circle.radius }, ...shares };
+      const ring = new Float64Array(2 * a.polygon!.length);
+      a.polygon!.forEach((p, j) => {
+        const m = at(p, `polygon[${j}]`);
+        ring[2 * j] = m.x;
+        ring[2 * j + 1] = m.y;
+      });
+      return { polygon: { outer: ring, holes: [] }, ...shares };
+    });
     const dmg = applyTargetedDamage(net, {
       units: o.units,
       cameras: o.cameras,
-      randomUnits: o.randomUnits,
-      randomCameras: o.randomCameras,
+      ...(areas ? { areas } : {}),
+      ...(o.totalUnits !== undefined ? { totalUnits: o.totalUnits } : { randomUnits: o.randomUnits }),
+      ...(o.totalCameras !== undefined ? { totalCameras: o.totalCameras } : { randomCameras: o.randomCameras }),
       unitKinds: o.unitKinds,
       darkenUnitCameras: o.darkenUnitCameras,
       seed: ctx.rng.stream('damage'),
@@ -266,6 +279,8 @@ const damageStep: ScenarioStep = {
       unitKeysSample: dmg.damagedUnitKeys.slice(0, 20),
       unitKinds: [...o.unitKinds],
       darkenUnitCameras: o.darkenUnitCameras,
+      // Only with target areas, so that a damage without them keeps its results.json.
+      ...(areas ? { areas: dmg.areas, randomUnitsDrawn: dmg.provenance.params.randomUnits as number, randomCamerasDrawn: dmg.provenance.params.randomCameras as number } : {}),
     };
     Object.assign(ctx.headline, { damageCamerasDark: dmg.camerasDark, damageLiveShareAfter: after.live.liveShare });
     if (covAfter !== null) ctx.headline.damageCoveredFractionAfter = covAfter;
