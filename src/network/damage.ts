@@ -136,14 +136,16 @@ export interface DamageScenario extends FaultScenario {
 }
 
 /** Validated target areas: membership tests in metres. */
-interface ResolvedArea {
+/** @internal */
+export interface ResolvedArea {
   name: string | null;
   inside: (x: number, y: number) => boolean;
   unitShare: number;
   cameraShare: number;
 }
 
-function resolveAreas(origin: string, areas: unknown): ResolvedArea[] {
+/** Validates target areas (damage or outage trials) once. @internal */
+export function resolveAreas(origin: string, areas: unknown): ResolvedArea[] {
   if (areas === undefined) return [];
   if (!Array.isArray(areas)) throw new InvalidInputError(origin, 'options.areas', 'must be an array of { circle | polygon, unitShare, cameraShare }', areas);
   return areas.map((a: DamageArea, i): ResolvedArea => {

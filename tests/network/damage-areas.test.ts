@@ -84,3 +84,33 @@ describe('aimed damage: applyTargetedDamage areas (issue 17)', () => {
     expect(() => applyTargetedDamage(net, { randomUnits: 1, totalUnits: 2 })).toThrow(/options\.totalUnits/);
   });
 });
+
+describe('outages aimed at an area: simulateOutages areas (issue 17)', () => {
+  it('an area whose units always fail darkens every camera of those units in every trial; without areas the trials are as before', async () => {
+    const { simulateOutages, sampleOutageScenario } = await import('../../src/network/index.js');
+    const units = unitsIn(inCircle);
+    const attached = Array.from({ length: net.numCameras }, (_, c) => c).filter((c) => units.includes(net.cameraNode[c]));
+    const base = { trials: 20, seed: 5, nodeOutages: false, linkOutages: false } as const;
+    const plain = simulateOutages(net, base);
+    const aimed = simulateOutages(net, { ...base, areas: [{ circle: { ...centre, radius }, unitShare: 1 }] });
+    for (let t = 0; t < 20; t++) {
+      expect(plain.trials!.camerasDark[t]).toBe(0);
+      expect(aimed.trials!.camerasDark[t]).toBe(attached.length);
+    }
+    expect(aimed.params.areas).toEqual([{ name: null, circle: { ...centre, radius }, unitShare: 1, cameraShare: 0 }]);
+    expect(plain.params.areas).toBeUndefined();
+    // The same trial, replayed.
+    const s = sampleOutageScenario(net, { ...base, areas: [{ circle: { ...centre, radius }, unitShare: 1 }] }, 3);
+    for (const v of units) expect(s.nodeUp[v]).toBe(0);
+  });
+
+  it('a camera share is the per-trial chance of each camera inside being down (mean close to share × cameras inside)', async () => {
+    const { simulateOutages } = await import('../../src/network/index.js');
+    const inside = camerasIn(inCircle).length;
+    const sim = simulateOutages(net, { trials: 400, seed: 9, nodeOutages: false, linkOutages: false, areas: [{ circle: { ...centre, radius }, cameraShare: 0.25 }] });
+    const mean = sim.trials!.camerasDark.reduce((a, b) => a + b, 0) / 400;
+    // Binomial(inside, 0.25) per trial: the mean of 400 trials is within 4 standard errors.
+    const se = Math.sqrt((inside * 0.25 * 0.75) / 400);
+    expect(Math.abs(mean - 0.25 * inside)).toBeLessThan(4 * se);
+  });
+});

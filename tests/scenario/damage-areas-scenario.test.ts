@@ -24,6 +24,20 @@ describe('aimed damage in a scenario (issue 17)', () => {
     expect(r.assumptions.some((x) => x.topic === 'Damage area centre')).toBe(true);
   }, 120_000);
 
+  it('outage trials aimed at a circle around the square (lon/lat): the units there fail, the rest of the city is unaffected', async () => {
+    const circle = { centre: [sq.lon, sq.lat], radius: 1500 };
+    const plain = await runScenario({ ...base, analyses: { outages: { trials: 50, nodeOutages: false, linkOutages: false } } } as never);
+    const aimed = await runScenario({ ...base, analyses: { outages: { trials: 50, nodeOutages: false, linkOutages: false, areas: [{ name: 'centre', circle, unitShare: 1 }] } } } as never);
+    const p = plain.metrics.network!.outages!;
+    const a = aimed.metrics.network!.outages!;
+    expect(p.liveShare.mean).toBe(p.baselineLiveShare);
+    expect(a.liveShare.mean).toBeLessThan(p.liveShare.mean);
+    expect(a.liveShare.sd).toBe(0); // the same units fail in every trial
+    expect(a.areas).toEqual([{ name: 'centre', unitShare: 1, cameraShare: 0 }]);
+    expect(p.areas).toBeUndefined();
+    expect(aimed.assumptions.some((x) => x.topic === 'Outage area centre')).toBe(true);
+  }, 120_000);
+
   it('reports a bad area at its JSON path', () => {
     const bad = (damage: unknown) => () => parseScenario({ ...base, analyses: { damage } });
     expect(bad({ areas: [{ unitShare: 1 }] })).toThrow(ScenarioError);

@@ -69,6 +69,10 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
       { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },
       { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption' },
     );
+    (a.outages.areas ?? []).forEach((x, i) => {
+      const shape = x.circle ? `within ${x.circle.radius} m of (${x.circle.centre.join(', ')})` : `inside a ${x.polygon!.length}-point polygon`;
+      out.push({ topic: `Outage area ${x.name ?? i + 1}`, value: `${shape} (${x.coordinates}): each unit down with probability ${x.unitShare}, each camera ${x.cameraShare}, per trial`, source: x.source ?? 'scenario (source not given)', kind: 'assumption' });
+    });
   }
   if (a.damage) {
     const d = a.damage;

@@ -79,6 +79,8 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     reachedShare: TrialSummaryMetrics;
     analyticsShortfall: TrialSummaryMetrics;
     blackoutTrialShare: number;
+    /** With target areas only: each area's name and the per-trial outage probabilities of the units and cameras inside. */
+    areas?: { name: string | null; unitShare: number; cameraShare: number }[];
     /** Live share per trial, binned. */
     liveShareHistogram: Histogram;
   };

@@ -89,17 +89,6 @@ export const spofAnalysisSchema = z.strictObject({
   area: z.boolean().default(false).describe('Also the exact covered area only the cut-off cameras see (about one coverage computation per hierarchy level).'),
 });
 
-/** Monte Carlo outages (simulateOutages); the seed comes from the scenario. */
-export const outagesAnalysisSchema = z.strictObject({
-  trials: z.number().int().min(1).max(1_000_000).default(1000).describe('Trials (default 1,000).'),
-  nodeOutages: z.boolean().default(true),
-  linkOutages: z.boolean().default(true),
-  districtBlackout: z.union([probability, z.record(z.string(), probability)]).default(0).describe('Probability a district loses power in a trial (default 0, assumption).'),
-  cameraAvailability: probability.default(1).describe('Probability each camera is up in a trial (default 1, assumption).'),
-  confidence: z.number().gt(0).lt(1).default(0.95),
-  ci: z.enum(['normal', 'bootstrap']).default('normal'),
-});
-
 const pair = z.tuple([z.number(), z.number()]);
 
 /** A target area of the damage: a circle or a polygon, and the share of the units and cameras inside it hit (applyTargetedDamage `areas`). */
@@ -116,6 +105,18 @@ export const damageAreaSchema = z
   .superRefine((a, ctx) => {
     if ((a.circle === undefined) === (a.polygon === undefined)) ctx.addIssue({ code: 'custom', path: ['circle'], message: 'give exactly one of circle and polygon' });
   });
+
+/** Monte Carlo outages (simulateOutages); the seed comes from the scenario. */
+export const outagesAnalysisSchema = z.strictObject({
+  trials: z.number().int().min(1).max(1_000_000).default(1000).describe('Trials (default 1,000).'),
+  nodeOutages: z.boolean().default(true),
+  linkOutages: z.boolean().default(true),
+  districtBlackout: z.union([probability, z.record(z.string(), probability)]).default(0).describe('Probability a district loses power in a trial (default 0, assumption).'),
+  cameraAvailability: probability.default(1).describe('Probability each camera is up in a trial (default 1, assumption).'),
+  areas: z.array(damageAreaSchema).optional().describe('Target areas: in each trial every unit inside is down with probability unitShare (its cameras dark) and every camera inside with probability cameraShare.'),
+  confidence: z.number().gt(0).lt(1).default(0.95),
+  ci: z.enum(['normal', 'bootstrap']).default('normal'),
+});
 
 /** Targeted damage (applyTargetedDamage), with coverage and live share after it. */
 export const damageAnalysisSchema = z

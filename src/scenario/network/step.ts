@@ -38,6 +38,22 @@ function builderOptions(spec: ScenarioSpec, n: Extract<NetworkSpec, { from: 'pre
   return { ...base, ...o };
 }
 
+/** The target areas of a damage or outage analysis in the city's metres (lon/lat projected). */
+function areasInMetres(city: City, areas: NonNullable<NonNullable<ScenarioSpec['analyses']['damage']>['areas']>, field: string): DamageArea[] {
+  return areas.map((a, i) => {
+    const at = (p: [number, number], f: string) => (a.coordinates === 'lonlat' ? toMetres(city, { lon: p[0], lat: p[1] }, `${field}[${i}].${f}`) : { x: p[0], y: p[1] });
+    const shares = { unitShare: a.unitShare, cameraShare: a.cameraShare, ...(a.name !== undefined ? { name: a.name } : {}) };
+    if (a.circle) return { circle: { ...at(a.circle.centre, 'circle.centre'), radius: a.circle.radius }, ...shares };
+    const ring = new Float64Array(2 * a.polygon!.length);
+    a.polygon!.forEach((p, j) => {
+      const m = at(p, `polygon[${j}]`);
+      ring[2 * j] = m.x;
+      ring[2 * j + 1] = m.y;
+    });
+    return { polygon: { outer: ring, holes: [] }, ...shares };
+  });
+}
+
 const networkStep: ScenarioStep = {
   id: 'network',
   label: 'Building the command network',
@@ -196,6 +212,7 @@ const outagesStep: ScenarioStep = {
       linkOutages: o.linkOutages,
       districtBlackout: o.districtBlackout,
       cameraAvailability: o.cameraAvailability,
+      ...(o.areas ? { areas: areasInMetres(ctx.city!, o.areas, 'analyses.outages.areas') } : {}),
       confidence: o.confidence,
       ci: o.ci,
     });
@@ -213,6 +230,8 @@ const outagesStep: ScenarioStep = {
       reachedShare: summary(sim.reachedShare),
       analyticsShortfall: summary(sim.analyticsShortfall),
       blackoutTrialShare: sim.blackoutTrialShare,
+      // Only with target areas, so that outages without them keep their results.json.
+      ...(o.areas ? { areas: o.areas.map((a) => ({ name: a.name ?? null, unitShare: a.unitShare, cameraShare: a.cameraShare })) } : {}),
       liveShareHistogram: histogram(sim.trials!.liveShare, 30),
     };
     ctx.headline.outageLiveShareMean = sim.liveShare.mean;
@@ -229,18 +248,7 @@ const damageStep: ScenarioStep = {
     const o = ctx.spec.analyses.damage!;
     const net = ctx.network!;
     const city = ctx.city!;
-    const areas: DamageArea[] | undefined = o.areas?.map((a, i) => {
-      const at = (p: [number, number], field: string) => (a.coordinates === 'lonlat' ? toMetres(city, { lon: p[0], lat: p[1] }, `analyses.damage.areas[${i}].${field}`) : { x: p[0], y: p[1] });
-      const shares = { unitShare: a.unitShare, cameraShare: a.cameraShare, ...(a.name !== undefined ? { name: a.name } : {}) };
-      if (a.circle) return { circle: { ...at(a.circle.centre, 'circle.centre'), radius: a.circle.radius }, ...shares };
-      const ring = new Float64Array(2 * a.polygon!.length);
-      a.polygon!.forEach((p, j) => {
-        const m = at(p, `polygon[${j}]`);
-        ring[2 * j] = m.x;
-        ring[2 * j + 1] = m.y;
-      });
-      return { polygon: { outer: ring, holes: [] }, ...shares };
-    });
+    const areas = o.areas ? areasInMetres(city, o.areas, 'analyses.damage.areas') : undefined;
     const dmg = applyTargetedDamage(net, {
       units: o.units,
       cameras: o.cameras,
