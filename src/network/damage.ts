@@ -197,7 +197,8 @@ function sampleFront(cand: Uint32Array | number[], n: number, k: number, r: Rng)
  * random cameras among the cameras not yet dark (stream `cameras`).
  *
  * @param network - the network
- * @param options - units, cameras, randomUnits, randomCameras, unitKinds, darkenUnitCameras, seed
+ * @param options - units, cameras, areas (aimed damage), randomUnits, randomCameras (or totalUnits,
+ *   totalCameras: random draws top the damage up to a total), unitKinds, darkenUnitCameras, seed
  * @returns the scenario, with the damaged units and cameras and the seed in its provenance
  * @throws {NotFoundError} for a unit key the network does not have
  * @throws {InvalidInputError} for a bad index, camera id, count (more than there
@@ -205,6 +206,8 @@ function sampleFront(cand: Uint32Array | number[], n: number, k: number, r: Rng)
  * @example
  * const s = applyTargetedDamage(net, { randomUnits: 766, randomCameras: 493, seed: 2022 });
  * evaluateFaultScenario(net, s).live.liveShare
+ * // Aimed: every unit and camera within 1 km of (x, y), the rest of 766 / 493 at random.
+ * applyTargetedDamage(net, { areas: [{ circle: { x, y, radius: 1000 }, unitShare: 1, cameraShare: 1 }], totalUnits: 766, totalCameras: 493 });
  *
  * Complexity: O(nodes + cameras).
  */
@@ -363,6 +366,10 @@ export interface DamageSimulation {
     randomCameras: number;
     unitKinds: NodeKind[];
     darkenUnitCameras: boolean;
+    /** The target areas and totals, when given (as in the damage's provenance). */
+    areas?: { name: string | null; circle?: { x: number; y: number; radius: number }; polygon?: { vertices: number; holes: number }; unitShare: number; cameraShare: number }[];
+    totalUnits?: number;
+    totalCameras?: number;
     centreKinds: NodeKind[];
     analyticsDemand: AnalyticsDemand;
     confidence: number;
