@@ -1,5 +1,7 @@
 // Almaty, January 2022: the damage to the camera network (766 Sergek units
-// and 493 cameras: Tengrinews via kgnews.asia and Kazinform, Jan 2022) and a crowd on Republic Square — how many of
+// and 493 cameras: Tengrinews via kgnews.asia and Kazinform, Jan 2022), aimed
+// where the clashes were reported (every unit and camera within 1 km of
+// Republic Square and the akimat: an assumption; the rest at random), and a crowd on Republic Square — how many of
 // 10,000 people are captured and identified live, and how many from the
 // archive, before and after the damage.
 //
@@ -30,7 +32,9 @@ const pct = (x) => `${(100 * x).toFixed(2)}%`;
 const int = (x) => Math.round(x).toLocaleString('en-US');
 const d = m.network.damage;
 console.log(`\n${run.result.name}: ${int(m.cameras.numCameras)} cameras on ${int(m.network.nodesByKind.aggregation)} Sergek-sized units`);
-console.log(`  destroyed: ${int(d.unitsDamaged)} units and ${int(d.camerasDamaged)} cameras (random, seed ${d.seed}); ${int(d.camerasDark)} cameras dark`);
+const aimed = (d.areas ?? []).map((a) => `${a.name}: ${int(a.unitsHit)} units, ${int(a.camerasHit)} cameras`).join('; ');
+console.log(`  destroyed: ${int(d.unitsDamaged)} units and ${int(d.camerasDamaged)} cameras (${aimed ? `${aimed}; the rest at random` : 'random'}, seed ${d.seed}); ${int(d.camerasDark)} cameras dark`);
+for (const a of d.areas ?? []) console.log(`  ${a.name}: ${int(a.camerasDarkInside)} of ${int(a.camerasInside)} cameras inside dark`);
 console.log(`  live at the command centre: ${pct(d.liveShareBefore)} → ${pct(d.liveShareAfter)}`);
 console.log(`  area seen (camera range, buildings block): ${pct(d.coveredFractionBefore)} → ${pct(d.coveredFractionAfter)}`);
 console.log('\n  crowd                                people   live: captured  identified   archive: captured  identified');

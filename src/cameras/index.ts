@@ -27,5 +27,5 @@ export { placeAtIntersections, INTERSECTION_PLACEMENT_DEFAULTS, countIntersectio
 export type { IntersectionPlacementOptions } from './placement-intersections.js';
 export { placeAlongStreets, STREET_PLACEMENT_DEFAULTS } from './placement-streets.js';
 export type { StreetPlacementOptions } from './placement-streets.js';
-export { almatyCameras, astanaCameraMix, astanaCameras, createPreset, ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, ALMATY_CAMERA_MIX, PRESET_CAMERA_PROFILES, ALMATY_CAMERAS_DEFAULTS, ASTANA_CAMERAS_DEFAULTS, CREATE_PRESET_DEFAULTS } from './presets.js';
-export type { CameraMix, PresetCameraOptions, AstanaCameraOptions, PresetOptions, Preset } from './presets.js';
+export { almatyCameras, astanaCameraMix, astanaCameras, createPreset, PRESET_CAMERA_GROUPS, ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, ALMATY_CAMERA_MIX, PRESET_CAMERA_PROFILES, ALMATY_CAMERAS_DEFAULTS, ASTANA_CAMERAS_DEFAULTS, CREATE_PRESET_DEFAULTS } from './presets.js';
+export type { CameraMix, PresetCameraOptions, AstanaCameraOptions, PresetOptions, Preset, PresetCameraGroup, PresetGroupOverride, PresetGroupOverrides } from './presets.js';

@@ -21,6 +21,7 @@ import {
   streetClassFilter,
   type PlacementBaseOptions,
 } from './placement-common.js';
+import { spreadSample } from './placement-spread.js';
 
 /** Options of {@link placeAtIntersections}. */
 export interface IntersectionPlacementOptions extends PlacementBaseOptions {
@@ -30,7 +31,11 @@ export interface IntersectionPlacementOptions extends PlacementBaseOptions {
   camerasPerIntersection?: number;
   /**
    * Exact total number of cameras, spread as evenly as possible over the
-   * chosen intersections (the first `numCameras mod k` intersections get one more).
+   * chosen intersections: each of the k intersections gets
+   * `floor(numCameras / k)`, and the `numCameras mod k` that get one more are
+   * a seeded sample spread over the whole area (systematic along a Hilbert
+   * curve through the intersections), never the first ones in node order. With
+   * fewer cameras than intersections, that sample is where the cameras go.
    */
   numCameras?: number;
   /** @deprecated Use `numCameras` (the same number; kept for one release). */
@@ -117,15 +122,28 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   }
   const k = chosen.length;
 
-  // 3. Cameras per chosen intersection.
+  // 3. Cameras per chosen intersection: `base` each, one more at `extra` of them picked over the whole
+  // area (a spread sample along a Hilbert curve, never the first ones in node order).
   let base = perNode;
   let extra = 0;
+  let plusOne: Uint8Array | null = null;
   if (total >= 0) {
     if (total > 0 && k === 0) {
       throw new InvalidInputError(ORIGIN, 'city.streets', `has no intersection of degree >= ${minDegree}${o.streetClasses ? ` touching ${o.streetClasses.join('/')}` : ''}, so options.numCameras cannot be placed; got`, total);
     }
     base = k === 0 ? 0 : Math.floor(total / k);
     extra = k === 0 ? 0 : total - base * k;
+    if (extra > 0) {
+      const cx = new Float64Array(k);
+      const cy = new Float64Array(k);
+      for (let q = 0; q < k; q++) {
+        cx[q] = nodeX[chosen[q]];
+        cy[q] = nodeY[chosen[q]];
+      }
+      plusOne = new Uint8Array(k);
+      const picked = spreadSample(cx, cy, k, extra, rng.stream('spread'));
+      for (let i = 0; i < extra; i++) plusOne[picked[i]] = 1;
+    }
   }
   const n = base * k + extra;
   if (total < 0) requireCameraTotal(ORIGIN, 'options.camerasPerIntersection', perNode, n, `${perNode} at each of ${k} intersections`);
@@ -140,6 +158,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
       heading: headingMode,
       offset,
       intersections: k,
+      ...(base === 0 && extra > 0 ? { intersectionsWithCameras: extra } : {}),
       fov: attrs.fov,
       range: attrs.range,
     }),
@@ -148,7 +167,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
   let c = 0;
   for (let q = 0; q < k; q++) {
     const v = chosen[q];
-    const m = base + (q < extra ? 1 : 0);
+    const m = base + (plusOne !== null ? plusOne[q] : 0);
     const d0 = dirStart[v];
     const nd = dirStart[v + 1] - d0;
     for (let j = 0; j < m; j++) {

@@ -9,9 +9,10 @@
  * derived or assumed, the comment says so.
  */
 import { InvalidInputError, createRng, type Rng, type Seed } from '../core/index.js';
-import { requireInteger } from '../core/internal.js';
+import { requireInteger, requireKnownKeys, requireObject, requireProbability } from '../core/internal.js';
 import { type City, almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
-import { concatCameraSets, type CameraSet } from './camera-set.js';
+import { concatCameraSets, type CameraCapability, type CameraOperator, type CameraSet } from './camera-set.js';
+import { doriDistance, DORI_LEVELS, type DoriLevel } from './optics.js';
 import { countIntersections, placeAtIntersections } from './placement-intersections.js';
 import { placeAlongStreets } from './placement-streets.js';
 import { placeByPopulation, placeUniform } from './placement-area.js';
@@ -105,6 +106,141 @@ export const PRESET_CAMERA_PROFILES = {
 const GROUPS = ['traffic', 'face', 'streetLive', 'streetRecordOnly', 'facade', 'older'] as const;
 
 /**
+ * The camera groups of a preset that `groups` overrides name: `traffic`
+ * (Sergek-style units at arterial intersections), `face` (face-recognition
+ * cameras where people are), `street` (public street cameras, live and
+ * record-only), `facade` (private building and entrance cameras, Almaty) and
+ * `older` (older record-only street cameras, Astana with `includeOlder`).
+ */
+export const PRESET_CAMERA_GROUPS = ['traffic', 'face', 'street', 'facade', 'older'] as const;
+/** One of {@link PRESET_CAMERA_GROUPS}. */
+export type PresetCameraGroup = (typeof PRESET_CAMERA_GROUPS)[number];
+
+/**
+ * Changes to one group of a preset's cameras. Every field is optional; a
+ * field left out keeps the preset's value ({@link PRESET_CAMERA_PROFILES},
+ * {@link ALMATY_CAMERA_MIX}), so an empty override changes nothing.
+ */
+export interface PresetGroupOverride {
+  /** Cameras in the group (integer >= 0), instead of the mix's (scaled) count. */
+  numCameras?: number;
+  /** `traffic` only: units (intersections) the cameras are spread over (integer >= 1). Default: scaled with `numCameras`. */
+  units?: number;
+  /** Analytics the cameras feed: `['face']`, `['plate']`, both, or `[]`. */
+  capabilities?: readonly CameraCapability[];
+  /** Horizontal resolution, pixels (> 0). */
+  resolutionPx?: number;
+  /** Lens: horizontal field of view, degrees (0, 360]. */
+  fov?: number;
+  /**
+   * Range rule: metres (> 0), or a DORI level (`detect`, `observe`,
+   * `recognise`, `identify`) whose distance for the group's resolution and fov
+   * is the range. Default: the placement's rule, the DORI `detect` distance.
+   */
+  range?: number | DoriLevel;
+  /** Mount height, metres (>= 0). */
+  height?: number;
+  /** Share of the group's cameras that stream live, [0, 1] (a seeded sample of exactly round(share × count) cameras). */
+  liveShare?: number;
+  /** Who operates the cameras. */
+  operator?: CameraOperator;
+}
+
+/** Overrides per preset camera group (see {@link PresetGroupOverride}). */
+export type PresetGroupOverrides = Partial<Record<PresetCameraGroup, PresetGroupOverride>>;
+
+const OVERRIDE_KEYS = ['numCameras', 'units', 'capabilities', 'resolutionPx', 'fov', 'range', 'height', 'liveShare', 'operator'] as const;
+
+/** Checks `groups` once (keys, counts, shares, range rule); the attributes are checked again by the placement. */
+function checkGroupOverrides(origin: string, groups: unknown): PresetGroupOverrides {
+  const g = requireObject(origin, 'options.groups', groups);
+  requireKnownKeys(origin, 'options.groups', g, PRESET_CAMERA_GROUPS);
+  for (const name of PRESET_CAMERA_GROUPS) {
+    if (g[name] === undefined) continue;
+    const field = `options.groups.${name}`;
+    const o = requireObject(origin, field, g[name]);
+    requireKnownKeys(origin, field, o, name === 'traffic' ? OVERRIDE_KEYS : OVERRIDE_KEYS.filter((k) => k !== 'units'));
+    if (o.numCameras !== undefined) {
+      requireInteger(origin, `${field}.numCameras`, o.numCameras, 0);
+      if ((o.numCameras as number) > MAX_CAMERAS) throw new InvalidInputError(origin, `${field}.numCameras`, `must be at most MAX_CAMERAS = ${MAX_CAMERAS}`, o.numCameras);
+    }
+    if (o.units !== undefined) requireInteger(origin, `${field}.units`, o.units, 1);
+    if (o.liveShare !== undefined) requireProbability(origin, `${field}.liveShare`, o.liveShare);
+    if (typeof o.range === 'string' && !(DORI_LEVELS as readonly string[]).includes(o.range)) {
+      throw new InvalidInputError(origin, `${field}.range`, `must be metres (> 0) or a DORI level (${DORI_LEVELS.join(', ')})`, o.range);
+    }
+  }
+  return g as PresetGroupOverrides;
+}
+
+/**
+ * The mix with the groups' `numCameras`, `units` and street `liveShare`
+ * overrides applied (the street group's live / record-only split keeps the
+ * mix's share unless `liveShare` is given). Without overrides, `mix` itself.
+ */
+function applyGroupCounts(mix: Readonly<CameraMix>, groups: PresetGroupOverrides | undefined): Readonly<CameraMix> {
+  if (groups === undefined) return mix;
+  const out: CameraMix = { ...mix };
+  const t = groups.traffic;
+  if (t?.numCameras !== undefined) {
+    out.traffic = t.numCameras;
+    // Units scale with the cameras, at the mix's (or the full Almaty mix's) cameras per unit.
+    const perUnit = mix.traffic > 0 && mix.trafficUnits > 0 ? mix.traffic / mix.trafficUnits : ALMATY_CAMERA_MIX.traffic / ALMATY_CAMERA_MIX.trafficUnits;
+    out.trafficUnits = out.traffic === 0 ? 0 : Math.max(1, Math.min(out.traffic, Math.round(out.traffic / perUnit)));
+  }
+  if (t?.units !== undefined) out.trafficUnits = out.traffic === 0 ? 0 : t.units;
+  if (groups.face?.numCameras !== undefined) out.face = groups.face.numCameras;
+  if (groups.facade?.numCameras !== undefined) out.facade = groups.facade.numCameras;
+  if (groups.older?.numCameras !== undefined) out.older = groups.older.numCameras;
+  const st = groups.street;
+  if (st?.numCameras !== undefined || st?.liveShare !== undefined) {
+    const before = mix.streetLive + mix.streetRecordOnly;
+    const n = st.numCameras ?? before;
+    const share = st.liveShare ?? (before > 0 ? mix.streetLive / before : ALMATY_CAMERA_MIX.streetLive / (ALMATY_CAMERA_MIX.streetLive + ALMATY_CAMERA_MIX.streetRecordOnly));
+    out.streetLive = Math.round(share * n);
+    out.streetRecordOnly = n - out.streetLive;
+  }
+  return out;
+}
+
+/**
+ * A group's placement attributes: the preset's, with the override's on top.
+ * `live` is the group's default unless the override's live share makes it
+ * all (1) or none (0); a share in between is drawn by {@link markLive}.
+ */
+function groupAttributes<T extends object>(base: T, o: PresetGroupOverride | undefined): T {
+  if (o === undefined) return base;
+  // Keys the base already has keep their place (the provenance records the options in order).
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const k of ['fov', 'resolutionPx', 'height', 'capabilities', 'operator'] as const) if (o[k] !== undefined) out[k] = o[k];
+  if (o.liveShare !== undefined) out.live = o.liveShare === 1;
+  if (typeof o.range === 'number') out.range = o.range;
+  else if (o.range !== undefined) out.range = doriDistance(out.resolutionPx as number, out.fov as number, o.range);
+  return out as T;
+}
+
+/** Marks exactly `k` of the cameras of `s` live: a seeded partial Fisher–Yates sample. */
+function markLive(s: CameraSet, k: number, pick: Rng): void {
+  const n = s.numCameras;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + pick.int(n - i);
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+    s.live[idx[i]] = 1;
+  }
+}
+
+/** Applies a live share strictly between 0 and 1 to a group placed record-only. */
+function applyLiveShare(s: CameraSet, o: PresetGroupOverride | undefined, rng: Rng, group: PresetCameraGroup): void {
+  const share = o?.liveShare;
+  if (share === undefined || share === 0 || share === 1) return;
+  markLive(s, Math.round(share * s.numCameras), rng.stream(`${group}-live`));
+}
+
+/**
  * Scales a mix to `total` cameras keeping its proportions: largest-remainder
  * rounding, so the groups add up to exactly `total`. Traffic units scale with
  * the traffic cameras (at least one unit when there is a traffic camera).
@@ -143,6 +279,13 @@ export interface PresetCameraOptions {
   seed?: Seed | Rng;
   /** Total number of cameras (the mix is scaled, exact total). Default: the preset's full count. */
   numCameras?: number;
+  /**
+   * Changes per camera group (count, capabilities, resolution, lens, range
+   * rule, mount height, live share, operator), applied after the mix is
+   * scaled to `numCameras`; see {@link PresetGroupOverride}. Default: none
+   * (the preset as it is; an empty object changes nothing either).
+   */
+  groups?: PresetGroupOverrides;
 }
 
 /** Options of {@link astanaCameras}. */
@@ -198,7 +341,8 @@ function rngOf(origin: string, seed: Seed | Rng | undefined, fallback: Seed): Rn
  *
  * Complexity: O(V + E + walls + cameras).
  */
-export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, origin = 'placeCameraMix'): CameraSet {
+export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, origin = 'placeCameraMix', groups?: PresetGroupOverrides): CameraSet {
+  const G = groups ?? {};
   if (typeof city !== 'object' || city === null || typeof city.streets !== 'object' || city.streets === null) {
     throw new InvalidInputError(origin, 'city', 'must be a City with a street graph', city);
   }
@@ -214,51 +358,56 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
       const available = countIntersections(city, { streetClasses: t });
       if (available >= mix.trafficUnits) break;
     }
-    parts.push(
-      placeAtIntersections(city, {
-        ...P.traffic,
-        streetClasses: classes,
-        maxIntersections: mix.trafficUnits,
-        numCameras: mix.traffic,
-        heading: 'streets',
-        capabilities: ['plate'],
-        operator: 'public',
-        live: true,
-        seed: rng.stream('traffic'),
-      }),
+    const t = placeAtIntersections(
+      city,
+      groupAttributes(
+        {
+          ...P.traffic,
+          streetClasses: classes,
+          maxIntersections: mix.trafficUnits,
+          numCameras: mix.traffic,
+          heading: 'streets' as const,
+          capabilities: ['plate'] as readonly CameraCapability[],
+          operator: 'public' as CameraOperator,
+          live: true,
+          seed: rng.stream('traffic'),
+        },
+        G.traffic,
+      ),
     );
+    applyLiveShare(t, G.traffic, rng, 'traffic');
+    parts.push(t);
   }
   if (mix.face > 0) {
-    const faceOpts = { ...P.face, capabilities: ['face'] as const, operator: 'public' as const, live: true, mountOnStreet: true, seed: rng.stream('face') };
+    const faceOpts = groupAttributes({ ...P.face, capabilities: ['face'] as readonly CameraCapability[], operator: 'public' as CameraOperator, live: true, mountOnStreet: true, seed: rng.stream('face') }, G.face);
     const pop = city.population;
     let total = 0;
     if (pop && pop.values) for (let i = 0; i < pop.values.length; i++) total += pop.values[i];
-    parts.push(total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, city.buildings ? { ...faceOpts, streets: city.streets, buildings: city.buildings } : { ...faceOpts, streets: city.streets }));
+    const f = total > 0 ? placeByPopulation(city, mix.face, faceOpts) : placeUniform(city.boundary, mix.face, city.buildings ? { ...faceOpts, streets: city.streets, buildings: city.buildings } : { ...faceOpts, streets: city.streets });
+    applyLiveShare(f, G.face, rng, 'face');
+    parts.push(f);
   }
   const street = mix.streetLive + mix.streetRecordOnly;
   if (street > 0) {
-    const s = placeAlongStreets(city, { ...P.street, numCameras: street, operator: 'public', live: false, seed: rng.stream('street') });
+    // The street group's live share is in the mix (streetLive of the street cameras): placed record-only, then marked.
+    const { liveShare: _share, ...streetOverride } = G.street ?? {};
+    const s = placeAlongStreets(city, groupAttributes({ ...P.street, numCameras: street, operator: 'public' as CameraOperator, live: false, seed: rng.stream('street') }, streetOverride));
     // Exactly streetLive of them stream live: a seeded partial Fisher–Yates sample.
-    const idx = new Uint32Array(street);
-    for (let i = 0; i < street; i++) idx[i] = i;
-    const pick = rng.stream('street-live');
-    for (let i = 0; i < mix.streetLive; i++) {
-      const j = i + pick.int(street - i);
-      const t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-      s.live[idx[i]] = 1;
-    }
+    markLive(s, mix.streetLive, rng.stream('street-live'));
     parts.push(s);
   }
   if (mix.facade > 0) {
     if (!city.buildings || city.buildings.numBuildings === 0) {
       throw new InvalidInputError(origin, 'city.buildings', 'must contain buildings for the facade cameras; got facade cameras', mix.facade);
     }
-    parts.push(placeOnFacades(city, mix.facade, { ...P.facade, operator: 'private', live: false, seed: rng.stream('facade') }));
+    const f = placeOnFacades(city, mix.facade, groupAttributes({ ...P.facade, operator: 'private' as CameraOperator, live: false, seed: rng.stream('facade') }, G.facade));
+    applyLiveShare(f, G.facade, rng, 'facade');
+    parts.push(f);
   }
   if (mix.older > 0) {
-    parts.push(placeAlongStreets(city, { ...P.older, numCameras: mix.older, heading: 'across', operator: 'public', live: false, seed: rng.stream('older') }));
+    const o = placeAlongStreets(city, groupAttributes({ ...P.older, numCameras: mix.older, heading: 'across' as const, operator: 'public' as CameraOperator, live: false, seed: rng.stream('older') }, G.older));
+    applyLiveShare(o, G.older, rng, 'older');
+    parts.push(o);
   }
   const out = concatCameraSets(parts);
   out.provenance = {
@@ -290,8 +439,9 @@ export function almatyCameras(city: City, options?: PresetCameraOptions): Camera
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   const total = o.numCameras ?? ALMATY_CAMERAS_DEFAULTS.numCameras;
-  const mix = scaleCameraMix(ALMATY_CAMERA_MIX, total, origin);
-  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ALMATY_CAMERAS_DEFAULTS.seed), origin);
+  const groups = o.groups === undefined ? undefined : checkGroupOverrides(origin, o.groups);
+  const mix = applyGroupCounts(scaleCameraMix(ALMATY_CAMERA_MIX, total, origin), groups);
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ALMATY_CAMERAS_DEFAULTS.seed), origin, groups);
   recordPreset(cameras, origin, o, ALMATY_CAMERAS_DEFAULTS.seed, { numCameras: total });
   return cameras;
 }
@@ -345,8 +495,9 @@ export function astanaCameras(city: City, options?: AstanaCameraOptions): Camera
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   const includeOlder = o.includeOlder ?? ASTANA_CAMERAS_DEFAULTS.includeOlder;
   if (typeof includeOlder !== 'boolean') throw new InvalidInputError(origin, 'options.includeOlder', 'must be a boolean', includeOlder);
-  const mix = astanaCameraMix(includeOlder, o.numCameras);
-  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ASTANA_CAMERAS_DEFAULTS.seed), origin);
+  const groups = o.groups === undefined ? undefined : checkGroupOverrides(origin, o.groups);
+  const mix = applyGroupCounts(astanaCameraMix(includeOlder, o.numCameras), groups);
+  const cameras = placeCameraMix(city, mix, rngOf(origin, o.seed, ASTANA_CAMERAS_DEFAULTS.seed), origin, groups);
   recordPreset(cameras, origin, o, ASTANA_CAMERAS_DEFAULTS.seed, { numCameras: cameras.numCameras, includeOlder });
   return cameras;
 }

@@ -16,8 +16,13 @@ import { createPopulationGridFor, validatePopulationGrid, type PopulationGridOpt
 export interface CityParts {
   /** City name (default `city`). */
   name?: string;
-  /** Boundary in metres (bounds, polygons or coordinates). */
-  boundary: BoundaryInput;
+  /**
+   * Boundary in metres (bounds, polygons or coordinates). Default, when
+   * `streets` are given: the streets' extent (bounding box of their nodes)
+   * padded by {@link STREETS_EXTENT_PADDING} metres, as scenarios do for
+   * imported streets without a boundary file.
+   */
+  boundary?: BoundaryInput;
   /** Projection between the local metres and WGS84 (default null). */
   projection?: LocalProjection | null;
   /** Street graph (default: empty). Nodes need finite `x`, `y`; edges `length` ≥ 0, a `streetClass`, `width` > 0. */
@@ -33,11 +38,37 @@ export interface CityParts {
 }
 
 /**
+ * Metres added around the streets' bounding box when a city's boundary
+ * defaults to the streets' extent (a choice of this library, so that the
+ * outermost street lies inside the study area, not on its edge).
+ */
+export const STREETS_EXTENT_PADDING = 10;
+
+/**
+ * The streets' extent as bounds: the bounding box of the graph's nodes,
+ * padded by {@link STREETS_EXTENT_PADDING} m.
+ * @throws {InvalidInputError} naming `field` when the streets do not span an area
+ * @internal
+ */
+export function streetsExtent(streets: StreetGraph, origin: string, field: string, value: unknown = `${streets.order} street nodes`): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  streets.forEachNode((_k, a) => {
+    if (a.x < x0) x0 = a.x;
+    if (a.x > x1) x1 = a.x;
+    if (a.y < y0) y0 = a.y;
+    if (a.y > y1) y1 = a.y;
+  });
+  if (!(x1 > x0 && y1 > y0)) throw new InvalidInputError(origin, field, 'must hold streets spanning an area when no boundary is given', value);
+  const p = STREETS_EXTENT_PADDING;
+  return [x0 - p, y0 - p, x1 + p, y1 + p];
+}
+
+/**
  * Creates a city from parts, checking each part once.
  *
- * @param parts - see {@link CityParts}; only `boundary` is required
+ * @param parts - see {@link CityParts}; a `boundary`, or `streets` (the boundary is then their extent)
  * @returns a {@link City}; missing parts are empty (streets, buildings), the whole city (districts) or uniform (population)
- * @throws {InvalidInputError} on a bad boundary, a streets value that is not an undirected graphology graph or has a node or edge with bad attributes, an inconsistent building set or population grid, bad districts or provenance
+ * @throws {InvalidInputError} on a bad or missing boundary (neither a boundary nor streets spanning an area), a streets value that is not an undirected graphology graph or has a node or edge with bad attributes, an inconsistent building set or population grid, bad districts or provenance
  * @example
  * const city = createCity({ boundary: [0, 0, 2000, 2000], population: { total: 10_000 } });
  * city.population.total // 10000
@@ -45,17 +76,19 @@ export interface CityParts {
  */
 export function createCity(parts: CityParts): City {
   const origin = 'createCity';
-  if (typeof parts !== 'object' || parts === null) throw new InvalidInputError(origin, 'parts', 'must be an object with at least a boundary', parts);
+  if (typeof parts !== 'object' || parts === null) throw new InvalidInputError(origin, 'parts', 'must be an object with a boundary or streets', parts);
   const name = parts.name ?? 'city';
   if (typeof name !== 'string') throw new InvalidInputError(origin, 'name', 'must be a string', name);
-  const boundary = toBoundary(parts.boundary, origin, 'boundary');
+  if (parts.boundary === undefined && parts.streets === undefined) throw new InvalidInputError(origin, 'boundary', 'must be given when there are no streets (with streets it defaults to their extent)', undefined);
+  const streets = parts.streets === undefined ? new Graph<StreetNodeAttributes, StreetEdgeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false }) : validateStreets(parts.streets, origin);
+  const boundary = toBoundary(parts.boundary ?? streetsExtent(streets, origin, 'streets'), origin, 'boundary');
   const projection = parts.projection ?? null;
   if (projection !== null && (typeof projection !== 'object' || typeof projection.forward !== 'function' || typeof projection.inverse !== 'function')) {
     throw new InvalidInputError(origin, 'projection', 'must be a LocalProjection or null', projection);
   }
   const supplied = (what: string): Provenance => ({ kind: 'synthetic', description: `${what} supplied to createCity; source not stated` });
   const provenance: City['provenance'] = {
-    boundary: supplied('boundary'),
+    boundary: parts.boundary === undefined ? { kind: 'synthetic', description: `the streets' extent padded by ${STREETS_EXTENT_PADDING} m (no boundary given)` } : supplied('boundary'),
     streets: parts.streets === undefined ? { kind: 'synthetic', description: 'no streets' } : supplied('streets'),
     buildings: parts.buildings === undefined ? { kind: 'synthetic', description: 'no buildings' } : supplied('buildings'),
     districts: parts.districts === undefined ? { kind: 'synthetic', description: 'one district: the whole city' } : supplied('districts'),
@@ -72,7 +105,6 @@ export function createCity(parts: CityParts): City {
       provenance[k as keyof City['provenance']] = p;
     }
   }
-  const streets = parts.streets === undefined ? new Graph<StreetNodeAttributes, StreetEdgeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false }) : validateStreets(parts.streets, origin);
   const buildings = parts.buildings === undefined ? emptyBuildingSet() : validateBuildingSet(parts.buildings, origin, 'buildings');
   const districts = parts.districts === undefined ? [{ id: 'city', name, area: boundary }] : resolveDistricts(boundary, parts.districts, origin);
   let population: PopulationGrid;

@@ -9,7 +9,7 @@ export { emptyBuildingSet, createBuildingSet, BuildingSetBuilder } from './build
 export type { BuildingInput } from './building-set.js';
 export { STREET_CLASSES } from './city.js';
 export type { StreetClass, StreetNodeAttributes, StreetEdgeAttributes, StreetGraph, BuildingSet, District, PopulationGrid, Provenance, City } from './city.js';
-export { createCity } from './create-city.js';
+export { createCity, STREETS_EXTENT_PADDING } from './create-city.js';
 export type { CityParts } from './create-city.js';
 export { ALMATY_BOUNDARY_OSM_RELATION, ALMATY_BOUNDARY_ATTRIBUTION, ALMATY_BOUNDARY_BBOX, ALMATY_BOUNDARY } from './data/almaty-boundary.js';
 export { splitIntoDistricts } from './districts.js';

@@ -56,6 +56,27 @@ export const SOURCES = {
     url: 'https://pledgetimes.com/police-to-install-thousands-of-cameras-in-almaty/',
     supports: '75 Sergek complexes (304 cameras) and 283 cameras of the 1,103-camera monitoring project disabled 4–7 January 2022',
   },
+  'interfax-2022-01-05': {
+    author: 'Interfax-Ukraine',
+    title: 'Protesters burst into Almaty administration HQ, gunfire can be heard',
+    date: '2022-01-05',
+    url: 'https://en.interfax.com.ua/news/general/789975.html',
+    supports: 'on 5 January 2022 protesters stormed the Almaty city administration (akimat) building, smoke rose from its roof; clashes in Almaty on 4 January',
+  },
+  'pledgetimes-2022-01-05': {
+    author: 'Pledge Times (citing Interfax)',
+    title: 'Riots broke out in Almaty again',
+    date: '2022-01-05',
+    url: 'https://pledgetimes.com/riots-broke-out-in-almaty-again/',
+    supports: 'clashes with the security forces on Republic Square on 4 January 2022; the square blocked by armoured vehicles on 5 January; crowds at Tole bi street and the Eastern bypass, and at Tole bi and Momysh-uly street (Aksai); police cordons at al-Farabi and Nazarbayev avenues',
+  },
+  'zakon-2022-sagintaev': {
+    author: 'Zakon.kz',
+    title: 'После беспорядков число действующих уличных камер сократилось до 43% – Сагинтаев [After the unrest the working street cameras fell to 43%, Sagintayev]',
+    date: '2022',
+    url: 'https://www.zakon.kz/amp/6004798-posle-besporiadkov-chislo-deistvuiushchikh-ulichnykh-kamer-sokratilos-do-43-sagintaev.html',
+    supports: "Almaty's akim: during the unrest the attackers disabled cameras first of all; the working street cameras fell to 43%",
+  },
   'kazlenta-2024': {
     author: 'kazlenta.kz, citing Tengrinews',
     title: 'Ещё более тысячи новых камер Sergek установят на дорогах Алматы [More than a thousand new Sergek cameras on Almaty roads]',

@@ -7,6 +7,7 @@ import { CameraSet, type CameraProvenance } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { checkLevel, type CoverageLevel } from './footprints.js';
+import { padAtLeast } from './at-least.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
 import { unionAreas } from './union-engine.js';
@@ -58,9 +59,13 @@ export interface CoverageResult {
   coveredFraction: number;
   /** m² of the study area. */
   studyArea: number;
-  /** atLeast[k] = share of the study area covered by at least k cameras; atLeast[0] === 1. */
+  /**
+   * atLeast[k] = share of the study area covered by at least k cameras; atLeast[0] === 1.
+   * Entries k = 0 … 20 are always present (`AT_LEAST_MIN_K`), 0 beyond the deepest level;
+   * deeper levels follow when they exist.
+   */
   atLeast: number[];
-  /** areaAtLeast[k] in m² (areaAtLeast[0] = studyArea). */
+  /** areaAtLeast[k] in m² (areaAtLeast[0] = studyArea); same length as atLeast. */
   areaAtLeast: number[];
   /** Number of cameras in the set. */
   numCameras: number;
@@ -178,8 +183,8 @@ export function computeCoverage(cameras: CameraSet, options: CoverageOptions): C
     coveredArea: areas[1],
     coveredFraction: shares[1],
     studyArea,
-    atLeast: shares,
-    areaAtLeast: areas,
+    atLeast: padAtLeast(shares),
+    areaAtLeast: padAtLeast(areas),
     numCameras: n,
     numCamerasConsidered: m,
     params: {

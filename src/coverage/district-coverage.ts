@@ -19,7 +19,7 @@ export interface DistrictCoverageRow {
   area: number;
   coveredArea: number;
   coveredFraction: number;
-  /** atLeast[k]: share of the district covered by at least k cameras. */
+  /** atLeast[k]: share of the district covered by at least k cameras (k = 0 … 20 always present, as computeCoverage). */
   atLeast: number[];
   /** Metres of street inside the district. */
   streetLength: number;

@@ -6,6 +6,7 @@
  */
 export { computeCoverage, COMPUTE_COVERAGE_DEFAULTS } from './compute-coverage.js';
 export type { CoverageOptions, CoverageResult } from './compute-coverage.js';
+export { AT_LEAST_MIN_K } from './at-least.js';
 export { coverageRaster, MAX_RASTER_CELLS, COVERAGE_RASTER_DEFAULTS } from './coverage-raster.js';
 export type { CoverageRasterOptions, CoverageRaster } from './coverage-raster.js';
 export { computeDistrictCoverage, COMPUTE_DISTRICT_COVERAGE_DEFAULTS } from './district-coverage.js';

@@ -18,6 +18,7 @@ import { type BuildingSet, type City, type StreetClass, type StreetGraph, STREET
 import { type PolygonLocator } from '../geo/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { COMPUTE_COVERAGE_DEFAULTS } from './compute-coverage.js';
+import { padAtLeast } from './at-least.js';
 import { checkLevel, type CoverageLevel, type Footprints } from './footprints.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea, type StudyAreaInput } from './study-area.js';
@@ -62,9 +63,9 @@ export interface StreetCoverageResult {
   /** Metres seen by at least one camera. */
   coveredLength: number;
   coveredFraction: number;
-  /** lengthAtLeast[k] = metres seen by at least k cameras (index 0 = totalLength). */
+  /** lengthAtLeast[k] = metres seen by at least k cameras (index 0 = totalLength); same length as atLeast. */
   lengthAtLeast: number[];
-  /** atLeast[k] = lengthAtLeast[k] / totalLength (atLeast[0] = 1). */
+  /** atLeast[k] = lengthAtLeast[k] / totalLength (atLeast[0] = 1); entries k = 0 … 20 always present (`AT_LEAST_MIN_K`), 0 beyond the deepest level. */
   atLeast: number[];
   byClass: Record<StreetClass, StreetClassCoverage>;
   /** Covered metres per edge, in `graph.edges()` order, when `perEdge` was asked for. */
@@ -179,7 +180,7 @@ export function segmentCoverage(origin: string, cameras: CameraSet, segs: Street
     studyArea: resolved ? (resolved.isBox ? 'bounds' : 'polygon') : 'none',
   };
   if (!(bx0 <= bx1 && by0 <= by1)) {
-    return { totalLength: 0, coveredLength: 0, coveredFraction: 0, lengthAtLeast: [0, 0], atLeast: [1, 0], byClass, perEdge: (options.perEdge ?? COMPUTE_STREET_COVERAGE_DEFAULTS.perEdge) ? new Array(ns).fill(0) : undefined, params };
+    return { totalLength: 0, coveredLength: 0, coveredFraction: 0, lengthAtLeast: padAtLeast([0, 0]), atLeast: padAtLeast([1, 0]), byClass, perEdge: (options.perEdge ?? COMPUTE_STREET_COVERAGE_DEFAULTS.perEdge) ? new Array(ns).fill(0) : undefined, params };
   }
   const ox = (bx0 + bx1) / 2;
   const oy = (by0 + by1) / 2;
@@ -190,7 +191,7 @@ export function segmentCoverage(origin: string, cameras: CameraSet, segs: Street
   const total = acc.lengthAtLeast[0];
   let top = acc.lengthAtLeast.length - 1;
   while (top > 1 && !(acc.lengthAtLeast[top] > total * 1e-12)) top--;
-  const lengthAtLeast = Array.from(acc.lengthAtLeast.subarray(0, top + 1));
+  const lengthAtLeast = padAtLeast(Array.from(acc.lengthAtLeast.subarray(0, top + 1)));
   const atLeast = lengthAtLeast.map((l, k) => (k === 0 ? 1 : total > 0 ? l / total : 0));
   for (let k = 0; k < STREET_CLASSES.length; k++) {
     const e = byClass[STREET_CLASSES[k]];

@@ -14,6 +14,7 @@
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
+import { pointInPolygon, type PolygonM } from '../geo/index.js';
 import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
 import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolveLiveOptions, resolveNode, type FaultLiveOptions, type FaultScenario } from './faults-scenario.js';
 import { resolveSummaryOptions, summariseResolved, type ConfidenceMethod, type TrialSummary, type TrialSummaryOptions } from './faults-stats.js';
@@ -30,8 +31,63 @@ export const JANUARY_2022_DAMAGE = {
   sergekCameras: 7894,
 } as const;
 
+/**
+ * A target area of {@link applyTargetedDamage}: a circle or a polygon (metres,
+ * the network's plane), and the share of the units and of the cameras inside
+ * it that are hit.
+ */
+export interface DamageArea {
+  /** Label kept in the provenance (e.g. `Republic Square`). */
+  name?: string;
+  /** A circle: centre (x, y) and radius, metres. Give exactly one of circle and polygon. */
+  circle?: { x: number; y: number; radius: number };
+  /** A polygon in metres (outer ring and holes as flat [x0, y0, x1, y1, …] rings). */
+  polygon?: PolygonM;
+  /**
+   * Share of the units (nodes of `unitKinds`) inside the area, not already
+   * hit, that are destroyed: exactly round(share × their number), a seeded
+   * sample. [0, 1], default 0. A node is inside when its position is.
+   */
+  unitShare?: number;
+  /**
+   * Share of the cameras inside the area, not already dark (after the unit
+   * damage), that are destroyed: exactly round(share × their number), a
+   * seeded sample. [0, 1], default 0.
+   */
+  cameraShare?: number;
+}
+
+/** What {@link applyTargetedDamage} hit in each target area. */
+export interface DamageAreaHits {
+  name: string | null;
+  /** Units of `unitKinds` inside the area (hit or not). */
+  unitsInside: number;
+  unitsHit: number;
+  /** Cameras inside the area (dark or not). */
+  camerasInside: number;
+  /** Cameras destroyed directly in the area (not counting those darkened with their unit). */
+  camerasHit: number;
+  /** Cameras inside the area dark after the whole damage (units, named, area and random). */
+  camerasDarkInside: number;
+}
+
 /** Options of {@link applyTargetedDamage}. */
 export interface TargetedDamageOptions {
+  /**
+   * Target areas, hit after the named units and cameras and before the
+   * random ones (which are drawn among what is left). Default none.
+   */
+  areas?: readonly DamageArea[];
+  /**
+   * Random units top the damage up to this many units destroyed in all
+   * (named + areas + random; none when that many are already hit). Instead of `randomUnits`.
+   */
+  totalUnits?: number;
+  /**
+   * Random cameras top the cameras destroyed directly up to this many in all
+   * (named + areas + random; darkened with a unit not counted). Instead of `randomCameras`.
+   */
+  totalCameras?: number;
   /** Units destroyed by name: node keys or indices. */
   units?: readonly (string | number)[];
   /** Cameras destroyed by id. */
@@ -75,6 +131,60 @@ export interface DamageScenario extends FaultScenario {
   damagedCameras: Uint32Array;
   /** Cameras dark in total. */
   camerasDark: number;
+  /** Per target area (`options.areas`, in order): what was inside and what was hit. Empty without areas. */
+  areas: DamageAreaHits[];
+}
+
+/** Validated target areas: membership tests in metres. */
+/** @internal */
+export interface ResolvedArea {
+  name: string | null;
+  inside: (x: number, y: number) => boolean;
+  unitShare: number;
+  cameraShare: number;
+}
+
+/** Validates target areas (damage or outage trials) once. @internal */
+export function resolveAreas(origin: string, areas: unknown): ResolvedArea[] {
+  if (areas === undefined) return [];
+  if (!Array.isArray(areas)) throw new InvalidInputError(origin, 'options.areas', 'must be an array of { circle | polygon, unitShare, cameraShare }', areas);
+  return areas.map((a: DamageArea, i): ResolvedArea => {
+    const f = `options.areas[${i}]`;
+    if (typeof a !== 'object' || a === null) throw new InvalidInputError(origin, f, 'must be an object { circle | polygon, unitShare, cameraShare }', a);
+    for (const k of Object.keys(a)) if (!['name', 'circle', 'polygon', 'unitShare', 'cameraShare'].includes(k)) throw new InvalidInputError(origin, `${f}.${k}`, 'is not an option (name, circle, polygon, unitShare, cameraShare)', (a as unknown as Record<string, unknown>)[k]);
+    const share = (k: 'unitShare' | 'cameraShare'): number => {
+      const v = a[k] ?? 0;
+      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new InvalidInputError(origin, `${f}.${k}`, 'must be a share in [0, 1]', v);
+      return v;
+    };
+    if ((a.circle === undefined) === (a.polygon === undefined)) throw new InvalidInputError(origin, f, 'must give exactly one of circle and polygon', a);
+    let inside: ResolvedArea['inside'];
+    if (a.circle !== undefined) {
+      const { x, y, radius } = a.circle;
+      if (![x, y].every((v) => typeof v === 'number' && Number.isFinite(v))) throw new InvalidInputError(origin, `${f}.circle`, 'must have finite x and y (metres)', a.circle);
+      if (typeof radius !== 'number' || !(radius >= 0) || !Number.isFinite(radius)) throw new InvalidInputError(origin, `${f}.circle.radius`, 'must be a finite number of metres >= 0', radius);
+      const r2 = radius * radius;
+      inside = (px, py) => (px - x) * (px - x) + (py - y) * (py - y) <= r2;
+    } else {
+      const p = a.polygon!;
+      if (typeof p !== 'object' || p === null || !(p.outer instanceof Float64Array) || p.outer.length < 6 || !Array.isArray(p.holes)) {
+        throw new InvalidInputError(origin, `${f}.polygon`, 'must be a polygon { outer: Float64Array (at least 3 points), holes: Float64Array[] } in metres', p);
+      }
+      inside = (px, py) => pointInPolygon(px, py, p);
+    }
+    if (a.name !== undefined && typeof a.name !== 'string') throw new InvalidInputError(origin, `${f}.name`, 'must be a string', a.name);
+    return { name: a.name ?? null, inside, unitShare: share('unitShare'), cameraShare: share('cameraShare') };
+  });
+}
+
+/** Moves a seeded sample of `k` of `cand[0 … n)` to its front (partial Fisher–Yates). */
+function sampleFront(cand: Uint32Array | number[], n: number, k: number, r: Rng): void {
+  for (let i = 0; i < k; i++) {
+    const j = i + r.int(n - i);
+    const t = cand[i];
+    cand[i] = cand[j];
+    cand[j] = t;
+  }
 }
 
 /**
@@ -87,7 +197,8 @@ export interface DamageScenario extends FaultScenario {
  * random cameras among the cameras not yet dark (stream `cameras`).
  *
  * @param network - the network
- * @param options - units, cameras, randomUnits, randomCameras, unitKinds, darkenUnitCameras, seed
+ * @param options - units, cameras, areas (aimed damage), randomUnits, randomCameras (or totalUnits,
+ *   totalCameras: random draws top the damage up to a total), unitKinds, darkenUnitCameras, seed
  * @returns the scenario, with the damaged units and cameras and the seed in its provenance
  * @throws {NotFoundError} for a unit key the network does not have
  * @throws {InvalidInputError} for a bad index, camera id, count (more than there
@@ -95,6 +206,8 @@ export interface DamageScenario extends FaultScenario {
  * @example
  * const s = applyTargetedDamage(net, { randomUnits: 766, randomCameras: 493, seed: 2022 });
  * evaluateFaultScenario(net, s).live.liveShare
+ * // Aimed: every unit and camera within 1 km of (x, y), the rest of 766 / 493 at random.
+ * applyTargetedDamage(net, { areas: [{ circle: { x, y, radius: 1000 }, unitShare: 1, cameraShare: 1 }], totalUnits: 766, totalCameras: 493 });
  *
  * Complexity: O(nodes + cameras).
  */
@@ -111,13 +224,16 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
   });
   const darken = options.darkenUnitCameras ?? D.darkenUnitCameras;
   if (typeof darken !== 'boolean') throw new InvalidInputError(origin, 'options.darkenUnitCameras', 'must be a boolean', darken);
-  const count = (name: 'randomUnits' | 'randomCameras', v: unknown): number => {
+  const count = (name: 'randomUnits' | 'randomCameras' | 'totalUnits' | 'totalCameras', v: unknown): number => {
     if (v === undefined) return 0;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new InvalidInputError(origin, `options.${name}`, 'must be an integer >= 0', v);
     return v;
   };
-  const randomUnits = count('randomUnits', options.randomUnits);
-  const randomCameras = count('randomCameras', options.randomCameras);
+  if (options.totalUnits !== undefined && options.randomUnits !== undefined) throw new InvalidInputError(origin, 'options.totalUnits', 'cannot be combined with options.randomUnits (give one)', options.totalUnits);
+  if (options.totalCameras !== undefined && options.randomCameras !== undefined) throw new InvalidInputError(origin, 'options.totalCameras', 'cannot be combined with options.randomCameras (give one)', options.totalCameras);
+  const totalUnits = options.totalUnits === undefined ? -1 : count('totalUnits', options.totalUnits);
+  const totalCameras = options.totalCameras === undefined ? -1 : count('totalCameras', options.totalCameras);
+  const areas = resolveAreas(origin, options.areas);
   const named = options.units ?? [];
   if (!Array.isArray(named)) throw new InvalidInputError(origin, 'options.units', 'must be an array of node keys or indices', named);
   const namedCams = options.cameras ?? [];
@@ -131,19 +247,33 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
     if (isUnit[v] === 0) units.push(v);
     isUnit[v] = 1;
   });
+  let mask = 0;
+  for (const k of unitKinds) mask |= 1 << NODE_KINDS.indexOf(k);
+  // Units in the target areas: a seeded share of those inside not already hit.
+  const hits: DamageAreaHits[] = areas.map((a) => ({ name: a.name, unitsInside: 0, unitsHit: 0, camerasInside: 0, camerasHit: 0, camerasDarkInside: 0 }));
+  areas.forEach((a, i) => {
+    const cand: number[] = [];
+    for (let v = 0; v < network.numNodes; v++) {
+      if (!(mask & (1 << network.nodeKind[v])) || !a.inside(network.nodeX[v], network.nodeY[v])) continue;
+      hits[i].unitsInside++;
+      if (isUnit[v] === 0) cand.push(v);
+    }
+    const k = Math.round(a.unitShare * cand.length);
+    sampleFront(cand, cand.length, k, rng.stream(`area/${i}/units`));
+    for (let q = 0; q < k; q++) {
+      units.push(cand[q]);
+      isUnit[cand[q]] = 1;
+    }
+    hits[i].unitsHit = k;
+  });
+  const randomUnits = totalUnits >= 0 ? Math.max(0, totalUnits - units.length) : count('randomUnits', options.randomUnits);
   // Random units: partial Fisher–Yates over the candidates (node index order).
   if (randomUnits > 0) {
-    let mask = 0;
-    for (const k of unitKinds) mask |= 1 << NODE_KINDS.indexOf(k);
     const cand: number[] = [];
     for (let v = 0; v < network.numNodes; v++) if (isUnit[v] === 0 && mask & (1 << network.nodeKind[v])) cand.push(v);
-    if (randomUnits > cand.length) throw new InvalidInputError(origin, 'options.randomUnits', `must be at most the ${cand.length} units of kind ${unitKinds.join('/')} not named`, randomUnits);
-    const r = rng.stream('units');
+    if (randomUnits > cand.length) throw new InvalidInputError(origin, totalUnits >= 0 ? 'options.totalUnits' : 'options.randomUnits', `${totalUnits >= 0 ? `needs ${randomUnits} random units, ` : ''}must be at most the ${cand.length} units of kind ${unitKinds.join('/')} not named${areas.length ? ' or hit in an area' : ''}`, totalUnits >= 0 ? totalUnits : randomUnits);
+    sampleFront(cand, cand.length, randomUnits, rng.stream('units'));
     for (let k = 0; k < randomUnits; k++) {
-      const j = k + r.int(cand.length - k);
-      const t = cand[k];
-      cand[k] = cand[j];
-      cand[j] = t;
       units.push(cand[k]);
       isUnit[cand[k]] = 1;
     }
@@ -159,23 +289,41 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
     if (s.cameraUp[c] === 1) cams.push(c);
     s.cameraUp[c] = 0;
   }
+  // Cameras in the target areas: a seeded share of those inside still up.
+  const cx = network.cameras.x;
+  const cy = network.cameras.y;
+  areas.forEach((a, i) => {
+    const cand: number[] = [];
+    for (let c = 0; c < network.numCameras; c++) {
+      if (!a.inside(cx[c], cy[c])) continue;
+      hits[i].camerasInside++;
+      if (s.cameraUp[c] === 1) cand.push(c);
+    }
+    const k = Math.round(a.cameraShare * cand.length);
+    sampleFront(cand, cand.length, k, rng.stream(`area/${i}/cameras`));
+    for (let q = 0; q < k; q++) {
+      cams.push(cand[q]);
+      s.cameraUp[cand[q]] = 0;
+    }
+    hits[i].camerasHit = k;
+  });
+  const randomCameras = totalCameras >= 0 ? Math.max(0, totalCameras - cams.length) : count('randomCameras', options.randomCameras);
   if (randomCameras > 0) {
     const cand = new Uint32Array(network.numCameras);
     let n = 0;
     for (let c = 0; c < network.numCameras; c++) if (s.cameraUp[c] === 1) cand[n++] = c;
-    if (randomCameras > n) throw new InvalidInputError(origin, 'options.randomCameras', `must be at most the ${n} cameras not already dark`, randomCameras);
-    const r = rng.stream('cameras');
+    if (randomCameras > n) throw new InvalidInputError(origin, totalCameras >= 0 ? 'options.totalCameras' : 'options.randomCameras', `must be at most the ${n} cameras not already dark`, totalCameras >= 0 ? totalCameras : randomCameras);
+    sampleFront(cand, n, randomCameras, rng.stream('cameras'));
     for (let k = 0; k < randomCameras; k++) {
-      const j = k + r.int(n - k);
-      const t = cand[k];
-      cand[k] = cand[j];
-      cand[j] = t;
       cams.push(cand[k]);
       s.cameraUp[cand[k]] = 0;
     }
   }
   let camerasDark = 0;
   for (let c = 0; c < network.numCameras; c++) camerasDark += 1 - s.cameraUp[c];
+  areas.forEach((a, i) => {
+    for (let c = 0; c < network.numCameras; c++) if (s.cameraUp[c] === 0 && a.inside(cx[c], cy[c])) hits[i].camerasDarkInside++;
+  });
   s.provenance.params = {
     units: [...named],
     cameras: Array.from(namedCams),
@@ -183,6 +331,10 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
     randomCameras,
     unitKinds: [...unitKinds],
     darkenUnitCameras: darken,
+    // Recorded only when given, so that a damage without them keeps its provenance.
+    ...(areas.length ? { areas: (options.areas ?? []).map((a) => ({ name: a.name ?? null, ...(a.circle ? { circle: { ...a.circle } } : { polygon: { vertices: a.polygon!.outer.length / 2, holes: a.polygon!.holes.length } }), unitShare: a.unitShare ?? 0, cameraShare: a.cameraShare ?? 0 })) } : {}),
+    ...(totalUnits >= 0 ? { totalUnits } : {}),
+    ...(totalCameras >= 0 ? { totalCameras } : {}),
   };
   return {
     ...s,
@@ -190,6 +342,7 @@ export function applyTargetedDamage(network: CommandNetwork, options: TargetedDa
     damagedUnitKeys: units.map((v) => network.nodeKeys[v]),
     damagedCameras: Uint32Array.from(cams),
     camerasDark,
+    areas: hits,
   };
 }
 
@@ -213,6 +366,10 @@ export interface DamageSimulation {
     randomCameras: number;
     unitKinds: NodeKind[];
     darkenUnitCameras: boolean;
+    /** The target areas and totals, when given (as in the damage's provenance). */
+    areas?: { name: string | null; circle?: { x: number; y: number; radius: number }; polygon?: { vertices: number; holes: number }; unitShare: number; cameraShare: number }[];
+    totalUnits?: number;
+    totalCameras?: number;
     centreKinds: NodeKind[];
     analyticsDemand: AnalyticsDemand;
     confidence: number;

@@ -13,7 +13,7 @@
  */
 import { InvalidInputError, NotFoundError, type Rng, type Seed } from '../core/index.js';
 import { toRng } from '../core/internal.js';
-import type { CommandNetwork, NetworkProvenance, NodeKind } from './command-network.js';
+import { NODE_KINDS, type CommandNetwork, type NetworkProvenance, type NodeKind } from './command-network.js';
 import {
   allUpScenario,
   checkNetwork,
@@ -30,6 +30,7 @@ import {
 } from './faults-scenario.js';
 import { resolveSummaryOptions, summariseResolved, type ConfidenceMethod, type TrialSummary, type TrialSummaryOptions } from './faults-stats.js';
 import type { AnalyticsDemand, LiveCounts } from './routing.js';
+import { resolveAreas, type DamageArea } from './damage.js';
 
 /** Options of {@link simulateOutages}. */
 export interface OutageSimulationOptions extends FaultLiveOptions, Omit<TrialSummaryOptions, 'seed'> {
@@ -54,6 +55,15 @@ export interface OutageSimulationOptions extends FaultLiveOptions, Omit<TrialSum
    * sourced figure). Costs O(cameras) per trial when below 1.
    */
   cameraAvailability?: number | ArrayLike<number>;
+  /**
+   * Target areas (a circle or a polygon in metres, as {@link DamageArea}):
+   * in each trial every unit (aggregation node) inside an area is down with
+   * probability `unitShare` — its cameras dark, as in a blackout — and every
+   * camera inside with probability `cameraShare` (on top of
+   * `cameraAvailability`). Overlapping areas combine as independent causes.
+   * Default none.
+   */
+  areas?: readonly DamageArea[];
   /** Keep the per-trial columns in the result (default true). */
   keepTrials?: boolean;
 }
@@ -100,6 +110,8 @@ export interface OutageSimulation {
     linkOutages: boolean;
     districtBlackout: Record<string, number>;
     cameraAvailability: number | 'per-camera';
+    /** The target areas, when given (circles as given; polygons summarised). */
+    areas?: { name: string | null; circle?: { x: number; y: number; radius: number }; polygon?: { vertices: number; holes: number }; unitShare: number; cameraShare: number }[];
     centreKinds: NodeKind[];
     analyticsDemand: AnalyticsDemand;
     confidence: number;
@@ -135,6 +147,8 @@ interface TrialContext {
   /** Per camera availability, or null when every camera is always up. */
   cameraA: Float64Array | null;
   cameraAScalar: number | null;
+  /** Per node: probability that a target area takes it down in a trial (null without areas). */
+  areaNodeP: Float64Array | null;
 }
 
 function resolveTrialContext(origin: string, network: CommandNetwork, o: OutageSimulationOptions) {
@@ -189,6 +203,26 @@ function resolveTrialContext(origin: string, network: CommandNetwork, o: OutageS
   } else {
     throw new InvalidInputError(origin, 'options.cameraAvailability', 'must be a probability or an array with one per camera', ca);
   }
+  // Target areas: per-node outage probabilities, and camera availabilities lowered inside them.
+  const areas = resolveAreas(origin, o.areas);
+  let areaNodeP: Float64Array | null = null;
+  if (areas.length > 0) {
+    const agg = NODE_KINDS.indexOf('aggregation');
+    const keep = new Float64Array(network.numNodes).fill(1);
+    for (const a of areas) {
+      if (a.unitShare === 0) continue;
+      for (let v = 0; v < network.numNodes; v++) if (network.nodeKind[v] === agg && a.inside(network.nodeX[v], network.nodeY[v])) keep[v] *= 1 - a.unitShare;
+    }
+    areaNodeP = new Float64Array(network.numNodes);
+    for (let v = 0; v < network.numNodes; v++) areaNodeP[v] = 1 - keep[v];
+    const cx = network.cameras.x;
+    const cy = network.cameras.y;
+    for (const a of areas) {
+      if (a.cameraShare === 0) continue;
+      if (cameraA === null) cameraA = new Float64Array(network.numCameras).fill(1);
+      for (let c = 0; c < network.numCameras; c++) if (a.inside(cx[c], cy[c])) cameraA[c] *= 1 - a.cameraShare;
+    }
+  }
   const ctx: TrialContext = {
     network,
     rng,
@@ -199,6 +233,7 @@ function resolveTrialContext(origin: string, network: CommandNetwork, o: OutageS
     nodeDistrict: nodeDistrictIndex(network, districts),
     cameraA,
     cameraAScalar,
+    areaNodeP,
   };
   return { trials, keepTrials, ctx };
 }
@@ -269,6 +304,17 @@ function drawTrial(ctx: TrialContext, t: number, b: TrialBuffers): number {
     for (let c = 0; c < ca.length; c++) {
       const a = ca[c];
       own[c] = a >= 1 ? 1 : a <= 0 ? 0 : rng.next() < a ? 1 : 0;
+    }
+  }
+  // Target areas last, so that a simulation without them draws exactly as before.
+  const ap = ctx.areaNodeP;
+  if (ap !== null) {
+    for (let v = 0; v < N; v++) {
+      const p = ap[v];
+      if (p > 0 && (p >= 1 || rng.next() < p)) {
+        b.nodeBlackout[v] = 1;
+        b.nodeUp[v] = 0;
+      }
     }
   }
   return districtsDown;
@@ -383,6 +429,7 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
       linkOutages: ctx.linkOutages,
       districtBlackout,
       cameraAvailability: ctx.cameraAScalar ?? 'per-camera',
+      ...(options.areas && options.areas.length ? { areas: options.areas.map((a) => ({ name: a.name ?? null, ...(a.circle ? { circle: { ...a.circle } } : { polygon: { vertices: a.polygon!.outer.length / 2, holes: a.polygon!.holes.length } }), unitShare: a.unitShare ?? 0, cameraShare: a.cameraShare ?? 0 })) } : {}),
       centreKinds: live.centreKinds,
       analyticsDemand: live.analyticsDemand,
       confidence: summary.confidence,

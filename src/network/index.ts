@@ -11,7 +11,7 @@ export type { HierarchicalNetworkOptions } from './build-hierarchical.js';
 export { createNetworkGraph, findUpstreamCycle, createCommandNetwork, assignCamerasToNodes, centreFlags, NODE_KINDS, NODE_AGGREGATION, NODE_DISTRICT_HUB, NODE_CITY_CENTRE, NODE_NATIONAL, LINK_KINDS, CREATE_NETWORK_DEFAULTS } from './command-network.js';
 export type { NodeKind, LinkKind, NetworkNodeAttributes, NetworkLinkAttributes, NetworkGraph, NetworkProvenance, CommandNetwork, CreateNetworkOptions } from './command-network.js';
 export { applyTargetedDamage, simulateTargetedDamage, JANUARY_2022_DAMAGE, TARGETED_DAMAGE_DEFAULTS } from './damage.js';
-export type { TargetedDamageOptions, DamageScenario, DamageSimulationOptions, DamageSimulation } from './damage.js';
+export type { TargetedDamageOptions, DamageScenario, DamageSimulationOptions, DamageSimulation, DamageArea, DamageAreaHits } from './damage.js';
 export { createFaultScenario, evaluateFaultScenario, FAULT_LIVE_DEFAULTS } from './faults-scenario.js';
 export type { FaultScenario, FaultScenarioInput, FaultLiveOptions, FaultEvaluation } from './faults-scenario.js';
 export { simulateOutages, sampleOutageScenario, OUTAGE_SIMULATION_DEFAULTS } from './faults-simulate.js';

@@ -71,6 +71,25 @@ export const PRESET_PLACES = {
 export const JANUARY_2022_CROWD = { numPeople: 10_000, durationS: 3 * 3600 } as const;
 
 /**
+ * Where the January 2022 preset aims its damage. Sourced: clashes on
+ * Republic Square on 4 January 2022 and the square blocked by armoured
+ * vehicles on 5 January (SOURCES['pledgetimes-2022-01-05']); the city
+ * administration (akimat), on the square, stormed and set on fire on 5
+ * January (SOURCES['interfax-2022-01-05']); the akim: cameras were disabled
+ * first of all, working street cameras fell to 43% (SOURCES['zakon-2022-sagintaev']).
+ * ASSUMPTIONS (no source gives which units or cameras were hit): every unit
+ * and every camera within 1 km of the square's centre (the square, the
+ * akimat and the streets around them) is destroyed, and the rest of the
+ * reported 766 units and 493 cameras is drawn at random over the city (766
+ * is more than half of Sergek's 1,341 units, so the damage cannot have been
+ * central only). The other places the sources name (Tole bi street at the
+ * Eastern bypass and at Momysh-uly street, al-Farabi at Nazarbayev avenue)
+ * are not targeted: the preset's streets are a synthetic grid, and no source
+ * used here gives their coordinates.
+ */
+const JANUARY_2022_TARGET = { radiusM: 1000, unitShare: 1, cameraShare: 1 } as const;
+
+/**
  * A rectangle of `lengthM` (north–south) × `widthM` (east–west) metres
  * centred on a point, as a lon/lat ring (equirectangular offsets; error
  * below a centimetre at this size).
@@ -121,7 +140,8 @@ export interface ScenarioPresetOptions {
  *   district, a 10,000-person watchlist, unicity k = 1…8; Almaty: the
  *   least-surveilled route from Almaty-2 station to Republic Square).
  * - `almaty-january-2022`: the damage of January 2022 (766 units sized like
- *   Sergek's, 493 cameras, at random), coverage and live share after it, and
+ *   Sergek's, 493 cameras: every one within 1 km of Republic Square and the
+ *   akimat, the rest at random), coverage and live share after it, and
  *   a crowd on Republic Square before and after (live vs archive), and its
  *   retroactive identification 30, 120 and 365 days later under the Kazakh
  *   90-day video rule and an assumed legal hold (JANUARY_2022_HOLD).
@@ -202,8 +222,9 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     return {
       name: 'Almaty, January 2022',
       description:
-        `Almaty after the damage of January 2022 (${JANUARY_2022_DAMAGE.units} Sergek units damaged: Tengrinews via kgnews.asia, 17 Jan 2022; ${JANUARY_2022_DAMAGE.cameras} cameras shot down: Kazinform, 12 Jan 2022), modelled as ${JANUARY_2022_DAMAGE.units} random units — ` +
-        `aggregation points sized like a Sergek unit (at most ${unitSize + 2} cameras, ${ALMATY_NETWORK_FACTS.sergekCameras.toLocaleString('en-US')} / ${ALMATY_NETWORK_FACTS.sergekUnits.toLocaleString('en-US')} ≈ ${unitSize} on average) — and ${JANUARY_2022_DAMAGE.cameras} random cameras; ` +
+        `Almaty after the damage of January 2022 (${JANUARY_2022_DAMAGE.units} Sergek units damaged: Tengrinews via kgnews.asia, 17 Jan 2022; ${JANUARY_2022_DAMAGE.cameras} cameras shot down: Kazinform, 12 Jan 2022), modelled as ${JANUARY_2022_DAMAGE.units} units — ` +
+        `aggregation points sized like a Sergek unit (at most ${unitSize + 2} cameras, ${ALMATY_NETWORK_FACTS.sergekCameras.toLocaleString('en-US')} / ${ALMATY_NETWORK_FACTS.sergekUnits.toLocaleString('en-US')} ≈ ${unitSize} on average) — and ${JANUARY_2022_DAMAGE.cameras} cameras, ` +
+        `aimed where the clashes were reported: every unit and camera within ${JANUARY_2022_TARGET.radiusM / 1000} km of Republic Square and the akimat (Interfax, 5 Jan 2022; the radius and the share hit are assumptions), the rest at random over the city; ` +
         'coverage and live share after the damage, and a crowd on Republic Square captured and identified live or from the archive, before and after the damage. ' +
         `Retention: the Kazakh 90-day video rule, and a legal hold (assumed) on everything captured within ${JANUARY_2022_HOLD.marginM} m of the square during the first week, kept ${JANUARY_2022_HOLD.keepDays / 365} years; ` +
         `the crowd is searched for in the archive ${JANUARY_2022_HOLD.searchedAfterDays.join(', ')} days later.`,
@@ -217,7 +238,21 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
         districts: { occlusion: true },
         raster: { cellSize: 250 },
         network: {},
-        damage: { randomUnits: scaleCount(JANUARY_2022_DAMAGE.units, n), randomCameras: scaleCount(JANUARY_2022_DAMAGE.cameras, n) },
+        damage: {
+          areas: [
+            {
+              name: 'Republic Square and the akimat',
+              circle: { centre: [sq.lon, sq.lat], radius: JANUARY_2022_TARGET.radiusM },
+              unitShare: JANUARY_2022_TARGET.unitShare,
+              cameraShare: JANUARY_2022_TARGET.cameraShare,
+              source:
+                'clashes on Republic Square 4 Jan 2022 (Pledge Times citing Interfax, 5 Jan 2022); the akimat on the square stormed and set on fire 5 Jan (Interfax, 5 Jan 2022); cameras disabled first of all (Zakon.kz, the akim); ' +
+                'every unit and camera within 1 km hit: assumption (no source says which were)',
+            },
+          ],
+          totalUnits: scaleCount(JANUARY_2022_DAMAGE.units, n),
+          totalCameras: scaleCount(JANUARY_2022_DAMAGE.cameras, n),
+        },
         exposure: {
           crowds: [
             { name: 'Republic Square', polygon, numPeople: JANUARY_2022_CROWD.numPeople, durationS: JANUARY_2022_CROWD.durationS, gallerySize: 10_000, source: crowdSource, retroactive },

@@ -66,8 +66,8 @@ describe('createCity', () => {
       expect(err).toBeInstanceOf(InvalidInputError);
       expect((err as Error).message).toMatch(msg);
     };
-    bad(undefined, /createCity: parts must be an object with at least a boundary, got undefined/);
-    bad({}, /createCity: boundary must be bounds/);
+    bad(undefined, /createCity: parts must be an object with a boundary or streets, got undefined/);
+    bad({}, /createCity: boundary must be given when there are no streets/);
     bad({ boundary: [0, 0, -1, 1] }, /boundary must have minX < maxX/);
     bad({ boundary: [0, 0, 1, 1], name: 5 }, /name must be a string, got 5/);
     bad({ boundary: [0, 0, 1, 1], projection: {} }, /projection must be a LocalProjection or null/);
@@ -91,5 +91,29 @@ describe('createCity', () => {
     bad({ boundary: [0, 0, 1, 1], population: { values: new Float64Array(1), cols: 1, rows: 1, cellSize: 1, originX: 0, originY: 0, total: 3 } }, /population.total must equal the sum of values \(0\), got 3/);
     bad({ boundary: [0, 0, 1, 1], provenance: { roads: { kind: 'real', description: '' } } }, /provenance.roads is not a city part/);
     bad({ boundary: [0, 0, 1, 1], provenance: { streets: { kind: 'imported', description: '' } } }, /provenance.streets must be \{ kind: 'synthetic' \| 'real'/);
+  });
+});
+
+describe('createCity without a boundary (issue 17)', () => {
+  it('defaults the boundary to the streets’ extent padded by 10 m, as scenarios do', async () => {
+    const { createCity, generateGridCity, createLocalProjection } = await import('../../src/index.js');
+    const grid = generateGridCity({ boundary: [100, 200, 1300, 1100], buildings: false });
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    grid.streets.forEachNode((_k, a) => {
+      x0 = Math.min(x0, a.x);
+      y0 = Math.min(y0, a.y);
+      x1 = Math.max(x1, a.x);
+      y1 = Math.max(y1, a.y);
+    });
+    const projection = createLocalProjection(76.9, 43.2);
+    const city = createCity({ streets: grid.streets, projection });
+    expect(city.bounds).toEqual([x0 - 10, y0 - 10, x1 + 10, y1 + 10]);
+    expect(city.projection).toBe(projection);
+    expect(city.provenance.boundary.description).toMatch(/streets' extent/);
+  });
+
+  it('still needs a boundary when there are no streets, and says so', async () => {
+    const { createCity } = await import('../../src/index.js');
+    expect(() => createCity({} as never)).toThrow(/createCity: boundary must be given when there are no streets/);
   });
 });

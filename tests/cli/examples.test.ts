@@ -37,7 +37,9 @@ describe('examples/scenario-*.mjs', () => {
   it('scenario-almaty-january-2022.mjs prints the damage and the crowd live vs from the archive', () => {
     const out = mkdtempSync(join(tmpdir(), 'sightline-ex-'));
     const text = node(['examples/scenario-almaty-january-2022.mjs', '--num-cameras', '3000', '--out', out]);
-    expect(text).toMatch(/destroyed: 18 units and 12 cameras \(random, seed [^)]+\); [\d,]+ cameras dark/);
+    // Issue 17: aimed at Republic Square and the akimat, the rest of the (scaled) reported totals at random.
+    expect(text).toMatch(/destroyed: 18 units and 12 cameras \(Republic Square and the akimat: \d+ units, \d+ cameras; the rest at random, seed [^)]+\); [\d,]+ cameras dark/);
+    expect(text).toMatch(/Republic Square and the akimat: (\d+) of \1 cameras inside dark/);
     expect(text).toMatch(/live at the command centre: [\d.]+% → [\d.]+%/);
     expect(text).toMatch(/Republic Square after the damage\s+10,000/);
     // The archive later: the 90-day rule at 30 days, only the legal hold at 120 and 365 days.

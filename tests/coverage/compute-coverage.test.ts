@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import polygonClipping from 'polygon-clipping';
-import { computeCoverage, createCameraSet, createRng, InvalidInputError } from '../../src/index.js';
+import { computeCoverage, computeStreetCoverage, createCameraSet, createRng, generateGridCity, InvalidInputError } from '../../src/index.js';
+import { AT_LEAST_MIN_K } from '../../src/coverage/index.js';
 import { depthAt, inscribedDeficit, sectorRing, unionAreaByClipping, type SectorSpec } from './oracles.js';
 
 const box = (b: [number, number, number, number]): [number, number][][] => [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]], [b[0], b[1]]]];
@@ -33,7 +34,8 @@ describe('computeCoverage: the public contract', () => {
     const r = computeCoverage(createCameraSet([]), { bounds: [0, 0, 10, 10] });
     expect(r.coveredArea).toBe(0);
     expect(r.coveredFraction).toBe(0);
-    expect(r.atLeast).toEqual([1, 0]);
+    // Issue 17: k = 0 … 20 always present, 0 beyond the deepest level.
+    expect(r.atLeast).toEqual([1, ...new Array(20).fill(0)]);
   });
 
   test('the result is plain data that survives a JSON round trip', () => {
@@ -49,7 +51,10 @@ describe('computeCoverage: hand-worked cases', () => {
     const r = computeCoverage(createCameraSet([{ x: 0, y: 0, heading: 0, fov: 360, range: 10 }, { x: 10, y: 0, heading: 0, fov: 360, range: 10 }]), { bounds: [-100, -100, 100, 100] });
     expect(r.coveredArea).toBeCloseTo(2 * Math.PI * 100 - lens, 9);
     expect(r.areaAtLeast[2]).toBeCloseTo(lens, 9);
-    expect(r.atLeast.length).toBe(3);
+    // Deepest level 2; entries up to k = 20 are there, 0 beyond it (issue 17).
+    expect(r.atLeast.length).toBe(21);
+    expect(r.atLeast[3]).toBe(0);
+    expect(r.areaAtLeast.length).toBe(21);
   });
 
   test('a disc centred on a corner of the bounds is clipped to a quarter', () => {
@@ -68,7 +73,8 @@ describe('computeCoverage: hand-worked cases', () => {
   test('four 90° cameras on one pole pointing N, E, S, W make one disc, covered once', () => {
     const r = computeCoverage(createCameraSet([0, 90, 180, 270].map((heading) => ({ x: 50, y: 50, heading, fov: 90, range: 10 }))), { bounds: [0, 0, 100, 100] });
     expect(r.coveredArea).toBeCloseTo(Math.PI * 100, 9);
-    expect(r.atLeast.length).toBe(2);
+    expect(r.atLeast.length).toBe(21);
+    expect(r.atLeast.slice(2)).toEqual(new Array(19).fill(0));
   });
 
   test('three identical cameras cover their sector three times', () => {
@@ -373,5 +379,21 @@ describe('computeCoverage records where its cameras came from', () => {
     expect(r.params.cameras?.generator).toBe('placeAtIntersections');
     expect(r.params.cameras?.seed).toBe(5);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
+
+describe('atLeast has entries k = 0 … 20 at least (issue 17)', () => {
+  test('reading atLeast[k] for any k up to 20 gives a number, 0 where nothing is seen k times, for area and street coverage', () => {
+    expect(AT_LEAST_MIN_K).toBe(20);
+    const city = generateGridCity({ boundary: [0, 0, 600, 600], buildings: false });
+    const cams = createCameraSet([{ x: 300, y: 300, heading: 0, fov: 90, range: 50 }]);
+    const area = computeCoverage(cams, { bounds: [0, 0, 600, 600] });
+    const street = computeStreetCoverage(cams, city);
+    for (const r of [area, street]) {
+      expect(r.atLeast.length).toBe(21);
+      expect(r.atLeast[1]).toBeGreaterThan(0);
+      for (let k = 2; k <= 20; k++) expect(r.atLeast[k], `k = ${k}`).toBe(0);
+    }
+    expect(street.lengthAtLeast.length).toBe(21);
   });
 });

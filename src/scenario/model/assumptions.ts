@@ -73,6 +73,13 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
     out.push({ topic: 'Camera positions', value: 'placed by seeded generators on the street grid', source: 'synthetic (not surveyed positions)', kind: 'synthetic' });
     out.push({ topic: 'Face-recognition camera mounting', value: `drawn where people live, then moved to the kerb of the nearest street (${MOUNT_ON_STREET_DEFAULTS.kerbOffset} m beyond the carriageway) and aimed along it at the centreline ${MOUNT_ON_STREET_DEFAULTS.aimDistance} m ahead, so that people walking towards the camera face it`, source: `assumption: face-capture cameras are aimed at the flow of people; aim point plausible 5–15 m (inside the preset lens's identify zone, about 13 m), kerb offset 0.5–3 m. With cameras facing the street square-on instead, walkers pass side-on and almost no face is searched`, kind: 'assumption' });
     out.push({ topic: 'Cameras outside buildings', value: `a placed camera that falls inside a building footprint is moved ${SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset} m outside its nearest wall, facing away from it`, source: 'assumption: cameras are mounted outdoors (an indoor camera sees nothing of the street)', kind: 'assumption' });
+    sources.forEach((src, i) => {
+      if (src.from !== 'preset' || !src.groups) return;
+      for (const [group, o] of Object.entries(src.groups)) {
+        const set = Object.entries(o ?? {}).map(([k, v]) => `${k} ${Array.isArray(v) ? (v.length ? v.join('+') : 'none') : v}`);
+        if (set.length) out.push({ topic: `cameras[${i}] ${src.name} ${group} group`, value: set.join(', '), source: 'scenario override of the preset (the rest of the group as the preset)', kind: 'assumption' });
+      }
+    });
   }
   if (sources.some((s) => s.from !== 'preset' && s.from !== 'osm' && s.from !== 'list')) {
     out.push({ topic: 'Default field of view (placement)', value: `${PLACEMENT_DEFAULTS.fov}°`, source: 'assumption: typical of 2.8–4 mm fixed CCTV lenses', kind: 'assumption' });

@@ -49,9 +49,10 @@ export function buildScenarioCameras(sources: readonly CameraSourceSpec[], city:
     let set: CameraSet;
     switch (src.from) {
       case 'preset':
+        // groups only when given, so that a source without it records the same provenance as before.
         set = src.name === 'almaty'
-          ? almatyCameras(city, { seed, numCameras: sourceCount(src, i) })
-          : astanaCameras(city, { seed, numCameras: sourceCount(src, i), includeOlder: src.includeOlder });
+          ? almatyCameras(city, { seed, numCameras: sourceCount(src, i), ...(src.groups ? { groups: src.groups } : {}) })
+          : astanaCameras(city, { seed, numCameras: sourceCount(src, i), includeOlder: src.includeOlder, ...(src.groups ? { groups: src.groups } : {}) });
         break;
       case 'intersections': {
         const { from: _f, count: _c, numCameras: _n, seed: _s, ...o } = src;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InvalidInputError, type Seed } from '../../core/index.js';
 import { type City, almatyCity, astanaCity, type PresetCityOptions, createCity, importStreets, type StreetImportResult, importOsmStreetsXml, OSM_LICENCE, importBuildings, type ImportReportEntry } from '../../city/index.js';
+import { streetsExtent } from '../../city/internal.js';
 import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../../geo/index.js';
 import type { ScenarioSpec } from '../schema.js';
 
@@ -57,16 +58,8 @@ export function buildScenarioCity(citySpec: ScenarioSpec['city'], seed: Seed, ba
   let boundary: unknown;
   if (boundaryLonLat !== null) boundary = projectCoordinates(boundaryLonLat, projection);
   else {
-    // No boundary file: the streets' bounding box, padded by 10 m.
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    streetsResult!.streets.forEachNode((_k, a) => {
-      if (a.x < x0) x0 = a.x;
-      if (a.x > x1) x1 = a.x;
-      if (a.y < y0) y0 = a.y;
-      if (a.y > y1) y1 = a.y;
-    });
-    if (!(x1 > x0 && y1 > y0)) throw new InvalidInputError(origin, 'city.import.streets', 'must hold streets spanning an area when no boundary is given', files.streets);
-    boundary = [x0 - 10, y0 - 10, x1 + 10, y1 + 10];
+    // No boundary file: the streets' extent, as createCity defaults it.
+    boundary = streetsExtent(streetsResult!.streets, origin, 'city.import.streets', files.streets);
   }
   let buildings;
   let buildingsProvenance;

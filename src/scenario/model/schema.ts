@@ -82,12 +82,34 @@ const attributes = {
   seed: seed.optional().describe('Seed of this source (default: derived from the scenario seed and the source index).'),
 };
 
+/** What a scenario may change in one group of a preset's cameras (see PresetGroupOverride); a key left out keeps the preset's value. */
+const presetGroupOverride = {
+  numCameras: numCameras.optional().describe("Cameras in this group (default: the preset's mix, scaled to the source's numCameras)."),
+  capabilities: z.array(z.enum(['face', 'plate'])).optional().describe('Analytics the cameras feed: ["face"], ["plate"], both, or [] (default: the group\'s own).'),
+  resolutionPx: z.number().positive().optional().describe('Horizontal resolution, pixels (default: PRESET_CAMERA_PROFILES, an assumption).'),
+  fov: z.number().gt(0).max(360).optional().describe('Lens: horizontal field of view, degrees (default: PRESET_CAMERA_PROFILES, an assumption).'),
+  range: z.union([z.number().positive(), z.enum(['detect', 'observe', 'recognise', 'identify'])]).optional().describe('Range rule: metres, or the DORI level whose distance is the range (default: the detect distance for the resolution and lens).'),
+  height: z.number().min(0).optional().describe('Mount height, metres (default: PRESET_CAMERA_PROFILES, an assumption).'),
+  liveShare: z.number().min(0).max(1).optional().describe("Share of the group's cameras streaming live, [0, 1] (default: traffic and face 1, street the preset's split, facade and older 0)."),
+  operator: z.enum(['public', 'private', 'unknown']).optional().describe('Who operates the cameras (default: facade private, the others public).'),
+};
+const presetGroups = z
+  .strictObject({
+    traffic: z.strictObject({ ...presetGroupOverride, units: z.number().int().min(1).optional().describe('Units (intersections) the traffic cameras are spread over (default: scaled with numCameras).') }).optional().describe('Sergek-style traffic / plate-reading units at arterial intersections.'),
+    face: z.strictObject(presetGroupOverride).optional().describe('Face-recognition cameras where people live.'),
+    street: z.strictObject(presetGroupOverride).optional().describe('Public street cameras (live and record-only).'),
+    facade: z.strictObject(presetGroupOverride).optional().describe('Private building and entrance cameras (Almaty).'),
+    older: z.strictObject(presetGroupOverride).optional().describe('Older record-only street cameras (Astana with includeOlder).'),
+  })
+  .describe("Changes per camera group of the preset; nothing given reproduces the preset exactly.");
+
 const presetSource = z.strictObject({
   from: z.literal('preset'),
   name: z.enum(['almaty', 'astana']),
   numCameras: numCameras.optional().describe("Total cameras (the preset's mix scaled; default the full count)."),
   count: deprecatedCount,
   includeOlder: z.boolean().optional().describe('Astana only: add the ~6,000 older cameras.'),
+  groups: presetGroups.optional(),
 }).refine(notBothCounts, notBothCountsIssue);
 
 const intersectionsSource = z.strictObject({

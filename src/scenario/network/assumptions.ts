@@ -69,11 +69,25 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
       { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },
       { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption' },
     );
+    (a.outages.areas ?? []).forEach((x, i) => {
+      const shape = x.circle ? `within ${x.circle.radius} m of (${x.circle.centre.join(', ')})` : `inside a ${x.polygon!.length}-point polygon`;
+      out.push({ topic: `Outage area ${x.name ?? i + 1}`, value: `${shape} (${x.coordinates}): each unit down with probability ${x.unitShare}, each camera ${x.cameraShare}, per trial`, source: x.source ?? 'scenario (source not given)', kind: 'assumption' });
+    });
   }
   if (a.damage) {
     const d = a.damage;
-    const jan = d.randomUnits === JANUARY_2022_DAMAGE.units && d.randomCameras === JANUARY_2022_DAMAGE.cameras;
-    out.push({ topic: 'Targeted damage', value: `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? 'January 2022: 766 Sergek units damaged (Tengrinews via kgnews.asia, 17 Jan 2022) and 493 cameras shot down (Kazinform, 12 Jan 2022); which units and cameras: random (assumption, locations not sourced)' : 'scenario', ...(jan ? { sources: ['kgnews-2022-01-17' as const, 'kazinform-2022-01-12' as const] } : {}), kind: jan ? 'sourced' : 'assumption' });
+    const unitsN = d.totalUnits ?? d.randomUnits;
+    const camerasN = d.totalCameras ?? d.randomCameras;
+    const jan = unitsN === JANUARY_2022_DAMAGE.units && camerasN === JANUARY_2022_DAMAGE.cameras;
+    const counts = d.totalUnits !== undefined || d.totalCameras !== undefined
+      ? `${d.totalUnits !== undefined ? `${d.totalUnits} units in all` : `${d.randomUnits} further random units`} (${d.unitKinds.join(', ')}) and ${d.totalCameras !== undefined ? `${d.totalCameras} cameras destroyed directly in all` : `${d.randomCameras} further random cameras`}, the target areas first, random draws for the rest`
+      : `${d.randomUnits} random units (${d.unitKinds.join(', ')}) and ${d.randomCameras} random cameras`;
+    const where = d.areas?.length ? 'where: the target areas below, the rest at random (assumption)' : 'which units and cameras: random (assumption, locations not sourced)';
+    out.push({ topic: 'Targeted damage', value: `${counts}${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? `January 2022: 766 Sergek units damaged (Tengrinews via kgnews.asia, 17 Jan 2022) and 493 cameras shot down (Kazinform, 12 Jan 2022); ${where}` : 'scenario', ...(jan ? { sources: ['kgnews-2022-01-17' as const, 'kazinform-2022-01-12' as const] } : {}), kind: jan ? 'sourced' : 'assumption' });
+    (d.areas ?? []).forEach((a, i) => {
+      const shape = a.circle ? `within ${a.circle.radius} m of (${a.circle.centre.join(', ')})` : `inside a ${a.polygon!.length}-point polygon`;
+      out.push({ topic: `Damage area ${a.name ?? i + 1}`, value: `${shape} (${a.coordinates}): ${a.unitShare * 100}% of the units and ${a.cameraShare * 100}% of the cameras left inside hit`, source: a.source ?? 'scenario (source not given)', kind: 'assumption' });
+    });
     out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, kazlenta.kz 2024)', sources: ['kazlenta-2024'], kind: 'assumption' });
   }
   return out;

@@ -67,10 +67,13 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     if (n.damage) {
       const d = n.damage;
       out.push(
-        `<h3>Targeted damage</h3><p>${num(d.unitsDamaged)} units (${esc(d.unitKinds.join(', '))}) and ${num(d.camerasDamaged)} cameras destroyed at random (seed ${esc(d.seed)}); ${d.darkenUnitCameras ? "a destroyed unit's cameras go dark with it" : "a destroyed unit's cameras keep recording"}. ` +
+        `<h3>Targeted damage</h3><p>${num(d.unitsDamaged)} units (${esc(d.unitKinds.join(', '))}) and ${num(d.camerasDamaged)} cameras destroyed ${d.areas ? `in the target areas below, the rest (${num(d.randomUnitsDrawn ?? 0)} units, ${num(d.randomCamerasDrawn ?? 0)} cameras) at random` : 'at random'} (seed ${esc(d.seed)}); ${d.darkenUnitCameras ? "a destroyed unit's cameras go dark with it" : "a destroyed unit's cameras keep recording"}. ` +
           `${num(d.camerasDark)} cameras dark, ${num(d.camerasCutOff)} more cut off from the centre. Live share ${pct(d.liveShareBefore, 2)} → ${pct(d.liveShareAfter, 2)} (delivered through link capacity ${pct(d.deliveredShareBefore, 2)} → ${pct(d.deliveredShareAfter, 2)}).` +
           `${d.coveredFractionAfter !== null ? ` Area seen (camera range${d.occlusion ? ', buildings block' : ''}) ${pct(d.coveredFractionBefore, 2)} → ${pct(d.coveredFractionAfter, 2)}.` : ''}</p>`,
       );
+      if (d.areas?.length) {
+        out.push(table(['target area', 'units inside', 'units hit', 'cameras inside', 'cameras hit directly', 'cameras dark inside'], d.areas.map((a, i) => [a.name ?? `area ${i + 1}`, num(a.unitsInside), num(a.unitsHit), num(a.camerasInside), num(a.camerasHit), num(a.camerasDarkInside)])));
+      }
     }
   }
   return out.join('\n');

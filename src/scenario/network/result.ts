@@ -79,6 +79,8 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     reachedShare: TrialSummaryMetrics;
     analyticsShortfall: TrialSummaryMetrics;
     blackoutTrialShare: number;
+    /** With target areas only: each area's name and the per-trial outage probabilities of the units and cameras inside. */
+    areas?: { name: string | null; unitShare: number; cameraShare: number }[];
     /** Live share per trial, binned. */
     liveShareHistogram: Histogram;
   };
@@ -102,6 +104,11 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     unitKeysSample: string[];
     unitKinds: string[];
     darkenUnitCameras: boolean;
+    /** With target areas only: per area (in order) the units and cameras inside and hit (DamageScenario `areas`). */
+    areas?: DamageScenario['areas'];
+    /** With target areas only: the random units and cameras drawn after them (the top-up of totalUnits / totalCameras). */
+    randomUnitsDrawn?: number;
+    randomCamerasDrawn?: number;
   };
 }
 

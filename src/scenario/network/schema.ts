@@ -90,6 +90,23 @@ export const spofAnalysisSchema = z.strictObject({
   area: z.boolean().default(false).describe('Also the exact covered area only the cut-off cameras see (about one coverage computation per hierarchy level).'),
 });
 
+const pair = z.tuple([z.number(), z.number()]);
+
+/** A target area of the damage: a circle or a polygon, and the share of the units and cameras inside it hit (applyTargetedDamage `areas`). */
+export const damageAreaSchema = z
+  .strictObject({
+    name: z.string().min(1).optional().describe('Label shown in the results (e.g. "Republic Square").'),
+    coordinates: z.enum(['lonlat', 'metres']).default('lonlat').describe('Units of circle.centre / polygon (default lonlat, WGS84).'),
+    circle: z.strictObject({ centre: pair.describe('[lon, lat] (or [x, y] metres).'), radius: z.number().min(0).describe('Radius, metres.') }).optional().describe('A circle: centre and radius in metres.'),
+    polygon: z.array(pair).min(3).optional().describe('Outer ring of the area, [lon, lat] (or [x, y]) points.'),
+    unitShare: probability.default(0).describe('Share of the units (nodes of unitKinds) inside that are destroyed, [0, 1] (default 0).'),
+    cameraShare: probability.default(0).describe('Share of the cameras inside, not already dark, that are destroyed, [0, 1] (default 0).'),
+    source: z.string().optional().describe('Why this area (shown in the assumptions table).'),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.circle === undefined) === (a.polygon === undefined)) ctx.addIssue({ code: 'custom', path: ['circle'], message: 'give exactly one of circle and polygon' });
+  });
+
 /** Monte Carlo outages (simulateOutages); the seed comes from the scenario. */
 export const outagesAnalysisSchema = z.strictObject({
   trials: z.number().int().min(1).max(1_000_000).default(1000).describe('Trials (default 1,000).'),
@@ -97,20 +114,29 @@ export const outagesAnalysisSchema = z.strictObject({
   linkOutages: z.boolean().default(true),
   districtBlackout: z.union([probability, z.record(z.string(), probability)]).default(0).describe('Probability a district loses power in a trial (default 0, assumption).'),
   cameraAvailability: probability.default(1).describe('Probability each camera is up in a trial (default 1, assumption).'),
+  areas: z.array(damageAreaSchema).optional().describe('Target areas: in each trial every unit inside is down with probability unitShare (its cameras dark) and every camera inside with probability cameraShare.'),
   confidence: z.number().gt(0).lt(1).default(0.95),
   ci: z.enum(['normal', 'bootstrap']).default('normal'),
 });
 
 /** Targeted damage (applyTargetedDamage), with coverage and live share after it. */
-export const damageAnalysisSchema = z.strictObject({
+export const damageAnalysisSchema = z
+  .strictObject({
   units: z.array(z.union([z.string().min(1), z.number().int().min(0)])).optional().describe('Units destroyed by node key or index.'),
   cameras: z.array(z.number().int().min(0)).optional().describe('Cameras destroyed by id.'),
+  areas: z.array(damageAreaSchema).optional().describe('Target areas (circle or polygon) and the share of units and cameras hit inside each; hit before the random damage.'),
   randomUnits: z.number().int().min(0).default(0).describe('Further units destroyed at random.'),
   randomCameras: z.number().int().min(0).default(0).describe('Further cameras destroyed at random.'),
+  totalUnits: z.number().int().min(0).optional().describe('Instead of randomUnits: random units top the damage up to this many units in all (named + areas + random).'),
+  totalCameras: z.number().int().min(0).optional().describe('Instead of randomCameras: random cameras top the cameras destroyed directly up to this many in all.'),
   unitKinds: z.array(nodeKind).min(1).default(['aggregation']).describe("Node kinds that count as units (default ['aggregation'])."),
   darkenUnitCameras: z.boolean().default(true).describe("A destroyed unit's cameras go dark (default true, assumption)."),
   coverage: z.boolean().default(true).describe('Area coverage by the cameras left (range level, buildings as occluders when the city has them).'),
-});
+  })
+  .superRefine((d, ctx) => {
+    if (d.totalUnits !== undefined && d.randomUnits !== 0) ctx.addIssue({ code: 'custom', path: ['totalUnits'], message: 'give totalUnits or randomUnits, not both' });
+    if (d.totalCameras !== undefined && d.randomCameras !== 0) ctx.addIssue({ code: 'custom', path: ['totalCameras'], message: 'give totalCameras or randomCameras, not both' });
+  });
 
 export { linkKind as linkKindSchema, nodeKind as nodeKindSchema };
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../../core/index.js';
 import { type City } from '../../city/index.js';
-import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type TrialSummary } from '../../network/index.js';
+import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type DamageArea, type TrialSummary } from '../../network/index.js';
 import { computeCoverage, coverageUnderFault, rankSinglePointsOfFailureByArea } from '../../coverage/index.js';
 import { histogram } from '../histogram.js';
 import { toMetres } from '../positions.js';
@@ -36,6 +36,22 @@ function builderOptions(spec: ScenarioSpec, n: Extract<NetworkSpec, { from: 'pre
   // A position given in the scenario replaces the preset's national platform in either form.
   if (national !== undefined) delete base.nationalLonLat;
   return { ...base, ...o };
+}
+
+/** The target areas of a damage or outage analysis in the city's metres (lon/lat projected). */
+function areasInMetres(city: City, areas: NonNullable<NonNullable<ScenarioSpec['analyses']['damage']>['areas']>, field: string): DamageArea[] {
+  return areas.map((a, i) => {
+    const at = (p: [number, number], f: string) => (a.coordinates === 'lonlat' ? toMetres(city, { lon: p[0], lat: p[1] }, `${field}[${i}].${f}`) : { x: p[0], y: p[1] });
+    const shares = { unitShare: a.unitShare, cameraShare: a.cameraShare, ...(a.name !== undefined ? { name: a.name } : {}) };
+    if (a.circle) return { circle: { ...at(a.circle.centre, 'circle.centre'), radius: a.circle.radius }, ...shares };
+    const ring = new Float64Array(2 * a.polygon!.length);
+    a.polygon!.forEach((p, j) => {
+      const m = at(p, `polygon[${j}]`);
+      ring[2 * j] = m.x;
+      ring[2 * j + 1] = m.y;
+    });
+    return { polygon: { outer: ring, holes: [] }, ...shares };
+  });
 }
 
 const networkStep: ScenarioStep = {
@@ -196,6 +212,7 @@ const outagesStep: ScenarioStep = {
       linkOutages: o.linkOutages,
       districtBlackout: o.districtBlackout,
       cameraAvailability: o.cameraAvailability,
+      ...(o.areas ? { areas: areasInMetres(ctx.city!, o.areas, 'analyses.outages.areas') } : {}),
       confidence: o.confidence,
       ci: o.ci,
     });
@@ -213,6 +230,8 @@ const outagesStep: ScenarioStep = {
       reachedShare: summary(sim.reachedShare),
       analyticsShortfall: summary(sim.analyticsShortfall),
       blackoutTrialShare: sim.blackoutTrialShare,
+      // Only with target areas, so that outages without them keep their results.json.
+      ...(o.areas ? { areas: o.areas.map((a) => ({ name: a.name ?? null, unitShare: a.unitShare, cameraShare: a.cameraShare })) } : {}),
       liveShareHistogram: histogram(sim.trials!.liveShare, 30),
     };
     ctx.headline.outageLiveShareMean = sim.liveShare.mean;
@@ -229,11 +248,13 @@ const damageStep: ScenarioStep = {
     const o = ctx.spec.analyses.damage!;
     const net = ctx.network!;
     const city = ctx.city!;
+    const areas = o.areas ? areasInMetres(city, o.areas, 'analyses.damage.areas') : undefined;
     const dmg = applyTargetedDamage(net, {
       units: o.units,
       cameras: o.cameras,
-      randomUnits: o.randomUnits,
-      randomCameras: o.randomCameras,
+      ...(areas ? { areas } : {}),
+      ...(o.totalUnits !== undefined ? { totalUnits: o.totalUnits } : { randomUnits: o.randomUnits }),
+      ...(o.totalCameras !== undefined ? { totalCameras: o.totalCameras } : { randomCameras: o.randomCameras }),
       unitKinds: o.unitKinds,
       darkenUnitCameras: o.darkenUnitCameras,
       seed: ctx.rng.stream('damage'),
@@ -266,6 +287,8 @@ const damageStep: ScenarioStep = {
       unitKeysSample: dmg.damagedUnitKeys.slice(0, 20),
       unitKinds: [...o.unitKinds],
       darkenUnitCameras: o.darkenUnitCameras,
+      // Only with target areas, so that a damage without them keeps its results.json.
+      ...(areas ? { areas: dmg.areas, randomUnitsDrawn: dmg.provenance.params.randomUnits as number, randomCamerasDrawn: dmg.provenance.params.randomCameras as number } : {}),
     };
     Object.assign(ctx.headline, { damageCamerasDark: dmg.camerasDark, damageLiveShareAfter: after.live.liveShare });
     if (covAfter !== null) ctx.headline.damageCoveredFractionAfter = covAfter;
