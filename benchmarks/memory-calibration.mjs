@@ -56,7 +56,7 @@ if (args[0] === '--child') {
   const sizes = args.length ? args.map((a) => a.split(':').map(Number)) : [[4000, 2000], [16000, 2000], [64000, 2000], [128000, 2000], [256000, 2000], [4000, 20000], [4000, 80000], [4000, 2000, 75], [4000, 2000, 150, 25]];
   const self = fileURLToPath(import.meta.url);
   for (const [c, r, ...rest] of sizes) {
-    const out = execFileSync(process.execPath, [self, '--child', String(c), String(r)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = execFileSync(process.execPath, [self, '--child', String(c), String(r), ...rest.map(String)], { encoding: 'utf8', maxBuffer: 1 << 24 });
     process.stdout.write(out.trim().split('\n').pop() + '\n');
   }
 }

@@ -24,21 +24,21 @@ import { type ScenarioSpec } from '../scenario/index.js';
 
 /** Coefficients of the estimate (bytes), from benchmarks/memory-calibration.mjs. */
 export const RESOURCE_MODEL = {
-  /** Node, the libraries and a run's fixed part (network, report, districts). */
-  baseBytes: 200 * 2 ** 20,
-  /** Per camera: the camera columns, footprints, coverage union, network, GeoJSON out. */
+  /** Node, the libraries, the workers and a run's fixed part (network, report, districts): the largest intercept over the calibration runs (204–244 MB measured at 4,000 cameras; +76 MB once the residents sample starts its worker threads). */
+  baseBytes: 240 * 2 ** 20,
+  /** Per camera: the camera columns, footprints, coverage union, network, GeoJSON out (measured 0.93–1.23 kB between 64,000 and 256,000 cameras). */
   perCameraBytes: 1100,
-  /** Per resident and simulated day: trips, routes, sightings, per-person metrics, exposure.csv. */
-  perResidentDayBytes: 4500,
-  /** Per street block of a preset city (its streets, building, population cells). */
-  perBlockBytes: 1500,
-  /** Per raster cell: the raster and its GeoJSON. */
-  perRasterCellBytes: 1200,
-  /** Seconds of a full Almaty run at 128,000 cameras (2 shared cores), and the exponent of its growth with cameras (the district and coverage steps grow faster than linearly). */
+  /** Per resident and simulated day: trips, routes, sightings, per-person metrics, exposure.csv (measured 0.23 kB between 20,000 and 80,000 residents: the exposure works in chunks). */
+  perResidentDayBytes: 600,
+  /** Per street block of a preset city: streets, building, population cells (measured 1.67 kB between 150 and 75 m blocks). */
+  perBlockBytes: 2000,
+  /** Per raster cell: the raster and its GeoJSON text (measured 1.27 kB between 250 and 25 m cells). */
+  perRasterCellBytes: 1400,
+  /** Seconds of a full Almaty run at 128,000 cameras (2 busy shared cores: 26 s measured), and the exponent of its growth with cameras (the district and coverage steps grow faster than linearly: 110 s at 256,000). */
   secondsAt128k: 30,
   cameraExponent: 1.8,
-  /** Seconds per resident-day (trips and exposure). */
-  secondsPerResidentDay: 0.0007,
+  /** Seconds per resident-day (trips and exposure: 25.7 s for 80,000 residents). */
+  secondsPerResidentDay: 0.0004,
 } as const;
 
 /** Study areas of the preset cities, km²: Almaty's OSM boundary (relation 2465058, about 703 km²) and ASTANA_FACTS.areaKm2. */

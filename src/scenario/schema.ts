@@ -133,8 +133,10 @@ export function parseScenario(json: unknown): ScenarioSpec {
     }
   }
   const r = scenarioSchema.safeParse(data);
-  if (r.success) return r.data;
-  const issues: ScenarioIssue[] = [];
+  const reserved = reservedKeyIssues(data);
+  if (r.success && reserved.length === 0) return r.data;
+  const issues: ScenarioIssue[] = [...reserved];
+  if (r.success) throw new ScenarioError('parseScenario', issues);
   for (const issue of r.error.issues) collectIssues(issue as unknown as ZodIssueLike, [], data, issues);
   throw new ScenarioError('parseScenario', dedupe(issues));
 }
@@ -149,6 +151,31 @@ export function parseScenario(json: unknown): ScenarioSpec {
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, title: 'sightline scenario', description: `A sightline scenario (format version ${SCENARIO_FORMAT_VERSION}).` };
+}
+
+/**
+ * Own `__proto__` keys anywhere in the input (JSON.parse makes them): zod's
+ * records drop them silently (a place named `__proto__` would vanish), so
+ * they are reported by name.
+ */
+function reservedKeyIssues(data: unknown): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
+    for (const k of Object.keys(v)) {
+      const child = (v as Record<string, unknown>)[k];
+      if (k === '__proto__') out.push(scenarioIssue(formatPath([...path, k]), 'is a reserved name (__proto__)', Object.getOwnPropertyDescriptor(v, k)?.value));
+      else walk(child, [...path, k]);
+    }
+  };
+  walk(data, []);
+  return out;
 }
 
 /** The parts of a zod issue read here. */

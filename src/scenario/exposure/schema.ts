@@ -29,8 +29,7 @@ const perPurpose = <T extends z.ZodType>(t: T) => z.strictObject({ work: t.optio
 
 /** `residents`: how many residents are simulated (homes drawn from the population density). */
 export const residentsSchema = z.strictObject({
-  // At most 1,000,000: about 4.5 GB a simulated day by the command's memory estimate (src/cli/resource-guard.ts).
-  count: z.number().int().min(1).max(1_000_000).default(10_000).describe('Residents simulated (a sample of the city; default 10,000; at most 1,000,000).'),
+  count: z.number().int().min(1).max(5_000_000).default(10_000).describe('Residents simulated (a sample of the city; default 10,000).'),
 });
 
 /** `trips`: the trip planner's JSON-expressible options (see planTrips; every default is an assumption documented there). */
@@ -116,8 +115,7 @@ export const exposureAnalysisSchema = z.strictObject({
     })
     .optional(),
   crowds: z.array(crowdSchema).optional(),
-  // __proto__ would be dropped silently by the record (it sets the prototype), so it is refused by name.
-  places: z.record(z.string().min(1).refine((k) => k !== '__proto__', { message: 'is a reserved name (__proto__)' }), positionSchema).optional().describe('Named points for routes (lon/lat or x/y metres).'),
+  places: z.record(z.string().min(1), positionSchema).optional().describe('Named points for routes (lon/lat or x/y metres).'),
   routes: z.array(routeSchema).optional(),
   threads: z.union([z.number().int().min(1).max(64), z.literal('auto')]).default('auto').describe('Worker threads (results identical for any value).'),
   afterDamage: z.boolean().default(false).describe("Score the residents' trips against only the cameras the damage analysis leaves working (needs analyses.damage)."),
