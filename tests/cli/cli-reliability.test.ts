@@ -11,20 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError, scenarioPreset } from '../../src/index.js';
 import { formatValue } from '../../src/core/errors.js';
 import { estimateResources, guardResources, RESOURCE_MODEL } from '../../src/cli/resource-guard.js';
-import { requireBuiltCli, runCliProcess, CLI } from './helpers.js';
+import { requireBuiltCli, runCliProcess, CLI, TINY } from './helpers.js';
 import { spawn } from 'node:child_process';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sightline-cli-rel-'));
-
-/** A scenario that runs in about a second and writes every kind of output file. */
-export const TINY = {
-  seed: 3,
-  city: { preset: 'almaty', blockSize: 1500 },
-  cameras: [{ from: 'preset', name: 'almaty', numCameras: 30 }],
-  network: { from: 'preset' },
-  residents: { count: 10 },
-  analyses: { coverage: {}, districts: { streets: false }, raster: { cellSize: 5000 }, network: {}, exposure: {} },
-};
 
 /** Runs the built command with extra environment variables. */
 function runWithEnv(args: string[], env: Record<string, string>, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {

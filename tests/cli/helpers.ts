@@ -33,3 +33,13 @@ export function runCliProcess(args: string[], options: { cwd?: string; onStderr?
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** A scenario that runs in about a second and writes every kind of output file (network, exposure, raster). */
+export const TINY = {
+  seed: 3,
+  city: { preset: 'almaty', blockSize: 1500 },
+  cameras: [{ from: 'preset', name: 'almaty', numCameras: 30 }],
+  network: { from: 'preset' },
+  residents: { count: 10 },
+  analyses: { coverage: {}, districts: { streets: false }, raster: { cellSize: 5000 }, network: {}, exposure: {} },
+};
