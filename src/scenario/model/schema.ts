@@ -62,7 +62,7 @@ export const citySchema = z.union([presetCitySchema, importedCitySchema]);
 
 const seed = z.union([z.string(), z.number()]);
 /**
- * At most 3,000,000 cameras per source: about 3.5 GB by the command's memory
+ * At most 3,000,000 cameras per source: about 3.4 GB by the command's memory
  * estimate (src/cli/resource-guard.ts: 1.1 kB a camera and 0.3 GB of base),
  * what the default 4 GB heap of a 16 GB laptop holds (and hours of work);
  * sources add up, and the command's guard checks the total. The library's
