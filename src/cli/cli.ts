@@ -212,9 +212,8 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
  * spaces), at least 1, exactly representable.
  */
 function parseCount(flag: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(CLI, `${flag} must be a whole number >= 1 written in decimal digits, got ${JSON.stringify(text)}`);
   const n = Number(text);
-  if (n < 1 || !Number.isSafeInteger(n)) throw new UsageError(CLI, `${flag} must be a whole number between 1 and ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || !Number.isSafeInteger(n)) throw new UsageError(CLI, `${flag} must be an integer >= 1, got ${JSON.stringify(text)} (decimal digits only, at most ${Number.MAX_SAFE_INTEGER})`);
   return n;
 }
 

@@ -85,9 +85,12 @@ function runAndKill(args: string[], sig: Sig | null, opts: { pauseAt?: string; r
       if (opts.ready?.(stderr)) send();
     });
     const timer = opts.delayMs !== undefined ? setTimeout(send, opts.delayMs) : undefined;
+    // Never left running: a run that does not reach its point (or hangs) is killed after a minute.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(guard);
       resolve({ pid: child.pid!, code, signal, stderr, sent });
     });
   });
