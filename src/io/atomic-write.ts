@@ -58,7 +58,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
 }
 
 /** fsync of a directory so the rename itself is durable (not supported everywhere: errors ignored). */
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   let fd = -1;
   try {
     fd = openSync(dir, 'r');
@@ -94,14 +94,15 @@ export function removeStaleTempFiles(path: string): string[] {
     const m = /-(\d+)-\d+$/.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid === process.pid || processAlive(pid)) continue;
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id exists (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -45,7 +45,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { TEMP_PREFIX } from './atomic-write.js';
+import { TEMP_PREFIX, processAlive as pidAlive, syncDirectory } from './atomic-write.js';
 
 /** The file listing every file of a run, written last. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -277,14 +277,9 @@ export function makeFolders(dir: string): void {
   }
 }
 
-function processAlive(pid: number, token: string): boolean {
-  if (pid === process.pid) return active.has(token);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errCode(e) === 'EPERM';
-  }
+/** A write is still running when its process is alive (in this process: when its token is active). */
+function writeAlive(pid: number, token: string): boolean {
+  return pid === process.pid ? active.has(token) : pidAlive(pid);
 }
 
 /**
@@ -316,7 +311,7 @@ export function recoverOutputFolder(dir: string): string[] {
     if (!m) continue;
     const [, kind, pid, rand, rest] = m;
     const token = `${pid}-${rand}`;
-    if (processAlive(Number(pid), token)) continue;
+    if (writeAlive(Number(pid), token)) continue;
     if (kind === 'probe') {
       rmSync(join(parent, name), { recursive: true, force: true });
       done.push(name);
@@ -334,7 +329,7 @@ export function recoverOutputFolder(dir: string): string[] {
       done.push(basename(g.staging ?? g.old));
       if (g.staging) g.staging = undefined;
       else g.old = undefined;
-      syncFolder(parent);
+      syncDirectory(parent);
     }
     for (const p of [g.staging, g.old]) {
       if (p) {
@@ -344,18 +339,6 @@ export function recoverOutputFolder(dir: string): string[] {
     }
   }
   return done;
-}
-
-function syncFolder(dir: string): void {
-  let fd = -1;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    /* not supported everywhere */
-  } finally {
-    if (fd >= 0) closeSync(fd);
-  }
 }
 
 function writeAll(fd: number, buf: Uint8Array): void {
@@ -415,7 +398,7 @@ function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: 
     } finally {
       closeSync(fd);
     }
-    syncFolder(staging);
+    syncDirectory(staging);
     yield { point: 'manifest', committed };
     // The commit: from here on the write completes (a signal no longer stops it).
     committed = true;
@@ -430,12 +413,12 @@ function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: 
         committed = false;
         throw e;
       }
-      syncFolder(parent);
+      syncDirectory(parent);
       yield { point: 'swapped', committed };
       rmSync(aside, { recursive: true, force: true });
     } else {
       renameSync(staging, abs);
-      syncFolder(parent);
+      syncDirectory(parent);
       yield { point: 'swapped', committed };
     }
     return [...manifest.files.map((f) => join(dir, f.name)), join(dir, MANIFEST_FILE)];

@@ -20,12 +20,11 @@
  * by a next run, and 24 SIGKILLs at moments spread over a run.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, requireBuiltCli, TINY } from './helpers.js';
+import { CLI, leftovers, requireBuiltCli, snapshot, TINY } from './helpers.js';
 
 const LONG = process.env.SIGHTLINE_FAULT_LONG === '1';
 const POINTS = [
@@ -48,13 +47,6 @@ type Sig = 'SIGKILL' | 'SIGINT' | 'SIGTERM';
 const COMMITTED: readonly Point[] = ['write:aside', 'write:swapped'];
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sightline-fault-'));
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of readdirSync(dir).sort()) out[n] = sha(readFileSync(join(dir, n)));
-  return out;
-}
-const leftovers = (parent: string) => readdirSync(parent).filter((n) => n.startsWith('.sightline-'));
 
 interface Outcome {
   pid: number;

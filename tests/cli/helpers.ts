@@ -1,6 +1,7 @@
 // Spawns the built command (dist/cli.js; SIGHTLINE_CLI overrides the path).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CLI = process.env.SIGHTLINE_CLI || join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -43,3 +44,13 @@ export const TINY = {
   residents: { count: 10 },
   analyses: { coverage: {}, districts: { streets: false }, raster: { cellSize: 5000 }, network: {}, exposure: {} },
 };
+
+/** Every entry of a folder (hidden ones too) with the SHA-256 of its bytes. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of readdirSync(dir).sort()) out[n] = createHash('sha256').update(readFileSync(join(dir, n))).digest('hex');
+  return out;
+}
+
+/** What sightline leaves beside an output folder while writing it (or after being killed while writing it). */
+export const leftovers = (parent: string): string[] => readdirSync(parent).filter((n) => n.startsWith('.sightline-'));

@@ -6,26 +6,16 @@
  * kills real runs).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenarioDetailed, writeScenarioOutputs, InvalidInputError, TEMP_PREFIX, type ScenarioRun } from '../../src/index.js';
 import { MANIFEST_FILE } from '../../src/io/index.js';
+import { snapshot, leftovers } from '../cli/helpers.js';
 import { outputFolderProblem, outputFileProblem, recoverOutputFolder, STAGING_PREFIX, OLD_PREFIX } from '../../src/io/internal.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sightline-folder-'));
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** Every entry of a folder (hidden ones too) with the hash of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of readdirSync(dir).sort()) out[n] = sha(readFileSync(join(dir, n)));
-  return out;
-}
-/** Entries sightline leaves beside a folder while (or after being killed while) writing it. */
-const leftovers = (parent: string) => readdirSync(parent).filter((n) => n.startsWith('.sightline-'));
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
