@@ -4,10 +4,13 @@
  *
  * Exit codes: 0 ok; 1 the analysis failed (bad data in a file, a step
  * error); 2 usage error (unknown command or option, missing argument);
- * 3 invalid scenario (schema errors, unreadable JSON); 130 interrupted
- * (Ctrl-C / SIGINT: the run stops between steps; no partial file is left).
+ * 3 invalid scenario (schema errors, unreadable JSON) or a run too large
+ * for the machine's memory (unless --force); 130 interrupted (Ctrl-C /
+ * SIGINT), 143 terminated (SIGTERM): the run stops between steps, or while
+ * writing before the new output folder is swapped in; the output folder is
+ * then as it was, with no partial file.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SightlineError, UsageError } from '../core/index.js';
@@ -16,17 +19,19 @@ import { importOsmCameras } from '../cameras/index.js';
 import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
 import { ScenarioError, ScenarioAbortError, parseScenario, scenarioJsonSchema, type ScenarioInput, scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName, runScenarioDetailed, type ScenarioRun, compareScenarios, type ScenarioComparison, type ScenarioResult, SIGHTLINE_VERSION } from '../scenario/index.js';
-import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputs, buildComparisonHtml } from '../io/index.js';
+import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, buildComparisonHtml, OUTPUT_FILES } from '../io/index.js';
+import { outputFolderProblem, outputFileProblem, recoverOutputFolder, removeStaleTempFiles, makeFolders } from '../io/internal.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
+import { guardResources, ResourceLimitError } from './resource-guard.js';
 
 /** Exit codes of the command. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, invalidScenario: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, invalidScenario: 3, interrupted: 130, terminated: 143 } as const;
 
 /** Streams and environment of one invocation (injectable for tests). */
 export interface CliIo {
   stdout: { write(text: string): void };
   stderr: ProgressSink;
-  /** Aborted on Ctrl-C by the entry point. */
+  /** Aborted on Ctrl-C (reason `'SIGINT'`) or SIGTERM (reason `'SIGTERM'`: exit 143) by the entry point. */
   signal?: AbortSignal;
   cwd?: string;
 }
@@ -49,9 +54,15 @@ Options:
   --num-cameras N  scale the preset's cameras to N in total (quick runs; --cameras is its
                 deprecated name, accepted for one release)
   --residents N residents simulated by the preset's exposure analysis (default 10,000)
+  --seed S      an integer (at most 2^53 − 1 in size) or a word
+  --force       run even when the memory estimate says the run will not fit
   -h, --help    this text;  -v, --version   the version
 
-Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario, 130 interrupted (Ctrl-C).
+The --out folder of run is replaced as a unit (staged beside it, then swapped in): it holds
+wholly the previous run or wholly the new one; files of yours in it are kept.
+
+Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or too large for memory,
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 `;
 
 const OPTIONS = {
@@ -67,6 +78,7 @@ const OPTIONS = {
   path: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  force: { type: 'boolean' },
   'include-indoor': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -76,10 +88,10 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 
 /** Which options each command accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  run: ['out', 'preset', 'num-cameras', 'cameras', 'residents', 'seed', 'json', 'quiet'],
-  compare: ['out', 'json', 'quiet'],
-  coverage: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet'],
-  route: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet'],
+  run: ['out', 'preset', 'num-cameras', 'cameras', 'residents', 'seed', 'json', 'quiet', 'force'],
+  compare: ['out', 'json', 'quiet', 'force'],
+  coverage: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet', 'force'],
+  route: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet', 'force'],
   'import-osm': ['out', 'json', 'include-indoor'],
   schema: ['out'],
 };
@@ -148,17 +160,23 @@ interface Ctx {
   cwd: string;
 }
 
+/** Exit code of an interruption: 143 for SIGTERM, 130 otherwise (Ctrl-C). */
+function interruptedCode(io: CliIo): number {
+  return io.signal?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
+
 function reportError(e: unknown, io: CliIo, json: boolean): number {
   let code: number = EXIT.failure;
-  if (e instanceof ScenarioAbortError || (e as Error)?.name === 'AbortError') code = EXIT.interrupted;
+  const interrupted = e instanceof ScenarioAbortError || (e as Error)?.name === 'AbortError';
+  if (interrupted) code = interruptedCode(io);
   else if (e instanceof UsageError) code = EXIT.usage;
-  else if (e instanceof ScenarioError) code = EXIT.invalidScenario;
+  else if (e instanceof ScenarioError || e instanceof ResourceLimitError) code = EXIT.invalidScenario;
   const err = e as Error & { issues?: unknown };
-  const message = code === EXIT.interrupted ? 'interrupted: stopped cleanly, no partial file left' : err?.message ?? String(e);
+  const message = interrupted ? `${code === EXIT.terminated ? 'terminated' : 'interrupted'}: stopped cleanly, no partial file left (the output folder is as it was)` : err?.message ?? String(e);
   if (json) {
     io.stdout.write(JSON.stringify({ ok: false, exitCode: code, error: { name: err?.name ?? 'Error', message, ...(err?.issues ? { issues: err.issues } : {}) } }) + '\n');
   } else {
-    io.stderr.write(`${code === EXIT.usage ? 'usage error' : code === EXIT.invalidScenario ? 'invalid scenario' : code === EXIT.interrupted ? 'sightline' : 'error'}: ${message}\n`);
+    io.stderr.write(`${code === EXIT.usage ? 'usage error' : e instanceof ScenarioError ? 'invalid scenario' : e instanceof ResourceLimitError ? 'too large' : interrupted ? 'sightline' : 'error'}: ${message}\n`);
     if (!(e instanceof SightlineError) && code === EXIT.failure && err?.stack) io.stderr.write(`${err.stack}\n`);
   }
   return code;
@@ -175,20 +193,70 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
   }
   const camerasFlag = values.cameras !== undefined ? '--cameras' : '--num-cameras';
   const camerasText = values['num-cameras'] ?? values.cameras;
-  const count = camerasText === undefined ? undefined : Number(camerasText);
-  if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UsageError(CLI, `${camerasFlag} must be an integer >= 1, got ${JSON.stringify(camerasText)}`);
-  const residents = values.residents === undefined ? undefined : Number(values.residents);
-  if (residents !== undefined && (!Number.isInteger(residents) || residents < 1)) throw new UsageError(CLI, `--residents must be an integer >= 1, got ${JSON.stringify(values.residents)}`);
+  const count = camerasText === undefined ? undefined : parseCount(camerasFlag, camerasText);
+  const residents = values.residents === undefined ? undefined : parseCount('--residents', values.residents);
+  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   if (values.preset !== undefined || positionals.length === 0) {
     const name = values.preset ?? 'almaty';
     if (!(SCENARIO_PRESET_NAMES as readonly string[]).includes(name)) throw new UsageError(CLI, `--preset must be one of ${SCENARIO_PRESET_NAMES.join(', ')}, got ${JSON.stringify(name)}`);
-    const seed = values.seed === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(values.seed) ? Number(values.seed) : values.seed;
     return { scenario: scenarioPreset(name as ScenarioPresetName, { numCameras: count, numResidents: residents, seed }), baseDir: ctx.cwd };
   }
   const file = resolve(ctx.cwd, positionals[0]);
   const scenario = readScenarioFile(file);
-  if (values.seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --num-cameras and --residents apply to --preset only (set them in the scenario file)`);
+  if (seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --num-cameras and --residents apply to --preset only (set them in the scenario file)`);
   return { scenario, baseDir: dirname(file) };
+}
+
+/**
+ * A count option: decimal digits only (no sign, exponent, hex, fraction or
+ * spaces), at least 1, exactly representable.
+ */
+function parseCount(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || !Number.isSafeInteger(n)) throw new UsageError(CLI, `${flag} must be an integer >= 1, got ${JSON.stringify(text)} (decimal digits only, at most ${Number.MAX_SAFE_INTEGER})`);
+  return n;
+}
+
+/**
+ * `--seed`: an integer (decimal digits, optional minus) within ±(2^53 − 1),
+ * where every integer is exact (beyond it two seeds would round to one
+ * number), or a word. Anything that reads as another kind of number (1.5,
+ * 1e3, 0x10, Infinity, NaN) is refused rather than guessed.
+ */
+function parseSeed(text: string): number | string {
+  if (text.length === 0) throw new UsageError(CLI, '--seed must not be empty');
+  if (/^-?\d+$/.test(text)) {
+    const n = Number(text);
+    if (!Number.isSafeInteger(n)) throw new UsageError(CLI, `--seed ${text} is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1), where different integers round to the same number; give a smaller integer or a word, got ${JSON.stringify(text)}`);
+    return n === 0 ? 0 : n;
+  }
+  if (/^\s|\s$/.test(text) || !Number.isNaN(Number(text)) || /^[-+]?(infinity|nan)$/i.test(text)) throw new UsageError(CLI, `--seed must be an integer (decimal digits) or a word, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+/** Checks an output folder before any work, and cleans what an interrupted earlier write to it left (usage error, exit 2, when it cannot be written). */
+function prepareOutFolder(ctx: Ctx, flag: string, value: string, ownNames: readonly string[]): string {
+  const problem = outputFolderProblem(value === '' ? '' : resolve(ctx.cwd, value), ownNames);
+  if (problem) throw new UsageError(CLI, `${flag} ${JSON.stringify(value)}: ${problem}`);
+  const dir = resolve(ctx.cwd, value);
+  recoverOutputFolder(dir);
+  return dir;
+}
+
+/** Checks an output file before any work (usage error, exit 2), and removes temp files that killed earlier writes of it left. */
+function prepareOutFile(ctx: Ctx, value: string): string {
+  const problem = outputFileProblem(value === '' ? '' : resolve(ctx.cwd, value));
+  if (problem) throw new UsageError(CLI, `--out ${JSON.stringify(value)}: ${problem}`);
+  const file = resolve(ctx.cwd, value);
+  removeStaleTempFiles(file);
+  return file;
+}
+
+/** A file-system error while writing outputs, as a message without a stack trace. */
+function writeFailure(what: string, e: unknown): never {
+  if (e instanceof SightlineError || (e as Error)?.name === 'AbortError') throw e;
+  const err = e as NodeJS.ErrnoException;
+  throw new SightlineError(CLI, `cannot write ${what}: ${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}`);
 }
 
 function readScenarioFile(file: string): unknown {
@@ -206,7 +274,9 @@ function readScenarioFile(file: string): unknown {
 }
 
 async function execute(ctx: Ctx, scenario: unknown, baseDir: string): Promise<ScenarioRun> {
-  parseScenario(scenario); // invalid scenarios fail before any work
+  const spec = parseScenario(scenario); // invalid scenarios fail before any work
+  // Too large for memory: refused before anything is allocated (unless --force).
+  guardResources(spec, { force: ctx.values.force === true, warn: (t) => ctx.io.stderr.write(t), origin: CLI });
   const printer = createProgressPrinter(ctx.io.stderr, ctx.values.quiet === true);
   try {
     return await runScenarioDetailed(scenario, { onProgress: printer.onProgress, signal: ctx.io.signal, baseDir });
@@ -271,15 +341,26 @@ function headlineText(r: ScenarioResult): string {
   for (const c of ret?.crowds ?? []) {
     lines.push(row(`crowd from the archive: ${c.crowd}`, c.rows.map((x) => `${int(x.daysAfter)} d later ${x.identified.toFixed(1)} identified${x.byPolicy ? '' : x.heldCameras > 0 ? ' (legal hold)' : ''}`).join('; ')));
   }
-  lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s`));
+  if (r.timings) lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s (not in results.json)`));
   return lines.join('\n') + '\n';
 }
 
 async function cmdRun(ctx: Ctx, positionals: string[]): Promise<number> {
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'run');
+  // The output folder is checked (and an interrupted earlier write repaired) before the analysis, not after it.
+  const outDir = prepareOutFolder(ctx, '--out', ctx.values.out ?? 'out', OUTPUT_FILES);
   const run = await execute(ctx, scenario, baseDir);
-  const outDir = resolve(ctx.cwd, ctx.values.out ?? 'out');
-  const files = writeScenarioOutputs(run, outDir, { signal: ctx.io.signal });
+  let files: string[];
+  try {
+    files = await writeScenarioOutputsAsync(run, outDir, { signal: ctx.io.signal });
+  } catch (e) {
+    writeFailure(outDir, e);
+  }
+  if (ctx.io.signal?.aborted) {
+    // The signal came after the new folder was committed: it is complete; say so, and exit as interrupted.
+    ctx.io.stderr.write(`sightline: ${ctx.io.signal.reason === 'SIGTERM' ? 'terminated' : 'interrupted'} after the outputs were complete: ${outDir} holds this run\n`);
+    return interruptedCode(ctx.io);
+  }
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, outDir, files, name: run.result.name, seed: run.result.seed, headline: run.result.headline, timings: run.result.timings }) + '\n');
   else ctx.io.stdout.write(`${headlineText(run.result)}\nWrote ${files.length} files to ${outDir}\n  report: ${resolve(outDir, 'report.html')}\n`);
   return EXIT.ok;
@@ -295,16 +376,25 @@ async function loadResult(ctx: Ctx, arg: string): Promise<ScenarioResult> {
 
 async function cmdCompare(ctx: Ctx, positionals: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(CLI, `compare: two files expected (results.json or scenario files), got ${positionals.length}`);
+  if (ctx.values.out === '') throw new UsageError(CLI, '--out "": is empty (give a folder name)');
+  let outDir: string | undefined;
+  if (ctx.values.out !== undefined) {
+    outDir = resolve(ctx.cwd, ctx.values.out);
+    for (const name of ['comparison.html', 'comparison.json']) prepareOutFile(ctx, join(outDir, name));
+  }
   const a = await loadResult(ctx, positionals[0]);
   const b = await loadResult(ctx, positionals[1]);
   const d = compareScenarios(a, b);
   let files: string[] = [];
-  if (ctx.values.out !== undefined) {
-    const dir = resolve(ctx.cwd, ctx.values.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(join(dir, 'comparison.html'), buildComparisonHtml(d));
-    writeFileAtomic(join(dir, 'comparison.json'), JSON.stringify(d, null, 1));
-    files = [join(dir, 'comparison.html'), join(dir, 'comparison.json')];
+  if (outDir !== undefined) {
+    try {
+      makeFolders(outDir);
+      writeFileAtomic(join(outDir, 'comparison.html'), buildComparisonHtml(d));
+      writeFileAtomic(join(outDir, 'comparison.json'), JSON.stringify(d, null, 1));
+    } catch (e) {
+      writeFailure(outDir, e);
+    }
+    files = [join(outDir, 'comparison.html'), join(outDir, 'comparison.json')];
   }
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...d, ...(files.length ? { files } : {}) }) + '\n');
   else ctx.io.stdout.write(comparisonText(d) + (files.length ? `\nWrote ${files.join(', ')}\n` : ''));
@@ -326,6 +416,9 @@ function comparisonText(d: ScenarioComparison): string {
   if (d.onlyInB.length) lines.push('', `only in B: ${d.onlyInB.join(', ')}`);
   return lines.join('\n') + '\n';
 }
+
+/** A decimal number as written in a coordinate: digits, optional sign, point and exponent; no hex, no empty text. */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 const LEVELS = ['range', 'detect', 'observe', 'recognise', 'identify'];
 
@@ -354,8 +447,9 @@ async function cmdCoverage(ctx: Ctx, positionals: string[]): Promise<number> {
 async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
   if (ctx.values.path === undefined) throw new UsageError(CLI, 'route: --path "lon,lat;lon,lat;..." is required');
   const lonLat = ctx.values.path.split(';').map((p, i) => {
-    const xy = p.split(',').map((v) => Number(v.trim()));
-    if (xy.length !== 2 || !xy.every(Number.isFinite)) throw new UsageError(CLI, `route: --path point ${i} must be "lon,lat", got ${JSON.stringify(p)}`);
+    const parts = p.split(',').map((v) => v.trim());
+    const xy = parts.map(Number);
+    if (xy.length !== 2 || !parts.every((v) => DECIMAL.test(v)) || !xy.every(Number.isFinite)) throw new UsageError(CLI, `route: --path point ${i} must be "lon,lat", got ${JSON.stringify(p)}`);
     return xy as [number, number];
   });
   if (lonLat.length < 2) throw new UsageError(CLI, 'route: --path needs at least two points');
@@ -379,6 +473,7 @@ async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
 function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
   if (positionals.length !== 1) throw new UsageError(CLI, `import-osm: one GeoJSON file expected, got ${positionals.length}`);
   if (ctx.values.out === undefined) throw new UsageError(CLI, 'import-osm: --out FILE is required');
+  const out = prepareOutFile(ctx, ctx.values.out);
   const file = resolve(ctx.cwd, positionals[0]);
   let text: string;
   try {
@@ -393,8 +488,12 @@ function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
     throw new SightlineError(CLI, `${file} is not valid JSON (${(e as Error).message})`);
   }
   const r = importOsmCameras(geojson, { includeIndoor: ctx.values['include-indoor'] === true });
-  const out = resolve(ctx.cwd, ctx.values.out);
-  writeFileAtomic(out, camerasGeoJsonChunks(r.cameras, r.projection));
+  try {
+    makeFolders(dirname(out));
+    writeFileAtomic(out, camerasGeoJsonChunks(r.cameras, r.projection));
+  } catch (e) {
+    writeFailure(out, e);
+  }
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, out, imported: r.imported, skipped: r.skipped, cameras: r.cameras.numCameras, summary: r.summary, report: r.report }) + '\n');
   else {
     const lines = [`${r.imported} features imported as ${r.cameras.numCameras} cameras, ${r.skipped} skipped; written to ${out}`, 'report (tag, what was done, features):'];
@@ -406,8 +505,16 @@ function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
 
 function cmdSchema(ctx: Ctx, positionals: string[]): number {
   if (positionals.length > 0) throw new UsageError(CLI, `schema: no positional argument expected, got ${positionals.length}`);
+  const out = ctx.values.out === undefined ? undefined : prepareOutFile(ctx, ctx.values.out);
   const text = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
-  if (ctx.values.out) writeFileAtomic(resolve(ctx.cwd, ctx.values.out), text);
-  else ctx.io.stdout.write(text);
+  if (out === undefined) ctx.io.stdout.write(text);
+  else {
+    try {
+      makeFolders(dirname(out));
+      writeFileAtomic(out, text);
+    } catch (e) {
+      writeFailure(out, e);
+    }
+  }
   return EXIT.ok;
 }

@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `sightline` command (dist/cli.js). Ctrl-C aborts the
- * run cleanly (exit 130); a second Ctrl-C exits at once.
+ * Entry point of the `sightline` command (dist/cli.js). Ctrl-C (SIGINT) and
+ * SIGTERM abort the run cleanly — between steps of the analysis, or while
+ * the outputs are written, before the new folder is swapped in — with exit
+ * 130 (SIGINT) or 143 (SIGTERM); a second signal exits at once (what it
+ * leaves behind is removed by the next run to the same folder).
  */
 import { runCli } from './cli.js';
 
 const controller = new AbortController();
-let interrupts = 0;
-process.on('SIGINT', () => {
-  interrupts++;
-  if (interrupts > 1) process.exit(130);
-  process.stderr.write('\ninterrupting: stopping after the current step (Ctrl-C again to quit at once)\n');
-  controller.abort();
-});
+let signals = 0;
+const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
+  signals++;
+  const code = name === 'SIGTERM' ? 143 : 130;
+  if (signals > 1) process.exit(code);
+  process.stderr.write(`\n${name === 'SIGTERM' ? 'terminating' : 'interrupting'}: stopping after the current step (${name === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit at once)\n`);
+  controller.abort(name);
+};
+process.on('SIGINT', onSignal('SIGINT'));
+process.on('SIGTERM', onSignal('SIGTERM'));
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
   (code) => {

@@ -77,9 +77,12 @@ function formatValueUnsafe(value: unknown): string {
   return String(value);
 }
 
+/** Marks NaN and ±Infinity inside arrays and objects, which JSON would print as null. */
+const NON_FINITE = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}\u0000` : v);
+
 function safeJson(value: unknown): string {
   try {
-    const s = JSON.stringify(value);
+    const s = JSON.stringify(value, NON_FINITE)?.replace(/"\\u0000(NaN|-?Infinity)\\u0000"/g, '$1');
     if (s === undefined) return String(value);
     return s.length > 80 ? s.slice(0, 77) + '...' : s;
   } catch {

@@ -3,7 +3,7 @@
  * directory, is flushed to disk (fsync), then renamed over the target, so a
  * reader (or a crash, or Ctrl-C) never sees a half-written file.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InvalidInputError } from '../core/index.js';
 
@@ -58,7 +58,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
 }
 
 /** fsync of a directory so the rename itself is durable (not supported everywhere: errors ignored). */
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   let fd = -1;
   try {
     fd = openSync(dir, 'r');
@@ -67,5 +67,46 @@ function syncDirectory(dir: string): void {
     /* some platforms cannot fsync a directory */
   } finally {
     if (fd >= 0) closeSync(fd);
+  }
+}
+
+/**
+ * Removes the temporary files that writes of `path` by processes now gone
+ * (killed mid-write) left beside it. The command calls it before it writes
+ * an output file.
+ *
+ * @param path - the target file
+ * @returns the names removed
+ * @example removeStaleTempFiles('scenario.schema.json');
+ */
+export function removeStaleTempFiles(path: string): string[] {
+  const dir = dirname(path);
+  const prefix = `${TEMP_PREFIX}${basename(path)}-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /-(\d+)-\d+$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether a process with this id exists (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

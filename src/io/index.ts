@@ -10,5 +10,6 @@ export { exposureCsvChunks, EXPOSURE_CSV_COLUMNS } from './exposure-csv.js';
 export { camerasGeoJsonChunks, districtsGeoJson, coverageGridGeoJson, cameraDensityGeoJson, GEOJSON_PRECISION } from './geojson.js';
 export { buildReportHtml } from './report-html.js';
 export type { ReportMaps } from './report-html.js';
-export { writeScenarioOutputs, OUTPUT_FILES } from './write-outputs.js';
+export { writeScenarioOutputs, writeScenarioOutputsAsync, OUTPUT_FILES } from './write-outputs.js';
+export { MANIFEST_FILE, type OutputManifest } from './output-folder.js';
 export type { WriteOutputsOptions } from './write-outputs.js';

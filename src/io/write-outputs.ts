@@ -1,23 +1,23 @@
 /**
- * Writes a scenario run's output files into a directory, each atomically:
- * cameras.geojson, network.geojson, districts.geojson, coverage-grid.geojson,
- * exposure.csv, report.html and, last, results.json (so its presence means
- * every other file is complete).
+ * Writes a scenario run's output files as one folder: cameras.geojson,
+ * network.geojson, districts.geojson, coverage-grid.geojson, exposure.csv,
+ * report.html, results.json and manifest.json (every file with its SHA-256).
+ * The folder is replaced as a unit (see ./output-folder.ts): whatever
+ * happens, SIGKILL included, it holds wholly the previous run or wholly this
+ * one, and files of the previous run that this one does not write are gone.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { InvalidInputError } from '../core/index.js';
-import { type ScenarioRun } from '../scenario/index.js';
+import { type ScenarioResult, type ScenarioRun, SIGHTLINE_VERSION } from '../scenario/index.js';
 import { throwIfAborted } from '../scenario/internal.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { cameraDensityGeoJson, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson } from './geojson.js';
 import { buildReportHtml } from './report-html.js';
 import { exposureCsvChunks } from './exposure-csv.js';
 import { networkToGeoJSON } from '../network/index.js';
+import { MANIFEST_FILE, outputFolderProblem, recoverOutputFolder, writeOutputFolder, writeOutputFolderAsync, type OutputFolderFile } from './output-folder.js';
 
 /** Options of {@link writeScenarioOutputs}. */
 export interface WriteOutputsOptions {
-  /** Stops between files (files already written stay, complete). */
+  /** Stops between files (and within large ones) until the new folder is swapped in; the folder is then left as it was. */
   signal?: AbortSignal;
   /** Called after each file with its name. */
   onFile?: (name: string) => void;
@@ -25,54 +25,98 @@ export interface WriteOutputsOptions {
   densityCellSize?: number;
 }
 
-/** The files {@link writeScenarioOutputs} may write, in order (network.geojson with a network, coverage-grid.geojson with a raster, exposure.csv with a residents sample). */
-export const OUTPUT_FILES = ['cameras.geojson', 'network.geojson', 'districts.geojson', 'coverage-grid.geojson', 'exposure.csv', 'report.html', 'results.json'] as const;
+/** The files {@link writeScenarioOutputs} may write, in order (network.geojson with a network, coverage-grid.geojson with a raster, exposure.csv with a residents sample); manifest.json last. */
+export const OUTPUT_FILES = ['cameras.geojson', 'network.geojson', 'districts.geojson', 'coverage-grid.geojson', 'exposure.csv', 'report.html', 'results.json', MANIFEST_FILE] as const;
+
+const ORIGIN = 'writeScenarioOutputs';
 
 /**
- * Writes the outputs of a run. GeoJSON is WGS84 (RFC 7946), unprojected
- * through the city's projection; a city without a projection gets only
- * report.html and results.json (its maps cannot be placed on Earth).
+ * The result as results.json holds it: everything but `timings`, which
+ * differ from run to run (the command prints them; `--json` has them), so
+ * that the same scenario and seed give the same bytes.
+ */
+function resultsJson(result: ScenarioResult): string {
+  const { timings: _timings, ...rest } = result;
+  return JSON.stringify(rest, null, 1);
+}
+
+function outputFiles(run: ScenarioRun, options: WriteOutputsOptions): OutputFolderFile[] {
+  const { city, cameras, raster, result } = run;
+  const rows = result.metrics.districts?.rows ?? [];
+  const exposureRows = result.metrics.exposure?.population?.districts ?? [];
+  const projection = city.projection;
+  const files: OutputFolderFile[] = [];
+  let districts: ReturnType<typeof districtsGeoJson> | undefined;
+  if (projection) {
+    files.push({ name: 'cameras.geojson', data: () => camerasGeoJsonChunks(cameras, projection) });
+    const network = run.network;
+    if (network) files.push({ name: 'network.geojson', data: () => JSON.stringify(networkToGeoJSON(network, projection)) });
+    files.push({ name: 'districts.geojson', data: () => JSON.stringify((districts = districtsGeoJson(city, rows, exposureRows))) });
+    if (raster) files.push({ name: 'coverage-grid.geojson', data: () => JSON.stringify(coverageGridGeoJson(raster, projection)) });
+  }
+  const exposure = run.exposure;
+  if (exposure) files.push({ name: 'exposure.csv', data: () => exposureCsvChunks(exposure.persons, exposure.residents, city) });
+  files.push({
+    name: 'report.html',
+    data: () => buildReportHtml(result, projection ? { districts: districts ?? districtsGeoJson(city, rows, exposureRows), density: cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000) } : {}),
+  });
+  files.push({ name: 'results.json', data: () => resultsJson(result) });
+  return files;
+}
+
+function check(run: ScenarioRun, dir: string): void {
+  if (typeof dir !== 'string' || dir.length === 0) throw new InvalidInputError(ORIGIN, 'dir', 'must be a non-empty string', dir);
+  if (typeof run !== 'object' || run === null || typeof run.result !== 'object') throw new InvalidInputError(ORIGIN, 'run', 'must be a ScenarioRun (from runScenarioDetailed)', run);
+  const problem = outputFolderProblem(dir, OUTPUT_FILES);
+  if (problem) throw new InvalidInputError(ORIGIN, 'dir', `must be a folder sightline can write: ${problem}`, dir);
+  recoverOutputFolder(dir);
+}
+
+/**
+ * Writes the outputs of a run into `dir`, as a unit: the files go to a
+ * hidden staging folder beside `dir`, manifest.json last, and the staging
+ * folder then replaces `dir` (two renames), so `dir` holds wholly the
+ * previous outputs or wholly these, even after a crash; leftovers of an
+ * interrupted earlier write are cleaned first. Files of yours in `dir` (not
+ * listed in its previous manifest.json, not named like an output) are kept;
+ * a `dir` holding folders of yours is refused. GeoJSON is WGS84 (RFC 7946),
+ * unprojected through the city's projection; a city without a projection
+ * gets only report.html, results.json and manifest.json (its maps cannot be
+ * placed on Earth). results.json leaves out `timings`, so the same scenario
+ * and seed give the same bytes in every file.
  *
  * @param run - from runScenarioDetailed
- * @param dir - output directory (created when missing)
+ * @param dir - output folder (created with its parents when missing)
  * @param options - `signal`, `onFile`, `densityCellSize`
- * @returns the paths written, in order
- * @throws {ScenarioAbortError} when the signal aborts between files
- * @throws {InvalidInputError} on a bad directory argument; file-system errors as thrown by node:fs
+ * @returns the paths written, in order, manifest.json last
+ * @throws {ScenarioAbortError} when the signal aborts before the swap (dir left as it was)
+ * @throws {InvalidInputError} on a bad run, or a dir that cannot be an output folder (a file, under a file, unwritable, holding folders of yours); file-system errors during the write as thrown by node:fs (dir left as it was)
  * @example
  * const run = await runScenarioDetailed(scenarioPreset('almaty', { numCameras: 5000 }));
  * writeScenarioOutputs(run, 'out/almaty');
  */
 export function writeScenarioOutputs(run: ScenarioRun, dir: string, options: WriteOutputsOptions = {}): string[] {
-  const origin = 'writeScenarioOutputs';
-  if (typeof dir !== 'string' || dir.length === 0) throw new InvalidInputError(origin, 'dir', 'must be a non-empty string', dir);
-  if (typeof run !== 'object' || run === null || typeof run.result !== 'object') throw new InvalidInputError(origin, 'run', 'must be a ScenarioRun (from runScenarioDetailed)', run);
-  mkdirSync(dir, { recursive: true });
-  const { signal, onFile } = options;
-  const written: string[] = [];
-  const write = (name: string, data: string | Iterable<string>) => {
-    throwIfAborted(signal, origin, name);
-    const path = join(dir, name);
-    writeFileAtomic(path, data);
-    written.push(path);
-    onFile?.(name);
-  };
-  const { city, cameras, raster, result } = run;
-  const rows = result.metrics.districts?.rows ?? [];
-  const exposureRows = result.metrics.exposure?.population?.districts ?? [];
-  const placed = city.projection !== null;
-  let districts: ReturnType<typeof districtsGeoJson> | undefined;
-  let density: ReturnType<typeof cameraDensityGeoJson> | undefined;
-  if (placed) {
-    write('cameras.geojson', camerasGeoJsonChunks(cameras, city.projection));
-    if (run.network) write('network.geojson', JSON.stringify(networkToGeoJSON(run.network, city.projection!)));
-    districts = districtsGeoJson(city, rows, exposureRows);
-    write('districts.geojson', JSON.stringify(districts));
-    if (raster) write('coverage-grid.geojson', JSON.stringify(coverageGridGeoJson(raster, city.projection)));
-    density = cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000);
-  }
-  if (run.exposure) write('exposure.csv', exposureCsvChunks(run.exposure.persons, run.exposure.residents, city));
-  write('report.html', buildReportHtml(result, { districts, density }));
-  write('results.json', JSON.stringify(result, null, 1));
-  return written;
+  check(run, dir);
+  return writeOutputFolder(dir, outputFiles(run, options), { signal: options.signal, onFile: options.onFile, ownNames: OUTPUT_FILES, libraryVersion: SIGHTLINE_VERSION }, (point) => {
+    throwIfAborted(options.signal, ORIGIN, point);
+    throw new Error('unreachable');
+  });
+}
+
+/**
+ * {@link writeScenarioOutputs} that yields to the event loop while writing,
+ * so that a signal handler (Ctrl-C) can stop it; the command uses it.
+ *
+ * @param run - from runScenarioDetailed
+ * @param dir - output folder
+ * @param options - as for writeScenarioOutputs
+ * @returns the paths written, in order, manifest.json last
+ * @example const files = await writeScenarioOutputsAsync(run, 'out/almaty', { signal });
+ */
+export async function writeScenarioOutputsAsync(run: ScenarioRun, dir: string, options: WriteOutputsOptions = {}): Promise<string[]> {
+  check(run, dir);
+  return writeOutputFolderAsync(dir, outputFiles(run, options), { signal: options.signal, onFile: options.onFile, ownNames: OUTPUT_FILES, libraryVersion: SIGHTLINE_VERSION }, (point) => {
+    throwIfAborted(options.signal, ORIGIN, point);
+    throw new Error('unreachable');
+  });
 }

@@ -70,6 +70,6 @@ export interface ScenarioResult {
   metrics: ScenarioMetrics;
   /** Every assumption and fact behind the numbers, with its source. */
   assumptions: Assumption[];
-  /** Per step and total wall-clock milliseconds (the only part that differs between identical runs). */
+  /** Per step and total wall-clock milliseconds (the only part that differs between identical runs; left out of results.json, so absent in a result read back from one). */
   timings: { totalMs: number; steps: StepTiming[] };
 }

@@ -29,6 +29,9 @@ import { retentionSchema } from './retention/schema.js';
 import { checkRetentionSection } from './retention/policy.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
 
+/** What a seed must be: beyond ±(2^53 − 1) JSON numbers lose digits, and two seeds would become one. */
+const SEED_EXPECTED = 'must be a string or an integer within ±9007199254740991 (2^53 − 1)';
+
 /** The version of the scenario format this library reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
 
@@ -45,7 +48,10 @@ export const scenarioSchema = z
     $schema: z.string().optional().describe('Optional URL or path of the JSON Schema (for editors); ignored.'),
     name: z.string().min(1).optional().describe('A short name shown in the report.'),
     description: z.string().optional(),
-    seed: z.union([z.string(), z.number()]).default(1).describe('Seed of every random choice (default 1); same seed, same result.'),
+    seed: z
+      .union([z.string(), z.int()], { error: SEED_EXPECTED })
+      .default(1)
+      .describe('Seed of every random choice (default 1): a string, or an integer within ±(2^53 − 1) (beyond it two integers round to one number); same seed, same result.'),
     city: citySchema.describe('The city: a preset with overrides, or imported files.'),
     cameras: camerasSchema.optional().describe("Camera sources, concatenated (default: the preset city's own cameras)."),
     network: networkSchema.optional().describe('The command network the cameras report to (preset options, the hierarchical builder, or a GeoJSON topology).'),
@@ -82,7 +88,8 @@ export const scenarioSchema = z
     if (ex?.routes) {
       ex.routes.forEach((r, i) => {
         for (const end of ['from', 'to'] as const) {
-          if (!ex.places || !(r[end] in ex.places)) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'routes', i, end], message: `must name a place in analyses.exposure.places (${Object.keys(ex.places ?? {}).map((k) => JSON.stringify(k)).join(', ') || 'none given'})` });
+          // Own keys only: `in` would accept inherited names (toString, __proto__, hasOwnProperty).
+          if (!ex.places || !Object.hasOwn(ex.places, r[end])) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'routes', i, end], message: `must name a place in analyses.exposure.places (${Object.keys(ex.places ?? {}).map((k) => JSON.stringify(k)).join(', ') || 'none given'})` });
         }
       });
     }
@@ -95,7 +102,6 @@ export const scenarioSchema = z
       if (c.retroactive && s.retention === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'retroactive'], message: 'needs the retention section' });
     });
     if (s.retention) for (const issue of checkRetentionSection(s.retention)) ctx.addIssue({ code: 'custom', path: ['retention', ...issue.path], message: issue.message });
-    if (typeof s.seed === 'number' && !Number.isFinite(s.seed)) ctx.addIssue({ code: 'custom', path: ['seed'], message: 'must be a finite number or a string' });
   });
 
 /** A validated scenario, defaults applied. */
@@ -127,8 +133,10 @@ export function parseScenario(json: unknown): ScenarioSpec {
     }
   }
   const r = scenarioSchema.safeParse(data);
-  if (r.success) return r.data;
-  const issues: ScenarioIssue[] = [];
+  const reserved = reservedKeyIssues(data);
+  if (r.success && reserved.length === 0) return r.data;
+  const issues: ScenarioIssue[] = [...reserved];
+  if (r.success) throw new ScenarioError('parseScenario', issues);
   for (const issue of r.error.issues) collectIssues(issue as unknown as ZodIssueLike, [], data, issues);
   throw new ScenarioError('parseScenario', dedupe(issues));
 }
@@ -143,6 +151,31 @@ export function parseScenario(json: unknown): ScenarioSpec {
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, title: 'sightline scenario', description: `A sightline scenario (format version ${SCENARIO_FORMAT_VERSION}).` };
+}
+
+/**
+ * Own `__proto__` keys anywhere in the input (JSON.parse makes them): zod's
+ * records drop them silently (a place named `__proto__` would vanish), so
+ * they are reported by name.
+ */
+function reservedKeyIssues(data: unknown): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
+    for (const k of Object.keys(v)) {
+      const child = (v as Record<string, unknown>)[k];
+      if (k === '__proto__') out.push(scenarioIssue(formatPath([...path, k]), 'is a reserved name (__proto__)', Object.getOwnPropertyDescriptor(v, k)?.value));
+      else walk(child, [...path, k]);
+    }
+  };
+  walk(data, []);
+  return out;
 }
 
 /** The parts of a zod issue read here. */
@@ -167,6 +200,11 @@ function collectIssues(issue: ZodIssueLike, prefix: PropertyKey[], root: unknown
   if (issue.code === 'unrecognized_keys') {
     const parent = valueAt(root, path);
     for (const k of issue.keys ?? []) out.push(scenarioIssue(formatPath([...path, k]), 'is not a known key', (parent as Record<string, unknown>)?.[k]));
+    return;
+  }
+  if (issue.code === 'invalid_union' && issue.message !== 'Invalid input' && !issue.note) {
+    // A union with its own message (the seed) says what it accepts better than any one branch.
+    out.push(scenarioIssue(formatPath(path), issue.message, valueAt(root, path)));
     return;
   }
   if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {

@@ -25,7 +25,7 @@ describe('sightline run and compare', () => {
     const ja = JSON.parse(ra.stdout);
     expect(ja.ok).toBe(true);
     expect(ja.headline.cameras).toBe(200);
-    expect(readdirSync(join(dir, 'out-a')).sort()).toEqual(['cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'report.html', 'results.json']);
+    expect(readdirSync(join(dir, 'out-a')).sort()).toEqual(['cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
     // Plain progress lines on a pipe (not a terminal), on stderr.
     expect(ra.stderr).toMatch(/^\[1\/\d\] Building the city \.\.\.$/m);
     expect(ra.stderr).toMatch(/^\[\d\/\d\] Area coverage done in \d+\.\d\d s$/m);

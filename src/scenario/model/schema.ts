@@ -61,7 +61,14 @@ export const importedCitySchema = z
 export const citySchema = z.union([presetCitySchema, importedCitySchema]);
 
 const seed = z.union([z.string(), z.number()]);
-const numCameras = z.number().int().min(0).max(50_000_000);
+/**
+ * At most 3,000,000 cameras per source: about 3.4 GB by the command's memory
+ * estimate (src/cli/resource-guard.ts: 1.1 kB a camera and 0.3 GB of base),
+ * what the default 4 GB heap of a 16 GB laptop holds (and hours of work);
+ * sources add up, and the command's guard checks the total. The library's
+ * MAX_CAMERAS (50,000,000) is the ceiling of the typed columns, not of a run.
+ */
+const numCameras = z.number().int().min(0).max(3_000_000);
 /** `count`: the name `numCameras` had until this release; still read, with a deprecation warning. */
 const deprecatedCount = numCameras.optional().describe('Deprecated: the old name of numCameras (accepted for one release).');
 /** Refinement: not both `numCameras` and its deprecated name `count`. */
