@@ -57,18 +57,18 @@ describe('sightline: usage and exit codes', () => {
     expect(out.error.name).toBe('ScenarioError');
     expect(out.error.issues.map((i: { path: string }) => i.path)).toEqual(['cameras[0].numCameras', 'colour']);
     expect(out.error.issues[0]).toMatchObject({ value: -1, expected: 'must be >= 0' });
-    const plain = await runCliProcess(['run', f]);
+    const plain = await runCliProcess(['run', f, '--out', join(dir, 'plain')]);
     expect(plain.code).toBe(3);
     expect(plain.stderr).toContain('invalid scenario: parseScenario: 2 problems in the scenario:');
     writeFileSync(f, '{ not json');
-    expect((await runCliProcess(['run', f])).code).toBe(3);
+    expect((await runCliProcess(['run', f, '--out', join(dir, 'plain')])).code).toBe(3);
   });
 
   it('exits 1 when the analysis fails (a file named in the scenario cannot be read)', async () => {
     const dir = tmp();
     const f = join(dir, 'missing-file.json');
     writeFileSync(f, JSON.stringify({ city: { import: { streets: 'nowhere.osm' } }, cameras: [{ from: 'uniform', numCameras: 1 }] }));
-    const r = await runCliProcess(['run', f, '--json', '--quiet']);
+    const r = await runCliProcess(['run', f, '--json', '--quiet', '--out', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).error).toMatchObject({ name: 'InvalidInputError' });
     expect(JSON.parse(r.stdout).error.message).toMatch(/city\.import\.streets must name a readable file/);
