@@ -98,7 +98,8 @@ export const PLACE_BY_POPULATION_DEFAULTS = {
 const UNIFORM = 'placeUniform';
 const POPULATION = 'placeByPopulation';
 
-function resolveAvoid(origin: string, v: unknown, fallback: boolean): boolean {
+/** The `avoidBuildings` option, checked. @internal */
+export function resolveAvoid(origin: string, v: unknown, fallback: boolean): boolean {
   if (v === undefined) return fallback;
   if (typeof v !== 'boolean') throw new InvalidInputError(origin, 'options.avoidBuildings', 'must be a boolean', v);
   return v;
@@ -108,9 +109,9 @@ function resolveAvoid(origin: string, v: unknown, fallback: boolean): boolean {
  * Applies the building step to a freshly placed set and, when there are
  * buildings, records it in the provenance: `avoidBuildings`, and when on,
  * `buildingOffset`, `movedOutOfBuildings` (and `leftInsideBuildings` when
- * some camera could not be moved).
+ * some camera could not be moved). Shared by every placement strategy. @internal
  */
-function avoidBuildingsStep(origin: string, set: CameraSet, buildings: BuildingSet | undefined, avoid: boolean): void {
+export function avoidBuildingsStep(origin: string, set: CameraSet, buildings: BuildingSet | undefined, avoid: boolean): void {
   const params = (set.provenance as { params: Record<string, unknown> }).params;
   const has = buildings !== undefined && buildings !== null && buildings.numBuildings > 0;
   if (!has) return; // no buildings: nothing recorded, nothing to do

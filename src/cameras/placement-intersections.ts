@@ -21,6 +21,8 @@ import {
   streetClassFilter,
   type PlacementBaseOptions,
 } from './placement-common.js';
+import { avoidBuildingsStep, resolveAvoid } from './placement-area.js';
+import { validateBuildingSet } from '../city/internal.js';
 import { spreadSample } from './placement-spread.js';
 
 /** Options of {@link placeAtIntersections}. */
@@ -53,10 +55,19 @@ export interface IntersectionPlacementOptions extends PlacementBaseOptions {
   maxIntersections?: number;
   /** Distance in metres from the node along the camera's heading. Default 0. */
   offset?: number;
+  /**
+   * Move a camera that falls inside a footprint of `city.buildings` (streets
+   * drawn through buildings, kerbs under facades) 1 m outside the nearest
+   * wall, facing away from it (see `snapOutsideBuildings`). Default true; only
+   * when the city has buildings.
+   */
+  avoidBuildings?: boolean;
 }
 
 /** Defaults of {@link placeAtIntersections}. */
 export const INTERSECTION_PLACEMENT_DEFAULTS = {
+  /** Assumption: cameras are mounted outdoors; see {@link snapOutsideBuildings}. */
+  avoidBuildings: true,
   /** Three or more incident streets: a junction, not a bend or a dead end. */
   minDegree: 3,
   camerasPerIntersection: 1,
@@ -87,6 +98,8 @@ const ORIGIN = 'placeAtIntersections';
 export function placeAtIntersections(city: City, options?: IntersectionPlacementOptions): CameraSet {
   const o = optionsObject(ORIGIN, options);
   requireCity(ORIGIN, city, ['streets']);
+  const avoid = resolveAvoid(ORIGIN, o.avoidBuildings, INTERSECTION_PLACEMENT_DEFAULTS.avoidBuildings);
+  const buildings = avoid && city.buildings !== undefined && city.buildings !== null ? validateBuildingSet(city.buildings, ORIGIN, 'city.buildings') : undefined;
   const attrs = resolveAttributes(ORIGIN, o);
   const rng = placementRng(ORIGIN, o);
   const minDegree = requireInteger(ORIGIN, 'options.minDegree', o.minDegree ?? INTERSECTION_PLACEMENT_DEFAULTS.minDegree, 1);
@@ -179,6 +192,7 @@ export function placeAtIntersections(city: City, options?: IntersectionPlacement
       c++;
     }
   }
+  avoidBuildingsStep(ORIGIN, set, buildings, avoid);
   return set;
 }
 

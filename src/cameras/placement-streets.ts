@@ -22,6 +22,8 @@ import {
   streetClassFilter,
   type PlacementBaseOptions,
 } from './placement-common.js';
+import { avoidBuildingsStep, resolveAvoid } from './placement-area.js';
+import { validateBuildingSet } from '../city/internal.js';
 
 /** Options of {@link placeAlongStreets}. */
 export interface StreetPlacementOptions extends PlacementBaseOptions {
@@ -47,10 +49,19 @@ export interface StreetPlacementOptions extends PlacementBaseOptions {
   heading?: 'along' | 'across' | 'random';
   /** Distance from the centre line, metres. Default: half the street's width (the kerb). */
   kerbOffset?: number;
+  /**
+   * Move a camera that falls inside a footprint of `city.buildings` (streets
+   * drawn through buildings, kerbs under facades) 1 m outside the nearest
+   * wall, facing away from it (see `snapOutsideBuildings`). Default true; only
+   * when the city has buildings.
+   */
+  avoidBuildings?: boolean;
 }
 
 /** Defaults of {@link placeAlongStreets}. */
 export const STREET_PLACEMENT_DEFAULTS = {
+  /** Assumption: cameras are mounted outdoors; see {@link snapOutsideBuildings}. */
+  avoidBuildings: true,
   /** Assumption: one camera every 50 m, a dense but plausible street-camera spacing; not a sourced figure. */
   spacing: 50,
   heading: 'along' as const,
@@ -78,6 +89,8 @@ const ORIGIN = 'placeAlongStreets';
 export function placeAlongStreets(city: City, options?: StreetPlacementOptions): CameraSet {
   const o = optionsObject(ORIGIN, options);
   requireCity(ORIGIN, city, ['streets']);
+  const avoid = resolveAvoid(ORIGIN, o.avoidBuildings, STREET_PLACEMENT_DEFAULTS.avoidBuildings);
+  const buildings = avoid && city.buildings !== undefined && city.buildings !== null ? validateBuildingSet(city.buildings, ORIGIN, 'city.buildings') : undefined;
   const attrs = resolveAttributes(ORIGIN, o);
   const rng = placementRng(ORIGIN, o).stream('heading');
   const headingMode = o.heading ?? STREET_PLACEMENT_DEFAULTS.heading;
@@ -160,5 +173,6 @@ export function placeAlongStreets(city: City, options?: StreetPlacementOptions):
     }
     segStartS += L;
   }
+  avoidBuildingsStep(ORIGIN, set, buildings, avoid);
   return set;
 }

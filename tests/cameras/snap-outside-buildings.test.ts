@@ -6,6 +6,9 @@ import { createCameraSet, type CameraSet } from '../../src/cameras/camera-set.js
 import { createBuildingSet } from '../../src/city/building-set.js';
 import type { BuildingSet } from '../../src/city/city.js';
 import { InvalidInputError } from '../../src/core/errors.js';
+import { placeAtIntersections } from '../../src/cameras/placement-intersections.js';
+import { placeAlongStreets } from '../../src/cameras/placement-streets.js';
+import { gridCity } from './test-city.js';
 
 /**
  * Independent oracle: classic even-odd ray casting (W. R. Franklin's pnpoly),
@@ -190,4 +193,34 @@ describe.each(['almaty', 'astana'] as const)('preset %s: no camera strictly insi
     expect(after.provenance?.params.movedOutOfBuildings).toBe(insideBefore);
     expect(countInside(after, b)).toBe(0);
   }, 120_000);
+});
+
+describe('intersection and street placements keep cameras out of buildings too', () => {
+  // A 4 × 4 grid of 100 m blocks with a 60 × 60 m building drawn over the intersection (100, 100) and a
+  // 19 m deep building over the kerb of the street y = 200 (x 150.5–250.5; no camera exactly on a wall): bad data of the kind OSM has.
+  const base = gridCity({ n: 4, block: 100 });
+  const over = createBuildingSet([square(70, 70, 60), { ring: [[150.5, 196.5], [250.5, 196.5], [250.5, 215.5], [150.5, 215.5]], height: 10 }]);
+  const city = { ...base, buildings: over };
+
+  it('placeAtIntersections moves the cameras at the covered intersection outside (oracle: even-odd test), others untouched', () => {
+    const before = placeAtIntersections(city, { minDegree: 2, seed: 1, avoidBuildings: false });
+    const after = placeAtIntersections(city, { minDegree: 2, seed: 1 });
+    const inside = countInside(before, over);
+    expect(inside).toBeGreaterThan(0);
+    expect(countInside(after, over)).toBe(0);
+    expect(after.provenance?.params.movedOutOfBuildings).toBe(inside);
+    let same = 0;
+    for (let i = 0; i < after.numCameras; i++) if (after.x[i] === before.x[i] && after.y[i] === before.y[i]) same++;
+    expect(same).toBe(after.numCameras - inside);
+  });
+
+  it('placeAlongStreets moves kerb cameras under a facade outside', () => {
+    const before = placeAlongStreets(city, { spacing: 10, seed: 1, avoidBuildings: false });
+    const after = placeAlongStreets(city, { spacing: 10, seed: 1 });
+    const inside = countInside(before, over);
+    expect(inside).toBeGreaterThan(0);
+    expect(countInside(after, over)).toBe(0);
+    expect(after.provenance?.params.movedOutOfBuildings).toBe(inside);
+    expect(() => placeAlongStreets(city, { avoidBuildings: 1 as never })).toThrow(/placeAlongStreets.*options\.avoidBuildings/);
+  });
 });
