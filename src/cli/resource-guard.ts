@@ -34,6 +34,13 @@ export const RESOURCE_MODEL = {
   perBlockBytes: 2000,
   /** Per raster cell: the raster and its GeoJSON text (measured 1.27 kB between 250 and 25 m cells). */
   perRasterCellBytes: 1400,
+  /**
+   * Per resident-day whose sightings are kept for unicity (`analyses.exposure.sample`,
+   * by default every resident up to 20,000): about 220 sightings × 68 bytes of sighting
+   * columns, plus the (camera, hour) points and their index. Estimated from the column
+   * sizes, not from a calibration run.
+   */
+  perKeptResidentDayBytes: 20_000,
   /** Seconds of a full Almaty run at 128,000 cameras (2 busy shared cores: 26 s measured), and the exponent of its growth with cameras (the district and coverage steps grow faster than linearly: 110 s at 256,000). */
   secondsAt128k: 30,
   cameraExponent: 1.8,
@@ -95,9 +102,12 @@ export function estimateResources(spec: ScenarioSpec): ResourceEstimate {
   const raster = spec.analyses.raster;
   const rasterCells = area === undefined || !raster ? 0 : (area * 1e6) / (raster.cellSize * raster.cellSize);
   const residentDays = spec.analyses.exposure && spec.residents ? spec.residents.count * (spec.trips?.days ?? 1) : 0;
+  const ex = spec.analyses.exposure;
+  const kept = ex && spec.residents && ex.unicity ? Math.min(spec.residents.count, ex.sample ?? Math.min(spec.residents.count, 20_000)) : 0;
+  const keptResidentDays = kept * (spec.trips?.days ?? 1);
   const parts = {
     cameras: cameras * m.perCameraBytes,
-    'resident-days': residentDays * m.perResidentDayBytes,
+    'resident-days': residentDays * m.perResidentDayBytes + keptResidentDays * m.perKeptResidentDayBytes,
     'street blocks': blocks * m.perBlockBytes,
     'raster cells': rasterCells * m.perRasterCellBytes,
   } as const;

@@ -173,7 +173,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const places = { 'Republic Square': { lon: PRESET_PLACES.republicSquare.lon, lat: PRESET_PLACES.republicSquare.lat }, 'Almaty-2 station': { ...PRESET_PLACES.almaty2Station } };
   const exposure = (withRoute: boolean) => ({
     watchlistSize: 10_000,
-    sample: nr,
+    sample: Math.min(nr, 20_000),
     unicity: { kMax: 8, sampleSize: 1000 },
     ...(withRoute ? { places, routes: [{ from: 'Almaty-2 station', to: 'Republic Square' }] } : {}),
   });

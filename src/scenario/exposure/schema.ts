@@ -107,7 +107,7 @@ export const exposureAnalysisSchema = z.strictObject({
   plateLevel: level.optional(),
   plateReadRate: probability.optional(),
   watchlistSize: z.number().min(1).optional().describe('Watchlist size for the expected true and false identifications per day.'),
-  sample: z.number().int().min(0).optional().describe('Residents whose sightings are kept for unicity (default: every simulated resident, so that unicity is measured on the whole simulated crowd).'),
+  sample: z.number().int().min(0).optional().describe('Residents whose sightings are kept for unicity (default: every simulated resident, up to 20,000, so that unicity is measured on the whole simulated crowd; each kept resident takes about 20 kB).'),
   unicity: z
     .strictObject({
       kMax: z.number().int().min(1).max(8).default(8),

@@ -163,13 +163,22 @@ const exposureStep: ScenarioStep = {
   },
 };
 
+/**
+ * Residents whose sightings are kept for unicity when the scenario does not
+ * say (`analyses.exposure.sample`): every simulated resident up to this many.
+ * A kept resident's day of sightings takes about 20 kB (some 220 sightings ×
+ * the sighting columns), so 20,000 residents take about 400 MB.
+ */
+export const UNICITY_KEEP_DEFAULT = 20_000;
+
 /** The residents sample: computePopulationExposure, unicity of the kept traces, headline numbers. */
 function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: StreetExposureProfile, faceLevel: CoverageLevel, plateLevel: CoverageLevel): PopulationExposureMetrics {
   const spec = ctx.spec;
   const o = spec.analyses.exposure!;
   ctx.progress(0.3, 'residents and trips');
   const numResidents = spec.residents!.count;
-  const sample = o.sample ?? numResidents;
+  // Unicity on every simulated resident by default, up to UNICITY_KEEP_DEFAULT (each kept resident's sightings stay in memory).
+  const sample = o.sample ?? Math.min(numResidents, UNICITY_KEEP_DEFAULT);
   const keep = o.unicity !== undefined && sample > 0;
   const r = computePopulationExposure(ctx.cameras!, ctx.city!, {
     seed: ctx.rng.stream('exposure'),
