@@ -56,7 +56,7 @@ Options:
   --residents N residents simulated by the preset's exposure analysis (default 10,000)
   --seed S      an integer (at most 2^53 − 1 in size) or a word
   --force       run even when the memory estimate says the run will not fit
-  -h, --help    this text;  -v, --version   the version
+  -h, --help    this text (sightline COMMAND --help: that command's);  -v, --version   the version
 
 The --out folder of run is replaced as a unit (staged beside it, then swapped in): it holds
 wholly the previous run or wholly the new one; files of yours in it are kept.
@@ -99,6 +99,26 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
 const CLI = 'sightline';
 
 /**
+ * The help of one command: its usage lines and the options it accepts, cut
+ * from {@link USAGE} and {@link ALLOWED} (one source for both texts).
+ */
+export function commandUsage(command: string): string {
+  const lines = USAGE.split('\n');
+  const usage = lines.filter((l) => l.startsWith(`  sightline ${command} `) || l === `  sightline ${command}`);
+  const allowed = new Set<string>([...(ALLOWED[command] ?? []), 'help', 'version']);
+  const opts: string[] = [];
+  const start = lines.indexOf('Options:');
+  let keep = false;
+  for (let i = start + 1; i < lines.length && lines[i] !== ''; i++) {
+    const l = lines[i];
+    const m = /^  (-h, )?--([\w-]+)/.exec(l);
+    if (m) keep = allowed.has(m[2]) && m[2] !== 'cameras';
+    if (keep) opts.push(l);
+  }
+  return `sightline ${SIGHTLINE_VERSION} — ${command}\n\nUsage:\n${usage.join('\n')}\n${opts.length ? `\nOptions:\n${opts.join('\n')}\n` : ''}\nExit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or too large for memory, 130 interrupted, 143 terminated.\n`;
+}
+
+/**
  * Runs the command with the given arguments.
  *
  * @param argv - arguments after the program name, e.g. `['run', '--preset', 'almaty']`
@@ -120,6 +140,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [command, ...positionals] = parsed.positionals;
     if (values.version) {
       io.stdout.write(json ? JSON.stringify({ version: SIGHTLINE_VERSION }) + '\n' : `${SIGHTLINE_VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (values.help && command !== undefined && ALLOWED[command] !== undefined) {
+      io.stdout.write(commandUsage(command));
+      return EXIT.ok;
+    }
+    if (command === 'help' && positionals.length === 1 && ALLOWED[positionals[0]] !== undefined) {
+      io.stdout.write(commandUsage(positionals[0]));
       return EXIT.ok;
     }
     if (values.help || command === undefined || command === 'help') {
@@ -346,6 +374,8 @@ function headlineText(r: ScenarioResult): string {
 }
 
 async function cmdRun(ctx: Ctx, positionals: string[]): Promise<number> {
+  // A full Almaty run takes tens of seconds and writes ./out: never start one by accident.
+  if (positionals.length === 0 && ctx.values.preset === undefined) throw new UsageError(CLI, 'run: give a scenario file or --preset NAME (e.g. sightline run --preset almaty; sightline run --help)');
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'run');
   // The output folder is checked (and an interrupted earlier write repaired) before the analysis, not after it.
   const outDir = prepareOutFolder(ctx, '--out', ctx.values.out ?? 'out', OUTPUT_FILES);
@@ -459,6 +489,7 @@ async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
   const projection = run.city.projection;
   if (!projection) throw new UsageError(CLI, 'route: the scenario city has no projection, so lon/lat points cannot be placed');
   const path = lonLat.map(([lon, lat]) => projection.forward(lon, lat));
+  checkInsideCity(run.city, path, lonLat, projection);
   const e = routeExposure(run.cameras, path, { level: levels[0], occlusion: ctx.values.occlusion === true, city: run.city });
   const summary = { length: e.length, observedLength: e.observedLength, observedFraction: e.observedFraction, cameras: e.cameraIds.length, longestUnobserved: e.longestUnobserved, level: levels[0], occlusion: ctx.values.occlusion === true };
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...summary, cameraIds: e.cameraIds }) + '\n');
@@ -468,6 +499,26 @@ async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+/** Route margin around the city's bounding box, metres (a route may start just outside the boundary). */
+const ROUTE_MARGIN_M = 5000;
+
+/**
+ * A route point far outside the city is a usage error naming the point; when
+ * swapping its two numbers lands inside, the message says lat and lon look
+ * swapped (the path is lon,lat).
+ */
+function checkInsideCity(city: ScenarioRun['city'], path: [number, number][], lonLat: [number, number][], projection: NonNullable<ScenarioRun['city']['projection']>): void {
+  const b = city.bounds;
+  if (!Array.isArray(b) || !(b[0] <= b[2])) return;
+  const inside = ([x, y]: [number, number]) => x >= b[0] - ROUTE_MARGIN_M && x <= b[2] + ROUTE_MARGIN_M && y >= b[1] - ROUTE_MARGIN_M && y <= b[3] + ROUTE_MARGIN_M;
+  path.forEach((p, i) => {
+    if (inside(p)) return;
+    const [lon, lat] = lonLat[i];
+    const swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90 && inside(projection.forward(lat, lon) as [number, number]);
+    throw new UsageError(CLI, `route: --path point ${i} (lon ${lon}, lat ${lat}) is outside the city (more than ${ROUTE_MARGIN_M / 1000} km beyond its bounding box)${swapped ? `; it looks like lat,lon: did you mean "${lat},${lon}"? (the path is lon,lat)` : ''}`);
+  });
 }
 
 function cmdImportOsm(ctx: Ctx, positionals: string[]): number {

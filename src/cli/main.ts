@@ -17,6 +17,11 @@ const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
   process.stderr.write(`\n${name === 'SIGTERM' ? 'terminating' : 'interrupting'}: stopping after the current step (${name === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit at once)\n`);
   controller.abort(name);
 };
+// A closed standard output (\`sightline schema | head\`) ends the command quietly with exit 0, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 process.on('SIGINT', onSignal('SIGINT'));
 process.on('SIGTERM', onSignal('SIGTERM'));
 

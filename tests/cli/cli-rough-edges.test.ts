@@ -1,0 +1,65 @@
+/**
+ * Issue 17's command-line rough edges, from the user's side: a closed pipe,
+ * `run` without a scenario, per-command help, and a route given as lat,lon.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, requireBuiltCli, runCliProcess, TINY } from './helpers.js';
+
+beforeAll(() => requireBuiltCli());
+
+describe('sightline: rough edges', () => {
+  it('`sightline schema | head -c 10` ends quietly with exit 0 when the reader closes the pipe', async () => {
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy()); // like `head`: read a little, then close
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Error/);
+  });
+
+  it('`sightline run` without a scenario or --preset prints a usage error (exit 2) instead of running the full preset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-run-'));
+    const r = await runCliProcess(['run'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/run: give a scenario file or --preset NAME/);
+  });
+
+  it('each command has its own --help: its usage lines and only the options it accepts', async () => {
+    const route = await runCliProcess(['route', '--help']);
+    expect(route.code).toBe(0);
+    expect(route.stdout).toMatch(/sightline route \(<scenario\.json> \| --preset NAME\) --path/);
+    expect(route.stdout).toMatch(/--seed S/);
+    expect(route.stdout).not.toMatch(/sightline run </);
+    expect(route.stdout).not.toMatch(/--force\b.*\n[\s\S]*--residents/); // run's --residents is not a route option
+    expect(route.stdout).not.toMatch(/--residents/);
+    const schema = await runCliProcess(['help', 'schema']);
+    expect(schema.code).toBe(0);
+    expect(schema.stdout).toMatch(/sightline schema \[--out FILE\]/);
+    expect(schema.stdout).not.toMatch(/--preset/);
+    const all = await runCliProcess(['--help']);
+    expect(all.stdout).toMatch(/sightline compare/);
+  });
+
+  it('a route given as lat,lon (a point in the Arctic) is a usage error naming the point and suggesting the swap', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-route-'));
+    const f = join(dir, 'tiny.json');
+    writeFileSync(f, JSON.stringify(TINY));
+    // Republic Square, Almaty, as lat,lon instead of lon,lat.
+    const r = await runCliProcess(['route', f, '--path', '43.2383,76.9453;43.2450,76.9300']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/route: --path point 0 \(lon 43\.2383, lat 76\.9453\) is outside the city/);
+    expect(r.stderr).toMatch(/did you mean "76\.9453,43\.2383"\?/);
+    // The same points the right way round run.
+    const ok = await runCliProcess(['route', f, '--path', '76.9453,43.2383;76.9300,43.2450', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).length).toBeGreaterThan(1000);
+  });
+});
