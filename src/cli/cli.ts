@@ -39,12 +39,13 @@ export interface CliIo {
 export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera networks
 
 Usage:
-  sightline run <scenario.json> [--out DIR]       run a scenario, write results and report
+  sightline run <scenario.json> [--out DIR]       run a scenario (- reads it from standard input), write results and report
   sightline run --preset NAME [--num-cameras N] [--residents N] [--seed S] [--out DIR]
   sightline compare A B [--out DIR]                compare two results.json or scenario files (DIR: comparison.json + .html)
   sightline coverage [<scenario.json> | --preset NAME] [--num-cameras N] [--level L]... [--occlusion]
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
   sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
+                (- as the input reads standard input; --out - writes the GeoJSON to standard output)
   sightline schema [--out FILE]                    the scenario JSON Schema (for editors)
 
 Options:
@@ -104,7 +105,13 @@ const CLI = 'sightline';
  */
 export function commandUsage(command: string): string {
   const lines = USAGE.split('\n');
-  const usage = lines.filter((l) => l.startsWith(`  sightline ${command} `) || l === `  sightline ${command}`);
+  const usage: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith(`  sightline ${command} `) && lines[i] !== `  sightline ${command}`) continue;
+    usage.push(lines[i]);
+    // Continuation lines of that usage line (deeper indented).
+    while (i + 1 < lines.length && /^ {4,}\S/.test(lines[i + 1])) usage.push(lines[++i]);
+  }
   const allowed = new Set<string>([...(ALLOWED[command] ?? []), 'help', 'version']);
   const opts: string[] = [];
   const start = lines.indexOf('Options:');
@@ -229,10 +236,11 @@ function loadScenario(ctx: Ctx, positionals: string[], command: string): { scena
     if (!(SCENARIO_PRESET_NAMES as readonly string[]).includes(name)) throw new UsageError(CLI, `--preset must be one of ${SCENARIO_PRESET_NAMES.join(', ')}, got ${JSON.stringify(name)}`);
     return { scenario: scenarioPreset(name as ScenarioPresetName, { numCameras: count, numResidents: residents, seed }), baseDir: ctx.cwd };
   }
-  const file = resolve(ctx.cwd, positionals[0]);
+  // `-`: the scenario on standard input (files it names are relative to the working directory).
+  const file = positionals[0] === '-' ? '-' : resolve(ctx.cwd, positionals[0]);
   const scenario = readScenarioFile(file);
   if (seed !== undefined || count !== undefined || residents !== undefined) throw new UsageError(CLI, `${command}: --seed, --num-cameras and --residents apply to --preset only (set them in the scenario file)`);
-  return { scenario, baseDir: dirname(file) };
+  return { scenario, baseDir: file === '-' ? ctx.cwd : dirname(file) };
 }
 
 /**
@@ -287,13 +295,17 @@ function writeFailure(what: string, e: unknown): never {
   throw new SightlineError(CLI, `cannot write ${what}: ${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}`);
 }
 
-function readScenarioFile(file: string): unknown {
-  let text: string;
+/** The text of an input file, or of standard input when the name is `-`. */
+function readInput(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(CLI, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(CLI, `cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+function readScenarioFile(file: string): unknown {
+  const text = readInput(file);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -523,15 +535,12 @@ function checkInsideCity(city: ScenarioRun['city'], path: [number, number][], lo
 
 function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
   if (positionals.length !== 1) throw new UsageError(CLI, `import-osm: one GeoJSON file expected, got ${positionals.length}`);
-  if (ctx.values.out === undefined) throw new UsageError(CLI, 'import-osm: --out FILE is required');
-  const out = prepareOutFile(ctx, ctx.values.out);
-  const file = resolve(ctx.cwd, positionals[0]);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(CLI, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  if (ctx.values.out === undefined) throw new UsageError(CLI, 'import-osm: --out FILE is required (- for standard output)');
+  const toStdout = ctx.values.out === '-';
+  if (toStdout && ctx.json) throw new UsageError(CLI, 'import-osm: --out - writes the GeoJSON to standard output, so --json cannot share it');
+  const out = toStdout ? '-' : prepareOutFile(ctx, ctx.values.out);
+  const file = positionals[0] === '-' ? '-' : resolve(ctx.cwd, positionals[0]);
+  const text = readInput(file);
   let geojson: unknown;
   try {
     geojson = JSON.parse(text);
@@ -539,24 +548,29 @@ function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
     throw new SightlineError(CLI, `${file} is not valid JSON (${(e as Error).message})`);
   }
   const r = importOsmCameras(geojson, { includeIndoor: ctx.values['include-indoor'] === true });
-  try {
-    makeFolders(dirname(out));
-    writeFileAtomic(out, camerasGeoJsonChunks(r.cameras, r.projection));
-  } catch (e) {
-    writeFailure(out, e);
+  if (toStdout) {
+    for (const chunk of camerasGeoJsonChunks(r.cameras, r.projection)) ctx.io.stdout.write(chunk);
+  } else {
+    try {
+      makeFolders(dirname(out));
+      writeFileAtomic(out, camerasGeoJsonChunks(r.cameras, r.projection));
+    } catch (e) {
+      writeFailure(out, e);
+    }
   }
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, out, imported: r.imported, skipped: r.skipped, cameras: r.cameras.numCameras, summary: r.summary, report: r.report }) + '\n');
   else {
-    const lines = [`${r.imported} features imported as ${r.cameras.numCameras} cameras, ${r.skipped} skipped; written to ${out}`, 'report (tag, what was done, features):'];
+    const lines = [`${r.imported} features imported as ${r.cameras.numCameras} cameras, ${r.skipped} skipped; written to ${toStdout ? 'standard output' : out}`, 'report (tag, what was done, features):'];
     for (const s of r.summary) lines.push(`  ${s.tag.padEnd(22)} ${s.action.padEnd(40)} ${s.count}`);
-    ctx.io.stdout.write(lines.join('\n') + '\n');
+    // With --out - the GeoJSON is on standard output: the report goes to standard error.
+    (toStdout ? ctx.io.stderr : ctx.io.stdout).write(lines.join('\n') + '\n');
   }
   return EXIT.ok;
 }
 
 function cmdSchema(ctx: Ctx, positionals: string[]): number {
   if (positionals.length > 0) throw new UsageError(CLI, `schema: no positional argument expected, got ${positionals.length}`);
-  const out = ctx.values.out === undefined ? undefined : prepareOutFile(ctx, ctx.values.out);
+  const out = ctx.values.out === undefined || ctx.values.out === '-' ? undefined : prepareOutFile(ctx, ctx.values.out);
   const text = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
   if (out === undefined) ctx.io.stdout.write(text);
   else {

@@ -63,3 +63,37 @@ describe('sightline: rough edges', () => {
     expect(JSON.parse(ok.stdout).length).toBeGreaterThan(1000);
   });
 });
+
+describe('sightline: - is standard input and standard output', () => {
+  const pipe = (args: string[], input: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
+  it('import-osm - --out - reads the cameras from stdin and writes the GeoJSON to stdout, the report to stderr', async () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'node/1', properties: { man_made: 'surveillance', 'camera:direction': '90' }, geometry: { type: 'Point', coordinates: [8.54, 47.37] } }] };
+    const r = await pipe(['import-osm', '-', '--out', '-'], JSON.stringify(fc));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.type).toBe('FeatureCollection');
+    expect(out.features).toHaveLength(1);
+    expect(r.stderr).toMatch(/1 features imported as 1 cameras, 0 skipped; written to standard output/);
+    expect((await pipe(['import-osm', '-', '--out', '-', '--json'], '{}')).code).toBe(2);
+  });
+
+  it('run - reads the scenario from stdin; schema --out - writes to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-stdin-'));
+    const r = await pipe(['run', '-', '--out', join(dir, 'out'), '--json', '--quiet'], JSON.stringify(TINY));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    const s = await runCliProcess(['schema', '--out', '-']);
+    expect(JSON.parse(s.stdout).title).toBe('sightline scenario');
+  });
+});
