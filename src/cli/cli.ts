@@ -41,7 +41,8 @@ export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera
 Usage:
   sightline run <scenario.json> [--out DIR]       run a scenario (- reads it from standard input), write results and report
   sightline run --preset NAME [--num-cameras N] [--residents N] [--seed S] [--out DIR]
-  sightline compare A B [--out DIR]                compare two results.json or scenario files (DIR: comparison.json + .html)
+  sightline compare A B [C ...] [--out DIR]        compare results.json or scenario files, each against A
+                (DIR: comparison.json and comparison.html, or comparison-2.html … for three or more)
   sightline coverage [<scenario.json> | --preset NAME] [--num-cameras N] [--level L]... [--occlusion]
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
   sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
@@ -417,30 +418,49 @@ async function loadResult(ctx: Ctx, arg: string): Promise<ScenarioResult> {
 }
 
 async function cmdCompare(ctx: Ctx, positionals: string[]): Promise<number> {
-  if (positionals.length !== 2) throw new UsageError(CLI, `compare: two files expected (results.json or scenario files), got ${positionals.length}`);
+  if (positionals.length < 2) throw new UsageError(CLI, `compare: at least two files expected (results.json or scenario files), got ${positionals.length}`);
   if (ctx.values.out === '') throw new UsageError(CLI, '--out "": is empty (give a folder name)');
+  // Two inputs: comparison.json and comparison.html of B against A. More: each against the first,
+  // comparison.json holding every comparison and comparison-<i>.html for input i (i = 2, 3, …).
+  const many = positionals.length > 2;
+  const htmlNames = many ? positionals.slice(1).map((_, i) => `comparison-${i + 2}.html`) : ['comparison.html'];
   let outDir: string | undefined;
   if (ctx.values.out !== undefined) {
     outDir = resolve(ctx.cwd, ctx.values.out);
-    for (const name of ['comparison.html', 'comparison.json']) prepareOutFile(ctx, join(outDir, name));
+    for (const name of [...htmlNames, 'comparison.json']) prepareOutFile(ctx, join(outDir, name));
   }
-  const a = await loadResult(ctx, positionals[0]);
-  const b = await loadResult(ctx, positionals[1]);
-  const d = compareScenarios(a, b);
+  const results: ScenarioResult[] = [];
+  for (const p of positionals) results.push(await loadResult(ctx, p));
+  const ds = results.slice(1).map((b) => compareScenarios(results[0], b));
   let files: string[] = [];
   if (outDir !== undefined) {
     try {
       makeFolders(outDir);
-      writeFileAtomic(join(outDir, 'comparison.html'), buildComparisonHtml(d));
-      writeFileAtomic(join(outDir, 'comparison.json'), JSON.stringify(d, null, 1));
+      ds.forEach((d, i) => writeFileAtomic(join(outDir!, htmlNames[i]), buildComparisonHtml(d)));
+      writeFileAtomic(join(outDir, 'comparison.json'), JSON.stringify(many ? { baseline: results[0].name, comparisons: ds } : ds[0], null, 1));
     } catch (e) {
       writeFailure(outDir, e);
     }
-    files = [join(outDir, 'comparison.html'), join(outDir, 'comparison.json')];
+    files = [...htmlNames.map((n) => join(outDir!, n)), join(outDir, 'comparison.json')];
   }
-  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...d, ...(files.length ? { files } : {}) }) + '\n');
-  else ctx.io.stdout.write(comparisonText(d) + (files.length ? `\nWrote ${files.join(', ')}\n` : ''));
+  const written = files.length ? `\nWrote ${files.join(', ')}\n` : '';
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...(many ? { baseline: results[0].name, comparisons: ds } : ds[0]), ...(files.length ? { files } : {}) }) + '\n');
+  else ctx.io.stdout.write((many ? comparisonTableText(results, ds) : comparisonText(ds[0])) + written);
   return EXIT.ok;
+}
+
+/** Side-by-side headline of several results: every input's value, the first as the baseline. */
+function comparisonTableText(results: ScenarioResult[], ds: ScenarioComparison[]): string {
+  const fmt = (k: string, v: number | undefined) => (v === undefined ? '–' : /Fraction/.test(k) ? pct(v) : Math.abs(v) >= 100 ? int(v) : v.toFixed(3));
+  const labels = results.map((_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''));
+  const lines = results.map((r, i) => `${labels[i]}: ${r.name}`);
+  lines.push('', 'metric'.padEnd(32) + labels.map((l) => l.padStart(14)).join(''));
+  const keys = ds[0].headline.map((x) => x.key);
+  for (const k of keys) {
+    const values = [ds[0].headline.find((x) => x.key === k)!.a, ...ds.map((d) => d.headline.find((x) => x.key === k)?.b)];
+    lines.push(k.padEnd(32) + values.map((v) => fmt(k, v).padStart(14)).join(''));
+  }
+  return lines.join('\n') + '\n';
 }
 
 function comparisonText(d: ScenarioComparison): string {

@@ -97,3 +97,26 @@ describe('sightline: - is standard input and standard output', () => {
     expect(JSON.parse(s.stdout).title).toBe('sightline scenario');
   });
 });
+
+describe('sightline compare with more than two inputs', () => {
+  it('compares each input against the first, side by side, and writes one page per comparison', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-cmp-'));
+    const files = [1, 2, 3].map((seed) => {
+      const f = join(dir, `s${seed}.json`);
+      writeFileSync(f, JSON.stringify({ ...TINY, seed, name: `seed ${seed}` }));
+      return f;
+    });
+    const r = await runCliProcess(['compare', ...files, '--out', join(dir, 'cmp'), '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.baseline).toBe('seed 1');
+    expect(out.comparisons).toHaveLength(2);
+    expect(out.comparisons.map((d: { b: { name: string } }) => d.b.name)).toEqual(['seed 2', 'seed 3']);
+    expect(out.files.map((f: string) => f.split('/').pop())).toEqual(['comparison-2.html', 'comparison-3.html', 'comparison.json']);
+    const text = await runCliProcess(['compare', ...files]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^A: seed 1\nB: seed 2\nC: seed 3\n/);
+    expect(text.stdout).toMatch(/cameras\s+30\.000\s+30\.000\s+30\.000/);
+    expect((await runCliProcess(['compare', files[0]])).code).toBe(2);
+  });
+});
