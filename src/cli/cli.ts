@@ -334,8 +334,10 @@ function headlineText(r: ScenarioResult): string {
   const row = (label: string, value: string) => `  ${label.padEnd(40)} ${value}`;
   const lines = [`${r.name} — sightline ${r.libraryVersion}, seed ${r.seed}`, row('cameras', `${int(h.cameras)} (${int(h.liveCameras)} live, ${int(h.faceCameras)} face recognition, ${int(h.plateCameras)} plate reading)`)];
   for (const c of r.metrics.coverage?.runs ?? []) lines.push(row(`area seen (${c.level}${c.occlusion ? ', buildings block' : ''})`, `${pct(c.coveredFraction)} of ${c.studyAreaKm2.toFixed(0)} km²; by ≥2 cameras ${pct(c.atLeast[2] ?? 0)}`));
-  if (r.metrics.streetCoverage) lines.push(row('street length seen', `${pct(r.metrics.streetCoverage.coveredFraction)} of ${r.metrics.streetCoverage.totalKm.toFixed(0)} km`));
-  if (r.metrics.districts) lines.push(row('share of each district seen', `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
+  // Each line says whether buildings block the view, so that lines computed differently are not read as one series.
+  const blocking = (on: boolean) => (on ? 'buildings block' : 'buildings ignored');
+  if (r.metrics.streetCoverage) lines.push(row(`street length seen (${blocking(r.metrics.streetCoverage.occlusion)})`, `${pct(r.metrics.streetCoverage.coveredFraction)} of ${r.metrics.streetCoverage.totalKm.toFixed(0)} km`));
+  if (r.metrics.districts) lines.push(row(`share of each district seen (${blocking(r.metrics.districts.occlusion)})`, `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
   const n = r.metrics.network;
   if (n?.steady) lines.push(row('live at the command centre', `${pct(n.steady.liveShare)} (${int(n.steady.liveServed)} cameras); ${int(n.steady.overloadedLinks)} links over capacity`));
   if (n?.steady) lines.push(row('live delivered through link capacity', `${pct(n.steady.deliveredShare)} (${int(n.steady.deliveredStreams)} streams; fair share on overloaded links)`));
