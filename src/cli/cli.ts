@@ -113,7 +113,7 @@ export function commandUsage(command: string): string {
     // Continuation lines of that usage line (deeper indented).
     while (i + 1 < lines.length && /^ {4,}\S/.test(lines[i + 1])) usage.push(lines[++i]);
   }
-  const allowed = new Set<string>([...(ALLOWED[command] ?? []), 'help', 'version']);
+  const allowed = new Set<string>([...(Object.hasOwn(ALLOWED, command) ? ALLOWED[command] : []), 'help', 'version']);
   const opts: string[] = [];
   const start = lines.indexOf('Options:');
   let keep = false;
@@ -150,11 +150,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(json ? JSON.stringify({ version: SIGHTLINE_VERSION }) + '\n' : `${SIGHTLINE_VERSION}\n`);
       return EXIT.ok;
     }
-    if (values.help && command !== undefined && ALLOWED[command] !== undefined) {
+    if (values.help && command !== undefined && Object.hasOwn(ALLOWED, command)) {
       io.stdout.write(commandUsage(command));
       return EXIT.ok;
     }
-    if (command === 'help' && positionals.length === 1 && ALLOWED[positionals[0]] !== undefined) {
+    if (command === 'help' && positionals.length === 1 && Object.hasOwn(ALLOWED, positionals[0])) {
       io.stdout.write(commandUsage(positionals[0]));
       return EXIT.ok;
     }
@@ -162,7 +162,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
     }
-    const allowed = ALLOWED[command];
+    const allowed = Object.hasOwn(ALLOWED, command) ? ALLOWED[command] : undefined;
     if (!allowed) throw new UsageError(CLI, `unknown command ${JSON.stringify(command)} (run sightline --help)`);
     for (const k of Object.keys(values)) {
       if (!(allowed as readonly string[]).includes(k) && k !== 'help' && k !== 'version') throw new UsageError(CLI, `${command}: option --${k} does not apply (run sightline --help)`);
@@ -326,7 +326,7 @@ async function execute(ctx: Ctx, scenario: unknown, baseDir: string): Promise<Sc
   }
 }
 
-const pct = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(2)}%`);
+const pct = (x: number | null | undefined) => (x === undefined || x === null ? '–' : `${(100 * x).toFixed(2)}%`);
 const int = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 
 function headlineText(r: ScenarioResult): string {
@@ -457,9 +457,10 @@ function comparisonTableText(results: ScenarioResult[], ds: ScenarioComparison[]
   const labels = results.map((_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''));
   const lines = results.map((r, i) => `${labels[i]}: ${r.name}`);
   lines.push('', 'metric'.padEnd(32) + labels.map((l) => l.padStart(14)).join(''));
-  const keys = ds[0].headline.map((x) => x.key);
+  // Every key any input has (a key missing from an input shows as –).
+  const keys = [...new Set([...Object.keys(results[0].headline), ...results.slice(1).flatMap((r) => Object.keys(r.headline))])];
   for (const k of keys) {
-    const values = [ds[0].headline.find((x) => x.key === k)!.a, ...ds.map((d) => d.headline.find((x) => x.key === k)?.b)];
+    const values = results.map((r) => (typeof r.headline[k] === 'number' ? (r.headline[k] as number) : undefined));
     lines.push(k.padEnd(32) + values.map((v) => fmt(k, v).padStart(14)).join(''));
   }
   return lines.join('\n') + '\n';

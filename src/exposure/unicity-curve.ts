@@ -57,10 +57,11 @@ export interface UnicityCurveOptions {
 export interface UnicityCurvePoint {
   crowdSize: number;
   k: number;
-  share: number;
-  ciLow: number;
-  ciHigh: number;
-  /** Members tested. */
+  /** Null when nobody in the crowd was sighted (nothing to measure). */
+  share: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Members tested (0 when nobody in the crowd was sighted: share and interval are then null). */
   sampled: number;
   /** Members with fewer than k distinct points, excluded (as de Montjoye et al.). */
   excluded: number;
@@ -69,6 +70,7 @@ export interface UnicityCurvePoint {
 /** Result of {@link unicityCurve}. */
 export interface UnicityCurve {
   points: UnicityCurvePoint[];
+  /** `numUnits`: distinct units (cameras or cells) that appear in the points. */
   params: { k: number; crowdSizes: number[]; sampleSize: number; confidence: number; seed: string; units: 'camera' | 'custom'; numUnits: number };
 }
 
@@ -124,14 +126,18 @@ export function unicityCurve(points: UnicityPoints, options: UnicityCurveOptions
     order[j] = t;
   }
   const camera = unitOf === undefined ? points.camera : remap(points.camera, unitOf);
-  let numUnits = maxCamera + 1;
-  if (unitOf !== undefined) {
-    numUnits = 0;
-    for (let i = 0; i < unitOf.length; i++) if (unitOf[i] + 1 > numUnits) numUnits = unitOf[i] + 1;
-  }
+  // Distinct units that appear in the points (sighted cameras, or cells holding a sighted camera).
+  const seen = new Set<number>();
+  for (let i = 0; i < camera.length; i++) seen.add(camera[i]);
+  const numUnits = seen.size;
   const out: UnicityCurvePoint[] = [];
   for (const size of sizes) {
     const crowd = subsetPoints(points.start, camera, points.hour, order, size);
+    if (crowd.camera.length === 0) {
+      // Nobody in this crowd was sighted: nobody has k points, so everyone is excluded and nothing is measured.
+      out.push({ crowdSize: size, k, share: null, ciLow: null, ciHigh: null, sampled: 0, excluded: size });
+      continue;
+    }
     const u = unicity(crowd, { kMax: k, sampleSize, confidence, seed: rng.stream(`crowd-${size}`) });
     const at = u.byK[k - 1];
     out.push({ crowdSize: size, k, share: at.share, ciLow: at.ciLow, ciHigh: at.ciHigh, sampled: at.sampled, excluded: at.excluded });

@@ -46,6 +46,12 @@ describe('sightline: rough edges', () => {
     expect(schema.stdout).not.toMatch(/--preset/);
     const all = await runCliProcess(['--help']);
     expect(all.stdout).toMatch(/sightline compare/);
+    // Names inherited from Object.prototype are not commands.
+    const proto = await runCliProcess(['toString']);
+    expect(proto.code).toBe(2);
+    expect(proto.stderr).toMatch(/unknown command "toString"/);
+    expect((await runCliProcess(['constructor', '--help'])).code).toBe(0); // the general help
+    expect((await runCliProcess(['help', 'toString'])).stdout).toMatch(/sightline compare/);
   });
 
   it('a route given as lat,lon (a point in the Arctic) is a usage error naming the point and suggesting the swap', async () => {

@@ -52,9 +52,9 @@ describe('unicityCurve', () => {
     expect(whole.sampled).toBe(60);
     expect(whole.excluded).toBe(0);
     expect(whole.share).toBeCloseTo(bruteForceShare(traces), 12);
-    expect(whole.share).toBeLessThan(1);
-    expect(whole.ciLow).toBeLessThanOrEqual(whole.share);
-    expect(whole.ciHigh).toBeGreaterThanOrEqual(whole.share);
+    expect(whole.share!).toBeLessThan(1);
+    expect(whole.ciLow!).toBeLessThanOrEqual(whole.share!);
+    expect(whole.ciHigh!).toBeGreaterThanOrEqual(whole.share!);
   });
 
   it('coarser units merge points: with every camera in one unit the brute force runs on (unit, hour) traces', () => {
@@ -72,7 +72,22 @@ describe('unicityCurve', () => {
     const a = unicityCurve(pts, { crowdSizes: [100, 1000], sampleSize: 500, seed: 3 });
     const b = unicityCurve(pts, { crowdSizes: [100, 1000], sampleSize: 500, seed: 3 });
     expect(a).toEqual(b);
-    expect(a.points[0].share).toBeGreaterThan(a.points[2].share);
+    expect(a.points[0].share!).toBeGreaterThan(a.points[2].share!);
+  });
+
+  it('reports an unmeasured (null) point, not an error, for a crowd in which nobody was sighted', () => {
+    // 3,000 people, only the last one sighted: most nested crowds of 1,000 hold no sighting at all.
+    const start = new Uint32Array(3001);
+    for (let p = 2999; p < 3000; p++) start[p + 1] = 5;
+    for (let p = 0; p < 2999; p++) start[p + 1] = 0;
+    start[3000] = 5;
+    const pts: UnicityPoints = { numPeople: 3000, start, camera: Uint32Array.of(1, 2, 3, 4, 5), hour: Uint32Array.of(1, 2, 3, 4, 5) };
+    const c = unicityCurve(pts, { k: 4, crowdSizes: [1, 2], seed: 4 });
+    const empty = c.points.filter((p) => p.sampled === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const p of empty) expect(p).toMatchObject({ share: null, ciLow: null, ciHigh: null, excluded: p.crowdSize });
+    expect(c.points[c.points.length - 1]).toMatchObject({ crowdSize: 3000, sampled: 1, share: 1 });
+    expect(c.params.numUnits).toBe(5);
   });
 
   it('refuses bad options naming the field', () => {

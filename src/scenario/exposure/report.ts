@@ -13,7 +13,7 @@ function cards(result: ScenarioResult): ReportCard[] {
   const p = result.metrics.exposure?.population;
   if (p) {
     cards.push(['Sightings per resident and day', num(p.summary.sightings.mean, 1), `median ${num(p.summary.sightings.quantiles['0.5'], 0)}; ${num(p.summary.distinctCameras.mean, 1)} distinct cameras on average`]);
-    cards.push(['Identified at least once a day', pct(p.summary.pIdentified.mean), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})${p.channels ? `: by face ${pct(p.channels.face.pIdentifiedMean)}, by plate read ${pct(p.channels.plate.pIdentifiedMean)} (${pct(1 - p.channels.faceShareOfIdentifications)} of identifications are plate reads, each taken to identify the driver)` : ''}`]);
+    cards.push(['Identified at least once a day', pct(p.summary.pIdentified.mean), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})${p.channels ? `: by face ${pct(p.channels.face.pIdentifiedMean)}, by plate read ${pct(p.channels.plate.pIdentifiedMean)}${p.channels.faceShareOfIdentifications !== null ? ` (${pct(1 - p.channels.faceShareOfIdentifications)} of identifications are plate reads, each taken to identify the driver)` : ''}` : ''}`]);
     if (p.channels) cards.push(['Identified without a car', pct(p.channels.walkOnly.pIdentifiedMean), `mean P(identified at least once) on the ${pct(p.channels.walkOnly.share)} of person-days with walk trips and no car trip: faces only`]);
     if (p.watchlist) {
       const t = result.intervals?.watchlistTruePerDay;

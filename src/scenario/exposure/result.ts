@@ -77,7 +77,8 @@ export interface PopulationExposureMetrics extends Pick<PopulationExposure, 'num
   channels: {
     face: { pIdentifiedMean: number; identifiedMean: number };
     plate: { pIdentifiedMean: number; identifiedMean: number };
-    faceShareOfIdentifications: number;
+    /** Null when nobody was identified. */
+    faceShareOfIdentifications: number | null;
     walkOnly: { share: number; pIdentifiedMean: number };
   };
 }

@@ -207,16 +207,21 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     const u = unicity(points, { kMax: o.unicity!.kMax, sampleSize: o.unicity!.sampleSize, seed: ctx.rng.stream('unicity') });
     // The curve over crowd sizes at two resolutions: camera × hour, and cell × hour (antenna-like).
     const curveOpts = { k: 4, crowdSizes: o.unicity!.crowdSizes, sampleSize: o.unicity!.sampleSize };
-    const byCamera = unicityCurve(points, { ...curveOpts, seed: ctx.rng.stream('unicity-curve-camera') });
+    // One seed for both resolutions: each crowd size tests the same people, so the two rows differ by resolution only.
+    const byCamera = unicityCurve(points, { ...curveOpts, seed: ctx.rng.stream('unicity-curve') });
     const cells = cellUnits(ctx.cameras!.x, ctx.cameras!.y, o.unicity!.cellSize);
-    const byCell = unicityCurve(points, { ...curveOpts, unitOf: cells.unitOf, seed: ctx.rng.stream('unicity-curve-cell') });
+    const byCell = unicityCurve(points, { ...curveOpts, unitOf: cells.unitOf, seed: ctx.rng.stream('unicity-curve') });
+    // The whole crowd at camera × hour is the headline's own measurement (unicityK4): one figure, not two draws.
+    const k4 = u.byK[3];
+    const last = byCamera.points[byCamera.points.length - 1];
+    if (k4 && last.crowdSize === sampled) Object.assign(last, { share: k4.share, ciLow: k4.ciLow, ciHigh: k4.ciHigh, sampled: k4.sampled, excluded: k4.excluded });
     uni = {
       sampled,
       days: r.numDays,
       byK: u.byK.map((b) => ({ k: b.k, share: b.share, ciLow: b.ciLow, ciHigh: b.ciHigh, sampled: b.sampled, excluded: b.excluded })),
       curve: [
         { resolution: 'camera × hour', cellSize: null, numUnits: byCamera.params.numUnits, points: byCamera.points },
-        { resolution: `${o.unicity!.cellSize >= 1000 ? `${o.unicity!.cellSize / 1000} km` : `${o.unicity!.cellSize} m`} cell × hour`, cellSize: o.unicity!.cellSize, numUnits: cells.numUnits, points: byCell.points },
+        { resolution: `${o.unicity!.cellSize >= 1000 ? `${o.unicity!.cellSize / 1000} km` : `${o.unicity!.cellSize} m`} cell × hour`, cellSize: o.unicity!.cellSize, numUnits: byCell.params.numUnits, points: byCell.points },
       ],
     };
   }
@@ -256,7 +261,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     exposureDistrictGiniPIdentified: p.inequality.meanPIdentified.gini,
     exposurePIdentifiedFaceMean: channels.face.pIdentifiedMean,
     exposurePIdentifiedPlateMean: channels.plate.pIdentifiedMean,
-    exposureIdentifiedFaceShare: channels.faceShareOfIdentifications,
+    ...(channels.faceShareOfIdentifications !== null ? { exposureIdentifiedFaceShare: channels.faceShareOfIdentifications } : {}),
     exposurePIdentifiedWalkOnlyMean: channels.walkOnly.pIdentifiedMean,
   });
   if (p.watchlist) {
@@ -269,7 +274,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     for (const b of uni.byK) ctx.headline[`unicityK${b.k}`] = b.share;
     ctx.headline.unicityCrowdSize = uni.sampled;
     const cellAt = uni.curve[1].points[uni.curve[1].points.length - 1];
-    ctx.headline.unicityK4Cell = cellAt.share;
+    if (cellAt.share !== null) ctx.headline.unicityK4Cell = cellAt.share;
   }
   return p;
 }
@@ -304,7 +309,7 @@ function identificationChannels(trips: Parameters<typeof personChannelDays>[0], 
   return {
     face: { pIdentifiedMean: face / n, identifiedMean: faceId / n },
     plate: { pIdentifiedMean: plate / n, identifiedMean: plateId / n },
-    faceShareOfIdentifications: total > 0 ? faceId / total : 0,
+    faceShareOfIdentifications: total > 0 ? faceId / total : null,
     walkOnly: { share: walkOnly / n, pIdentifiedMean: walkOnly > 0 ? walkOnlyP / walkOnly : 0 },
   };
 }
