@@ -675,7 +675,7 @@ function placeTiers(
       rows.push({
         tier,
         kind: 'video',
-        policyDays: longestVideo,
+        policyDays: videoSteady ? longestVideo : 'forever',
         days: longestVideo,
         cameras: 'record-only',
         steadyState: videoSteady,
@@ -686,6 +686,9 @@ function placeTiers(
         pricePerTBMonth: opts.price.camera,
         costPerMonth: storedTB * opts.price.camera,
       });
+      if (!videoSteady && storedTB > 0) {
+        notes.push(`video of the record-only cameras, kept on site as long as the longest video copy, has no steady state: the volume is what has piled up after ${operatingDays} days and keeps growing.`);
+      }
     }
   }
   if (recordOnlyOnSite && !policy.tiers.includes('camera') && recordOnlyVideo > 0 && longestVideo > 0) {

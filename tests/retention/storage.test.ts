@@ -469,3 +469,22 @@ describe('retentionStorage on the full Almaty preset (almaty-assumed policy)', (
     expect(Math.abs(row(s, 'city', 'video').storedTB / (liveMbps * 90 * 2 * MBPS_DAY) - 1)).toBeLessThan(1e-10);
   }, 120_000);
 });
+
+describe('retentionStorage: record-only video kept as long as a forever copy', () => {
+  it('marks the on-site row forever, without steady state, and says so in a note', () => {
+    const g = createNetworkGraph();
+    g.addNode('C', { kind: 'city-centre', x: 0, y: 0, storageTB: 10, analyticsStreams: 10, availability: 1 });
+    g.addNode('A', { kind: 'aggregation', x: 0, y: 0, storageTB: 1, analyticsStreams: 10, availability: 1 });
+    g.addEdge('A', 'C', { kind: 'fibre' as const, capacityMbps: 1000, latencyMs: 1, availability: 1 });
+    const c = (live: boolean) => ({ x: 0, y: 0, heading: 0, fov: 90, range: 10, live, capabilities: [] as ('face' | 'plate')[] });
+    const net = createCommandNetwork(g, createCameraSet([c(true), c(false)]), { cameraNode: ['A', 'A'], cameraMbps: [1, 2] });
+    const p = policy({ camera: { video: { days: 0, copyTo: 'city' } }, city: { video: { days: 'forever' } } });
+    const s = retentionStorage(p, net, { operatingDays: 100, replication: { city: 1 } });
+    const onSite = s.byTierKind.find((r) => r.cameras === 'record-only')!;
+    expect(onSite.policyDays).toBe('forever');
+    expect(onSite.steadyState).toBe(false);
+    expect(onSite.storedTB).toBeCloseTo(2 * MBPS_DAY * 100, 12);
+    expect(s.notes.some((n) => /record-only cameras.*no steady state/.test(n))).toBe(true);
+    expect(s.totals.steadyState).toBe(false);
+  });
+});
