@@ -18,7 +18,7 @@ import type { Rng } from '../core/index.js';
 import { buildSegmentIndex } from '../geo/index.js';
 import type { StreetGraph } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
-import { headingOf, optionsObject } from './placement-common.js';
+import { collectStreetSegments, headingOf, optionsObject } from './placement-common.js';
 
 /** Defaults of {@link mountOnNearestStreet}. */
 export const MOUNT_ON_STREET_DEFAULTS = {
@@ -83,7 +83,7 @@ const ORIGIN = 'mountOnNearestStreet';
  * @param streets - the street graph (node attributes x, y in metres; edge attribute width)
  * @param options - offsets and the random stream; defaults: {@link MOUNT_ON_STREET_DEFAULTS}
  * @returns how many cameras were mounted and how many had no street nearby
- * @throws {InvalidInputError} on a bad option, a missing rng, or a street with non-finite coordinates or width
+ * @throws {InvalidInputError} on a bad option, a missing rng, or a street with non-finite coordinates, a negative width or an unknown class
  * @example
  * const n = mountOnNearestStreet(cams, city.streets, { rng: createRng(1).stream('mount') });
  *
@@ -108,38 +108,20 @@ export function mountOnNearestStreetFor(origin: string, set: CameraSet, streets:
   if (typeof set !== 'object' || set === null || !(set.x instanceof Float64Array)) throw new InvalidInputError(origin, 'set', 'must be a CameraSet', set);
   if (typeof streets !== 'object' || streets === null || typeof streets.forEachEdge !== 'function') throw new InvalidInputError(origin, 'streets', 'must be a street graph', streets);
 
-  // Segments in edge order, with half-widths.
-  const m = streets.size;
-  const coords = new Float64Array(4 * m);
-  const half = new Float64Array(m);
-  let k = 0;
-  let bad: [string, unknown] | null = null;
-  streets.forEachEdge((edge, attr, _s, _t, sa, ta) => {
-    if (bad !== null) return;
-    if (!Number.isFinite(sa.x) || !Number.isFinite(sa.y) || !Number.isFinite(ta.x) || !Number.isFinite(ta.y)) {
-      bad = [`streets edge ${edge} end coordinates`, [sa.x, sa.y, ta.x, ta.y]];
-      return;
-    }
-    const w = attr.width ?? 0;
-    if (typeof w !== 'number' || !(w >= 0) || !(w < Infinity)) {
-      bad = [`streets edge ${edge} width`, w];
-      return;
-    }
-    if (sa.x === ta.x && sa.y === ta.y) return;
-    coords[4 * k] = sa.x;
-    coords[4 * k + 1] = sa.y;
-    coords[4 * k + 2] = ta.x;
-    coords[4 * k + 3] = ta.y;
-    half[k] = w / 2;
-    k++;
-  });
-  if (bad !== null) {
-    const [field, value] = bad as [string, unknown];
-    throw new InvalidInputError(origin, field, 'must be finite (coordinates) and >= 0 (width)', value);
+  // Segments in edge order (degenerate ones dropped), with half-widths.
+  const seg = collectStreetSegments(origin, { streets }, null);
+  const k = seg.n;
+  const segs = new Float64Array(4 * k);
+  const half = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    segs[4 * i] = seg.ax[i];
+    segs[4 * i + 1] = seg.ay[i];
+    segs[4 * i + 2] = seg.bx[i];
+    segs[4 * i + 3] = seg.by[i];
+    half[i] = seg.width[i] / 2;
   }
   const n = set.numCameras;
   if (k === 0 || n === 0) return { mounted: 0, noStreetNearby: n };
-  const segs = coords.subarray(0, 4 * k);
   const index = buildSegmentIndex(segs)!;
   const xs = set.x, ys = set.y, hs = set.heading;
   let mounted = 0, none = 0;

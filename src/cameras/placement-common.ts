@@ -215,7 +215,7 @@ export interface StreetSegments {
 }
 
 /** @internal */
-export function collectStreetSegments(origin: string, city: City, keep: Uint8Array | null): StreetSegments {
+export function collectStreetSegments(origin: string, city: Pick<City, 'streets'>, keep: Uint8Array | null): StreetSegments {
   const g = city.streets;
   const m = g.size;
   const ax = new Float64Array(m);

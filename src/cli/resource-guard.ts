@@ -21,6 +21,7 @@ import { SightlineError } from '../core/index.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS } from '../cameras/index.js';
 import { ASTANA_FACTS } from '../city/index.js';
 import { type ScenarioSpec } from '../scenario/index.js';
+import { UNICITY_KEEP_DEFAULT } from '../scenario/internal.js';
 
 /** Coefficients of the estimate (bytes), from benchmarks/memory-calibration.mjs. */
 export const RESOURCE_MODEL = {
@@ -103,7 +104,7 @@ export function estimateResources(spec: ScenarioSpec): ResourceEstimate {
   const rasterCells = area === undefined || !raster ? 0 : (area * 1e6) / (raster.cellSize * raster.cellSize);
   const residentDays = spec.analyses.exposure && spec.residents ? spec.residents.count * (spec.trips?.days ?? 1) : 0;
   const ex = spec.analyses.exposure;
-  const kept = ex && spec.residents && ex.unicity ? Math.min(spec.residents.count, ex.sample ?? Math.min(spec.residents.count, 20_000)) : 0;
+  const kept = ex && spec.residents && ex.unicity ? Math.min(spec.residents.count, ex.sample ?? Math.min(spec.residents.count, UNICITY_KEEP_DEFAULT)) : 0;
   const keptResidentDays = kept * (spec.trips?.days ?? 1);
   const parts = {
     cameras: cameras * m.perCameraBytes,

@@ -11,6 +11,7 @@
  * one (30 days of video, templates deleted at once).
  */
 import { InvalidInputError } from '../core/index.js';
+import { UNICITY_KEEP_DEFAULT } from './exposure/step.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
 import { JANUARY_2022_DAMAGE, ALMATY_NETWORK_FACTS } from '../network/index.js';
 import type { ScenarioInput } from './schema.js';
@@ -173,7 +174,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
   const places = { 'Republic Square': { lon: PRESET_PLACES.republicSquare.lon, lat: PRESET_PLACES.republicSquare.lat }, 'Almaty-2 station': { ...PRESET_PLACES.almaty2Station } };
   const exposure = (withRoute: boolean) => ({
     watchlistSize: 10_000,
-    sample: Math.min(nr, 20_000),
+    sample: Math.min(nr, UNICITY_KEEP_DEFAULT),
     unicity: { kMax: 8, sampleSize: 1000 },
     ...(withRoute ? { places, routes: [{ from: 'Almaty-2 station', to: 'Republic Square' }] } : {}),
   });

@@ -21,6 +21,7 @@ import { type City } from '../city/index.js';
 import { type CameraSet } from '../cameras/index.js';
 import { type CoverageRaster } from '../coverage/index.js';
 import type { CommandNetwork, FaultScenario } from '../network/index.js';
+import type { PersonChannelDays } from '../retention/index.js';
 import type { PersonDayMetrics, TripMetrics, CrowdExposureOptions, CrowdInput } from '../exposure/index.js';
 import { type SyntheticResidents } from '../mobility/index.js';
 import type { Assumption, ScenarioMetrics } from './result.js';
@@ -64,7 +65,7 @@ export interface ScenarioContext {
 export interface ScenarioArtefacts {
   raster?: CoverageRaster;
   /** Per resident and day metrics of the exposure sample, with the residents (homes, districts). */
-  exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents; trips: TripMetrics; numResidents: number; numDays: number };
+  exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents; trips: TripMetrics; numResidents: number; numDays: number; channels: PersonChannelDays };
   /** Crowds as the exposure step modelled them (input and options), for the retention step's retroactive search. */
   crowds?: { name: string; input: CrowdInput; options: CrowdExposureOptions; afterDamage: boolean; durationS: number; retroactive?: { start: number; daysAfter: number[] } }[];
 }

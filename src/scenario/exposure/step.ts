@@ -11,7 +11,7 @@ import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { unicityCurve, cellUnits, validateRecognition, falseAlertProbability, RECOGNITION_PRESETS, MET_LFR_2025 } from '../../exposure/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
-import { personChannelDays } from '../../retention/index.js';
+import { personChannelDays, type PersonChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
 import { exposureAssumptions } from './assumptions.js';
 import { toMetres } from '../positions.js';
@@ -198,7 +198,9 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     // Damaged cameras see nothing (the profile keeps their geometry; scoring drops their captures).
     cameraUp: o.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined,
   });
-  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents, trips: r.trips, numResidents, numDays: r.numDays };
+  // Per person-day and channel, once: the channel split below and the retention step both read it.
+  const perChannel = personChannelDays(r.trips, { numPersons: numResidents, numDays: r.numDays });
+  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents, trips: r.trips, numResidents, numDays: r.numDays, channels: perChannel };
   let uni: PopulationExposureMetrics['unicity'] = null;
   if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
     ctx.progress(0.8, 'unicity');
@@ -226,7 +228,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     };
   }
   const S = r.summary;
-  const channels = identificationChannels(r.trips, numResidents, r.numDays);
+  const channels = identificationChannels(perChannel, numResidents * r.numDays);
   const p: PopulationExposureMetrics = {
     numResidents,
     numDays: r.numDays,
@@ -288,9 +290,7 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
  * that mode count as 0). `walkOnly` is the residents who made no car trip
  * that day (and at least one trip): what people who do not drive face.
  */
-function identificationChannels(trips: Parameters<typeof personChannelDays>[0], numPersons: number, numDays: number): PopulationExposureMetrics['channels'] {
-  const pc = personChannelDays(trips, { numPersons, numDays });
-  const rows = numPersons * numDays;
+function identificationChannels(pc: PersonChannelDays, rows: number): PopulationExposureMetrics['channels'] {
   let face = 0, plate = 0, faceId = 0, plateId = 0, walkOnly = 0, walkOnlyP = 0;
   for (let i = 0; i < rows; i++) {
     const pf = -Math.expm1(pc.faceLogMiss[i]) + 0;

@@ -6,7 +6,7 @@
  * from the archive days after the gathering.
  */
 import { crowdExposure } from '../../exposure/index.js';
-import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, personChannelDays, retentionStorage, DATA_KINDS, type RetentionPolicy, type DailyEvents } from '../../retention/index.js';
+import { analyseRetention, compareRetention, type RetentionAnalysis, archiveOnFile, dailyEventRates, retentionStorage, DATA_KINDS, type RetentionPolicy, type DailyEvents } from '../../retention/index.js';
 import type { RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics } from './result.js';
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './policy.js';
 import { retentionAssumptions } from './assumptions.js';
@@ -108,8 +108,7 @@ const retentionStep: ScenarioStep = {
     const policy = scenarioRetentionPolicy(section, project);
     const compared = scenarioComparedPolicy(section, project);
     const ex = ctx.artefacts.exposure;
-    ctx.progress(0.1, 'residents per channel');
-    const channels = ex ? personChannelDays(ex.trips, { numPersons: ex.numResidents, numDays: ex.numDays }) : undefined;
+    const channels = ex?.channels;
     const scale = ex ? city.population.total / ex.numResidents : null;
     const events: DailyEvents = ex ? dailyEventRates(ex.trips, { scale: scale!, numDays: ex.numDays }).events : { faceCaptures: 0, matchEvents: 0, plateReads: 0, alerts: 0 };
     const options = {
