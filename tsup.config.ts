@@ -8,11 +8,12 @@ const PUBLIC_ENTRIES = {
   retention: 'src/retention/index.ts',
   mobility: 'src/mobility/index.ts',
   exposure: 'src/exposure/index.ts',
+  sweep: 'src/sweep/index.ts',
 };
 
 export default defineConfig({
   // The workers are entries of their own: the parallel engines start them from dist/.
-  entry: { ...PUBLIC_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', cli: 'src/cli/main.ts' },
+  entry: { ...PUBLIC_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: PUBLIC_ENTRIES },
   sourcemap: true,

@@ -23,6 +23,8 @@ import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, build
 import { outputFolderProblem, outputFileProblem, recoverOutputFolder, removeStaleTempFiles, makeFolders } from '../io/internal.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 import { guardResources, ResourceLimitError } from './resource-guard.js';
+import { cmdSweep } from './sweep-command.js';
+import { sweepJsonSchema, SweepError } from '../sweep/index.js';
 
 /** Exit codes of the command. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalidScenario: 3, interrupted: 130, terminated: 143 } as const;
@@ -47,7 +49,10 @@ Usage:
   sightline route (<scenario.json> | --preset NAME) --path "lon,lat;lon,lat;..." [--level L] [--occlusion]
   sightline import-osm <cameras.geojson> --out FILE   import OSM surveillance cameras, with a report
                 (- as the input reads standard input; --out - writes the GeoJSON to standard output)
-  sightline schema [--out FILE]                    the scenario JSON Schema (for editors)
+  sightline sweep <sweep.json> --out DIR [--jobs N] [--shard I/N]   run a scenario over seeds and varied inputs
+                (DIR: runs.csv, summary.json, report.html; with a shard: DIR/shard-I-of-N/)
+  sightline sweep merge <DIR>... --out DIR         combine shard folders (byte-identical to the whole sweep)
+  sightline schema [--sweep] [--out FILE]          the scenario (or sweep) JSON Schema (for editors)
 
 Options:
   --json        machine-readable output on stdout (progress stays on stderr)
@@ -58,6 +63,10 @@ Options:
   --residents N residents simulated by the preset's exposure analysis (default 10,000)
   --seed S      an integer (at most 2^53 − 1 in size) or a word
   --force       run even when the memory estimate says the run will not fit
+  --jobs N      sweep: worker processes (default 1; each runs a block of runs with its own cache)
+  --shard I/N   sweep: run only shard I (0-based) of N; default from SLURM_ARRAY_TASK_ID and
+                SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX and SIGHTLINE_SHARD_COUNT
+  --sweep       schema: the sweep file's schema instead of the scenario's
   -h, --help    this text (sightline COMMAND --help: that command's);  -v, --version   the version
 
 The --out folder of run is replaced as a unit (staged beside it, then swapped in): it holds
@@ -82,6 +91,9 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   force: { type: 'boolean' },
   'include-indoor': { type: 'boolean' },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
+  sweep: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -95,7 +107,8 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   coverage: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet', 'force'],
   route: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet', 'force'],
   'import-osm': ['out', 'json', 'include-indoor'],
-  schema: ['out'],
+  schema: ['out', 'sweep'],
+  sweep: ['out', 'jobs', 'shard', 'json', 'quiet', 'force'],
 };
 
 const CLI = 'sightline';
@@ -179,6 +192,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await cmdRoute(ctx, positionals);
       case 'import-osm':
         return cmdImportOsm(ctx, positionals);
+      case 'sweep':
+        return await cmdSweep(ctx, positionals);
       default:
         return cmdSchema(ctx, positionals);
     }
@@ -206,7 +221,7 @@ function reportError(e: unknown, io: CliIo, json: boolean): number {
   const interrupted = e instanceof ScenarioAbortError || (e as Error)?.name === 'AbortError';
   if (interrupted) code = interruptedCode(io);
   else if (e instanceof UsageError) code = EXIT.usage;
-  else if (e instanceof ScenarioError || e instanceof ResourceLimitError) code = EXIT.invalidScenario;
+  else if (e instanceof ScenarioError || e instanceof SweepError || e instanceof ResourceLimitError) code = EXIT.invalidScenario;
   const err = e as Error & { issues?: unknown };
   const message = interrupted ? `${code === EXIT.terminated ? 'terminated' : 'interrupted'}: stopped cleanly, no partial file left (the output folder is as it was)` : err?.message ?? String(e);
   if (json) {
@@ -594,7 +609,7 @@ function cmdImportOsm(ctx: Ctx, positionals: string[]): number {
 function cmdSchema(ctx: Ctx, positionals: string[]): number {
   if (positionals.length > 0) throw new UsageError(CLI, `schema: no positional argument expected, got ${positionals.length}`);
   const out = ctx.values.out === undefined || ctx.values.out === '-' ? undefined : prepareOutFile(ctx, ctx.values.out);
-  const text = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
+  const text = JSON.stringify(ctx.values.sweep ? sweepJsonSchema() : scenarioJsonSchema(), null, 2) + '\n';
   if (out === undefined) ctx.io.stdout.write(text);
   else {
     try {

@@ -5,5 +5,6 @@
  *
  * @internal
  */
-export { outputFolderProblem, outputFileProblem, recoverOutputFolder, makeFolders, testPause, TEST_PAUSE_ENV, STAGING_PREFIX, OLD_PREFIX } from './output-folder.js';
+export { writeOutputFolderAsync, outputFolderProblem, outputFileProblem, recoverOutputFolder, makeFolders, testPause, TEST_PAUSE_ENV, STAGING_PREFIX, OLD_PREFIX } from './output-folder.js';
 export { removeStaleTempFiles } from './atomic-write.js';
+export { chartScript, chartBundles, HTML_STYLE } from './html-kit.js';

@@ -23,3 +23,5 @@ export type { ScenarioSpec, ScenarioInput, CameraSourceSpec } from './schema.js'
 export { SCENARIO_STEPS } from './steps.js';
 export type { ScenarioContext, ScenarioStep } from './steps.js';
 export { SIGHTLINE_VERSION } from './version.js';
+export { StageCache, stageInputs } from './stage-cache.js';
+export type { StageCacheOptions } from './stage-cache.js';

@@ -16,3 +16,4 @@ export { NETWORK_REPORT } from './network/report.js';
 export { EXPOSURE_REPORT } from './exposure/report.js';
 export { UNICITY_KEEP_DEFAULT } from './exposure/step.js';
 export { RETENTION_REPORT } from './retention/report.js';
+export { stableJson } from './stage-cache.js';

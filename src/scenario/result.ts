@@ -33,6 +33,8 @@ export interface StepTiming {
   label: string;
   /** Wall-clock milliseconds. */
   ms: number;
+  /** True when the step's outputs came from a StageCache (ms is then 0). */
+  cached?: boolean;
 }
 
 /** A histogram for the report's charts: counts[i] values in [binEdges[i], binEdges[i + 1]) (the last bin closed). */

@@ -12,6 +12,7 @@ import type { ScenarioMetrics, ScenarioResult, StepTiming } from './result.js';
 import { SCENARIO_STEPS, type ScenarioArtefacts, type ScenarioContext, type ScenarioStep } from './steps.js';
 import { throwIfAborted, type ScenarioAbortError } from './scenario-error.js';
 import { SIGHTLINE_VERSION } from './version.js';
+import { StageCache, applyDelta, diffContext, snapshotContext, stageKey } from './stage-cache.js';
 
 /** A progress event of a run. */
 export interface ScenarioProgress {
@@ -43,6 +44,12 @@ export interface RunScenarioOptions {
   signal?: AbortSignal;
   /** Directory that file paths in the scenario are resolved against (default: the current directory). */
   baseDir?: string;
+  /**
+   * Reuse the outputs of steps whose inputs are unchanged since an earlier run
+   * with the same cache (see {@link StageCache}); the result is the same as
+   * without it. A restored step's timing is 0 and marked `cached`.
+   */
+  cache?: StageCache;
 }
 
 /** A run with the objects it built, for the outputs (maps, GeoJSON). Not JSON-serialisable. */
@@ -83,6 +90,8 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')) throw new InvalidInputError(ORIGIN, 'options.signal', 'must be an AbortSignal', signal);
   const baseDir = options.baseDir ?? process.cwd();
   if (typeof baseDir !== 'string') throw new InvalidInputError(ORIGIN, 'options.baseDir', 'must be a string', baseDir);
+  const cache = options.cache;
+  if (cache !== undefined && !(cache instanceof StageCache)) throw new InvalidInputError(ORIGIN, 'options.cache', 'must be a StageCache', cache);
   const spec: ScenarioSpec = parseScenario(scenario);
   const steps = SCENARIO_STEPS.filter((s) => s.enabled(spec));
   let current: ScenarioStep = steps[0];
@@ -105,13 +114,30 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
   };
   const timings: StepTiming[] = [];
   const t0 = performance.now();
+  let key = '';
   for (index = 0; index < steps.length; index++) {
     current = steps[index];
     await yieldToEventLoop();
     throwIfAborted(signal, ORIGIN, current.id);
     emit({ phase: 'start', fraction: 0 });
     const ts = performance.now();
-    await current.run(ctx);
+    if (cache) {
+      key = stageKey(key, current.id, spec, baseDir);
+      const hit = cache.get(current.id, key);
+      if (hit) {
+        applyDelta(ctx, hit);
+        cache.hits++;
+        timings.push({ id: current.id, label: current.label, ms: 0, cached: true });
+        emit({ phase: 'end', fraction: 1, ms: 0 });
+        continue;
+      }
+      const before = snapshotContext(ctx);
+      await current.run(ctx);
+      cache.set(current.id, key, diffContext(ctx, before, current.id));
+      cache.misses++;
+    } else {
+      await current.run(ctx);
+    }
     const ms = performance.now() - ts;
     timings.push({ id: current.id, label: current.label, ms });
     emit({ phase: 'end', fraction: 1, ms });

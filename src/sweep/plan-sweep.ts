@@ -1,0 +1,173 @@
+/**
+ * A sweep's plan: the base scenario, the varied inputs with their values, the
+ * variants the design picks, and the runs (variant × seed) in canonical
+ * order. The plan is a pure function of the sweep file (and the scenario file
+ * it names), so every shard of a sweep, on any machine, numbers the runs the
+ * same way.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidInputError } from '../core/index.js';
+import { parseScenario, scenarioPreset, type ScenarioPresetName } from '../scenario/index.js';
+import { stableJson } from '../scenario/internal.js';
+import { getPath, setPath } from './scenario-path.js';
+import { parseSweep, SweepError, SWEEP_DEFAULTS, type SweepSpec } from './sweep-schema.js';
+import { saltelliDesign, type SaltelliDesign } from './saltelli-design.js';
+
+/** One varied input. */
+export interface SweepParameter {
+  /** The key as the sweep file writes it. */
+  key: string;
+  /** The dotted path into the scenario it sets. */
+  path: string;
+  low: number;
+  central: number;
+  high: number;
+  /** Values a grid takes (in order). */
+  values: number[];
+  /** Values are rounded to integers. */
+  integer: boolean;
+}
+
+/** One run: a variant with a seed. */
+export interface SweepRun {
+  /** 0-based, canonical order: seed-major (every variant of the first seed, then of the second, …), so runs that share a seed's expensive stages are adjacent. */
+  id: number;
+  variant: number;
+  seed: string | number;
+}
+
+/** The plan of a sweep. */
+export interface SweepPlan {
+  /** SHA-256 of the sweep with its scenario written inline: shards of one sweep share it. */
+  hash: string;
+  name: string;
+  design: SweepSpec['design'];
+  /** The sweep as validated, with `scenario` replaced by the scenario document it names. */
+  sweep: SweepSpec & { scenario: Record<string, unknown> };
+  /** Directory the scenario's own relative paths are resolved against. */
+  scenarioBaseDir: string;
+  seeds: (string | number)[];
+  parameters: SweepParameter[];
+  /** Per variant, the value of each parameter (parameter order). */
+  variants: number[][];
+  runs: SweepRun[];
+  /** The sobol design's structure (for the indices), when design is sobol. */
+  sobol: SaltelliDesign | null;
+}
+
+/** Options of {@link planSweep}. */
+export interface PlanSweepOptions {
+  /** Directory a scenario path in the sweep is relative to (the sweep file's; default the current directory). */
+  baseDir?: string;
+}
+
+const round = (x: number, integer: boolean) => (integer ? Math.round(x) : x);
+
+/**
+ * Plans a sweep: reads its scenario, resolves each varied input to a path
+ * and its values, lists the variants of the design and the runs.
+ *
+ * @param sweep - a sweep file (object or JSON text; validated here)
+ * @param options - `baseDir`
+ * @returns the plan
+ * @throws {SweepError} on a bad sweep, an unreadable scenario, a path that cannot be set, or a variant that is not a valid scenario
+ * @example planSweep({ scenario: { preset: 'almaty' }, seeds: 4 }).runs.length // 4
+ */
+export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): SweepPlan {
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('planSweep', 'options', 'must be an object', options);
+  for (const k of Object.keys(options)) if (k !== 'baseDir') throw new InvalidInputError('planSweep', `options.${k}`, 'unknown option (known: baseDir)', k);
+  const baseDir = resolve(options.baseDir ?? process.cwd());
+  const spec = parseSweep(sweep);
+  let scenario: Record<string, unknown>;
+  let scenarioBaseDir = baseDir;
+  if (typeof spec.scenario === 'string') {
+    const file = resolve(baseDir, spec.scenario);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new SweepError('planSweep', [{ path: 'scenario', message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    }
+    try {
+      scenario = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new SweepError('planSweep', [{ path: 'scenario', message: `${file} is not valid JSON (${(e as Error).message})` }]);
+    }
+    scenarioBaseDir = dirname(file);
+  } else if ('preset' in spec.scenario && typeof spec.scenario.preset === 'string' && !('city' in spec.scenario)) {
+    const { preset, ...o } = spec.scenario as { preset: ScenarioPresetName; numCameras?: number; numResidents?: number; outageTrials?: number };
+    scenario = scenarioPreset(preset, o) as unknown as Record<string, unknown>;
+  } else {
+    scenario = structuredClone(spec.scenario) as Record<string, unknown>;
+  }
+  // The base scenario must itself be valid (its defaults give the central values).
+  const base = parseScenario(scenario) as unknown as Record<string, unknown>;
+  const parameters: SweepParameter[] = Object.entries(spec.vary).map(([key, r]) => {
+    const path = key;
+    const integer = !Array.isArray(r) && r.integer === true;
+    const low = Array.isArray(r) ? Math.min(...r) : r.low;
+    const high = Array.isArray(r) ? Math.max(...r) : r.high;
+    const own = getPath(base, path);
+    const explicit = Array.isArray(r) ? undefined : r.central;
+    const central = round(explicit ?? (typeof own === 'number' && Number.isFinite(own) ? own : (low + high) / 2), integer);
+    let values: number[];
+    if (Array.isArray(r)) values = [...r];
+    else {
+      const n = r.steps ?? SWEEP_DEFAULTS.steps;
+      values = Array.from({ length: n }, (_, i) => round(i === n - 1 ? r.high : r.low + ((r.high - r.low) * i) / (n - 1), integer));
+    }
+    return { key, path, low: round(low, integer), central, high: round(high, integer), values, integer };
+  });
+  const seeds = typeof spec.seeds === 'number' ? Array.from({ length: spec.seeds }, (_, i) => i + 1) : [...spec.seeds];
+  let variants: number[][] = [];
+  let sobol: SaltelliDesign | null = null;
+  if (spec.design === 'grid') {
+    variants = [[]];
+    for (const p of parameters) variants = variants.flatMap((v) => p.values.map((x) => [...v, x]));
+  } else if (spec.design === 'one-at-a-time') {
+    const centre = parameters.map((p) => p.central);
+    variants.push(centre);
+    parameters.forEach((p, i) => {
+      for (const x of [p.low, p.high]) {
+        const v = [...centre];
+        v[i] = x;
+        variants.push(v);
+      }
+    });
+  } else {
+    const ranges: Record<string, [number, number]> = {};
+    for (const p of parameters) {
+      if (!(p.low < p.high)) throw new SweepError('planSweep', [{ path: `vary.${p.key}`, message: `needs low < high for the sobol design (got ${p.low} and ${p.high})` }]);
+      ranges[p.key] = [p.low, p.high];
+    }
+    sobol = saltelliDesign(ranges, { samples: spec.samples ?? SWEEP_DEFAULTS.samples, seed: spec.designSeed ?? SWEEP_DEFAULTS.designSeed });
+    variants = sobol.points.map((pt) => parameters.map((p) => round(pt[p.key], p.integer)));
+  }
+  const runs: SweepRun[] = [];
+  seeds.forEach((seed, si) => variants.forEach((_, v) => runs.push({ id: si * variants.length + v, variant: v, seed })));
+  const resolved = { ...spec, scenario };
+  const hash = createHash('sha256').update(stableJson(resolved)).digest('hex');
+  const plan: SweepPlan = { hash, name: spec.name ?? String(scenario.name ?? 'sweep'), design: spec.design, sweep: resolved, scenarioBaseDir, seeds, parameters, variants, runs, sobol };
+  // Every varied path must be settable; check on the first variant (the rest differ only in numbers).
+  if (variants.length > 0) runScenarioDocument(plan, runs[0]);
+  return plan;
+}
+
+/**
+ * The scenario document of one run: the base scenario with the run's seed and
+ * its variant's values set.
+ *
+ * @param plan - from planSweep
+ * @param run - one of plan.runs
+ * @returns a scenario document (validate and run it with runScenario)
+ * @throws {SweepError} when a varied path cannot be set
+ */
+export function runScenarioDocument(plan: SweepPlan, run: SweepRun): Record<string, unknown> {
+  const doc = structuredClone(plan.sweep.scenario);
+  doc.seed = run.seed;
+  const values = plan.variants[run.variant];
+  plan.parameters.forEach((p, i) => setPath(doc, p.path, values[i]));
+  return doc;
+}
