@@ -14,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const src = join(root, 'src');
 
 /** The layers from the top of the stack down: a layer imports only from layers before it. */
-const LAYERS = ['core', 'geo', 'city', 'cameras', 'network', 'retention', 'coverage', 'mobility', 'exposure', 'scenario', 'io', 'cli'];
+const LAYERS = ['core', 'geo', 'city', 'cameras', 'network', 'retention', 'coverage', 'mobility', 'exposure', 'scenario', 'sweep', 'io', 'cli'];
 /** Files another layer may import: the public entry and the internal entry. */
 const ENTRY_FILES = new Set(['index.ts', 'internal.ts']);
 
