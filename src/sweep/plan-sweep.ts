@@ -11,7 +11,8 @@ import { dirname, resolve } from 'node:path';
 import { InvalidInputError } from '../core/index.js';
 import { parseScenario, scenarioPreset, type ScenarioPresetName } from '../scenario/index.js';
 import { stableJson } from '../scenario/internal.js';
-import { getPath, setPath } from './scenario-path.js';
+import { getPath, pathSegments, setPath, writeOutRetentionPreset } from './scenario-path.js';
+import { ScenarioError } from '../scenario/index.js';
 import { parseSweep, SweepError, SWEEP_DEFAULTS, type SweepSpec } from './sweep-schema.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelli-design.js';
 
@@ -109,7 +110,17 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
     const integer = !Array.isArray(r) && r.integer === true;
     const low = Array.isArray(r) ? Math.min(...r) : r.low;
     const high = Array.isArray(r) ? Math.max(...r) : r.high;
-    const own = getPath(base, path);
+    // The value in force at the path: the scenario's, with defaults applied (a preset policy written out first).
+    let own = getPath(base, path);
+    if (own === undefined) {
+      const d = structuredClone(scenario);
+      writeOutRetentionPreset(d, pathSegments(path));
+      try {
+        own = getPath(parseScenario(d), path);
+      } catch {
+        own = undefined;
+      }
+    }
     const explicit = Array.isArray(r) ? undefined : r.central;
     const central = round(explicit ?? (typeof own === 'number' && Number.isFinite(own) ? own : (low + high) / 2), integer);
     let values: number[];
@@ -150,8 +161,19 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
   const resolved = { ...spec, scenario };
   const hash = createHash('sha256').update(stableJson(resolved)).digest('hex');
   const plan: SweepPlan = { hash, name: spec.name ?? String(scenario.name ?? 'sweep'), design: spec.design, sweep: resolved, scenarioBaseDir, seeds, parameters, variants, runs, sobol };
-  // Every varied path must be settable; check on the first variant (the rest differ only in numbers).
-  if (variants.length > 0) runScenarioDocument(plan, runs[0]);
+  // Every variant must be a valid scenario: refused here, before any run, with the variant's values named.
+  const issues: { path: string; message: string }[] = [];
+  variants.forEach((vals, v) => {
+    if (issues.length >= 10) return;
+    try {
+      parseScenario(runScenarioDocument(plan, runs[v]));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      const at = parameters.map((p, i) => `${p.key} = ${vals[i]}`).join(', ');
+      for (const i of e.issues) issues.push({ path: `variant ${v}${at ? ` (${at})` : ''}`, message: `is not a valid scenario: ${i.message}` });
+    }
+  });
+  if (issues.length) throw new SweepError('planSweep', issues);
   return plan;
 }
 

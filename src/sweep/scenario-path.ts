@@ -35,7 +35,7 @@ export function getPath(doc: unknown, path: string): unknown {
  * path reaches into its policy (`retention.policy.…` or
  * `retention.compareWith.policy.…`), so a sweep can vary one rule of a preset.
  */
-function writeOutRetentionPreset(doc: Record<string, unknown>, segs: string[]): void {
+export function writeOutRetentionPreset(doc: Record<string, unknown>, segs: string[]): void {
   if (segs[0] !== 'retention' || !isObject(doc.retention)) return;
   const r = doc.retention;
   if (segs[1] === 'policy' && typeof r.preset === 'string' && r.policy === undefined && Object.prototype.hasOwnProperty.call(RETENTION_PRESETS, r.preset)) {

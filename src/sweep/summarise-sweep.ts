@@ -20,7 +20,7 @@ export const SWEEP_INTERVAL_LEVEL = 0.9;
 /** One headline number of one variant, over its seeds. */
 export interface SweepStat {
   median: number;
-  /** 5th percentile over seeds. */
+  /** 5th percentile over seeds (linear interpolation between order statistics). */
   lo: number;
   /** 95th percentile over seeds. */
   hi: number;
@@ -136,7 +136,7 @@ export function summariseSweep(plan: SweepPlan, rows: readonly SweepRow[]): Swee
     seeds: plan.seeds,
     numRuns: plan.runs.length,
     parameters: plan.parameters.map((p) => ({ key: p.key, path: p.path, low: p.low, central: p.central, high: p.high, values: p.values })),
-    interval: { level: SWEEP_INTERVAL_LEVEL, method: `5th and 95th percentiles of the ${plan.seeds.length} seeds' values (simple-statistics quantileSorted: with fewer than 20 seeds these are the smallest and largest)` },
+    interval: { level: SWEEP_INTERVAL_LEVEL, method: `5th and 95th percentiles of the ${plan.seeds.length} seeds' values, interpolated linearly between order statistics (simple-statistics quantileSorted)` },
     variants,
     oneAtATime,
     sobol,
