@@ -15,6 +15,12 @@ import { getPath, pathSegments, setPath, writeOutRetentionPreset } from './scena
 import { ScenarioError } from '../scenario/index.js';
 import { parseSweep, SweepError, SWEEP_DEFAULTS, type SweepSpec } from './sweep-schema.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelli-design.js';
+import { oneAtATimePoints, type OneAtATimeParameters } from './one-at-a-time.js';
+
+/** The one-at-a-time levels of the parameters (their low, central and high values). */
+export function oneAtATimeLevels(parameters: readonly SweepParameter[]): OneAtATimeParameters {
+  return Object.fromEntries(parameters.map((p) => [p.key, { low: p.low, central: p.central, high: p.high }]));
+}
 
 /** One varied input. */
 export interface SweepParameter {
@@ -138,15 +144,9 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
     variants = [[]];
     for (const p of parameters) variants = variants.flatMap((v) => p.values.map((x) => [...v, x]));
   } else if (spec.design === 'one-at-a-time') {
-    const centre = parameters.map((p) => p.central);
-    variants.push(centre);
-    parameters.forEach((p, i) => {
-      for (const x of [p.low, p.high]) {
-        const v = [...centre];
-        v[i] = x;
-        variants.push(v);
-      }
-    });
+    const bad = parameters.filter((p) => !(p.low < p.high && p.low <= p.central && p.central <= p.high));
+    if (bad.length) throw new SweepError('planSweep', bad.map((p) => ({ path: `vary.${p.key}`, message: `needs low < high and low ≤ central ≤ high for the one-at-a-time design (got ${p.low}, ${p.central}, ${p.high})` })));
+    variants = oneAtATimePoints(oneAtATimeLevels(parameters)).points.map((pt) => parameters.map((p) => pt[p.key]));
   } else {
     const ranges: Record<string, [number, number]> = {};
     for (const p of parameters) {

@@ -13,6 +13,8 @@ import type { SweepRow } from './run-sweep.js';
 import { headlineKeys } from './sweep-csv.js';
 import { SweepError } from './sweep-schema.js';
 import { sobolFromEvaluations } from './sobol-indices.js';
+import { oneAtATimeFromEvaluations } from './one-at-a-time.js';
+import { oneAtATimeLevels } from './plan-sweep.js';
 
 /** Level of the intervals over seeds. */
 export const SWEEP_INTERVAL_LEVEL = 0.9;
@@ -100,15 +102,11 @@ export function summariseSweep(plan: SweepPlan, rows: readonly SweepRow[]): Swee
   let oneAtATime: SweepSummary['oneAtATime'] = null;
   if (plan.design === 'one-at-a-time') {
     oneAtATime = {};
+    const levels = oneAtATimeLevels(plan.parameters);
     for (const k of complete) {
-      const out = (v: number) => variants[v].headline[k].median;
-      const swings = plan.parameters.map((p, i) => {
-        const lo = out(1 + 2 * i);
-        const hi = out(2 + 2 * i);
-        return { parameter: p.key, low: p.low, high: p.high, outputAtLow: lo, outputAtHigh: hi, swing: Math.abs(hi - lo) };
-      });
-      swings.sort((a, b) => b.swing - a.swing || (a.parameter < b.parameter ? -1 : a.parameter > b.parameter ? 1 : 0));
-      oneAtATime[k] = { base: out(0), swings };
+      // The median over seeds at each point of the design (central, then each input's low and high).
+      const o = oneAtATimeFromEvaluations(levels, variants.map((v) => v.headline[k].median));
+      oneAtATime[k] = { base: o.base, swings: o.swings.map((w) => ({ parameter: w.name, low: w.low, high: w.high, outputAtLow: w.outputAtLow, outputAtHigh: w.outputAtHigh, swing: w.swing })) };
     }
   }
   let sobol: SweepSummary['sobol'] = null;
