@@ -64,8 +64,8 @@ Options:
   --seed S      an integer (at most 2^53 − 1 in size) or a word
   --force       run even when the memory estimate says the run will not fit
   --jobs N      sweep: worker processes (default 1; each runs a block of runs with its own cache)
-  --shard I/N   sweep: run only shard I (0-based) of N; default from SLURM_ARRAY_TASK_ID and
-                SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX and SIGHTLINE_SHARD_COUNT
+  --shard I/N   sweep: run only shard I (0-based) of N; default from SLURM_ARRAY_TASK_ID or
+                JOB_COMPLETION_INDEX, with SIGHTLINE_SHARD_COUNT (or SLURM_ARRAY_TASK_COUNT)
   --sweep       schema: the sweep file's schema instead of the scenario's
   -h, --help    this text (sightline COMMAND --help: that command's);  -v, --version   the version
 

@@ -3,8 +3,9 @@
  * output folder, and `sightline sweep merge` to combine shard folders.
  *
  * Shards: `--shard I/N` (0-based), else a cluster scheduler's array index —
- * Slurm's SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) with
- * SLURM_ARRAY_TASK_COUNT, or Kubernetes' JOB_COMPLETION_INDEX with
+ * Slurm's SLURM_ARRAY_TASK_ID with SIGHTLINE_SHARD_COUNT (or, for an array
+ * that starts at 0, SLURM_ARRAY_TASK_COUNT: a re-run of one task has a count
+ * of 1, so set SIGHTLINE_SHARD_COUNT), or Kubernetes' JOB_COMPLETION_INDEX with
  * SIGHTLINE_SHARD_COUNT (an Indexed Job does not publish its completions).
  * A shard writes `DIR/shard-IIII-of-NNNN/` (runs.csv, shard.json) as a unit,
  * so a re-run of a failed shard is idempotent.
@@ -41,9 +42,18 @@ export function shardFromArgs(flag: string | undefined, env: NodeJS.ProcessEnv):
     if (!m) throw new UsageError(CLI, `--shard must be I/N (0-based shard I of N, e.g. 0/4), got ${JSON.stringify(flag)}`);
     s = { index: Number(m[1]), count: Number(m[2]), from: '--shard' };
   } else if (env.SLURM_ARRAY_TASK_ID !== undefined) {
-    if (env.SLURM_ARRAY_TASK_COUNT === undefined) throw new UsageError(CLI, 'SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: give --shard I/N');
-    const min = env.SLURM_ARRAY_TASK_MIN !== undefined ? int('SLURM_ARRAY_TASK_MIN', env.SLURM_ARRAY_TASK_MIN) : 0;
-    s = { index: int('SLURM_ARRAY_TASK_ID', env.SLURM_ARRAY_TASK_ID) - min, count: int('SLURM_ARRAY_TASK_COUNT', env.SLURM_ARRAY_TASK_COUNT), from: 'Slurm job array' };
+    // The array index is the shard index (arrays are 0-based: --array=0-(N-1)). The count is
+    // SIGHTLINE_SHARD_COUNT when set: re-running one failed task (sbatch --array=2) makes Slurm's own
+    // count 1, so a re-run needs it; without it, Slurm's count, only for an array that starts at 0.
+    const index = int('SLURM_ARRAY_TASK_ID', env.SLURM_ARRAY_TASK_ID);
+    if (env.SIGHTLINE_SHARD_COUNT !== undefined) s = { index, count: int('SIGHTLINE_SHARD_COUNT', env.SIGHTLINE_SHARD_COUNT), from: 'Slurm job array' };
+    else {
+      if (env.SLURM_ARRAY_TASK_COUNT === undefined) throw new UsageError(CLI, 'SLURM_ARRAY_TASK_ID is set but neither SIGHTLINE_SHARD_COUNT nor SLURM_ARRAY_TASK_COUNT is: give --shard I/N');
+      if (env.SLURM_ARRAY_TASK_MIN !== undefined && int('SLURM_ARRAY_TASK_MIN', env.SLURM_ARRAY_TASK_MIN) !== 0) {
+        throw new UsageError(CLI, `the Slurm array starts at ${env.SLURM_ARRAY_TASK_MIN}, not 0: set SIGHTLINE_SHARD_COUNT to the number of shards (a re-run of some tasks), or give --shard I/N`);
+      }
+      s = { index, count: int('SLURM_ARRAY_TASK_COUNT', env.SLURM_ARRAY_TASK_COUNT), from: 'Slurm job array' };
+    }
   } else if (env.JOB_COMPLETION_INDEX !== undefined) {
     if (env.SIGHTLINE_SHARD_COUNT === undefined) throw new UsageError(CLI, 'JOB_COMPLETION_INDEX is set but SIGHTLINE_SHARD_COUNT is not (set it to the Job\'s completions), or give --shard I/N');
     s = { index: int('JOB_COMPLETION_INDEX', env.JOB_COMPLETION_INDEX), count: int('SIGHTLINE_SHARD_COUNT', env.SIGHTLINE_SHARD_COUNT), from: 'Kubernetes Indexed Job' };

@@ -77,9 +77,18 @@ describe('sightline sweep', () => {
   }, 300_000);
 
   test('a Slurm or Kubernetes array index picks the shard; a re-run shard replaces its folder whole', async () => {
-    const slurm = await sightline(['sweep', 'sweep.json', '--out', 'env', '--quiet'], { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '4', SLURM_ARRAY_TASK_COUNT: '2' });
+    const slurm = await sightline(['sweep', 'sweep.json', '--out', 'env', '--quiet'], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '2' });
     expect(slurm.code, slurm.stderr).toBe(0);
     expect(existsSync(join(dir, 'env', 'shard-0001-of-0002', 'runs.csv'))).toBe(true);
+    // A re-run of task 1 alone (sbatch --array=1): Slurm says 1 task from 1; without SIGHTLINE_SHARD_COUNT that is refused, with it the same shard.
+    const rerun = { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '1' };
+    const refused = await sightline(['sweep', 'sweep.json', '--out', 'env', '--quiet'], rerun);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/SIGHTLINE_SHARD_COUNT/);
+    const before1 = snapshot(join(dir, 'env', 'shard-0001-of-0002'));
+    const rerunOk = await sightline(['sweep', 'sweep.json', '--out', 'env', '--quiet'], { ...rerun, SIGHTLINE_SHARD_COUNT: '2' });
+    expect(rerunOk.code, rerunOk.stderr).toBe(0);
+    expect(snapshot(join(dir, 'env', 'shard-0001-of-0002'))).toEqual(before1);
     const k8s = await sightline(['sweep', 'sweep.json', '--out', 'env', '--quiet'], { JOB_COMPLETION_INDEX: '0', SIGHTLINE_SHARD_COUNT: '2' });
     expect(k8s.code, k8s.stderr).toBe(0);
     const before = snapshot(join(dir, 'env', 'shard-0000-of-0002'));
