@@ -307,8 +307,7 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
   let threads: number;
   if (o.threads === undefined || o.threads === 'auto') threads = -1;
   else threads = requireInteger(ORIGIN, 'options.threads', o.threads, 1, 256);
-  const keep = o.keepSightings ?? false;
-  if (typeof keep !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.keepSightings', 'must be a boolean', keep);
+  const keep = resolveKeepSightings(ORIGIN, o.keepSightings);
   const sample = o.sample === undefined ? POPULATION_EXPOSURE_DEFAULTS.sample : requireInteger(ORIGIN, 'options.sample', o.sample, 0);
   const speeds = { walk: o.speeds?.walk ?? TRAVEL_SPEEDS.walk, car: o.speeds?.car ?? TRAVEL_SPEEDS.car };
   for (const k of ['walk', 'car'] as const) {
@@ -380,6 +379,13 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
       cityPopulation,
     },
   };
+}
+
+/** @internal The `keepSightings` option checked (default false); shared with rescorePopulationExposure. */
+export function resolveKeepSightings(origin: string, value: unknown): boolean {
+  const keep = value ?? false;
+  if (typeof keep !== 'boolean') throw new InvalidInputError(origin, 'options.keepSightings', 'must be a boolean', keep);
+  return keep;
 }
 
 /** @internal Checks the `watchlistSize` option (undefined: no watchlist); shared with rescorePopulationExposure. */

@@ -16,7 +16,7 @@ import { requireKnownKeys, requireObject } from '../core/internal.js';
 import { MODE_CAR, MODE_WALK } from '../mobility/index.js';
 import { districtExposure } from './district-exposure.js';
 import { groupTripsByRow, identificationRows, type PersonDayMetrics } from './person-metrics.js';
-import { checkWatchlistSize, districtInequality, populationWatchlist, summarise, type PopulationExposure } from './population-exposure.js';
+import { checkWatchlistSize, districtInequality, populationWatchlist, resolveKeepSightings, summarise, type PopulationExposure } from './population-exposure.js';
 import type { RecognitionSpec } from './recognition.js';
 import { identifiedFromCounts, logNotIdentifiedFromCounts } from './sightings-scorer.js';
 import { resolvePlateReadRateOption, resolveRecognitionOption, type SightingParams, type SightingSet } from './sightings.js';
@@ -35,6 +35,12 @@ export interface RescorePopulationExposureOptions {
   /** Watchlist expectations for a gallery of this many people (undefined: none). */
   watchlistSize?: number;
   /**
+   * false: drop the kept sightings (`sightings` and `params.sample` null, as computePopulationExposure gives them
+   * without `keepSightings`), which saves recomputing their `pIdentify` (O(kept sightings): a fresh array of 8 bytes
+   * a sighting, the bulk of the cost when many residents are kept). true: keep them (the exposure must have them).
+   */
+  keepSightings?: boolean;
+  /**
    * The CameraSet the exposure was computed for. Needed only when the exposure keeps sightings and a channel's
    * rate was 0 there (a kept sighting's identification probability then no longer tells whether its camera can
    * identify); otherwise not read.
@@ -43,7 +49,7 @@ export interface RescorePopulationExposureOptions {
 }
 
 const ORIGIN = 'rescorePopulationExposure';
-const OPTION_KEYS = ['recognition', 'plateReadRate', 'watchlistSize', 'cameras'] as const;
+const OPTION_KEYS = ['recognition', 'plateReadRate', 'watchlistSize', 'keepSightings', 'cameras'] as const;
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -165,8 +171,8 @@ function rescoreSightings(
  * its counts of face-qualifying and plate-qualifying captures (TripMetrics.faceSearches, plateCaptures).
  *
  * @param exposure - a result of computePopulationExposure (binary weights)
- * @param options - `recognition`, `plateReadRate`, `watchlistSize` (an absent option keeps the exposure's
- *   value; see {@link RescorePopulationExposureOptions}), and `cameras` (needed only in one case, see there)
+ * @param options - `recognition`, `plateReadRate`, `watchlistSize`, `keepSightings` (an absent option keeps the
+ *   exposure's value; see {@link RescorePopulationExposureOptions}), and `cameras` (needed only in one case, see there)
  * @returns a new PopulationExposure, as computePopulationExposure would give it with these options
  * @throws {InvalidInputError} an exposure computed with availabilities between 0 and 1 (field
  *   `exposure.params.sighting.availability`) or without the capture counts (`exposure.trips.plateCaptures`);
@@ -177,7 +183,10 @@ function rescoreSightings(
  * const lfr = rescorePopulationExposure(base, { recognition: 'london-met-lfr', watchlistSize: 16_000 });
  * lfr.summary.pIdentified.mean; // as computePopulationExposure(cameras, city, { seed: 1, cameraUp, recognition: 'london-met-lfr', watchlistSize: 16_000 })
  * @remarks O(trips + person-days · log(person-days) for the two quantile summaries + kept sightings when the
- *   rates change); no routing, no scoring. Allocates the recomputed columns only.
+ *   rates change); no routing, no scoring. Allocates the recomputed columns only. On the Almaty preset (10,000
+ *   residents, 20,672 trips) a few to tens of milliseconds; with the 10,000 residents' 2.3 million kept sightings
+ *   rescored as well, some hundreds (mostly the first writes to the fresh 18 MB pIdentify column; pass
+ *   `keepSightings: false` when the variants do not need the sightings).
  */
 export function rescorePopulationExposure(exposure: PopulationExposure, options: RescorePopulationExposureOptions): PopulationExposure {
   const o = requireObject(ORIGIN, 'options', options) as unknown as RescorePopulationExposureOptions;
@@ -188,6 +197,10 @@ export function rescorePopulationExposure(exposure: PopulationExposure, options:
   const plateReadRate = has(o, 'plateReadRate') ? resolvePlateReadRateOption(ORIGIN, o.plateReadRate) : old.plateReadRate;
   const watchlistSize = has(o, 'watchlistSize') ? o.watchlistSize : exposure.watchlist === null ? undefined : exposure.watchlist.params.gallerySize;
   checkWatchlistSize(ORIGIN, watchlistSize);
+  const keep = has(o, 'keepSightings') ? resolveKeepSightings(ORIGIN, o.keepSightings) : exposure.sightings !== null;
+  if (keep && exposure.sightings === null) {
+    throw new InvalidInputError(ORIGIN, 'options.keepSightings', 'can be true only when the exposure kept sightings (computePopulationExposure with keepSightings)', true);
+  }
   const cityPopulation = exposure.params.cityPopulation;
   if (watchlistSize !== undefined && !(typeof cityPopulation === 'number' && cityPopulation >= 0 && Number.isFinite(cityPopulation))) {
     throw new InvalidInputError(ORIGIN, 'exposure.params.cityPopulation', 'must be a finite number >= 0 (a result of computePopulationExposure) to compute the watchlist', cityPopulation);
@@ -231,7 +244,7 @@ export function rescorePopulationExposure(exposure: PopulationExposure, options:
   const districts = districtExposure(newPersons, exposure.residents, groups);
   const inequality = districtInequality(districts);
   const watchlist = populationWatchlist(ORIGIN, watchlistSize, newPersons, exposure.numResidents, cityPopulation, recognition);
-  const sightings = exposure.sightings === null ? null : rescoreSightings(exposure.sightings, trips, old, sighting, capabilities);
+  const sightings = keep ? rescoreSightings(exposure.sightings as SightingSet, trips, old, sighting, capabilities) : null;
   return {
     ...exposure,
     trips: newTrips,
@@ -241,6 +254,6 @@ export function rescorePopulationExposure(exposure: PopulationExposure, options:
     inequality,
     watchlist,
     sightings,
-    params: { ...exposure.params, sighting },
+    params: { ...exposure.params, sighting, ...(keep ? {} : { sample: null }) },
   };
 }

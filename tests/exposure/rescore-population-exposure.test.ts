@@ -121,6 +121,17 @@ describe('rescorePopulationExposure', () => {
     expect(bitDiffs(r, before)).toEqual([]);
   });
 
+  it('drops the kept sightings with keepSightings: false, as computePopulationExposure without them', () => {
+    const r = compute({});
+    const got = rescorePopulationExposure(r, { ...CHOICES[1], keepSightings: false });
+    expect(got.sightings).toBeNull();
+    expect(got.params.sample).toBeNull();
+    expectSame(got, compute({ ...(CHOICES[1] as Partial<PopulationExposureOptions>), keepSightings: false }));
+    expectSame(rescorePopulationExposure(r, { keepSightings: true, plateReadRate: 0.3 }), compute({ plateReadRate: 0.3 }));
+    expect(() => rescorePopulationExposure(got, { keepSightings: true })).toThrow(/rescorePopulationExposure: options.keepSightings can be true only when the exposure kept sightings/);
+    expect(() => rescorePopulationExposure(r, { keepSightings: 1 as never })).toThrow(/rescorePopulationExposure: options.keepSightings must be a boolean/);
+  });
+
   it('chains: rescoring a rescored result is rescoring the original', () => {
     const r = compute({});
     const a = rescorePopulationExposure(rescorePopulationExposure(r, CHOICES[3]), CHOICES[1]);
