@@ -36,7 +36,7 @@ export interface DistrictExposureTable {
  *
  * @param persons - per person-day metrics (computePersonMetrics)
  * @param residents - the residents (their `district`)
- * @param districts - the city's districts (rows in this order; a last row `id: null` when some residents live in none)
+ * @param districts - the city's districts (only their `id` and `name` are read; rows in this order, and a last row `id: null` when some residents live in none)
  * @returns rows of means per resident and day
  * @throws {InvalidInputError} residents and metrics of different sizes, or a district index out of range
  * @example
@@ -44,7 +44,7 @@ export interface DistrictExposureTable {
  * table.rows[0].meanPIdentified;
  * @remarks O(numPersons · numDays + districts).
  */
-export function districtExposure(persons: PersonDayMetrics, residents: Residents, districts: readonly District[]): DistrictExposureTable {
+export function districtExposure(persons: PersonDayMetrics, residents: Residents, districts: readonly Pick<District, 'id' | 'name'>[]): DistrictExposureTable {
   const origin = 'districtExposure';
   if (typeof persons !== 'object' || persons === null || !(persons.sightings instanceof Float64Array)) throw new InvalidInputError(origin, 'persons', 'must be a PersonDayMetrics (computePersonMetrics)', persons);
   if (typeof residents !== 'object' || residents === null || !(residents.district instanceof Uint16Array)) throw new InvalidInputError(origin, 'residents', 'must be Residents (createResidents)', residents);

@@ -17,6 +17,8 @@ export type { PersonDayMetrics, PersonMetricsOptions } from './person-metrics.js
 export { computePopulationExposure, POPULATION_EXPOSURE_DEFAULTS } from './population-exposure.js';
 export type { PopulationExposureOptions, DistributionSummary, PopulationExposure } from './population-exposure.js';
 export { parallelPopulationAvailable, terminatePopulationWorkers } from './population-parallel.js';
+export { rescorePopulationExposure } from './rescore-population-exposure.js';
+export type { RescorePopulationExposureOptions } from './rescore-population-exposure.js';
 export { perEntryFromFpir, recognitionModel, falseAlertProbability, identifiedAtLeastOnce, RECOGNITION_PRESETS } from './recognition.js';
 export type { RecognitionModel, RecognitionSpec, RecognitionPresetName } from './recognition.js';
 export { validateRecognition, MET_LFR_2025 } from './recognition-validation.js';

@@ -96,11 +96,54 @@ export function distinctScratch(numCameras: number): DistinctScratch {
 }
 
 /**
+ * @internal Trips grouped by person-day row `person · numDays + day` (counting sort, stable: trip order
+ * within a row). The trips' persons and days must be in range (checked by the caller). O(trips + rows).
+ */
+export function groupTripsByRow(trips: Pick<TripMetrics, 'numTrips' | 'person' | 'day'>, numRows: number, numDays: number): PersonDayRows {
+  const nt = trips.numTrips;
+  const { person, day } = trips;
+  const rowStart = new Uint32Array(numRows + 1);
+  for (let t = 0; t < nt; t++) rowStart[person[t] * numDays + day[t] + 1]++;
+  for (let r = 0; r < numRows; r++) rowStart[r + 1] += rowStart[r];
+  const order = new Uint32Array(nt);
+  const fill = rowStart.slice(0, numRows);
+  for (let t = 0; t < nt; t++) order[fill[person[t] * numDays + day[t]]++] = t;
+  return { numRows, rowStart, order };
+}
+
+/**
+ * @internal The identification columns of person-day rows `r0` … `r1 − 1` alone (expected identified
+ * captures and P(identified at least once)), from the trips' `identified` and `pIdentified`, with the
+ * arithmetic of {@link aggregateRows} (same order, same bits; rows without trips are left untouched).
+ * rescorePopulationExposure uses it after changing the rates.
+ */
+export function identificationRows(
+  tIdentified: Float64Array, tP: Float64Array, rows: PersonDayRows, r0: number, r1: number, outIdentified: Float64Array, outP: Float64Array,
+): void {
+  const { rowStart, order } = rows;
+  for (let r = r0; r < r1; r++) {
+    const a = rowStart[r];
+    const e = rowStart[r + 1];
+    if (a === e) continue;
+    let identified = 0, ln = 0;
+    for (let k = a; k < e; k++) {
+      const t = order[k];
+      identified += tIdentified[t];
+      const p = tP[t];
+      ln += p >= 1 ? -Infinity : Math.log1p(-p);
+    }
+    outIdentified[r] = identified;
+    outP[r] = -Math.expm1(ln) + 0;
+  }
+}
+
+/**
  * @internal Aggregates person-day rows `r0` … `r1 − 1` into `out` (rows
  * without trips are left untouched, i.e. zero). Distinct cameras are
  * Σ over the cameras on the row's trips of 1 − Π (their miss probabilities),
  * cameras in order of first listing; every value is computed in the same order
- * whoever computes it, so ranges can run on different threads.
+ * whoever computes it, so ranges can run on different threads. The identified
+ * and pIdentified sums are those of {@link identificationRows} (keep them alike).
  */
 export function aggregateRows(trips: PersonDayInput, rows: PersonDayRows, r0: number, r1: number, out: PersonDayColumns, scratch: DistinctScratch): void {
   const { stamp, slotMiss, listed } = scratch;
@@ -213,14 +256,7 @@ export function aggregatePersonDays(
   const nd = o.numDays === undefined ? maxDay + 1 : requireInteger(origin, 'options.numDays', o.numDays, 1);
   if (maxDay >= nd) throw new InvalidInputError(origin, 'options.numDays', `must exceed every trip's day (largest ${maxDay})`, nd);
   const rows = np * nd;
-  // Trips grouped by row (counting sort, stable: trip order within a row).
-  const rowStart = new Uint32Array(rows + 1);
-  for (let t = 0; t < nt; t++) rowStart[trips.person[t] * nd + trips.day[t] + 1]++;
-  for (let r = 0; r < rows; r++) rowStart[r + 1] += rowStart[r];
-  const order = new Uint32Array(nt);
-  const fill = rowStart.slice(0, rows);
-  for (let t = 0; t < nt; t++) order[fill[trips.person[t] * nd + trips.day[t]]++] = t;
-  const groups: PersonDayRows = { numRows: rows, rowStart, order };
+  const groups = groupTripsByRow(trips, rows, nd);
   let out: PersonDayColumns;
   if (aggregate === undefined) {
     out = personDayColumns(rows, false);

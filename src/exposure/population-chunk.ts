@@ -24,7 +24,7 @@ export interface PlanColumns extends TripMetricColumns {
 /** The names of the PlanColumns, in the order of a row of the chunks' row table. */
 export const PLAN_COLUMN_NAMES = [
   'speed', 'sightings', 'identified', 'distinctCameras', 'length', 'observedLength', 'observedFraction',
-  'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches', 'cameraBlock', 'cameraRow',
+  'longestGap', 'longestGapSeconds', 'pIdentified', 'faceSearches', 'plateCaptures', 'cameraBlock', 'cameraRow',
 ] as const satisfies readonly (keyof PlanColumns)[];
 
 /** Numbers per row of the chunks' row table (one per PlanColumns column). */
@@ -38,11 +38,11 @@ export const ROW_WIDTH = PLAN_COLUMN_NAMES.length;
  * chunkStart[c + 1] − 1; rows of unreachable plans are not written (nor read).
  *
  * Why: a chunk then writes one contiguous stretch, where writing per-plan
- * columns by plan id scattered 13 writes a trip over 100 MB (1,000,000
+ * columns by plan id scattered 14 writes a trip over 110 MB (1,000,000
  * trips), which cost the two threads each other's cache: the routing and
  * scoring scaled markedly worse on two threads. The rows go into plan order
- * afterwards in one gather (gatherRows), which reads each row's 104 bytes
- * together (two or three cache lines, where 13 separate columns cost 13 misses).
+ * afterwards in one gather (gatherRows), which reads each row's 112 bytes
+ * together (two or three cache lines, where 14 separate columns cost 14 misses).
  */
 let keptRows: Float64Array | null = null;
 
@@ -53,7 +53,7 @@ let keptRows: Float64Array | null = null;
  * {@link releaseRowTable} drops it (terminatePopulationWorkers calls it). The
  * table is scratch (the result gets the gathered columns), and every row the
  * gather reads was written in full by its chunk, so it needs no clearing.
- * Why kept: a fresh table is 104 MB of fresh memory per 1,000,000 plans, slow
+ * Why kept: a fresh table is 112 MB of fresh memory per 1,000,000 plans, slow
  * to fault in on a virtual machine (a first write to fresh memory is many
  * times slower than a second one; figures in benchmarks/README.md), and the old one would
  * stay allocated until the calling thread next collects.
@@ -77,8 +77,8 @@ export function releaseRowTable(): void {
  * i in i0 … i1 − 1 (reads scattered, writes in order).
  */
 export function gatherRows(rows: Float64Array, dst: PlanColumns, at: Uint32Array, i0: number, i1: number): void {
-  const { speed, sightings, identified, distinctCameras, length, observedLength, observedFraction, longestGap, longestGapSeconds, pIdentified, faceSearches, cameraBlock, cameraRow } = dst;
-  // Unrolled on purpose: a row's 13 numbers are read together, and every column is a local (no per-column dispatch).
+  const { speed, sightings, identified, distinctCameras, length, observedLength, observedFraction, longestGap, longestGapSeconds, pIdentified, faceSearches, plateCaptures, cameraBlock, cameraRow } = dst;
+  // Unrolled on purpose: a row's 14 numbers are read together, and every column is a local (no per-column dispatch).
   for (let i = i0; i < i1; i++) {
     const o = ROW_WIDTH * at[i];
     speed[i] = rows[o];
@@ -92,8 +92,9 @@ export function gatherRows(rows: Float64Array, dst: PlanColumns, at: Uint32Array
     longestGapSeconds[i] = rows[o + 8];
     pIdentified[i] = rows[o + 9];
     faceSearches[i] = rows[o + 10];
-    cameraBlock[i] = rows[o + 11];
-    cameraRow[i] = rows[o + 12];
+    plateCaptures[i] = rows[o + 11];
+    cameraBlock[i] = rows[o + 12];
+    cameraRow[i] = rows[o + 13];
   }
 }
 
@@ -103,7 +104,7 @@ export function planColumns(numPlans: number, shared: boolean): PlanColumns {
   const u32 = () => (shared ? new Uint32Array(new SharedArrayBuffer(4 * numPlans)) : new Uint32Array(numPlans));
   return {
     speed: f64(), sightings: f64(), identified: f64(), distinctCameras: f64(), length: f64(), observedLength: f64(), observedFraction: f64(),
-    longestGap: f64(), longestGapSeconds: f64(), pIdentified: f64(), faceSearches: f64(), cameraBlock: u32(), cameraRow: u32(),
+    longestGap: f64(), longestGapSeconds: f64(), pIdentified: f64(), faceSearches: f64(), plateCaptures: f64(), cameraBlock: u32(), cameraRow: u32(),
   };
 }
 
@@ -200,8 +201,9 @@ export class ChunkRunner {
       out[o + 8] = buf.longestGap[t] / speed;
       out[o + 9] = buf.pIdentified[t];
       out[o + 10] = buf.faceSearches[t];
-      out[o + 11] = chunk;
-      out[o + 12] = t;
+      out[o + 11] = buf.plateCaptures[t];
+      out[o + 12] = chunk;
+      out[o + 13] = t;
       if (keep !== null && trips.person[t] < job.sampleLimit) keep.append(s, trips.planId[t], trips.person[t], trips.day[t], trips.departure[t], trips.speed[t]);
     }
     // Views, not trimmed copies: the chunk's lists are kept as one block of the result's camera lists.

@@ -21,6 +21,7 @@ import { packProfileEntries } from './sightings-scorer.js';
 import { prepareScoring, type SightingOptions, type SightingParams, type SightingSet } from './sightings.js';
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
+import type { RecognitionModel } from './recognition.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
 
 /** Defaults of {@link computePopulationExposure}. */
@@ -112,6 +113,8 @@ export interface PopulationExposure {
     speeds: { walk: number; car: number };
     profile: StreetExposureProfile['params'];
     plans: Record<string, unknown>;
+    /** The city's population (`city.population.total`), to which the watchlist figures are scaled. */
+    cityPopulation: number;
   };
 }
 
@@ -144,8 +147,8 @@ function chunkPlans(plans: TripPlans, numNodes: number): { order: Uint32Array; c
   return { order, chunkStart: Uint32Array.from(starts) };
 }
 
-/** Distribution summaries of person-day columns (the sorts on the worker threads too when `threads` > 1). */
-function summarise(columns: Float64Array[], threads: number): DistributionSummary[] {
+/** @internal Distribution summaries of person-day columns (the sorts on the worker threads too when `threads` > 1; same values). */
+export function summarise(columns: Float64Array[], threads: number): DistributionSummary[] {
   const qs = POPULATION_EXPOSURE_DEFAULTS.quantiles;
   const w = 3 + qs.length;
   const stats = threads > 1 ? runColumnStats(columns, qs, threads) : new Float64Array(columns.length * w);
@@ -208,7 +211,7 @@ function mergeChunks(
     numTrips: nt, numCameras, person, day, mode,
     speed: cols.speed, sightings: cols.sightings, identified: cols.identified, distinctCameras: cols.distinctCameras, length: cols.length,
     observedLength: cols.observedLength, observedFraction: cols.observedFraction, longestGap: cols.longestGap, longestGapSeconds: cols.longestGapSeconds,
-    pIdentified: cols.pIdentified, faceSearches: cols.faceSearches,
+    pIdentified: cols.pIdentified, faceSearches: cols.faceSearches, plateCaptures: cols.plateCaptures,
     cameraBlocks, cameraBlock: cols.cameraBlock, cameraRow: cols.cameraRow,
     params, planId,
   };
@@ -304,16 +307,13 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
   let threads: number;
   if (o.threads === undefined || o.threads === 'auto') threads = -1;
   else threads = requireInteger(ORIGIN, 'options.threads', o.threads, 1, 256);
-  const keep = o.keepSightings ?? false;
-  if (typeof keep !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.keepSightings', 'must be a boolean', keep);
+  const keep = resolveKeepSightings(ORIGIN, o.keepSightings);
   const sample = o.sample === undefined ? POPULATION_EXPOSURE_DEFAULTS.sample : requireInteger(ORIGIN, 'options.sample', o.sample, 0);
   const speeds = { walk: o.speeds?.walk ?? TRAVEL_SPEEDS.walk, car: o.speeds?.car ?? TRAVEL_SPEEDS.car };
   for (const k of ['walk', 'car'] as const) {
     if (!(typeof speeds[k] === 'number' && speeds[k] > 0 && Number.isFinite(speeds[k]))) throw new InvalidInputError(ORIGIN, `options.speeds.${k}`, 'must be a finite number > 0', speeds[k]);
   }
-  if (o.watchlistSize !== undefined && !(typeof o.watchlistSize === 'number' && Number.isFinite(o.watchlistSize) && o.watchlistSize >= 1)) {
-    throw new InvalidInputError(ORIGIN, 'options.watchlistSize', 'must be a finite number >= 1', o.watchlistSize);
-  }
+  checkWatchlistSize(ORIGIN, o.watchlistSize);
   if (o.plans !== undefined) requireObject(ORIGIN, 'options.plans', o.plans);
 
   const network = o.network ?? buildStreetNetwork(city.streets);
@@ -356,26 +356,9 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
   if (parallel && sharedBytes(trips, plans.numPlans) > POPULATION_EXPOSURE_DEFAULTS.releaseAfterBytes) releasePopulationWorkers();
   const summary = { sightings: sSightings, identified: sIdentified, distinctCameras: sDistinct, observedFraction: sObserved, longestGap: sGap, pIdentified: sP };
   const districts = districtExposure(persons, residents, city.districts);
-  // Between districts only: residents whose home lies in no district are left out of the comparison.
-  const named = districts.rows.filter((r) => r.id !== null);
-  const ids = named.map((r) => r.id as string);
-  const weights = named.map((r) => r.residents);
-  const inequality = {
-    meanSightings: groupInequality(ids, named.map((r) => r.meanSightings), weights),
-    meanIdentified: groupInequality(ids, named.map((r) => r.meanIdentified), weights),
-    meanPIdentified: groupInequality(ids, named.map((r) => r.meanPIdentified), weights),
-  };
-  let watchlist: PopulationExposure['watchlist'] = null;
-  if (o.watchlistSize !== undefined) {
-    let searches = 0;
-    for (let r = 0; r < persons.faceSearches.length; r++) searches += persons.faceSearches[r];
-    const cityPop = city.population.total;
-    const scale = cityPop / numResidents;
-    const perDay = (searches / persons.numDays) * scale;
-    if (o.watchlistSize > cityPop) throw new InvalidInputError(ORIGIN, 'options.watchlistSize', `must be at most the city's population (${cityPop})`, o.watchlistSize);
-    const w = watchlistIdentifications({ gallerySize: o.watchlistSize, capturesPerDay: perDay, population: cityPop }, { model: prep.params.recognition });
-    watchlist = { ...w, citySearchesPerDay: perDay, scale, simulatedSearches: searches };
-  }
+  const inequality = districtInequality(districts);
+  const cityPopulation = city.population.total;
+  const watchlist = populationWatchlist(ORIGIN, o.watchlistSize, persons, numResidents, cityPopulation, prep.params.recognition);
   return {
     numResidents,
     numDays: persons.numDays,
@@ -391,8 +374,54 @@ export function computePopulationExposure(first: CameraSet | City, second: City 
     inequality,
     watchlist,
     sightings: keep ? mergeKept(results, plans.numPlans, prep.params) : null,
-    params: { seed: rng.seed, numResidents, sample: keep ? Math.min(sample, numResidents) : null, sighting: prep.params, speeds, profile: profile.params, plans: plans.params },
+    params: {
+      seed: rng.seed, numResidents, sample: keep ? Math.min(sample, numResidents) : null, sighting: prep.params, speeds, profile: profile.params, plans: plans.params,
+      cityPopulation,
+    },
   };
+}
+
+/** @internal The `keepSightings` option checked (default false); shared with rescorePopulationExposure. */
+export function resolveKeepSightings(origin: string, value: unknown): boolean {
+  const keep = value ?? false;
+  if (typeof keep !== 'boolean') throw new InvalidInputError(origin, 'options.keepSightings', 'must be a boolean', keep);
+  return keep;
+}
+
+/** @internal Checks the `watchlistSize` option (undefined: no watchlist); shared with rescorePopulationExposure. */
+export function checkWatchlistSize(origin: string, size: unknown): void {
+  if (size !== undefined && !(typeof size === 'number' && Number.isFinite(size) && size >= 1)) {
+    throw new InvalidInputError(origin, 'options.watchlistSize', 'must be a finite number >= 1', size);
+  }
+}
+
+/** @internal Inequality between districts (residents whose home lies in no district are left out of the comparison). */
+export function districtInequality(districts: DistrictExposureTable): PopulationExposure['inequality'] {
+  const named = districts.rows.filter((r) => r.id !== null);
+  const ids = named.map((r) => r.id as string);
+  const weights = named.map((r) => r.residents);
+  return {
+    meanSightings: groupInequality(ids, named.map((r) => r.meanSightings), weights),
+    meanIdentified: groupInequality(ids, named.map((r) => r.meanIdentified), weights),
+    meanPIdentified: groupInequality(ids, named.map((r) => r.meanPIdentified), weights),
+  };
+}
+
+/**
+ * @internal The watchlist part of a PopulationExposure (null without `size`): the simulated face searches
+ * scaled to the city. Throws when the watchlist exceeds the city's population.
+ */
+export function populationWatchlist(
+  origin: string, size: number | undefined, persons: PersonDayMetrics, numResidents: number, cityPopulation: number, model: RecognitionModel,
+): PopulationExposure['watchlist'] {
+  if (size === undefined) return null;
+  let searches = 0;
+  for (let r = 0; r < persons.faceSearches.length; r++) searches += persons.faceSearches[r];
+  const scale = cityPopulation / numResidents;
+  const perDay = (searches / persons.numDays) * scale;
+  if (size > cityPopulation) throw new InvalidInputError(origin, 'options.watchlistSize', `must be at most the city's population (${cityPopulation})`, size);
+  const w = watchlistIdentifications({ gallerySize: size, capturesPerDay: perDay, population: cityPopulation }, { model });
+  return { ...w, citySearchesPerDay: perDay, scale, simulatedSearches: searches };
 }
 
 /** Bytes of per-call arrays the workers were handed: the camera lists and about 250 bytes per plan (the plans, the row table, the gathered columns). */

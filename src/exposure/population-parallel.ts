@@ -376,7 +376,7 @@ export function releasePopulationWorkers(): void {
 /**
  * Stops the population worker threads (otherwise kept, unref'ed, for the life
  * of the process, and started again on the next call that uses threads), and
- * drops the row table kept between calls (13 numbers a plan: about 104 MB
+ * drops the row table kept between calls (14 numbers a plan: about 112 MB
  * after a call of 1,000,000 trips, on one thread too).
  *
  * @returns a promise that settles when every worker has stopped

@@ -20,6 +20,13 @@
  *   recognition model; cars (MODE_CAR) through plate readers (CAPABILITY_PLATE)
  *   at the plate level: `plateReadRate`; otherwise 0. Multiplied by the
  *   camera's weight (availability; see below).
+ * - **identification with binary weights** (every camera up or down: no
+ *   `availability`, or only 0 and 1): a trip's expected identified captures
+ *   and log P(not identified) come from its counts of face-qualifying and
+ *   plate-qualifying captures (nFace · faceRate + nPlate · plateRate and
+ *   nFace · log1p(−faceRate) + nPlate · log1p(−plateRate)), so that they can
+ *   be recomputed for other rates without scoring again
+ *   (rescorePopulationExposure); with other weights, the per-capture sums.
  * - **weight** (`pSeen`): probability the capture happens = cameraUp (0/1) ×
  *   availability. Availability is read as a per-capture probability, independent
  *   between captures (short, scattered outages); draw `cameraUp` yourself for
@@ -48,6 +55,30 @@ export interface ResolvedScoring {
   faceRate: number;
   /** Probability a plate reader reads a plate at the plate level. */
   plateRate: number;
+}
+
+/**
+ * @internal Expected identified captures of a trip whose captures all happen (binary weights):
+ * nFace · faceRate + nPlate · plateRate. Shared by the scorer and rescorePopulationExposure, so that
+ * both give the same bits.
+ */
+export function identifiedFromCounts(nFace: number, nPlate: number, faceRate: number, plateRate: number): number {
+  return nFace * faceRate + nPlate * plateRate;
+}
+
+/** log(1 − rate)^n, 0 when nothing can identify (n or rate 0), −Infinity when a capture identifies for sure. */
+function channelLogMiss(n: number, rate: number): number {
+  if (!(n > 0 && rate > 0)) return 0;
+  return rate >= 1 ? -Infinity : n * Math.log1p(-rate);
+}
+
+/**
+ * @internal log P(not identified) of a trip whose captures all happen (binary weights):
+ * nFace · log1p(−faceRate) + nPlate · log1p(−plateRate) (a term is 0 when its count or rate is 0, −Infinity
+ * when its rate is 1). Shared by the scorer and rescorePopulationExposure (same bits).
+ */
+export function logNotIdentifiedFromCounts(nFace: number, nPlate: number, faceRate: number, plateRate: number): number {
+  return channelLogMiss(nFace, faceRate) + channelLogMiss(nPlate, plateRate);
 }
 
 function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, n: number): T {
@@ -128,6 +159,8 @@ export class TripScorer {
   distinct = 0;
   /** Expected face searches: captures of a pedestrian by a face camera, frontal at the face level (Σ weight). */
   searches = 0;
+  /** Expected plate captures: captures of a car by a plate reader at the plate level (Σ weight). */
+  plates = 0;
   /** Path length (m) and (expected) metres inside at least one footprint at the base level. */
   length = 0;
   observed = 0;
@@ -345,6 +378,8 @@ export class TripScorer {
     let identified = 0;
     let logNot = 0;
     let searches = 0;
+    let plates = 0;
+    const binary = this.r.binary;
     const dMiss = this.dMiss;
     for (let i = 0; i < nd; i++) dMiss[i] = 1;
     for (let s = 0; s < ns; s++) {
@@ -357,14 +392,25 @@ export class TripScorer {
           searches += wc;
         }
       } else if (mode === MODE_CAR) {
-        if ((caps[c] & CAPABILITY_PLATE) !== 0 && this.sLevel[s] >= plateLevel) pid = plateRate * wc;
+        if ((caps[c] & CAPABILITY_PLATE) !== 0 && this.sLevel[s] >= plateLevel) {
+          pid = plateRate * wc;
+          plates += wc;
+        }
       }
       this.sPId[s] = pid;
       this.sW[s] = wc;
       sightings += wc;
-      identified += pid;
-      if (pid > 0) logNot += pid >= 1 ? -Infinity : Math.log1p(-pid);
+      if (!binary) {
+        identified += pid;
+        if (pid > 0) logNot += pid >= 1 ? -Infinity : Math.log1p(-pid);
+      }
       if (w !== null) dMiss[cam[3 * c + 2]] *= 1 - wc;
+    }
+    if (binary) {
+      // Every capture happens for sure: the trip's identification depends on the rates only through the
+      // counts, and rescorePopulationExposure recomputes it from the counts with the same two functions.
+      identified = identifiedFromCounts(searches, plates, faceRate, plateRate);
+      logNot = logNotIdentifiedFromCounts(searches, plates, faceRate, plateRate);
     }
     let distinct = 0;
     if (w === null) {
@@ -377,6 +423,7 @@ export class TripScorer {
     this.identified = identified;
     this.logNotIdentified = logNot;
     this.searches = searches;
+    this.plates = plates;
     this.distinct = distinct;
   }
 }

@@ -126,6 +126,22 @@ function levelIndex(origin: string, field: string, value: unknown, profile: Stre
 }
 
 /**
+ * @internal The `recognition` sighting option resolved to a model (default SIGHTING_DEFAULTS.recognition);
+ * shared by prepareScoring and rescorePopulationExposure.
+ */
+export function resolveRecognitionOption(origin: string, value: SightingOptions['recognition']): RecognitionModel {
+  const rec = value ?? SIGHTING_DEFAULTS.recognition;
+  if (typeof rec === 'string') return recognitionModel(rec);
+  requireObject(origin, 'options.recognition', rec);
+  return recognitionModel(rec);
+}
+
+/** @internal The `plateReadRate` sighting option checked (default SIGHTING_DEFAULTS.plateReadRate); shared as resolveRecognitionOption. */
+export function resolvePlateReadRateOption(origin: string, value: number | undefined): number {
+  return requireProbability(origin, 'options.plateReadRate', value ?? SIGHTING_DEFAULTS.plateReadRate);
+}
+
+/**
  * @internal Validates the sighting options against a profile and a camera set
  * (once, at a public boundary).
  */
@@ -148,16 +164,10 @@ export function prepareScoring(origin: string, profile: StreetExposureProfile, c
   if (profile.params && typeof profile.params.numCameras === 'number' && profile.params.numCameras !== n) {
     throw new InvalidInputError(origin, 'cameras.numCameras', `must equal the number of cameras the profile was computed for (${profile.params.numCameras})`, n);
   }
-  let model: RecognitionModel;
-  const rec = o.recognition ?? SIGHTING_DEFAULTS.recognition;
-  if (typeof rec === 'string') model = recognitionModel(rec);
-  else {
-    requireObject(origin, 'options.recognition', rec);
-    model = recognitionModel(rec);
-  }
+  const model = resolveRecognitionOption(origin, o.recognition);
   const faceLevel = levelIndex(origin, 'options.faceLevel', o.faceLevel ?? SIGHTING_DEFAULTS.faceLevel, profile);
   const plateLevel = levelIndex(origin, 'options.plateLevel', o.plateLevel ?? SIGHTING_DEFAULTS.plateLevel, profile);
-  const plateRate = requireProbability(origin, 'options.plateReadRate', o.plateReadRate ?? SIGHTING_DEFAULTS.plateReadRate);
+  const plateRate = resolvePlateReadRateOption(origin, o.plateReadRate);
   let weight: Float64Array | null = checkAvailability(origin, o.availability, n);
   if (o.cameraUp !== undefined) {
     const up = o.cameraUp;

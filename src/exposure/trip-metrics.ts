@@ -39,8 +39,17 @@ export interface TripMetrics {
   readonly longestGapSeconds: Float64Array;
   /** Probability of being identified at least once on the trip: 1 − Π(1 − pIdentify). */
   readonly pIdentified: Float64Array;
-  /** Expected face searches: pedestrian captures by face cameras, frontal at the face level (what a watchlist search runs on). */
+  /**
+   * Expected face searches: pedestrian captures by face cameras, frontal at the face level (what a watchlist
+   * search runs on) — the trip's face-qualifying captures (Σ weight; a count with binary weights).
+   */
   readonly faceSearches: Float64Array;
+  /**
+   * Expected plate captures: car captures by plate readers at the plate level — the trip's plate-qualifying
+   * captures (Σ weight; a count with binary weights). With binary weights `identified` and `pIdentified` follow
+   * from the two counts and the rates (see sightings-scorer.ts), which is what rescorePopulationExposure uses.
+   */
+  readonly plateCaptures: Float64Array;
   /**
    * Distinct cameras per trip (in order of first sighting), stored in blocks:
    * trip t's cameras are `b.list[b.start[r]]` … `b.list[b.start[r + 1] − 1]`
@@ -111,6 +120,7 @@ export interface TripMetricColumns {
   longestGap: Float64Array;
   pIdentified: Float64Array;
   faceSearches: Float64Array;
+  plateCaptures: Float64Array;
 }
 
 /** @internal Growable per-trip metric columns filled from a scorer. */
@@ -124,6 +134,7 @@ export class TripMetricsBuffer {
   readonly longestGap: Float64Array;
   readonly pIdentified: Float64Array;
   readonly faceSearches: Float64Array;
+  readonly plateCaptures: Float64Array;
   readonly cameraStart: Uint32Array;
   cameraList: Uint32Array;
   cameraMiss: Float64Array | null;
@@ -141,6 +152,7 @@ export class TripMetricsBuffer {
     this.longestGap = new Float64Array(n);
     this.pIdentified = new Float64Array(n);
     this.faceSearches = new Float64Array(n);
+    this.plateCaptures = new Float64Array(n);
     this.shared = options.shared === true;
     this.cameraStart = this.u32(n + 1);
     // Distinct cameras per trip: tens to a hundred on the Almaty preset; the lists grow by half when needed.
@@ -172,6 +184,7 @@ export class TripMetricsBuffer {
     this.longestGap[i] = s.longestGap;
     this.pIdentified[i] = -Math.expm1(s.logNotIdentified) + 0;
     this.faceSearches[i] = s.searches;
+    this.plateCaptures[i] = s.plates;
     const nd = s.numDistinct;
     const u = this.usedEntries;
     if (u + nd > this.cameraList.length) {
@@ -210,7 +223,7 @@ export function assembleTripMetrics(
   cols: {
     person: Uint32Array; day: Uint16Array; mode: Uint8Array; speed: Float64Array;
     sightings: Float64Array; identified: Float64Array; distinctCameras: Float64Array; length: Float64Array;
-    observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array; faceSearches: Float64Array;
+    observedLength: Float64Array; longestGap: Float64Array; pIdentified: Float64Array; faceSearches: Float64Array; plateCaptures: Float64Array;
     cameraBlocks: TripCameraBlock[]; cameraBlock: Uint32Array; cameraRow: Uint32Array;
   },
   numCameras: number,
@@ -258,7 +271,7 @@ export function computeTripMetrics(trips: TripSet, profile: StreetExposureProfil
     {
       person: trips.person.slice(0, nt), day: trips.day.slice(0, nt), mode: trips.mode.slice(0, nt), speed: Float64Array.from(trips.speed.subarray(0, nt)),
       sightings: buf.sightings, identified: buf.identified, distinctCameras: buf.distinctCameras, length: buf.length,
-      observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified, faceSearches: buf.faceSearches,
+      observedLength: buf.observedLength, longestGap: buf.longestGap, pIdentified: buf.pIdentified, faceSearches: buf.faceSearches, plateCaptures: buf.plateCaptures,
       cameraBlocks: [{ start: buf.cameraStart, list: cameraList, miss: cameraMiss }], cameraBlock: new Uint32Array(nt), cameraRow: identity(nt),
     },
     cameras.numCameras,
