@@ -24,6 +24,8 @@ export {
   SOURCES,
   formatSource,
   poissonInterval,
+  bootstrapMeanInterval,
+  bootstrapMeanIntervals,
 } from './core/index.js';
 export type {
   Seed,
@@ -33,6 +35,9 @@ export type {
   Source,
   SourceId,
   Interval,
+  BootstrapInterval,
+  BootstrapOptions,
+  BootstrapColumn,
 } from './core/index.js';
 
 // Geometry: the most used helpers (the rest: sightline/geo).
