@@ -394,8 +394,9 @@ function headlineText(r: ScenarioResult): string {
   // Every other headline number with an interval (the rest of the unicity curve, the history on file, …).
   const rest = Object.keys(r.intervals ?? {}).filter((k) => !shown.has(k) && h[k] !== undefined);
   if (rest.length > 0) {
-    lines.push(row('other sampled figures (90 % intervals)', ''));
-    for (const k of rest) lines.push(row(`  ${k}`, ci(k, h[k], (x) => x.toPrecision(4))));
+    lines.push('  other sampled figures (90 % intervals)');
+    const isShare = (k: string) => /^unicity|Share|Fraction|^exposureP|PHistory/.test(k);
+    for (const k of rest) lines.push(row(`  ${k}`, ci(k, h[k], isShare(k) ? pct2 : (x) => x.toPrecision(4))));
   }
   if (r.timings) lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s (not in results.json)`));
   return lines.join('\n') + '\n';
