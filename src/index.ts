@@ -24,8 +24,6 @@ export {
   SOURCES,
   formatSource,
   poissonInterval,
-  bootstrapMeanInterval,
-  bootstrapMeanIntervals,
 } from './core/index.js';
 export type {
   Seed,
@@ -35,9 +33,6 @@ export type {
   Source,
   SourceId,
   Interval,
-  BootstrapInterval,
-  BootstrapOptions,
-  BootstrapColumn,
 } from './core/index.js';
 
 // Geometry: the most used helpers (the rest: sightline/geo).
