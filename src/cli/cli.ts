@@ -20,6 +20,7 @@ import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
 import { ScenarioError, ScenarioAbortError, parseScenario, scenarioJsonSchema, type ScenarioInput, scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName, runScenarioDetailed, type ScenarioRun, compareScenarios, type ScenarioComparison, type ScenarioResult, SIGHTLINE_VERSION } from '../scenario/index.js';
 import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, buildComparisonHtml, OUTPUT_FILES } from '../io/index.js';
+import { formatWithInterval } from '../scenario/internal.js';
 import { outputFolderProblem, outputFileProblem, recoverOutputFolder, removeStaleTempFiles, makeFolders } from '../io/internal.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 import { guardResources, ResourceLimitError } from './resource-guard.js';
@@ -347,6 +348,14 @@ const int = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).
 function headlineText(r: ScenarioResult): string {
   const h = r.headline;
   const row = (label: string, value: string) => `  ${label.padEnd(40)} ${value}`;
+  // A headline number with its 90 % interval when it has one (the keys printed so are not listed again at the end).
+  const shown = new Set<string>();
+  const ci = (key: string, value: number | null | undefined, fmt: (x: number) => string) => {
+    shown.add(key);
+    return formatWithInterval(value, r.intervals?.[key], fmt);
+  };
+  const pct2 = (x: number) => pct(x);
+  const dec = (d: number) => (x: number) => x.toFixed(d);
   const lines = [`${r.name} — sightline ${r.libraryVersion}, seed ${r.seed}`, row('cameras', `${int(h.cameras)} (${int(h.liveCameras)} live, ${int(h.faceCameras)} face recognition, ${int(h.plateCameras)} plate reading)`)];
   for (const c of r.metrics.coverage?.runs ?? []) lines.push(row(`area seen (${c.level}${c.occlusion ? ', buildings block' : ''})`, `${pct(c.coveredFraction)} of ${c.studyAreaKm2.toFixed(0)} km²; by ≥2 cameras ${pct(c.atLeast[2] ?? 0)}`));
   // Each line says whether buildings block the view, so that lines computed differently are not read as one series.
@@ -360,18 +369,15 @@ function headlineText(r: ScenarioResult): string {
     const w = n.spof.top.find((x) => x.kind !== 'city-centre' && x.kind !== 'national');
     if (w) lines.push(row('worst single failure below the centre', `${w.key}: ${int(w.camerasCut)} cameras cut off, live share ${pct(w.liveShareAfter)}`));
   }
-  if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${pct(n.outages.liveShare.mean)}, 5th percentile ${pct(n.outages.liveShare.p05)}; delivered through link capacity: mean ${pct(n.outages.deliveredShare.mean)}`));
+  if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${ci('outageLiveShareMean', n.outages.liveShare.mean, pct2)}, 5th percentile ${ci('outageLiveShareP05', n.outages.liveShare.p05, pct2)}; delivered through link capacity: mean ${ci('outageDeliveredLiveShareMean', n.outages.deliveredShare.mean, pct2)}`));
   if (n?.damage) lines.push(row('after the damage', `${int(n.damage.camerasDark)} cameras dark; live ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore ?? undefined)} → ${pct(n.damage.coveredFractionAfter)}` : ''}`));
   const p = r.metrics.exposure?.population;
   if (p) {
-    lines.push(row(`a day for ${int(p.numResidents)} residents`, `${p.summary.sightings.mean.toFixed(1)} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${pct(p.summary.pIdentified.mean)}`));
-    if (p.channels) lines.push(row('', `by face ${pct(p.channels.face.pIdentifiedMean)} (walk trips), by plate ${pct(p.channels.plate.pIdentifiedMean)} (car trips, a read taken as identifying the driver); without a car trip that day ${pct(p.channels.walkOnly.pIdentifiedMean)}`));
+    lines.push(row(`a day for ${int(p.numResidents)} residents`, `${ci('exposureSightingsMean', p.summary.sightings.mean, dec(1))} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${ci('exposurePIdentifiedMean', p.summary.pIdentified.mean, pct2)}`));
+    lines.push(row('', `${ci('exposureIdentifiedMean', p.summary.identified.mean, dec(2))} identifying sightings each; ${ci('exposureObservedFractionMean', p.summary.observedFraction.mean, pct2)} of the path observed`));
+    if (p.channels) lines.push(row('', `by face ${ci('exposurePIdentifiedFaceMean', p.channels.face.pIdentifiedMean, pct2)} (walk trips), by plate ${ci('exposurePIdentifiedPlateMean', p.channels.plate.pIdentifiedMean, pct2)} (car trips, a read taken as identifying the driver); without a car trip that day ${ci('exposurePIdentifiedWalkOnlyMean', p.channels.walkOnly.pIdentifiedMean, pct2)}`));
     if (p.watchlist) {
-      const ci = (key: string) => {
-        const i = r.intervals?.[key];
-        return i ? ` (${Math.round(i.level * 100)} %: ${i.lo.toFixed(1)}–${i.hi.toFixed(1)})` : '';
-      };
-      lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${p.watchlist.expectedTrue.toFixed(1)}${ci('watchlistTruePerDay')} true identifications, ${p.watchlist.expectedFalse.toFixed(1)}${ci('watchlistFalsePerDay')} false alerts`));
+      lines.push(row(`watchlist of ${int(p.watchlist.size)}, city-wide per day`, `${ci('watchlistTruePerDay', p.watchlist.expectedTrue, dec(1))} true identifications, ${ci('watchlistFalsePerDay', p.watchlist.expectedFalse, dec(1))} false alerts`));
       if (p.watchlist.simulatedSearches !== undefined) lines.push(row('', `from ${int(p.watchlist.simulatedSearches)} simulated face searches (interval: Poisson on that count only)`));
       const rc = r.metrics.exposure!.recognitionCheck;
       if (rc && p.watchlist.expectedFalseAtMetRate !== undefined) lines.push(row('', `model ${r.metrics.exposure!.recognition.name} predicts ${int(rc.predictedFalseAlerts)} false alerts for the Met's ${int(rc.facesScanned)} scans (published: ${int(rc.observedFalseAlerts)}); at the Met's operational rate: ${p.watchlist.expectedFalseAtMetRate.toFixed(2)} false alerts a day`));
@@ -380,7 +386,7 @@ function headlineText(r: ScenarioResult): string {
     if (k4) {
       const cell = p.unicity!.curve?.[1];
       const cellAt = cell?.points[cell.points.length - 1];
-      lines.push(row('singled out by 4 (camera, hour) sightings', `${pct(k4.share)} of ${int(p.unicity!.sampled)} residents over ${int(p.unicity!.days)} day(s)${cellAt ? `; at ${cell!.resolution} ${pct(cellAt.share)}` : ''}`));
+      lines.push(row('singled out by 4 (camera, hour) sightings', `${ci('unicityK4', k4.share, pct2)} of ${int(p.unicity!.sampled)} residents over ${int(p.unicity!.days)} day(s)${cellAt ? `; at ${cell!.resolution} ${ci('unicityK4Cell', cellAt.share, pct2)}` : ''}`));
       lines.push(row('', 'for reference, de Montjoye et al. 2013: 95% among 1.5 million people over 15 months (antenna × hour); unicity falls as the crowd grows'));
     }
   }
@@ -392,12 +398,20 @@ function headlineText(r: ScenarioResult): string {
     if (pm.storage) parts.push(`${int(pm.storage.storedTB)} TB (${int(pm.storage.costPerMonth)} ${pm.storage.currency}/month)`);
     const alt = r.metrics.retention?.videoAlternative;
     if (pm.storage && alt && pm === ret!.policy) parts.push(`with video ${alt.videoDays} d instead of the unverified ${alt.replacesDays} d: ${int(alt.storedTB)} TB`);
-    if (pm.history) parts.push(`last ${int(ret!.lookbackDays)} days reconstructable ${pct(pm.history.summary.reconstructableShare.mean)}`);
-    if (pm.access) parts.push(`closed loop ${pm.access.closedLoop ? 'holds' : `broken (${pm.access.beyondAllowed.map((b) => b.principal).join(', ')})`}`);
+    const prefix = pm === ret!.policy ? 'retention' : 'retentionCompared';
+    if (pm.history) parts.push(`last ${int(ret!.lookbackDays)} days reconstructable ${ci(`${prefix}ReconstructableShareMean`, pm.history.summary.reconstructableShare.mean, pct2)}`);
+    if (pm.access) parts.push(`${ci(`${prefix}PrincipalsPerResidentMean`, pm.access.principalsPerResident.mean, dec(2))} principals can reach a resident's history; closed loop ${pm.access.closedLoop ? 'holds' : `broken (${pm.access.beyondAllowed.map((b) => b.principal).join(', ')})`}`);
     lines.push(row(`retention: ${pm.name}`, parts.join('; ')));
   }
   for (const c of ret?.crowds ?? []) {
     lines.push(row(`crowd from the archive: ${c.crowd}`, c.rows.map((x) => `${int(x.daysAfter)} d later ${x.identified.toFixed(1)} identified${x.byPolicy ? '' : x.heldCameras > 0 ? ' (legal hold)' : ''}`).join('; ')));
+  }
+  // Every other headline number with an interval (the rest of the unicity curve, the history on file, …).
+  const rest = Object.keys(r.intervals ?? {}).filter((k) => !shown.has(k) && h[k] !== undefined);
+  if (rest.length > 0) {
+    lines.push('  other sampled figures (90 % intervals)');
+    const isShare = (k: string) => /^unicity|Share|Fraction|^exposureP|PHistory/.test(k);
+    for (const k of rest) lines.push(row(`  ${k}`, ci(k, h[k], isShare(k) ? pct2 : (x) => x.toPrecision(4))));
   }
   if (r.timings) lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s (not in results.json)`));
   return lines.join('\n') + '\n';

@@ -15,3 +15,5 @@ export { SOURCES, formatSource } from './sources.js';
 export type { Source, SourceId } from './sources.js';
 export { poissonInterval, POISSON_INTERVAL_DEFAULTS } from './poisson-interval.js';
 export type { Interval } from './poisson-interval.js';
+export { bootstrapMeanInterval, bootstrapMeanIntervals, BOOTSTRAP_DEFAULTS } from './bootstrap-interval.js';
+export type { BootstrapColumn, BootstrapOptions, BootstrapInterval } from './bootstrap-interval.js';

@@ -9,6 +9,7 @@ export { throwIfAborted } from './scenario-error.js';
 
 // The parts' report sections and the helpers they share, for the page src/io/report-html.ts assembles.
 export { esc, fmtNum, VEGA_LITE_SCHEMA } from './report-kit.js';
+export { formatWithInterval } from './intervals.js';
 export type { ReportCard, ReportMapFeatures, ReportSection } from './report-kit.js';
 export { MODEL_REPORT } from './model/report.js';
 export { COVERAGE_REPORT } from './coverage/report.js';

@@ -18,7 +18,7 @@ describe('sightline run with the network and exposure layers', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\)/);
     expect(r.stdout).toMatch(/worst single failure below the centre\s+hub-\w+: [\d,]+ cameras cut off/);
-    expect(r.stdout).toMatch(/a day for 200 residents\s+[\d.]+ sightings each/);
+    expect(r.stdout).toMatch(/a day for 200 residents\s+[\d.]+ \(90 %: [\d.]+–[\d.]+\) sightings each/);
     expect(r.stdout).toMatch(/least-surveilled Almaty-2 station → Republic Square\s+[\d.]+ km/);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['network.geojson', 'exposure.csv']));
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));

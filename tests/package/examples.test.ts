@@ -32,7 +32,7 @@ describe('npm start (examples/scenario-start.mjs)', () => {
     expect(text).toMatch(/cameras\s+3,000 \([\d,]+ live/);
     expect(text).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\); \d+ links over capacity/);
     expect(text).toMatch(/live share over 1,000 outage trials\s+mean [\d.]+%/);
-    expect(text).toMatch(/a day for 300 residents\s+[\d.]+ sightings each/);
+    expect(text).toMatch(/a day for 300 residents\s+[\d.]+ \(90 %: [\d.]+–[\d.]+\) sightings each/);
     expect(text).toMatch(/watchlist of 10,000, city-wide per day/);
     expect(text).toContain(`report: ${join(out, 'report.html')}`);
     expect(text).not.toMatch(/NaN/);

@@ -7,24 +7,29 @@
  */
 import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
+import { formatWithInterval } from '../intervals.js';
+
+/** A headline number of the result with its 90 % interval, when it has one. */
+function withCi(result: ScenarioResult, key: string, value: number | null | undefined, fmt: (x: number) => string): string {
+  return formatWithInterval(value, result.intervals?.[key], fmt);
+}
 
 function cards(result: ScenarioResult): ReportCard[] {
   const cards: ReportCard[] = [];
   const p = result.metrics.exposure?.population;
   if (p) {
-    cards.push(['Sightings per resident and day', num(p.summary.sightings.mean, 1), `median ${num(p.summary.sightings.quantiles['0.5'], 0)}; ${num(p.summary.distinctCameras.mean, 1)} distinct cameras on average`]);
-    cards.push(['Identified at least once a day', pct(p.summary.pIdentified.mean), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})${p.channels ? `: by face ${pct(p.channels.face.pIdentifiedMean)}, by plate read ${pct(p.channels.plate.pIdentifiedMean)}${p.channels.faceShareOfIdentifications !== null ? ` (${pct(1 - p.channels.faceShareOfIdentifications)} of identifications are plate reads, each taken to identify the driver)` : ''}` : ''}`]);
-    if (p.channels) cards.push(['Identified without a car', pct(p.channels.walkOnly.pIdentifiedMean), `mean P(identified at least once) on the ${pct(p.channels.walkOnly.share)} of person-days with walk trips and no car trip: faces only`]);
+    cards.push(['Sightings per resident and day', withCi(result, 'exposureSightingsMean', p.summary.sightings.mean, (x) => num(x, 1)), `median ${num(p.summary.sightings.quantiles['0.5'], 0)}; ${num(p.summary.distinctCameras.mean, 1)} distinct cameras on average; ${withCi(result, 'exposureIdentifiedMean', p.summary.identified.mean, (x) => num(x, 2))} identifying sightings; ${withCi(result, 'exposureObservedFractionMean', p.summary.observedFraction.mean, (x) => pct(x))} of the path observed`]);
+    cards.push(['Identified at least once a day', withCi(result, 'exposurePIdentifiedMean', p.summary.pIdentified.mean, (x) => pct(x)), `mean probability over ${num(p.numResidents)} simulated residents (median ${pct(p.summary.pIdentified.quantiles['0.5'])})${p.channels ? `: by face ${withCi(result, 'exposurePIdentifiedFaceMean', p.channels.face.pIdentifiedMean, (x) => pct(x))}, by plate read ${withCi(result, 'exposurePIdentifiedPlateMean', p.channels.plate.pIdentifiedMean, (x) => pct(x))}${p.channels.faceShareOfIdentifications !== null ? ` (faces ${withCi(result, 'exposureIdentifiedFaceShare', p.channels.faceShareOfIdentifications, (x) => pct(x))} of identifications; the rest are plate reads, each taken to identify the driver)` : ''}` : ''}`]);
+    if (p.channels) cards.push(['Identified without a car', withCi(result, 'exposurePIdentifiedWalkOnlyMean', p.channels.walkOnly.pIdentifiedMean, (x) => pct(x)), `mean P(identified at least once) on the ${pct(p.channels.walkOnly.share)} of person-days with walk trips and no car trip: faces only`]);
     if (p.watchlist) {
-      const t = result.intervals?.watchlistTruePerDay;
-      cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide${t ? ` (90 %: ${num(t.lo, 1)}–${num(t.hi, 1)})` : ''}; ${num(p.watchlist.expectedFalse, 1)} false alerts a day`]);
+      cards.push([`Watchlist of ${num(p.watchlist.size)}`, `${num(p.watchlist.expectedTrue, 1)} / day`, `true identifications city-wide: ${withCi(result, 'watchlistTruePerDay', p.watchlist.expectedTrue, (x) => num(x, 1))}; ${withCi(result, 'watchlistFalsePerDay', p.watchlist.expectedFalse, (x) => num(x, 1))} false alerts a day`]);
       const rc = result.metrics.exposure!.recognitionCheck;
       if (rc && p.watchlist.expectedFalseAtMetRate !== undefined) {
         cards.push(['False alerts: lab or operational rate', `${num(p.watchlist.expectedFalse, 1)} vs ${num(p.watchlist.expectedFalseAtMetRate, 2)} / day`, `the model (${esc(result.metrics.exposure!.recognition.name)}) predicts ${num(rc.predictedFalseAlerts)} false alerts for the Met's ${num(rc.facesScanned)} scanned faces (${esc(rc.period)}); the Met published ${num(rc.observedFalseAlerts)} (90 %: ${num(rc.observedInterval.lo, 1)}–${num(rc.observedInterval.hi, 1)}). The second figure uses the Met's operational rate`]);
       }
     }
     const k4 = p.unicity?.byK.find((b) => b.k === 4);
-    if (k4) cards.push(['Singled out by 4 sightings', pct(k4.share), `camera × hour, in a crowd of ${num(p.unicity!.sampled)} residents over ${num(p.unicity!.days)} day(s) (${num(k4.sampled)} tested, 95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)}); not comparable with de Montjoye et al.'s 95% (1.5 million people, 15 months, antenna × hour): see the unicity curve`]);
+    if (k4) cards.push(['Singled out by 4 sightings', withCi(result, 'unicityK4', k4.share, (x) => pct(x)), `camera × hour, in a crowd of ${num(p.unicity!.sampled)} residents over ${num(p.unicity!.days)} day(s) (${num(k4.sampled)} tested${result.intervals?.unicityK4 ? '' : `, 95% CI ${pct(k4.ciLow)}–${pct(k4.ciHigh)}`}); not comparable with de Montjoye et al.'s 95% (1.5 million people, 15 months, antenna × hour): see the unicity curve`]);
   }
   return cards;
 }
@@ -126,6 +131,8 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
         `<p>${num(p.numResidents)} simulated residents, ${num(p.numDays)} day(s), ${num(p.numTrips)} trips (${num(p.unreachableTrips)} unreachable, reported; seed ${esc(p.seed)})${p.afterDamage ? ', scored against only the cameras the damage left working' : ''}. Per resident and day, quantiles 10% · 50% · 90% · 99%: ` +
           `sightings ${q(p.summary.sightings, (x) => num(x, 0))}; probability of being identified ${q(p.summary.pIdentified, (x) => pct(x))}; share of the path observed ${q(p.summary.observedFraction, (x) => pct(x))}.</p>`,
       );
+      const bs = result.intervals?.exposureSightingsMean;
+      if (bs) out.push(`<p>Means per resident and day with 90 % intervals: sightings ${withCi(result, 'exposureSightingsMean', p.summary.sightings.mean, (x) => num(x, 1))}, identifying sightings ${withCi(result, 'exposureIdentifiedMean', p.summary.identified.mean, (x) => num(x, 2))}, P(identified) ${withCi(result, 'exposurePIdentifiedMean', p.summary.pIdentified.mean, (x) => pct(x))}, share of the path observed ${withCi(result, 'exposureObservedFractionMean', p.summary.observedFraction.mean, (x) => pct(x))}. Intervals: ${esc(bs.method)}.</p>`);
       out.push(`<div class="row">${chartDivs(['chart-sightings', 'chart-pidentified'])}</div>`);
       out.push(`<div class="row">${chartDivs(['map-exposure', 'chart-district-exposure'])}</div>`);
       const g = p.inequality.meanPIdentified;
@@ -135,10 +142,11 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
         const w = p.watchlist;
         const ti = result.intervals?.watchlistTruePerDay;
         const fi = result.intervals?.watchlistFalsePerDay;
-        out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${num(w.expectedTrue, 1)}</b> true identifications and <b>${num(w.expectedFalse, 1)}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).${w.simulatedSearches !== undefined && ti && fi ? ` Both rest on ${num(w.simulatedSearches)} simulated face searches; ${esc(ti.method)}: ${num(ti.lo, 1)}–${num(ti.hi, 1)} true and ${num(fi.lo, 1)}–${num(fi.hi, 1)} false a day (90 %; recognition rates and trip choices not included).` : ''}</p>`);
+        out.push(`<h3>Watchlist</h3><p>A watchlist of ${num(w.size)} people, searched on every face capture city-wide (${num(w.citySearchesPerDay)} searches a day, scaled from the sample): <b>${withCi(result, 'watchlistTruePerDay', w.expectedTrue, (x) => num(x, 1))}</b> true identifications and <b>${withCi(result, 'watchlistFalsePerDay', w.expectedFalse, (x) => num(x, 1))}</b> false alerts expected per day (${pct(w.falseShare)} of alerts false).${w.simulatedSearches !== undefined && ti && fi ? ` Both rest on ${num(w.simulatedSearches)} simulated face searches; intervals: ${esc(ti.method)} (recognition rates and trip choices not included).` : ''}</p>`);
       }
       if (p.unicity) {
-        out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
+        const uk = p.unicity.byK.filter((b) => result.intervals?.[`unicityK${b.k}`]);
+        out.push(`<h3>Unicity</h3><p>How many random (camera, hour) sightings single out a resident among the ${num(p.unicity.sampled)} whose traces were kept (de Montjoye et al. 2013; people with fewer than k points are excluded).${uk.length ? ` Share singled out, with 90 % Wilson score intervals: ${uk.map((b) => `k = ${b.k}: ${withCi(result, `unicityK${b.k}`, b.share, (x) => pct(x))}`).join('; ')}${result.intervals?.unicityK4Cell ? `; k = 4 at ${esc(p.unicity.curve[1].resolution)}: ${withCi(result, 'unicityK4Cell', result.headline.unicityK4Cell, (x) => pct(x))}` : ''}. The chart's bars are the 95 % intervals.` : ''}</p><div class="row">${chartDivs(['chart-unicity'])}</div>`);
         if (p.unicity.curve?.length) {
           const sizes = p.unicity.curve[0].points.map((x) => x.crowdSize);
           out.push(

@@ -10,13 +10,15 @@ import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { unicityCurve, cellUnits, validateRecognition, falseAlertProbability, RECOGNITION_PRESETS, MET_LFR_2025 } from '../../exposure/index.js';
-import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel } from '../../exposure/index.js';
+import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel, type PersonDayMetrics } from '../../exposure/index.js';
 import { personChannelDays, type PersonChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
 import { exposureAssumptions } from './assumptions.js';
 import { toMetres } from '../positions.js';
 import { keyOf } from '../headline-key.js';
+import { residentMeanIntervals, wilsonShareInterval } from '../intervals.js';
 import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
+import type { ResidentMean } from '../intervals.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 /** planTrips options from the scenario's `trips` section (the parametric forms of the function-valued options). */
@@ -277,8 +279,55 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     ctx.headline.unicityCrowdSize = uni.sampled;
     const cellAt = uni.curve[1].points[uni.curve[1].points.length - 1];
     if (cellAt.share !== null) ctx.headline.unicityK4Cell = cellAt.share;
+    // 90 % Wilson intervals from the counts (the metrics keep the unicity functions' own 95 % ones).
+    for (const b of uni.byK) {
+      if (b.sampled > 0) ctx.intervals[`unicityK${b.k}`] = wilsonShareInterval(b.share, Math.round(b.share * b.sampled), b.sampled, `singled out by ${b.k} random (camera, hour) point${b.k > 1 ? 's' : ''}`);
+    }
+    if (cellAt.share !== null && cellAt.sampled > 0) ctx.intervals.unicityK4Cell = wilsonShareInterval(cellAt.share, Math.round(cellAt.share * cellAt.sampled), cellAt.sampled, `singled out by 4 random (${uni.curve[1].resolution}) points`);
   }
+  ctx.progress(0.84, 'intervals');
+  residentMeanIntervals(ctx.headline, ctx.intervals, residentMeans(r.persons, perChannel, numResidents * r.numDays), r.numDays, ctx.rng.stream('bootstrap/exposure'));
   return p;
+}
+
+/**
+ * The headline means over residents' person-days, as columns for the
+ * bootstrap: the per-person-day figures, P(identified) by channel (as
+ * {@link identificationChannels} computes them), the walk-only mean (over
+ * the person-days with walk trips and no car trip: weight 1 there, 0
+ * elsewhere) and the faces' share of identifications (weights: all
+ * identifications).
+ */
+function residentMeans(persons: PersonDayMetrics, pc: PersonChannelDays, rows: number): ResidentMean[] {
+  const face = new Float64Array(rows);
+  const plate = new Float64Array(rows);
+  const walkOnlyP = new Float64Array(rows);
+  const walkOnly = new Float64Array(rows);
+  const identifications = new Float64Array(rows);
+  let anyWalkOnly = false;
+  let anyIdentification = false;
+  for (let i = 0; i < rows; i++) {
+    face[i] = -Math.expm1(pc.faceLogMiss[i]) + 0;
+    plate[i] = -Math.expm1(pc.plateLogMiss[i]) + 0;
+    if (pc.plateTrips[i] === 0 && pc.faceTrips[i] > 0) {
+      walkOnly[i] = 1;
+      walkOnlyP[i] = face[i];
+      anyWalkOnly = true;
+    }
+    identifications[i] = pc.faceIdentified[i] + pc.plateIdentified[i];
+    if (identifications[i] > 0) anyIdentification = true;
+  }
+  const means: ResidentMean[] = [
+    { key: 'exposureSightingsMean', values: persons.sightings },
+    { key: 'exposureIdentifiedMean', values: persons.identified },
+    { key: 'exposurePIdentifiedMean', values: persons.pIdentified },
+    { key: 'exposureObservedFractionMean', values: persons.observedFraction },
+    { key: 'exposurePIdentifiedFaceMean', values: face },
+    { key: 'exposurePIdentifiedPlateMean', values: plate },
+  ];
+  if (anyWalkOnly) means.push({ key: 'exposurePIdentifiedWalkOnlyMean', values: walkOnlyP, weights: walkOnly, over: 'the person-days drawn with walk trips and no car trip' });
+  if (anyIdentification) means.push({ key: 'exposureIdentifiedFaceShare', values: pc.faceIdentified, weights: identifications, over: 'the identifications drawn (face identifications / all identifications)' });
+  return means;
 }
 
 /**

@@ -6,13 +6,14 @@
  */
 import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
+import { formatWithInterval } from '../intervals.js';
 
 function cards(result: ScenarioResult): ReportCard[] {
   const cards: ReportCard[] = [];
   const n = result.metrics.network;
   if (n?.steady) cards.push(['Live at the command centre', pct(n.steady.liveShare), `${num(n.steady.liveServed)} of ${num(n.steady.numCameras)} cameras connected; ${num(n.steady.overloadedLinks)} links over capacity`]);
   if (n?.steady) cards.push(['Delivered through link capacity', pct(n.steady.deliveredShare), `${num(n.steady.deliveredStreams)} streams fit through every link (fair share on overloaded links)`]);
-  if (n?.outages) cards.push(['Live share under outages', pct(n.outages.liveShare.mean), `mean of ${num(n.outages.trials)} trials; 5% of trials below ${pct(n.outages.liveShare.p05)}; delivered through link capacity ${pct(n.outages.deliveredShare.mean)}`]);
+  if (n?.outages) cards.push(['Live share under outages', formatWithInterval(n.outages.liveShare.mean, result.intervals?.outageLiveShareMean, (x) => pct(x, 2)), `mean of ${num(n.outages.trials)} trials; 5% of trials below ${formatWithInterval(n.outages.liveShare.p05, result.intervals?.outageLiveShareP05, (x) => pct(x, 2))}; delivered through link capacity ${formatWithInterval(n.outages.deliveredShare.mean, result.intervals?.outageDeliveredLiveShareMean, (x) => pct(x, 2))}`]);
   if (n?.damage) cards.push(['After the damage', `${num(n.damage.camerasDark)} dark`, `live share ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore, 2)} → ${pct(n.damage.coveredFractionAfter, 2)}` : ''}`]);
   return cards;
 }
@@ -59,8 +60,9 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     }
     if (n.outages) {
       const o = n.outages;
+      const iv = result.intervals?.outageLiveShareMean;
       out.push(
-        `<h3>Outages</h3><p>${num(o.trials)} Monte Carlo trials (seed ${esc(o.seed)}): nodes and links fail with their availability${typeof o.districtBlackout === 'number' && o.districtBlackout > 0 ? `, each district loses power with probability ${pct(o.districtBlackout)}` : ''}. Live share: mean ${pct(o.liveShare.mean, 2)} (${Math.round(o.liveShare.ci.level * 100)}% CI of the mean ${pct(o.liveShare.ci.low, 2)}–${pct(o.liveShare.ci.high, 2)}), 5th percentile ${pct(o.liveShare.p05, 2)}, worst ${pct(o.liveShare.min, 2)}; all up ${pct(o.baselineLiveShare, 2)}. Delivered through the working links' capacity: mean ${pct(o.deliveredShare.mean, 2)}, 5th percentile ${pct(o.deliveredShare.p05, 2)}; all up ${pct(o.baselineDeliveredShare, 2)}.</p>`,
+        `<h3>Outages</h3><p>${num(o.trials)} Monte Carlo trials (seed ${esc(o.seed)}): nodes and links fail with their availability${typeof o.districtBlackout === 'number' && o.districtBlackout > 0 ? `, each district loses power with probability ${pct(o.districtBlackout)}` : ''}. Live share: mean ${iv ? formatWithInterval(o.liveShare.mean, iv, (x) => pct(x, 2)) : `${pct(o.liveShare.mean, 2)} (${Math.round(o.liveShare.ci.level * 100)}% CI of the mean ${pct(o.liveShare.ci.low, 2)}–${pct(o.liveShare.ci.high, 2)})`}, 5th percentile ${formatWithInterval(o.liveShare.p05, result.intervals?.outageLiveShareP05, (x) => pct(x, 2))}, 95th percentile ${pct(o.liveShare.p95, 2)}, worst ${pct(o.liveShare.min, 2)}; all up ${pct(o.baselineLiveShare, 2)}. Delivered through the working links' capacity: mean ${formatWithInterval(o.deliveredShare.mean, result.intervals?.outageDeliveredLiveShareMean, (x) => pct(x, 2))}, 5th percentile ${pct(o.deliveredShare.p05, 2)}; all up ${pct(o.baselineDeliveredShare, 2)}.${iv ? ` Intervals of the means: ${esc(iv.method)}.` : ''}</p>`,
       );
       out.push(`<div class="row">${chartDivs(['chart-outages'])}</div>`);
     }

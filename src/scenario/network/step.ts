@@ -13,6 +13,7 @@ import { computeCoverage, coverageUnderFault, rankSinglePointsOfFailureByArea } 
 import { histogram } from '../histogram.js';
 import { toMetres } from '../positions.js';
 import { networkAssumptions } from './assumptions.js';
+import { trialMeanInterval, trialQuantileInterval } from '../intervals.js';
 import type { NetworkMetrics, TrialSummaryMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import type { ScenarioSpec } from '../schema.js';
@@ -237,6 +238,11 @@ const outagesStep: ScenarioStep = {
     ctx.headline.outageLiveShareMean = sim.liveShare.mean;
     ctx.headline.outageLiveShareP05 = sim.liveShare.p05;
     ctx.headline.outageDeliveredLiveShareMean = sim.deliveredShare.mean;
+    // 90 % intervals: of the means, the Monte Carlo error (the trials' spread is named in the method); of the 5th percentile, order statistics.
+    const share = (x: number) => `${(100 * x).toFixed(2)}%`;
+    ctx.intervals.outageLiveShareMean = trialMeanInterval(sim.liveShare, 'outage trials of the live share', share);
+    ctx.intervals.outageDeliveredLiveShareMean = trialMeanInterval(sim.deliveredShare, 'outage trials of the share delivered through link capacity', share);
+    if (sim.trials) ctx.intervals.outageLiveShareP05 = trialQuantileInterval(sim.liveShare.p05, sim.trials.liveShare, 0.05, 'outage trials of the live share');
   },
 };
 

@@ -9,6 +9,7 @@
 import { esc, fmtNum as num, fmtPct as pct, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 import type { RetentionPolicyMetrics } from './result.js';
+import { formatWithInterval } from '../intervals.js';
 
 function policies(result: ScenarioResult): RetentionPolicyMetrics[] {
   const r = result.metrics.retention;
@@ -30,11 +31,11 @@ function cards(result: ScenarioResult): ReportCard[] {
   if (p.storage) cards.push([`Storage under ${p.name}`, `${num(p.storage.storedTB)} TB`, `${num(p.storage.costPerMonth)} ${p.storage.currency} a month; ${num(p.storage.shortfallTB)} TB beyond the nodes' capacity`]);
   const alt = result.metrics.retention?.videoAlternative;
   if (p.storage && alt) cards.push([`If video is kept ${alt.videoDays} days, not ${alt.replacesDays}`, `${num(alt.storedTB)} TB`, `${num(alt.costPerMonth)} ${p.storage.currency} a month: ${alt.reason}`]);
-  if (p.history) cards.push([`Last ${num(r.lookbackDays)} days reconstructable`, pct(p.history.summary.reconstructableShare.mean), `mean share of a resident's trips identifiable from what ${p.name} keeps (faces ${num(p.reach.face)} d, plates ${num(p.reach.plate)} d)`]);
+  if (p.history) cards.push([`Last ${num(r.lookbackDays)} days reconstructable`, formatWithInterval(p.history.summary.reconstructableShare.mean, result.intervals?.retentionReconstructableShareMean, (x) => pct(x)), `mean share of a resident's trips identifiable from what ${p.name} keeps (faces ${num(p.reach.face)} d, plates ${num(p.reach.plate)} d)`]);
   if (p.access) {
     cards.push([
       "Who can reach a resident's history",
-      num(p.access.principalsPerResident.mean, 1),
+      formatWithInterval(p.access.principalsPerResident.mean, result.intervals?.retentionPrincipalsPerResidentMean, (x) => num(x, 2)),
       `principals on average; "closed loop" (only ${p.access.allowed.join(', ')}): ${p.access.closedLoop ? 'holds' : `broken by ${p.access.beyondAllowed.map((b) => b.principal).join(', ')}`}`,
     ]);
   }
@@ -120,23 +121,28 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     );
   }
   if (ps.some((p) => p.history)) {
+    // The headline key prefix of each policy's figures (their 90 % intervals are keyed by it).
+    const prefix = (i: number) => (i === 0 ? 'retention' : 'retentionCompared');
+    const ci = (i: number, key: string, value: number | undefined, fmt: (x: number) => string) => formatWithInterval(value, result.intervals?.[`${prefix(i)}${key}`], fmt);
     out.push(
       table(
-        ['Per resident (mean)', ...ps.map((p) => p.name)],
+        ['Per resident (mean, 90 % interval)', ...ps.map((p) => p.name)],
         [
           ['captures on video', ...ps.map((p) => num(p.history?.summary.capturesOnFile.mean, 1))],
-          ['identifying captures on file', ...ps.map((p) => num(p.history?.summary.identifiableOnFile.mean, 1))],
-          [`share of the last ${num(r.lookbackDays)} days' trips reconstructable`, ...ps.map((p) => pct(p.history?.summary.reconstructableShare.mean))],
-          ['P(at least one identification on file)', ...ps.map((p) => pct(p.history?.summary.pHistoryOnFile.mean))],
+          ['identifying captures on file', ...ps.map((p, i) => ci(i, 'IdentifiableOnFileMean', p.history?.summary.identifiableOnFile.mean, (x) => num(x, 1)))],
+          [`share of the last ${num(r.lookbackDays)} days' trips reconstructable`, ...ps.map((p, i) => ci(i, 'ReconstructableShareMean', p.history?.summary.reconstructableShare.mean, (x) => pct(x)))],
+          ['P(at least one identification on file)', ...ps.map((p, i) => ci(i, 'PHistoryOnFileMean', p.history?.summary.pHistoryOnFile.mean, (x) => pct(x)))],
         ],
       ),
     );
+    const m = result.intervals?.retentionReconstructableShareMean;
+    if (m) out.push(`<p>Intervals: ${esc(m.method)}.</p>`);
   }
   for (const p of ps) {
     if (!p.access) continue;
     out.push(`<h3>Who can read it: ${esc(p.name)}</h3>`);
     out.push(
-      `<p>"Closed loop" (only ${esc(p.access.allowed.join(', '))} reach face or plate data): <b>${p.access.closedLoop ? 'holds' : 'does not hold'}</b>${p.access.beyondAllowed.length ? ` — also ${esc(p.access.beyondAllowed.map((b) => `${b.label} (${num(b.expectedResidents)} residents${b.holdsOnly ? ', through legal holds only' : ''})`).join('; '))}` : ''}. A resident's history is reachable by ${num(p.access.principalsPerResident.mean, 2)} principals on average (${pct(p.access.principalsPerResident.shareAtLeastTwo)} of residents by two or more).</p>`,
+      `<p>"Closed loop" (only ${esc(p.access.allowed.join(', '))} reach face or plate data): <b>${p.access.closedLoop ? 'holds' : 'does not hold'}</b>${p.access.beyondAllowed.length ? ` — also ${esc(p.access.beyondAllowed.map((b) => `${b.label} (${num(b.expectedResidents)} residents${b.holdsOnly ? ', through legal holds only' : ''})`).join('; '))}` : ''}. A resident's history is reachable by ${formatWithInterval(p.access.principalsPerResident.mean, result.intervals?.[p === ps[0] ? 'retentionPrincipalsPerResidentMean' : 'retentionComparedPrincipalsPerResidentMean'], (x) => num(x, 2))} principals on average (${pct(p.access.principalsPerResident.shareAtLeastTwo)} of residents by two or more).</p>`,
     );
     out.push(table(['Principal', 'Through', 'Kinds', 'Face days', 'Plate days', 'Residents reached', 'Days per resident'], p.access.principals.map((a) => [a.label, a.via.join(', ') || 'direct', a.kinds.join(', ') || 'none', num(a.faceDays), num(a.plateDays), pct(a.shareOfResidents), num(a.expectedDaysPerResident, 1)])));
   }

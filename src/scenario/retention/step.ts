@@ -11,6 +11,7 @@ import type { RetentionMetrics, RetentionPolicyMetrics, RetroactiveCrowdMetrics 
 import { scenarioComparedPolicy, scenarioRetentionPolicy } from './policy.js';
 import { retentionAssumptions } from './assumptions.js';
 import { keyOf } from '../headline-key.js';
+import { residentMeanIntervals } from '../intervals.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 /** JSON part of one analysis (per-resident columns and timings left out). */
@@ -121,9 +122,10 @@ const retentionStep: ScenarioStep = {
     ctx.progress(0.3, policy.name);
     const a = analyseRetention(policy, options);
     let comparedMetrics: RetentionMetrics['compared'] = null;
+    let b: RetentionAnalysis | null = null;
     if (compared) {
       ctx.progress(0.5, compared.name);
-      const b = analyseRetention(compared, options);
+      b = analyseRetention(compared, options);
       comparedMetrics = { policy: retentionPolicyMetrics(b), deltas: compareRetention(a, b) };
     }
     const crowds = retroactiveCrowds(ctx, policy, scenarioRetentionPolicy(section, project, { withHolds: false }), section.operatingDays);
@@ -141,6 +143,9 @@ const retentionStep: ScenarioStep = {
     ctx.metrics.retention = m;
     headline(ctx, 'retention', m.policy);
     if (comparedMetrics) headline(ctx, 'retentionCompared', comparedMetrics.policy);
+    ctx.progress(0.9, 'intervals');
+    residentIntervals(ctx, 'retention', a);
+    if (b) residentIntervals(ctx, 'retentionCompared', b);
     if (videoAlternative) {
       ctx.headline[`retentionStorageTBVideo${videoAlternative.videoDays}d`] = videoAlternative.storedTB;
       ctx.headline[`retentionCostPerMonthVideo${videoAlternative.videoDays}d`] = videoAlternative.costPerMonth;
@@ -203,6 +208,23 @@ function headline(ctx: ScenarioContext, prefix: string, p: RetentionPolicyMetric
     ctx.headline[`${prefix}PrincipalsPerResidentMean`] = p.access.principalsPerResident.mean;
     ctx.headline[`${prefix}ClosedLoop`] = p.access.closedLoop ? 1 : 0;
   }
+}
+
+/**
+ * 90 % intervals of the headline means over residents (history and access:
+ * one value per resident), by the percentile bootstrap over residents.
+ */
+function residentIntervals(ctx: ScenarioContext, prefix: string, a: RetentionAnalysis): void {
+  const means = [];
+  if (a.history) {
+    means.push(
+      { key: `${prefix}IdentifiableOnFileMean`, values: a.history.identifiableOnFile },
+      { key: `${prefix}ReconstructableShareMean`, values: a.history.reconstructableShare },
+      { key: `${prefix}PHistoryOnFileMean`, values: a.history.pHistoryOnFile },
+    );
+  }
+  if (a.access) means.push({ key: `${prefix}PrincipalsPerResidentMean`, values: a.access.principalsPerResident });
+  residentMeanIntervals(ctx.headline, ctx.intervals, means, 1, ctx.rng.stream(`bootstrap/${prefix}`));
 }
 
 /** The retention-layer steps, in run order (after exposure: they read its trips and crowds). */
