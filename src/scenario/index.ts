@@ -21,5 +21,8 @@ export type { ScenarioIssue } from './scenario-error.js';
 export { parseScenario, scenarioJsonSchema, SCENARIO_FORMAT_VERSION, scenarioSchema } from './schema.js';
 export type { ScenarioSpec, ScenarioInput, CameraSourceSpec } from './schema.js';
 export { SCENARIO_STEPS } from './steps.js';
+export { ASSUMPTION_REGISTRY, assumptionEntry } from './assumption-registry.js';
+export type { AssumptionEntry, AssumptionRange, AssumptionDistribution } from './assumption-registry.js';
+export { applyAssumptions } from './apply-assumptions.js';
 export type { ScenarioContext, ScenarioStep } from './steps.js';
 export { SIGHTLINE_VERSION } from './version.js';
