@@ -409,10 +409,10 @@ export function registryRow(name: string, used?: number, given = false): { topic
   };
 }
 
-/** A number for the table: up to 4 significant digits, exponent form below 1e-3. */
+/** A number for the table: up to 6 significant digits, exponent form below 1e-3. */
 export function formatValue(x: number): string {
   if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(2);
-  return Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
 /**
