@@ -45,9 +45,11 @@ export interface ScatterPlacementOptions extends PlacementBaseOptions {
    * street (see `mountOnNearestStreet`), for cameras meant to see the faces
    * of people walking towards them. Default false. Needs streets:
    * `city.streets` for {@link placeByPopulation}, `options.streets` for
-   * {@link placeUniform}. Applied before `avoidBuildings`.
+   * {@link placeUniform}. Applied before `avoidBuildings`. An object turns it
+   * on with the mount's `kerbOffset` and `aimDistance` (metres; default
+   * `MOUNT_ON_STREET_DEFAULTS`).
    */
-  mountOnStreet?: boolean;
+  mountOnStreet?: boolean | { kerbOffset?: number; aimDistance?: number };
   /** {@link placeUniform} only: the street graph for `mountOnStreet` (e.g. `city.streets`). */
   streets?: StreetGraph;
 }
@@ -123,10 +125,17 @@ export function avoidBuildingsStep(origin: string, set: CameraSet, buildings: Bu
   if (r.unresolved > 0) params.leftInsideBuildings = r.unresolved;
 }
 
-function resolveMount(origin: string, v: unknown, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw new InvalidInputError(origin, 'options.mountOnStreet', 'must be a boolean', v);
-  return v;
+/** The street mount asked for: false, or its kerb offset and aim distance (checked by mountOnNearestStreet). */
+type Mount = false | { kerbOffset?: number; aimDistance?: number };
+
+function resolveMount(origin: string, v: unknown, fallback: boolean): Mount {
+  if (v === undefined) return fallback ? {} : false;
+  if (typeof v === 'boolean') return v ? {} : false;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k === 'kerbOffset' || k === 'aimDistance')) {
+    const m = v as { kerbOffset?: number; aimDistance?: number };
+    return { ...(m.kerbOffset !== undefined ? { kerbOffset: m.kerbOffset } : {}), ...(m.aimDistance !== undefined ? { aimDistance: m.aimDistance } : {}) };
+  }
+  throw new InvalidInputError(origin, 'options.mountOnStreet', 'must be a boolean or { kerbOffset?, aimDistance? }', v);
 }
 
 /**
@@ -134,14 +143,14 @@ function resolveMount(origin: string, v: unknown, fallback: boolean): boolean {
  * provenance: `mountOnStreet`, and when on, `kerbOffset`, `aimDistance`,
  * `mountedOnStreet` and `noStreetNearby`.
  */
-function mountOnStreetStep(origin: string, set: CameraSet, streets: StreetGraph | undefined, mount: boolean, rng: Rng): void {
-  if (!mount) return;
+function mountOnStreetStep(origin: string, set: CameraSet, streets: StreetGraph | undefined, mount: Mount, rng: Rng): void {
+  if (mount === false) return;
   const params = (set.provenance as { params: Record<string, unknown> }).params;
   if (streets === undefined || streets === null) throw new InvalidInputError(origin, origin === UNIFORM ? 'options.streets' : 'city.streets', 'must be a street graph when mountOnStreet is true', streets);
-  const r = mountOnNearestStreetFor(origin, set, streets, { rng });
+  const r = mountOnNearestStreetFor(origin, set, streets, { rng, ...mount });
   params.mountOnStreet = true;
-  params.kerbOffset = MOUNT_ON_STREET_DEFAULTS.kerbOffset;
-  params.aimDistance = MOUNT_ON_STREET_DEFAULTS.aimDistance;
+  params.kerbOffset = mount.kerbOffset ?? MOUNT_ON_STREET_DEFAULTS.kerbOffset;
+  params.aimDistance = mount.aimDistance ?? MOUNT_ON_STREET_DEFAULTS.aimDistance;
   params.mountedOnStreet = r.mounted;
   params.noStreetNearby = r.noStreetNearby;
 }

@@ -144,12 +144,18 @@ export interface PresetGroupOverride {
   liveShare?: number;
   /** Who operates the cameras. */
   operator?: CameraOperator;
+  /** `face` only: metres beyond the carriageway the street-mounted camera stands (default `MOUNT_ON_STREET_DEFAULTS.kerbOffset`, an assumption). */
+  kerbOffset?: number;
+  /** `face` only: metres ahead along the street at which the camera is aimed at the centreline (default `MOUNT_ON_STREET_DEFAULTS.aimDistance`, an assumption). */
+  aimDistance?: number;
 }
 
 /** Overrides per preset camera group (see {@link PresetGroupOverride}). */
 export type PresetGroupOverrides = Partial<Record<PresetCameraGroup, PresetGroupOverride>>;
 
 const OVERRIDE_KEYS = ['numCameras', 'units', 'capabilities', 'resolutionPx', 'fov', 'range', 'height', 'liveShare', 'operator'] as const;
+/** The face group's street-mount keys (checked by mountOnNearestStreet). */
+const MOUNT_KEYS = ['kerbOffset', 'aimDistance'] as const;
 
 /** Checks `groups` once (keys, counts, shares, range rule); the attributes are checked again by the placement. */
 function checkGroupOverrides(origin: string, groups: unknown): PresetGroupOverrides {
@@ -159,7 +165,7 @@ function checkGroupOverrides(origin: string, groups: unknown): PresetGroupOverri
     if (g[name] === undefined) continue;
     const field = `options.groups.${name}`;
     const o = requireObject(origin, field, g[name]);
-    requireKnownKeys(origin, field, o, name === 'traffic' ? OVERRIDE_KEYS : OVERRIDE_KEYS.filter((k) => k !== 'units'));
+    requireKnownKeys(origin, field, o, name === 'traffic' ? OVERRIDE_KEYS : name === 'face' ? [...OVERRIDE_KEYS.filter((k) => k !== 'units'), ...MOUNT_KEYS] : OVERRIDE_KEYS.filter((k) => k !== 'units'));
     if (o.numCameras !== undefined) {
       requireInteger(origin, `${field}.numCameras`, o.numCameras, 0);
       if ((o.numCameras as number) > MAX_CAMERAS) throw new InvalidInputError(origin, `${field}.numCameras`, `must be at most MAX_CAMERAS = ${MAX_CAMERAS}`, o.numCameras);
@@ -216,6 +222,10 @@ function groupAttributes<T extends object>(base: T, o: PresetGroupOverride | und
   if (o.liveShare !== undefined) out.live = o.liveShare === 1;
   if (typeof o.range === 'number') out.range = o.range;
   else if (o.range !== undefined) out.range = doriDistance(out.resolutionPx as number, out.fov as number, o.range);
+  // Only a group that is street-mounted (face) reads the mount keys.
+  if (out.mountOnStreet === true && (o.kerbOffset !== undefined || o.aimDistance !== undefined)) {
+    out.mountOnStreet = { ...(o.kerbOffset !== undefined ? { kerbOffset: o.kerbOffset } : {}), ...(o.aimDistance !== undefined ? { aimDistance: o.aimDistance } : {}) };
+  }
   return out as T;
 }
 

@@ -14,7 +14,7 @@
  */
 import { InvalidInputError, SOURCES, type Source } from '../core/index.js';
 import { type ScenarioResult } from '../scenario/index.js';
-import { esc, fmtNum as num, MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, EXPOSURE_REPORT, RETENTION_REPORT, type ReportCard, type ReportMapFeatures, type ReportSection } from '../scenario/internal.js';
+import { esc, formatRange, fmtNum as num, MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, EXPOSURE_REPORT, RETENTION_REPORT, type ReportCard, type ReportMapFeatures, type ReportSection } from '../scenario/internal.js';
 import { chartScript, HTML_STYLE } from './html-kit.js';
 
 /** Map layers given to {@link buildReportHtml}: GeoJSON FeatureCollections in WGS84. */
@@ -81,8 +81,8 @@ export function buildReportHtml(result: ScenarioResult, maps: ReportMaps = {}): 
   for (const a of result.assumptions) for (const id of a.sources ?? []) if (!cited.includes(id) && id in SOURCES) cited.push(id);
   const refLinks = (ids: readonly string[] | undefined) =>
     (ids ?? []).filter((id) => cited.includes(id)).map((id) => ` <a class="ref" href="#source-${esc(id)}">[${cited.indexOf(id) + 1}]</a>`).join('');
-  const assumptions = `<table class="assumptions"><thead><tr><th>What</th><th>Value</th><th>Source</th><th>Kind</th></tr></thead><tbody>${result.assumptions
-    .map((a) => `<tr><td>${esc(a.topic)}</td><td>${esc(a.value)}</td><td>${esc(a.source)}${refLinks(a.sources)}</td><td><span class="tag ${esc(a.kind)}">${esc(a.kind)}</span></td></tr>`)
+  const assumptions = `<table class="assumptions"><thead><tr><th>What</th><th>Value</th><th>Plausible range</th><th>Source</th><th>Kind</th></tr></thead><tbody>${result.assumptions
+    .map((a) => `<tr><td>${esc(a.topic)}</td><td>${esc(a.value)}</td><td>${a.range ? `${esc(formatRange(a.range))}${a.name ? ` <code>${esc(a.name)}</code>` : ''}` : ''}</td><td>${esc(a.source)}${refLinks(a.sources)}</td><td><span class="tag ${esc(a.kind)}">${esc(a.kind)}</span></td></tr>`)
     .join('')}</tbody></table>`;
   const bibliography = cited.length
     ? `<h3>Sources</h3><ol class="sources">${cited

@@ -18,3 +18,6 @@ export { EXPOSURE_REPORT } from './exposure/report.js';
 export { UNICITY_KEEP_DEFAULT } from './exposure/step.js';
 export { RETENTION_REPORT } from './retention/report.js';
 export { stableJson } from './stage-cache.js';
+
+// The assumptions table's range column and the registry's helpers for the parts' rows.
+export { formatRange, rangedRow, registryRow } from './assumption-registry.js';

@@ -5,6 +5,7 @@
  * coverage/result.ts, …), derived from the library's own result types;
  * {@link ScenarioMetrics} assembles them.
  */
+import type { AssumptionRange } from './assumption-registry.js';
 import type { Interval, SourceId } from '../core/index.js';
 import type { ScenarioSpec } from './schema.js';
 import type { ModelPartMetrics } from './model/result.js';
@@ -25,6 +26,10 @@ export interface Assumption {
   sources?: SourceId[];
   /** `sourced` (a cited fact), `assumption`, `synthetic` (generated) or `real` (imported data). */
   kind: 'sourced' | 'assumption' | 'synthetic' | 'real';
+  /** The ASSUMPTION_REGISTRY entry the row shows, when it shows one (the scenario's `assumptions` section sets it by this name). */
+  name?: string;
+  /** The entry's plausible range, and the value the run used when the scenario changed it (`used`). */
+  range?: AssumptionRange;
 }
 
 /** Timing of one step. */

@@ -28,6 +28,8 @@ import { exposureAnalyses, recognitionSchema, residentsSchema, tripsSchema } fro
 import { retentionSchema } from './retention/schema.js';
 import { checkRetentionSection } from './retention/policy.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
+import { ASSUMPTION_REGISTRY } from './assumption-registry.js';
+import { resolveAssumptions } from './apply-assumptions.js';
 
 /** What a seed must be: beyond ±(2^53 − 1) JSON numbers lose digits, and two seeds would become one. */
 const SEED_EXPECTED = 'must be a string or an integer within ±9007199254740991 (2^53 − 1)';
@@ -41,6 +43,18 @@ export const SCENARIO_FORMAT_VERSION = 1;
  * raster with their defaults.
  */
 export const analysesSchema = z.strictObject({ ...coverageAnalyses, ...networkAnalyses, ...exposureAnalyses }).prefault({ coverage: {}, districts: {}, raster: {} });
+
+/**
+ * The `assumptions` section: a value for any entry of ASSUMPTION_REGISTRY
+ * by name, written at the entry's path before validation (parseScenario).
+ */
+export const assumptionsSchema = z
+  .strictObject(
+    Object.fromEntries(
+      ASSUMPTION_REGISTRY.map((e) => [e.name, z.number().optional().describe(`${e.topic} (${e.unit}; default ${e.central}, plausible ${e.low}–${e.high}); sets ${e.path}.`)]),
+    ) as Record<string, z.ZodOptional<z.ZodNumber>>,
+  )
+  .describe('Uncertain defaults by name (ASSUMPTION_REGISTRY): each value is written at the entry\'s path; giving the path too, with another value, is an error.');
 
 /** The scenario schema. */
 export const scenarioSchema = z
@@ -62,6 +76,7 @@ export const scenarioSchema = z
       .optional()
       .describe('The retention policy (a preset or written out), legal holds, and the retention analysis: storage (with a network), reach, history and access (with residents).'),
     analyses: analysesSchema.describe('Analyses to run (default: coverage, districts, raster).'),
+    assumptions: assumptionsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.cameras === undefined && !('preset' in s.city)) {
@@ -132,12 +147,22 @@ export function parseScenario(json: unknown): ScenarioSpec {
       throw new ScenarioError('parseScenario', [scenarioIssue('(root)', `must be valid JSON (${(e as Error).message})`, json)]);
     }
   }
-  const r = scenarioSchema.safeParse(data);
   const reserved = reservedKeyIssues(data);
-  if (r.success && reserved.length === 0) return r.data;
-  const issues: ScenarioIssue[] = [...reserved];
+  // The assumptions section writes its values at their paths first (reserved keys are checked on the input as written).
+  const applied = reserved.length === 0 ? resolveAssumptions(data, formatPath) : { data, issues: [], written: new Map<string, string>() };
+  data = applied.data;
+  const r = scenarioSchema.safeParse(data);
+  if (r.success && reserved.length === 0 && applied.issues.length === 0) return r.data;
+  const issues: ScenarioIssue[] = [...reserved, ...applied.issues];
   if (r.success) throw new ScenarioError('parseScenario', issues);
-  for (const issue of r.error.issues) collectIssues(issue as unknown as ZodIssueLike, [], data, issues);
+  const own = new Set(applied.issues.map((i) => i.path));
+  const found: ScenarioIssue[] = [];
+  for (const issue of r.error.issues) collectIssues(issue as unknown as ZodIssueLike, [], data, found);
+  for (const i of found) {
+    if (own.has(i.path)) continue; // an unknown assumption name, already reported with a suggestion
+    const by = applied.written.get(i.path);
+    issues.push(by === undefined ? i : scenarioIssue(i.path, `${i.expected} (the value of assumptions.${by})`, i.value));
+  }
   throw new ScenarioError('parseScenario', dedupe(issues));
 }
 

@@ -7,6 +7,7 @@ import { type City, ALMATY_FACTS, ASTANA_FACTS } from '../../city/index.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES, CAMERA_DEFAULTS, PLACEMENT_DEFAULTS, OSM_IMPORT_DEFAULTS, MOUNT_ON_STREET_DEFAULTS, SNAP_OUTSIDE_BUILDINGS_DEFAULTS } from '../../cameras/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
+import { registryRow, rangedRow } from '../assumption-registry.js';
 import type { CameraSourceSpec, ScenarioSpec } from '../schema.js';
 
 /**
@@ -72,6 +73,9 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
     }
     out.push({ topic: 'Camera positions', value: 'placed by seeded generators on the street grid', source: 'synthetic (not surveyed positions)', kind: 'synthetic' });
     out.push({ topic: 'Face-recognition camera mounting', value: `drawn where people live, then moved to the kerb of the nearest street (${MOUNT_ON_STREET_DEFAULTS.kerbOffset} m beyond the carriageway) and aimed along it at the centreline ${MOUNT_ON_STREET_DEFAULTS.aimDistance} m ahead, so that people walking towards the camera face it`, source: `assumption: face-capture cameras are aimed at the flow of people; aim point plausible 5–15 m (inside the preset lens's identify zone, about 13 m), kerb offset 0.5–3 m. With cameras facing the street square-on instead, walkers pass side-on and almost no face is searched`, kind: 'assumption' });
+    // The registry's mount entries, at the value of the first preset source (the assumptions section sets every one alike).
+    const face = (sources.find((s) => s.from === 'preset') as { groups?: { face?: { kerbOffset?: number; aimDistance?: number } } } | undefined)?.groups?.face;
+    out.push(registryRow('faceKerbOffset', face?.kerbOffset, face?.kerbOffset !== undefined), registryRow('faceAimDistance', face?.aimDistance, face?.aimDistance !== undefined));
     out.push({ topic: 'Cameras outside buildings', value: `a placed camera that falls inside a building footprint is moved ${SNAP_OUTSIDE_BUILDINGS_DEFAULTS.offset} m outside its nearest wall, facing away from it`, source: 'assumption: cameras are mounted outdoors (an indoor camera sees nothing of the street)', kind: 'assumption' });
     sources.forEach((src, i) => {
       if (src.from !== 'preset' || !src.groups) return;
@@ -85,9 +89,11 @@ export function cameraAssumptions(sources: readonly CameraSourceSpec[]): Assumpt
     out.push({ topic: 'Default field of view (placement)', value: `${PLACEMENT_DEFAULTS.fov}°`, source: 'assumption: typical of 2.8–4 mm fixed CCTV lenses', kind: 'assumption' });
   }
   if (has('osm')) {
+    const osm = sources.find((s) => s.from === 'osm') as { fov?: number; resolutionPx?: number } | undefined;
     out.push(
       { topic: 'OSM camera positions and tags', value: 'man_made=surveillance features', source: 'OpenStreetMap contributors, ODbL-1.0; unread tags reported per feature', sources: ['openstreetmap'], kind: 'real' },
-      { topic: 'OSM cameras without a field of view', value: `${OSM_IMPORT_DEFAULTS.fov}°`, source: 'assumption (OSM has no field-of-view tag)', kind: 'assumption' },
+      { topic: 'OSM cameras without a field of view', value: `${osm?.fov ?? OSM_IMPORT_DEFAULTS.fov}°`, source: osm?.fov !== undefined ? 'scenario' : 'assumption (OSM has no field-of-view tag)', kind: 'assumption', ...rangedRow('osmFov', osm?.fov ?? OSM_IMPORT_DEFAULTS.fov) },
+      registryRow('osmResolutionPx', osm?.resolutionPx, osm?.resolutionPx !== undefined),
     );
   }
   out.push(

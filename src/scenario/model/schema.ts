@@ -103,7 +103,14 @@ const presetGroupOverride = {
 const presetGroups = z
   .strictObject({
     traffic: z.strictObject({ ...presetGroupOverride, units: z.number().int().min(1).optional().describe('Units (intersections) the traffic cameras are spread over (default: scaled with numCameras).') }).optional().describe('Sergek-style traffic / plate-reading units at arterial intersections.'),
-    face: z.strictObject(presetGroupOverride).optional().describe('Face-recognition cameras where people live.'),
+    face: z
+      .strictObject({
+        ...presetGroupOverride,
+        kerbOffset: z.number().min(0).max(1000).optional().describe('Metres beyond the carriageway the street-mounted face camera stands (default 1, assumption: MOUNT_ON_STREET_DEFAULTS).'),
+        aimDistance: z.number().positive().max(1e6).optional().describe('Metres ahead along the street at which the face camera is aimed at the centreline (default 10, assumption: MOUNT_ON_STREET_DEFAULTS).'),
+      })
+      .optional()
+      .describe('Face-recognition cameras where people live.'),
     street: z.strictObject(presetGroupOverride).optional().describe('Public street cameras (live and record-only).'),
     facade: z.strictObject(presetGroupOverride).optional().describe('Private building and entrance cameras (Almaty).'),
     older: z.strictObject(presetGroupOverride).optional().describe('Older record-only street cameras (Astana with includeOlder).'),

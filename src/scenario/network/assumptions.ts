@@ -6,6 +6,7 @@
 import { ALMATY_NETWORK_FACTS, ASTANA_LON_LAT, NETWORK_BUILD_DEFAULTS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS, JANUARY_2022_DAMAGE } from '../../network/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
+import { rangedRow, registryRow } from '../assumption-registry.js';
 import type { ScenarioSpec } from '../schema.js';
 import type { NetworkMetrics } from './result.js';
 
@@ -42,17 +43,26 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
       { topic: 'Node availability', value: Object.entries({ ...D.nodeAvailability, ...(n.nodeAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption: street power vs backup power (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
       { topic: 'Link availability', value: Object.entries({ ...D.linkAvailability, ...(n.linkAvailability ?? {}) }).map(([k, v]) => `${k} ${pct(v as number)}`).join(', '), source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
       { topic: 'Storage at aggregation points and centres', value: `${n.aggregationStorageDays ?? D.aggregationStorageDays} / ${n.centreStorageDays ?? D.centreStorageDays} days of video`, source: 'assumption (NETWORK_BUILD_DEFAULTS)', kind: 'assumption' },
+      registryRow('aggregationAvailability', n.nodeAvailability?.aggregation, n.nodeAvailability?.aggregation !== undefined),
+      registryRow('hubAvailability', n.nodeAvailability?.['district-hub'], n.nodeAvailability?.['district-hub'] !== undefined),
+      registryRow('centreAvailability', n.nodeAvailability?.['city-centre'], n.nodeAvailability?.['city-centre'] !== undefined),
+      registryRow('nationalAvailability', n.nodeAvailability?.national, n.nodeAvailability?.national !== undefined),
+      registryRow('fibreAvailability', n.linkAvailability?.fibre, n.linkAvailability?.fibre !== undefined),
+      registryRow('lteAvailability', n.linkAvailability?.lte, n.linkAvailability?.lte !== undefined),
+      registryRow('radioAvailability', n.linkAvailability?.radio, n.linkAvailability?.radio !== undefined),
+      registryRow('aggregationStorageDays', n.aggregationStorageDays, n.aggregationStorageDays !== undefined),
+      registryRow('centreStorageDays', n.centreStorageDays, n.centreStorageDays !== undefined),
     );
   }
   const codec = n.stream?.codec ?? STREAM_DEFAULTS.codec;
   out.push(
     { topic: 'Video bitrate', value: `width × height × fps × ${CODEC_BITS_PER_PIXEL[codec]} bits per pixel (${codec})`, ...(codec === 'h264' ? { source: 'assumption: the Kush gauge rule of thumb (K. Amerasinghe, "H.264 for the rest of us", Adobe; no checked copy bundled); plausible ±50 % with scene and encoder', kind: 'assumption' as const } : { source: 'H.265 at half of H.264 (Sullivan et al. 2012) on the Kush-gauge H.264 rule (an assumption, ±50 %)', sources: ['sullivan-2012' as const], kind: 'assumption' as const }) },
-    { topic: 'Frame rate', value: `${n.stream?.fps ?? STREAM_DEFAULTS.fps} fps`, source: n.stream?.fps !== undefined ? 'scenario' : 'assumption: PAL-region CCTV setting (STREAM_DEFAULTS)', kind: 'assumption' },
+    { topic: 'Frame rate', value: `${n.stream?.fps ?? STREAM_DEFAULTS.fps} fps`, source: n.stream?.fps !== undefined ? 'scenario' : 'assumption: PAL-region CCTV setting (STREAM_DEFAULTS)', kind: 'assumption', ...rangedRow('streamFps', n.stream?.fps ?? STREAM_DEFAULTS.fps) },
     { topic: 'Link latency per km', value: `${D.latencyMsPerKm} ms`, source: 'physics: light in silica fibre travels at about c / 1.47 (textbook group index; no citation bundled)', kind: 'assumption' },
   );
   const a = spec.analyses;
   if (a.network) {
-    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System guidelines: video kept 30 days (a New York rule, applied here for sizing; the Almaty rule is not known)' : 'scenario', ...(a.network.retentionDays === 30 ? { sources: ['nypd-das-2009' as const] } : {}), kind: 'assumption' });
+    out.push({ topic: 'Retention for the storage figures', value: `${a.network.retentionDays} days`, source: a.network.retentionDays === 30 ? 'NYPD Domain Awareness System guidelines: video kept 30 days (a New York rule, applied here for sizing; the Almaty rule is not known)' : 'scenario', ...(a.network.retentionDays === 30 ? { sources: ['nypd-das-2009' as const] } : {}), kind: 'assumption', ...rangedRow('networkRetentionDays', a.network.retentionDays) });
   }
   if (a.network) {
     out.push({
@@ -66,8 +76,8 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
   }
   if (a.outages) {
     out.push(
-      { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption' },
-      { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption' },
+      { topic: 'District blackout probability per trial', value: JSON.stringify(a.outages.districtBlackout), source: 'assumption: no sourced blackout rate', kind: 'assumption', ...(typeof a.outages.districtBlackout === 'number' ? rangedRow('districtBlackout', a.outages.districtBlackout) : {}) },
+      { topic: 'Camera availability in outage trials', value: String(a.outages.cameraAvailability), source: 'assumption: no sourced camera failure rate', kind: 'assumption', ...rangedRow('cameraAvailability', a.outages.cameraAvailability) },
     );
     (a.outages.areas ?? []).forEach((x, i) => {
       const shape = x.circle ? `within ${x.circle.radius} m of (${x.circle.centre.join(', ')})` : `inside a ${x.polygon!.length}-point polygon`;

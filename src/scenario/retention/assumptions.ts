@@ -7,6 +7,8 @@
 import type { SourceId } from '../../core/index.js';
 import { DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../../retention/index.js';
 import type { Assumption } from '../result.js';
+import { ASSUMPTION_REGISTRY, rangedRow, registryRow } from '../assumption-registry.js';
+import type { ScenarioSpec } from '../schema.js';
 import type { RetentionMetrics } from './result.js';
 
 /** Bibliography entries behind the built-in retention presets (their full citations are in each preset's `sources`). */
@@ -23,10 +25,11 @@ const POLICY_SOURCES: Record<string, SourceId[]> = {
  * @param m - the retention metrics of the run
  * @param residents - whether the scenario simulated residents
  * @param network - whether the scenario has a command network
+ * @param section - the scenario's retention section (for the policy's uncertain durations)
  * @returns rows of the assumptions table
  * @example retentionAssumptions(result.metrics.retention, true, true)
  */
-export function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean): Assumption[] {
+export function retentionAssumptions(m: RetentionMetrics, residents: boolean, network: boolean, section?: ScenarioSpec['retention']): Assumption[] {
   const out: Assumption[] = [];
   for (const p of [m.policy, ...(m.compared ? [m.compared.policy] : [])]) {
     // Labelled by the policy's own `evidence`: only a fully sourced policy counts as sourced.
@@ -40,7 +43,15 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
     const v = m.videoAlternative;
     out.push({ topic: `Video retention ${v.replacesDays} days (unverified)`, value: `storage ${Math.round(v.storedTB).toLocaleString('en-US')} TB if video is kept ${v.videoDays} days instead (shown beside the main figure)`, source: `not verified: ${v.reason}`, sources: ['kazpravda-2026-01-06', 'nypd-das-2009'], kind: 'assumption' });
   }
-  out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption' });
+  // The policy's durations that the registry ranges (those of the almaty-assumed preset), where the policy has the rule.
+  const rules = section?.policy?.rules ?? (section?.preset !== undefined ? (RETENTION_PRESETS as Record<string, { rules: unknown }>)[section.preset]?.rules : undefined);
+  for (const e of ASSUMPTION_REGISTRY) {
+    if (!e.path.startsWith('retention.policy.rules.')) continue;
+    let v: unknown = rules;
+    for (const k of e.path.split('.').slice(3)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    if (typeof v === 'number') out.push(registryRow(e.name, v, v !== e.central));
+  }
+  out.push({ topic: 'System running for', value: `${m.operatingDays.toLocaleString('en-US')} days (bounds "forever")`, source: m.operatingDays === 3650 ? 'assumption (ten years)' : 'scenario', kind: 'assumption', ...rangedRow('operatingDays', m.operatingDays) });
   out.push({ topic: 'History look-back', value: `the last ${m.lookbackDays} days of trips (the simulated day repeated)`, source: 'assumption', kind: 'assumption' });
   const storage = m.policy.storage;
   if (storage) {
@@ -56,6 +67,7 @@ export function retentionAssumptions(m: RetentionMetrics, residents: boolean, ne
           ? { source: 'assumption: the Google Cloud Storage standard list price (single region, transcribed 20 Sep 2026) stands in for storage an operator runs itself; plausible 5–25 USD per TB-month', sources: ['gcs-pricing-2026' as const] }
           : { source: 'scenario' }),
         kind: 'assumption',
+        ...(prices.length === 1 ? rangedRow('storagePricePerTBMonth', prices[0]) : {}),
       },
       { topic: 'Copies kept per tier (replicas)', value: tiers.map(([t, n]) => `${t} ${n}`).join(', '), source: 'assumption: edge recorders and district hubs keep one copy; the city centre and the national platform mirror to a second site (DEFAULT_REPLICATION; plausible 1–3)', kind: 'assumption' },
       { topic: 'Record sizes', value: Object.entries(P.recordSizes).map(([k, b]) => `${k} ${b.toLocaleString('en-US')} B`).join(', '), source: 'face template 2,048 B = 512 float32 (ArcFace-style embedding, Deng et al., CVPR 2019); the others are assumptions (a sighting with its face crop, a plate read with crop and overview image, an alert with images and notes; RECORD_SIZES)', kind: 'assumption' },

@@ -153,7 +153,7 @@ const retentionStep: ScenarioStep = {
     for (const c of crowds) {
       for (const r of c.rows) ctx.headline[`crowd${keyOf(c.crowd)}RetroIdentifiedAfter${r.daysAfter}d`] = r.identified;
     }
-    ctx.assumptions.push(...retentionAssumptions(m, ex !== undefined, ctx.network !== undefined));
+    ctx.assumptions.push(...retentionAssumptions(m, ex !== undefined, ctx.network !== undefined, ctx.spec.retention));
   },
 };
 
