@@ -543,6 +543,7 @@ export type {
   RetentionMetrics,
   ScenarioMetrics,
   ScenarioResult,
+  NotComputed,
   ScenarioProgress,
   RunScenarioOptions,
   ScenarioRun,

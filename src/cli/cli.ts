@@ -356,12 +356,19 @@ function headlineText(r: ScenarioResult): string {
   };
   const pct2 = (x: number) => pct(x);
   const dec = (d: number) => (x: number) => x.toFixed(d);
-  const lines = [`${r.name} — sightline ${r.libraryVersion}, seed ${r.seed}`, row('cameras', `${int(h.cameras)} (${int(h.liveCameras)} live, ${int(h.faceCameras)} face recognition, ${int(h.plateCameras)} plate reading)`)];
+  // Counts are of the cameras inside the study area; those outside are said, not counted.
+  const outside = r.metrics.cameras.numOutside;
+  const lines = [`${r.name} — sightline ${r.libraryVersion}, seed ${r.seed}`];
+  for (const w of r.warnings ?? []) lines.push(`  warning: ${w}`);
+  lines.push(row('cameras', `${int(h.cameras)} in the study area${outside ? ` (${int(outside)} outside not counted)` : ''}; ${int(h.liveCameras)} live, ${int(h.faceCameras)} face recognition, ${int(h.plateCameras)} plate reading`));
   for (const c of r.metrics.coverage?.runs ?? []) lines.push(row(`area seen (${c.level}${c.occlusion ? ', buildings block' : ''})`, `${pct(c.coveredFraction)} of ${c.studyAreaKm2.toFixed(0)} km²; by ≥2 cameras ${pct(c.atLeast[2] ?? 0)}`));
   // Each line says whether buildings block the view, so that lines computed differently are not read as one series.
   const blocking = (on: boolean) => (on ? 'buildings block' : 'buildings ignored');
-  if (r.metrics.streetCoverage) lines.push(row(`street length seen (${blocking(r.metrics.streetCoverage.occlusion)})`, `${pct(r.metrics.streetCoverage.coveredFraction)} of ${r.metrics.streetCoverage.totalKm.toFixed(0)} km`));
-  if (r.metrics.districts) lines.push(row(`share of each district seen (${blocking(r.metrics.districts.occlusion)})`, `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
+  // A metric whose input is missing is said to be not computed, never 0 % of 0 km.
+  const sc = r.metrics.streetCoverage;
+  if (sc) lines.push(sc.coveredFraction === null ? `  street coverage: not computed (${sc.reason?.replace(/:.*$/, '') ?? 'no street data'})` : row(`street length seen (${blocking(sc.occlusion)})`, `${pct(sc.coveredFraction)} of ${sc.totalKm.toFixed(0)} km`));
+  const dm = r.metrics.districts;
+  if (dm) lines.push(dm.reason ? `  per-district coverage: not computed (${dm.reason.replace(/:.*$/, '')})` : row(`share of each district seen (${blocking(dm.occlusion)})`, `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
   const n = r.metrics.network;
   if (n?.steady) lines.push(row('live at the command centre', `${pct(n.steady.liveShare)} (${int(n.steady.liveServed)} cameras); ${int(n.steady.overloadedLinks)} links over capacity`));
   if (n?.steady) lines.push(row('live delivered through link capacity', `${pct(n.steady.deliveredShare)} (${int(n.steady.deliveredStreams)} streams; fair share on overloaded links)`));
@@ -435,7 +442,7 @@ async function cmdRun(ctx: Ctx, positionals: string[]): Promise<number> {
     ctx.io.stderr.write(`sightline: ${ctx.io.signal.reason === 'SIGTERM' ? 'terminated' : 'interrupted'} after the outputs were complete: ${outDir} holds this run\n`);
     return interruptedCode(ctx.io);
   }
-  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, outDir, files, name: run.result.name, seed: run.result.seed, headline: run.result.headline, timings: run.result.timings }) + '\n');
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, outDir, files, name: run.result.name, seed: run.result.seed, headline: run.result.headline, warnings: run.result.warnings ?? [], timings: run.result.timings }) + '\n');
   else ctx.io.stdout.write(`${headlineText(run.result)}\nWrote ${files.length} files to ${outDir}\n  report: ${resolve(outDir, 'report.html')}\n`);
   return EXIT.ok;
 }
@@ -531,9 +538,16 @@ function coverageOnly(scenario: unknown): Record<string, unknown> {
 async function cmdCoverage(ctx: Ctx, positionals: string[]): Promise<number> {
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'coverage');
   const s = { ...coverageOnly(scenario), analyses: { coverage: { levels: levelsOf(ctx.values), occlusion: ctx.values.occlusion === true } } };
-  const run = await execute(ctx, s, baseDir);
+  let run: ScenarioRun;
+  try {
+    run = await execute(ctx, s, baseDir);
+  } catch (e) {
+    // The scenario's check names analyses.coverage.occlusion, which the user did not write: name the flag they gave.
+    if (e instanceof ScenarioError && e.issues.some((i) => i.path === 'analyses.coverage.occlusion')) throw new UsageError(CLI, '--occlusion needs buildings to block the view, but the scenario city has none (give city.import.buildings, or drop --occlusion)');
+    throw e;
+  }
   const r = run.result;
-  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, name: r.name, seed: r.seed, cameras: r.metrics.cameras.numCameras, coverage: r.metrics.coverage!.runs }) + '\n');
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, name: r.name, seed: r.seed, cameras: r.metrics.cameras.numCameras, camerasOutside: r.metrics.cameras.numOutside, coverage: r.metrics.coverage!.runs, warnings: r.warnings ?? [] }) + '\n');
   else ctx.io.stdout.write(headlineText(r));
   return EXIT.ok;
 }
@@ -554,6 +568,7 @@ async function cmdRoute(ctx: Ctx, positionals: string[]): Promise<number> {
   if (!projection) throw new UsageError(CLI, 'route: the scenario city has no projection, so lon/lat points cannot be placed');
   const path = lonLat.map(([lon, lat]) => projection.forward(lon, lat));
   checkInsideCity(run.city, path, lonLat, projection);
+  if (ctx.values.occlusion === true && run.city.buildings.numBuildings === 0) throw new UsageError(CLI, 'route: --occlusion needs buildings to block the view, but the scenario city has none (give city.import.buildings, or drop --occlusion)');
   const e = routeExposure(run.cameras, path, { level: levels[0], occlusion: ctx.values.occlusion === true, city: run.city });
   const summary = { length: e.length, observedLength: e.observedLength, observedFraction: e.observedFraction, cameras: e.cameraIds.length, longestUnobserved: e.longestUnobserved, level: levels[0], occlusion: ctx.values.occlusion === true };
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, ...summary, cameraIds: e.cameraIds }) + '\n');

@@ -37,6 +37,7 @@ header{background:#111827;color:#f9fafb;padding:24px 32px}header h1{margin:0 0 4
 main{max-width:1100px;margin:0 auto;padding:16px 24px 48px}
 h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;margin-top:16px}
+.warning{background:#fef3c7;border:1px solid #f59e0b;border-radius:8px;padding:8px 12px}.not-computed{color:#92400e}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}.card .v{font-size:28px;font-weight:650}.card .l{color:#374151;font-weight:600}.card .s{color:#6b7280;font-size:13px}
 .row{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13.5px}th,td{border-bottom:1px solid #e5e7eb;padding:5px 8px;text-align:left;vertical-align:top}th{background:#f3f4f6}

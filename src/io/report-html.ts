@@ -108,7 +108,7 @@ ${HTML_STYLE}</style>
 <body>
 <header><h1>${esc(result.name)}</h1><p>${esc(result.inputs.description ?? `${m.city.name}: ${num(h.cameras)} cameras`)}</p></header>
 <main>
-<section class="cards">${cards.map(([l, v, s]) => `<div class="card"><div class="l">${esc(l)}</div><div class="v">${esc(v)}</div><div class="s">${esc(s)}</div></div>`).join('')}</section>
+${(result.warnings ?? []).length ? `<section class="warnings">${result.warnings!.map((w) => `<p class="warning"><b>Warning:</b> ${esc(w)}</p>`).join('')}</section>\n` : ''}<section class="cards">${cards.map(([l, v, s]) => `<div class="card"><div class="l">${esc(l)}</div><div class="v">${esc(v)}</div><div class="s">${esc(s)}</div></div>`).join('')}</section>
 ${MODEL_REPORT.html(result, chartDivs)}
 <h2>Maps</h2>
 <div class="row">${chartDivs(SECTIONS.flatMap((section) => section.maps ?? []))}</div>

@@ -8,7 +8,7 @@ export { compareScenarios } from './compare.js';
 export type { MetricDelta, ScenarioComparison } from './compare.js';
 export { scenarioPreset, SCENARIO_PRESET_NAMES, JANUARY_2022_HOLD, ALMATY_MINIMAL_RETENTION, PRESET_PLACES, JANUARY_2022_CROWD } from './presets.js';
 export type { ScenarioPresetName, ScenarioPresetOptions } from './presets.js';
-export type { Assumption, StepTiming, Histogram, ScenarioMetrics, ScenarioResult } from './result.js';
+export type { Assumption, StepTiming, Histogram, NotComputed, ScenarioMetrics, ScenarioResult } from './result.js';
 export type { CityMetrics, CameraMetrics } from './model/result.js';
 export type { CoverageRun, DistrictMetrics } from './coverage/result.js';
 export type { TrialSummaryMetrics, NetworkMetrics } from './network/result.js';

@@ -83,10 +83,16 @@ export const JANUARY_2022_CROWD = { numPeople: 10_000, durationS: 3 * 3600 } as 
  * akimat and the streets around them) is destroyed, and the rest of the
  * reported 766 units and 493 cameras is drawn at random over the city (766
  * is more than half of Sergek's 1,341 units, so the damage cannot have been
- * central only). The other places the sources name (Tole bi street at the
- * Eastern bypass and at Momysh-uly street, al-Farabi at Nazarbayev avenue)
- * are not targeted: the preset's streets are a synthetic grid, and no source
- * used here gives their coordinates.
+ * central only). The other places the sources name are not targeted. They
+ * are streets (SOURCES['pledgetimes-2022-01-05']: crowds at Tole bi street
+ * and the Eastern bypass and at Tole bi and Momysh-uly street in Aksai,
+ * police cordons at al-Farabi and Nazarbayev avenues), but what the source
+ * places there is crowds and cordons, not damaged cameras; and their
+ * coordinates cannot be justified from the data at hand: the preset's streets
+ * are a synthetic grid, the only Almaty OSM data bundled is the city boundary
+ * (relation 2465058, no streets), and no source used here gives them.
+ * The Interfax and Zakon.kz entries name no street. The area's assumptions row cites the
+ * three sources (`sources` of the damage area).
  */
 const JANUARY_2022_TARGET = { radiusM: 1000, unitShare: 1, cameraShare: 1 } as const;
 
@@ -249,6 +255,7 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
               source:
                 'clashes on Republic Square 4 Jan 2022 (Pledge Times citing Interfax, 5 Jan 2022); the akimat on the square stormed and set on fire 5 Jan (Interfax, 5 Jan 2022); cameras disabled first of all (Zakon.kz, the akim); ' +
                 'every unit and camera within 1 km hit: assumption (no source says which were)',
+              sources: ['pledgetimes-2022-01-05', 'interfax-2022-01-05', 'zakon-2022-sagintaev'],
             },
           ],
           totalUnits: scaleCount(JANUARY_2022_DAMAGE.units, n),

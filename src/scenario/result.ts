@@ -32,6 +32,18 @@ export interface Assumption {
   range?: AssumptionRange;
 }
 
+/**
+ * A metric whose input is missing (street coverage in a city without
+ * streets, the district table of a city without districts) is not a number:
+ * its value fields are `null` and its object carries `reason`, e.g.
+ * `no street data: street coverage not computed`; its headline keys are
+ * absent (never 0 % of 0). The reason reads `no <input>: <metric> not computed`.
+ */
+export interface NotComputed {
+  /** Why the metric has no value, e.g. `no street data: street coverage not computed`. */
+  reason: string;
+}
+
 /** Timing of one step. */
 export interface StepTiming {
   id: string;
@@ -77,6 +89,14 @@ export interface ScenarioResult {
   metrics: ScenarioMetrics;
   /** Every assumption and fact behind the numbers, with its source. */
   assumptions: Assumption[];
+  /**
+   * What the reader must know about the numbers, as sentences: an option that
+   * could not take effect (the exposure analysis's default `occlusion` in a
+   * city without buildings). Shown by the command and at the top of the
+   * report. Always present in a result of this version (empty when there is
+   * nothing to say); absent in results.json files written before it.
+   */
+  warnings?: string[];
   /** Per step and total wall-clock milliseconds (the only part that differs between identical runs; left out of results.json, so absent in a result read back from one). */
   timings: { totalMs: number; steps: StepTiming[] };
 }

@@ -106,6 +106,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
     headline: {},
     intervals: {},
     assumptions: [],
+    warnings: [],
     artefacts: {},
     progress(fraction: number, detail?: string) {
       throwIfAborted(signal, ORIGIN, current.id);
@@ -155,6 +156,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
     intervals: ctx.intervals,
     metrics: ctx.metrics as ScenarioMetrics,
     assumptions: ctx.assumptions,
+    warnings: ctx.warnings,
     timings: { totalMs: performance.now() - t0, steps: timings },
   };
   return { result, city: ctx.city!, cameras: ctx.cameras!, raster: ctx.artefacts.raster ?? null, network: ctx.network ?? null, exposure: ctx.artefacts.exposure ?? null };

@@ -51,6 +51,8 @@ export interface ScenarioContext {
   /** Intervals of sampled headline numbers, by headline key. */
   intervals: Record<string, Interval>;
   assumptions: Assumption[];
+  /** What the user should know about the numbers (e.g. an option that cannot take effect); `result.warnings`. */
+  warnings: string[];
   /** Set by the `network` step. */
   network?: CommandNetwork;
   /** Set by the `damage` step: what the damage left working. */

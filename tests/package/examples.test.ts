@@ -29,7 +29,7 @@ describe('npm start (examples/scenario-start.mjs)', () => {
       env: { ...process.env, SIGHTLINE_NO_BUILD: '1' },
     });
     expect(text).toMatch(/^Almaty — sightline [\d.]+, seed 1$/m);
-    expect(text).toMatch(/cameras\s+3,000 \([\d,]+ live/);
+    expect(text).toMatch(/cameras\s+3,000 in the study area; [\d,]+ live/);
     expect(text).toMatch(/live at the command centre\s+[\d.]+% \([\d,]+ cameras\); \d+ links over capacity/);
     expect(text).toMatch(/live share over 1,000 outage trials\s+mean [\d.]+%/);
     expect(text).toMatch(/a day for 300 residents\s+[\d.]+ \(90 %: [\d.]+–[\d.]+\) sightings each/);

@@ -11,7 +11,7 @@ import type { ScenarioResult } from '../result.js';
  * below 1 % (0 included), one otherwise. The section has always rounded so
  * (fmtPct writes 0 as `0.0%`); kept so the report does not change.
  */
-const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 1)}%`);
+const pct = (x: number | null | undefined) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(x < 0.01 ? 3 : 1)}%`);
 
 /** How the district table was computed, e.g. `level range, buildings ignored`. */
 function districtsLabel(result: ScenarioResult): string {
@@ -25,7 +25,9 @@ function cards(result: ScenarioResult): ReportCard[] {
   if (m.coverage) {
     for (const r of m.coverage.runs) out.push([`City area seen (${r.level}${r.occlusion ? ', buildings block' : ''})`, pct(r.coveredFraction), `${num(r.coveredAreaKm2, 1)} of ${num(r.studyAreaKm2, 0)} km²; by ≥ 2 cameras: ${pct(r.atLeast[2] ?? 0)}`]);
   }
-  if (m.streetCoverage) out.push(['Street length seen', pct(m.streetCoverage.coveredFraction), `${num(m.streetCoverage.totalKm)} km of street`]);
+  const sc = m.streetCoverage;
+  // A metric whose input is missing says so, never 0 % of 0 km.
+  if (sc) out.push(sc.coveredFraction === null ? ['Street length seen', 'not computed', sc.reason ?? 'no street data'] : ['Street length seen', pct(sc.coveredFraction), `${num(sc.totalKm)} km of street`]);
   return out;
 }
 
@@ -94,7 +96,7 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     };
   }
   const sc = result.metrics.streetCoverage;
-  if (sc) {
+  if (sc?.byClass) {
     const values = Object.entries(sc.byClass).filter(([, v]) => v.length > 0).map(([cls, v]) => ({ class: cls, coveredFraction: v.coveredFraction, km: v.length / 1000 }));
     specs['chart-streets'] = {
       $schema: VEGA_LITE_SCHEMA,
@@ -116,8 +118,12 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
         .map((r) => `<tr><td>${esc(r.name)}</td><td>${num(r.areaKm2, 1)}</td><td>${num(r.residents)}</td><td>${num(r.numCameras)}</td><td>${num(r.camerasPerKm2, 1)}</td><td>${pct(r.coveredFraction)}</td><td>${pct(r.atLeast[2] ?? 0)}</td><td>${r.streetKm > 0 ? pct(r.streetCoveredFraction) : '–'}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
+  const d = result.metrics.districts;
+  const sc = result.metrics.streetCoverage;
   return [
     '<h2>Coverage</h2>',
+    sc?.reason ? `<p class="not-computed">Street coverage: not computed (${esc(sc.reason)}).</p>` : '',
+    d?.reason ? `<h2>Districts</h2><p class="not-computed">Per-district coverage: not computed (${esc(d.reason)}; give the city districts to have it).</p>` : '',
     `<div class="row">${chartDivs(['chart-k', 'chart-streets'])}</div>`,
     rows.length ? `<h2>Districts</h2><p>Coverage per district at ${esc(districtsLabel(result))}.</p><div class="row">${chartDivs(['chart-districts'])}</div>${districtTable}` : '',
   ].join('\n');

@@ -7,6 +7,7 @@
  * cameras, and the options the step ran with are recorded beside the numbers.
  */
 import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult } from '../../coverage/index.js';
+import type { NotComputed } from '../result.js';
 
 /** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
 export const MAX_K_REPORTED = 20;
@@ -29,28 +30,47 @@ export interface CoverageMetrics {
   runs: CoverageRun[];
 }
 
-/** `metrics.streetCoverage` (a computeStreetCoverage result, lengths in km). */
-export interface StreetCoverageMetrics extends Pick<StreetCoverageResult, 'coveredFraction' | 'atLeast' | 'byClass'> {
+/**
+ * `metrics.streetCoverage` (a computeStreetCoverage result, lengths in km).
+ * In a city without street data the numbers are `null` (not 0 % of 0 km),
+ * `reason` says `no street data: street coverage not computed`, and the
+ * headline has no `streetCoveredFraction`.
+ */
+export interface StreetCoverageMetrics extends Partial<NotComputed> {
   level: CoverageLevel;
   occlusion: boolean;
-  /** StreetCoverageResult `totalLength`, km. */
+  /** StreetCoverageResult `totalLength`, km (0 without street data). */
   totalKm: number;
+  /** Share of the street length seen; null without street data. */
+  coveredFraction: StreetCoverageResult['coveredFraction'] | null;
+  /** atLeast[k]: share of the street length seen by at least k cameras; null without street data. */
+  atLeast: StreetCoverageResult['atLeast'] | null;
+  /** Length and share seen per street class; null without street data. */
+  byClass: StreetCoverageResult['byClass'] | null;
 }
 
 /** One district row (a computeDistrictCoverage row, areas in km², lengths in km, plus residents). */
-export interface DistrictMetrics extends Pick<DistrictCoverageRow, 'id' | 'name' | 'coveredFraction' | 'atLeast' | 'streetCoveredFraction' | 'numCameras' | 'camerasPerKm2'> {
+export interface DistrictMetrics extends Pick<DistrictCoverageRow, 'id' | 'name' | 'coveredFraction' | 'atLeast' | 'numCameras' | 'camerasPerKm2'> {
   /** DistrictCoverageRow `area`, km². */
   areaKm2: number;
-  /** DistrictCoverageRow `streetLength`, km. */
+  /** DistrictCoverageRow `streetLength`, km (0 when street length was not measured: `streets: false`, or no street in the district). */
   streetKm: number;
+  /** Share of the district's street length seen; null when it has no street length to see (`streets: false`, no street data, no street in it). */
+  streetCoveredFraction: DistrictCoverageRow['streetCoveredFraction'] | null;
   /** Residents whose population cell centre lies in the district. */
   residents: number;
-  /** Residents per camera (0 when the district has no camera). */
-  residentsPerCamera: number;
+  /** Residents per camera; null when the district has no camera. */
+  residentsPerCamera: number | null;
 }
 
-/** `metrics.districts`: the table and how it was computed. */
-export interface DistrictsMetrics {
+/**
+ * `metrics.districts`: the table and how it was computed. A city given no
+ * districts (an imported city without `city.districts`: createCity makes the
+ * whole city its one district) has no district data: `rows` is empty,
+ * `reason` says `no district data: per-district coverage not computed`, and
+ * the headline has no `districtCoveredFraction*` keys.
+ */
+export interface DistrictsMetrics extends Partial<NotComputed> {
   level: CoverageLevel;
   occlusion: boolean;
   rows: DistrictMetrics[];

@@ -11,6 +11,16 @@ import type { ScenarioContext, ScenarioStep } from '../steps.js';
 
 const trimK = (a: number[]) => a.slice(0, MAX_K_REPORTED + 1);
 
+/** The `reason` of a metric whose input is missing (see NotComputed in ../result.ts). */
+export function notComputedReason(missing: string, metric: string): string {
+  return `no ${missing}: ${metric} not computed`;
+}
+
+/** Why the street coverage of a city without street edges is null. */
+export const NO_STREET_DATA = notComputedReason('street data', 'street coverage');
+/** Why the district table of a city given no districts is empty. */
+export const NO_DISTRICT_DATA = notComputedReason('district data', 'per-district coverage');
+
 const coverageStep: ScenarioStep = {
   id: 'coverage',
   label: 'Area coverage',
@@ -48,6 +58,11 @@ const streetStep: ScenarioStep = {
   enabled: (spec) => spec.analyses.streetCoverage !== undefined,
   run(ctx: ScenarioContext) {
     const o = ctx.spec.analyses.streetCoverage!;
+    if (ctx.city!.streets.size === 0) {
+      // No street data: nothing to measure, so no number (the headline key is absent).
+      ctx.metrics.streetCoverage = { level: o.level, occlusion: o.occlusion, totalKm: 0, coveredFraction: null, atLeast: null, byClass: null, reason: NO_STREET_DATA };
+      return;
+    }
     const r = computeStreetCoverage(ctx.cameras!, ctx.city!, { level: o.level, occlusion: o.occlusion });
     ctx.metrics.streetCoverage = { level: o.level, occlusion: o.occlusion, totalKm: r.totalLength / 1000, coveredFraction: r.coveredFraction, atLeast: trimK(r.atLeast), byClass: r.byClass };
     ctx.headline.streetCoveredFraction = r.coveredFraction;
@@ -90,6 +105,11 @@ const districtsStep: ScenarioStep = {
   enabled: (spec) => spec.analyses.districts !== undefined,
   run(ctx: ScenarioContext) {
     const o = ctx.spec.analyses.districts!;
+    if ('import' in ctx.spec.city && ctx.spec.city.districts === undefined) {
+      // The city's one district is the whole city (createCity's default): a table of it would repeat the city's numbers as if per district.
+      ctx.metrics.districts = { level: o.level, occlusion: o.occlusion, rows: [], reason: NO_DISTRICT_DATA };
+      return;
+    }
     const t = computeDistrictCoverage(ctx.cameras!, ctx.city!, { level: o.level, occlusion: o.occlusion, streets: o.streets });
     ctx.progress(0.9, 'residents per district');
     const residents = districtResidents(ctx.city!);
@@ -100,11 +120,12 @@ const districtsStep: ScenarioStep = {
       coveredFraction: d.coveredFraction,
       atLeast: trimK(d.atLeast),
       streetKm: d.streetLength / 1000,
-      streetCoveredFraction: d.streetCoveredFraction,
+      // No street length to see (streets: false, no street data, none in the district): null, not 0 % of 0 km.
+      streetCoveredFraction: d.streetLength > 0 ? d.streetCoveredFraction : null,
       numCameras: d.numCameras,
       camerasPerKm2: d.camerasPerKm2,
       residents: residents[i],
-      residentsPerCamera: d.numCameras > 0 ? residents[i] / d.numCameras : 0,
+      residentsPerCamera: d.numCameras > 0 ? residents[i] / d.numCameras : null,
     }));
     ctx.metrics.districts = { level: o.level, occlusion: o.occlusion, rows };
     let lo = Infinity, hi = -Infinity;

@@ -6,11 +6,17 @@
 import { esc, fmtNum as num, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 
+/** `N cameras in the study area (M outside not counted)`; the parenthesis only when some are outside (results written before numOutside have none). */
+export function studyAreaCamerasText(numCameras: number, numOutside: number | undefined): string {
+  return `${num(numCameras)} cameras in the study area${numOutside ? ` (${num(numOutside)} outside not counted)` : ''}`;
+}
+
 function cards(result: ScenarioResult): ReportCard[] {
   const h = result.headline;
+  const c = result.metrics.cameras;
   return [
-    ['Cameras', num(h.cameras), `${num(h.liveCameras)} live · ${num(h.faceCameras)} face recognition · ${num(h.plateCameras)} plate reading`],
-    ['Cameras per km²', num(h.camerasPerKm2, 1), `${num(h.residentsPerCamera)} residents per camera`],
+    ['Cameras', num(h.cameras), `${studyAreaCamerasText(c.numCameras, c.numOutside)} · ${num(h.liveCameras)} live · ${num(h.faceCameras)} face recognition · ${num(h.plateCameras)} plate reading`],
+    ['Cameras per km²', num(h.camerasPerKm2, 1), h.residentsPerCamera === undefined ? 'no camera in the study area' : `${num(h.residentsPerCamera)} residents per camera`],
   ];
 }
 
@@ -41,7 +47,8 @@ function charts(_result: ScenarioResult, maps: ReportMapFeatures): Record<string
 
 function html(result: ScenarioResult): string {
   const c = result.metrics.city;
-  return `<p>${esc(c.name)}: ${num(c.areaKm2, 0)} km², ${num(c.population)} residents, ${num(c.streetKm)} km of street, ${num(c.districts)} districts. Areas and lengths are exact unions of camera footprints, not raster estimates.</p>`;
+  const k = result.metrics.cameras;
+  return `<p>${esc(c.name)}: ${num(c.areaKm2, 0)} km², ${num(c.population)} residents, ${num(c.streetKm)} km of street, ${num(c.districts)} districts; ${esc(studyAreaCamerasText(k.numCameras, k.numOutside))}. Areas and lengths are exact unions of camera footprints, not raster estimates.</p>`;
 }
 
 /** The model part's report section: camera cards, the density map, the city summary. */

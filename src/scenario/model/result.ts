@@ -25,9 +25,20 @@ export interface CityMetrics extends Pick<City, 'name' | 'provenance'>, Pick<Bui
  * Camera summary: counts by capability, operator and kind (counted from the
  * CameraSet's columns), per source and the OSM import reports as the builder
  * gives them.
+ *
+ * Counts and the density are of the cameras inside the study area (the city
+ * boundary). Cameras outside it (an OSM export of a whole country, a list
+ * with a point beyond the boundary) are kept in the camera set — a camera
+ * just outside may see across the boundary, and the coverage inside counts
+ * what it sees — but are not counted: `numOutside` says how many there are.
+ * `perSource` counts every camera a source built, inside or outside.
  */
 export interface CameraMetrics extends Pick<BuiltCameras, 'perSource' | 'importReports'> {
+  /** Cameras inside the study area. */
   numCameras: number;
+  /** Cameras outside the study area: kept in the set (coverage inside counts their view), not counted here. */
+  numOutside: number;
+  /** Live, face-recognition and plate-reading cameras inside the study area. */
   live: number;
   face: number;
   plate: number;
@@ -35,6 +46,7 @@ export interface CameraMetrics extends Pick<BuiltCameras, 'perSource' | 'importR
   byOperator: Record<string, number>;
   /** Cameras per kind, every kind present (0 when none). */
   byKind: Record<string, number>;
+  /** Cameras inside the study area per km² of it. */
   camerasPerKm2: number;
 }
 

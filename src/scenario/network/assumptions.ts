@@ -81,7 +81,7 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
     );
     (a.outages.areas ?? []).forEach((x, i) => {
       const shape = x.circle ? `within ${x.circle.radius} m of (${x.circle.centre.join(', ')})` : `inside a ${x.polygon!.length}-point polygon`;
-      out.push({ topic: `Outage area ${x.name ?? i + 1}`, value: `${shape} (${x.coordinates}): each unit down with probability ${x.unitShare}, each camera ${x.cameraShare}, per trial`, source: x.source ?? 'scenario (source not given)', kind: 'assumption' });
+      out.push({ topic: `Outage area ${x.name ?? i + 1}`, value: `${shape} (${x.coordinates}): each unit down with probability ${x.unitShare}, each camera ${x.cameraShare}, per trial`, source: x.source ?? 'scenario (source not given)', ...(x.sources?.length ? { sources: x.sources } : {}), kind: 'assumption' });
     });
   }
   if (a.damage) {
@@ -96,7 +96,7 @@ export function networkAssumptions(spec: ScenarioSpec, source: NetworkMetrics['s
     out.push({ topic: 'Targeted damage', value: `${counts}${d.units?.length ? ` + ${d.units.length} named units` : ''}${d.cameras?.length ? ` + ${d.cameras.length} named cameras` : ''}`, source: jan ? `January 2022: 766 Sergek units damaged (Tengrinews via kgnews.asia, 17 Jan 2022) and 493 cameras shot down (Kazinform, 12 Jan 2022); ${where}` : 'scenario', ...(jan ? { sources: ['kgnews-2022-01-17' as const, 'kazinform-2022-01-12' as const] } : {}), kind: jan ? 'sourced' : 'assumption' });
     (d.areas ?? []).forEach((a, i) => {
       const shape = a.circle ? `within ${a.circle.radius} m of (${a.circle.centre.join(', ')})` : `inside a ${a.polygon!.length}-point polygon`;
-      out.push({ topic: `Damage area ${a.name ?? i + 1}`, value: `${shape} (${a.coordinates}): ${a.unitShare * 100}% of the units and ${a.cameraShare * 100}% of the cameras left inside hit`, source: a.source ?? 'scenario (source not given)', kind: 'assumption' });
+      out.push({ topic: `Damage area ${a.name ?? i + 1}`, value: `${shape} (${a.coordinates}): ${a.unitShare * 100}% of the units and ${a.cameraShare * 100}% of the cameras left inside hit`, source: a.source ?? 'scenario (source not given)', ...(a.sources?.length ? { sources: a.sources } : {}), kind: 'assumption' });
     });
     out.push({ topic: "A destroyed unit's cameras", value: d.darkenUnitCameras ? 'go dark with it' : 'keep recording', source: 'assumption: a Sergek unit is a roadside unit carrying its cameras (1,341 units carry 7,894 cameras, kazlenta.kz 2024)', sources: ['kazlenta-2024'], kind: 'assumption' });
   }

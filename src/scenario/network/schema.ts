@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { NETWORK_BUILD_LIMITS } from '../../network/index.js';
+import { SOURCES, type SourceId } from '../../core/index.js';
 import { positionSchema } from '../positions.js';
 
 const nodeKind = z.enum(['aggregation', 'district-hub', 'city-centre', 'national']);
@@ -102,6 +103,7 @@ export const damageAreaSchema = z
     unitShare: probability.default(0).describe('Share of the units (nodes of unitKinds) inside that are destroyed, [0, 1] (default 0).'),
     cameraShare: probability.default(0).describe('Share of the cameras inside, not already dark, that are destroyed, [0, 1] (default 0).'),
     source: z.string().optional().describe('Why this area (shown in the assumptions table).'),
+    sources: z.array(z.enum(Object.keys(SOURCES) as [SourceId, ...SourceId[]])).optional().describe('Bibliography entries (ids of SOURCES) the area rests on: cited by its assumptions row and listed in the report.'),
   })
   .superRefine((a, ctx) => {
     if ((a.circle === undefined) === (a.polygon === undefined)) ctx.addIssue({ code: 'custom', path: ['circle'], message: 'give exactly one of circle and polygon' });
