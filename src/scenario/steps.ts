@@ -68,6 +68,8 @@ export interface ScenarioArtefacts {
   raster?: CoverageRaster;
   /** Per resident and day metrics of the exposure sample, with the residents (homes, districts). */
   exposure?: { persons: PersonDayMetrics; residents: SyntheticResidents; trips: TripMetrics; numResidents: number; numDays: number; channels: PersonChannelDays };
+  /** What the exposure layer's `trips` stage leaves for its `exposure` stage (see src/scenario/exposure/step.ts). */
+  tripsStage?: unknown;
   /** Crowds as the exposure step modelled them (input and options), for the retention step's retroactive search. */
   crowds?: { name: string; input: CrowdInput; options: CrowdExposureOptions; afterDamage: boolean; durationS: number; retroactive?: { start: number; daysAfter: number[] } }[];
 }

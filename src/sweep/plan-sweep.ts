@@ -12,7 +12,7 @@ import { InvalidInputError } from '../core/index.js';
 import { parseScenario, scenarioPreset, type ScenarioPresetName } from '../scenario/index.js';
 import { stableJson } from '../scenario/internal.js';
 import { getPath, pathSegments, setPath, writeOutRetentionPreset } from './scenario-path.js';
-import { ScenarioError } from '../scenario/index.js';
+import { ScenarioError, ASSUMPTION_REGISTRY, type AssumptionEntry } from '../scenario/index.js';
 import { parseSweep, SweepError, SWEEP_DEFAULTS, type SweepSpec } from './sweep-schema.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelli-design.js';
 import { oneAtATimePoints, type OneAtATimeParameters } from './one-at-a-time.js';
@@ -111,13 +111,19 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
   }
   // The base scenario must itself be valid (its defaults give the central values).
   const base = parseScenario(scenario) as unknown as Record<string, unknown>;
-  const parameters: SweepParameter[] = Object.entries(spec.vary).map(([key, r]) => {
-    const path = key;
+  const parameters: SweepParameter[] = Object.entries(spec.vary).map(([key, given]) => {
+    // A bare name of the assumption registry is set through the scenario's `assumptions` section.
+    const entry: AssumptionEntry | undefined = key.includes('.') ? undefined : ASSUMPTION_REGISTRY.find((e) => e.name === key);
+    if (!key.includes('.') && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: 'is neither a dotted path into the scenario nor an assumption name of the registry' }]);
+    const path = entry ? `assumptions.${entry.name}` : key;
+    if (given === 'range' && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: '"range" applies to assumption names only (give low and high)' }]);
+    const r = given === 'range' ? { low: entry!.low, high: entry!.high, central: entry!.central } : given;
     const integer = !Array.isArray(r) && r.integer === true;
     const low = Array.isArray(r) ? Math.min(...r) : r.low;
     const high = Array.isArray(r) ? Math.max(...r) : r.high;
-    // The value in force at the path: the scenario's, with defaults applied (a preset policy written out first).
-    let own = getPath(base, path);
+    // The value in force at the path: the scenario's, with defaults applied (a preset policy written out first); for an
+    // assumption name, the scenario's own override or the registry's central value.
+    let own = entry ? (getPath(scenario, path) ?? entry.central) : getPath(base, path);
     if (own === undefined) {
       const d = structuredClone(scenario);
       writeOutRetentionPreset(d, pathSegments(path));
@@ -132,7 +138,7 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
     let values: number[];
     if (Array.isArray(r)) values = [...r];
     else {
-      const n = r.steps ?? SWEEP_DEFAULTS.steps;
+      const n = ('steps' in r ? r.steps : undefined) ?? SWEEP_DEFAULTS.steps;
       values = Array.from({ length: n }, (_, i) => round(i === n - 1 ? r.high : r.low + ((r.high - r.low) * i) / (n - 1), integer));
     }
     return { key, path, low: round(low, integer), central, high: round(high, integer), values, integer };

@@ -46,8 +46,9 @@ export const SWEEP_DEFAULTS = {
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 
-/** The values a varied input takes: a list, or a range. */
+/** The values a varied input takes: a list, a range, or `"range"` (an assumption's plausible range from the registry). */
 export const sweepRangeSchema = z.union([
+  z.literal('range').describe("An assumption name's plausible range (low, central, high) from the assumption registry."),
   z.array(finite).min(1).describe('The values, in order (one-at-a-time and sobol read their smallest and largest as low and high).'),
   z
     .strictObject({
@@ -84,7 +85,7 @@ export const sweepSchema = z.strictObject({
   vary: z
     .record(z.string().min(1), sweepRangeSchema)
     .default({})
-    .describe('Inputs to vary: a dotted path into the scenario (`retention.policy.rules.city.video.days`, `cameras.0.numCameras`) or an assumption name, with its values or range.'),
+    .describe('Inputs to vary: a dotted path into the scenario (`retention.policy.rules.city.video.days`, `cameras.0.numCameras`) or an assumption name of the registry (`plateReadRate`: set through the scenario\'s `assumptions` section), with its values, a range, or "range" (an assumption\'s plausible range).'),
   design: z.enum(['grid', 'one-at-a-time', 'sobol']).default(SWEEP_DEFAULTS.design).describe('grid (every combination), one-at-a-time (low and high of each input, the others central) or sobol (Saltelli design, Sobol indices).'),
   samples: z.int().min(2).max(1 << 20).optional().describe('Base samples of a sobol design (default 64; rounded up to a power of two; runs = samples × (inputs + 2) × seeds).'),
   designSeed: seedValue.optional().describe('Seed of the sobol design (default 0).'),

@@ -44,8 +44,9 @@ describe('StageCache', () => {
     expect(cachedIds(0)).toEqual([]);
     // Only retention changed: every step before it comes from the cache.
     expect(cachedIds(1)).toEqual(timings[1].map((s) => s.id).filter((id) => id !== 'retention'));
-    // The watchlist changed: the steps before exposure are reused, exposure and retention rerun.
+    // The watchlist changed: every step up to the residents' trips is reused; exposure (rescoring) and retention rerun.
     expect(cachedIds(2)).toContain('coverage');
+    expect(cachedIds(2)).toContain('trips');
     expect(cachedIds(2)).not.toContain('exposure');
     expect(cachedIds(2)).not.toContain('retention');
     // A new seed changes the city step's inputs: nothing is reused.

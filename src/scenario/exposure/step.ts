@@ -1,15 +1,25 @@
 /**
- * The exposure step of a scenario run: a sample of residents makes a day
- * (or more) of trips, routed on the street graph and scored against the
- * cameras' street exposure profile (computePopulationExposure); then the
- * watchlist expectations, unicity of the sampled residents' traces, crowds
- * (live and from the archive) and least-surveilled routes between named
- * places.
+ * The exposure steps of a scenario run, in two stages so that a sweep over
+ * recognition parameters reuses the routing:
+ * - `trips`: a sample of residents makes a day (or more) of trips, routed on
+ *   the street graph and scored against the cameras' street exposure profile
+ *   (computePopulationExposure, with the library's default recognition
+ *   rates), unicity of the sampled residents' traces, and least-surveilled
+ *   routes between named places — nothing here depends on recognition rates,
+ *   the plate read rate or the watchlist;
+ * - `exposure`: the trips rescored with the scenario's recognition model,
+ *   plate read rate and watchlist (rescorePopulationExposure: bit-identical to
+ *   computing them with those rates from the start), the watchlist
+ *   expectations, crowds (live and from the archive), the headline numbers and
+ *   their intervals.
+ * Every run takes both stages, cached or not, so a restored `trips` stage
+ * gives the same bytes as a fresh one.
  */
 import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { unicityCurve, cellUnits, validateRecognition, falseAlertProbability, RECOGNITION_PRESETS, MET_LFR_2025 } from '../../exposure/index.js';
+import { rescorePopulationExposure, type PopulationExposure, type LeastSurveilledRoute } from '../../exposure/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel, type PersonDayMetrics } from '../../exposure/index.js';
 import { personChannelDays, type PersonChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
@@ -39,31 +49,61 @@ function planOptions(t: ScenarioContext['spec']['trips']): Omit<PlanTripsOptions
   return o;
 }
 
+/** What the `trips` stage leaves for the `exposure` stage (recognition-independent). */
+interface TripsStage {
+  /** The residents' trips scored with the default recognition rates (rescored by the exposure stage); null without residents. */
+  population: { r: PopulationExposure; numResidents: number; unicity: PopulationExposureMetrics['unicity'] } | null;
+  /** Least-surveilled routes, in the scenario's order. */
+  routes: { from: string; to: string; route: LeastSurveilledRoute }[];
+}
+
+/** The resolved view options both stages share. */
+function viewOptions(ctx: ScenarioContext) {
+  const o = ctx.spec.analyses.exposure!;
+  const occlusion = o.occlusion && ctx.city!.buildings.numBuildings > 0;
+  const faceLevel: CoverageLevel = o.faceLevel ?? 'identify';
+  const plateLevel: CoverageLevel = o.plateLevel ?? 'identify';
+  const faceAngle = o.faceAngle ?? EXPOSURE_PROFILE_DEFAULTS.faceAngle;
+  return { o, occlusion, faceLevel, plateLevel, faceAngle };
+}
+
+const tripsStep: ScenarioStep = {
+  id: 'trips',
+  label: 'Trips: residents routed past the cameras',
+  enabled: (spec) => spec.analyses.exposure !== undefined && (spec.residents !== undefined || (spec.analyses.exposure.routes?.length ?? 0) > 0),
+  run(ctx: ScenarioContext) {
+    const spec = ctx.spec;
+    const city = ctx.city!;
+    const { o, occlusion, faceLevel, plateLevel, faceAngle } = viewOptions(ctx);
+    const levels = PROFILE_LEVELS.filter((l) => l === 'range' || l === faceLevel || l === plateLevel);
+    // The street network and exposure profile serve the residents and the routes; crowds need neither.
+    ctx.progress(0.02, 'street network');
+    const network = buildStreetNetwork(city.streets);
+    ctx.progress(0.05, 'street exposure profile');
+    const profile = computeStreetExposureProfile(ctx.cameras!, city, { levels, occlusion, faceAngle });
+    const population = spec.residents ? routeResidents(ctx, network, profile, faceLevel, plateLevel) : null;
+    const routes: TripsStage['routes'] = [];
+    for (const rt of o.routes ?? []) {
+      ctx.progress(0.9, `route ${rt.from} → ${rt.to}`);
+      const a = toMetres(city, o.places![rt.from], `analyses.exposure.places[${JSON.stringify(rt.from)}]`);
+      const b = toMetres(city, o.places![rt.to], `analyses.exposure.places[${JSON.stringify(rt.to)}]`);
+      routes.push({ from: rt.from, to: rt.to, route: leastSurveilledRoute(network, profile, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight }) });
+    }
+    ctx.artefacts.tripsStage = { population, routes } satisfies TripsStage;
+  },
+};
+
 const exposureStep: ScenarioStep = {
   id: 'exposure',
-  label: 'Exposure: residents, crowds, routes',
+  label: 'Exposure: recognition, watchlist, crowds',
   enabled: (spec) => spec.analyses.exposure !== undefined,
   run(ctx: ScenarioContext) {
-    const o = ctx.spec.analyses.exposure!;
     const spec = ctx.spec;
     const city = ctx.city!;
     const cameras = ctx.cameras!;
-    const occlusion = o.occlusion && city.buildings.numBuildings > 0;
-    const faceLevel: CoverageLevel = o.faceLevel ?? 'identify';
-    const plateLevel: CoverageLevel = o.plateLevel ?? 'identify';
-    const levels = PROFILE_LEVELS.filter((l) => l === 'range' || l === faceLevel || l === plateLevel);
-    const faceAngle = o.faceAngle ?? EXPOSURE_PROFILE_DEFAULTS.faceAngle;
-    // The street network and exposure profile serve the residents and the routes; crowds need neither.
-    const needProfile = spec.residents !== undefined || (o.routes?.length ?? 0) > 0;
-    let network: StreetNetwork | null = null;
-    let profile: StreetExposureProfile | null = null;
-    if (needProfile) {
-      ctx.progress(0.02, 'street network');
-      network = buildStreetNetwork(city.streets);
-      ctx.progress(0.05, 'street exposure profile');
-      profile = computeStreetExposureProfile(cameras, city, { levels, occlusion, faceAngle });
-    }
-    const population = spec.residents ? populationPart(ctx, network!, profile!, faceLevel, plateLevel) : null;
+    const { o, occlusion, faceLevel, plateLevel, faceAngle } = viewOptions(ctx);
+    const stage = ctx.artefacts.tripsStage as TripsStage | undefined;
+    const population = spec.residents && stage?.population ? populationPart(ctx, stage.population) : null;
 
     const crowds: CrowdMetrics[] = [];
     for (const [i, c] of (o.crowds ?? []).entries()) {
@@ -98,28 +138,20 @@ const exposureStep: ScenarioStep = {
       });
     }
 
-    const routes: ExposureMetrics['routes'] = [];
-    for (const [i, rt] of (o.routes ?? []).entries()) {
-      ctx.progress(0.9, `route ${rt.from} → ${rt.to}`);
-      const a = toMetres(city, o.places![rt.from], `analyses.exposure.places[${JSON.stringify(rt.from)}]`);
-      const b = toMetres(city, o.places![rt.to], `analyses.exposure.places[${JSON.stringify(rt.to)}]`);
-      const l = leastSurveilledRoute(network!, profile!, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight });
-      routes.push({
-        from: rt.from,
-        to: rt.to,
-        shortestKm: l.shortest.length / 1000,
-        shortestObservedKm: l.shortest.exposure / 1000,
-        shortestObservedKmMax: l.shortestExposureRange.max / 1000,
-        numShortestPaths: l.shortestExposureRange.numPaths,
-        routeKm: l.length / 1000,
-        routeObservedKm: l.exposure / 1000,
-        detour: l.detour,
-        exposureAvoidedShare: l.shortest.exposure > 0 ? l.exposureAvoided / l.shortest.exposure : 0,
-        maxDetour: l.params.maxDetour,
-        weight: l.params.weight,
-      });
-      void i;
-    }
+    const routes: ExposureMetrics['routes'] = (stage?.routes ?? []).map(({ from, to, route: l }) => ({
+      from,
+      to,
+      shortestKm: l.shortest.length / 1000,
+      shortestObservedKm: l.shortest.exposure / 1000,
+      shortestObservedKmMax: l.shortestExposureRange.max / 1000,
+      numShortestPaths: l.shortestExposureRange.numPaths,
+      routeKm: l.length / 1000,
+      routeObservedKm: l.exposure / 1000,
+      detour: l.detour,
+      exposureAvoidedShare: l.shortest.exposure > 0 ? l.exposureAvoided / l.shortest.exposure : 0,
+      maxDetour: l.params.maxDetour,
+      weight: l.params.weight,
+    }));
 
     const rec = recognitionModel(spec.recognition ?? CROWD_DEFAULTS.model);
     const check = validateRecognition(rec);
@@ -173,8 +205,13 @@ const exposureStep: ScenarioStep = {
  */
 export const UNICITY_KEEP_DEFAULT = 20_000;
 
-/** The residents sample: computePopulationExposure, unicity of the kept traces, headline numbers. */
-function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: StreetExposureProfile, faceLevel: CoverageLevel, plateLevel: CoverageLevel): PopulationExposureMetrics {
+/**
+ * The `trips` stage's residents: computePopulationExposure with the default
+ * recognition rates and no watchlist (the exposure stage rescores them), and
+ * unicity of the kept traces (which depends on where and when people were
+ * seen, not on recognition).
+ */
+function routeResidents(ctx: ScenarioContext, network: StreetNetwork, profile: StreetExposureProfile, faceLevel: CoverageLevel, plateLevel: CoverageLevel): NonNullable<TripsStage['population']> {
   const spec = ctx.spec;
   const o = spec.analyses.exposure!;
   ctx.progress(0.3, 'residents and trips');
@@ -192,17 +229,11 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
     threads: o.threads,
     keepSightings: keep,
     sample,
-    watchlistSize: o.watchlistSize,
-    recognition: spec.recognition,
     faceLevel,
     plateLevel,
-    plateReadRate: o.plateReadRate,
     // Damaged cameras see nothing (the profile keeps their geometry; scoring drops their captures).
     cameraUp: o.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined,
   });
-  // Per person-day and channel, once: the channel split below and the retention step both read it.
-  const perChannel = personChannelDays(r.trips, { numPersons: numResidents, numDays: r.numDays });
-  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents, trips: r.trips, numResidents, numDays: r.numDays, channels: perChannel };
   let uni: PopulationExposureMetrics['unicity'] = null;
   if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
     ctx.progress(0.8, 'unicity');
@@ -229,6 +260,20 @@ function populationPart(ctx: ScenarioContext, network: StreetNetwork, profile: S
       ],
     };
   }
+  return { r, numResidents, unicity: uni };
+}
+
+/** The residents sample with the scenario's recognition: rescored trips, channels, headline numbers and intervals. */
+function populationPart(ctx: ScenarioContext, stage: NonNullable<TripsStage['population']>): PopulationExposureMetrics {
+  const spec = ctx.spec;
+  const o = spec.analyses.exposure!;
+  const { numResidents } = stage;
+  const uni = stage.unicity;
+  // The scenario's rates, applied to the trips' capture counts (the kept sightings are not needed here).
+  const r = rescorePopulationExposure(stage.r, { recognition: spec.recognition, plateReadRate: o.plateReadRate, watchlistSize: o.watchlistSize, keepSightings: false });
+  // Per person-day and channel, once: the channel split below and the retention step both read it.
+  const perChannel = personChannelDays(r.trips, { numPersons: numResidents, numDays: r.numDays });
+  ctx.artefacts.exposure = { persons: r.persons, residents: r.residents, trips: r.trips, numResidents, numDays: r.numDays, channels: perChannel };
   const S = r.summary;
   const channels = identificationChannels(perChannel, numResidents * r.numDays);
   const p: PopulationExposureMetrics = {
@@ -383,4 +428,4 @@ function pickInequality(g: GroupInequality): PopulationExposureMetrics['inequali
 }
 
 /** The exposure-layer steps, in run order. */
-export const EXPOSURE_STEPS: readonly ScenarioStep[] = [exposureStep];
+export const EXPOSURE_STEPS: readonly ScenarioStep[] = [tripsStep, exposureStep];
