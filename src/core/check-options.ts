@@ -42,6 +42,21 @@ export function optionKeys<O extends object>() {
   };
 }
 
+/** Known option keys, with the known keys of the nested option objects (e.g. `plans`, `stream`) where there are some. */
+export type OptionKeys = readonly string[] & { readonly nested?: Readonly<Record<string, readonly string[]>> };
+
+/**
+ * `keys` with the known keys of nested option objects, checked by
+ * {@link checkOptions} when the nested value is an object (field
+ * `options.<key>.<nested key>`).
+ * @internal
+ */
+export function withNestedOptions(keys: readonly string[], nested: Record<string, readonly string[]>): OptionKeys {
+  const out = [...keys];
+  Object.defineProperty(out, 'nested', { value: Object.freeze({ ...nested }), enumerable: false });
+  return Object.freeze(out) as OptionKeys;
+}
+
 /** An unknown option key: an {@link InvalidInputError} whose message names the key and suggests the nearest known one. */
 export class UnknownOptionError extends InvalidInputError {
   /** The keys the function knows (for tooling and tests). */
@@ -59,7 +74,8 @@ export class UnknownOptionError extends InvalidInputError {
  * Refuses an options value that is not a plain object, and any own key of it
  * that is not in `known` (whatever its value, `undefined` included). A known
  * key is always accepted, `undefined` included (meaning "the default").
- * `undefined` options are accepted (the function's default applies).
+ * `undefined` options are accepted (the function's default applies). Nested
+ * option objects declared with {@link withNestedOptions} are checked the same way.
  *
  * @param origin - the public function's name, e.g. `'computeCoverage'`
  * @param options - the options value as given
@@ -68,7 +84,7 @@ export class UnknownOptionError extends InvalidInputError {
  * @throws {InvalidInputError} a non-object options value; {@link UnknownOptionError} an unknown key
  * @internal
  */
-export function checkOptions(origin: string, options: unknown, known: readonly string[], field = 'options'): void {
+export function checkOptions(origin: string, options: unknown, known: OptionKeys, field = 'options'): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError(origin, field, 'must be an object', options);
@@ -79,6 +95,13 @@ export function checkOptions(origin: string, options: unknown, known: readonly s
     const hint = near !== undefined ? `did you mean \`${near}\`?` : known.length ? `known options: ${known.join(', ')}` : 'it takes no options';
     const path = field === 'options' ? '' : ` in ${field}`;
     throw new UnknownOptionError(origin, `${field}.${key}`, `unknown option \`${key}\`${path}; ${hint}`, (options as Record<string, unknown>)[key], known);
+  }
+  const nested = known.nested;
+  if (nested === undefined) return;
+  for (const key of Object.keys(nested)) {
+    const v = (options as Record<string, unknown>)[key];
+    // Only a plain options object is checked here; other values are left to the function's own checks.
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v)) checkOptions(origin, v, nested[key], `${field}.${key}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { computeCoverage, COMPUTE_COVERAGE_DEFAULTS, type CoverageOptions } from
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability } from './prepare.js';
 import { streetCoverageByZone, streetSegments } from './street-coverage.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** One row of the district table. */
 export interface DistrictCoverageRow {
@@ -48,6 +49,9 @@ export const COMPUTE_DISTRICT_COVERAGE_DEFAULTS = {
   streets: true,
 } as const;
 
+/** The options computeDistrictCoverage knows (its unknown options are refused). */
+const COMPUTE_DISTRICT_COVERAGE_OPTION_KEYS = optionKeys<DistrictCoverageOptions>()(COMPUTE_DISTRICT_COVERAGE_DEFAULTS, ['buildings', 'availability', 'threads']);
+
 /**
  * Coverage of every district of a city, exact (one computeCoverage and one
  * street coverage per district, each restricted to the district polygon).
@@ -63,6 +67,7 @@ export const COMPUTE_DISTRICT_COVERAGE_DEFAULTS = {
  * t.districts.map((d) => [d.name, d.coveredFraction]);
  */
 export function computeDistrictCoverage(cameras: CameraSet, city: City, options: DistrictCoverageOptions = {}): DistrictCoverageResult {
+  checkOptions('computeDistrictCoverage', options, COMPUTE_DISTRICT_COVERAGE_OPTION_KEYS);
   const origin = 'computeDistrictCoverage';
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(origin, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof city !== 'object' || city === null || !Array.isArray(city.districts)) throw new InvalidInputError(origin, 'city.districts', 'must be an array of districts', city?.districts);

@@ -19,6 +19,7 @@ import { applyOcclusion } from './occlusion.js';
 import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
 import { CHUNK_SIZE, unionAreas } from './union-engine.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /**
  * Area of the union of small camera subsets, with the study area, level and
@@ -192,6 +193,9 @@ export interface SpofAreaRanking {
   top: SpofAreaRow[];
 }
 
+/** The options rankSinglePointsOfFailureByArea knows (its unknown options are refused). */
+const RANK_SINGLE_POINTS_OF_FAILURE_BY_AREA_OPTION_KEYS = optionKeys<SpofAreaOptions>()({}, ['coverage', 'watchers', 'spof', 'includeLinks', 'top', 'centreKinds', 'analyticsDemand']);
+
 /**
  * Ranks every node (and link) by the covered area that would go dark with
  * the cameras its failure alone cuts off, exactly.
@@ -223,6 +227,7 @@ export interface SpofAreaRanking {
  * computeCoverage per hierarchy level for a tree.
  */
 export function rankSinglePointsOfFailureByArea(network: CommandNetwork, options: SpofAreaOptions): SpofAreaRanking {
+  checkOptions('rankSinglePointsOfFailureByArea', options, RANK_SINGLE_POINTS_OF_FAILURE_BY_AREA_OPTION_KEYS);
   const origin = 'rankSinglePointsOfFailureByArea';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);

@@ -22,6 +22,7 @@ import { prepareScoring, type SightingOptions, type SightingParams, type Sightin
 import { computeStreetExposureProfile, type StreetExposureProfile, type StreetExposureProfileOptions } from './street-exposure-profile.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
+import { checkPopulationExposureOptions } from './population-exposure-options.js';
 
 /** Defaults of {@link computePopulationExposure}. */
 export const POPULATION_EXPOSURE_DEFAULTS = {
@@ -287,6 +288,7 @@ export function computePopulationExposure(cameras: CameraSet, city: City, option
  */
 export function computePopulationExposure(city: City, cameras: CameraSet, options: PopulationExposureOptions): PopulationExposure;
 export function computePopulationExposure(first: CameraSet | City, second: City | CameraSet, options: PopulationExposureOptions): PopulationExposure {
+  checkPopulationExposureOptions(options, POPULATION_EXPOSURE_DEFAULTS);
   let cameras = first as CameraSet;
   let city = second as City;
   if (!isCameraSet(first) && isCameraSet(second)) {
