@@ -106,6 +106,17 @@ export function checkOptions(origin: string, options: unknown, known: OptionKeys
 }
 
 /**
+ * The entries of `options` whose keys are in `known`: for a function that
+ * hands its options on to another public function that knows fewer.
+ * @internal
+ */
+export function pickOptions<T extends object>(options: T, known: readonly string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) if (known.includes(key)) out[key] = (options as Record<string, unknown>)[key];
+  return out as Partial<T>;
+}
+
+/**
  * The known key nearest to `key`: the same ignoring case; else the nearest by
  * Damerau–Levenshtein distance (case-insensitive) when at most 2 and less than
  * half the key's length; else a known key that contains the given one or is

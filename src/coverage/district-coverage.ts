@@ -89,8 +89,10 @@ export function computeDistrictCoverage(cameras: CameraSet, city: City, options:
           checkAvailability(origin, options.availability, cameras.numCameras),
         );
   let params: DistrictCoverageResult['params'] | null = null;
+  // computeCoverage refuses options it does not know: `streets` is this function's own.
+  const { streets: _streets, ...coverageOptions } = options;
   for (const d of city.districts) {
-    const cov = computeCoverage(cameras, { ...options, area: d.area, city, bounds: undefined });
+    const cov = computeCoverage(cameras, { ...coverageOptions, area: d.area, city, bounds: undefined });
     params = { level: cov.params.level, occlusion: cov.params.occlusion, availability: cov.params.availability };
     const streetLength = streetZones ? streetZones.length[rows.length] : 0;
     const covered = streetZones ? streetZones.covered[rows.length] : 0;

@@ -6,9 +6,9 @@
  * network-coverage.ts.
  */
 import { InvalidInputError } from '../core/index.js';
-import { toRng, checkOptions, optionKeys } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys, pickOptions } from '../core/internal.js';
 import { applyTargetedDamage, centreFlags, createRouting, routeToCentres, sampleOutageScenario, type CommandNetwork, type DamageSimulationOptions, type FaultLiveOptions, type NodeKind, type OutageSimulationOptions, type TrialSummary } from '../network/index.js';
-import { checkNetwork, networkDistricts, nodeDistrictIndex, resolveLiveOptions, resolveSummaryOptions, summariseResolved } from '../network/internal.js';
+import { checkNetwork, networkDistricts, nodeDistrictIndex, resolveLiveOptions, resolveSummaryOptions, summariseResolved, APPLY_TARGETED_DAMAGE_OPTION_KEYS } from '../network/internal.js';
 import { computeCoverage, type CoverageResult } from './compute-coverage.js';
 import { checkCoverageOptions, idsWhere, liveWatchingIds, type FaultCoverageOptions } from './network-coverage.js';
 
@@ -292,7 +292,7 @@ export function simulateDamageCoverage(network: CommandNetwork, options: DamageC
   const coveredFraction = new Float64Array(T);
   let params: CoverageResult['params'] | null = null;
   for (let t = 0; t < T; t++) {
-    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    const s = applyTargetedDamage(network, { ...pickOptions(options, APPLY_TARGETED_DAMAGE_OPTION_KEYS), seed: rng.stream(`damage/${t}`) });
     const r = coverageOfIds(network, idsWhere(s.cameraUp), cov);
     params = r.params;
     coveredArea[t] = r.coveredArea;

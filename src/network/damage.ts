@@ -13,7 +13,7 @@
  * `randomUnits: Math.round(766 / 1341 * numUnits)` to damage the same SHARE.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng, checkOptions, optionKeys } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys, pickOptions } from '../core/internal.js';
 import { pointInPolygon, type PolygonM } from '../geo/index.js';
 import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
 import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolveLiveOptions, resolveNode, type FaultLiveOptions, type FaultScenario } from './faults-scenario.js';
@@ -126,7 +126,7 @@ export const TARGETED_DAMAGE_DEFAULTS = {
 const SIMULATE_TARGETED_DAMAGE_OPTION_KEYS = optionKeys<DamageSimulationOptions>()(TARGETED_DAMAGE_DEFAULTS, ['areas', 'totalUnits', 'totalCameras', 'units', 'cameras', 'centreKinds', 'analyticsDemand', 'confidence', 'ci', 'resamples']);
 
 /** The options applyTargetedDamage knows (its unknown options are refused). */
-const APPLY_TARGETED_DAMAGE_OPTION_KEYS = optionKeys<TargetedDamageOptions>()(TARGETED_DAMAGE_DEFAULTS, ['areas', 'totalUnits', 'totalCameras', 'units', 'cameras'], ['trials', 'keepTrials']);
+export const APPLY_TARGETED_DAMAGE_OPTION_KEYS = optionKeys<TargetedDamageOptions>()(TARGETED_DAMAGE_DEFAULTS, ['areas', 'totalUnits', 'totalCameras', 'units', 'cameras'], ['trials', 'keepTrials']);
 
 /** A damage scenario: a {@link FaultScenario} with the damaged items listed. */
 export interface DamageScenario extends FaultScenario {
@@ -423,7 +423,7 @@ export function simulateTargetedDamage(network: CommandNetwork, options: DamageS
   const camerasDark = new Uint32Array(trials);
   let first: DamageScenario | null = null;
   for (let t = 0; t < trials; t++) {
-    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    const s = applyTargetedDamage(network, { ...pickOptions(options, APPLY_TARGETED_DAMAGE_OPTION_KEYS), seed: rng.stream(`damage/${t}`) });
     if (first === null) first = s;
     const e = evaluateFaultScenario(network, s, live);
     liveShare[t] = e.live.liveShare;

@@ -7,3 +7,4 @@
  */
 export { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions } from './faults-scenario.js';
 export { resolveSummaryOptions, summariseResolved } from './faults-stats.js';
+export { APPLY_TARGETED_DAMAGE_OPTION_KEYS } from './damage.js';
