@@ -43,7 +43,7 @@ export const SPOF_DEFAULTS = {
 } as const;
 
 /** The options rankSinglePointsOfFailure knows (its unknown options are refused). */
-const RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS = optionKeys<SpofOptions>()(SPOF_DEFAULTS, ['centreKinds', 'analyticsDemand']);
+export const RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS = optionKeys<SpofOptions>()(SPOF_DEFAULTS, ['centreKinds', 'analyticsDemand']);
 
 /** Per-element effect of failing it alone (arrays indexed by node or link index). */
 export interface SpofTable {
