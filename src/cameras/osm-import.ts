@@ -24,6 +24,7 @@ import { CAMERA_DEFAULTS, CAMERA_LIMITS, CameraSetBuilder, type CameraSet } from
 import { readCameraFeature, type CameraCandidate, type FeatureReadSettings } from './osm-camera-feature.js';
 import { summariseImportReport, type CameraImportReportEntry } from './osm-import-report.js';
 import { provenanceParams } from './placement-common.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link importOsmCameras}. */
 export interface OsmImportOptions {
@@ -73,6 +74,9 @@ export const OSM_IMPORT_DEFAULTS = {
   /** Assumption: Full HD (1920 px), see CAMERA_DEFAULTS. */
   resolutionPx: CAMERA_DEFAULTS.resolutionPx,
 } as const;
+
+/** The options importOsmCameras knows (its unknown options are refused). */
+const IMPORT_OSM_CAMERAS_OPTION_KEYS = optionKeys<OsmImportOptions>()(OSM_IMPORT_DEFAULTS, ['projection', 'range']);
 
 /** Result of {@link importOsmCameras}. */
 export interface OsmImportResult {
@@ -127,6 +131,7 @@ const ORIGIN = 'importOsmCameras';
  * Complexity: O(features).
  */
 export function importOsmCameras(geojson: unknown, options?: OsmImportOptions): OsmImportResult {
+  checkOptions('importOsmCameras', options, IMPORT_OSM_CAMERAS_OPTION_KEYS);
   if (typeof geojson !== 'object' || geojson === null || (geojson as { type?: unknown }).type !== 'FeatureCollection') {
     throw new InvalidInputError(ORIGIN, 'geojson', 'must be a GeoJSON FeatureCollection', geojson);
   }

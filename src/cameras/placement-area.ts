@@ -3,7 +3,7 @@
  * weighted by residential population.
  */
 import { InvalidInputError, type Bounds, type Rng, normaliseDegrees } from '../core/index.js';
-import { requireBounds, requireFinite } from '../core/internal.js';
+import { requireBounds, requireFinite, checkOptions, optionKeys } from '../core/internal.js';
 import { type MultiPolygonM, type PolygonM, pointInPolygon, polygonArea } from '../geo/index.js';
 import { type BuildingSet, type City, type StreetGraph } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
@@ -83,6 +83,9 @@ export const PLACE_UNIFORM_DEFAULTS = {
   mountOnStreet: false,
 } as const;
 
+/** The options placeUniform knows (its unknown options are refused). */
+const PLACE_UNIFORM_OPTION_KEYS = optionKeys<ScatterPlacementOptions>()(PLACE_UNIFORM_DEFAULTS, ['buildings', 'streets', 'seed', 'fov', 'range', 'resolutionPx', 'height', 'tilt', 'kind', 'capabilities', 'operator', 'live', 'nodeId']);
+
 /** Defaults of {@link placeByPopulation} (the camera attributes and seed: `PLACEMENT_DEFAULTS`). */
 export const PLACE_BY_POPULATION_DEFAULTS = {
   /** Assumption: uniform random headings, since a population cell says where people live, not which way a camera faces. */
@@ -96,6 +99,9 @@ export const PLACE_BY_POPULATION_DEFAULTS = {
   /** Cameras stay where they were drawn (the scatter says nothing about streets). */
   mountOnStreet: false,
 } as const;
+
+/** The options placeByPopulation knows (its unknown options are refused). */
+const PLACE_BY_POPULATION_OPTION_KEYS = optionKeys<ScatterPlacementOptions>()(PLACE_BY_POPULATION_DEFAULTS, ['buildings', 'streets', 'seed', 'fov', 'range', 'resolutionPx', 'height', 'tilt', 'kind', 'capabilities', 'operator', 'live', 'nodeId']);
 
 const UNIFORM = 'placeUniform';
 const POPULATION = 'placeByPopulation';
@@ -187,6 +193,7 @@ function resolveHeading(origin: string, h: 'random' | number): number {
  * Complexity: O(count · (bbox/area) · vertices) expected.
  */
 export function placeUniform(area: MultiPolygonM | Bounds, count: number, options?: ScatterPlacementOptions): CameraSet {
+  checkOptions('placeUniform', options, PLACE_UNIFORM_OPTION_KEYS);
   const o = optionsObject(UNIFORM, options);
   const n = requireCount(UNIFORM, 'count', count);
   const attrs = resolveAttributes(UNIFORM, o);
@@ -330,6 +337,7 @@ export function upperBound(cum: Float64Array, u: number): number {
  * Complexity: O(cells + count · log cells).
  */
 export function placeByPopulation(city: City, count: number, options?: ScatterPlacementOptions): CameraSet {
+  checkOptions('placeByPopulation', options, PLACE_BY_POPULATION_OPTION_KEYS);
   const o = optionsObject(POPULATION, options);
   requireCity(POPULATION, city, ['population']);
   const n = requireCount(POPULATION, 'count', count);

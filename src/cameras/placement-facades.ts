@@ -3,7 +3,7 @@
  * looking out from the wall (building and entrance cameras).
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireNonNegative, requirePositive } from '../core/internal.js';
+import { requireNonNegative, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { type City, type StreetClass } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
@@ -47,6 +47,9 @@ export const FACADE_PLACEMENT_DEFAULTS = {
   maxStreetDistance: 30,
 } as const;
 
+/** The options placeOnFacades knows (its unknown options are refused). */
+const PLACE_ON_FACADES_OPTION_KEYS = optionKeys<FacadePlacementOptions>()(FACADE_PLACEMENT_DEFAULTS, ['streetClasses', 'seed', 'fov', 'range', 'resolutionPx', 'height', 'tilt', 'kind', 'capabilities', 'operator', 'live', 'nodeId']);
+
 const ORIGIN = 'placeOnFacades';
 
 /**
@@ -76,6 +79,7 @@ const ORIGIN = 'placeOnFacades';
  * Complexity: O(walls · streets nearby + cameras), with a uniform grid over the street segments.
  */
 export function placeOnFacades(city: City, countOrSpacing: number | { spacing: number }, options?: FacadePlacementOptions): CameraSet {
+  checkOptions('placeOnFacades', options, PLACE_ON_FACADES_OPTION_KEYS);
   const o = optionsObject(ORIGIN, options);
   requireCity(ORIGIN, city, ['streets', 'buildings']);
   let count = -1;

@@ -2,7 +2,7 @@
  * Placement strategy: cameras at street intersections.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireInteger, requireNonNegative } from '../core/internal.js';
+import { requireInteger, requireNonNegative, checkOptions, optionKeys } from '../core/internal.js';
 import { type City, type StreetClass, STREET_CLASSES } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
@@ -76,6 +76,9 @@ export const INTERSECTION_PLACEMENT_DEFAULTS = {
   offset: 0,
 } as const;
 
+/** The options placeAtIntersections knows (its unknown options are refused). */
+const PLACE_AT_INTERSECTIONS_OPTION_KEYS = optionKeys<IntersectionPlacementOptions>()(INTERSECTION_PLACEMENT_DEFAULTS, ['numCameras', 'totalCameras', 'streetClasses', 'maxIntersections', 'seed', 'fov', 'range', 'resolutionPx', 'height', 'tilt', 'kind', 'capabilities', 'operator', 'live', 'nodeId']);
+
 const ORIGIN = 'placeAtIntersections';
 
 /**
@@ -96,6 +99,7 @@ const ORIGIN = 'placeAtIntersections';
  * Complexity: O(V + E) plus O(k log k) for a sample of k intersections.
  */
 export function placeAtIntersections(city: City, options?: IntersectionPlacementOptions): CameraSet {
+  checkOptions('placeAtIntersections', options, PLACE_AT_INTERSECTIONS_OPTION_KEYS);
   const o = optionsObject(ORIGIN, options);
   requireCity(ORIGIN, city, ['streets']);
   const avoid = resolveAvoid(ORIGIN, o.avoidBuildings, INTERSECTION_PLACEMENT_DEFAULTS.avoidBuildings);
@@ -314,6 +318,9 @@ export function intersectionTable(origin: string, city: City, minDegree: number,
   return { numCandidates: nc, nodeX, nodeY, dirStart, dirHeading };
 }
 
+/** The options countIntersections knows (its unknown options are refused). */
+const COUNT_INTERSECTIONS_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof countIntersections>[1]>>()({}, ['minDegree', 'streetClasses']);
+
 /**
  * Number of intersections {@link placeAtIntersections} would consider:
  * nodes with at least `minDegree` streets, touching one of `streetClasses`.
@@ -325,6 +332,7 @@ export function intersectionTable(origin: string, city: City, minDegree: number,
  * @example countIntersections(city, { streetClasses: ['arterial'] })
  */
 export function countIntersections(city: City, options?: { minDegree?: number; streetClasses?: readonly StreetClass[] }): number {
+  checkOptions('countIntersections', options, COUNT_INTERSECTIONS_OPTION_KEYS);
   const origin = 'countIntersections';
   const o = optionsObject(origin, options);
   requireCity(origin, city, ['streets']);

@@ -2,7 +2,7 @@
  * Placement strategy: cameras along streets, on the kerb, at a spacing.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireNonNegative, requirePositive } from '../core/internal.js';
+import { requireNonNegative, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { type City, type StreetClass } from '../city/index.js';
 import type { CameraSet } from './camera-set.js';
 import {
@@ -67,6 +67,9 @@ export const STREET_PLACEMENT_DEFAULTS = {
   heading: 'along' as const,
 } as const;
 
+/** The options placeAlongStreets knows (its unknown options are refused). */
+const PLACE_ALONG_STREETS_OPTION_KEYS = optionKeys<StreetPlacementOptions>()(STREET_PLACEMENT_DEFAULTS, ['numCameras', 'count', 'streetClasses', 'kerbOffset', 'seed', 'fov', 'range', 'resolutionPx', 'height', 'tilt', 'kind', 'capabilities', 'operator', 'live', 'nodeId']);
+
 const ORIGIN = 'placeAlongStreets';
 
 /**
@@ -87,6 +90,7 @@ const ORIGIN = 'placeAlongStreets';
  * Complexity: O(E + cameras).
  */
 export function placeAlongStreets(city: City, options?: StreetPlacementOptions): CameraSet {
+  checkOptions('placeAlongStreets', options, PLACE_ALONG_STREETS_OPTION_KEYS);
   const o = optionsObject(ORIGIN, options);
   requireCity(ORIGIN, city, ['streets']);
   const avoid = resolveAvoid(ORIGIN, o.avoidBuildings, STREET_PLACEMENT_DEFAULTS.avoidBuildings);

@@ -9,7 +9,8 @@
  * derived or assumed, the comment says so.
  */
 import { InvalidInputError, createRng, type Rng, type Seed } from '../core/index.js';
-import { requireInteger, requireKnownKeys, requireObject, requireProbability } from '../core/internal.js';
+import { requireInteger, requireKnownKeys, requireObject, requireProbability, checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
+import { PRESET_CITY_OPTION_KEYS } from '../city/internal.js';
 import { type City, almatyCity, astanaCity, type PresetCityOptions } from '../city/index.js';
 import { concatCameraSets, type CameraCapability, type CameraOperator, type CameraSet } from './camera-set.js';
 import { doriDistance, DORI_LEVELS, type DoriLevel } from './optics.js';
@@ -312,6 +313,9 @@ export const ALMATY_CAMERAS_DEFAULTS = {
   seed: 1 as Seed,
 } as const;
 
+/** The options almatyCameras knows (its unknown options are refused). */
+const ALMATY_CAMERAS_OPTION_KEYS = optionKeys<PresetCameraOptions>()(ALMATY_CAMERAS_DEFAULTS, ['groups']);
+
 /** Defaults of {@link astanaCameras} (without `numCameras` the total is the mix's: 22,000, or 28,000 with the older cameras). */
 export const ASTANA_CAMERAS_DEFAULTS = {
   /** Only the 22,000 new cameras (SOURCES['tengrinews-2025-astana']). */
@@ -319,6 +323,9 @@ export const ASTANA_CAMERAS_DEFAULTS = {
   /** Assumption: a fixed seed, so that the preset without options is the same network on every call. */
   seed: 1 as Seed,
 } as const;
+
+/** The options astanaCameras knows (its unknown options are refused). */
+const ASTANA_CAMERAS_OPTION_KEYS = optionKeys<AstanaCameraOptions>()(ASTANA_CAMERAS_DEFAULTS, ['numCameras', 'groups']);
 
 function rngOf(origin: string, seed: Seed | Rng | undefined, fallback: Seed): Rng {
   if (seed === undefined) return createRng(fallback);
@@ -445,6 +452,7 @@ export function placeCameraMix(city: City, mix: Readonly<CameraMix>, rng: Rng, o
  * cameras.numCameras // 128000
  */
 export function almatyCameras(city: City, options?: PresetCameraOptions): CameraSet {
+  checkOptions('almatyCameras', options, ALMATY_CAMERAS_OPTION_KEYS);
   const origin = 'almatyCameras';
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
@@ -500,6 +508,7 @@ export function astanaCameraMix(includeOlder: boolean = ASTANA_CAMERAS_DEFAULTS.
  * astanaCameras(astanaCity(), { includeOlder: true }).numCameras // 28000
  */
 export function astanaCameras(city: City, options?: AstanaCameraOptions): CameraSet {
+  checkOptions('astanaCameras', options, ASTANA_CAMERAS_OPTION_KEYS);
   const origin = 'astanaCameras';
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
@@ -535,6 +544,9 @@ export const CREATE_PRESET_DEFAULTS = {
   /** Astana only: as {@link astanaCameras}, only the 22,000 new cameras. */
   includeOlder: ASTANA_CAMERAS_DEFAULTS.includeOlder,
 } as const;
+
+/** The options createPreset knows (its unknown options are refused). */
+const CREATE_PRESET_OPTION_KEYS = withNestedOptions(optionKeys<PresetOptions>()(CREATE_PRESET_DEFAULTS, ['numCameras', 'blockSize', 'population', 'city']), { city: PRESET_CITY_OPTION_KEYS });
 
 /** A preset: a city, its cameras, and where the numbers come from. */
 export interface Preset {
@@ -575,6 +587,7 @@ const SOURCES_COMMON = [
  * p.cameras.numCameras // 128000
  */
 export function createPreset(name: 'almaty' | 'astana', options?: PresetOptions): Preset {
+  checkOptions('createPreset', options, CREATE_PRESET_OPTION_KEYS);
   const origin = 'createPreset';
   if (name !== 'almaty' && name !== 'astana') throw new InvalidInputError(origin, 'name', 'must be "almaty" or "astana"', name);
   const o = options ?? {};

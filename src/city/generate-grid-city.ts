@@ -5,7 +5,7 @@
  */
 import Graph from 'graphology';
 import { InvalidInputError, createRng, type Seed, DEG_TO_RAD } from '../core/index.js';
-import { requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
+import { checkOptions, optionKeys, requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
 import { multiPolygonBounds, type LocalProjection } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';
@@ -86,12 +86,8 @@ export interface GridCityOptions {
   provenance?: Partial<City['provenance']>;
 }
 
-/** The option names {@link generateGridCity} knows; any other key is an error (a misspelt option would otherwise be ignored). */
-export const GRID_CITY_OPTION_KEYS: readonly (keyof GridCityOptions)[] = [
-  'name', 'boundary', 'projection', 'blockSize', 'rotation', 'origin', 'arterialSpacing', 'collectorSpacing',
-  'streetWidths', 'jitter', 'seed', 'buildings', 'buildingSetback', 'buildingHeight', 'population', 'centre',
-  'densityDecay', 'populationCellSize', 'districts', 'provenance',
-];
+/** The option names {@link generateGridCity} knows (its defaults' keys and the options without one); any other key is an error. */
+export const GRID_CITY_OPTION_KEYS = optionKeys<GridCityOptions>()(GRID_CITY_DEFAULTS, ['name', 'projection', 'origin', 'streetWidths', 'buildings', 'population', 'centre', 'densityDecay', 'populationCellSize', 'provenance']);
 
 /**
  * Generates a synthetic grid city.
@@ -112,7 +108,7 @@ export const GRID_CITY_OPTION_KEYS: readonly (keyof GridCityOptions)[] = [
  *
  * @param options - see {@link GridCityOptions}; every field optional
  * @returns a {@link City} whose parts are labelled synthetic (unless `provenance` overrides them)
- * @throws {InvalidInputError} on an unknown option key (the message lists the known ones), a bad boundary, a non-positive block size,
+ * @throws {InvalidInputError} on an unknown option key (named, with the nearest known one or the list of them), a bad boundary, a non-positive block size,
  *   a jitter ≥ blockSize / 4, a non-integer spacing, bad widths, heights, population or district options, a grid of more than
  *   20 million intersections, options that leave no street segment inside the boundary (e.g. a block larger than the city),
  *   or, with buildings on, street widths and setback that leave no room for a building in any block
@@ -125,12 +121,7 @@ export const GRID_CITY_OPTION_KEYS: readonly (keyof GridCityOptions)[] = [
  */
 export function generateGridCity(options: GridCityOptions = {}): City {
   const origin = 'generateGridCity';
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
-  for (const key of Object.keys(options)) {
-    if (!(GRID_CITY_OPTION_KEYS as readonly string[]).includes(key)) {
-      throw new InvalidInputError(origin, `options.${key}`, `is not an option of generateGridCity (known options: ${GRID_CITY_OPTION_KEYS.join(', ')})`, (options as Record<string, unknown>)[key]);
-    }
-  }
+  checkOptions(origin, options, GRID_CITY_OPTION_KEYS);
   const boundary = toBoundary(options.boundary ?? GRID_CITY_DEFAULTS.boundary, origin, 'boundary');
   const blockSize = options.blockSize === undefined ? GRID_CITY_DEFAULTS.blockSize : requirePositive(origin, 'blockSize', options.blockSize);
   const rotation = options.rotation === undefined ? GRID_CITY_DEFAULTS.rotation : requireFinite(origin, 'rotation', options.rotation);

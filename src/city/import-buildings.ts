@@ -9,6 +9,7 @@ import { BuildingSetBuilder } from './building-set.js';
 import type { BuildingSet, Provenance } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
 import { projectLine } from './import-streets.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Defaults of {@link importBuildings}. */
 export const BUILDING_IMPORT_DEFAULTS = {
@@ -19,6 +20,9 @@ export const BUILDING_IMPORT_DEFAULTS = {
   /** Provenance description when `source` is not given (no licence is assumed). */
   source: 'buildings imported from GeoJSON',
 } as const;
+
+/** The options importBuildings knows (its unknown options are refused). */
+const IMPORT_BUILDINGS_OPTION_KEYS = optionKeys<BuildingImportOptions>()(BUILDING_IMPORT_DEFAULTS, ['projection', 'defaultHeight', 'licence'], ['height']);
 
 /**
  * Largest building height the importer accepts, metres. Assumption: 10,000 m
@@ -76,6 +80,7 @@ export interface BuildingImportResult {
  * @remarks O(V) for V vertices.
  */
 export function importBuildings(geojson: unknown, options: BuildingImportOptions = {}): BuildingImportResult {
+  checkOptions('importBuildings', options, IMPORT_BUILDINGS_OPTION_KEYS);
   const origin = 'importBuildings';
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
   const defaultHeight = options.defaultHeight ?? BUILDING_IMPORT_DEFAULTS.height;

@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../core/index.js';
 import type { ImportReportEntry } from './import-report.js';
 import { buildStreets, checkStreetImportOptions, IMPORT_STREETS_DEFAULTS, type RawStreetLine, type StreetImportOptions, type StreetImportResult } from './import-streets.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** The OSM data licence and attribution, kept with every street graph read from OSM. */
 export const OSM_LICENCE = 'ODbL-1.0 (© OpenStreetMap contributors, https://www.openstreetmap.org/copyright)';
@@ -21,6 +22,9 @@ export const IMPORT_OSM_STREETS_XML_DEFAULTS = {
   /** OSM data are ODbL-licensed; the licence travels with every graph read from them ({@link OSM_LICENCE}). */
   licence: OSM_LICENCE,
 } as const;
+
+/** The options importOsmStreetsXml knows (its unknown options are refused). */
+const IMPORT_OSM_STREETS_XML_OPTION_KEYS = optionKeys<StreetImportOptions>()(IMPORT_OSM_STREETS_XML_DEFAULTS, ['projection', 'widths']);
 
 /**
  * Imports the streets of an OSM XML document: every `<way>` with a
@@ -55,6 +59,7 @@ export const IMPORT_OSM_STREETS_XML_DEFAULTS = {
  * @remarks O(document length + V) for V way vertices.
  */
 export function importOsmStreetsXml(xml: unknown, options: StreetImportOptions = {}): StreetImportResult {
+  checkOptions('importOsmStreetsXml', options, IMPORT_OSM_STREETS_XML_OPTION_KEYS);
   const origin = 'importOsmStreetsXml';
   if (typeof xml !== 'string') throw new InvalidInputError(origin, 'xml', 'must be a string holding an OSM XML document', xml);
   checkStreetImportOptions(options, origin);

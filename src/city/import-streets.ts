@@ -4,7 +4,7 @@
  * tags as properties.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireNonNegative } from '../core/internal.js';
+import { requireNonNegative, checkOptions, optionKeys } from '../core/internal.js';
 import { type LocalProjection, createLocalProjection, lonLatCentre } from '../geo/index.js';
 import type { Provenance, StreetClass, StreetGraph } from './city.js';
 import { parseLengthTag, readFeature, type ImportReportEntry } from './import-report.js';
@@ -64,6 +64,9 @@ export const IMPORT_STREETS_DEFAULTS = {
   source: 'streets imported from GeoJSON',
 } as const;
 
+/** The options importStreets knows (its unknown options are refused). */
+const IMPORT_STREETS_OPTION_KEYS = optionKeys<StreetImportOptions>()(IMPORT_STREETS_DEFAULTS, ['projection', 'widths', 'licence']);
+
 /** A line read from the input, before projection. @internal shared by the street importers */
 export interface RawStreetLine {
   index: number;
@@ -99,6 +102,7 @@ export interface RawStreetLine {
  * @remarks O(V) expected for V vertices (hash-grid snapping).
  */
 export function importStreets(geojson: unknown, options: StreetImportOptions = {}): StreetImportResult {
+  checkOptions('importStreets', options, IMPORT_STREETS_OPTION_KEYS);
   const origin = 'importStreets';
   checkStreetImportOptions(options, origin);
   if (typeof geojson !== 'object' || geojson === null || (geojson as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray((geojson as { features?: unknown }).features)) {

@@ -9,3 +9,4 @@ export { validateBuildingSet } from './building-set.js';
 export { featureId } from './import-report.js';
 export { validatePopulationGrid } from './population.js';
 export { streetsExtent } from './create-city.js';
+export { PRESET_CITY_OPTION_KEYS } from './presets.js';

@@ -3,7 +3,7 @@
  * over a boundary, reading it, and sampling residents' home points from it.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng, requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
+import { toRng, requireFinite, requireInteger, requireNonNegative, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { type MultiPolygonM, multiPolygonArea, multiPolygonBounds } from '../geo/index.js';
 import { BoundaryIndex } from './boundary-index.js';
 import type { PopulationGrid } from './city.js';
@@ -27,6 +27,9 @@ export const POPULATION_DEFAULTS = {
   /** Residents per km² when no total is given. Assumption: 3,000 /km², a mid-density city (Almaty: about 2.25 million on about 703 km² ≈ 3,200 /km², itself an assumption). */
   densityPerKm2: 3000,
 } as const;
+
+/** The options createPopulationGrid knows (its unknown options are refused). */
+const CREATE_POPULATION_GRID_OPTION_KEYS = optionKeys<PopulationGridOptions>()(POPULATION_DEFAULTS, ['total', 'centre'], ['densityPerKm2']);
 
 /** Options of {@link createPopulationGrid}. */
 export interface PopulationGridOptions {
@@ -58,6 +61,7 @@ export interface PopulationGridOptions {
  * @remarks O(cells + boundary vertices × rows) time; cells crossed by the boundary are clipped against the row's strip of the boundary.
  */
 export function createPopulationGrid(boundary: MultiPolygonM, options: PopulationGridOptions = {}): PopulationGrid {
+  checkOptions('createPopulationGrid', options, CREATE_POPULATION_GRID_OPTION_KEYS);
   return createPopulationGridFor(boundary, options, 'createPopulationGrid');
 }
 

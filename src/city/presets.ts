@@ -8,7 +8,8 @@ import { type MultiPolygonM, multiPolygonArea, createLocalProjection, projectCoo
 import { multiPolygonFromCoordinates } from '../geo/internal.js';
 import type { City } from './city.js';
 import { ALMATY_BOUNDARY, ALMATY_BOUNDARY_ATTRIBUTION, ALMATY_BOUNDARY_OSM_RELATION } from './data/almaty-boundary.js';
-import { generateGridCity, type GridCityOptions } from './generate-grid-city.js';
+import { generateGridCity, GRID_CITY_OPTION_KEYS, type GridCityOptions } from './generate-grid-city.js';
+import { checkOptions } from '../core/internal.js';
 
 /** Overrides accepted by the presets: any grid-city option except the boundary and projection. */
 export type PresetCityOptions = Omit<GridCityOptions, 'boundary' | 'projection'>;
@@ -88,6 +89,12 @@ function checkPresetOptions(options: unknown, origin: string): PresetCityOptions
 }
 
 /**
+ * The options almatyCity and astanaCity know (their unknown options are refused): generateGridCity's
+ * (`boundary` and `projection` are known, and refused with their own message).
+ */
+export const PRESET_CITY_OPTION_KEYS = GRID_CITY_OPTION_KEYS;
+
+/**
  * The Almaty preset: the real city boundary (OpenStreetMap relation
  * 2465058, about 703 km², ODbL), projected around its bounding-box centre; a
  * synthetic N–S / E–W street grid of 150 m blocks with one building per
@@ -105,6 +112,7 @@ function checkPresetOptions(options: unknown, origin: string): PresetCityOptions
  * @remarks Graphology edge insertion dominates the build time (figures in benchmarks/README.md).
  */
 export function almatyCity(options: PresetCityOptions = {}): City {
+  checkOptions('almatyCity', options, PRESET_CITY_OPTION_KEYS);
   const origin = 'almatyCity';
   const o = checkPresetOptions(options, origin);
   const { lon0, lat0, boundary } = almatyBoundary();
@@ -152,6 +160,7 @@ export function almatyCity(options: PresetCityOptions = {}): City {
  * astanaCity({ seed: 7 }).population.total // 1,420,000
  */
 export function astanaCity(options: PresetCityOptions = {}): City {
+  checkOptions('astanaCity', options, PRESET_CITY_OPTION_KEYS);
   const origin = 'astanaCity';
   const o = checkPresetOptions(options, origin);
   const projection = createLocalProjection(ASTANA_FACTS.centreLonLat[0], ASTANA_FACTS.centreLonLat[1]);

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SightlineError, UsageError } from '../core/index.js';
-import { warnDeprecated } from '../core/internal.js';
+import { nearestKey, warnDeprecated } from '../core/internal.js';
 import { importOsmCameras } from '../cameras/index.js';
 import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
@@ -141,6 +141,20 @@ export function commandUsage(command: string): string {
 }
 
 /**
+ * parseArgs' error, with the nearest known flag suggested for an unknown one
+ * (`unknown option --num-camera; did you mean --num-cameras?`), as the library does for an unknown option key.
+ */
+function unknownFlagMessage(e: Error & { code?: string }): string {
+  const m = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?)([^'=]+)'/.exec(e.message) : null;
+  if (m === null) return e.message;
+  const flag = m[1] + m[2];
+  const near = m[1] === '--' ? nearestKey(m[2], Object.keys(OPTIONS)) : undefined;
+  // --cameras is the deprecated name of --num-cameras: suggest the current one.
+  const suggestion = near === 'cameras' ? 'num-cameras' : near;
+  return `unknown option ${flag}; ${suggestion !== undefined ? `did you mean --${suggestion}?` : 'run sightline --help for the options'}`;
+}
+
+/**
  * Runs the command with the given arguments.
  *
  * @param argv - arguments after the program name, e.g. `['run', '--preset', 'almaty']`
@@ -155,7 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(CLI, (e as Error).message);
+      throw new UsageError(CLI, unknownFlagMessage(e as Error & { code?: string }));
     }
     const values = parsed.values as Values;
     json = values.json === true;

@@ -12,6 +12,8 @@ export { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, shar
 export { requireBounds, requireFinite, requireNonNegative, requirePositive, requireInteger, requireObject, requireProbability, requireOneOf, requireKnownKeys } from './validate.js';
 export { claimTasks, WorkerPool, waitForChunks } from './worker-pool.js';
 export { warnDeprecated } from './deprecation.js';
+export { checkOptions, optionKeys, withNestedOptions, nearestKey, pickOptions, UnknownOptionError } from './check-options.js';
+export type { OptionKeys } from './check-options.js';
 export { selectKth, selectRanks, orderStatistics } from './select.js';
 export { quantileSummary, quantileSummaryInto, quantileSummaryFromRow, QUANTILE_SUMMARY_DEFAULTS } from './quantile-summary.js';
 export type { QuantileSummary, QuantileSummaryMethod, QuantileSummaryOptions } from './quantile-summary.js';

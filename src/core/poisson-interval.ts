@@ -9,12 +9,16 @@
  */
 import { gammaln } from 'simple-statistics';
 import { InvalidInputError } from './errors.js';
+import { checkOptions, optionKeys } from './check-options.js';
 
 /** Defaults of {@link poissonInterval}. */
 export const POISSON_INTERVAL_DEFAULTS = {
   /** 90 % intervals, the level every interval of a sightline run uses. */
   level: 0.9,
 } as const;
+
+/** The options poissonInterval knows (its unknown options are refused). */
+const POISSON_INTERVAL_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof poissonInterval>[1]>>()(POISSON_INTERVAL_DEFAULTS, []);
 
 /** A two-sided interval with its level and how it was computed. */
 export interface Interval {
@@ -36,6 +40,7 @@ export interface Interval {
  * Complexity: O(log(1/ε)) evaluations of the regularised incomplete gamma function.
  */
 export function poissonInterval(count: number, options: { level?: number } = {}): Interval {
+  checkOptions('poissonInterval', options, POISSON_INTERVAL_OPTION_KEYS);
   if (typeof count !== 'number' || !(count >= 0 && count < Infinity)) throw new InvalidInputError('poissonInterval', 'count', 'must be a finite number >= 0', count);
   const level = options.level ?? POISSON_INTERVAL_DEFAULTS.level;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new InvalidInputError('poissonInterval', 'options.level', 'must be a number in (0, 1)', level);

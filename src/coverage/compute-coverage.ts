@@ -11,6 +11,7 @@ import { padAtLeast } from './at-least.js';
 import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
 import { unionAreas } from './union-engine.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link computeCoverage}. */
 export interface CoverageOptions {
@@ -95,6 +96,9 @@ export const COMPUTE_COVERAGE_DEFAULTS = {
   threads: 'auto' as number | 'auto',
 } as const;
 
+/** The options computeCoverage knows (its unknown options are refused). */
+export const COMPUTE_COVERAGE_OPTION_KEYS = optionKeys<CoverageOptions>()(COMPUTE_COVERAGE_DEFAULTS, ['bounds', 'area', 'city', 'buildings', 'availability']);
+
 const ORIGIN = 'computeCoverage';
 
 /**
@@ -128,6 +132,7 @@ export const PARALLEL_MIN_FOOTPRINTS = 20_000;
  * Complexity: O((n + P) log n) for n cameras and P overlapping footprint pairs.
  */
 export function computeCoverage(cameras: CameraSet, options: CoverageOptions): CoverageResult {
+  checkOptions('computeCoverage', options, COMPUTE_COVERAGE_OPTION_KEYS);
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const level = checkLevel(ORIGIN, options.level ?? COMPUTE_COVERAGE_DEFAULTS.level);

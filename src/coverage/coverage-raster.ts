@@ -12,6 +12,7 @@ import { checkLevel, type CoverageLevel } from './footprints.js';
 import { prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
 import { footprintContains } from './union-engine.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 export interface CoverageRasterOptions {
   bounds?: Bounds;
@@ -50,6 +51,9 @@ export const COVERAGE_RASTER_DEFAULTS = {
   occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
 } as const;
 
+/** The options coverageRaster knows (its unknown options are refused). */
+const COVERAGE_RASTER_OPTION_KEYS = optionKeys<CoverageRasterOptions>()(COVERAGE_RASTER_DEFAULTS, ['bounds', 'area', 'city', 'buildings']);
+
 /**
  * Counts, for each cell of a regular grid over the study area, the cameras
  * that see its centre.
@@ -63,6 +67,7 @@ export const COVERAGE_RASTER_DEFAULTS = {
  * const r = coverageRaster(cameras, { city, cellSize: 50 });
  */
 export function coverageRaster(cameras: CameraSet, options: CoverageRasterOptions): CoverageRaster {
+  checkOptions('coverageRaster', options, COVERAGE_RASTER_OPTION_KEYS);
   const origin = 'coverageRaster';
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(origin, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   const level = checkLevel(origin, options.level ?? COVERAGE_RASTER_DEFAULTS.level);

@@ -10,6 +10,7 @@ import { computeCoverage, COMPUTE_COVERAGE_DEFAULTS, type CoverageOptions } from
 import { checkLevel, type CoverageLevel } from './footprints.js';
 import { checkAvailability } from './prepare.js';
 import { streetCoverageByZone, streetSegments } from './street-coverage.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** One row of the district table. */
 export interface DistrictCoverageRow {
@@ -48,6 +49,9 @@ export const COMPUTE_DISTRICT_COVERAGE_DEFAULTS = {
   streets: true,
 } as const;
 
+/** The options computeDistrictCoverage knows (its unknown options are refused). */
+const COMPUTE_DISTRICT_COVERAGE_OPTION_KEYS = optionKeys<DistrictCoverageOptions>()(COMPUTE_DISTRICT_COVERAGE_DEFAULTS, ['buildings', 'availability', 'threads']);
+
 /**
  * Coverage of every district of a city, exact (one computeCoverage and one
  * street coverage per district, each restricted to the district polygon).
@@ -63,6 +67,7 @@ export const COMPUTE_DISTRICT_COVERAGE_DEFAULTS = {
  * t.districts.map((d) => [d.name, d.coveredFraction]);
  */
 export function computeDistrictCoverage(cameras: CameraSet, city: City, options: DistrictCoverageOptions = {}): DistrictCoverageResult {
+  checkOptions('computeDistrictCoverage', options, COMPUTE_DISTRICT_COVERAGE_OPTION_KEYS);
   const origin = 'computeDistrictCoverage';
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(origin, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof city !== 'object' || city === null || !Array.isArray(city.districts)) throw new InvalidInputError(origin, 'city.districts', 'must be an array of districts', city?.districts);
@@ -84,8 +89,10 @@ export function computeDistrictCoverage(cameras: CameraSet, city: City, options:
           checkAvailability(origin, options.availability, cameras.numCameras),
         );
   let params: DistrictCoverageResult['params'] | null = null;
+  // computeCoverage refuses options it does not know: `streets` is this function's own.
+  const { streets: _streets, ...coverageOptions } = options;
   for (const d of city.districts) {
-    const cov = computeCoverage(cameras, { ...options, area: d.area, city, bounds: undefined });
+    const cov = computeCoverage(cameras, { ...coverageOptions, area: d.area, city, bounds: undefined });
     params = { level: cov.params.level, occlusion: cov.params.occlusion, availability: cov.params.availability };
     const streetLength = streetZones ? streetZones.length[rows.length] : 0;
     const covered = streetZones ? streetZones.covered[rows.length] : 0;

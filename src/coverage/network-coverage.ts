@@ -17,10 +17,14 @@
 import { InvalidInputError } from '../core/index.js';
 import { centreFlags, createRouting, routeToCentres, type CommandNetwork, type FaultLiveOptions, type FaultScenario } from '../network/index.js';
 import { checkNetwork, checkScenario, resolveLiveOptions } from '../network/internal.js';
-import { computeCoverage, type CoverageOptions, type CoverageResult } from './compute-coverage.js';
+import { computeCoverage, COMPUTE_COVERAGE_OPTION_KEYS, type CoverageOptions, type CoverageResult } from './compute-coverage.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Coverage options without `availability` (the fault functions set it). */
 export type FaultCoverageOptions = Omit<CoverageOptions, 'availability'>;
+
+/** The keys of `options.coverage`: computeCoverage's, less `availability`. */
+const FAULT_COVERAGE_OPTION_KEYS = COMPUTE_COVERAGE_OPTION_KEYS.filter((k) => k !== 'availability');
 
 /** Which cameras count as watchers: every camera, or only live ones (area watched live). */
 export type Watchers = 'all' | 'live';
@@ -31,6 +35,7 @@ export function checkCoverageOptions(origin: string, o: unknown): FaultCoverageO
   if ((o as CoverageOptions).availability !== undefined) {
     throw new InvalidInputError(origin, 'options.coverage.availability', 'is not allowed here (the fault model sets camera availability; use cameraAvailability)', (o as CoverageOptions).availability);
   }
+  checkOptions(origin, o, FAULT_COVERAGE_OPTION_KEYS, 'options.coverage');
   return o as FaultCoverageOptions;
 }
 
@@ -77,6 +82,9 @@ export interface FaultCoverage {
   scenario: FaultScenario['provenance'];
 }
 
+/** The options coverageUnderFault knows (its unknown options are refused). */
+const COVERAGE_UNDER_FAULT_OPTION_KEYS = optionKeys<FaultCoverageRequest>()({}, ['coverage', 'live', 'centreKinds', 'analyticsDemand']);
+
 /**
  * Coverage under a fault scenario (targeted damage, a trial, a named
  * scenario): computeCoverage on the cameras that are up.
@@ -94,6 +102,7 @@ export interface FaultCoverage {
  * (and a second computeCoverage with `live`).
  */
 export function coverageUnderFault(network: CommandNetwork, scenario: FaultScenario, options: FaultCoverageRequest): FaultCoverage {
+  checkOptions('coverageUnderFault', options, COVERAGE_UNDER_FAULT_OPTION_KEYS);
   const origin = 'coverageUnderFault';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);

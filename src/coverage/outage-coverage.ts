@@ -6,9 +6,9 @@
  * network-coverage.ts.
  */
 import { InvalidInputError } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys, pickOptions } from '../core/internal.js';
 import { applyTargetedDamage, centreFlags, createRouting, routeToCentres, sampleOutageScenario, type CommandNetwork, type DamageSimulationOptions, type FaultLiveOptions, type NodeKind, type OutageSimulationOptions, type TrialSummary } from '../network/index.js';
-import { checkNetwork, networkDistricts, nodeDistrictIndex, resolveLiveOptions, resolveSummaryOptions, summariseResolved } from '../network/internal.js';
+import { checkNetwork, networkDistricts, nodeDistrictIndex, resolveLiveOptions, resolveSummaryOptions, summariseResolved, APPLY_TARGETED_DAMAGE_OPTION_KEYS } from '../network/internal.js';
 import { computeCoverage, type CoverageResult } from './compute-coverage.js';
 import { checkCoverageOptions, idsWhere, liveWatchingIds, type FaultCoverageOptions } from './network-coverage.js';
 
@@ -37,6 +37,9 @@ export interface ExpectedOutageCoverage {
   exactness: 'exact' | 'upper-bound';
   params: { live: boolean; cameraAvailability: number | 'per-camera'; districtBlackout: Record<string, number> };
 }
+
+/** The options expectedCoverageUnderOutages knows (its unknown options are refused). */
+const EXPECTED_COVERAGE_UNDER_OUTAGES_OPTION_KEYS = optionKeys<ExpectedOutageCoverageOptions>()({}, ['coverage', 'cameraAvailability', 'districtBlackout', 'live', 'centreKinds', 'analyticsDemand']);
 
 /**
  * Expected coverage under independent outages, exactly, from the coverage
@@ -67,6 +70,7 @@ export interface ExpectedOutageCoverage {
  * Complexity: one computeCoverage with weights, plus O(nodes + links + cameras).
  */
 export function expectedCoverageUnderOutages(network: CommandNetwork, options: ExpectedOutageCoverageOptions): ExpectedOutageCoverage {
+  checkOptions('expectedCoverageUnderOutages', options, EXPECTED_COVERAGE_UNDER_OUTAGES_OPTION_KEYS);
   const origin = 'expectedCoverageUnderOutages';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);
@@ -184,6 +188,9 @@ export interface OutageCoverage {
   params: { coverageTrials: number; live: boolean; seed: string; coverage: CoverageResult['params'] | null };
 }
 
+/** The options simulateOutageCoverage knows (its unknown options are refused). */
+const SIMULATE_OUTAGE_COVERAGE_OPTION_KEYS = optionKeys<OutageCoverageOptions>()({}, ['coverage', 'coverageTrials', 'live', 'trials', 'seed', 'nodeOutages', 'linkOutages', 'districtBlackout', 'cameraAvailability', 'areas', 'keepTrials', 'centreKinds', 'analyticsDemand', 'confidence', 'ci', 'resamples']);
+
 /**
  * Coverage over the first few outage trials of {@link simulateOutages} (same
  * options and seed → the same trials): a distribution, for when the exact
@@ -203,6 +210,7 @@ export interface OutageCoverage {
  * Complexity: up to coverageTrials computeCoverage calls.
  */
 export function simulateOutageCoverage(network: CommandNetwork, options: OutageCoverageOptions): OutageCoverage {
+  checkOptions('simulateOutageCoverage', options, SIMULATE_OUTAGE_COVERAGE_OPTION_KEYS);
   const origin = 'simulateOutageCoverage';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);
@@ -254,6 +262,9 @@ export interface DamageCoverageOptions extends DamageSimulationOptions {
   coverageTrials?: number;
 }
 
+/** The options simulateDamageCoverage knows (its unknown options are refused). */
+const SIMULATE_DAMAGE_COVERAGE_OPTION_KEYS = optionKeys<DamageCoverageOptions>()({}, ['coverage', 'coverageTrials', 'trials', 'seed', 'keepTrials', 'areas', 'totalUnits', 'totalCameras', 'units', 'cameras', 'randomUnits', 'randomCameras', 'unitKinds', 'darkenUnitCameras', 'centreKinds', 'analyticsDemand', 'confidence', 'ci', 'resamples']);
+
 /**
  * Coverage under the first few random damage draws of
  * `simulateTargetedDamage` (same options and seed → the same draws): covered
@@ -269,6 +280,7 @@ export interface DamageCoverageOptions extends DamageSimulationOptions {
  * Complexity: coverageTrials × (one computeCoverage + O(nodes + cameras)).
  */
 export function simulateDamageCoverage(network: CommandNetwork, options: DamageCoverageOptions): OutageCoverage {
+  checkOptions('simulateDamageCoverage', options, SIMULATE_DAMAGE_COVERAGE_OPTION_KEYS);
   const origin = 'simulateDamageCoverage';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);
@@ -280,7 +292,7 @@ export function simulateDamageCoverage(network: CommandNetwork, options: DamageC
   const coveredFraction = new Float64Array(T);
   let params: CoverageResult['params'] | null = null;
   for (let t = 0; t < T; t++) {
-    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    const s = applyTargetedDamage(network, { ...pickOptions(options, APPLY_TARGETED_DAMAGE_OPTION_KEYS), seed: rng.stream(`damage/${t}`) });
     const r = coverageOfIds(network, idsWhere(s.cameraUp), cov);
     params = r.params;
     coveredArea[t] = r.coveredArea;

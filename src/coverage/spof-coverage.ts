@@ -10,7 +10,7 @@ import { type CameraSet } from '../cameras/index.js';
 import { type BuildingSet } from '../city/index.js';
 import { PolygonLocator, boundsToPolygon } from '../geo/index.js';
 import { NODE_KINDS, rankSinglePointsOfFailure, type CommandNetwork, type NodeKind, type SinglePointsOfFailure, type SpofOptions, type SpofTable } from '../network/index.js';
-import { checkNetwork } from '../network/internal.js';
+import { checkNetwork, RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS } from '../network/internal.js';
 import { computeCoverage, PARALLEL_MIN_FOOTPRINTS, type CoverageResult } from './compute-coverage.js';
 import { checkLevel, effectiveRadius, Footprints, setSector } from './footprints.js';
 import { checkCoverageOptions, checkWatchers, idsWhere, type FaultCoverageOptions, type Watchers } from './network-coverage.js';
@@ -19,6 +19,7 @@ import { applyOcclusion } from './occlusion.js';
 import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
 import { CHUNK_SIZE, unionAreas } from './union-engine.js';
+import { checkOptions, optionKeys, pickOptions } from '../core/internal.js';
 
 /**
  * Area of the union of small camera subsets, with the study area, level and
@@ -192,6 +193,9 @@ export interface SpofAreaRanking {
   top: SpofAreaRow[];
 }
 
+/** The options rankSinglePointsOfFailureByArea knows (its unknown options are refused). */
+const RANK_SINGLE_POINTS_OF_FAILURE_BY_AREA_OPTION_KEYS = optionKeys<SpofAreaOptions>()({}, ['coverage', 'watchers', 'spof', 'includeLinks', 'top', 'centreKinds', 'analyticsDemand']);
+
 /**
  * Ranks every node (and link) by the covered area that would go dark with
  * the cameras its failure alone cuts off, exactly.
@@ -223,12 +227,13 @@ export interface SpofAreaRanking {
  * computeCoverage per hierarchy level for a tree.
  */
 export function rankSinglePointsOfFailureByArea(network: CommandNetwork, options: SpofAreaOptions): SpofAreaRanking {
+  checkOptions('rankSinglePointsOfFailureByArea', options, RANK_SINGLE_POINTS_OF_FAILURE_BY_AREA_OPTION_KEYS);
   const origin = 'rankSinglePointsOfFailureByArea';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object with options.coverage', options);
   const cov = checkCoverageOptions(origin, options.coverage);
   const watchers = checkWatchers(origin, options.watchers);
-  const spof = options.spof ?? rankSinglePointsOfFailure(network, options);
+  const spof = options.spof ?? rankSinglePointsOfFailure(network, pickOptions(options, RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS));
   if (spof.nodes.camerasCut.length !== network.numNodes) throw new InvalidInputError(origin, 'options.spof', `must be a ranking of this network (${network.numNodes} nodes)`, spof.nodes.camerasCut.length);
   const cameras = network.cameras;
   const watch = watchers === 'live' ? network.cameraLive : null;

@@ -32,6 +32,7 @@ import {
   sortSplits,
   splitSegmentByFootprint,
 } from './union-engine.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link computeStreetCoverage}. */
 export interface StreetCoverageOptions {
@@ -110,6 +111,9 @@ export const COMPUTE_STREET_COVERAGE_DEFAULTS = {
   perEdge: false,
 } as const;
 
+/** The options computeStreetCoverage knows (its unknown options are refused). */
+const COMPUTE_STREET_COVERAGE_OPTION_KEYS = optionKeys<StreetCoverageOptions>()(COMPUTE_STREET_COVERAGE_DEFAULTS, ['bounds', 'area', 'buildings', 'availability']);
+
 const ORIGIN = 'computeStreetCoverage';
 
 /**
@@ -129,6 +133,7 @@ const ORIGIN = 'computeStreetCoverage';
  * Complexity: O(E log n + pieces) for E street edges.
  */
 export function computeStreetCoverage(cameras: CameraSet, city: Pick<City, 'streets'> & Partial<Pick<City, 'buildings'>>, options: StreetCoverageOptions = {}): StreetCoverageResult {
+  checkOptions('computeStreetCoverage', options, COMPUTE_STREET_COVERAGE_OPTION_KEYS);
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof city !== 'object' || city === null || typeof (city as City).streets?.forEachEdge !== 'function') {
     throw new InvalidInputError(ORIGIN, 'city', 'must be a City with a street graph', city);

@@ -28,7 +28,7 @@
  * coverage, segmentCoverage, along lateral lanes of a route).
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys } from '../core/internal.js';
 import { CameraSet, CAPABILITY_FACE } from '../cameras/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { type BuildingSet, type City } from '../city/index.js';
@@ -100,6 +100,9 @@ export const CROWD_DEFAULTS = {
   seed: 1 as Seed,
 } as const;
 
+/** The options crowdExposure knows (its unknown options are refused). */
+const CROWD_EXPOSURE_OPTION_KEYS = optionKeys<CrowdExposureOptions>()(CROWD_DEFAULTS, ['occlusion', 'buildings', 'city', 'availability', 'gallerySize']);
+
 /** Exposure of the crowd in one mode (live or archive). */
 export interface CrowdModeResult {
   /** Cameras taking part in capture (live: live cameras; archive: all). */
@@ -170,6 +173,7 @@ const ORIGIN = 'crowdExposure';
  * coverages over lanes × route segments (route).
  */
 export function crowdExposure(cameras: CameraSet, crowd: CrowdInput, options: CrowdExposureOptions = {}): CrowdExposureResult {
+  checkOptions('crowdExposure', options, CROWD_EXPOSURE_OPTION_KEYS);
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof crowd !== 'object' || crowd === null) throw new InvalidInputError(ORIGIN, 'crowd', 'must be { area, numPeople } or { route, width, numPeople }', crowd);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);

@@ -10,6 +10,7 @@ import { type StreetNetwork, nearestNode } from '../mobility/index.js';
 import { csrLengths, dijkstra } from '../mobility/internal.js';
 import { shortestPathTies, SHORTEST_TIE_TOLERANCE, walkBack } from './shortest-path-ties.js';
 import { PROFILE_LEVELS, type StreetExposureProfile } from './street-exposure-profile.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** A route end: a node index, or a point `[x, y]` in metres snapped to the nearest node. */
 export type RouteEnd = number | readonly [number, number];
@@ -51,6 +52,9 @@ export const LEAST_SURVEILLED_DEFAULTS = {
   /** Cap on the number of searches (each one Dijkstra run); the hull search below needs far fewer. */
   maxSearches: 64,
 } as const;
+
+/** The options leastSurveilledRoute knows (its unknown options are refused). */
+const LEAST_SURVEILLED_ROUTE_OPTION_KEYS = optionKeys<LeastSurveilledRouteOptions>()(LEAST_SURVEILLED_DEFAULTS, ['level', 'arcExposure'], ['maxSearches']);
 
 /** A route on the network. */
 export interface NetworkRoute {
@@ -142,6 +146,7 @@ const ORIGIN = 'leastSurveilledRoute';
  * Complexity: O(k (N + E) log N) for k Dijkstra searches (typically 3–9).
  */
 export function leastSurveilledRoute(network: StreetNetwork, profile: StreetExposureProfile, from: RouteEnd, to: RouteEnd, options: LeastSurveilledRouteOptions = {}): LeastSurveilledRoute {
+  checkOptions('leastSurveilledRoute', options, LEAST_SURVEILLED_ROUTE_OPTION_KEYS);
   if (typeof network !== 'object' || network === null || !(network.starts instanceof Uint32Array)) {
     throw new InvalidInputError(ORIGIN, 'network', 'must be a StreetNetwork (use buildStreetNetwork)', network);
   }

@@ -3,7 +3,7 @@
  * counts, including residents who made no trip that day (all zeros).
  */
 import { InvalidInputError } from '../core/index.js';
-import { quantileSummaryInto, requireInteger, requireObject } from '../core/internal.js';
+import { quantileSummaryInto, requireInteger, requireObject, checkOptions, optionKeys } from '../core/internal.js';
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 
 /**
@@ -41,6 +41,9 @@ export interface PersonMetricsOptions {
   numDays?: number;
 }
 
+/** The options computePersonMetrics knows (its unknown options are refused). */
+const COMPUTE_PERSON_METRICS_OPTION_KEYS = optionKeys<PersonMetricsOptions>()({}, ['numPersons', 'numDays']);
+
 /**
  * Aggregates per-trip metrics into per-person-day metrics.
  *
@@ -54,6 +57,7 @@ export interface PersonMetricsOptions {
  * @remarks O(trips + distinct cameras per trip + numPersons · numDays); one scratch array per camera.
  */
 export function computePersonMetrics(trips: TripMetrics, options: PersonMetricsOptions): PersonDayMetrics {
+  checkOptions('computePersonMetrics', options, COMPUTE_PERSON_METRICS_OPTION_KEYS);
   return aggregatePersonDays(trips, options);
 }
 

@@ -23,6 +23,7 @@ import { computeStreetExposureProfile, type StreetExposureProfile, type StreetEx
 import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 import type { RecognitionModel } from './recognition.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
+import { checkPopulationExposureOptions } from './population-exposure-options.js';
 
 /** Defaults of {@link computePopulationExposure}. */
 export const POPULATION_EXPOSURE_DEFAULTS = {
@@ -290,6 +291,7 @@ export function computePopulationExposure(cameras: CameraSet, city: City, option
  */
 export function computePopulationExposure(city: City, cameras: CameraSet, options: PopulationExposureOptions): PopulationExposure;
 export function computePopulationExposure(first: CameraSet | City, second: City | CameraSet, options: PopulationExposureOptions): PopulationExposure {
+  checkPopulationExposureOptions(options, POPULATION_EXPOSURE_DEFAULTS);
   let cameras = first as CameraSet;
   let city = second as City;
   if (!isCameraSet(first) && isCameraSet(second)) {

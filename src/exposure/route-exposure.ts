@@ -14,6 +14,7 @@ import { type CoverageLevel, COMPUTE_COVERAGE_DEFAULTS } from '../coverage/index
 import { checkLevel, checkAvailability, prepareFootprints, BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
 import { nearbyBuildings, nearbyCameraWeights } from './route-nearby.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Margin (m) of the nearby-camera and nearby-building searches: far above the footprint tolerance (1e-7 m). */
 const NEAR_PAD = 1e-3;
@@ -103,6 +104,9 @@ export const ROUTE_EXPOSURE_DEFAULTS = {
   occlusion: COMPUTE_COVERAGE_DEFAULTS.occlusion,
 } as const;
 
+/** The options routeExposure knows (its unknown options are refused). */
+const ROUTE_EXPOSURE_OPTION_KEYS = optionKeys<RouteExposureOptions>()(ROUTE_EXPOSURE_DEFAULTS, ['buildings', 'city', 'availability', 'bounds', 'area', 'threads']);
+
 /**
  * Largest |x| or |y| of a route point, metres: 1e12 m, far beyond any route
  * in a local plane (the Earth's circumference is 4e7 m), and small enough
@@ -143,6 +147,7 @@ export const MIN_ROUTE_LENGTH = 1e-6;
  * plus the occlusion of the footprints near the path when `occlusion` is on.
  */
 export function routeExposure(cameras: CameraSet, path: RoutePath, options: RouteExposureOptions = {}): RouteExposure {
+  checkOptions('routeExposure', options, ROUTE_EXPOSURE_OPTION_KEYS);
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   const coords = checkRoutePath(ORIGIN, path);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);

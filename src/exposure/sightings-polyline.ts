@@ -6,7 +6,7 @@
 import { CameraSet, CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
 import { InvalidInputError } from '../core/index.js';
-import { requireObject, requireProbability } from '../core/internal.js';
+import { requireObject, requireProbability, checkOptions, optionKeys } from '../core/internal.js';
 import { checkAvailability } from '../coverage/internal.js';
 import { type CoverageLevel } from '../coverage/index.js';
 import { type PolylineTrips, MODE_CAR, MODE_WALK } from '../mobility/index.js';
@@ -51,6 +51,9 @@ export const COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS = {
   /** As the street exposure profile: 45°, a labelled assumption (see EXPOSURE_PROFILE_DEFAULTS.faceAngle). */
   faceAngle: EXPOSURE_PROFILE_DEFAULTS.faceAngle as number,
 } as const;
+
+/** The options computePolylineSightings knows (its unknown options are refused). */
+const COMPUTE_POLYLINE_SIGHTINGS_OPTION_KEYS = optionKeys<PolylineSightingOptions>()(COMPUTE_POLYLINE_SIGHTINGS_DEFAULTS, ['cameraUp', 'availability', 'occlusion', 'city', 'buildings']);
 
 /** Per-trip metrics of polyline trips (columns by trip). */
 export interface PolylineTripMetrics {
@@ -119,6 +122,7 @@ function timeAt(cum: Float64Array, times: Float64Array, off: number, n: number, 
  *   many trips on the street graph, route them and use computeSightings instead.
  */
 export function computePolylineSightings(trips: PolylineTrips, cameras: CameraSet, options: PolylineSightingOptions = {}): PolylineSightings {
+  checkOptions('computePolylineSightings', options, COMPUTE_POLYLINE_SIGHTINGS_OPTION_KEYS);
   const origin = 'computePolylineSightings';
   const o = requireObject(origin, 'options', options) as PolylineSightingOptions;
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(origin, 'cameras', 'must be a CameraSet', cameras);

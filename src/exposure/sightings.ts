@@ -8,7 +8,7 @@
  */
 import { type CameraSet } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
-import { requireObject, requireProbability } from '../core/internal.js';
+import { requireObject, requireProbability, checkOptions, optionKeys } from '../core/internal.js';
 import { checkAvailability } from '../coverage/internal.js';
 import { type CoverageLevel } from '../coverage/index.js';
 import type { StreetNetwork, TripSet } from '../mobility/index.js';
@@ -48,6 +48,9 @@ export const SIGHTING_DEFAULTS = {
    */
   plateReadRate: 0.95,
 } as const;
+
+/** The options computeSightings knows (its unknown options are refused). */
+const COMPUTE_SIGHTINGS_OPTION_KEYS = optionKeys<SightingOptions>()(SIGHTING_DEFAULTS, ['network', 'cameraUp', 'availability']);
 
 /** Options of {@link computeSightings} (and of the metrics and pipeline built on it). */
 export interface SightingOptions {
@@ -346,6 +349,7 @@ export class SightingBuffer {
  * @remarks O(total arcs + profile entries on them); no geometry per trip.
  */
 export function computeSightings(trips: TripSet, profile: StreetExposureProfile, cameras: CameraSet, options: SightingOptions): SightingSet {
+  checkOptions('computeSightings', options, COMPUTE_SIGHTINGS_OPTION_KEYS);
   const origin = 'computeSightings';
   const prep = prepareScoring(origin, profile, cameras, options);
   checkTrips(origin, trips, profile.numEdges);

@@ -12,6 +12,7 @@ import { type BuildingSet, type City } from '../city/index.js';
 import { validateBuildingSet } from '../city/internal.js';
 import { prepareFootprints, BOUNDARY_EPS } from '../coverage/internal.js';
 import { classifyPieces, createPieceScratch } from './profile-pieces.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /**
  * The levels a profile can record, from the widest footprint to the
@@ -108,6 +109,9 @@ export const EXPOSURE_PROFILE_DEFAULTS = {
   faceAngle: 45,
 } as const;
 
+/** The options computeStreetExposureProfile knows (its unknown options are refused). */
+const COMPUTE_STREET_EXPOSURE_PROFILE_OPTION_KEYS = optionKeys<StreetExposureProfileOptions>()(EXPOSURE_PROFILE_DEFAULTS, ['buildings']);
+
 const ORIGIN = 'computeStreetExposureProfile';
 
 /**
@@ -153,6 +157,7 @@ const ORIGIN = 'computeStreetExposureProfile';
  * plus the occlusion of every footprint when `occlusion` is on.
  */
 export function computeStreetExposureProfile(cameras: CameraSet, city: Pick<City, 'streets'> & Partial<Pick<City, 'buildings'>>, options: StreetExposureProfileOptions = {}): StreetExposureProfile {
+  checkOptions('computeStreetExposureProfile', options, COMPUTE_STREET_EXPOSURE_PROFILE_OPTION_KEYS);
   if (!(cameras instanceof CameraSet)) throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet (use createCameraSet)', cameras);
   if (typeof city !== 'object' || city === null || typeof (city as City).streets?.forEachEdge !== 'function') {
     throw new InvalidInputError(ORIGIN, 'city', 'must be a City with a street graph', city);

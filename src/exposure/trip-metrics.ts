@@ -9,6 +9,7 @@ import { InvalidInputError } from '../core/index.js';
 import { checkTrips, prepareScoring, type SightingOptions, type SightingParams } from './sightings.js';
 import { TripScorer } from './sightings-scorer.js';
 import type { StreetExposureProfile } from './street-exposure-profile.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /**
  * Metrics per trip (columns indexed by trip). With `availability` the counts
@@ -239,6 +240,9 @@ export function assembleTripMetrics(
   return { numTrips: n, numCameras, ...cols, observedFraction, longestGapSeconds, params };
 }
 
+/** The options computeTripMetrics knows (its unknown options are refused). */
+const COMPUTE_TRIP_METRICS_OPTION_KEYS = optionKeys<SightingOptions>()({}, ['network', 'recognition', 'faceLevel', 'plateLevel', 'plateReadRate', 'cameraUp', 'availability']);
+
 /**
  * Exposure metrics of every routed trip (one pass over the trips, no
  * per-sighting output). Same rules and options as {@link computeSightings}.
@@ -256,6 +260,7 @@ export function assembleTripMetrics(
  * @remarks O(total arcs + profile entries on them).
  */
 export function computeTripMetrics(trips: TripSet, profile: StreetExposureProfile, cameras: CameraSet, options: SightingOptions): TripMetrics {
+  checkOptions('computeTripMetrics', options, COMPUTE_TRIP_METRICS_OPTION_KEYS);
   const origin = 'computeTripMetrics';
   const prep = prepareScoring(origin, profile, cameras, options);
   checkTrips(origin, trips, profile.numEdges);

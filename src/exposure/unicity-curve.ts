@@ -19,7 +19,7 @@
  * built, so (unit, hour) points are de-duplicated per person.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys } from '../core/internal.js';
 import { unicity, UNICITY_DEFAULTS, type UnicityPoints } from './unicity.js';
 
 /** Defaults of {@link unicityCurve}. */
@@ -33,6 +33,9 @@ export const UNICITY_CURVE_DEFAULTS = {
   confidence: UNICITY_DEFAULTS.confidence,
   seed: 1 as Seed,
 } as const;
+
+/** The options unicityCurve knows (its unknown options are refused). */
+const UNICITY_CURVE_OPTION_KEYS = optionKeys<UnicityCurveOptions>()(UNICITY_CURVE_DEFAULTS, ['unitOf']);
 
 /** Options of {@link unicityCurve}. */
 export interface UnicityCurveOptions {
@@ -92,6 +95,7 @@ const ORIGIN = 'unicityCurve';
  * sightings plus the unicity draws (see {@link unicity}).
  */
 export function unicityCurve(points: UnicityPoints, options: UnicityCurveOptions = {}): UnicityCurve {
+  checkOptions('unicityCurve', options, UNICITY_CURVE_OPTION_KEYS);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   if (typeof points !== 'object' || points === null || !(points.start instanceof Uint32Array) || !(points.camera instanceof Uint32Array) || !(points.hour instanceof Uint32Array)) {
     throw new InvalidInputError(ORIGIN, 'points', 'must be UnicityPoints (numPeople, start, camera, hour)', points);

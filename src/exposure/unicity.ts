@@ -31,7 +31,7 @@
  *    large part of the eligible population.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys } from '../core/internal.js';
 
 /** Each person's sightings as (camera, hour) points, grouped by person (CSR). */
 export interface UnicityPoints {
@@ -72,6 +72,9 @@ export const UNICITY_DEFAULTS = {
   confidence: 0.95,
   seed: 1 as Seed,
 } as const;
+
+/** The options unicity knows (its unknown options are refused). */
+const UNICITY_OPTION_KEYS = optionKeys<UnicityOptions>()(UNICITY_DEFAULTS, ['details']);
 
 /** Unicity for one k. */
 export interface UnicityAtK {
@@ -130,6 +133,7 @@ const ORIGIN = 'unicity';
  * galloping searches bounded by the smallest posting list.
  */
 export function unicity(points: UnicityPoints, options: UnicityOptions = {}): UnicityResult {
+  checkOptions('unicity', options, UNICITY_OPTION_KEYS);
   const { numPeople, start, camera, hour } = checkPoints(points);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const kMax = options.kMax ?? UNICITY_DEFAULTS.kMax;

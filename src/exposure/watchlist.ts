@@ -15,7 +15,7 @@
  * nonMated · P_N + mated · (1 − TPR) · P_{N−1}.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireNonNegative, requireObject, requireProbability } from '../core/internal.js';
+import { requireNonNegative, requireObject, requireProbability, checkOptions, optionKeys } from '../core/internal.js';
 import { falseAlertProbability, recognitionModel, type RecognitionModel, type RecognitionSpec } from './recognition.js';
 
 /** What is searched, per day. */
@@ -56,6 +56,9 @@ export const WATCHLIST_DEFAULTS = {
    */
   model: 'nist-video-noncooperative',
 } as const;
+
+/** The options watchlistIdentifications knows (its unknown options are refused). */
+const WATCHLIST_IDENTIFICATIONS_OPTION_KEYS = optionKeys<WatchlistOptions>()(WATCHLIST_DEFAULTS, ['truePositiveRate']);
 
 /** Result of {@link watchlistIdentifications}: expectations per day, plain data. */
 export interface WatchlistResult {
@@ -100,6 +103,7 @@ const ORIGIN = 'watchlistIdentifications';
  * r.expectedFalse; // ≈ 10
  */
 export function watchlistIdentifications(input: WatchlistInput, options: WatchlistOptions = {}): WatchlistResult {
+  checkOptions('watchlistIdentifications', options, WATCHLIST_IDENTIFICATIONS_OPTION_KEYS);
   requireObject(ORIGIN, 'input', input);
   requireObject(ORIGIN, 'options', options);
   const n = input.gallerySize;

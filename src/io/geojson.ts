@@ -9,6 +9,7 @@ import { type City } from '../city/index.js';
 import { type CoverageRaster } from '../coverage/index.js';
 import { unprojectMultiPolygon, type LocalProjection } from '../geo/index.js';
 import { type DistrictExposureMetrics, type DistrictMetrics } from '../scenario/index.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Decimal places of exported coordinates: 7 ≈ 1 cm. */
 export const GEOJSON_PRECISION = 7;
@@ -108,6 +109,9 @@ export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = 
   };
 }
 
+/** The options coverageGridGeoJson knows (its unknown options are refused). */
+const COVERAGE_GRID_GEO_JSON_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof coverageGridGeoJson>[2]>>()({}, ['minDepth']);
+
 /**
  * A coverage raster as a FeatureCollection of square cells (Polygons), one
  * per cell whose centre lies in the study area, with `cameras` = the number
@@ -121,6 +125,7 @@ export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = 
  * @example coverageGridGeoJson(run.raster, city.projection, { minDepth: 1 })
  */
 export function coverageGridGeoJson(raster: CoverageRaster, projection: LocalProjection | null, options: { minDepth?: number } = {}): { type: 'FeatureCollection'; features: unknown[] } {
+  checkOptions('coverageGridGeoJson', options, COVERAGE_GRID_GEO_JSON_OPTION_KEYS);
   const p = requireProjection('coverageGridGeoJson', projection);
   const minDepth = options.minDepth ?? 0;
   const f = 10 ** GEOJSON_PRECISION;

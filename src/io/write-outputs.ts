@@ -14,6 +14,7 @@ import { buildReportHtml } from './report-html.js';
 import { exposureCsvChunks } from './exposure-csv.js';
 import { networkToGeoJSON } from '../network/index.js';
 import { MANIFEST_FILE, outputFolderProblem, recoverOutputFolder, writeOutputFolder, writeOutputFolderAsync, type OutputFolderFile } from './output-folder.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link writeScenarioOutputs}. */
 export interface WriteOutputsOptions {
@@ -72,6 +73,9 @@ function check(run: ScenarioRun, dir: string): void {
   recoverOutputFolder(dir);
 }
 
+/** The options writeScenarioOutputs knows (its unknown options are refused). */
+const WRITE_SCENARIO_OUTPUTS_OPTION_KEYS = optionKeys<WriteOutputsOptions>()({}, ['signal', 'onFile', 'densityCellSize']);
+
 /**
  * Writes the outputs of a run into `dir`, as a unit: the files go to a
  * hidden staging folder beside `dir`, manifest.json last, and the staging
@@ -96,6 +100,7 @@ function check(run: ScenarioRun, dir: string): void {
  * writeScenarioOutputs(run, 'out/almaty');
  */
 export function writeScenarioOutputs(run: ScenarioRun, dir: string, options: WriteOutputsOptions = {}): string[] {
+  checkOptions('writeScenarioOutputs', options, WRITE_SCENARIO_OUTPUTS_OPTION_KEYS);
   check(run, dir);
   return writeOutputFolder(dir, outputFiles(run, options), { signal: options.signal, onFile: options.onFile, ownNames: OUTPUT_FILES, libraryVersion: SIGHTLINE_VERSION }, (point) => {
     throwIfAborted(options.signal, ORIGIN, point);

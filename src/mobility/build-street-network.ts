@@ -6,6 +6,7 @@ import Flatbush from 'flatbush';
 import { InvalidInputError, NotFoundError } from '../core/index.js';
 import { STREET_CLASSES, type StreetGraph } from '../city/index.js';
 import type { StreetNetwork } from './street-network.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 const ORIGIN = 'buildStreetNetwork';
 
@@ -107,6 +108,9 @@ export const NEAREST_NODE_DEFAULTS = {
   largestComponent: false,
 } as const;
 
+/** The options nearestNode knows (its unknown options are refused). */
+const NEAREST_NODE_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof nearestNode>[3]>>()(NEAREST_NODE_DEFAULTS, []);
+
 /**
  * The node of a street network nearest to a point (Euclidean). Ties go to the
  * lower node index. The spatial index (flatbush) is built on the first call
@@ -125,6 +129,7 @@ export const NEAREST_NODE_DEFAULTS = {
  * @remarks O(N log N) once per network, then O(log N) per call.
  */
 export function nearestNode(network: StreetNetwork, x: number, y: number, options: { largestComponent?: boolean } = {}): number {
+  checkOptions('nearestNode', options, NEAREST_NODE_OPTION_KEYS);
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new InvalidInputError('nearestNode', 'x', 'must be a finite number', x);
   if (typeof y !== 'number' || !Number.isFinite(y)) throw new InvalidInputError('nearestNode', 'y', 'must be a finite number', y);
   if (network.numNodes === 0) throw new NotFoundError('nearestNode', 'network.numNodes', 0, 'leaves no node to snap to');

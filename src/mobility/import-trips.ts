@@ -5,7 +5,7 @@
  * not be read as given.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireObject, requireOneOf, requirePositive } from '../core/internal.js';
+import { requireObject, requireOneOf, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { type ImportReportEntry } from '../city/index.js';
 import { featureId } from '../city/internal.js';
 import { type LocalProjection } from '../geo/index.js';
@@ -63,6 +63,9 @@ export const IMPORT_TRIPS_DEFAULTS = {
   strict: false,
 } as const;
 
+/** The options importTrips knows (its unknown options are refused). */
+const IMPORT_TRIPS_OPTION_KEYS = optionKeys<ImportTripsOptions>()(IMPORT_TRIPS_DEFAULTS, []);
+
 const ORIGIN = 'importTrips';
 
 const MODE_WORDS: Record<string, number> = {
@@ -104,6 +107,7 @@ const MODE_WORDS: Record<string, number> = {
  * @remarks O(points).
  */
 export function importTrips(input: unknown, projection: LocalProjection | null, options: ImportTripsOptions = {}): ImportedTrips {
+  checkOptions('importTrips', options, IMPORT_TRIPS_OPTION_KEYS);
   requireObject(ORIGIN, 'options', options);
   const defaultMode = options.mode === undefined ? IMPORT_TRIPS_DEFAULTS.mode : requireOneOf(ORIGIN, 'options.mode', options.mode, TRAVEL_MODES);
   const timeUnit = options.timeUnit === undefined ? IMPORT_TRIPS_DEFAULTS.timeUnit : requireOneOf(ORIGIN, 'options.timeUnit', options.timeUnit, ['s', 'ms'] as const);

@@ -7,5 +7,6 @@
  */
 export { RouteScratch, routeValidated } from './route-trips.js';
 export { csrLengths, dijkstra } from './shortest-paths.js';
-export { planTripsWith, solveDestinations } from './trip-plans.js';
+export { planTripsWith, solveDestinations, PLAN_TRIPS_OPTION_KEYS } from './trip-plans.js';
+export { TRAVEL_SPEED_KEYS } from './route-trips.js';
 export type { DestinationTask } from './trip-plans.js';

@@ -3,7 +3,7 @@
  * each tied to its zone, the zone's street node, and its district.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { requireInteger, toRng } from '../core/internal.js';
+import { requireInteger, toRng, checkOptions, optionKeys } from '../core/internal.js';
 import { type City, samplePopulationPoints } from '../city/index.js';
 import { PolygonLocator } from '../geo/index.js';
 import type { StreetNetwork } from './street-network.js';
@@ -30,6 +30,9 @@ export interface SyntheticResidents extends Residents {
   readonly params: { numResidents: number; zoneSize: number; generator: 'createResidents' };
 }
 
+/** The options createResidents knows (its unknown options are refused). */
+const CREATE_RESIDENTS_OPTION_KEYS = optionKeys<CreateResidentsOptions>()({}, ['numResidents', 'seed', 'zoneSize', 'zones']);
+
 /**
  * Draws residents' homes from the city's population grid (probability
  * proportional to each cell's residents, uniform within the cell, via
@@ -50,6 +53,7 @@ export interface SyntheticResidents extends Residents {
  * @remarks O(cells + n log cells + n · district edges per band); deterministic for a given seed.
  */
 export function createResidents(city: City, network: StreetNetwork, options: CreateResidentsOptions): SyntheticResidents {
+  checkOptions('createResidents', options, CREATE_RESIDENTS_OPTION_KEYS);
   const origin = 'createResidents';
   const n = requireInteger(origin, 'options.numResidents', options?.numResidents, 0);
   const rng = toRng(options.seed, origin);

@@ -3,7 +3,7 @@
  * distinct origin node, shared by every plan that leaves from it.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireObject, requirePositive } from '../core/internal.js';
+import { requireObject, requirePositive, checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
 import { csrLengths, dijkstraUntil, nextStamp, NO_ARC, targetMark } from './shortest-paths.js';
 import type { StreetNetwork } from './street-network.js';
 import { MODE_CAR, MODE_WALK, type TripSet } from './trip-set.js';
@@ -26,6 +26,9 @@ export const TRAVEL_SPEEDS = {
    */
   car: 25 / 3.6,
 } as const;
+
+/** The keys of a `speeds` option: the modes of {@link TRAVEL_SPEEDS}. */
+export const TRAVEL_SPEED_KEYS = optionKeys<NonNullable<RouteTripsOptions['speeds']>>()(TRAVEL_SPEEDS, []);
 
 /** Options of {@link routeTrips}. */
 export interface RouteTripsOptions {
@@ -55,6 +58,9 @@ export interface RouteTripsResult {
 
 const ORIGIN = 'routeTrips';
 
+/** The options routeTrips knows (its unknown options are refused). */
+const ROUTE_TRIPS_OPTION_KEYS = withNestedOptions(optionKeys<RouteTripsOptions>()({}, ['planIds', 'speeds']), { speeds: TRAVEL_SPEED_KEYS });
+
 /**
  * Routes trip plans on shortest paths (by length). Plans are grouped by
  * origin node; each group gets one Dijkstra search, stopped as soon as all
@@ -76,6 +82,7 @@ const ORIGIN = 'routeTrips';
  *   path walk; peak memory about 4 bytes per output arc plus 4 per distinct (origin, destination) path arc.
  */
 export function routeTrips(network: StreetNetwork, plans: TripPlans, options: RouteTripsOptions = {}): RouteTripsResult {
+  checkOptions('routeTrips', options, ROUTE_TRIPS_OPTION_KEYS);
   requireObject(ORIGIN, 'options', options);
   const numNodes = network.numNodes;
   const np = plans.numPlans;

@@ -5,6 +5,7 @@
  */
 import { InvalidInputError, NotFoundError } from '../core/index.js';
 import type { StreetNetwork } from './street-network.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Marks "no parent arc" in {@link ShortestPathTree.parentArc} (the source, and unreached nodes). */
 export const NO_ARC = 0xffffffff;
@@ -71,6 +72,9 @@ export function csrLengths(network: StreetNetwork): Float64Array {
   return w;
 }
 
+/** The options shortestPathTree knows (its unknown options are refused). */
+const SHORTEST_PATH_TREE_OPTION_KEYS = optionKeys<ShortestPathTreeOptions>()({}, ['arcWeight', 'target', 'into']);
+
 /**
  * Dijkstra's algorithm from one source: the cheapest cost to every node and
  * the arc by which each is reached. Costs are edge lengths (metres) unless
@@ -91,6 +95,7 @@ export function csrLengths(network: StreetNetwork): Float64Array {
  * @remarks O((N + E) log E) time; O(N + E) scratch kept between calls. With `into`, nothing is allocated per call.
  */
 export function shortestPathTree(network: StreetNetwork, source: number, options: ShortestPathTreeOptions = {}): ShortestPathTree {
+  checkOptions('shortestPathTree', options, SHORTEST_PATH_TREE_OPTION_KEYS);
   const origin = 'shortestPathTree';
   const n = network.numNodes;
   checkNode(origin, 'source', source, n);
@@ -302,6 +307,9 @@ export function pathArcs(tree: ShortestPathTree, target: number): Uint32Array {
   return out;
 }
 
+/** The options shortestPath knows (its unknown options are refused). */
+const SHORTEST_PATH_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof shortestPath>[3]>>()({}, ['arcWeight']);
+
 /**
  * The cheapest path between two nodes (Dijkstra stopped at the target).
  *
@@ -318,6 +326,7 @@ export function pathArcs(tree: ShortestPathTree, target: number): Uint32Array {
  * @remarks O((N + E) log N) at worst.
  */
 export function shortestPath(network: StreetNetwork, from: number, to: number, options: { arcWeight?: Float64Array } = {}): { arcs: Uint32Array; length: number; cost: number } {
+  checkOptions('shortestPath', options, SHORTEST_PATH_OPTION_KEYS);
   const origin = 'shortestPath';
   checkNode(origin, 'from', from, network.numNodes);
   checkNode(origin, 'to', to, network.numNodes);

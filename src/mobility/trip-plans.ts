@@ -5,7 +5,7 @@
  * departure times from replaceable distributions.
  */
 import { InvalidInputError, UsageError, type Rng, type Seed } from '../core/index.js';
-import { toRng, requireInteger, requireObject, requirePositive, requireProbability } from '../core/internal.js';
+import { toRng, requireInteger, requireObject, requirePositive, requireProbability, checkOptions, optionKeys } from '../core/internal.js';
 import { type City } from '../city/index.js';
 import type { StreetNetwork } from './street-network.js';
 import { MODE_CAR, MODE_WALK, type Residents, type TripPurpose } from './trip-set.js';
@@ -103,6 +103,9 @@ export const TRIP_DEFAULTS = {
   errandGapMin: 1800,
   errandGapSpread: 7200,
 } as const;
+
+/** The options planTrips knows (its unknown options are refused). */
+export const PLAN_TRIPS_OPTION_KEYS = optionKeys<PlanTripsOptions>()(TRIP_DEFAULTS, ['seed', 'zones', 'attraction', 'walkProbability'], ['walkMidpoint', 'walkSpread', 'errandGapMin', 'errandGapSpread']);
 
 /** Options of {@link planTrips}. */
 export interface PlanTripsOptions {
@@ -318,6 +321,9 @@ function gravityWeights(from: number, node: Uint32Array, d: Float64Array, attrac
   return sum;
 }
 
+/** The options gravityProbabilities knows (its unknown options are refused). */
+const GRAVITY_PROBABILITIES_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof gravityProbabilities>[2]>>()({}, ['attraction', 'deterrence']);
+
 /**
  * The gravity model's destination probabilities from one zone:
  * P(j | i) = A_j f(d_ij) / Σ_{k ≠ i} A_k f(d_ik) for j ≠ i, and 0 for j = i
@@ -335,6 +341,7 @@ function gravityWeights(from: number, node: Uint32Array, d: Float64Array, attrac
  * @remarks O(zones).
  */
 export function gravityProbabilities(zones: Zones, from: number, options: { attraction?: ArrayLike<number>; deterrence?: Deterrence } = {}): Float64Array {
+  checkOptions('gravityProbabilities', options, GRAVITY_PROBABILITIES_OPTION_KEYS);
   requireInteger('gravityProbabilities', 'from', from, 0, zones.numZones - 1);
   const origin = 'gravityProbabilities';
   const attraction = checkAttraction(zones, options.attraction ?? zones.population, 'options.attraction', origin);
@@ -484,6 +491,7 @@ function describe(v: unknown): unknown {
  * @remarks O(zones² per purpose + trips); zones² only for zones with residents.
  */
 export function planTrips(city: City, network: StreetNetwork, residents: Residents, options: PlanTripsOptions): TripPlans {
+  checkOptions('planTrips', options, PLAN_TRIPS_OPTION_KEYS);
   return planTripsWith(city, network, residents, options);
 }
 

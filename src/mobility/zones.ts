@@ -4,7 +4,7 @@
  * one shortest-path search per zone serves every trip that starts there.
  */
 import { InvalidInputError, NotFoundError } from '../core/index.js';
-import { requirePositive } from '../core/internal.js';
+import { requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { type City, type PopulationGrid } from '../city/index.js';
 import { validatePopulationGrid } from '../city/internal.js';
 import { nearestNode } from './build-street-network.js';
@@ -20,6 +20,9 @@ export const ZONE_DEFAULTS = {
    */
   zoneSize: 500,
 } as const;
+
+/** The options buildZones knows (its unknown options are refused). */
+const BUILD_ZONES_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof buildZones>[2]>>()(ZONE_DEFAULTS, ['largestComponent']);
 
 /**
  * Zones as columns. Zone z covers the square cell `cell[z]` of a
@@ -69,6 +72,7 @@ export interface Zones {
  * @remarks O(cells + zones · log N).
  */
 export function buildZones(city: City, network: StreetNetwork, options: { zoneSize?: number; largestComponent?: boolean } = {}): Zones {
+  checkOptions('buildZones', options, BUILD_ZONES_OPTION_KEYS);
   return buildZonesFor(city, network, options, 'buildZones');
 }
 

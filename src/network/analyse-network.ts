@@ -41,6 +41,7 @@ import {
   type LiveCounts,
 } from './routing.js';
 import type { ResolvedStreamOptions } from './streams.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link analyseNetwork}. */
 export interface AnalyseNetworkOptions {
@@ -67,6 +68,9 @@ export const ANALYSE_NETWORK_DEFAULTS = {
   analyticsDemand: 'face' as AnalyticsDemand,
   overloadThreshold: 1,
 } as const;
+
+/** The options analyseNetwork knows (its unknown options are refused). */
+const ANALYSE_NETWORK_OPTION_KEYS = optionKeys<AnalyseNetworkOptions>()(ANALYSE_NETWORK_DEFAULTS, []);
 
 /** Storage totals of one node kind. */
 export interface StorageByKind {
@@ -203,6 +207,7 @@ const TB_PER_MBPS_DAY = (1e6 * 86_400) / 8 / 1e12;
  * Complexity: O(nodes log nodes + links); cameras are not visited (per-node aggregates).
  */
 export function analyseNetwork(network: CommandNetwork, options?: AnalyseNetworkOptions): NetworkAnalysis {
+  checkOptions('analyseNetwork', options, ANALYSE_NETWORK_OPTION_KEYS);
   const p = resolve(network, options);
   const N = network.numNodes;
   const L = network.numLinks;

@@ -28,7 +28,7 @@
 import { type CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
 import { multiPolygonBounds, PolygonLocator } from '../geo/index.js';
 import {
   createCommandNetwork,
@@ -39,7 +39,7 @@ import {
   type LinkKind,
   type NodeKind,
 } from './command-network.js';
-import type { StreamOptions } from './streams.js';
+import { STREAM_OPTION_KEYS, type StreamOptions } from './streams.js';
 
 /** Options of {@link buildHierarchicalNetwork}. Every field is optional; see {@link NETWORK_BUILD_DEFAULTS}. */
 export interface HierarchicalNetworkOptions {
@@ -170,6 +170,9 @@ export const NETWORK_BUILD_DEFAULTS = {
   /** Assumption: the national platform stores 1,000 TB. */
   nationalStorageTB: 1000,
 } as const;
+
+/** The options buildHierarchicalNetwork (and the network presets' overrides) know (unknown options are refused). */
+export const HIERARCHICAL_NETWORK_OPTION_KEYS = withNestedOptions(optionKeys<HierarchicalNetworkOptions>()(NETWORK_BUILD_DEFAULTS, ['centres', 'national', 'nationalLonLat', 'stream', 'cameraLive']), { stream: STREAM_OPTION_KEYS });
 
 interface Resolved {
   seed: Seed | Rng;
@@ -592,6 +595,7 @@ function weightedKMeans(px: number[], py: number[], w: number[], k: number, rng:
  * O(A · D) point-in-district tests for A points and D districts.
  */
 export function buildHierarchicalNetwork(cameras: CameraSet, city: City, options?: HierarchicalNetworkOptions): CommandNetwork {
+  checkOptions('buildHierarchicalNetwork', options, HIERARCHICAL_NETWORK_OPTION_KEYS);
   if (typeof cameras !== 'object' || cameras === null || !Number.isInteger(cameras.numCameras) || !(cameras.x instanceof Float64Array)) {
     throw new InvalidInputError(ORIGIN, 'cameras', 'must be a CameraSet', cameras);
   }

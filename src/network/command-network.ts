@@ -23,7 +23,8 @@
 import { DirectedGraph } from 'graphology';
 import { CAPABILITY_FACE, NO_NODE, type CameraSet } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
-import { cameraBitrates, resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './streams.js';
+import { cameraBitrates, resolveStreamOptions, STREAM_OPTION_KEYS, type ResolvedStreamOptions, type StreamOptions } from './streams.js';
+import { checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
 
 /** Kind of command node, from the edge of the network to its top. */
 export type NodeKind = 'aggregation' | 'district-hub' | 'city-centre' | 'national';
@@ -189,6 +190,9 @@ export const CREATE_NETWORK_DEFAULTS = {
   origin: 'createCommandNetwork',
 } as const;
 
+/** The options createCommandNetwork knows (its unknown options are refused). */
+const CREATE_COMMAND_NETWORK_OPTION_KEYS = withNestedOptions(optionKeys<CreateNetworkOptions>()(CREATE_NETWORK_DEFAULTS, ['cameraNode', 'cameraLive', 'cameraMbps', 'stream', 'provenance']), { stream: STREAM_OPTION_KEYS });
+
 function nodeField(key: string): string {
   return `nodes[${JSON.stringify(key)}]`;
 }
@@ -302,6 +306,7 @@ export function findUpstreamCycle(numNodes: number, upStart: Uint32Array, upLink
  * Complexity: O(nodes + links + cameras).
  */
 export function createCommandNetwork(graph: NetworkGraph, cameras: CameraSet, options?: CreateNetworkOptions): CommandNetwork {
+  checkOptions('createCommandNetwork', options, CREATE_COMMAND_NETWORK_OPTION_KEYS);
   const o = options ?? {};
   const origin = o.origin ?? CREATE_NETWORK_DEFAULTS.origin;
   if (typeof o !== 'object' || o === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);

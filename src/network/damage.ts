@@ -13,7 +13,7 @@
  * `randomUnits: Math.round(766 / 1341 * numUnits)` to damage the same SHARE.
  */
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys, pickOptions } from '../core/internal.js';
 import { pointInPolygon, type PolygonM } from '../geo/index.js';
 import { NODE_KINDS, type CommandNetwork, type NodeKind } from './command-network.js';
 import { allUpScenario, checkNetwork, destroyUnit, evaluateFaultScenario, resolveLiveOptions, resolveNode, type FaultLiveOptions, type FaultScenario } from './faults-scenario.js';
@@ -122,6 +122,12 @@ export const TARGETED_DAMAGE_DEFAULTS = {
   keepTrials: true,
 } as const;
 
+/** The options simulateTargetedDamage knows (its unknown options are refused). */
+const SIMULATE_TARGETED_DAMAGE_OPTION_KEYS = optionKeys<DamageSimulationOptions>()(TARGETED_DAMAGE_DEFAULTS, ['areas', 'totalUnits', 'totalCameras', 'units', 'cameras', 'centreKinds', 'analyticsDemand', 'confidence', 'ci', 'resamples']);
+
+/** The options applyTargetedDamage knows (its unknown options are refused). */
+export const APPLY_TARGETED_DAMAGE_OPTION_KEYS = optionKeys<TargetedDamageOptions>()(TARGETED_DAMAGE_DEFAULTS, ['areas', 'totalUnits', 'totalCameras', 'units', 'cameras'], ['trials', 'keepTrials']);
+
 /** A damage scenario: a {@link FaultScenario} with the damaged items listed. */
 export interface DamageScenario extends FaultScenario {
   /** Node indices of the destroyed units, named first (in the given order) then random (in draw order). */
@@ -212,6 +218,7 @@ function sampleFront(cand: Uint32Array | number[], n: number, k: number, r: Rng)
  * Complexity: O(nodes + cameras).
  */
 export function applyTargetedDamage(network: CommandNetwork, options: TargetedDamageOptions = {}): DamageScenario {
+  checkOptions('applyTargetedDamage', options, APPLY_TARGETED_DAMAGE_OPTION_KEYS);
   const origin = 'applyTargetedDamage';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
@@ -400,6 +407,7 @@ export interface DamageSimulation {
  * Complexity: O(trials · (nodes + links + cameras)).
  */
 export function simulateTargetedDamage(network: CommandNetwork, options: DamageSimulationOptions = {}): DamageSimulation {
+  checkOptions('simulateTargetedDamage', options, SIMULATE_TARGETED_DAMAGE_OPTION_KEYS);
   const origin = 'simulateTargetedDamage';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
@@ -415,7 +423,7 @@ export function simulateTargetedDamage(network: CommandNetwork, options: DamageS
   const camerasDark = new Uint32Array(trials);
   let first: DamageScenario | null = null;
   for (let t = 0; t < trials; t++) {
-    const s = applyTargetedDamage(network, { ...options, seed: rng.stream(`damage/${t}`) });
+    const s = applyTargetedDamage(network, { ...pickOptions(options, APPLY_TARGETED_DAMAGE_OPTION_KEYS), seed: rng.stream(`damage/${t}`) });
     if (first === null) first = s;
     const e = evaluateFaultScenario(network, s, live);
     liveShare[t] = e.live.liveShare;

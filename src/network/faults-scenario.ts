@@ -37,6 +37,7 @@ import {
   type LiveCounts,
   type NetworkRouting,
 } from './routing.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Up/down state of every node, link and camera (1 = up, 0 = down). Plain data. */
 export interface FaultScenario {
@@ -79,6 +80,9 @@ export const FAULT_LIVE_DEFAULTS = {
   centreKinds: ['city-centre'] as readonly NodeKind[],
   analyticsDemand: 'face' as AnalyticsDemand,
 } as const;
+
+/** The options evaluateFaultScenario knows (its unknown options are refused). */
+const EVALUATE_FAULT_SCENARIO_OPTION_KEYS = optionKeys<FaultLiveOptions>()(FAULT_LIVE_DEFAULTS, []);
 
 /** Live counts under a scenario, with what was down. */
 export interface FaultEvaluation {
@@ -166,6 +170,9 @@ export function nodeDistrictIndex(network: CommandNetwork, districts: readonly s
   return out;
 }
 
+/** The options createFaultScenario knows (its unknown options are refused). */
+const CREATE_FAULT_SCENARIO_OPTION_KEYS = optionKeys<FaultScenarioInput>()({}, ['nodesDown', 'linksDown', 'camerasDown', 'districtsDown', 'unitsDestroyed']);
+
 /**
  * Makes a scenario from named faults (everything else up).
  *
@@ -183,6 +190,7 @@ export function nodeDistrictIndex(network: CommandNetwork, districts: readonly s
  * Complexity: O(nodes + links + cameras).
  */
 export function createFaultScenario(network: CommandNetwork, input: FaultScenarioInput = {}): FaultScenario {
+  checkOptions('createFaultScenario', input, CREATE_FAULT_SCENARIO_OPTION_KEYS, 'input');
   const origin = 'createFaultScenario';
   checkNetwork(origin, network);
   if (typeof input !== 'object' || input === null) throw new InvalidInputError(origin, 'input', 'must be an object', input);
@@ -373,6 +381,7 @@ export function checkScenario(origin: string, network: CommandNetwork, scenario:
  * Complexity: O(nodes + links + cameras).
  */
 export function evaluateFaultScenario(network: CommandNetwork, scenario: FaultScenario, options: FaultLiveOptions = {}): FaultEvaluation {
+  checkOptions('evaluateFaultScenario', options, EVALUATE_FAULT_SCENARIO_OPTION_KEYS);
   const origin = 'evaluateFaultScenario';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);

@@ -12,7 +12,7 @@
  * draws nothing.
  */
 import { InvalidInputError, NotFoundError, type Rng, type Seed } from '../core/index.js';
-import { toRng } from '../core/internal.js';
+import { toRng, checkOptions, optionKeys } from '../core/internal.js';
 import { NODE_KINDS, type CommandNetwork, type NetworkProvenance, type NodeKind } from './command-network.js';
 import {
   allUpScenario,
@@ -85,6 +85,12 @@ export const OUTAGE_SIMULATION_DEFAULTS = {
   /** Keep the per-trial columns in the result. */
   keepTrials: true,
 } as const;
+
+/** The options simulateOutages knows (its unknown options are refused). */
+const SIMULATE_OUTAGES_OPTION_KEYS = optionKeys<OutageSimulationOptions>()(OUTAGE_SIMULATION_DEFAULTS, ['areas', 'centreKinds', 'analyticsDemand', 'confidence', 'ci', 'resamples']);
+
+/** sampleOutageScenario's: simulateOutages' and also simulateOutageCoverage's own (ignored), so that either call's options reproduce its trial. */
+const SAMPLE_OUTAGE_SCENARIO_OPTION_KEYS = [...SIMULATE_OUTAGES_OPTION_KEYS, 'coverage', 'coverageTrials', 'live'];
 
 /** Per-trial outcomes (trial t at index t). */
 export interface OutageTrials {
@@ -350,6 +356,7 @@ function drawTrial(ctx: TrialContext, t: number, b: TrialBuffers): number {
  * outages); no allocation per trial beyond the trial's named stream.
  */
 export function simulateOutages(network: CommandNetwork, options: OutageSimulationOptions = {}): OutageSimulation {
+  checkOptions('simulateOutages', options, SIMULATE_OUTAGES_OPTION_KEYS);
   const origin = 'simulateOutages';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);
@@ -453,7 +460,7 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
  * same seed → the same draws), e.g. to compute coverage under it.
  *
  * @param network - the network
- * @param options - the options given to simulateOutages (trials is ignored)
+ * @param options - the options given to simulateOutages or simulateOutageCoverage (trials and the coverage options are ignored)
  * @param trial - trial index (integer ≥ 0)
  * @returns the scenario: nodeUp, linkUp, cameraUp (dark: blacked-out nodes' cameras
  *   and cameras failing on their own), districtsDown, provenance with seed and trial
@@ -465,6 +472,7 @@ export function simulateOutages(network: CommandNetwork, options: OutageSimulati
  * Complexity: O(nodes + links + cameras).
  */
 export function sampleOutageScenario(network: CommandNetwork, options: OutageSimulationOptions, trial: number): FaultScenario {
+  checkOptions('sampleOutageScenario', options, SAMPLE_OUTAGE_SCENARIO_OPTION_KEYS);
   const origin = 'sampleOutageScenario';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);

@@ -4,7 +4,7 @@
  */
 import { quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import { InvalidInputError, type Rng, type Seed } from '../core/index.js';
-import { quantileSummaryInto, toRng } from '../core/internal.js';
+import { quantileSummaryInto, toRng, checkOptions, optionKeys } from '../core/internal.js';
 
 /** How the confidence interval on the mean is made. */
 export type ConfidenceMethod = 'normal' | 'bootstrap';
@@ -33,6 +33,9 @@ export const TRIAL_SUMMARY_DEFAULTS = {
   resamples: 1000,
   seed: 1 as Seed,
 } as const;
+
+/** The options summariseTrials knows (its unknown options are refused). */
+const SUMMARISE_TRIALS_OPTION_KEYS = optionKeys<TrialSummaryOptions>()(TRIAL_SUMMARY_DEFAULTS, []);
 
 /** Distribution of one outcome over trials (plain data). */
 export interface TrialSummary {
@@ -159,6 +162,7 @@ export function summariseResolved(values: ArrayLike<number>, r: ResolvedSummaryO
  * Complexity: O(n log n), plus O(resamples · n) for the bootstrap.
  */
 export function summariseTrials(values: ArrayLike<number>, options: TrialSummaryOptions = {}): TrialSummary {
+  checkOptions('summariseTrials', options, SUMMARISE_TRIALS_OPTION_KEYS);
   const origin = 'summariseTrials';
   if (typeof values !== 'object' || values === null || typeof values.length !== 'number') throw new InvalidInputError(origin, 'values', 'must be an array of numbers', values);
   if (values.length === 0) throw new InvalidInputError(origin, 'values.length', 'must be >= 1', 0);

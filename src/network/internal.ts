@@ -7,3 +7,6 @@
  */
 export { checkNetwork, checkScenario, nodeDistrictIndex, networkDistricts, resolveLiveOptions } from './faults-scenario.js';
 export { resolveSummaryOptions, summariseResolved } from './faults-stats.js';
+/** Option keys, for a function that hands its options on (pickOptions). */
+export { APPLY_TARGETED_DAMAGE_OPTION_KEYS } from './damage.js';
+export { RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS } from './spof.js';

@@ -30,7 +30,8 @@ import {
   type NodeKind,
   NODE_KINDS,
 } from './command-network.js';
-import type { StreamOptions } from './streams.js';
+import { STREAM_OPTION_KEYS, type StreamOptions } from './streams.js';
+import { checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
 
 /** A GeoJSON Feature of the network (plain object). */
 export interface NetworkFeature {
@@ -153,6 +154,9 @@ export const NETWORK_GEOJSON_DEFAULTS = {
   requireTree: CREATE_NETWORK_DEFAULTS.requireTree,
 } as const;
 
+/** The options networkFromGeoJSON knows (its unknown options are refused). */
+const NETWORK_FROM_GEO_JSON_OPTION_KEYS = withNestedOptions(optionKeys<NetworkFromGeoJSONOptions>()(NETWORK_GEOJSON_DEFAULTS, ['cameras', 'cameraNode', 'stream']), { stream: STREAM_OPTION_KEYS });
+
 /** Result of {@link networkFromGeoJSON}. */
 export interface NetworkImport {
   graph: NetworkGraph;
@@ -205,6 +209,7 @@ function readPosition(origin: string, field: string, c: unknown, proj: LocalProj
  * Complexity: O(features + nodes · links without source/target) (snapping scans the nodes).
  */
 export function networkFromGeoJSON(fc: unknown, projection: LocalProjection, options?: NetworkFromGeoJSONOptions): NetworkImport {
+  checkOptions('networkFromGeoJSON', options, NETWORK_FROM_GEO_JSON_OPTION_KEYS);
   const origin = 'networkFromGeoJSON';
   const proj = checkProjection(origin, projection);
   const o = options ?? {};

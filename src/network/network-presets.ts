@@ -4,7 +4,8 @@
  * Sourced figures name their bibliography entry (core SOURCES); everything
  * else is an assumption and says so.
  */
-import type { HierarchicalNetworkOptions } from './build-hierarchical.js';
+import { HIERARCHICAL_NETWORK_OPTION_KEYS, type HierarchicalNetworkOptions } from './build-hierarchical.js';
+import { checkOptions } from '../core/internal.js';
 
 /** Almaty network facts: sourced where a bibliography id is named, otherwise assumptions. */
 export const ALMATY_NETWORK_FACTS = {
@@ -41,6 +42,7 @@ export const ASTANA_LON_LAT: readonly [number, number] = [71.4491, 51.1694];
  * @example buildHierarchicalNetwork(p.cameras, p.city, almatyNetworkOptions({ numCentres: 2 }))
  */
 export function almatyNetworkOptions(overrides: HierarchicalNetworkOptions = {}): HierarchicalNetworkOptions {
+  checkOptions('almatyNetworkOptions', overrides, HIERARCHICAL_NETWORK_OPTION_KEYS, 'overrides');
   return {
     numCentres: ALMATY_NETWORK_FACTS.commandCentres,
     analyticsStreams: ALMATY_NETWORK_FACTS.faceRecognitionStreams,
@@ -60,6 +62,7 @@ export function almatyNetworkOptions(overrides: HierarchicalNetworkOptions = {})
  * @example buildHierarchicalNetwork(p.cameras, p.city, astanaNetworkOptions())
  */
 export function astanaNetworkOptions(overrides: HierarchicalNetworkOptions = {}): HierarchicalNetworkOptions {
+  checkOptions('astanaNetworkOptions', overrides, HIERARCHICAL_NETWORK_OPTION_KEYS, 'overrides');
   return {
     numCentres: 1,
     analyticsStreams: 'auto',

@@ -26,6 +26,7 @@ import {
   type AnalyticsDemand,
   type LiveCounts,
 } from './routing.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Options of {@link rankSinglePointsOfFailure}. */
 export interface SpofOptions extends FaultLiveOptions {
@@ -40,6 +41,9 @@ export const SPOF_DEFAULTS = {
   includeLinks: true,
   top: 20,
 } as const;
+
+/** The options rankSinglePointsOfFailure knows (its unknown options are refused). */
+export const RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS = optionKeys<SpofOptions>()(SPOF_DEFAULTS, ['centreKinds', 'analyticsDemand']);
 
 /** Per-element effect of failing it alone (arrays indexed by node or link index). */
 export interface SpofTable {
@@ -104,6 +108,7 @@ export interface SinglePointsOfFailure {
  * children), plus sorting.
  */
 export function rankSinglePointsOfFailure(network: CommandNetwork, options: SpofOptions = {}): SinglePointsOfFailure {
+  checkOptions('rankSinglePointsOfFailure', options, RANK_SINGLE_POINTS_OF_FAILURE_OPTION_KEYS);
   const origin = 'rankSinglePointsOfFailure';
   checkNetwork(origin, network);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(origin, 'options', 'must be an object', options);

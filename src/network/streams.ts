@@ -10,6 +10,7 @@
  */
 import { type CameraSet } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Video codecs the bitrate model knows. */
 export type VideoCodec = 'h264' | 'h265';
@@ -51,6 +52,9 @@ export const STREAM_DEFAULTS = {
   /** Kush-gauge motion rank: 1 low (default; assumption for a fixed street camera), 2 medium, 4 high. */
   motion: 1,
 } as const;
+
+/** The options cameraBitrates knows (its unknown options are refused), also the known keys of a `stream` option. */
+export const STREAM_OPTION_KEYS = optionKeys<StreamOptions>()(STREAM_DEFAULTS, []);
 
 /** Options of the stream model. */
 export interface StreamOptions {
@@ -134,6 +138,7 @@ export function streamBitrate(resolutionPx: number, fps: number = STREAM_DEFAULT
  * Complexity: O(cameras).
  */
 export function cameraBitrates(cameras: CameraSet, options?: StreamOptions): Float64Array {
+  checkOptions('cameraBitrates', options, STREAM_OPTION_KEYS);
   const r = resolveStreamOptions(options, 'cameraBitrates', 'options');
   const n = cameras.numCameras;
   const out = new Float64Array(n);

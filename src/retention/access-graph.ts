@@ -25,7 +25,7 @@
  */
 import { DirectedGraph } from 'graphology';
 import { InvalidInputError } from '../core/index.js';
-import { requireKnownKeys, requireObject, requirePositive } from '../core/internal.js';
+import { requireObject, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import {
   CHANNEL_KINDS,
   DATA_KINDS,
@@ -214,6 +214,9 @@ export interface PrincipalReachOptions {
   operatingDays: number;
 }
 
+/** The options principalReach knows (its unknown options are refused). */
+const PRINCIPAL_REACH_OPTION_KEYS = optionKeys<PrincipalReachOptions>()({}, ['operatingDays']);
+
 /**
  * For every principal, the data it can reach — directly or through chains of
  * `via` edges, each chain carrying only the kinds on every one of its edges —
@@ -234,10 +237,10 @@ export interface PrincipalReachOptions {
  * @remarks O(principals · (kinds · via edges + stores)).
  */
 export function principalReach(policy: RetentionPolicy, options: PrincipalReachOptions): PrincipalReachResult {
+  checkOptions('principalReach', options, PRINCIPAL_REACH_OPTION_KEYS);
   const origin = 'principalReach';
   requireRetentionPolicy(origin, policy);
   const o = requireObject(origin, 'options', options);
-  requireKnownKeys(origin, 'options', o, ['operatingDays']);
   const operatingDays = requirePositive(origin, 'options.operatingDays', o.operatingDays);
   return { policy: policy.name, params: { operatingDays }, principals: reachOnGraph(buildAccessGraph(policy), policy, operatingDays) };
 }

@@ -26,7 +26,7 @@
  *   that reach inherits.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireInteger, requireKnownKeys, requireObject, requirePositive } from '../core/internal.js';
+import { requireInteger, requireObject, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import { buildAccessGraph, reachOnGraph, requireRetentionPolicy, type ReachedHold, type ReachedStore } from './access-graph.js';
 import { CHANNEL_KINDS, type DataKind, type RetentionPolicy } from './policy.js';
 import type { PersonChannelDays } from './person-channels.js';
@@ -43,6 +43,9 @@ export const ACCESS_DEFAULTS = {
   /** A resident counts as reachable by ≥ 2 principals when the expected count is ≥ 2 − this (rounding of sums of probabilities). */
   tolerance: 1e-9,
 };
+
+/** The options analyseAccess knows (its unknown options are refused). */
+const ANALYSE_ACCESS_OPTION_KEYS = optionKeys<AccessOptions>()(ACCESS_DEFAULTS, ['operatingDays'], ['quantiles', 'tolerance']);
 
 /** Options of {@link analyseAccess}. */
 export interface AccessOptions {
@@ -169,9 +172,9 @@ function requireColumn(field: string, value: unknown, rows: number): Float64Arra
  *   principals (figures in benchmarks/README.md).
  */
 export function analyseAccess(policy: RetentionPolicy, channels: PersonChannelDays, options: AccessOptions): AccessAnalysis {
+  checkOptions('analyseAccess', options, ANALYSE_ACCESS_OPTION_KEYS);
   requireRetentionPolicy(ORIGIN, policy);
   const o = requireObject(ORIGIN, 'options', options);
-  requireKnownKeys(ORIGIN, 'options', o, ['operatingDays', 'lookbackDays', 'allowed']);
   const operatingDays = requirePositive(ORIGIN, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? ACCESS_DEFAULTS.lookbackDays : requirePositive(ORIGIN, 'options.lookbackDays', o.lookbackDays);
   const known = new Set(policy.principals.map((p) => p.id));

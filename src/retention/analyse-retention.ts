@@ -5,14 +5,14 @@
  * (`compareRetention`), for reports and scenario deltas.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireObject, requirePositive } from '../core/internal.js';
+import { requireObject, requirePositive, checkOptions, optionKeys, withNestedOptions } from '../core/internal.js';
 import { type CommandNetwork } from '../network/index.js';
 import { analyseAccess, type AccessAnalysis } from './access.js';
 import { requireRetentionPolicy } from './access-graph.js';
 import { personHistory, retentionReach, type HistorySummary, type PersonHistory, type RetentionReach } from './history.js';
 import type { PersonChannelDays } from './person-channels.js';
 import { DATA_KINDS, RETENTION_TIERS, type DataKind, type PolicyEvidence, type RetentionPolicy, type RetentionTier } from './policy.js';
-import { RETENTION_STORAGE_DEFAULTS, retentionStorage, type RetentionStorage, type RetentionStorageOptions } from './storage.js';
+import { RETENTION_STORAGE_DEFAULTS, RETENTION_STORAGE_OPTION_KEYS, retentionStorage, type RetentionStorage, type RetentionStorageOptions } from './storage.js';
 
 /** Defaults of {@link analyseRetention}. */
 export const ANALYSE_RETENTION_DEFAULTS = {
@@ -23,6 +23,12 @@ export const ANALYSE_RETENTION_DEFAULTS = {
   /** Principals the "closed loop" claim allows: the police (as the access analysis). */
   allowed: ['police'] as readonly string[],
 };
+
+/** The options analyseRetention knows (its unknown options are refused). */
+const ANALYSE_RETENTION_OPTION_KEYS = withNestedOptions(optionKeys<AnalyseRetentionOptions>()(ANALYSE_RETENTION_DEFAULTS, ['network', 'storage', 'channels']), {
+  // operatingDays is known here, to be refused with its own message (it is set once for every part).
+  storage: RETENTION_STORAGE_OPTION_KEYS,
+});
 
 /** Options of {@link analyseRetention}. */
 export interface AnalyseRetentionOptions {
@@ -77,13 +83,9 @@ const ORIGIN = 'analyseRetention';
  *   per-person channels and event rates included (benchmark `retention-analysis-1m`; figures in benchmarks/README.md).
  */
 export function analyseRetention(policy: RetentionPolicy, options: AnalyseRetentionOptions = {}): RetentionAnalysis {
+  checkOptions('analyseRetention', options, ANALYSE_RETENTION_OPTION_KEYS);
   requireRetentionPolicy(ORIGIN, policy);
   const o = requireObject(ORIGIN, 'options', options);
-  for (const key of Object.keys(o)) {
-    if (!['operatingDays', 'lookbackDays', 'network', 'storage', 'channels', 'allowed'].includes(key)) {
-      throw new InvalidInputError(ORIGIN, `options.${key}`, 'is not an option (operatingDays, lookbackDays, network, storage, channels, allowed)', o[key]);
-    }
-  }
   const operatingDays = o.operatingDays === undefined ? ANALYSE_RETENTION_DEFAULTS.operatingDays : requirePositive(ORIGIN, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? ANALYSE_RETENTION_DEFAULTS.lookbackDays : requirePositive(ORIGIN, 'options.lookbackDays', o.lookbackDays);
   const known = policy.principals.map((p) => p.id);

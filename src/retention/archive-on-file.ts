@@ -9,7 +9,7 @@
  * searched).
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireKnownKeys, requireObject } from '../core/internal.js';
+import { requireObject, checkOptions, optionKeys } from '../core/internal.js';
 import { readerReach, requireRetentionPolicy } from './access-graph.js';
 import { requireReader } from './history.js';
 import { camerasInHold } from './hold-area.js';
@@ -50,6 +50,9 @@ export const ARCHIVE_ON_FILE_DEFAULTS = {
   /** Faces: the result feeds the crowd model, whose people at a gathering or march are identified by face (`'plate'` for vehicles). */
   channel: 'face' as 'face' | 'plate',
 } as const;
+
+/** The options archiveOnFile knows (its unknown options are refused). */
+const ARCHIVE_ON_FILE_OPTION_KEYS = optionKeys<ArchiveOnFileOptions>()(ARCHIVE_ON_FILE_DEFAULTS, ['cameras', 'start', 'durationDays', 'daysAfter', 'operatingDays', 'reader']);
 
 /** Result of {@link archiveOnFile}. */
 export interface ArchiveOnFile {
@@ -113,9 +116,9 @@ function unionLength(iv: [number, number][]): number {
  * @remarks O(cameras · holds + cameras in hold boxes · ring vertices).
  */
 export function archiveOnFile(policy: RetentionPolicy, options: ArchiveOnFileOptions): ArchiveOnFile {
+  checkOptions('archiveOnFile', options, ARCHIVE_ON_FILE_OPTION_KEYS);
   requireRetentionPolicy(ORIGIN, policy);
   const o = requireObject(ORIGIN, 'options', options);
-  requireKnownKeys(ORIGIN, 'options', o, ['cameras', 'start', 'durationDays', 'daysAfter', 'operatingDays', 'channel', 'reader']);
   const cams = requireObject(ORIGIN, 'options.cameras', o.cameras) as unknown as ArchiveOnFileOptions['cameras'];
   if (!(cams.x instanceof Float64Array) || !(cams.y instanceof Float64Array) || cams.x.length !== cams.y.length) {
     throw new InvalidInputError(ORIGIN, 'options.cameras', 'must have x and y Float64Arrays of the same length', o.cameras);

@@ -8,7 +8,7 @@
  * structural type that the exposure layer's `TripMetrics` fits.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireObject } from '../core/internal.js';
+import { requireObject, checkOptions, optionKeys } from '../core/internal.js';
 import { RETENTION_MODE_CAR, RETENTION_MODE_WALK, type RetentionTripsInput } from './person-channels.js';
 
 /** City-wide event counts per day: what the non-video kinds are made of. */
@@ -73,6 +73,9 @@ function badTrip(origin: string, i: number, m: number, id: number, fs: number): 
   throw new InvalidInputError(origin, `trips.faceSearches[${i}]`, 'must be a finite number >= 0', fs);
 }
 
+/** The options dailyEventRates knows (its unknown options are refused). */
+const DAILY_EVENT_RATES_OPTION_KEYS = optionKeys<DailyEventRatesOptions>()({}, ['scale', 'alertsPerDay', 'numDays']);
+
 /**
  * City-wide events per day from the exposure layer's trips, scaled to the
  * city's population: faceCaptures = Σ faceSearches (templates extracted),
@@ -93,11 +96,9 @@ function badTrip(origin: string, i: number, m: number, id: number, fs: number): 
  * @remarks O(trips), one pass.
  */
 export function dailyEventRates(trips: EventTripsInput, options: DailyEventRatesOptions): DailyEventRates {
+  checkOptions('dailyEventRates', options, DAILY_EVENT_RATES_OPTION_KEYS);
   const origin = 'dailyEventRates';
   const o = requireObject(origin, 'options', options);
-  for (const k of Object.keys(o)) {
-    if (!['scale', 'alertsPerDay', 'numDays'].includes(k)) throw new InvalidInputError(origin, `options.${k}`, 'is not an option (scale, alertsPerDay, numDays)', o[k]);
-  }
   const scale = finite(origin, 'options.scale', o.scale, 0, true);
   const alertsPerDay = o.alertsPerDay === undefined ? undefined : finite(origin, 'options.alertsPerDay', o.alertsPerDay, 0, false);
   const t = requireObject(origin, 'trips', trips) as unknown as EventTripsInput;

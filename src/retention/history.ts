@@ -27,7 +27,7 @@
  *   params say so.
  */
 import { InvalidInputError } from '../core/index.js';
-import { quantileSummary, requireKnownKeys, requireNonNegative, requireObject, type QuantileSummary } from '../core/internal.js';
+import { quantileSummary, requireNonNegative, requireObject, type QuantileSummary, checkOptions, optionKeys } from '../core/internal.js';
 import type { PersonChannelDays } from './person-channels.js';
 import { readerReach } from './access-graph.js';
 import {
@@ -49,6 +49,9 @@ export const HISTORY_DEFAULTS = {
   /** Quantiles reported in summaries (type 7 / numpy "linear", as simple-statistics' quantileSorted). */
   quantiles: [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as readonly number[],
 };
+
+/** The options personHistory knows (its unknown options are refused). */
+const PERSON_HISTORY_OPTION_KEYS = optionKeys<PersonHistoryOptions>()(HISTORY_DEFAULTS, ['operatingDays', 'reader']);
 
 // ---------------------------------------------------------------------------
 // Reach of a policy
@@ -89,6 +92,9 @@ export interface RetentionReach {
   channels: { face: number; plate: number };
 }
 
+/** The options retentionReach knows (its unknown options are refused). */
+const RETENTION_REACH_OPTION_KEYS = optionKeys<NonNullable<Parameters<typeof retentionReach>[1]>>()({}, ['operatingDays']);
+
 /**
  * For each kind of data: the longest it is kept anywhere, what each tier
  * keeps, and which principals read it directly.
@@ -104,10 +110,10 @@ export interface RetentionReach {
  * @remarks O(tiers · kinds · principals).
  */
 export function retentionReach(policy: RetentionPolicy, options: { operatingDays: number }): RetentionReach {
+  checkOptions('retentionReach', options, RETENTION_REACH_OPTION_KEYS);
   const origin = 'retentionReach';
   requirePolicy(origin, policy);
   const o = requireObject(origin, 'options', options);
-  requireKnownKeys(origin, 'options', o, ['operatingDays']);
   const operatingDays = requireNonNegative(origin, 'options.operatingDays', o.operatingDays);
   const kinds = {} as Record<DataKind, KindReach>;
   for (let k = 0; k < DATA_KINDS.length; k++) {
@@ -260,6 +266,9 @@ function requireChannels(origin: string, channels: PersonChannelDays): void {
   }
 }
 
+/** The options personHistoryForDays knows (its unknown options are refused). */
+const PERSON_HISTORY_FOR_DAYS_OPTION_KEYS = optionKeys<HistoryDaysOptions>()({}, ['faceDays', 'plateDays', 'captureDays', 'lookbackDays']);
+
 /**
  * Per-person steady-state history for given days on file per channel: the
  * engine under {@link personHistory} and the access analysis (which passes
@@ -285,9 +294,9 @@ function requireChannels(origin: string, channels: PersonChannelDays): void {
  * @remarks O(numPersons · min(days, numDays)); no allocation per person.
  */
 export function personHistoryForDays(channels: PersonChannelDays, options: HistoryDaysOptions): HistoryColumns {
+  checkOptions('personHistoryForDays', options, PERSON_HISTORY_FOR_DAYS_OPTION_KEYS);
   requireChannels(FOR_DAYS, channels);
   const o = requireObject(FOR_DAYS, 'options', options);
-  requireKnownKeys(FOR_DAYS, 'options', o, ['faceDays', 'plateDays', 'captureDays', 'lookbackDays']);
   const faceDays = requireNonNegative(FOR_DAYS, 'options.faceDays', o.faceDays);
   const plateDays = requireNonNegative(FOR_DAYS, 'options.plateDays', o.plateDays);
   const captureDays = requireNonNegative(FOR_DAYS, 'options.captureDays', o.captureDays);
@@ -497,9 +506,9 @@ function requireQuantiles(origin: string, value: unknown, field = 'options.quant
  * @remarks O(numPersons · min(days, numDays)) plus O(numPersons) per summary (selection, no sort).
  */
 export function personHistory(policy: RetentionPolicy, channels: PersonChannelDays, options: PersonHistoryOptions): PersonHistory {
+  checkOptions('personHistory', options, PERSON_HISTORY_OPTION_KEYS);
   requirePolicy(HISTORY, policy);
   const o = requireObject(HISTORY, 'options', options);
-  requireKnownKeys(HISTORY, 'options', o, ['operatingDays', 'lookbackDays', 'reader', 'quantiles']);
   const operatingDays = requireNonNegative(HISTORY, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(HISTORY, 'options.lookbackDays', o.lookbackDays);
   const reader = requireReader(HISTORY, policy, o.reader);

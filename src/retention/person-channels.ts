@@ -8,7 +8,7 @@
  * exposure layer's `TripMetrics` (and `PopulationExposure.trips`) fits it.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireInteger, requireKnownKeys, requireObject } from '../core/internal.js';
+import { requireInteger, requireObject, checkOptions, optionKeys } from '../core/internal.js';
 
 /** Travel modes as the mobility layer numbers them (MODE_WALK = 0, MODE_CAR = 1). */
 export const RETENTION_MODE_WALK = 0;
@@ -70,6 +70,9 @@ function badRow(t: RetentionTripsInput, i: number, numPersons: number, numDays: 
   throw new InvalidInputError(ORIGIN, `trips.identified[${i}]`, 'must be a finite number >= 0', t.identified[i]);
 }
 
+/** The options personChannelDays knows (its unknown options are refused). */
+const PERSON_CHANNEL_DAYS_OPTION_KEYS = optionKeys<PersonChannelDaysOptions>()({}, ['numPersons', 'numDays']);
+
 /**
  * Aggregates per-trip exposure into per-person-day figures per channel.
  *
@@ -83,8 +86,8 @@ function badRow(t: RetentionTripsInput, i: number, numPersons: number, numDays: 
  * @remarks O(trips + numPersons · numDays).
  */
 export function personChannelDays(trips: RetentionTripsInput, options: PersonChannelDaysOptions): PersonChannelDays {
+  checkOptions('personChannelDays', options, PERSON_CHANNEL_DAYS_OPTION_KEYS);
   const o = requireObject(ORIGIN, 'options', options);
-  requireKnownKeys(ORIGIN, 'options', o, ['numPersons', 'numDays']);
   const numPersons = requireInteger(ORIGIN, 'options.numPersons', o.numPersons, 1);
   const t = requireObject(ORIGIN, 'trips', trips) as unknown as RetentionTripsInput;
   const n = requireInteger(ORIGIN, 'trips.numTrips', t.numTrips, 0);

@@ -15,7 +15,7 @@
  * cross midnight), and its age at `now` is now − t.
  */
 import { InvalidInputError } from '../core/index.js';
-import { requireInteger, requireKnownKeys, requireNonNegative, requireObject } from '../core/internal.js';
+import { requireInteger, requireNonNegative, requireObject, checkOptions, optionKeys } from '../core/internal.js';
 import { camerasInHold } from './hold-area.js';
 import { readerReach } from './access-graph.js';
 import { HISTORY_DEFAULTS, requireReader, type OnFileColumns } from './history.js';
@@ -148,6 +148,9 @@ function requireColumn(field: string, col: unknown, ctor: typeof Float64Array | 
   }
 }
 
+/** The options reconstructHistory knows (its unknown options are refused). */
+const RECONSTRUCT_HISTORY_OPTION_KEYS = optionKeys<ReconstructHistoryOptions>()({}, ['cameras', 'tripMode', 'tripPerson', 'tripDay', 'trips', 'now', 'operatingDays', 'lookbackDays', 'numPersons', 'reader']);
+
 /**
  * Exact history at `now` for a sample of sightings. Each capture is on file
  * while some kind carrying its channel is kept at a tier the reader reads
@@ -179,12 +182,12 @@ function requireColumn(field: string, col: unknown, ctor: typeof Float64Array | 
  * @remarks O(sightings · holds + trips + numPersons + cameras · holds).
  */
 export function reconstructHistory(policy: RetentionPolicy, sightings: RetentionSightingsInput, options: ReconstructHistoryOptions): ReconstructedHistory {
+  checkOptions('reconstructHistory', options, RECONSTRUCT_HISTORY_OPTION_KEYS);
   const pol = requireObject(ORIGIN, 'policy', policy);
   if (!Array.isArray(pol.rules) || pol.rules.length !== RETENTION_TIERS.length * NK || !Array.isArray(pol.legalHolds) || !Array.isArray(pol.principals)) {
     throw new InvalidInputError(ORIGIN, 'policy', 'must be a resolved policy (from createRetentionPolicy)', policy);
   }
   const o = requireObject(ORIGIN, 'options', options);
-  requireKnownKeys(ORIGIN, 'options', o, ['cameras', 'tripMode', 'tripPerson', 'tripDay', 'trips', 'now', 'operatingDays', 'lookbackDays', 'numPersons', 'reader']);
   const now = requireNonNegative(ORIGIN, 'options.now', o.now);
   const operatingDays = requireNonNegative(ORIGIN, 'options.operatingDays', o.operatingDays);
   const lookbackDays = o.lookbackDays === undefined ? HISTORY_DEFAULTS.lookbackDays : requireNonNegative(ORIGIN, 'options.lookbackDays', o.lookbackDays);

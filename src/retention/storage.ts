@@ -49,7 +49,7 @@
  */
 import { CAPABILITY_FACE, CAPABILITY_PLATE } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
-import { requireObject } from '../core/internal.js';
+import { requireObject, checkOptions, optionKeys } from '../core/internal.js';
 import { NODE_KINDS, type CommandNetwork, type NetworkProvenance, createRouting, routeToCentres, streamStorageTB, type ResolvedStreamOptions } from '../network/index.js';
 import { DATA_KINDS, effectiveDays, RETENTION_TIERS, TIER_NODE_KIND, type DataKind, type RetentionDays, type RetentionPolicy, type RetentionTier } from './policy.js';
 import { DAILY_EVENT_FIELDS as EVENT_FIELDS, type DailyEvents } from './event-rates.js';
@@ -139,6 +139,9 @@ export const RETENTION_STORAGE_DEFAULTS = {
    */
   recordOnlyOnSite: true,
 } as const;
+
+/** The options retentionStorage knows (its unknown options are refused). */
+export const RETENTION_STORAGE_OPTION_KEYS = optionKeys<RetentionStorageOptions>()(RETENTION_STORAGE_DEFAULTS, ['events']);
 
 /** Options of {@link retentionStorage}. */
 export interface RetentionStorageOptions {
@@ -337,6 +340,7 @@ function keeps(days: RetentionDays): boolean {
  * @remarks O(cameras + tiers · (nodes + links)); cameras are visited once (capabilities per node).
  */
 export function retentionStorage(policy: RetentionPolicy, network: CommandNetwork, options?: RetentionStorageOptions): RetentionStorage {
+  checkOptions('retentionStorage', options, RETENTION_STORAGE_OPTION_KEYS);
   if (typeof policy !== 'object' || policy === null || !Array.isArray(policy.rules) || policy.rules.length !== RETENTION_TIERS.length * DATA_KINDS.length || !Array.isArray(policy.tiers)) {
     throw new InvalidInputError(ORIGIN, 'policy', 'must be a RetentionPolicy (createRetentionPolicy / retentionPreset)', policy);
   }
@@ -437,10 +441,6 @@ interface ResolvedStorageOptions {
 
 function resolveStorageOptions(options: RetentionStorageOptions | undefined): ResolvedStorageOptions {
   const o = options === undefined ? {} : (requireObject(ORIGIN, 'options', options) as RetentionStorageOptions);
-  const allowed = ['events', 'operatingDays', 'replication', 'pricePerTBMonth', 'currency', 'recordSizes', 'cameraTierOnNodes', 'recordOnlyOnSite'];
-  for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw new InvalidInputError(ORIGIN, `options.${k}`, `is not an option (${allowed.join(', ')})`, (o as Record<string, unknown>)[k]);
-  }
   const D = RETENTION_STORAGE_DEFAULTS;
   const operatingDays = o.operatingDays === undefined ? D.operatingDays : finite(ORIGIN, 'options.operatingDays', o.operatingDays, 0, true);
   const replication = perKey('options.replication', o.replication, RETENTION_TIERS, D.replication, 1, false);

@@ -15,6 +15,7 @@ import { UNICITY_KEEP_DEFAULT } from './exposure/step.js';
 import { ALMATY_CAMERA_FACTS, ASTANA_CAMERA_FACTS, PRESET_CAMERA_PROFILES } from '../cameras/index.js';
 import { JANUARY_2022_DAMAGE, ALMATY_NETWORK_FACTS } from '../network/index.js';
 import type { ScenarioInput } from './schema.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** Names of the scenario presets. */
 export const SCENARIO_PRESET_NAMES = ['almaty', 'astana', 'astana-older', 'almaty-january-2022', 'almaty-retention'] as const;
@@ -131,6 +132,9 @@ export interface ScenarioPresetOptions {
   outageTrials?: number;
 }
 
+/** The options scenarioPreset knows (its unknown options are refused). */
+const SCENARIO_PRESET_OPTION_KEYS = optionKeys<ScenarioPresetOptions>()({}, ['seed', 'numCameras', 'numResidents', 'outageTrials']);
+
 /**
  * A preset scenario, as a scenario document (JSON-ready, before defaults).
  *
@@ -165,6 +169,7 @@ export interface ScenarioPresetOptions {
  * const r = await runScenario(scenarioPreset('almaty', { numCameras: 5000 }));
  */
 export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPresetOptions = {}): ScenarioInput {
+  checkOptions('scenarioPreset', options, SCENARIO_PRESET_OPTION_KEYS);
   const origin = 'scenarioPreset';
   if (!(SCENARIO_PRESET_NAMES as readonly string[]).includes(name)) {
     throw new InvalidInputError(origin, 'name', `must be one of ${SCENARIO_PRESET_NAMES.map((n) => JSON.stringify(n)).join(', ')}`, name);

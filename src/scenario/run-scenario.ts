@@ -13,6 +13,7 @@ import { SCENARIO_STEPS, type ScenarioArtefacts, type ScenarioContext, type Scen
 import { throwIfAborted, type ScenarioAbortError } from './scenario-error.js';
 import { SIGHTLINE_VERSION } from './version.js';
 import { StageCache, applyDelta, diffContext, snapshotContext, stageKey } from './stage-cache.js';
+import { checkOptions, optionKeys } from '../core/internal.js';
 
 /** A progress event of a run. */
 export interface ScenarioProgress {
@@ -69,6 +70,9 @@ const ORIGIN = 'runScenario';
 /** Lets pending events (a SIGINT, an abort from a timer) be delivered between steps. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The options runScenarioDetailed knows (its unknown options are refused). */
+const RUN_SCENARIO_DETAILED_OPTION_KEYS = optionKeys<RunScenarioOptions>()({}, ['onProgress', 'signal', 'baseDir', 'cache']);
+
 /**
  * Runs a scenario and returns its result with the city, cameras and raster
  * it built (what {@link writeScenarioOutputs} needs to draw maps).
@@ -84,6 +88,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * run.cameras.numCameras // 2000
  */
 export async function runScenarioDetailed(scenario: unknown, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
+  checkOptions('runScenarioDetailed', options, RUN_SCENARIO_DETAILED_OPTION_KEYS);
   if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
   const { onProgress, signal } = options;
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new InvalidInputError(ORIGIN, 'options.onProgress', 'must be a function', onProgress);
@@ -182,6 +187,7 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
  * Time: dominated by the analyses (figures for the full Almaty preset in benchmarks/README.md).
  */
 export async function runScenario(scenario: unknown, options: RunScenarioOptions = {}): Promise<ScenarioResult> {
+  checkOptions('runScenario', options, RUN_SCENARIO_DETAILED_OPTION_KEYS);
   return (await runScenarioDetailed(scenario, options)).result;
 }
 

@@ -305,12 +305,14 @@ describe('generateGridCity refuses options that would give an empty or misspelt 
     throw new Error('expected an InvalidInputError');
   }
 
-  it('throws for an unknown option key and lists the known ones', () => {
+  it('throws for an unknown option key, naming it with the nearest known one, or listing the known ones', () => {
     const e = error({ blocksize: 50 });
     expect(e.field).toBe('options.blocksize');
     expect(e.value).toBe(50);
-    expect(e.message).toMatch(/^generateGridCity: options\.blocksize is not an option of generateGridCity \(known options: name, boundary, projection, blockSize, .*districts, provenance\), got 50$/);
-    for (const k of GRID_CITY_OPTION_KEYS) expect(e.message).toContain(k);
+    expect(e.message).toBe('generateGridCity: unknown option `blocksize`; did you mean `blockSize`?');
+    const far = error({ zzz: 1 });
+    expect(far.message).toMatch(/^generateGridCity: unknown option `zzz`; known options: boundary, blockSize, .*provenance$/);
+    for (const k of GRID_CITY_OPTION_KEYS) expect(far.message).toContain(k);
   });
 
   it('throws when the block is larger than the city so no street remains', () => {

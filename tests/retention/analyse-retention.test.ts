@@ -84,7 +84,7 @@ describe('analyseRetention', () => {
     expect(() => analyseRetention(p, { operatingDays: -1 })).toThrow(InvalidInputError);
     expect(() => analyseRetention(p, { operatingDays: -1 })).toThrow('analyseRetention: options.operatingDays must be a finite number > 0, got -1');
     expect(() => analyseRetention(p, { lookbackDays: Number.NaN })).toThrow('options.lookbackDays');
-    expect(() => analyseRetention(p, { bogus: 1 } as never)).toThrow('analyseRetention: options.bogus is not an option');
+    expect(() => analyseRetention(p, { bogus: 1 } as never)).toThrow('analyseRetention: unknown option `bogus`; known options: ');
     expect(() => analyseRetention({} as never)).toThrow('analyseRetention: policy.rules');
     expect(() => analyseRetention(p, { channels, allowed: ['nobody'] })).toThrow('allowed[0]');
     // Checked even without residents, and never split into letters.

@@ -93,6 +93,6 @@ describe('archiveOnFile', () => {
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, channel: 'iris' as never })).toThrow('options.channel');
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, reader: 'nobody' })).toThrow('reader');
     expect(() => archiveOnFile(p, { ...base, daysAfter: 1, cameras: { x: new Float64Array(2), y: new Float64Array(3) } })).toThrow('options.cameras');
-    expect(() => archiveOnFile(p, { ...base, daysAfter: 1, chanel: 'plate' } as never)).toThrow('archiveOnFile: options.chanel is not an option');
+    expect(() => archiveOnFile(p, { ...base, daysAfter: 1, chanel: 'plate' } as never)).toThrow('archiveOnFile: unknown option `chanel`; did you mean `channel`?');
   });
 });

@@ -235,13 +235,13 @@ describe('option checks shared by the layer', () => {
       numTrips: 1, person: Uint32Array.of(0), day: Uint16Array.of(0), mode: Uint8Array.of(0),
       sightings: Float64Array.of(1), identified: Float64Array.of(0.5), pIdentified: Float64Array.of(0.4),
     };
-    expect(() => personChannelDays(trips, { numPersons: 1, numDay: 7 } as never)).toThrow('personChannelDays: options.numDay is not an option (numPersons, numDays)');
+    expect(() => personChannelDays(trips, { numPersons: 1, numDay: 7 } as never)).toThrow('personChannelDays: unknown option `numDay`; did you mean `numDays`?');
     const pc = personChannelDays(trips, { numPersons: 1 });
-    expect(() => personHistory(p, pc, { operatingDays: 365, lookback: 7 } as never)).toThrow('personHistory: options.lookback is not an option');
-    expect(() => personHistoryForDays(pc, { faceDays: 1, plateDays: 1, captureDays: 1, lookback: 3 } as never)).toThrow('personHistoryForDays: options.lookback is not an option');
-    expect(() => retentionReach(p, { operatingDays: 365, reader: 'police' } as never)).toThrow('retentionReach: options.reader is not an option');
-    expect(() => principalReach(p, { operatingDays: 365, lookbackDays: 3 } as never)).toThrow('principalReach: options.lookbackDays is not an option');
-    expect(() => analyseAccess(p, pc, { operatingDays: 365, allow: ['police'] } as never)).toThrow('analyseAccess: options.allow is not an option');
+    expect(() => personHistory(p, pc, { operatingDays: 365, lookback: 7 } as never)).toThrow('personHistory: unknown option `lookback`; did you mean `lookbackDays`?');
+    expect(() => personHistoryForDays(pc, { faceDays: 1, plateDays: 1, captureDays: 1, lookback: 3 } as never)).toThrow('personHistoryForDays: unknown option `lookback`; did you mean `lookbackDays`?');
+    expect(() => retentionReach(p, { operatingDays: 365, reader: 'police' } as never)).toThrow('retentionReach: unknown option `reader`; known options: operatingDays');
+    expect(() => principalReach(p, { operatingDays: 365, lookbackDays: 3 } as never)).toThrow('principalReach: unknown option `lookbackDays`; known options: operatingDays');
+    expect(() => analyseAccess(p, pc, { operatingDays: 365, allow: ['police'] } as never)).toThrow('analyseAccess: unknown option `allow`; did you mean `allowed`?');
   });
 
   it('refuses negative or non-finite windows and out-of-range quantiles', () => {

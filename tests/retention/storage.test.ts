@@ -308,7 +308,7 @@ describe('retentionStorage rejects bad input, naming the item', () => {
     throwsAt(() => retentionStorage(p, build(), { events: [] as never }), 'options.events');
     throwsAt(() => retentionStorage(p, build(), { cameraTierOnNodes: 'yes' as never }), 'options.cameraTierOnNodes');
     throwsAt(() => retentionStorage(p, build(), { currency: '' }), 'options.currency');
-    throwsAt(() => retentionStorage(p, build(), { retentionDays: 30 } as never), 'options.retentionDays', 'is not an option');
+    throwsAt(() => retentionStorage(p, build(), { retentionDays: 30 } as never), 'options.retentionDays', 'unknown option `retentionDays`');
   });
 });
 
