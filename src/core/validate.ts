@@ -3,6 +3,7 @@
  * function, the field and the value. Call them once at a public boundary,
  * never per item inside a hot loop.
  */
+import { checkOptions } from './check-options.js';
 import { InvalidInputError } from './errors.js';
 
 /** Throws unless `value` is a finite number; returns it. */
@@ -91,7 +92,6 @@ export function requireBounds(origin: string, field: string, value: unknown): Bo
  * option (operatingDays, lookbackDays, …), got 7`).
  */
 export function requireKnownKeys(origin: string, field: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) throw new InvalidInputError(origin, `${field}.${key}`, `is not an option (${allowed.join(', ')})`, obj[key]);
-  }
+  // The strict-options rule: an unknown key is an UnknownOptionError naming it and the nearest known key.
+  checkOptions(origin, obj, allowed, field);
 }

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../core/index.js';
+import { checkOptions } from '../core/internal.js';
 import type { ScenarioSpec } from './schema.js';
 import type { ScenarioContext } from './steps.js';
 
@@ -177,8 +178,7 @@ export class StageCache {
   private readonly entries = new Map<string, Map<string, StageDelta>>();
 
   constructor(options: StageCacheOptions = {}) {
-    if (typeof options !== 'object' || options === null) throw new InvalidInputError('StageCache', 'options', 'must be an object', options);
-    for (const k of Object.keys(options)) if (k !== 'maxEntriesPerStep') throw new InvalidInputError('StageCache', `options.${k}`, 'unknown option (known: maxEntriesPerStep)', k);
+    checkOptions('StageCache', options, ['maxEntriesPerStep']);
     const n = options.maxEntriesPerStep ?? 1;
     if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('StageCache', 'options.maxEntriesPerStep', 'must be an integer >= 1', n);
     this.maxEntriesPerStep = n;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InvalidInputError } from '../core/index.js';
+import { checkOptions } from '../core/internal.js';
 import { parseScenario, scenarioPreset, type ScenarioPresetName } from '../scenario/index.js';
 import { stableJson } from '../scenario/internal.js';
 import { getPath, pathSegments, setPath, writeOutRetentionPreset } from './scenario-path.js';
@@ -83,8 +83,7 @@ const round = (x: number, integer: boolean) => (integer ? Math.round(x) : x);
  * @example planSweep({ scenario: { preset: 'almaty' }, seeds: 4 }).runs.length // 4
  */
 export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): SweepPlan {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('planSweep', 'options', 'must be an object', options);
-  for (const k of Object.keys(options)) if (k !== 'baseDir') throw new InvalidInputError('planSweep', `options.${k}`, 'unknown option (known: baseDir)', k);
+  checkOptions('planSweep', options, ['baseDir']);
   const baseDir = resolve(options.baseDir ?? process.cwd());
   const spec = parseSweep(sweep);
   let scenario: Record<string, unknown>;

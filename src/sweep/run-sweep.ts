@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError } from '../core/index.js';
+import { checkOptions } from '../core/internal.js';
 import { runScenario, type ScenarioAbortError } from '../scenario/index.js';
 import { StageCache } from '../scenario/index.js';
 import { runScenarioDocument, type SweepPlan, type SweepRun } from './plan-sweep.js';
@@ -119,8 +120,7 @@ function workerFile(): string | null {
  * @example const rows = await runSweep(planSweep(sweepFile), { jobs: 2 });
  */
 export async function runSweep(plan: SweepPlan, options: RunSweepOptions = {}): Promise<SweepRow[]> {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError(ORIGIN, 'options', 'must be an object', options);
-  for (const k of Object.keys(options)) if (!['shard', 'jobs', 'onProgress', 'signal'].includes(k)) throw new InvalidInputError(ORIGIN, `options.${k}`, 'unknown option (known: shard, jobs, onProgress, signal)', k);
+  checkOptions(ORIGIN, options, ['shard', 'jobs', 'onProgress', 'signal']);
   const runs = options.shard ? shardRuns(plan.runs, options.shard) : plan.runs;
   const jobs = options.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new InvalidInputError(ORIGIN, 'options.jobs', 'must be an integer in [1, 256]', jobs);

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../core/index.js';
+import { checkOptions } from '../core/internal.js';
 import { SIGHTLINE_VERSION } from '../scenario/index.js';
 import { throwIfAborted } from '../scenario/internal.js';
 import { MANIFEST_FILE } from '../io/index.js';
@@ -67,6 +68,7 @@ const onAbort = (origin: string, signal?: AbortSignal) => (point: string): never
  * @returns the summary written
  */
 export async function writeSweepFolder(dir: string, plan: SweepPlan, rows: readonly SweepRow[], options: { signal?: AbortSignal } = {}): Promise<SweepSummary> {
+  checkOptions('writeSweepFolder', options, ['signal']);
   checkDir('writeSweepFolder', dir, SWEEP_FILES);
   const summary = summariseSweep(plan, rows);
   await writeOutputFolderAsync(
@@ -92,6 +94,7 @@ export async function writeSweepFolder(dir: string, plan: SweepPlan, rows: reado
  * @param options - `signal`
  */
 export async function writeShardFolder(dir: string, plan: SweepPlan, shard: SweepShard, rows: readonly SweepRow[], options: { signal?: AbortSignal } = {}): Promise<void> {
+  checkOptions('writeShardFolder', options, ['signal']);
   checkDir('writeShardFolder', dir, SHARD_FILES);
   const record: ShardRecord = {
     format: 'sightline-sweep-shard',

@@ -15,6 +15,7 @@ import * as network from '../../src/network/index.js';
 import * as retention from '../../src/retention/index.js';
 import * as mobility from '../../src/mobility/index.js';
 import * as exposure from '../../src/exposure/index.js';
+import * as sweep from '../../src/sweep/index.js';
 import { SightlineError, InvalidInputError } from '../../src/index.js';
 import { UnknownOptionError } from '../../src/core/internal.js';
 import { POISSON_INTERVAL_DEFAULTS } from '../../src/core/poisson-interval.js';
@@ -28,7 +29,7 @@ import { COMPUTE_DISTRICT_COVERAGE_DEFAULTS } from '../../src/coverage/district-
 import { COMPUTE_STREET_COVERAGE_DEFAULTS } from '../../src/coverage/street-coverage.js';
 import type { CameraSet, City, CommandNetwork, LocalProjection, RetentionPolicy, StreetExposureProfile, StreetNetwork, FaultScenario } from '../../src/index.js';
 
-const ENTRIES = { root, geo, network, retention, mobility, exposure } as Record<string, Record<string, unknown>>;
+const ENTRIES = { root, geo, network, retention, mobility, exposure, sweep } as Record<string, Record<string, unknown>>;
 
 /** Fixtures: a 400 m grid city, a few cameras, its command network, street network, a retention policy. */
 const F = {} as { city: City; cameras: CameraSet; network: CommandNetwork; streets: StreetNetwork; policy: RetentionPolicy; projection: LocalProjection; fault: FaultScenario; profile: StreetExposureProfile };
@@ -131,11 +132,22 @@ const OPTIONS: Record<string, Entry> = {
   runScenarioDetailed: { call: (o) => root.runScenarioDetailed(UNUSED, { baseDir: '.', ...o }) },
   runScenario: { call: (o) => root.runScenario(UNUSED, { baseDir: '.', ...o }) },
   coverageGridGeoJson: { call: (o) => root.coverageGridGeoJson(UNUSED, null, { minDepth: 1, ...o }) },
+  rescorePopulationExposure: { call: (o) => exposure.rescorePopulationExposure(UNUSED, { plateReadRate: 0.9, ...o }) },
+  sobolSequence: { call: (o) => sweep.sobolSequence(4, 2, { seed: 1, ...o }) },
+  saltelliDesign: { call: (o) => sweep.saltelliDesign({ a: [0, 1] }, { samples: 4, ...o }), defaults: sweep.SALTELLI_DESIGN_DEFAULTS },
+  sobolIndices: { call: (o) => sweep.sobolIndices(() => 1, { a: [0, 1] }, { samples: 4, ...o }), defaults: sweep.SOBOL_DEFAULTS },
+  sobolFromEvaluations: { call: (o) => sweep.sobolFromEvaluations(sweep.saltelliDesign({ a: [0, 1] }, { samples: 4 }), Array.from({ length: 12 }, (_, i) => i), { bootstrap: 0, ...o }) },
+  planSweep: { call: (o) => sweep.planSweep({ scenario: { preset: 'almaty' } }, { baseDir: '.', ...o }) },
+  runSweep: { call: (o) => sweep.runSweep(UNUSED, { jobs: 1, ...o }) },
+  writeSweepFolder: { call: (o) => sweep.writeSweepFolder('/nonexistent', UNUSED, [], { ...o }) },
+  writeShardFolder: { call: (o) => sweep.writeShardFolder('/nonexistent', UNUSED, { index: 0, count: 1 }, [], { ...o }) },
   writeScenarioOutputs: { call: (o) => root.writeScenarioOutputs(UNUSED, '/nonexistent', { densityCellSize: 1000, ...o }) },
 };
 
 /** Every other exported function: none takes an options object. */
 const NO_OPTIONS = new Set([
+  'oneAtATime', 'oneAtATimePoints', 'oneAtATimeFromEvaluations', 'parseSweep', 'sweepJsonSchema', 'runScenarioDocument', 'shardRuns', 'summariseSweep', 'sweepRowsCsv',
+  'readSweepRowsCsv', 'mergeSweepShards', 'shardFolderName', 'buildSweepReportHtml', 'setPath', 'getPath',
   'createRng', 'releaseScratch', 'headingToAngle', 'angleToHeading', 'normaliseDegrees', 'formatSource', 'polygonArea', 'multiPolygonArea', 'pointInPolygon',
   'pointInMultiPolygon', 'boundsToPolygon', 'createLocalProjection', 'sectorArea', 'sectorToPolygon', 'emptyBuildingSet', 'createBuildingSet', 'createCity',
   'splitIntoDistricts', 'populationCellIndex', 'populationAt', 'samplePopulationPoints', 'classifyHighway', 'createCameraSet', 'concatCameraSets', 'pixelDensity',

@@ -83,6 +83,6 @@ describe('saltelliDesign', () => {
     expect(() => saltelliDesign({ a: [0, 1] }, { samples: 1 })).toThrow(/saltelliDesign: options.samples must be an integer in \[2, 16777216\], got 1/);
     expect(() => saltelliDesign({ a: [0, 1] }, { samples: 10.5 })).toThrow(InvalidInputError);
     expect(() => saltelliDesign({ a: [0, 1] }, { seed: {} as never })).toThrow(/options.seed must be a string or a finite number/);
-    expect(() => saltelliDesign({ a: [0, 1] }, { sample: 4 } as never)).toThrow(/saltelliDesign: options.sample is not an option/);
+    expect(() => saltelliDesign({ a: [0, 1] }, { sample: 4 } as never)).toThrow(/saltelliDesign: unknown option `sample`; did you mean `samples`?/);
   });
 });

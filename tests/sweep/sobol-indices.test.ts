@@ -155,7 +155,7 @@ describe('sobolIndices', () => {
   test('checks every option before the first model call, naming an unknown key', async () => {
     let calls = 0;
     const model = (): number => ++calls;
-    await expect(sobolIndices(model, { a: [0, 1] }, { sample: 8 } as never)).rejects.toThrow(/sobolIndices: options.sample is not an option \(samples, seed, bootstrap, level\)/);
+    await expect(sobolIndices(model, { a: [0, 1] }, { sample: 8 } as never)).rejects.toThrow(/sobolIndices: unknown option `sample`; did you mean `samples`?/);
     await expect(sobolIndices(model, { a: [0, 1] }, { samples: 1 })).rejects.toThrow(/sobolIndices: options.samples must be an integer in \[2, /);
     await expect(sobolIndices(model, { a: [0, 1] }, { samples: 2.5 })).rejects.toThrow(InvalidInputError);
     await expect(sobolIndices(model, { a: [0, 1] }, { bootstrap: -1 })).rejects.toThrow(/options.bootstrap must be an integer in \[0, 100000\]/);
@@ -196,6 +196,6 @@ describe('sobolFromEvaluations', () => {
     expect(() => sobolFromEvaluations(design, 'x' as never)).toThrow(/values must be an array of numbers/);
     expect(() => sobolFromEvaluations({ ...design, index: { ...design.index, a: [0, 1] } }, values)).toThrow(/design.index.a must be an array of 4 point positions/);
     expect(() => sobolFromEvaluations({ ...design, names: [] }, values)).toThrow(/design.names/);
-    expect(() => sobolFromEvaluations(design, values, { samples: 4 } as never)).toThrow(/options.samples is not an option/);
+    expect(() => sobolFromEvaluations(design, values, { samples: 4 } as never)).toThrow(/sobolFromEvaluations: unknown option `samples`/);
   });
 });

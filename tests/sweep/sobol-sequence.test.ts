@@ -142,7 +142,7 @@ describe('sobolSequence', () => {
     expect(() => sobolSequence(4, 2, { skip: -1 })).toThrow(/options.skip/);
     expect(() => sobolSequence(4, 2, { skip: 2 ** 32 - 2 })).toThrow(/sobolSequence: count must be at most 2\^32 − skip/);
     expect(() => sobolSequence(4, 2, { seed: Number.NaN })).toThrow(/sobolSequence: options.seed must be a string, a finite number or an Rng, got NaN/);
-    expect(() => sobolSequence(4, 2, { scramble: true } as never)).toThrow(/sobolSequence: options.scramble is not an option/);
+    expect(() => sobolSequence(4, 2, { scramble: true } as never)).toThrow(/sobolSequence: unknown option `scramble`/);
     expect(() => sobolSequence(2 ** 29, 4)).toThrow(/× dimensions/);
   });
 });
