@@ -40,6 +40,8 @@ export interface ScenarioContext {
   /** Directory that file paths in the scenario are resolved against. */
   readonly baseDir: string;
   readonly signal?: AbortSignal;
+  /** Whether to compute the bootstrap intervals over residents (runScenario's `bootstrap` option). */
+  readonly bootstrap: boolean;
   /** Set by the `city` step. */
   city?: City;
   /** Set by the `cameras` step. */

@@ -87,7 +87,8 @@ export async function runOne(plan: SweepPlan, run: SweepRun, cache: StageCache, 
   const doc = runScenarioDocument(plan, run);
   let r;
   try {
-    r = await runScenario(doc, { cache, baseDir: plan.scenarioBaseDir, signal });
+    // Rows keep headline numbers only: the bootstrap intervals of each run (which never change a headline number) are skipped.
+    r = await runScenario(doc, { cache, baseDir: plan.scenarioBaseDir, signal, bootstrap: false });
   } catch (e) {
     if ((e as Error)?.name === 'AbortError') throw e as ScenarioAbortError;
     const values = plan.parameters.map((p, i) => `${p.key} = ${plan.variants[run.variant][i]}`).join(', ');

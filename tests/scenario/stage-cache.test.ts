@@ -68,3 +68,16 @@ describe('StageCache', () => {
     await expect(runScenario(base(), { cache: {} as never })).rejects.toThrow(/options\.cache/);
   });
 });
+
+describe('runScenario without bootstrap intervals', () => {
+  test('gives the same headline numbers and every interval but the bootstrap ones', async () => {
+    const s = base();
+    const full = await runScenario(s);
+    const quick = await runScenario(s, { bootstrap: false });
+    expect(JSON.stringify(quick.headline)).toBe(JSON.stringify(full.headline));
+    const boot = Object.entries(full.intervals ?? {}).filter(([, i]) => /bootstrap/.test(i.method)).map(([k]) => k);
+    expect(boot).toContain('exposurePIdentifiedMean');
+    expect(Object.keys(quick.intervals ?? {}).sort()).toEqual(Object.keys(full.intervals ?? {}).filter((k) => !boot.includes(k)).sort());
+    await expect(runScenario(s, { bootstrap: 'no' as never })).rejects.toThrow(/options\.bootstrap/);
+  }, 120_000);
+});

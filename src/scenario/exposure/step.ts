@@ -331,7 +331,7 @@ function populationPart(ctx: ScenarioContext, stage: NonNullable<TripsStage['pop
     if (cellAt.share !== null && cellAt.sampled > 0) ctx.intervals.unicityK4Cell = wilsonShareInterval(cellAt.share, Math.round(cellAt.share * cellAt.sampled), cellAt.sampled, `singled out by 4 random (${uni.curve[1].resolution}) points`);
   }
   ctx.progress(0.84, 'intervals');
-  residentMeanIntervals(ctx.headline, ctx.intervals, residentMeans(r.persons, perChannel, numResidents * r.numDays), r.numDays, ctx.rng.stream('bootstrap/exposure'));
+  if (ctx.bootstrap) residentMeanIntervals(ctx.headline, ctx.intervals, residentMeans(r.persons, perChannel, numResidents * r.numDays), r.numDays, ctx.rng.stream('bootstrap/exposure'));
   return p;
 }
 

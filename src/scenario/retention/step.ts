@@ -224,7 +224,7 @@ function residentIntervals(ctx: ScenarioContext, prefix: string, a: RetentionAna
     );
   }
   if (a.access) means.push({ key: `${prefix}PrincipalsPerResidentMean`, values: a.access.principalsPerResident });
-  residentMeanIntervals(ctx.headline, ctx.intervals, means, 1, ctx.rng.stream(`bootstrap/${prefix}`));
+  if (ctx.bootstrap) residentMeanIntervals(ctx.headline, ctx.intervals, means, 1, ctx.rng.stream(`bootstrap/${prefix}`));
 }
 
 /** The retention-layer steps, in run order (after exposure: they read its trips and crowds). */
