@@ -4,8 +4,9 @@
  *
  * Exit codes: 0 ok; 1 the analysis failed (bad data in a file, a step
  * error); 2 usage error (unknown command or option, missing argument);
- * 3 invalid scenario (schema errors, unreadable JSON) or a run too large
- * for the machine's memory (unless --force); 130 interrupted (Ctrl-C /
+ * 3 invalid scenario (schema errors, unreadable JSON), an invalid sweep file
+ * or shards that cannot be merged, or a run too large for the machine's
+ * memory (unless --force); 130 interrupted (Ctrl-C /
  * SIGINT), 143 terminated (SIGTERM): the run stops between steps, or while
  * writing before the new output folder is swapped in; the output folder is
  * then as it was, with no partial file.
@@ -73,7 +74,7 @@ Options:
 The --out folder of run is replaced as a unit (staged beside it, then swapped in): it holds
 wholly the previous run or wholly the new one; files of yours in it are kept.
 
-Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or too large for memory,
+Exit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or sweep, or too large for memory,
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 `;
 
@@ -137,7 +138,7 @@ export function commandUsage(command: string): string {
     if (m) keep = allowed.has(m[2]) && m[2] !== 'cameras';
     if (keep) opts.push(l);
   }
-  return `sightline ${SIGHTLINE_VERSION} — ${command}\n\nUsage:\n${usage.join('\n')}\n${opts.length ? `\nOptions:\n${opts.join('\n')}\n` : ''}\nExit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or too large for memory, 130 interrupted, 143 terminated.\n`;
+  return `sightline ${SIGHTLINE_VERSION} — ${command}\n\nUsage:\n${usage.join('\n')}\n${opts.length ? `\nOptions:\n${opts.join('\n')}\n` : ''}\nExit codes: 0 ok, 1 analysis failed, 2 usage error, 3 invalid scenario or sweep, or too large for memory, 130 interrupted, 143 terminated.\n`;
 }
 
 /**
