@@ -114,7 +114,10 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
     // A bare name of the assumption registry is set through the scenario's `assumptions` section.
     const entry: AssumptionEntry | undefined = key.includes('.') ? undefined : ASSUMPTION_REGISTRY.find((e) => e.name === key);
     if (!key.includes('.') && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: 'is neither a dotted path into the scenario nor an assumption name of the registry' }]);
-    const path = entry ? `assumptions.${entry.name}` : key;
+    // An assumption the scenario already sets at its own path is varied there (the `assumptions` section and the
+    // path may not both hold it); otherwise through the section, which writes presets out as needed.
+    const direct = entry !== undefined && !entry.path.includes('*') && getPath(scenario, entry.path) !== undefined;
+    const path = entry && !direct ? `assumptions.${entry.name}` : direct ? entry!.path : key;
     if (given === 'range' && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: '"range" applies to assumption names only (give low and high)' }]);
     const r = given === 'range' ? { low: entry!.low, high: entry!.high, central: entry!.central } : given;
     const integer = !Array.isArray(r) && r.integer === true;
@@ -122,7 +125,7 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
     const high = Array.isArray(r) ? Math.max(...r) : r.high;
     // The value in force at the path: the scenario's, with defaults applied (a preset policy written out first); for an
     // assumption name, the scenario's own override or the registry's central value.
-    let own = entry ? (getPath(scenario, path) ?? entry.central) : getPath(base, path);
+    let own = entry && !direct ? (getPath(scenario, path) ?? entry.central) : getPath(base, path);
     if (own === undefined) {
       const d = structuredClone(scenario);
       writeOutRetentionPreset(d, pathSegments(path));

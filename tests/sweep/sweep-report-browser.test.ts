@@ -65,10 +65,10 @@ describe('the sweep report in a browser', () => {
       const charts = await page.evaluate(() => (window as unknown as { sightlineCharts: { total: number; rendered: number; failed: number } }).sightlineCharts);
       expect(charts.failed).toBe(0);
       expect(charts.total).toBeGreaterThan(0);
-      const ids = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((e) => e.id));
+      const ids = await page.evaluate(() => Array.from(document.querySelectorAll('.chart')).map((e) => e.id));
       expect(ids.some((id: string) => id.startsWith(`chart-${kind}-`)), ids.join(', ')).toBe(true);
       // Every chart drew marks.
-      const empty = await page.evaluate(() => [...document.querySelectorAll('.chart')].filter((e) => e.querySelectorAll('svg path, svg line, svg rect').length === 0).map((e) => e.id));
+      const empty = await page.evaluate(() => Array.from(document.querySelectorAll('.chart')).filter((e) => e.querySelectorAll('svg path, svg line, svg rect').length === 0).map((e) => e.id));
       expect(empty).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
