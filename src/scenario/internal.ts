@@ -20,4 +20,4 @@ export { RETENTION_REPORT } from './retention/report.js';
 export { stableJson } from './stage-cache.js';
 
 // The assumptions table's range column and the registry's helpers for the parts' rows.
-export { formatRange, rangedRow, registryRow } from './assumption-registry.js';
+export { formatRange, rangedRow, registryRow, closestName } from './assumption-registry.js';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkOptions } from '../core/internal.js';
 import { parseScenario, scenarioPreset, type ScenarioPresetName } from '../scenario/index.js';
-import { stableJson } from '../scenario/internal.js';
+import { stableJson, closestName } from '../scenario/internal.js';
 import { getPath, pathSegments, setPath, writeOutRetentionPreset } from './scenario-path.js';
 import { ScenarioError, ASSUMPTION_REGISTRY, type AssumptionEntry } from '../scenario/index.js';
 import { parseSweep, SweepError, SWEEP_DEFAULTS, type SweepSpec } from './sweep-schema.js';
@@ -113,13 +113,17 @@ export function planSweep(sweep: unknown, options: PlanSweepOptions = {}): Sweep
   const parameters: SweepParameter[] = Object.entries(spec.vary).map(([key, given]) => {
     // A bare name of the assumption registry is set through the scenario's `assumptions` section.
     const entry: AssumptionEntry | undefined = key.includes('.') ? undefined : ASSUMPTION_REGISTRY.find((e) => e.name === key);
-    if (!key.includes('.') && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: 'is neither a dotted path into the scenario nor an assumption name of the registry' }]);
+    if (!key.includes('.') && !entry) {
+      const near = closestName(key);
+      throw new SweepError('planSweep', [{ path: `vary.${key}`, message: `is neither a dotted path into the scenario nor an assumption name of the registry${near ? `; did you mean ${JSON.stringify(near)}?` : ''}` }]);
+    }
     // An assumption the scenario already sets at its own path is varied there (the `assumptions` section and the
     // path may not both hold it); otherwise through the section, which writes presets out as needed.
     const direct = entry !== undefined && !entry.path.includes('*') && getPath(scenario, entry.path) !== undefined;
     const path = entry && !direct ? `assumptions.${entry.name}` : direct ? entry!.path : key;
     if (given === 'range' && !entry) throw new SweepError('planSweep', [{ path: `vary.${key}`, message: '"range" applies to assumption names only (give low and high)' }]);
-    const r = given === 'range' ? { low: entry!.low, high: entry!.high, central: entry!.central } : given;
+    // "range": the registry's low and high; the central value is the one in force (the scenario's, else the registry's).
+    const r = given === 'range' ? { low: entry!.low, high: entry!.high } : given;
     const integer = !Array.isArray(r) && r.integer === true;
     const low = Array.isArray(r) ? Math.min(...r) : r.low;
     const high = Array.isArray(r) ? Math.max(...r) : r.high;

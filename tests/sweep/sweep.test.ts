@@ -68,6 +68,19 @@ describe('planSweep', () => {
     expect(plan.sobol?.samples).toBe(8);
   });
 
+  test('assumption names: their registry range; varied at the scenario\'s own path when it sets one, else through its assumptions section', () => {
+    const plan = planSweep({ scenario: { preset: 'almaty', numCameras: 1000 }, vary: { watchlistSize: 'range', plateReadRate: 'range' }, design: 'one-at-a-time' });
+    const [w, p] = plan.parameters;
+    // The preset sets the watchlist (10,000): varied there, its central value the preset's.
+    expect(w).toMatchObject({ path: 'analyses.exposure.watchlistSize', central: 10_000, low: 1000, high: 100_000 });
+    // The preset leaves the plate read rate to the library: varied through `assumptions`, central = the registry's (the default in force).
+    expect(p).toMatchObject({ path: 'assumptions.plateReadRate', central: 0.95, low: 0.8, high: 0.99 });
+    const doc = runScenarioDocument(plan, plan.runs[3]) as any;
+    expect(doc.assumptions.plateReadRate).toBe(0.8);
+    expect(() => planSweep({ scenario: { preset: 'almaty' }, vary: { plateRate: 'range' } })).toThrow(/nor an assumption name of the registry; did you mean "plateReadRate"\?/);
+    expect(() => planSweep({ scenario: { preset: 'almaty' }, vary: { 'analyses.exposure.watchlistSize': 'range' } })).toThrow(/assumption names only/);
+  });
+
   test('refuses a bad sweep with every problem named', () => {
     expect(() => parseSweep({ scenario: 'x.json', design: 'grids' })).toThrow(SweepError);
     expect(() => parseSweep({ scenario: 'x.json', seed: 3 })).toThrow(/seed/);
