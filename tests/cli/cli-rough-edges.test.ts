@@ -42,7 +42,7 @@ describe('sightline: rough edges', () => {
     expect(route.stdout).not.toMatch(/--residents/);
     const schema = await runCliProcess(['help', 'schema']);
     expect(schema.code).toBe(0);
-    expect(schema.stdout).toMatch(/sightline schema \[--out FILE\]/);
+    expect(schema.stdout).toMatch(/sightline schema \[--sweep\] \[--out FILE\]/);
     expect(schema.stdout).not.toMatch(/--preset/);
     const all = await runCliProcess(['--help']);
     expect(all.stdout).toMatch(/sightline compare/);
