@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runScenario } from '../../src/index.js';
-import { planSweep, runSweep, runScenarioDocument, writeSweepFolder, writeShardFolder, mergeSweepShards, shardFolderName, shardRuns, summariseSweep, sweepRowsCsv, readSweepRowsCsv, parseSweep, SweepError, setPath, getPath } from '../../src/sweep/index.js';
+import { planSweep, runSweep, runScenarioDocument, writeSweepFolder, writeShardFolder, mergeSweepShards, shardFolderName, shardRuns, summariseSweep, sweepRowsCsv, readSweepRowsCsv, parseSweep, sweepJsonSchema, SweepError, setPath, getPath } from '../../src/sweep/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sightline-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,5 +159,17 @@ describe('runSweep, shards and merge', () => {
     expect(v.hi).toBeCloseTo(x[1] + 0.9 * (x[2] - x[1]), 12);
     expect(v.n).toBe(3);
     expect(() => summariseSweep(plan, rows.slice(1))).toThrow(SweepError);
+  });
+});
+
+describe('the shipped sweep examples', () => {
+  const examples = join(__dirname, '../../examples/sweep');
+  test.each(['almaty-recognition-retention.json', 'almaty-seeds.json', 'almaty-one-at-a-time.json'])('%s plans without a problem (every variant a valid scenario)', (file) => {
+    const plan = planSweep(readFileSync(join(examples, file), 'utf8'), { baseDir: examples });
+    expect(plan.runs.length).toBeGreaterThan(1);
+  }, 60_000);
+
+  test('examples/sweep.schema.json is the schema sweepJsonSchema() gives (regenerate: sightline schema --sweep --out examples/sweep.schema.json)', () => {
+    expect(JSON.parse(readFileSync(join(examples, '..', 'sweep.schema.json'), 'utf8'))).toEqual(sweepJsonSchema());
   });
 });
