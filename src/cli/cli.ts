@@ -11,7 +11,6 @@
  * writing before the new output folder is swapped in; the output folder is
  * then as it was, with no partial file.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SightlineError, UsageError } from '../core/index.js';
@@ -22,10 +21,11 @@ import { routeExposure } from '../exposure/index.js';
 import { ScenarioError, ScenarioAbortError, parseScenario, scenarioJsonSchema, type ScenarioInput, scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName, runScenarioDetailed, type ScenarioRun, compareScenarios, type ScenarioComparison, type ScenarioResult, SIGHTLINE_VERSION } from '../scenario/index.js';
 import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, buildComparisonHtml, OUTPUT_FILES } from '../io/index.js';
 import { formatWithInterval } from '../scenario/internal.js';
-import { outputFolderProblem, outputFileProblem, recoverOutputFolder, removeStaleTempFiles, makeFolders } from '../io/internal.js';
+import { outputFileProblem, removeStaleTempFiles, makeFolders } from '../io/internal.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
 import { guardResources, ResourceLimitError } from './resource-guard.js';
 import { cmdSweep } from './sweep-command.js';
+import { prepareOutFolder, readInput } from './cli-files.js';
 import { sweepJsonSchema, SweepError } from '../sweep/index.js';
 
 /** Exit codes of the command. */
@@ -302,15 +302,6 @@ function parseSeed(text: string): number | string {
   return text;
 }
 
-/** Checks an output folder before any work, and cleans what an interrupted earlier write to it left (usage error, exit 2, when it cannot be written). */
-function prepareOutFolder(ctx: Ctx, flag: string, value: string, ownNames: readonly string[]): string {
-  const problem = outputFolderProblem(value === '' ? '' : resolve(ctx.cwd, value), ownNames);
-  if (problem) throw new UsageError(CLI, `${flag} ${JSON.stringify(value)}: ${problem}`);
-  const dir = resolve(ctx.cwd, value);
-  recoverOutputFolder(dir);
-  return dir;
-}
-
 /** Checks an output file before any work (usage error, exit 2), and removes temp files that killed earlier writes of it left. */
 function prepareOutFile(ctx: Ctx, value: string): string {
   const problem = outputFileProblem(value === '' ? '' : resolve(ctx.cwd, value));
@@ -325,15 +316,6 @@ function writeFailure(what: string, e: unknown): never {
   if (e instanceof SightlineError || (e as Error)?.name === 'AbortError') throw e;
   const err = e as NodeJS.ErrnoException;
   throw new SightlineError(CLI, `cannot write ${what}: ${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}`);
-}
-
-/** The text of an input file, or of standard input when the name is `-`. */
-function readInput(file: string): string {
-  try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(CLI, `cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }
 
 function readScenarioFile(file: string): unknown {

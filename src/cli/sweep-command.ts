@@ -11,12 +11,11 @@
  * so a re-run of a failed shard is idempotent.
  */
 import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { UsageError } from '../core/index.js';
 import { parseScenario } from '../scenario/index.js';
 import { planSweep, runScenarioDocument, runSweep, writeSweepFolder, writeShardFolder, mergeSweepShards, shardFolderName, shardRuns, SWEEP_FILES, SHARD_FILES, type SweepShard, type SweepProgress } from '../sweep/index.js';
-import { outputFolderProblem, recoverOutputFolder } from '../io/internal.js';
+import { prepareOutFolder, readInput } from './cli-files.js';
 import { guardResources, ResourceLimitError } from './resource-guard.js';
 import type { ProgressSink } from './progress.js';
 
@@ -62,14 +61,6 @@ export function shardFromArgs(flag: string | undefined, env: NodeJS.ProcessEnv):
   return s;
 }
 
-function outFolder(ctx: SweepCommandContext, dir: string, own: readonly string[]): string {
-  const abs = resolve(ctx.cwd, dir);
-  const problem = outputFolderProblem(abs, own);
-  if (problem) throw new UsageError(CLI, `--out ${JSON.stringify(dir)}: ${problem}`);
-  recoverOutputFolder(abs);
-  return abs;
-}
-
 const duration = (ms: number) => {
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
@@ -104,15 +95,10 @@ export async function cmdSweep(ctx: SweepCommandContext, positionals: string[], 
   if (Number.isNaN(jobs)) throw new UsageError(CLI, `--jobs must be an integer in 1 … 256, got ${JSON.stringify(ctx.values.jobs)}`);
   const shard = shardFromArgs(ctx.values.shard, env);
   const file = resolve(ctx.cwd, positionals[0]);
-  let text: string;
-  try {
-    text = positionals[0] === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(CLI, `cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readInput(positionals[0] === '-' ? '-' : file);
   const plan = planSweep(text, { baseDir: positionals[0] === '-' ? ctx.cwd : dirname(file) });
   const out = shard ? resolve(ctx.cwd, ctx.values.out, shardFolderName(shard)) : resolve(ctx.cwd, ctx.values.out);
-  outFolder(ctx, out, shard ? SHARD_FILES : SWEEP_FILES);
+  prepareOutFolder(ctx, '--out', out, shard ? SHARD_FILES : SWEEP_FILES);
   const runs = shard ? shardRuns(plan.runs, shard) : plan.runs;
   // Memory: one run at a time per process; refuse what cannot fit before any work (unless --force).
   if (runs.length > 0) {
@@ -142,7 +128,7 @@ async function cmdMerge(ctx: SweepCommandContext, dirs: string[]): Promise<numbe
   if (dirs.length === 0) throw new UsageError(CLI, 'sweep merge: give the shard folders (or the folder holding them)');
   if (ctx.values.out === undefined || ctx.values.out === '') throw new UsageError(CLI, 'sweep merge: --out DIR is required');
   if (ctx.values.shard !== undefined || ctx.values.jobs !== undefined) throw new UsageError(CLI, 'sweep merge: --shard and --jobs do not apply');
-  const out = outFolder(ctx, ctx.values.out, SWEEP_FILES);
+  const out = prepareOutFolder(ctx, '--out', ctx.values.out, SWEEP_FILES);
   const { plan, rows } = mergeSweepShards(dirs.map((d) => resolve(ctx.cwd, d)));
   const summary = await writeSweepFolder(out, plan, rows, { signal: ctx.io.signal });
   if (ctx.json) ctx.io.stdout.write(JSON.stringify({ ok: true, outDir: out, summary }) + '\n');

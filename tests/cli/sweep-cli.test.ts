@@ -5,28 +5,19 @@
  * re-run shard replaces its folder whole; merges refuse missing, duplicated
  * and foreign shards; usage errors exit 2.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLI, requireBuiltCli, TINY, snapshot, leftovers, type CliOutcome } from './helpers.js';
+import { requireBuiltCli, runCliProcess, TINY, snapshot, leftovers, type CliOutcome } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sightline-sweep-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sightline(args: string[], env: Record<string, string> = {}): Promise<CliOutcome> {
-  return new Promise((resolve, reject) => {
-    // The scheduler variables of the test's own environment must not leak in.
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_INDEX|SIGHTLINE_SHARD_COUNT)/.test(k)));
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // The scheduler variables of the test's own environment must not leak in.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_INDEX|SIGHTLINE_SHARD_COUNT)/.test(k)));
+  return runCliProcess(args, { cwd: dir, env: { ...base, ...env } });
 }
 
 const scenario = { ...TINY, residents: { count: 40 }, retention: { preset: 'almaty-assumed' }, analyses: { ...TINY.analyses, exposure: { watchlistSize: 5 } } };
