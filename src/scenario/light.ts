@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InvalidInputError } from '../core/index.js';
-import { hourlyLight, NIGHT_CAMERA_SET_DEFAULTS, type HourlyLight, type NightCameraSetOptions } from '../exposure/index.js';
+import { hourlyLight, NIGHT_CAMERA_SET_DEFAULTS, type HourlyLight, type NightCameraSetOptions, type SunTimes } from '../exposure/index.js';
 import type { Assumption } from './result.js';
 import type { ScenarioContext } from './steps.js';
 
@@ -50,6 +50,29 @@ export function resolveLight(ctx: ScenarioContext, key: string, o: LightSpec): {
     throw new InvalidInputError('runScenario', `analyses.${key}.latitude`, 'is needed (with longitude) for a city without a projection', o.latitude);
   }
   return { latitude, longitude, light: hourlyLight(o.date, latitude, longitude, { utcOffset: o.utcOffset, twilight: o.twilight }) };
+}
+
+/** The date, place and sun of a by-hour analysis, as results.json keeps them (`metrics.coverageByHour`, `metrics.exposureByHour`). */
+export interface LightMetrics {
+  date: string;
+  latitude: number;
+  longitude: number;
+  utcOffset: number;
+  twilight: 'civil' | 'official';
+  /** The sun's events in decimal local hours (null when the sun does not reach them that day). */
+  sun: Pick<SunTimes, 'sunrise' | 'sunset' | 'civilDawn' | 'civilDusk' | 'solarNoon'>;
+  dayHours: number;
+  nightHours: number;
+}
+
+/** The {@link LightMetrics} of a resolved light. */
+export function lightMetrics(o: LightSpec, latitude: number, longitude: number, light: HourlyLight): LightMetrics {
+  const s = light.sun;
+  return {
+    date: o.date, latitude, longitude, utcOffset: s.utcOffset, twilight: o.twilight,
+    sun: { sunrise: s.sunrise, sunset: s.sunset, civilDawn: s.civilDawn, civilDusk: s.civilDusk, solarNoon: s.solarNoon },
+    dayHours: light.dayHours, nightHours: light.nightHours,
+  };
 }
 
 /** The night-range options of nightCameraSet from the spec. */

@@ -8,7 +8,8 @@
  */
 import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult } from '../../coverage/index.js';
 import type { NotComputed } from '../result.js';
-import type { CoverageByHour, LightCoverage, SunTimes } from '../../exposure/index.js';
+import type { CoverageByHour, LightCoverage } from '../../exposure/index.js';
+import type { LightMetrics } from '../light.js';
 
 /** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
 export const MAX_K_REPORTED = 20;
@@ -99,15 +100,7 @@ export interface LightCoverageMetrics extends Pick<LightCoverage, 'coveredFracti
  * `metrics.coverageByHour`: coverageByHour's result (areas in km²; the per-hour rows as in the library), with the
  * date, place and sun events it was computed for and the night ranges used.
  */
-export interface CoverageByHourMetrics {
-  date: string;
-  latitude: number;
-  longitude: number;
-  utcOffset: number;
-  twilight: 'civil' | 'official';
-  sun: Pick<SunTimes, 'sunrise' | 'sunset' | 'civilDawn' | 'civilDusk' | 'solarNoon'>;
-  dayHours: number;
-  nightHours: number;
+export interface CoverageByHourMetrics extends LightMetrics {
   occlusion: boolean;
   /** Night ranges: one for all cameras (metres), or by kind. */
   nightRange: CoverageByHour['params']['nightRange'];

@@ -9,7 +9,7 @@ import { coverageAssumptions } from './assumptions.js';
 import { MAX_K_REPORTED, type CoverageRun, type DistrictMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import { coverageByHour } from '../../exposure/index.js';
-import { lightAssumptions, nightOptions, resolveLight } from '../light.js';
+import { lightAssumptions, lightMetrics, nightOptions, resolveLight } from '../light.js';
 
 const trimK = (a: number[]) => a.slice(0, MAX_K_REPORTED + 1);
 
@@ -182,11 +182,9 @@ const coverageByHourStep: ScenarioStep = {
       streets: o.streets && city.streets.size > 0, ...nightOptions(o),
     });
     const km2 = (c: (typeof r.levels)[number]['day']) => ({ coveredFraction: c.coveredFraction, coveredAreaKm2: c.coveredArea / 1e6, streetFraction: c.streetFraction });
-    const s = r.light.sun;
     ctx.metrics.coverageByHour = {
-      date: o.date, latitude, longitude, utcOffset: s.utcOffset, twilight: o.twilight,
-      sun: { sunrise: s.sunrise, sunset: s.sunset, civilDawn: s.civilDawn, civilDusk: s.civilDusk, solarNoon: s.solarNoon },
-      dayHours: r.light.dayHours, nightHours: r.light.nightHours, occlusion: o.occlusion, nightRange: r.params.nightRange,
+      ...lightMetrics(o, latitude, longitude, light),
+      occlusion: o.occlusion, nightRange: r.params.nightRange,
       levels: r.levels.map((l) => ({ level: l.level, day: km2(l.day), night: km2(l.night) })),
       hours: r.hours,
     };

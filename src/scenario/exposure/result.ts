@@ -8,7 +8,8 @@
  * to the top of a row (a route's `params.maxDetour` as `maxDetour`).
  */
 import type { CoverageLevel } from '../../coverage/index.js';
-import type { ExposureByHour, SunTimes } from '../../exposure/index.js';
+import type { ExposureByHour } from '../../exposure/index.js';
+import type { LightMetrics } from '../light.js';
 import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK, UnicityCurvePoint } from '../../exposure/index.js';
 import type { Histogram } from '../result.js';
 import type { Interval } from '../../core/index.js';
@@ -136,16 +137,7 @@ export interface ExposureMetrics {
  * `metrics.exposureByHour`: exposureByHour's result (the residents' trips by the light of their departure hour; night
  * trips scored against the night ranges at the night rates) with the date, place and sun events it was computed for.
  */
-export interface ExposureByHourMetrics extends Pick<ExposureByHour, 'hours' | 'day' | 'night' | 'total' | 'allByDay' | 'perResidentDay' | 'cityPerDay' | 'params'> {
-  date: string;
-  latitude: number;
-  longitude: number;
-  utcOffset: number;
-  twilight: 'civil' | 'official';
-  sun: Pick<SunTimes, 'sunrise' | 'sunset' | 'civilDawn' | 'civilDusk' | 'solarNoon'>;
-  dayHours: number;
-  nightHours: number;
-}
+export type ExposureByHourMetrics = LightMetrics & Pick<ExposureByHour, 'hours' | 'day' | 'night' | 'total' | 'allByDay' | 'perResidentDay' | 'cityPerDay' | 'params'>;
 
 /** The exposure part's keys of `ScenarioMetrics` (result.ts): each present when its analysis ran. */
 export interface ExposurePartMetrics {

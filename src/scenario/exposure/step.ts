@@ -31,7 +31,7 @@ import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from '.
 import type { ResidentMean } from '../intervals.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import { nightCameraSet, exposureByHour } from '../../exposure/index.js';
-import { lightAssumptions, nightOptions, resolveLight } from '../light.js';
+import { lightAssumptions, lightMetrics, nightOptions, resolveLight } from '../light.js';
 import type { ExposureByHourMetrics } from './result.js';
 
 /** planTrips options from the scenario's `trips` section (the parametric forms of the function-valued options). */
@@ -361,11 +361,8 @@ function byHourPart(ctx: ScenarioContext, day: PopulationExposure, nightStage: P
   const night = rescorePopulationExposure(nightStage, { recognition: spec.recognition, plateReadRate: spec.analyses.exposure!.plateReadRate, watchlistSize: undefined, keepSightings: false });
   const { latitude, longitude, light } = resolveLight(ctx, 'exposureByHour', o);
   const b = exposureByHour(day, night, light, { nightFaceFactor: o.nightFaceFactor, nightPlateFactor: o.nightPlateFactor });
-  const s = light.sun;
   const m: ExposureByHourMetrics = {
-    date: o.date, latitude, longitude, utcOffset: s.utcOffset, twilight: o.twilight,
-    sun: { sunrise: s.sunrise, sunset: s.sunset, civilDawn: s.civilDawn, civilDusk: s.civilDusk, solarNoon: s.solarNoon },
-    dayHours: light.dayHours, nightHours: light.nightHours,
+    ...lightMetrics(o, latitude, longitude, light),
     hours: b.hours, day: b.day, night: b.night, total: b.total, allByDay: b.allByDay,
     perResidentDay: b.perResidentDay, cityPerDay: b.cityPerDay, params: b.params,
   };
