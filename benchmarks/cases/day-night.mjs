@@ -2,7 +2,7 @@
 // See benchmarks/plugins.mjs for the interface.
 
 export const cases = [
-  { name: 'coverage-by-hour-almaty', tags: ['coverage', 'exposure', 'almaty'], target: { seconds: 30, label: '≤ 30 s (levels range + identify, area and streets, day and night)' } },
+  { name: 'coverage-by-hour-almaty', tags: ['coverage', 'exposure', 'almaty'], target: { seconds: 10, label: '≤ 10 s (levels range + identify, area and streets, day and night)' } },
 ];
 
 export const method = `**Day and night.** \`coverage-by-hour-almaty\`: \`coverageByHour(cameras, { date: '2026-12-21', latitude, longitude, city, levels: ['range', 'identify'] })\` on the Almaty preset (seed 1; the projection's centre for the sun; buildings ignored): four computeCoverage and four computeStreetCoverage calls (two levels, day and night ranges) and the hourly light; 1 warm-up then 3 timed runs.`;
