@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageByHour, exposureByHour, hourlyLight, nightCameraSet, NIGHT_CAMERA_SET_DEFAULTS, type Light } from '../../src/exposure/index.js';
 import { computePopulationExposure, type PopulationExposureOptions } from '../../src/exposure/population-exposure.js';
+import { routeExposure } from '../../src/exposure/route-exposure.js';
 import { computeCoverage } from '../../src/coverage/index.js';
 import { generateGridCity } from '../../src/city/generate-grid-city.js';
 import { createCameraSet, type CameraInput } from '../../src/cameras/camera-set.js';
@@ -38,6 +39,24 @@ describe('nightCameraSet', () => {
     expect(() => nightCameraSet(cams, { nightRange: [1, 2] })).toThrow(/nightCameraSet.*nightRange\.length/);
     expect(() => nightCameraSet(cams, { nightRange: [1, Number.NaN, 3] })).toThrow(/nightRange\[1\]/);
     expect(() => nightCameraSet(cams, { nightRangeByKind: { tripod: 3 } as never })).toThrow(/nightRangeByKind\.tripod/);
+  });
+});
+
+describe('a route at night', () => {
+  it('is seen over no more of its length, by no more cameras, than by day, at every level (the same route, random cameras)', () => {
+    const rng = createRng('route-night');
+    const cams: CameraInput[] = [];
+    for (let i = 0; i < 400; i++) cams.push({ x: rng.uniform(0, 2000), y: rng.uniform(-200, 200), heading: rng.uniform(0, 360), fov: rng.uniform(30, 120), resolutionPx: 3840, kind: i % 2 ? 'fixed' : 'dome' });
+    const day = createCameraSet(cams);
+    const night = nightCameraSet(day);
+    const path: [number, number][] = [[0, 0], [700, 40], [1300, -30], [2000, 0]];
+    for (const level of ['range', 'detect', 'identify'] as const) {
+      const d = routeExposure(day, path, { level });
+      const n = routeExposure(night, path, { level });
+      expect(n.observedLength, level).toBeLessThanOrEqual(d.observedLength + 1e-9);
+      expect(n.cameraIds.every((c) => d.cameraIds.includes(c)), level).toBe(true);
+      if (level === 'range') expect(n.observedLength).toBeLessThan(d.observedLength);
+    }
   });
 });
 
