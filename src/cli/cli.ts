@@ -366,6 +366,8 @@ function headlineText(r: ScenarioResult): string {
   if (sc) lines.push(sc.coveredFraction === null ? `  street coverage: not computed (${sc.reason?.replace(/:.*$/, '') ?? 'no street data'})` : row(`street length seen (${blocking(sc.occlusion)})`, `${pct(sc.coveredFraction)} of ${sc.totalKm.toFixed(0)} km`));
   const dm = r.metrics.districts;
   if (dm) lines.push(dm.reason ? `  per-district coverage: not computed (${dm.reason.replace(/:.*$/, '')})` : row(`share of each district seen (${blocking(dm.occlusion)})`, `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
+  const cbh = r.metrics.coverageByHour;
+  if (cbh) for (const l of cbh.levels) lines.push(row(`area seen by day / night (${l.level})`, `${pct(l.day.coveredFraction)} / ${pct(l.night.coveredFraction)} (${cbh.date}: ${int(cbh.dayHours)} day hours)`));
   const n = r.metrics.network;
   if (n?.steady) lines.push(row('live at the command centre', `${pct(n.steady.liveShare)} (${int(n.steady.liveServed)} cameras); ${int(n.steady.overloadedLinks)} links over capacity`));
   if (n?.steady) lines.push(row('live delivered through link capacity', `${pct(n.steady.deliveredShare)} (${int(n.steady.deliveredStreams)} streams; fair share on overloaded links)`));
@@ -394,6 +396,8 @@ function headlineText(r: ScenarioResult): string {
       lines.push(row('', 'for reference, de Montjoye et al. 2013: 95% among 1.5 million people over 15 months (antenna × hour); unicity falls as the crowd grows'));
     }
   }
+  const ebh = r.metrics.exposureByHour;
+  if (ebh) lines.push(row('identifications a day, day / night trips', `${int(ebh.cityPerDay.day)} / ${int(ebh.cityPerDay.night)} city-wide (${pct(ebh.total.trips > 0 ? ebh.night.trips / ebh.total.trips : 0)} of trips at night; ${int(ebh.cityPerDay.allByDay)} if all were by day)`));
   for (const c of r.metrics.exposure?.crowds ?? []) lines.push(row(`crowd: ${c.name}`, `live ${int(c.live.captured)} captured, ${c.live.identified.toFixed(1)} identified; archive ${int(c.archive.captured)} captured, ${c.archive.identified.toFixed(1)} identified`));
   for (const rt of r.metrics.exposure?.routes ?? []) lines.push(row(`least-surveilled ${rt.from} → ${rt.to}`, `${rt.routeKm.toFixed(2)} km (+${pct(rt.detour)}), ${pct(rt.exposureAvoidedShare)} less street seen than the least-seen shortest route (equally short routes: ${rt.shortestObservedKm.toFixed(2)}–${rt.shortestObservedKmMax.toFixed(2)} km seen)`));
   const ret = r.metrics.retention;

@@ -232,6 +232,27 @@ export const SOURCES = {
     accessed: '2026-09-20',
     supports: 'USD 0.020 per GiB-month for Standard storage in a single region (list price), ≈ 18.63 USD per TB-month',
   },
+  'cctv-camera-database-2026': {
+    author: 'ch-bas, cctv-camera-database (specifications transcribed from vendor datasheets), release notes and CHANGELOG',
+    title: 'cctv-camera-database releases v2.3.0 (Hikvision compact Smart Hybrid Light bullets and domes, value bullets, DarkFighter speed domes) and v2.9.0 (ACTi K32-P1)',
+    date: '2026-08-23',
+    url: 'https://github.com/ch-bas/cctv-camera-database/releases/tag/v2.3.0',
+    supports: 'illuminator (IR) ranges stated on datasheets: Hikvision DS-2CD1021G2-IU value 2 MP fixed bullet IR 20 m; DS-2CD3021G3-LIUF fixed bullet and DS-2CD3121G3-LIUF fixed dome, Smart Hybrid Light 30 m; ACTi K32-P1 fixed bullet IR 50 m (v2.9.0, 2026-08-30); DS-2DE7A425IWG1-E DarkFighter PTZ speed dome IR 200 m. A secondary compilation: the figures are the datasheets\' "up to" values',
+  },
+  'noaa-solar-calculator': {
+    author: 'NOAA Global Monitoring Laboratory',
+    title: 'NOAA Solar Calculator: calculation details (spreadsheet after J. Meeus, Astronomical Algorithms, 1991)',
+    date: '1991',
+    url: 'https://gml.noaa.gov/grad/solcalc/calcdetails.html',
+    supports: 'sun declination, equation of time, hour angle of sunrise (zenith 90.833°, refraction and the sun\'s radius) and civil twilight (zenith 96°), solar noon; the page is undated, the date is that of the equations it implements',
+  },
+  'nist-phillips-2010-lighting': {
+    author: 'P. J. Phillips, J. R. Beveridge, B. A. Draper, D. Bolme, G. H. Givens, Y. M. Lui (NIST)',
+    title: 'Quantifying How Lighting and Focus Affect Face Recognition Performance',
+    date: '2010',
+    url: 'https://www.nist.gov/publications/quantifying-how-lighting-and-focus-affect-face-recognition-performance',
+    supports: 'the top face recognition algorithms of FRVT 2006 remain sensitive to lighting on uncontrolled images (a qualitative finding: no night-time rate is given)',
+  },
   'openstreetmap': {
     author: 'OpenStreetMap contributors',
     title: 'OpenStreetMap (data under the Open Database License 1.0)',

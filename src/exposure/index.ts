@@ -39,3 +39,7 @@ export type { UnicityCurve, UnicityCurvePoint, UnicityCurveOptions } from './uni
 export type { UnicityPoints, UnicityOptions, UnicityAtK, UnicityResult, UngroupedPoints } from './unicity.js';
 export { watchlistIdentifications, WATCHLIST_DEFAULTS } from './watchlist.js';
 export type { WatchlistInput, WatchlistOptions, WatchlistResult } from './watchlist.js';
+export { sunTimes, hourlyLight, SUN_TIMES_DEFAULTS, SUN_ZENITH } from './daylight.js';
+export type { Light, Twilight, SunTimes, SunTimesOptions, HourlyLight } from './daylight.js';
+export { nightCameraSet, coverageByHour, exposureByHour, NIGHT_CAMERA_SET_DEFAULTS, COVERAGE_BY_HOUR_DEFAULTS, EXPOSURE_BY_HOUR_DEFAULTS } from './day-night.js';
+export type { NightCameraSetOptions, CoverageByHourOptions, CoverageByHour, LightCoverage, ExposureByHourOptions, ExposureByHour, TripTotals } from './day-night.js';

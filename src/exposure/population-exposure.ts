@@ -89,8 +89,11 @@ export interface PopulationExposure {
   /** Shortest-path searches run (one per origin node). */
   numTrees: number;
   residents: SyntheticResidents;
-  /** Per trip (routed plans, in plan order), with each row's plan id. */
-  trips: TripMetrics & { planId: Uint32Array };
+  /**
+   * Per trip (routed plans, in plan order), with each row's plan id and departure time (seconds since midnight of
+   * the trip's day, as planned: a late return may pass 86,400).
+   */
+  trips: TripMetrics & { planId: Uint32Array; departure: Float64Array };
   persons: PersonDayMetrics;
   /** Across all person-days (everybody, including those who stayed home). */
   summary: Record<'sightings' | 'identified' | 'distinctCameras' | 'observedFraction' | 'longestGap' | 'pIdentified', DistributionSummary>;
@@ -190,12 +193,13 @@ function mergeChunks(
     }
     planId[k++] = p;
   }
-  const person = new Uint32Array(nt), day = new Uint16Array(nt), mode = new Uint8Array(nt);
+  const person = new Uint32Array(nt), day = new Uint16Array(nt), mode = new Uint8Array(nt), departure = new Float64Array(nt);
   for (let k = 0; k < nt; k++) {
     const p = planId[k];
     person[k] = plans.person[p];
     day[k] = plans.day[p];
     mode[k] = plans.mode[p];
+    departure[k] = plans.departure[p];
   }
   // Rows into plan order: routed plan planId[i] was written at position inv[planId[i]] of the chunk order.
   const inv = new Uint32Array(np);
@@ -208,13 +212,13 @@ function mergeChunks(
   const cols = planColumns(nt, shared);
   if (gather === undefined) gatherRows(rows, cols, at, 0, nt);
   else gather(rows, cols, at);
-  const trips: TripMetrics & { planId: Uint32Array } = {
+  const trips: PopulationExposure['trips'] = {
     numTrips: nt, numCameras, person, day, mode,
     speed: cols.speed, sightings: cols.sightings, identified: cols.identified, distinctCameras: cols.distinctCameras, length: cols.length,
     observedLength: cols.observedLength, observedFraction: cols.observedFraction, longestGap: cols.longestGap, longestGapSeconds: cols.longestGapSeconds,
     pIdentified: cols.pIdentified, faceSearches: cols.faceSearches, plateCaptures: cols.plateCaptures,
     cameraBlocks, cameraBlock: cols.cameraBlock, cameraRow: cols.cameraRow,
-    params, planId,
+    params, planId, departure,
   };
   return { trips, unreachable: Uint32Array.from(unreachable), numTrees };
 }

@@ -21,7 +21,7 @@
 import { InvalidInputError, type SourceId } from '../core/index.js';
 import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS, doriDistance } from '../cameras/index.js';
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../mobility/index.js';
-import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, perEntryFromFpir } from '../exposure/index.js';
+import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, perEntryFromFpir, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../exposure/index.js';
 import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS } from '../network/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../retention/index.js';
 
@@ -218,6 +218,20 @@ export const ASSUMPTION_REGISTRY: readonly AssumptionEntry[] = Object.freeze([
     central: SIGHTING_DEFAULTS.plateReadRate, low: 0.8, high: 0.99, distribution: 'uniform',
     path: 'analyses.exposure.plateReadRate', stage: 'exposure', requires: 'analyses.exposure',
     basis: 'reasoning: OCR vendors quote 95 % at 3 px/cm (Imagsa ANPR FAQ, not bundled); dirt, weather, angle and non-standard plates lower it (0.8), the best vendor claims reach 0.99',
+  },
+  {
+    name: 'nightFaceFactor', topic: 'Face recognition at night (share of the day rate)', unit: 'probability',
+    central: EXPOSURE_BY_HOUR_DEFAULTS.nightFaceFactor, low: 0.2, high: 0.9, distribution: 'triangular',
+    path: 'analyses.exposureByHour.nightFaceFactor', stage: 'exposure', requires: 'analyses.exposureByHour',
+    basis: 'reasoning: infrared and low-light images lose colour and contrast and matchers trained on daylight photos lose accuracy on them; NIST found the best FRVT 2006 algorithms still sensitive to lighting but publishes no night rate for street video; 0.9 for lit streets and current near-infrared-trained matchers, 0.2 for dim, noisy infrared frames',
+    sources: ['nist-phillips-2010-lighting', 'nistir-8173'],
+  },
+  {
+    name: 'nightRangeFixed', topic: 'Night (infrared) range of fixed cameras', unit: 'm',
+    central: NIGHT_CAMERA_SET_DEFAULTS.nightRangeByKind.fixed, low: 20, high: 80, distribution: 'uniform',
+    path: 'analyses.exposureByHour.nightRangeByKind.fixed', stage: 'exposure', requires: 'analyses.exposureByHour',
+    basis: 'vendor datasheets: infrared "up to" ranges of fixed street bullets run from 20 m (Hikvision value bullets) through 30 m (Smart Hybrid Light) and 50 m (ACTi K32-P1) to 80 m (long-range IR bullets)',
+    sources: ['cctv-camera-database-2026'],
   },
   {
     name: 'watchlistSize', topic: 'Watchlist size', unit: 'people',

@@ -108,6 +108,9 @@ export const scenarioSchema = z
         }
       });
     }
+    if (s.analyses.exposureByHour !== undefined && (ex === undefined || s.residents === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['analyses', 'exposureByHour'], message: 'needs analyses.exposure and the residents section (it splits the residents\' trips by day and night)' });
+    }
     if (ex?.afterDamage && s.analyses.damage === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'afterDamage'], message: 'needs analyses.damage' });
     if (ex?.afterDamage && s.residents === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'afterDamage'], message: 'applies to the residents sample, which needs the residents section' });
     ex?.crowds?.forEach((c, i) => {

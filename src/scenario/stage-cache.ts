@@ -35,14 +35,15 @@ const STEP_INPUTS: Record<string, (spec: ScenarioSpec) => unknown> = {
   streetCoverage: (s) => [s.analyses.streetCoverage ?? null],
   districts: (s) => [s.analyses.districts ?? null],
   raster: (s) => [s.analyses.raster ?? null],
+  coverageByHour: (s) => [s.analyses.coverageByHour ?? null],
   'coverage-assumptions': (s) => Object.keys(s.analyses).length > 0,
   network: (s) => [s.network ?? null],
   'network-metrics': (s) => [s.analyses.network ?? null],
   spof: (s) => [s.analyses.spof ?? null],
   outages: (s) => [s.analyses.outages ?? null],
   damage: (s) => [s.analyses.damage ?? null],
-  trips: (s) => [s.residents ?? null, s.trips ?? null, tripInputs(s.analyses.exposure)],
-  exposure: (s) => [s.analyses.exposure ?? null, s.residents ?? null, s.trips ?? null, s.recognition ?? null],
+  trips: (s) => [s.residents ?? null, s.trips ?? null, tripInputs(s.analyses.exposure), nightTripInputs(s.analyses.exposureByHour)],
+  exposure: (s) => [s.analyses.exposure ?? null, s.residents ?? null, s.trips ?? null, s.recognition ?? null, s.analyses.exposureByHour ?? null],
   retention: (s) => [s.retention ?? null],
 };
 
@@ -51,6 +52,12 @@ function tripInputs(e: ScenarioSpec['analyses']['exposure']): unknown {
   if (e === undefined) return null;
   const { watchlistSize: _w, plateReadRate: _p, crowds: _c, ...rest } = e as Record<string, unknown>;
   return rest;
+}
+
+/** What the night trips read of exposureByHour: the night ranges (the recognition factors are read by the exposure step). */
+function nightTripInputs(e: ScenarioSpec['analyses']['exposureByHour']): unknown {
+  if (e === undefined) return null;
+  return { nightRange: e.nightRange ?? null, nightRangeByKind: e.nightRangeByKind ?? null };
 }
 
 /**

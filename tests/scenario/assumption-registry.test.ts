@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { ASSUMPTION_REGISTRY, assumptionEntry, applyAssumptions, parseScenario, scenarioJsonSchema, scenarioPreset, ScenarioError, runScenario } from '../../src/scenario/index.js';
 import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../../src/cameras/index.js';
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../src/mobility/index.js';
-import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS } from '../../src/exposure/index.js';
+import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../../src/exposure/index.js';
 import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS } from '../../src/network/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../../src/retention/index.js';
 import { SOURCES } from '../../src/core/index.js';
@@ -42,6 +42,8 @@ const DEFAULT_IN_FORCE: Record<string, number> = {
   faceAngle: EXPOSURE_PROFILE_DEFAULTS.faceAngle,
   plateReadRate: SIGHTING_DEFAULTS.plateReadRate,
   watchlistSize: MET_LFR_2025.watchlistSize,
+  nightFaceFactor: EXPOSURE_BY_HOUR_DEFAULTS.nightFaceFactor,
+  nightRangeFixed: NIGHT_CAMERA_SET_DEFAULTS.nightRangeByKind.fixed,
   walkMidpoint: TRIP_DEFAULTS.walkMidpoint,
   walkSpread: TRIP_DEFAULTS.walkSpread,
   walkingSpeed: TRAVEL_SPEEDS.walk,
@@ -66,7 +68,7 @@ const BASE = {
   network: { from: 'preset' },
   residents: { count: 100 },
   retention: { preset: 'almaty-assumed' },
-  analyses: { network: {}, outages: { trials: 5 }, exposure: {} },
+  analyses: { network: {}, outages: { trials: 5 }, exposure: {}, exposureByHour: { date: '2026-12-21' } },
 };
 
 /** The value at a dotted path, `*` taken as the first camera source of the entry's kind. */

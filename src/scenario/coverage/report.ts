@@ -5,6 +5,7 @@
  */
 import { esc, fmtNum as num, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
+import { coverageByHourCards, coverageByHourCharts, coverageByHourHtml } from '../report-by-hour.js';
 
 /**
  * A share as a percentage with this section's rounding: three decimals
@@ -130,4 +131,13 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
 }
 
 /** The coverage part's report section: coverage cards, the district map, the coverage and district charts and table. */
-export const COVERAGE_REPORT: ReportSection = { cards, charts, maps: ['map-districts'], html };
+export const COVERAGE_REPORT: ReportSection = {
+  // The by-hour block (coverageByHour, report-by-hour.ts) follows the section's own cards, charts and HTML.
+  cards: (result) => [...cards(result), ...coverageByHourCards(result)],
+  charts: (result, mapFeatures) => ({ ...charts(result, mapFeatures), ...coverageByHourCharts(result) }),
+  maps: ['map-districts'], html: (result, chartDivs) => {
+    const extra = coverageByHourHtml(result, chartDivs);
+    const own = html(result, chartDivs);
+    return extra === '' ? own : `${own}\n${extra}`;
+  },
+};

@@ -8,6 +8,8 @@
  */
 import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult } from '../../coverage/index.js';
 import type { NotComputed } from '../result.js';
+import type { CoverageByHour, LightCoverage } from '../../exposure/index.js';
+import type { LightMetrics } from '../light.js';
 
 /** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
 export const MAX_K_REPORTED = 20;
@@ -88,10 +90,29 @@ export interface RasterMetrics extends Pick<CoverageRaster, 'cellSize' | 'cols' 
   shareOfCellsAtLeast: number[];
 }
 
+/** Coverage of one level under one light (a LightCoverage, the area in km²). */
+export interface LightCoverageMetrics extends Pick<LightCoverage, 'coveredFraction' | 'streetFraction'> {
+  /** LightCoverage `coveredArea`, km². */
+  coveredAreaKm2: number;
+}
+
+/**
+ * `metrics.coverageByHour`: coverageByHour's result (areas in km²; the per-hour rows as in the library), with the
+ * date, place and sun events it was computed for and the night ranges used.
+ */
+export interface CoverageByHourMetrics extends LightMetrics {
+  occlusion: boolean;
+  /** Night ranges: one for all cameras (metres), or by kind. */
+  nightRange: CoverageByHour['params']['nightRange'];
+  levels: { level: CoverageLevel; day: LightCoverageMetrics; night: LightCoverageMetrics }[];
+  hours: CoverageByHour['hours'];
+}
+
 /** The coverage part's keys of `ScenarioMetrics` (result.ts): each present when its analysis ran. */
 export interface CoveragePartMetrics {
   coverage?: CoverageMetrics;
   streetCoverage?: StreetCoverageMetrics;
   districts?: DistrictsMetrics;
   raster?: RasterMetrics;
+  coverageByHour?: CoverageByHourMetrics;
 }

@@ -5,6 +5,7 @@
  * the raster for the map (`raster`).
  */
 import { z } from 'zod';
+import { lightFields } from '../light.js';
 
 /** A DORI level (EN 62676-4) or the camera's own range. */
 export const coverageLevelSchema = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -35,10 +36,22 @@ export const rasterAnalysisSchema = z.strictObject({
   level: coverageLevelSchema.default('range'),
 });
 
+/**
+ * Coverage by hour of day: area (and street) coverage by day and by night at
+ * each level, and which local hours of `date` are day or night.
+ */
+export const coverageByHourAnalysisSchema = z.strictObject({
+  ...lightFields,
+  levels: z.array(coverageLevelSchema).min(1).default(['range', 'identify']).describe('Distance levels (default ["range", "identify"]).'),
+  occlusion: z.boolean().default(false).describe('Buildings block the view (default false).'),
+  streets: z.boolean().default(true).describe('Also the covered share of street length (default true).'),
+});
+
 /** The coverage part's keys of the `analyses` section (spread into it by the root schema.ts, in this order). */
 export const coverageAnalyses = {
   coverage: coverageAnalysisSchema.optional(),
   streetCoverage: streetCoverageAnalysisSchema.optional(),
   districts: districtsAnalysisSchema.optional(),
   raster: rasterAnalysisSchema.optional(),
+  coverageByHour: coverageByHourAnalysisSchema.optional().describe('Coverage by hour of day: day and night ranges (infrared), switched at civil dawn and dusk of a date.'),
 };

@@ -8,6 +8,8 @@ import { type City } from '../../city/index.js';
 import { coverageAssumptions } from './assumptions.js';
 import { MAX_K_REPORTED, type CoverageRun, type DistrictMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
+import { coverageByHour } from '../../exposure/index.js';
+import { lightAssumptions, lightMetrics, nightOptions, resolveLight } from '../light.js';
 
 const trimK = (a: number[]) => a.slice(0, MAX_K_REPORTED + 1);
 
@@ -167,6 +169,34 @@ const rasterStep: ScenarioStep = {
   },
 };
 
+const coverageByHourStep: ScenarioStep = {
+  id: 'coverageByHour',
+  label: 'Coverage by hour of day',
+  enabled: (spec) => spec.analyses.coverageByHour !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.coverageByHour!;
+    const city = ctx.city!;
+    const { latitude, longitude, light } = resolveLight(ctx, 'coverageByHour', o);
+    const r = coverageByHour(ctx.cameras!, {
+      date: o.date, latitude, longitude, utcOffset: o.utcOffset, twilight: o.twilight, levels: o.levels, city, occlusion: o.occlusion,
+      streets: o.streets && city.streets.size > 0, ...nightOptions(o),
+    });
+    const km2 = (c: (typeof r.levels)[number]['day']) => ({ coveredFraction: c.coveredFraction, coveredAreaKm2: c.coveredArea / 1e6, streetFraction: c.streetFraction });
+    ctx.metrics.coverageByHour = {
+      ...lightMetrics(o, latitude, longitude, light),
+      occlusion: o.occlusion, nightRange: r.params.nightRange,
+      levels: r.levels.map((l) => ({ level: l.level, day: km2(l.day), night: km2(l.night) })),
+      hours: r.hours,
+    };
+    ctx.headline.coverageDayHours = r.light.dayHours;
+    for (const l of r.levels) {
+      ctx.headline[`coveredFractionDay_${l.level}`] = l.day.coveredFraction;
+      ctx.headline[`coveredFractionNight_${l.level}`] = l.night.coveredFraction;
+    }
+    ctx.assumptions.push(...lightAssumptions(o, light, latitude, longitude));
+  },
+};
+
 /** Adds the optics and coverage-model rows to the assumptions once any coverage analysis ran. */
 const assumptionsStep: ScenarioStep = {
   id: 'coverage-assumptions',
@@ -178,4 +208,4 @@ const assumptionsStep: ScenarioStep = {
 };
 
 /** The coverage-layer steps, in run order. */
-export const COVERAGE_STEPS: readonly ScenarioStep[] = [coverageStep, streetStep, districtsStep, rasterStep, assumptionsStep];
+export const COVERAGE_STEPS: readonly ScenarioStep[] = [coverageStep, streetStep, districtsStep, rasterStep, coverageByHourStep, assumptionsStep];

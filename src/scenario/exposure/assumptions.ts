@@ -4,7 +4,7 @@
  * the mobility and exposure layers' constants).
  */
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../mobility/index.js';
-import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS, RECOGNITION_PRESETS, type RecognitionModel } from '../../exposure/index.js';
+import { UNICITY_DEFAULTS, LEAST_SURVEILLED_DEFAULTS, CROWD_DEFAULTS, RECOGNITION_PRESETS, EXPOSURE_BY_HOUR_DEFAULTS, type RecognitionModel } from '../../exposure/index.js';
 import type { SourceId } from '../../core/index.js';
 import { formatCount } from '../assumptions.js';
 import type { Assumption } from '../result.js';
@@ -74,4 +74,26 @@ export function exposureAssumptions(spec: ScenarioSpec, m: ExposureMetrics): Ass
   }
   if (m.routes.length) out.push({ topic: 'Least-surveilled routes', value: `weight ${LEAST_SURVEILLED_DEFAULTS.weight} m per metre seen, detour at most ${LEAST_SURVEILLED_DEFAULTS.maxDetour * 100}% (unless set)`, source: 'assumption (LEAST_SURVEILLED_DEFAULTS); Lagrangian hull search (Handler & Zang, Networks 1980); exposure avoided is measured against the least-seen of the equally short routes (exact, over the shortest-path DAG), so a route with no detour avoids nothing', kind: 'assumption' });
   return out;
+}
+
+/**
+ * The rows of the exposure-by-hour model: the night recognition factors and how trips are assigned a light.
+ *
+ * @param o - the scenario's exposureByHour analysis
+ * @returns rows of the assumptions table
+ * @example exposureByHourAssumptions(spec.analyses.exposureByHour!)[0].topic // 'Face recognition at night (share of the day rate)'
+ */
+export function exposureByHourAssumptions(o: NonNullable<ScenarioSpec['analyses']['exposureByHour']>): Assumption[] {
+  return [
+    registryRow('nightFaceFactor', o.nightFaceFactor, o.nightFaceFactor !== EXPOSURE_BY_HOUR_DEFAULTS.nightFaceFactor),
+    {
+      topic: 'Plate reading at night (share of the day rate)', value: String(o.nightPlateFactor),
+      source: 'assumption: plate readers light plates with infrared flash and plates are retro-reflective (plausible 0.8–1)', kind: 'assumption',
+    },
+    {
+      topic: 'Trip light', value: 'a trip is scored by day or by night as a whole, by the light of the local hour it departs in; every simulated day has the light of the one date',
+      source: 'model of this library (a trip crossing dusk or dawn takes its departure light)', kind: 'assumption',
+    },
+    registryRow('nightRangeFixed', o.nightRange ?? o.nightRangeByKind?.fixed, o.nightRange !== undefined || o.nightRangeByKind?.fixed !== undefined),
+  ];
 }

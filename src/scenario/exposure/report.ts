@@ -7,6 +7,7 @@
  */
 import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
+import { exposureByHourCards, exposureByHourCharts, exposureByHourHtml } from '../report-by-hour.js';
 import { formatWithInterval } from '../intervals.js';
 
 /** A headline number of the result with its 90 % interval, when it has one. */
@@ -173,4 +174,13 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
 }
 
 /** The exposure part's report section. */
-export const EXPOSURE_REPORT: ReportSection = { cards, charts, html };
+export const EXPOSURE_REPORT: ReportSection = {
+  // The by-hour block (exposureByHour, report-by-hour.ts) follows the section's own cards, charts and HTML.
+  cards: (result) => [...cards(result), ...exposureByHourCards(result)],
+  charts: (result, mapFeatures) => ({ ...charts(result, mapFeatures), ...exposureByHourCharts(result) }),
+  html: (result, chartDivs) => {
+    const extra = exposureByHourHtml(result, chartDivs);
+    const own = html(result, chartDivs);
+    return extra === '' ? own : `${own}\n${extra}`;
+  },
+};

@@ -8,6 +8,8 @@
  * to the top of a row (a route's `params.maxDetour` as `maxDetour`).
  */
 import type { CoverageLevel } from '../../coverage/index.js';
+import type { ExposureByHour } from '../../exposure/index.js';
+import type { LightMetrics } from '../light.js';
 import type { CrowdModeResult, DistributionSummary, DistrictExposureRow, GroupInequality, LeastSurveilledRoute, PopulationExposure, RecognitionModel, UnicityAtK, UnicityCurvePoint } from '../../exposure/index.js';
 import type { Histogram } from '../result.js';
 import type { Interval } from '../../core/index.js';
@@ -131,7 +133,14 @@ export interface ExposureMetrics {
   routes: RouteMetrics[];
 }
 
-/** The exposure part's key of `ScenarioMetrics` (result.ts): present when the exposure analysis ran. */
+/**
+ * `metrics.exposureByHour`: exposureByHour's result (the residents' trips by the light of their departure hour; night
+ * trips scored against the night ranges at the night rates) with the date, place and sun events it was computed for.
+ */
+export type ExposureByHourMetrics = LightMetrics & Pick<ExposureByHour, 'hours' | 'day' | 'night' | 'total' | 'allByDay' | 'perResidentDay' | 'cityPerDay' | 'params'>;
+
+/** The exposure part's keys of `ScenarioMetrics` (result.ts): each present when its analysis ran. */
 export interface ExposurePartMetrics {
   exposure?: ExposureMetrics;
+  exposureByHour?: ExposureByHourMetrics;
 }

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { positionSchema } from '../positions.js';
+import { lightFields } from '../light.js';
 
 const probability = z.number().min(0).max(1);
 const level = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -123,7 +124,20 @@ export const exposureAnalysisSchema = z.strictObject({
   afterDamage: z.boolean().default(false).describe("Score the residents' trips against only the cameras the damage analysis leaves working (needs analyses.damage)."),
 });
 
+/**
+ * Exposure by hour of day: the residents' trips split by the light of their
+ * departure hour; trips departing at night are scored against the cameras'
+ * night ranges, their faces at the night recognition rate. Needs the
+ * residents section and the exposure analysis (whose options it shares).
+ */
+export const exposureByHourAnalysisSchema = z.strictObject({
+  ...lightFields,
+  nightFaceFactor: probability.default(0.5).describe('Face true-positive rate at night as a share of the day rate (default 0.5, assumption; plausible 0.2–0.9).'),
+  nightPlateFactor: probability.default(1).describe('Plate read rate at night as a share of the day rate (default 1, assumption: infrared flash on retro-reflective plates).'),
+});
+
 /** The exposure part's key of the `analyses` section (spread into it by the root schema.ts). */
 export const exposureAnalyses = {
   exposure: exposureAnalysisSchema.optional().describe('Exposure: the residents sample (with the residents section), watchlist, unicity, crowds, least-surveilled routes.'),
+  exposureByHour: exposureByHourAnalysisSchema.optional().describe('Exposure by hour of day: identifications on trips departing by day and at night (needs residents and analyses.exposure).'),
 };

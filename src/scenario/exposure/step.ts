@@ -19,17 +19,20 @@ import { poissonInterval, type Interval } from '../../core/index.js';
 import { type CoverageLevel } from '../../coverage/index.js';
 import { buildStreetNetwork, type PlanTripsOptions, type StreetNetwork } from '../../mobility/index.js';
 import { unicityCurve, cellUnits, validateRecognition, falseAlertProbability, RECOGNITION_PRESETS, MET_LFR_2025 } from '../../exposure/index.js';
-import { rescorePopulationExposure, type PopulationExposure, type LeastSurveilledRoute } from '../../exposure/index.js';
+import { rescorePopulationExposure, type PopulationExposure, type PopulationExposureOptions, type LeastSurveilledRoute } from '../../exposure/index.js';
 import { computeStreetExposureProfile, EXPOSURE_PROFILE_DEFAULTS, PROFILE_LEVELS, computePopulationExposure, sightingPoints, unicity, crowdExposure, CROWD_DEFAULTS, type CrowdInput, type GroupInequality, leastSurveilledRoute, type StreetExposureProfile, recognitionModel, type PersonDayMetrics } from '../../exposure/index.js';
 import { personChannelDays, type PersonChannelDays } from '../../retention/index.js';
 import { histogram } from '../histogram.js';
-import { exposureAssumptions } from './assumptions.js';
+import { exposureAssumptions, exposureByHourAssumptions } from './assumptions.js';
 import { toMetres } from '../positions.js';
 import { keyOf } from '../headline-key.js';
 import { residentMeanIntervals, wilsonShareInterval } from '../intervals.js';
 import type { CrowdMetrics, ExposureMetrics, PopulationExposureMetrics } from './result.js';
 import type { ResidentMean } from '../intervals.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
+import { nightCameraSet, exposureByHour } from '../../exposure/index.js';
+import { lightAssumptions, lightMetrics, nightOptions, resolveLight } from '../light.js';
+import type { ExposureByHourMetrics } from './result.js';
 
 /** planTrips options from the scenario's `trips` section (the parametric forms of the function-valued options). */
 function planOptions(t: ScenarioContext['spec']['trips']): Omit<PlanTripsOptions, 'seed'> {
@@ -52,9 +55,11 @@ function planOptions(t: ScenarioContext['spec']['trips']): Omit<PlanTripsOptions
 /** What the `trips` stage leaves for the `exposure` stage (recognition-independent). */
 interface TripsStage {
   /** The residents' trips scored with the default recognition rates (rescored by the exposure stage); null without residents. */
-  population: { r: PopulationExposure; numResidents: number; unicity: PopulationExposureMetrics['unicity'] } | null;
+  population: { r: PopulationExposure; numResidents: number; unicity: PopulationExposureMetrics['unicity']; options: PopulationExposureOptions } | null;
   /** Least-surveilled routes, in the scenario's order. */
   routes: { from: string; to: string; route: LeastSurveilledRoute }[];
+  /** The same residents' trips scored against the cameras' night ranges (analyses.exposureByHour), else null. */
+  night: PopulationExposure | null;
 }
 
 /** The resolved view options both stages share. */
@@ -82,6 +87,14 @@ const tripsStep: ScenarioStep = {
     ctx.progress(0.05, 'street exposure profile');
     const profile = computeStreetExposureProfile(ctx.cameras!, city, { levels, occlusion, faceAngle });
     const population = spec.residents ? routeResidents(ctx, network, profile, faceLevel, plateLevel) : null;
+    let night: PopulationExposure | null = null;
+    if (population && spec.analyses.exposureByHour) {
+      // The same residents and trips (same seed stream, same plans), scored against the cameras as they see at night.
+      ctx.progress(0.82, 'night ranges: street exposure profile and trips');
+      const nightCameras = nightCameraSet(ctx.cameras!, nightOptions(spec.analyses.exposureByHour));
+      const nightProfile = computeStreetExposureProfile(nightCameras, city, { levels, occlusion, faceAngle });
+      night = computePopulationExposure(nightCameras, city, { ...population.options, profile: nightProfile, keepSightings: false });
+    }
     const routes: TripsStage['routes'] = [];
     for (const rt of o.routes ?? []) {
       ctx.progress(0.9, `route ${rt.from} → ${rt.to}`);
@@ -89,7 +102,7 @@ const tripsStep: ScenarioStep = {
       const b = toMetres(city, o.places![rt.to], `analyses.exposure.places[${JSON.stringify(rt.to)}]`);
       routes.push({ from: rt.from, to: rt.to, route: leastSurveilledRoute(network, profile, [a.x, a.y], [b.x, b.y], { maxDetour: rt.maxDetour, weight: rt.weight }) });
     }
-    ctx.artefacts.tripsStage = { population, routes } satisfies TripsStage;
+    ctx.artefacts.tripsStage = { population, routes, night } satisfies TripsStage;
   },
 };
 
@@ -103,7 +116,7 @@ const exposureStep: ScenarioStep = {
     const cameras = ctx.cameras!;
     const { o, occlusion, faceLevel, plateLevel, faceAngle } = viewOptions(ctx);
     const stage = ctx.artefacts.tripsStage as TripsStage | undefined;
-    const population = spec.residents && stage?.population ? populationPart(ctx, stage.population) : null;
+    const population = spec.residents && stage?.population ? populationPart(ctx, stage.population, stage.night) : null;
 
     const crowds: CrowdMetrics[] = [];
     for (const [i, c] of (o.crowds ?? []).entries()) {
@@ -219,7 +232,7 @@ function routeResidents(ctx: ScenarioContext, network: StreetNetwork, profile: S
   // Unicity on every simulated resident by default, up to UNICITY_KEEP_DEFAULT (each kept resident's sightings stay in memory).
   const sample = o.sample ?? Math.min(numResidents, UNICITY_KEEP_DEFAULT);
   const keep = o.unicity !== undefined && sample > 0;
-  const r = computePopulationExposure(ctx.cameras!, ctx.city!, {
+  const options: PopulationExposureOptions = {
     seed: ctx.rng.stream('exposure'),
     numResidents,
     plans: planOptions(spec.trips),
@@ -233,7 +246,8 @@ function routeResidents(ctx: ScenarioContext, network: StreetNetwork, profile: S
     plateLevel,
     // Damaged cameras see nothing (the profile keeps their geometry; scoring drops their captures).
     cameraUp: o.afterDamage && ctx.damage ? ctx.damage.cameraUp : undefined,
-  });
+  };
+  const r = computePopulationExposure(ctx.cameras!, ctx.city!, options);
   let uni: PopulationExposureMetrics['unicity'] = null;
   if (keep && r.sightings !== null && r.sightings.numSightings > 0) {
     ctx.progress(0.8, 'unicity');
@@ -260,11 +274,11 @@ function routeResidents(ctx: ScenarioContext, network: StreetNetwork, profile: S
       ],
     };
   }
-  return { r, numResidents, unicity: uni };
+  return { r, numResidents, unicity: uni, options };
 }
 
 /** The residents sample with the scenario's recognition: rescored trips, channels, headline numbers and intervals. */
-function populationPart(ctx: ScenarioContext, stage: NonNullable<TripsStage['population']>): PopulationExposureMetrics {
+function populationPart(ctx: ScenarioContext, stage: NonNullable<TripsStage['population']>, night: PopulationExposure | null): PopulationExposureMetrics {
   const spec = ctx.spec;
   const o = spec.analyses.exposure!;
   const { numResidents } = stage;
@@ -330,9 +344,39 @@ function populationPart(ctx: ScenarioContext, stage: NonNullable<TripsStage['pop
     }
     if (cellAt.share !== null && cellAt.sampled > 0) ctx.intervals.unicityK4Cell = wilsonShareInterval(cellAt.share, Math.round(cellAt.share * cellAt.sampled), cellAt.sampled, `singled out by 4 random (${uni.curve[1].resolution}) points`);
   }
+  if (night && spec.analyses.exposureByHour) byHourPart(ctx, r, night);
   ctx.progress(0.84, 'intervals');
   if (ctx.bootstrap) residentMeanIntervals(ctx.headline, ctx.intervals, residentMeans(r.persons, perChannel, numResidents * r.numDays), r.numDays, ctx.rng.stream('bootstrap/exposure'));
   return p;
+}
+
+/**
+ * Exposure by hour of day: the night trips rescored with the scenario's
+ * recognition (as the day ones), then the trips split by the light of their
+ * departure hour (exposureByHour).
+ */
+function byHourPart(ctx: ScenarioContext, day: PopulationExposure, nightStage: PopulationExposure): void {
+  const spec = ctx.spec;
+  const o = spec.analyses.exposureByHour!;
+  const night = rescorePopulationExposure(nightStage, { recognition: spec.recognition, plateReadRate: spec.analyses.exposure!.plateReadRate, watchlistSize: undefined, keepSightings: false });
+  const { latitude, longitude, light } = resolveLight(ctx, 'exposureByHour', o);
+  const b = exposureByHour(day, night, light, { nightFaceFactor: o.nightFaceFactor, nightPlateFactor: o.nightPlateFactor });
+  const m: ExposureByHourMetrics = {
+    ...lightMetrics(o, latitude, longitude, light),
+    hours: b.hours, day: b.day, night: b.night, total: b.total, allByDay: b.allByDay,
+    perResidentDay: b.perResidentDay, cityPerDay: b.cityPerDay, params: b.params,
+  };
+  ctx.metrics.exposureByHour = m;
+  Object.assign(ctx.headline, {
+    exposureByHourIdentifiedDayPerResident: b.perResidentDay.day,
+    exposureByHourIdentifiedNightPerResident: b.perResidentDay.night,
+    exposureByHourIdentifiedCityDay: b.cityPerDay.day,
+    exposureByHourIdentifiedCityNight: b.cityPerDay.night,
+    exposureByHourNightTripShare: b.total.trips > 0 ? b.night.trips / b.total.trips : 0,
+  });
+  // The light rows once (the coverage part adds them when it ran on the same light).
+  if (spec.analyses.coverageByHour === undefined) ctx.assumptions.push(...lightAssumptions(o, light, latitude, longitude));
+  ctx.assumptions.push(...exposureByHourAssumptions(o));
 }
 
 /**
