@@ -81,3 +81,16 @@ describe('a scenario timeline', () => {
     await expect(runScenario({ ...base, timeline: { years: [{ year: 2026, cameras: 5000, series: 'unified-system', source: 'kazinform-2026-02-07' }] } })).rejects.toThrow(/timeline\.years\[0\]\.cameras/);
   }, 120_000);
 });
+
+describe('examples/almaty-timeline.json', () => {
+  it('validates, cites a checked source for every count, and nests its live cameras (live counts never fall)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(new URL('../../examples/almaty-timeline.json', import.meta.url), 'utf8'));
+    const spec = parseScenario(doc);
+    const years = spec.timeline!.years.filter((y) => y.cameras !== undefined).sort((a, b) => a.year - b.year);
+    expect(years.map((y) => y.cameras)).toEqual([11000, 18000, 53000, 65000]);
+    const live = years.map((y) => Math.round((y.liveShare ?? 0) * y.cameras!));
+    expect(live).toEqual([11000, 11000, 53000, 53000]);
+    expect(Math.max(...years.map((y) => y.cameras!))).toBe(spec.cameras![0].numCameras);
+  });
+});
