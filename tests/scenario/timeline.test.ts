@@ -91,6 +91,6 @@ describe('examples/almaty-timeline.json', () => {
     expect(years.map((y) => y.cameras)).toEqual([11000, 18000, 53000, 65000]);
     const live = years.map((y) => Math.round((y.liveShare ?? 0) * y.cameras!));
     expect(live).toEqual([11000, 11000, 53000, 53000]);
-    expect(Math.max(...years.map((y) => y.cameras!))).toBe(spec.cameras![0].numCameras);
+    expect(Math.max(...years.map((y) => y.cameras!))).toBe((spec.cameras![0] as { numCameras?: number }).numCameras);
   });
 });
