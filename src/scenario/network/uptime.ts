@@ -190,7 +190,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
     height: 200,
     data: { values: u.daily.liveShare.flatMap((live, i) => [{ day: i + 1, series: 'cameras watching (time-average)', share: u.daily.watchingShare[i] }, { day: i + 1, series: 'live at the centre (time-average)', share: live }, { day: i + 1, series: 'live at the centre (lowest)', share: u.daily.minLiveShare[i] }]) },
     mark: { type: 'line', tooltip: true },
-    encoding: { x: { field: 'day', type: 'quantitative', title: 'day' }, y: { field: 'share', type: 'quantitative', title: 'share of cameras', axis: { format: '.0%' }, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: null } },
+    encoding: { x: { field: 'day', type: 'quantitative', title: 'day' }, y: { field: 'share', type: 'quantitative', title: 'share of cameras', axis: { format: '.0%' }, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 400 } } },
   };
   return specs;
 }

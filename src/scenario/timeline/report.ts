@@ -48,8 +48,8 @@ function charts(result: ScenarioResult): Record<string, unknown> {
       mark: { type: 'line', point: true, tooltip: true },
       encoding: {
         x: { field: 'year', type: 'ordinal', title: 'year', scale: { domain: years } },
-        y: { field: 'count', type: 'quantitative', title: 'count', scale: { type: 'symlog' } },
-        color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical' } },
+        y: { field: 'count', type: 'quantitative', title: 'count (log scale)', scale: { type: 'log' } },
+        color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 } },
         tooltip: [{ field: 'when' }, { field: 'series' }, { field: 'count', format: ',' }, { field: 'source' }],
       },
     },
@@ -73,7 +73,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
       encoding: {
         x: { field: 'year', type: 'ordinal', title: 'year', scale: { domain: t.years.filter((y) => y.run).map((y) => y.year) } },
         y: { field: 'value', type: 'quantitative', title: 'share', axis: { format: '.0%' } },
-        color: { field: 'metric', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical' } },
+        color: { field: 'metric', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 } },
       },
     };
   }
@@ -83,7 +83,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
 function sourceText(id: string | null): string {
   if (id === null) return '–';
   const s = (SOURCES as Record<string, { author: string; title: string; date: string; url?: string }>)[id];
-  return s ? `${s.author}, ${s.date}${s.url ? ` (${s.url})` : ''}` : id;
+  return s ? `${s.author}, ${s.date}` : id;
 }
 
 function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): string {
@@ -93,7 +93,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
   const run = t.years.filter((y) => y.run);
   out.push(
     `<h2>Growth over the years</h2><p>The scenario ran once per year with that year's camera count (${run.map((y) => `${y.year}: ${num(y.cameras)}`).join(', ')}). ` +
-      `Each year's cameras are the first of one seeded ordering (seed ${esc(t.orderSeed)}) of the ${num(t.baseCameras)} cameras of the scenario's cameras section, so every year's cameras are among the next year's and the figures grow only by the cameras added; the city, the camera mix and every other input are the same in every year. The rest of this report is the ${esc(run[run.length - 1]?.year)} run.` +
+      `Each year's cameras are the first of one seeded ordering (seed ${esc(t.orderSeed)}) of the ${num(t.baseCameras)} cameras of the scenario's cameras section, so every year's cameras are among the next year's and the figures grow only by the cameras added; the city, the camera mix and every other input are the same in every year. Each count's source is listed in full under Assumptions and sources. The rest of this report is the ${esc(run[run.length - 1]?.year)} run.` +
       `${t.series.length > 1 ? ` <b>The counts are of different things</b> (${t.series.map((s) => esc(SERIES_LABELS[s] ?? s)).join('; ')}): a step between years of different series is not growth of one quantity.` : ''}</p>`,
   );
   out.push(`<div class="row">${chartDivs(['chart-timeline-counts', 'chart-timeline-metrics'])}</div>`);
