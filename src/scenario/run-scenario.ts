@@ -187,6 +187,9 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
  * inputs (the validated scenario), the seed, the library version, timings
  * per step, headline numbers, every metric and the table of assumptions.
  * Same scenario and seed give the same result, timings aside.
+ * A scenario with a `timeline` runs once per year that has a camera count
+ * (src/scenario/timeline/run-timeline.ts): the result is the latest year's,
+ * with `metrics.timeline` holding every year's figures.
  *
  * @param scenario - a scenario object or JSON text (see {@link parseScenario})
  * @param options - `onProgress`, `signal` (AbortSignal), `baseDir` for relative file paths
