@@ -6,9 +6,10 @@ export const cases = [
   { name: 'network-outages-almaty', tags: ['network', 'faults', 'almaty'], target: { seconds: 5, label: '1,000 outage trials of live share ≤ 5 s' } },
   { name: 'network-spof-almaty', tags: ['network', 'faults', 'almaty', 'coverage'], target: { seconds: 2, label: 'single-point-of-failure ranking of every node (cameras and covered area) ≤ 2 s' } },
   { name: 'network-damage-coverage-almaty', tags: ['network', 'faults', 'almaty', 'coverage'] },
+  { name: 'network-uptime-almaty', tags: ['network', 'faults', 'almaty'] },
 ];
 
-export const method = `**Network faults.** On the Almaty preset (\`createPreset('almaty', { seed: 1 })\`) and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`: 2,048 aggregation points, 8 hubs, 1 centre, 1 national platform; built once, not timed). \`network-outages-almaty\`: \`simulateOutages(network, { trials: 1000, seed: 1, districtBlackout: 0.01 })\` — independent node and link outages from the builder's availabilities, a 1% blackout chance per district per trial, live share per trial, summaries with normal-approximation CIs; 1 warm-up, 5 timed runs. \`network-spof-almaty\`: \`rankSinglePointsOfFailure(network)\` (every node and every link) followed by \`rankSinglePointsOfFailureByArea(network, { coverage: { city }, spof })\` (exact covered area lost for every node and link, one full coverage plus subset unions); 1 warm-up, 3 timed runs. \`network-damage-coverage-almaty\`: \`coverageUnderFault(network, applyTargetedDamage(network, { randomUnits: 766, randomCameras: 493, seed: 2022 }), { coverage: { city } })\` (scenario made once; the time includes selecting the surviving cameras) against \`computeCoverage(cameras, { city })\` on all 128,000 cameras in the same process, run before and after (the ratio uses their mean); 1 warm-up, 5 timed runs each. Target: no slower than one computeCoverage plus 20% (ratio ≤ 1.2).`;
+export const method = `**Network faults.** On the Almaty preset (\`createPreset('almaty', { seed: 1 })\`) and its network (\`buildHierarchicalNetwork(cameras, city, almatyNetworkOptions())\`: 2,048 aggregation points, 8 hubs, 1 centre, 1 national platform; built once, not timed). \`network-outages-almaty\`: \`simulateOutages(network, { trials: 1000, seed: 1, districtBlackout: 0.01 })\` — independent node and link outages from the builder's availabilities, a 1% blackout chance per district per trial, live share per trial, summaries with normal-approximation CIs; 1 warm-up, 5 timed runs. \`network-spof-almaty\`: \`rankSinglePointsOfFailure(network)\` (every node and every link) followed by \`rankSinglePointsOfFailureByArea(network, { coverage: { city }, spof })\` (exact covered area lost for every node and link, one full coverage plus subset unions); 1 warm-up, 3 timed runs. \`network-damage-coverage-almaty\`: \`coverageUnderFault(network, applyTargetedDamage(network, { randomUnits: 766, randomCameras: 493, seed: 2022 }), { coverage: { city } })\` (scenario made once; the time includes selecting the surviving cameras) against \`computeCoverage(cameras, { city })\` on all 128,000 cameras in the same process, run before and after (the ratio uses their mean); 1 warm-up, 5 timed runs each. Target: no slower than one computeCoverage plus 20% (ratio ≤ 1.2). \`network-uptime-almaty\`: \`simulateUptime(network, { days: 365, seed: 1 })\` — 128,000 cameras, 2,058 nodes, 2,057 links and 8 district power supplies as alternating renewal processes over a year (default rates), one routing per node/link/power change; 1 warm-up, 3 timed runs.`;
 
 export async function run(name, ctx) {
   const { pkg, bench, timing, skipped, seed } = ctx;
@@ -58,6 +59,17 @@ export async function run(name, ctx) {
       computeCoverageMedian: base,
       ratio,
       details: `January 2022 counts: 766 aggregation points and 493 cameras destroyed → ${scenario.camerasDark.toLocaleString('en')} cameras dark, coverage ${pct(c.coverage.coveredFraction)} (all up: ${pct(full2.last.coveredFraction)}). Median ${r.median.toFixed(3)} s vs computeCoverage on all cameras ${base.toFixed(3)} s (before ${full1.median.toFixed(3)}, after ${full2.median.toFixed(3)}): ratio ${ratio.toFixed(2)} (target ≤ 1.2).`,
+    };
+  }
+  if (name === 'network-uptime-almaty') {
+    if (typeof pkg.simulateUptime !== 'function') return skipped(name, 'simulateUptime');
+    const r = bench(name, () => pkg.simulateUptime(net, { days: 365, seed }), { warmup: 1, repeats: 3 });
+    const u = r.last;
+    const full = u.districts.reduce((s, d) => s + d.fullyCoveredShare, 0) / u.districts.length;
+    return {
+      ...timing(r),
+      liveEvaluations: u.liveEvaluations,
+      details: `365 days: ${u.kinds.camera.outages.toLocaleString('en')} camera, ${u.kinds.node.outages.toLocaleString('en')} node, ${u.kinds.link.outages.toLocaleString('en')} link and ${u.kinds.power.outages} power outages; ${u.liveEvaluations.toLocaleString('en')} live-share evaluations. Cameras up ${pct(u.kinds.camera.simulatedAvailability)} (closed form ${pct(u.kinds.camera.expectedAvailability)}); districts fully covered on ${pct(full)} of days.`,
     };
   }
   return undefined;

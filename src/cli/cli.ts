@@ -377,6 +377,11 @@ function headlineText(r: ScenarioResult): string {
   }
   if (n?.outages) lines.push(row(`live share over ${int(n.outages.trials)} outage trials`, `mean ${ci('outageLiveShareMean', n.outages.liveShare.mean, pct2)}, 5th percentile ${ci('outageLiveShareP05', n.outages.liveShare.p05, pct2)}; delivered through link capacity: mean ${ci('outageDeliveredLiveShareMean', n.outages.deliveredShare.mean, pct2)}`));
   if (n?.damage) lines.push(row('after the damage', `${int(n.damage.camerasDark)} cameras dark; live ${pct(n.damage.liveShareBefore)} → ${pct(n.damage.liveShareAfter)}${n.damage.coveredFractionAfter !== null ? `; area seen ${pct(n.damage.coveredFractionBefore ?? undefined)} → ${pct(n.damage.coveredFractionAfter)}` : ''}`));
+  const up = n?.uptime;
+  if (up) {
+    lines.push(row(`uptime over ${int(up.days)} days`, `districts fully covered on ${pct(up.fullyCoveredShareMean)} of days (mean; ≥ ${pct(1 - up.tolerance)} of cameras all day); live share ${pct(up.liveShareMean)} on average`));
+    lines.push(row('', `cameras up ${pct(up.kinds.camera.simulatedAvailability)} (closed form ${pct(up.kinds.camera.expectedAvailability)}); a camera outage lasts ${up.kinds.camera.meanOutageHours === null ? '–' : up.kinds.camera.meanOutageHours.toFixed(1)} h on average (median ${up.kinds.camera.medianOutageHours === null ? '–' : up.kinds.camera.medianOutageHours.toFixed(1)} h)`));
+  }
   const p = r.metrics.exposure?.population;
   if (p) {
     lines.push(row(`a day for ${int(p.numResidents)} residents`, `${ci('exposureSightingsMean', p.summary.sightings.mean, dec(1))} sightings each (median ${int(p.summary.sightings.quantiles['0.5'])}); P(identified ≥ once) ${ci('exposurePIdentifiedMean', p.summary.pIdentified.mean, pct2)}`));
@@ -420,6 +425,17 @@ function headlineText(r: ScenarioResult): string {
     lines.push('  other sampled figures (90 % intervals)');
     const isShare = (k: string) => /^unicity|Share|Fraction|^exposureP|PHistory/.test(k);
     for (const k of rest) lines.push(row(`  ${k}`, ci(k, h[k], isShare(k) ? pct2 : (x) => x.toPrecision(4))));
+  }
+  const tl = r.metrics.timeline;
+  if (tl) {
+    lines.push('  timeline (each year run with its count; the lines above are the last year)');
+    lines.push(`    ${'year'.padEnd(6)}${'cameras'.padStart(9)}  ${'series'.padEnd(24)}${'live'.padStart(8)}${'area seen'.padStart(11)}${'P(ident.)'.padStart(11)}${'storage TB'.padStart(12)}${'Sergek'.padStart(8)}  source`);
+    for (const y of tl.years) {
+      const src = [...new Set([y.source, y.sergekSource].filter((x) => x !== null))].join(', ');
+      lines.push(`    ${String(y.year).padEnd(6)}${(y.cameras === null ? '–' : int(y.cameras)).padStart(9)}  ${(y.series ?? '(not run)').padEnd(24)}${pct(y.liveShare).padStart(8)}${pct(y.coveredFraction).padStart(11)}${pct(y.exposurePIdentifiedMean).padStart(11)}${(y.networkStorageDemandTB === null ? '–' : int(y.networkStorageDemandTB)).padStart(12)}${(y.sergekComplexes === null ? '–' : `${int(y.sergekComplexes)}${y.sergekPlanned ? '*' : ''}`).padStart(8)}  ${src}`);
+    }
+    if (tl.years.some((y) => y.sergekPlanned)) lines.push('    * planned, not counted');
+    if (tl.series.length > 1) lines.push(`    the counts are of different series (${tl.series.join(', ')}): not one quantity growing`);
   }
   if (r.timings) lines.push(row('took', `${(r.timings.totalMs / 1000).toFixed(1)} s (not in results.json)`));
   return lines.join('\n') + '\n';

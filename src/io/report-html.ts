@@ -14,7 +14,7 @@
  */
 import { InvalidInputError, SOURCES, type Source } from '../core/index.js';
 import { type ScenarioResult } from '../scenario/index.js';
-import { esc, formatRange, fmtNum as num, MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, EXPOSURE_REPORT, RETENTION_REPORT, type ReportCard, type ReportMapFeatures, type ReportSection } from '../scenario/internal.js';
+import { esc, formatRange, fmtNum as num, MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, UPTIME_REPORT, EXPOSURE_REPORT, RETENTION_REPORT, TIMELINE_REPORT, type ReportCard, type ReportMapFeatures, type ReportSection } from '../scenario/internal.js';
 import { chartScript, HTML_STYLE } from './html-kit.js';
 
 /** Map layers given to {@link buildReportHtml}: GeoJSON FeatureCollections in WGS84. */
@@ -43,7 +43,7 @@ function forD3(fc: { features: unknown[] } | undefined): unknown[] {
  * The parts' report sections in page order: their cards and charts are
  * gathered in this order, and their maps side by side in the map row.
  */
-const SECTIONS: readonly ReportSection[] = [MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, EXPOSURE_REPORT, RETENTION_REPORT];
+const SECTIONS: readonly ReportSection[] = [TIMELINE_REPORT, MODEL_REPORT, COVERAGE_REPORT, NETWORK_REPORT, UPTIME_REPORT, EXPOSURE_REPORT, RETENTION_REPORT];
 
 /**
  * Where the sections' HTML goes below the map row: one line of the page per
@@ -51,7 +51,7 @@ const SECTIONS: readonly ReportSection[] = [MODEL_REPORT, COVERAGE_REPORT, NETWO
  * summary of the city goes above the maps.) A new part's section joins a
  * group or adds one.
  */
-const BELOW_MAPS: readonly (readonly ReportSection[])[] = [[COVERAGE_REPORT], [NETWORK_REPORT, EXPOSURE_REPORT], [RETENTION_REPORT]];
+const BELOW_MAPS: readonly (readonly ReportSection[])[] = [[TIMELINE_REPORT], [COVERAGE_REPORT], [NETWORK_REPORT, UPTIME_REPORT, EXPOSURE_REPORT], [RETENTION_REPORT]];
 
 /**
  * Builds the report page.

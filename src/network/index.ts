@@ -27,3 +27,5 @@ export { rankSinglePointsOfFailure, SPOF_DEFAULTS } from './spof.js';
 export type { SpofOptions, SpofTable, SpofRow, SinglePointsOfFailure } from './spof.js';
 export { streamBitrate, cameraBitrates, streamStorageTB, VIDEO_CODECS, CODEC_BITS_PER_PIXEL, STREAM_DEFAULTS } from './streams.js';
 export type { VideoCodec, StreamOptions, ResolvedStreamOptions } from './streams.js';
+export { simulateUptime, UPTIME_DEFAULTS, UPTIME_DURATION_BINS_HOURS } from './uptime.js';
+export type { UptimeOptions, UptimeSimulation, UptimeKindStats, UptimeDistrict } from './uptime.js';

@@ -22,7 +22,7 @@ import { InvalidInputError, type SourceId } from '../core/index.js';
 import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS, doriDistance } from '../cameras/index.js';
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../mobility/index.js';
 import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, perEntryFromFpir, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../exposure/index.js';
-import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS } from '../network/index.js';
+import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS, UPTIME_DEFAULTS } from '../network/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../retention/index.js';
 
 /** How the value is spread over [low, high] when a sweep draws it. */
@@ -190,6 +190,42 @@ export const ASSUMPTION_REGISTRY: readonly AssumptionEntry[] = Object.freeze([
     central: OUTAGE_SIMULATION_DEFAULTS.cameraAvailability, low: 0.9, high: 1, distribution: 'uniform',
     path: 'analyses.outages.cameraAvailability', stage: 'outages', requires: 'analyses.outages',
     basis: 'reasoning: the share of a fleet working at a random moment; 1 assumes no camera is broken, 0.9 one in ten waiting for repair (no sourced failure rate)',
+  },
+  {
+    name: 'cameraMtbfHours', topic: 'Uptime: mean time between camera failures', unit: 'h',
+    central: UPTIME_DEFAULTS.cameraMtbfHours, low: 8760, high: 87600, distribution: 'log-uniform',
+    path: 'analyses.uptime.cameraMtbfHours', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: a street camera in the field fails for its power supply, cabling, water and vandalism as well as its electronics (whose laboratory MTBF vendors quote higher); once a year to once a decade (no sourced field rate)',
+  },
+  {
+    name: 'cameraRepairHours', topic: 'Uptime: mean time to repair a camera', unit: 'h',
+    central: UPTIME_DEFAULTS.cameraRepairHours, low: 8, high: 336, distribution: 'log-uniform',
+    path: 'analyses.uptime.cameraRepairHours', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: detection, dispatch and replacement take from a working shift (8 h) to two weeks waiting for parts (no sourced figure)',
+  },
+  {
+    name: 'powerFailuresPerYear', topic: 'Uptime: power cuts per district per year', unit: 'per year',
+    central: UPTIME_DEFAULTS.powerFailuresPerYear, low: 0.5, high: 10, distribution: 'log-uniform',
+    path: 'analyses.uptime.powerFailuresPerYear', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: distribution grids see interruptions from about once every two years to about ten times a year per customer (no sourced SAIFI for Almaty)',
+  },
+  {
+    name: 'powerRepairHours', topic: 'Uptime: mean length of a power cut', unit: 'h',
+    central: UPTIME_DEFAULTS.powerRepairHours, low: 1, high: 12, distribution: 'log-uniform',
+    path: 'analyses.uptime.powerRepairHours', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: a switching fix restores supply in about an hour, a repair of a cable or substation in up to half a day (no sourced SAIDI/SAIFI for Almaty)',
+  },
+  {
+    name: 'aggregationRepairHours', topic: 'Uptime: mean time to repair an aggregation point', unit: 'h',
+    central: UPTIME_DEFAULTS.nodeRepairHours.aggregation, low: 6, high: 96, distribution: 'log-uniform',
+    path: 'analyses.uptime.nodeRepairHours.aggregation', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: a crew reaches a street cabinet the same day or within four days (no sourced figure); with the node availability this sets how often it fails',
+  },
+  {
+    name: 'fibreRepairHours', topic: 'Uptime: mean time to mend a fibre link', unit: 'h',
+    central: UPTIME_DEFAULTS.linkRepairHours.fibre, low: 3, high: 48, distribution: 'log-uniform',
+    path: 'analyses.uptime.linkRepairHours.fibre', stage: 'uptime', requires: 'analyses.uptime',
+    basis: 'reasoning: a cable cut is spliced in a few hours when access is easy, up to two days when the duct must be dug (no sourced figure)',
   },
   // --- exposure ---
   {

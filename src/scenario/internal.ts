@@ -14,6 +14,8 @@ export type { ReportCard, ReportMapFeatures, ReportSection } from './report-kit.
 export { MODEL_REPORT } from './model/report.js';
 export { COVERAGE_REPORT } from './coverage/report.js';
 export { NETWORK_REPORT } from './network/report.js';
+export { UPTIME_REPORT } from './network/uptime.js';
+export { TIMELINE_REPORT } from './timeline/report.js';
 export { EXPOSURE_REPORT } from './exposure/report.js';
 export { UNICITY_KEEP_DEFAULT } from './exposure/step.js';
 export { RETENTION_REPORT } from './retention/report.js';

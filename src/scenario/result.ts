@@ -13,6 +13,7 @@ import type { CoveragePartMetrics } from './coverage/result.js';
 import type { NetworkPartMetrics } from './network/result.js';
 import type { ExposurePartMetrics } from './exposure/result.js';
 import type { RetentionPartMetrics } from './retention/result.js';
+import type { TimelinePartMetrics } from './timeline/result.js';
 
 /** One assumption or fact behind the numbers, with where it comes from. */
 export interface Assumption {
@@ -66,7 +67,7 @@ export interface Histogram {
  * `exposure`, `retention`. An analysis's key is present when it ran. Each
  * part declares its keys in its result.ts.
  */
-export interface ScenarioMetrics extends ModelPartMetrics, CoveragePartMetrics, NetworkPartMetrics, ExposurePartMetrics, RetentionPartMetrics {}
+export interface ScenarioMetrics extends ModelPartMetrics, CoveragePartMetrics, NetworkPartMetrics, ExposurePartMetrics, RetentionPartMetrics, TimelinePartMetrics {}
 
 /** The result of {@link runScenario}. */
 export interface ScenarioResult {

@@ -14,6 +14,7 @@ import { throwIfAborted, type ScenarioAbortError } from './scenario-error.js';
 import { SIGHTLINE_VERSION } from './version.js';
 import { StageCache, applyDelta, diffContext, snapshotContext, stageKey } from './stage-cache.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
+import { runTimeline } from './timeline/run-timeline.js';
 
 /** A progress event of a run. */
 export interface ScenarioProgress {
@@ -107,6 +108,8 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
   if (typeof bootstrap !== 'boolean') throw new InvalidInputError(ORIGIN, 'options.bootstrap', 'must be a boolean', bootstrap);
   if (cache !== undefined && !(cache instanceof StageCache)) throw new InvalidInputError(ORIGIN, 'options.cache', 'must be a StageCache', cache);
   const spec: ScenarioSpec = parseScenario(scenario);
+  // A timeline runs the scenario once per year (timeline/run-timeline.ts); each year comes back here with its timelineYear.
+  if (spec.timeline !== undefined && spec.timelineYear === undefined) return runTimeline(spec, options, runScenarioDetailed);
   const steps = SCENARIO_STEPS.filter((s) => s.enabled(spec));
   let current: ScenarioStep = steps[0];
   let index = 0;
@@ -184,6 +187,9 @@ export async function runScenarioDetailed(scenario: unknown, options: RunScenari
  * inputs (the validated scenario), the seed, the library version, timings
  * per step, headline numbers, every metric and the table of assumptions.
  * Same scenario and seed give the same result, timings aside.
+ * A scenario with a `timeline` runs once per year that has a camera count
+ * (src/scenario/timeline/run-timeline.ts): the result is the latest year's,
+ * with `metrics.timeline` holding every year's figures.
  *
  * @param scenario - a scenario object or JSON text (see {@link parseScenario})
  * @param options - `onProgress`, `signal` (AbortSignal), `baseDir` for relative file paths

@@ -26,6 +26,7 @@ import { coverageAnalyses } from './coverage/schema.js';
 import { networkAnalyses, networkSchema } from './network/schema.js';
 import { exposureAnalyses, recognitionSchema, residentsSchema, tripsSchema } from './exposure/schema.js';
 import { retentionSchema } from './retention/schema.js';
+import { timelineSections } from './timeline/schema.js';
 import { checkRetentionSection } from './retention/policy.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from './scenario-error.js';
 import { ASSUMPTION_REGISTRY } from './assumption-registry.js';
@@ -77,6 +78,7 @@ export const scenarioSchema = z
       .describe('The retention policy (a preset or written out), legal holds, and the retention analysis: storage (with a network), reach, history and access (with residents).'),
     analyses: analysesSchema.describe('Analyses to run (default: coverage, districts, raster).'),
     assumptions: assumptionsSchema.optional(),
+    ...timelineSections,
   })
   .superRefine((s, ctx) => {
     if (s.cameras === undefined && !('preset' in s.city)) {
@@ -120,6 +122,7 @@ export const scenarioSchema = z
       if (c.retroactive && s.retention === undefined) ctx.addIssue({ code: 'custom', path: ['analyses', 'exposure', 'crowds', i, 'retroactive'], message: 'needs the retention section' });
     });
     if (s.retention) for (const issue of checkRetentionSection(s.retention)) ctx.addIssue({ code: 'custom', path: ['retention', ...issue.path], message: issue.message });
+    if (s.timelineYear !== undefined && !s.timeline?.years.some((y) => y.year === s.timelineYear && y.cameras !== undefined)) ctx.addIssue({ code: 'custom', path: ['timelineYear'], message: 'must be a year of timeline.years with cameras' });
   });
 
 /** A validated scenario, defaults applied. */

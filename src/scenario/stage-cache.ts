@@ -31,6 +31,7 @@ import type { ScenarioContext } from './steps.js';
 const STEP_INPUTS: Record<string, (spec: ScenarioSpec) => unknown> = {
   city: (s) => [s.seed, s.city, s.cameras ?? null],
   cameras: (s) => [s.cameras ?? null],
+  'timeline-year': (s) => [s.timeline ?? null, s.timelineYear ?? null],
   coverage: (s) => [s.analyses.coverage ?? null, s.analyses.streetCoverage ?? null],
   streetCoverage: (s) => [s.analyses.streetCoverage ?? null],
   districts: (s) => [s.analyses.districts ?? null],
@@ -42,6 +43,7 @@ const STEP_INPUTS: Record<string, (spec: ScenarioSpec) => unknown> = {
   spof: (s) => [s.analyses.spof ?? null],
   outages: (s) => [s.analyses.outages ?? null],
   damage: (s) => [s.analyses.damage ?? null],
+  uptime: (s) => [s.analyses.uptime ?? null, s.analyses.network ?? null],
   trips: (s) => [s.residents ?? null, s.trips ?? null, tripInputs(s.analyses.exposure), nightTripInputs(s.analyses.exposureByHour)],
   exposure: (s) => [s.analyses.exposure ?? null, s.residents ?? null, s.trips ?? null, s.recognition ?? null, s.analyses.exposureByHour ?? null],
   retention: (s) => [s.retention ?? null],

@@ -31,6 +31,7 @@ import { COVERAGE_STEPS } from './coverage/step.js';
 import { NETWORK_STEPS } from './network/step.js';
 import { EXPOSURE_STEPS } from './exposure/step.js';
 import { RETENTION_STEPS } from './retention/step.js';
+import { TIMELINE_STEPS } from './timeline/step.js';
 
 /** What the steps share during a run. */
 export interface ScenarioContext {
@@ -89,4 +90,4 @@ export interface ScenarioStep {
 }
 
 /** Every step, in run order. */
-export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...COVERAGE_STEPS, ...NETWORK_STEPS, ...EXPOSURE_STEPS, ...RETENTION_STEPS];
+export const SCENARIO_STEPS: readonly ScenarioStep[] = [...MODEL_STEPS, ...TIMELINE_STEPS, ...COVERAGE_STEPS, ...NETWORK_STEPS, ...EXPOSURE_STEPS, ...RETENTION_STEPS];

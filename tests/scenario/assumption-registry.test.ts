@@ -10,7 +10,7 @@ import { ASSUMPTION_REGISTRY, assumptionEntry, applyAssumptions, parseScenario, 
 import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../../src/cameras/index.js';
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../src/mobility/index.js';
 import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../../src/exposure/index.js';
-import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS } from '../../src/network/index.js';
+import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS, UPTIME_DEFAULTS } from '../../src/network/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../../src/retention/index.js';
 import { SOURCES } from '../../src/core/index.js';
 
@@ -37,6 +37,12 @@ const DEFAULT_IN_FORCE: Record<string, number> = {
   networkRetentionDays: ANALYSE_NETWORK_DEFAULTS.retentionDays,
   districtBlackout: OUTAGE_SIMULATION_DEFAULTS.districtBlackout,
   cameraAvailability: OUTAGE_SIMULATION_DEFAULTS.cameraAvailability,
+  cameraMtbfHours: UPTIME_DEFAULTS.cameraMtbfHours,
+  cameraRepairHours: UPTIME_DEFAULTS.cameraRepairHours,
+  powerFailuresPerYear: UPTIME_DEFAULTS.powerFailuresPerYear,
+  powerRepairHours: UPTIME_DEFAULTS.powerRepairHours,
+  aggregationRepairHours: UPTIME_DEFAULTS.nodeRepairHours.aggregation,
+  fibreRepairHours: UPTIME_DEFAULTS.linkRepairHours.fibre,
   recognitionTruePositiveRate: recognition.truePositiveRate,
   recognitionFalsePositivePerEntry: recognition.falsePositivePerEntry,
   faceAngle: EXPOSURE_PROFILE_DEFAULTS.faceAngle,
@@ -68,7 +74,7 @@ const BASE = {
   network: { from: 'preset' },
   residents: { count: 100 },
   retention: { preset: 'almaty-assumed' },
-  analyses: { network: {}, outages: { trials: 5 }, exposure: {}, exposureByHour: { date: '2026-12-21' } },
+  analyses: { network: {}, outages: { trials: 5 }, uptime: { days: 2 }, exposure: {}, exposureByHour: { date: '2026-12-21' } },
 };
 
 /** The value at a dotted path, `*` taken as the first camera source of the entry's kind. */
@@ -121,7 +127,7 @@ describe('ASSUMPTION_REGISTRY', () => {
       expect(e.central, e.name).toBeLessThanOrEqual(e.high);
       expect(e.low, e.name).toBeLessThan(e.high);
       expect(e.basis.length, e.name).toBeGreaterThan(20);
-      expect(['cameras', 'network', 'network-metrics', 'outages', 'exposure', 'retention']).toContain(e.stage);
+      expect(['cameras', 'network', 'network-metrics', 'outages', 'uptime', 'exposure', 'retention']).toContain(e.stage);
       for (const id of e.sources ?? []) expect(id in SOURCES, `${e.name}: ${id}`).toBe(true);
       if (e.distribution === 'log-uniform') expect(e.low, e.name).toBeGreaterThan(0);
     }

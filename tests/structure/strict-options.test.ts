@@ -76,6 +76,7 @@ const OPTIONS: Record<string, Entry> = {
   createFaultScenario: { call: (o) => root.createFaultScenario(F.network, { nodesDown: [], ...o }) },
   evaluateFaultScenario: { call: (o) => root.evaluateFaultScenario(F.network, F.fault, { analyticsDemand: 'face', ...o }), defaults: network.FAULT_LIVE_DEFAULTS },
   simulateOutages: { call: (o) => root.simulateOutages(F.network, { trials: 2, seed: 1, ...o }), defaults: network.OUTAGE_SIMULATION_DEFAULTS },
+  simulateUptime: { call: (o) => network.simulateUptime(F.network, { days: 2, seed: 1, ...o }), defaults: network.UPTIME_DEFAULTS },
   sampleOutageScenario: { call: (o) => network.sampleOutageScenario(F.network, { trials: 2, seed: 1, ...o }, 0), defaults: network.OUTAGE_SIMULATION_DEFAULTS },
   summariseTrials: { call: (o) => root.summariseTrials([1, 2, 3], { confidence: 0.9, ...o }), defaults: network.TRIAL_SUMMARY_DEFAULTS },
   networkFromGeoJSON: { call: (o) => root.networkFromGeoJSON({ type: 'FeatureCollection', features: [] }, F.projection, { snapTolerance: 1, ...o }), defaults: network.NETWORK_GEOJSON_DEFAULTS },

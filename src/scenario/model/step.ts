@@ -1,12 +1,12 @@
 /**
  * The model steps of a scenario run: build the city, build the cameras.
  */
-import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE } from '../../cameras/index.js';
+import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, type CameraSet } from '../../cameras/index.js';
 import { multiPolygonArea, PolygonLocator } from '../../geo/index.js';
 import { type City } from '../../city/index.js';
 import { ScenarioError, scenarioIssue, type ScenarioIssue } from '../scenario-error.js';
 import { buildScenarioCity } from './build-city.js';
-import { buildScenarioCameras } from './build-cameras.js';
+import { buildScenarioCameras, type BuiltCameras } from './build-cameras.js';
 import { cameraAssumptions, cityAssumptions } from './assumptions.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import type { CameraSourceSpec } from '../schema.js';
@@ -87,6 +87,66 @@ export function cameraSources(spec: ScenarioContext['spec']): CameraSourceSpec[]
   return [{ from: 'preset', name }];
 }
 
+/**
+ * Writes the camera metrics and headline numbers of a camera set into the
+ * context (the cameras step; the timeline's year step again for the year's
+ * cameras).
+ *
+ * @param ctx - the run's context (its city set)
+ * @param c - the cameras
+ * @param perSource - cameras each source built
+ * @param importReports - the OSM import reports
+ * @returns nothing; sets ctx.metrics.cameras and the camera headline keys
+ * @example recordCameraMetrics(ctx, ctx.cameras!, built.perSource, built.importReports)
+ */
+export function recordCameraMetrics(ctx: ScenarioContext, c: CameraSet, perSource: BuiltCameras['perSource'], importReports: BuiltCameras['importReports']): void {
+  const city = ctx.city!;
+  let live = 0, face = 0, plate = 0;
+  const byOperator: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  for (const o of CAMERA_OPERATORS) byOperator[o] = 0;
+  for (const k of CAMERA_KINDS) byKind[k] = 0;
+  const opCount = new Float64Array(CAMERA_OPERATORS.length);
+  const kindCount = new Float64Array(CAMERA_KINDS.length);
+  // Counts and densities are of the cameras inside the study area; the others stay in the set
+  // (their view may reach across the boundary, so coverage inside counts it) but are not counted.
+  const inside = insideStudyArea(city, c.x, c.y);
+  let numInside = 0;
+  for (let i = 0; i < c.numCameras; i++) {
+    if (!inside[i]) continue;
+    numInside++;
+    live += c.live[i];
+    if (c.capabilities[i] & CAPABILITY_FACE) face++;
+    if (c.capabilities[i] & CAPABILITY_PLATE) plate++;
+    opCount[c.operator[i]]++;
+    kindCount[c.kind[i]]++;
+  }
+  CAMERA_OPERATORS.forEach((o, k) => (byOperator[o] = opCount[k]));
+  CAMERA_KINDS.forEach((o, k) => (byKind[o] = kindCount[k]));
+  const areaKm2 = ctx.metrics.city!.areaKm2;
+  ctx.metrics.cameras = {
+    numCameras: numInside,
+    numOutside: c.numCameras - numInside,
+    live,
+    face,
+    plate,
+    byOperator,
+    byKind,
+    camerasPerKm2: areaKm2 > 0 ? numInside / areaKm2 : 0,
+    perSource,
+    importReports,
+  };
+  Object.assign(ctx.headline, {
+    cameras: numInside,
+    liveCameras: live,
+    faceCameras: face,
+    plateCameras: plate,
+    camerasPerKm2: ctx.metrics.cameras.camerasPerKm2,
+  });
+  // Residents per camera has no value without a camera in the study area: the key is absent, not 0.
+  if (numInside > 0) ctx.headline.residentsPerCamera = ctx.metrics.city!.population / numInside;
+}
+
 const camerasStep: ScenarioStep = {
   id: 'cameras',
   label: 'Placing the cameras',
@@ -95,52 +155,8 @@ const camerasStep: ScenarioStep = {
     const city = ctx.city!;
     const sources = cameraSources(ctx.spec);
     const built = buildScenarioCameras(sources, city, ctx.rng.stream('cameras'), ctx.baseDir, (i) => ctx.progress((i + 1) / sources.length, `source ${i + 1} of ${sources.length}`));
-    const c = built.cameras;
-    ctx.cameras = c;
-    let live = 0, face = 0, plate = 0;
-    const byOperator: Record<string, number> = {};
-    const byKind: Record<string, number> = {};
-    for (const o of CAMERA_OPERATORS) byOperator[o] = 0;
-    for (const k of CAMERA_KINDS) byKind[k] = 0;
-    const opCount = new Float64Array(CAMERA_OPERATORS.length);
-    const kindCount = new Float64Array(CAMERA_KINDS.length);
-    // Counts and densities are of the cameras inside the study area; the others stay in the set
-    // (their view may reach across the boundary, so coverage inside counts it) but are not counted.
-    const inside = insideStudyArea(city, c.x, c.y);
-    let numInside = 0;
-    for (let i = 0; i < c.numCameras; i++) {
-      if (!inside[i]) continue;
-      numInside++;
-      live += c.live[i];
-      if (c.capabilities[i] & CAPABILITY_FACE) face++;
-      if (c.capabilities[i] & CAPABILITY_PLATE) plate++;
-      opCount[c.operator[i]]++;
-      kindCount[c.kind[i]]++;
-    }
-    CAMERA_OPERATORS.forEach((o, k) => (byOperator[o] = opCount[k]));
-    CAMERA_KINDS.forEach((o, k) => (byKind[o] = kindCount[k]));
-    const areaKm2 = ctx.metrics.city!.areaKm2;
-    ctx.metrics.cameras = {
-      numCameras: numInside,
-      numOutside: c.numCameras - numInside,
-      live,
-      face,
-      plate,
-      byOperator,
-      byKind,
-      camerasPerKm2: areaKm2 > 0 ? numInside / areaKm2 : 0,
-      perSource: built.perSource,
-      importReports: built.importReports,
-    };
-    Object.assign(ctx.headline, {
-      cameras: numInside,
-      liveCameras: live,
-      faceCameras: face,
-      plateCameras: plate,
-      camerasPerKm2: ctx.metrics.cameras.camerasPerKm2,
-    });
-    // Residents per camera has no value without a camera in the study area: the key is absent, not 0.
-    if (numInside > 0) ctx.headline.residentsPerCamera = ctx.metrics.city!.population / numInside;
+    ctx.cameras = built.cameras;
+    recordCameraMetrics(ctx, built.cameras, built.perSource, built.importReports);
     ctx.assumptions.push(...cameraAssumptions(sources));
   },
 };

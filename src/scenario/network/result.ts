@@ -1,3 +1,4 @@
+import type { UptimeMetrics } from './uptime.js';
 /**
  * The network part's result types (`metrics.network` of results.json),
  * derived from the network layer's result types (CommandNetwork,
@@ -110,6 +111,8 @@ export interface NetworkMetrics extends Pick<CommandNetwork, 'numNodes' | 'numLi
     randomUnitsDrawn?: number;
     randomCamerasDrawn?: number;
   };
+  /** Outages as a process over days (simulateUptime; src/scenario/network/uptime.ts). */
+  uptime?: UptimeMetrics;
 }
 
 /** The network part's key of `ScenarioMetrics` (result.ts): present when the scenario has a network. */

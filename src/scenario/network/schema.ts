@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { NETWORK_BUILD_LIMITS } from '../../network/index.js';
 import { SOURCES, type SourceId } from '../../core/index.js';
 import { positionSchema } from '../positions.js';
+import { uptimeAnalysisSchema } from './uptime.js';
 
 const nodeKind = z.enum(['aggregation', 'district-hub', 'city-centre', 'national']);
 const linkKind = z.enum(['fibre', 'lte', 'radio']);
@@ -148,4 +149,5 @@ export const networkAnalyses = {
   spof: spofAnalysisSchema.optional().describe('Single points of failure (needs the network section).'),
   outages: outagesAnalysisSchema.optional().describe('Monte Carlo outage trials, seeded from the scenario (needs the network section).'),
   damage: damageAnalysisSchema.optional().describe('Targeted damage: units and cameras, named or random (needs the network section).'),
+  uptime: uptimeAnalysisSchema.optional().describe('Outages as a process over days: share of days each district is fully covered, outage lengths (needs the network section).'),
 };

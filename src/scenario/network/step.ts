@@ -17,6 +17,7 @@ import { trialMeanInterval, trialQuantileInterval } from '../intervals.js';
 import type { NetworkMetrics, TrialSummaryMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import type { ScenarioSpec } from '../schema.js';
+import { uptimeStep } from './uptime.js';
 
 type NetworkSpec = NonNullable<ScenarioSpec['network']>;
 
@@ -302,4 +303,4 @@ const damageStep: ScenarioStep = {
 };
 
 /** The network-layer steps, in run order. */
-export const NETWORK_STEPS: readonly ScenarioStep[] = [networkStep, metricsStep, spofStep, outagesStep, damageStep];
+export const NETWORK_STEPS: readonly ScenarioStep[] = [networkStep, metricsStep, spofStep, outagesStep, damageStep, uptimeStep];
