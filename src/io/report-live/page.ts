@@ -544,6 +544,7 @@ async function main(): Promise<void> {
   // ---- live figures ----------------------------------------------------------
   async function computeRoute(): Promise<void> {
     const [a, b] = state.routeEnds;
+    live.routeEnds = [a, b];
     el('live-route').textContent = 'Computing the route…';
     const m = await ask({ type: 'route', from: a, to: b, keep: state.keep });
     if (m.type !== 'route') {
@@ -628,9 +629,10 @@ async function main(): Promise<void> {
     return { x: r.left + p.x, y: r.top + p.y };
   };
   live.pixelHash = () => {
-    const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    // From the PNG of the canvas (getImageData twice would warn about readbacks in the console).
+    const d = canvas.toDataURL();
     let h = 2166136261;
-    for (let i = 0; i < d.length; i += 7) h = Math.imul(h ^ d[i], 16777619);
+    for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d.charCodeAt(i), 16777619);
     return h >>> 0;
   };
   draw();

@@ -138,7 +138,7 @@ function handle(msg: LiveRequest): unknown {
   const key = ids === null ? 'all' : Array.from(msg.keep!).join('');
   let profile = s.profiles.get(key);
   if (profile === undefined) {
-    profile = computeStreetExposureProfile(cams, { streets }, { levels: ['range'] });
+    profile = computeStreetExposureProfile(cams, { streets }, { levels: ['range'], occlusion: false });
     s.profiles.clear();
     s.profiles.set(key, profile);
   }
