@@ -231,12 +231,22 @@ async function main(): Promise<void> {
   const visible = (i: number) => state.keep === null || state.keep[i] === 1;
 
   // ---- drawing ----------------------------------------------------------------
+  // The palette as little-endian RGBA words (alpha 200) for the pixel buffer of sub-pixel footprints.
+  const PACKED = PALETTE.map((hex) => {
+    const v = parseInt(hex.slice(1), 16);
+    return ((200 << 24) | ((v & 0xff) << 16) | (((v >> 8) & 0xff) << 8) | (v >> 16)) >>> 0;
+  });
+  let dots: ImageData | null = null;
+  /** Footprints under this radius (CSS pixels) are rasterised by the script into a pixel buffer, larger ones drawn as canvas arcs. */
+  const SPLAT_PX = 6;
+  const dotsCanvas = document.createElement('canvas');
   let frame = 0;
   const requestDraw = () => {
     if (!frame) frame = requestAnimationFrame(draw);
   };
   function draw(): void {
     frame = 0;
+    const t0 = performance.now();
     const size = map.getSize();
     const dpr = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(size.x * dpr) || canvas.height !== Math.round(size.y * dpr)) {
@@ -314,27 +324,65 @@ async function main(): Promise<void> {
       }
     }
     if (state.cameras) {
-      const groups = new Map<number, number[]>();
+      // Small footprints are rasterised into a pixel buffer (a few pixels each, drawn with one drawImage);
+      // larger ones are drawn as wedges (an arc path per colour, one fill each): few are in view when they are large.
+      const w = Math.max(1, Math.ceil(size.x));
+      const h = Math.max(1, Math.ceil(size.y));
+      if (dots === null || dots.width !== w || dots.height !== h) {
+        dots = new ImageData(w, h);
+        dotsCanvas.width = w;
+        dotsCanvas.height = h;
+      }
+      const px32 = new Uint32Array(dots.data.buffer);
+      px32.fill(0);
+      let splats = 0;
+      const wedges: number[][] = PALETTE.map(() => []);
       for (let i = 0; i < n; i++) {
         const x = X[i];
         const y = Y[i];
         if (x < vx0 || x > vx1 || y < vy0 || y > vy1 || !visible(i)) continue;
-        const col = colourOf(i);
-        let list = groups.get(col);
-        if (!list) groups.set(col, (list = []));
-        list.push(i);
+        const rp = radiusOf(i) * s;
+        if (rp < SPLAT_PX) {
+          // Rasterised here: the pixels whose centres lie in the wedge, and the camera's own pixel.
+          const cx = sx(x);
+          const cy = sy(y);
+          const word = PACKED[colourOf(i)];
+          const ix = Math.floor(cx);
+          const iy = Math.floor(cy);
+          if (ix >= 0 && iy >= 0 && ix < w && iy < h) px32[iy * w + ix] = word;
+          splats++;
+          if (rp < 0.75) continue;
+          const hx = Math.sin((H[i] * Math.PI) / 180);
+          const hy = -Math.cos((H[i] * Math.PI) / 180);
+          const cosHalf = F[i] >= 360 ? -2 : Math.cos((F[i] * Math.PI) / 360);
+          const r2 = rp * rp;
+          const qx0 = Math.max(0, Math.floor(cx - rp));
+          const qx1 = Math.min(w - 1, Math.floor(cx + rp));
+          const qy0 = Math.max(0, Math.floor(cy - rp));
+          const qy1 = Math.min(h - 1, Math.floor(cy + rp));
+          for (let qy = qy0; qy <= qy1; qy++) {
+            const dy = qy + 0.5 - cy;
+            for (let qx = qx0; qx <= qx1; qx++) {
+              const dx = qx + 0.5 - cx;
+              const d2 = dx * dx + dy * dy;
+              if (d2 > r2 || d2 === 0) continue;
+              if (dx * hx + dy * hy >= cosHalf * Math.sqrt(d2)) px32[qy * w + qx] = word;
+            }
+          }
+        } else wedges[colourOf(i)].push(i);
+      }
+      if (splats > 0) {
+        dotsCanvas.getContext('2d')!.putImageData(dots, 0, 0);
+        g.drawImage(dotsCanvas, 0, 0, w, h);
       }
       g.globalAlpha = 0.55;
-      for (const [col, ids] of groups) {
+      wedges.forEach((ids, col) => {
+        if (ids.length === 0) return;
         g.beginPath();
         for (const i of ids) {
           const px = sx(X[i]);
           const py = sy(Y[i]);
           const rp = radiusOf(i) * s;
-          if (rp < 1.2) {
-            g.rect(px - 0.6, py - 0.6, 1.2, 1.2);
-            continue;
-          }
           g.moveTo(px, py);
           if (F[i] >= 360) {
             g.moveTo(px + rp, py);
@@ -342,14 +390,14 @@ async function main(): Promise<void> {
           } else {
             // Heading is clockwise from north; the canvas measures angles clockwise from east (y down).
             const a = ((H[i] - 90) * Math.PI) / 180;
-            const h = (F[i] * Math.PI) / 360;
-            g.arc(px, py, rp, a - h, a + h);
+            const hf = (F[i] * Math.PI) / 360;
+            g.arc(px, py, rp, a - hf, a + hf);
           }
           g.closePath();
         }
         g.fillStyle = PALETTE[col];
         g.fill();
-      }
+      });
       g.globalAlpha = 1;
       if (live.pickedCamera !== null) {
         const i = live.pickedCamera.id as number;
@@ -424,6 +472,8 @@ async function main(): Promise<void> {
       }
     }
     live.draws++;
+    live.lastDrawMs = performance.now() - t0;
+    if (live.firstDrawAt === undefined) live.firstDrawAt = performance.now();
   }
   map.on('move zoom resize viewreset', requestDraw);
 
