@@ -281,7 +281,7 @@ ${MAP_STYLE}</style>
 <label><input type="checkbox" id="layer-coverage"${data.raster ? '' : ' disabled'}> Coverage (cameras per ${data.raster ? `${esc(String(data.raster.cellSize))} m cell` : 'cell: no raster in this run'})</label>
 <label><input type="checkbox" id="layer-streets" checked> Streets ${synth(data.provenance.streets, 'streets')}</label>
 <label><input type="checkbox" id="layer-districts" checked> Districts ${synth(data.provenance.districts, 'districts (equal-area shapes, not the real boundaries)')}</label>
-<label><input type="checkbox" id="layer-network"${data.network ? ' checked' : ' disabled'}> Command network${data.network ? '' : ' (none in this run)'}</label>
+<label><input type="checkbox" id="layer-network"${data.network ? '' : ' disabled'}> Command network${data.network ? '' : ' (none in this run)'}</label>
 <label><input type="checkbox" id="layer-route" checked> Route</label>
 </fieldset>
 <fieldset><legend>Legend</legend><div id="live-legend"></div></fieldset>

@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     coverage: false,
     streets: true,
     districts: true,
-    network: data.network !== null,
+    network: false,
     route: true,
     keep: null as Uint8Array | null,
     routeEnds: [] as [number, number][],
