@@ -243,7 +243,7 @@ export function reportMapAssets(): Record<string, string> | null {
 /** The section's own CSS (kept here, not in html-kit.ts). */
 const MAP_STYLE = `#live-map-section .live-wrap{display:flex;flex-wrap:wrap;gap:12px}
 #live-map{flex:1 1 560px;min-width:0;height:600px;border:1px solid #e5e7eb;border-radius:8px;background:#f1f5f9}
-#live-panel{flex:0 1 300px;min-width:0;font-size:13.5px;background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px 12px}
+#live-panel{flex:0 1 300px;min-width:0;overflow-wrap:anywhere;font-size:13.5px;background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px 12px}
 #live-panel fieldset{border:0;border-top:1px solid #e5e7eb;margin:6px 0 0;padding:6px 0 0}#live-panel legend{font-weight:600;padding:0}
 #live-panel label{display:block}#live-panel .note{color:#92400e;font-size:12px}
 #live-legend span.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}

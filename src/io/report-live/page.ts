@@ -603,11 +603,19 @@ async function main(): Promise<void> {
       return;
     }
     live.lastRoute = m;
-    const row = (label: string, r: any) =>
-      `<tr><td>${label}</td><td>${fmt(r.length)} m</td><td>${fmt(r.observedLength)} m (${pct(r.observedFraction)})</td><td>${fmt(r.identifyLength)} m</td><td>${r.cameraIds.length}</td></tr>`;
+    // Rows: the measures; columns: the shortest route and the least-surveilled one (fits a narrow panel).
+    const S = m.shortest;
+    const A = m.least;
+    const rows: [string, string, string][] = [
+      ['length', `${fmt(S.length)} m`, `${fmt(A.length)} m`],
+      ['seen', `${fmt(S.observedLength)} m`, `${fmt(A.observedLength)} m`],
+      ['share seen', pct(S.observedFraction), pct(A.observedFraction)],
+      ['identifiable', `${fmt(S.identifyLength)} m`, `${fmt(A.identifyLength)} m`],
+      ['cameras', fmt(S.cameraIds.length), fmt(A.cameraIds.length)],
+    ];
     const ids = m.shortest.cameraIds as number[];
     el('live-route').innerHTML =
-      `<table><tr><th></th><th>length</th><th>seen</th><th>identifiable</th><th>cameras</th></tr>${row('<span style="color:#dc2626">shortest</span>', m.shortest)}${row('<span style="color:#059669">least surveilled</span>', m.least)}</table>` +
+      `<table><tr><th></th><th style="color:#dc2626">shortest</th><th style="color:#059669">least surveilled</th></tr>${rows.map(([k, a, b]) => `<tr><td>${k}</td><td>${a}</td><td>${b}</td></tr>`).join('')}</table>` +
       `<div>Detour ${pct(m.detour)}. Cameras seeing the shortest route: ${ids.slice(0, 12).map((i) => `#${i}`).join(', ')}${ids.length > 12 ? ` and ${ids.length - 12} more` : ''}${ids.length === 0 ? 'none' : ''}.</div>` +
       `<div class="live-status">Computed in your browser in ${fmt(m.ms)} ms.</div>`;
     requestDraw();
