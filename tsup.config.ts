@@ -25,4 +25,7 @@ export default defineConfig({
   treeshake: true,
   // import.meta.url in the CommonJS build (used to find the worker file).
   shims: true,
+  // report.html's interactive map: Leaflet and the page's script and worker, built into dist/assets
+  // (scripts/build-assets.mjs; a step of its own, beside any other asset step).
+  onSuccess: 'node scripts/build-assets.mjs',
 });

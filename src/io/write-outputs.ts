@@ -11,6 +11,7 @@ import { type ScenarioResult, type ScenarioRun, SIGHTLINE_VERSION } from '../sce
 import { throwIfAborted } from '../scenario/internal.js';
 import { cameraDensityGeoJson, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson } from './geojson.js';
 import { buildReportHtml } from './report-html.js';
+import { reportMapSection } from './report-map.js'; // issue 19: interactive map
 import { exposureCsvChunks } from './exposure-csv.js';
 import { networkToGeoJSON } from '../network/index.js';
 import { MANIFEST_FILE, outputFolderProblem, recoverOutputFolder, writeOutputFolder, writeOutputFolderAsync, type OutputFolderFile } from './output-folder.js';
@@ -59,7 +60,11 @@ function outputFiles(run: ScenarioRun, options: WriteOutputsOptions): OutputFold
   if (exposure) files.push({ name: 'exposure.csv', data: () => exposureCsvChunks(exposure.persons, exposure.residents, city) });
   files.push({
     name: 'report.html',
-    data: () => buildReportHtml(result, projection ? { districts: districts ?? districtsGeoJson(city, rows, exposureRows), density: cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000) } : {}),
+    data: () =>
+      buildReportHtml(result, {
+        ...(projection ? { districts: districts ?? districtsGeoJson(city, rows, exposureRows), density: cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000) } : {}),
+        interactive: reportMapSection(run), // issue 19: the interactive map (plane metres, needs no projection)
+      }),
   });
   files.push({ name: 'results.json', data: () => resultsJson(result) });
   return files;

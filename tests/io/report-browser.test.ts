@@ -120,8 +120,9 @@ describe('report.html', () => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e: Error) => problems.push(`pageerror: ${e.message}`));
+    // blob: is the interactive map's Web Worker, started from its inlined source (not a network request).
     page.on('request', (r: { url(): string }) => {
-      if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`);
+      if (!r.url().startsWith('file:') && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
     });
     await page.goto(`file://${reportPath}`);
     await page.waitForFunction(
@@ -160,8 +161,9 @@ describe('report.html', () => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e: Error) => problems.push(`pageerror: ${e.message}`));
+    // blob: is the interactive map's Web Worker, started from its inlined source (not a network request).
     page.on('request', (r: { url(): string }) => {
-      if (!r.url().startsWith('file:')) problems.push(`request: ${r.url()}`);
+      if (!r.url().startsWith('file:') && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
     });
     await page.goto(`file://${layersPath}`);
     await page.waitForFunction(
