@@ -16,3 +16,4 @@ export { Footprints, setSector } from './footprints.js';
 export { applyOcclusion } from './occlusion.js';
 export { relativeLocator } from './study-area.js';
 export { unionAreas } from './union-engine.js';
+export { PRIM_ARC } from './footprints.js';

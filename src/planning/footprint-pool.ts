@@ -13,7 +13,7 @@
 import { type CameraSet } from '../cameras/index.js';
 import { type BuildingSet } from '../city/index.js';
 import { PolygonLocator, boundsToPolygon } from '../geo/index.js';
-import { Footprints, prepareFootprints, relativeLocator, unionAreas } from '../coverage/internal.js';
+import { Footprints, PRIM_ARC, prepareFootprints, relativeLocator, unionAreas } from '../coverage/internal.js';
 import { type CoverageLevel } from '../coverage/index.js';
 import { type ResolvedArea } from './study-area-input.js';
 
@@ -32,8 +32,8 @@ export class FootprintPool {
   readonly locator: PolygonLocator;
   readonly originX: number;
   readonly originY: number;
-  /** Scratch list of footprint ids for {@link FootprintPool.area}. */
-  private readonly boxes = new Map<string, PolygonLocator>();
+  /** Square study areas centred on the origin, by half side. */
+  private readonly boxes = new Map<number, PolygonLocator>();
 
   constructor(cameras: CameraSet, level: CoverageLevel, resolved: ResolvedArea, buildings: BuildingSet | null) {
     const [bx0, by0, bx1, by1] = resolved.bbox;
@@ -49,14 +49,19 @@ export class FootprintPool {
 
   /**
    * Exact area (m²) of the union of footprints ids[0 … count − 1], inside
-   * the study area, or inside `clip` ([x0, y0, x1, y1] relative to the
-   * pool's origin) when clip is given (the caller guarantees that clip lies
-   * inside the study area).
+   * the study area, or, when `clip` ([cx, cy, half] from
+   * {@link FootprintPool.clipBox}) is given, inside the square of half side
+   * `half` centred on (cx, cy) (relative to the pool's origin), which the
+   * caller guarantees holds every part of the union it asks about. The
+   * footprints are then measured with their origin at the square's centre,
+   * so squares of one size share one locator.
    */
-  area(ids: ArrayLike<number>, count: number, clip: readonly [number, number, number, number] | null): number {
+  area(ids: ArrayLike<number>, count: number, clip: readonly [number, number, number] | null): number {
     if (count === 0) return 0;
     const src = this.fp;
-    const fp = new Footprints(count, src.originX, src.originY, false);
+    const gx = clip === null ? 0 : clip[0];
+    const gy = clip === null ? 0 : clip[1];
+    const fp = new Footprints(count, src.originX + gx, src.originY + gy, false);
     let numPrims = 0;
     let numVis = 0;
     for (let k = 0; k < count; k++) {
@@ -82,11 +87,25 @@ export class FootprintPool {
       const i = ids[k];
       fp.cameraId[k] = src.cameraId[i];
       for (const c of F64_COLUMNS) fp[c][k] = src[c][i];
+      fp.cx[k] -= gx;
+      fp.cy[k] -= gy;
+      fp.minX[k] -= gx;
+      fp.maxX[k] -= gx;
+      fp.minY[k] -= gy;
+      fp.maxY[k] -= gy;
       fp.mode[k] = src.mode[i];
       primStart[k] = p;
       for (let q = src.primStart[i]; q < src.primStart[i + 1]; q++, p++) {
         primType[p] = src.primType[q];
-        prim.set(src.prim.subarray(q * 10, q * 10 + 10), p * 10);
+        const o = p * 10;
+        prim.set(src.prim.subarray(q * 10, q * 10 + 10), o);
+        // Segments: both end points; arcs: the centre (the other fields are angles, radius and directions).
+        prim[o] -= gx;
+        prim[o + 1] -= gy;
+        if (primType[p] !== PRIM_ARC) {
+          prim[o + 2] -= gx;
+          prim[o + 3] -= gy;
+        }
       }
       if (vis !== null && src.vis !== null) {
         vis.visStart[k] = v;
@@ -107,32 +126,37 @@ export class FootprintPool {
     fp.primType = primType;
     fp.prim = prim;
     fp.vis = vis;
-    const locator = clip === null ? this.locator : this.boxLocator(clip);
+    const locator = clip === null ? this.locator : this.boxLocator(clip[2]);
     const a = unionAreas(fp, locator, null, 1).areaAtLeast;
     const covered = a.length > 1 ? a[1] : 0;
     return covered > 0 ? covered : 0;
   }
 
   /**
-   * The box [x0, y0, x1, y1] (relative) grown by 1 m, when it lies inside
-   * the study area clear of its boundary; else null.
+   * A square holding the box [x0, y0, x1, y1] (relative) with 1 m to spare,
+   * as [centre x, centre y, half side] (the half side a power of two, so
+   * squares share locators), when it lies inside the study area clear of its
+   * boundary; else null.
    */
-  clipBox(x0: number, y0: number, x1: number, y1: number): [number, number, number, number] | null {
+  clipBox(x0: number, y0: number, x1: number, y1: number): [number, number, number] | null {
     const loc = this.locator;
-    const b: [number, number, number, number] = [x0 - 1, y0 - 1, x1 + 1, y1 + 1];
+    const gx = (x0 + x1) / 2;
+    const gy = (y0 + y1) / 2;
+    const need = Math.max(x1 - x0, y1 - y0) / 2 + 1;
+    let half = 16;
+    while (half < need) half *= 2;
+    const b = [gx - half, gy - half, gx + half, gy + half];
     if (!(b[0] > loc.minX && b[1] > loc.minY && b[2] < loc.maxX && b[3] < loc.maxY)) return null;
     if (loc.mayTouchBoundary(b[0], b[1], b[2], b[3])) return null;
     if (!(loc.contains(b[0], b[1]) && loc.contains(b[2], b[1]) && loc.contains(b[0], b[3]) && loc.contains(b[2], b[3]))) return null;
-    return b;
+    return [gx, gy, half];
   }
 
-  private boxLocator(b: readonly [number, number, number, number]): PolygonLocator {
-    const key = `${b[0]},${b[1]},${b[2]},${b[3]}`;
-    let loc = this.boxes.get(key);
+  private boxLocator(half: number): PolygonLocator {
+    let loc = this.boxes.get(half);
     if (loc === undefined) {
-      if (this.boxes.size > 4096) this.boxes.clear();
-      loc = new PolygonLocator([boundsToPolygon([b[0], b[1], b[2], b[3]])], true);
-      this.boxes.set(key, loc);
+      loc = new PolygonLocator([boundsToPolygon([-half, -half, half, half])], true);
+      this.boxes.set(half, loc);
     }
     return loc;
   }

@@ -162,7 +162,7 @@ export function optimisePlacement(candidates: CameraSet, k: number, options: Opt
       }
     }
     baseValue = existingIds.length > 0 ? pool.area(existingIds, existingIds.length, null) : 0;
-    const clips = new Map<number, [number, number, number, number] | null>();
+    const clips = new Map<number, [number, number, number] | null>();
     let ids = new Uint32Array(64);
     gain = (c) => {
       const f = fpOf[c];
