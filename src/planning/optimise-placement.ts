@@ -10,12 +10,14 @@ import { FootprintPool } from './footprint-pool.js';
 import { lazyGreedy } from './lazy-greedy.js';
 import { buildStreetPieces, piecesByViewer } from './street-pieces.js';
 import { resolvePlanningArea, type PlanningAreaOptions } from './study-area-input.js';
+import { identificationTable } from './identification-gains.js';
+import { type StreetNetwork, type TripSet } from '../mobility/index.js';
 
 /** What {@link optimisePlacement} maximises. */
-export type PlacementObjective = 'area' | 'streetLength' | 'populationStreetLength';
+export type PlacementObjective = 'area' | 'streetLength' | 'populationStreetLength' | 'identifications';
 
 /** The objectives {@link optimisePlacement} knows. */
-export const PLACEMENT_OBJECTIVES: readonly PlacementObjective[] = ['area', 'streetLength', 'populationStreetLength'];
+export const PLACEMENT_OBJECTIVES: readonly PlacementObjective[] = ['area', 'streetLength', 'populationStreetLength', 'identifications'];
 
 /** Options of {@link optimisePlacement}. */
 export interface OptimisePlacementOptions extends PlanningAreaOptions {
@@ -24,9 +26,18 @@ export interface OptimisePlacementOptions extends PlanningAreaOptions {
    * `'streetLength'` (m of street covered, exact; needs `city`) or
    * `'populationStreetLength'` (street metres weighted by the residential
    * density of the population-grid cell each piece of street lies in, in
-   * m × residents/km²; needs `city`). Default `'area'`.
+   * m × residents/km²; needs `city`), or `'identifications'`: the expected
+   * number of `trips` identified at least once, with the exposure layer's
+   * sighting model (faces of pedestrians by face-capable cameras, plates of
+   * cars by plate readers, at `level`, or at `identify` when `level` is
+   * `'range'`; the candidates need `capabilities`); needs `city`, `trips`
+   * and `network`. Default `'area'`.
    */
   objective?: PlacementObjective;
+  /** Routed trips (routeTrips) for the `'identifications'` objective. */
+  trips?: TripSet;
+  /** The street network the trips were routed on, for the `'identifications'` objective. */
+  network?: StreetNetwork;
   /** Cameras already in place: what they cover counts as covered (their coverage is `baseValue`, not in `value`). */
   existing?: CameraSet;
   /**
@@ -61,7 +72,7 @@ export interface PlacementResult {
   /** Marginal gains evaluated (a measure of work; a plain greedy evaluates about k × candidates). */
   evaluations: number;
   /** The unit of `gains`, `value` and the bounds. */
-  unit: 'm²' | 'm' | 'm × residents/km²';
+  unit: 'm²' | 'm' | 'm × residents/km²' | 'trips';
   params: { objective: PlacementObjective; k: number; level: CoverageLevel; occlusion: boolean; numCandidates: number; numExisting: number; exclusive: boolean };
 }
 
@@ -75,7 +86,7 @@ export const OPTIMISE_PLACEMENT_DEFAULTS = {
   occlusion: false,
 } as const;
 
-const OPTIMISE_PLACEMENT_OPTION_KEYS = optionKeys<OptimisePlacementOptions>()(OPTIMISE_PLACEMENT_DEFAULTS, ['bounds', 'area', 'city', 'buildings', 'existing', 'exclusive']);
+const OPTIMISE_PLACEMENT_OPTION_KEYS = optionKeys<OptimisePlacementOptions>()(OPTIMISE_PLACEMENT_DEFAULTS, ['bounds', 'area', 'city', 'buildings', 'existing', 'exclusive', 'trips', 'network']);
 
 const ORIGIN = 'optimisePlacement';
 const ONE_MINUS_INV_E = 1 - Math.exp(-1);
@@ -132,15 +143,22 @@ export function optimisePlacement(candidates: CameraSet, k: number, options: Opt
   const { resolved, level, occlusion, buildings } = resolvePlanningArea(ORIGIN, options, OPTIMISE_PLACEMENT_DEFAULTS);
   const city = options.city;
   if (objective !== 'area' && city === undefined) throw new InvalidInputError(ORIGIN, 'options.city', `is required for the objective "${objective}" (its streets)`, undefined);
+  if (objective === 'identifications') {
+    if (typeof options.trips !== 'object' || options.trips === null || typeof (options.trips as TripSet).numTrips !== 'number') {
+      throw new InvalidInputError(ORIGIN, 'options.trips', 'is required for the objective "identifications" (routed trips, see routeTrips)', options.trips);
+    }
+    if (typeof options.network !== 'object' || options.network === null) throw new InvalidInputError(ORIGIN, 'options.network', 'is required for the objective "identifications" (the street network of the trips)', options.network);
+  }
   const nc = candidates.numCameras;
   const group = checkExclusive(options.exclusive, nc);
 
   const all = existing !== undefined && existing.numCameras > 0 ? concatCameraSets([candidates, existing]) : candidates;
-  const pool = new FootprintPool(all, level, resolved, buildings);
-  const fpOf = pool.fpOf;
+  // The identification objective reads sightings, not footprints.
+  const areaPool = objective === 'identifications' ? null : new FootprintPool(all, level, resolved, buildings);
+  const fpOf = areaPool === null ? null : areaPool.fpOf;
   const chosenFlag = new Uint8Array(nc);
   const groupTaken = group === null ? null : new Set<number>();
-  const eligible = (c: number): boolean => fpOf[c] >= 0 && chosenFlag[c] === 0 && (groupTaken === null || !groupTaken.has(group![c]));
+  const eligible = (c: number): boolean => (fpOf === null || fpOf[c] >= 0) && chosenFlag[c] === 0 && (groupTaken === null || !groupTaken.has(group![c]));
   const markChosen = (c: number): void => {
     chosenFlag[c] = 1;
     if (groupTaken !== null) groupTaken.add(group![c]);
@@ -150,6 +168,8 @@ export function optimisePlacement(candidates: CameraSet, k: number, options: Opt
   let pick: (c: number) => void;
   let baseValue = 0;
   if (objective === 'area') {
+    const pool = areaPool!;
+    const fpOf = pool.fpOf;
     const fp = pool.fp;
     const m = pool.n;
     const nb = overlappingPairs(fp.minX, fp.minY, fp.maxX, fp.maxY, m, 1e-7);
@@ -196,7 +216,22 @@ export function optimisePlacement(candidates: CameraSet, k: number, options: Opt
       inUnion[fpOf[c]] = 1;
       markChosen(c);
     };
+  } else if (objective === 'identifications') {
+    const table = identificationTable(all, nc, city!, options.trips!, options.network!, level, occlusion, buildings);
+    const miss = table.miss;
+    baseValue = table.baseValue;
+    gain = (c) => {
+      let g = 0;
+      for (let q = table.start[c]; q < table.start[c + 1]; q++) g += miss[table.trip[q]] * table.q[q];
+      return g;
+    };
+    pick = (c) => {
+      for (let q = table.start[c]; q < table.start[c + 1]; q++) miss[table.trip[q]] *= 1 - table.q[q];
+      markChosen(c);
+    };
   } else {
+    const pool = areaPool!;
+    const fpOf = pool.fpOf;
     const pieces = buildStreetPieces(pool, streetSegments(city!.streets), objective === 'populationStreetLength' ? city!.population : null);
     const byViewer = piecesByViewer(pieces, pool.n);
     const covered = new Uint8Array(pieces.numPieces);
@@ -240,7 +275,7 @@ export function optimisePlacement(candidates: CameraSet, k: number, options: Opt
     bounds: { apriori, online },
     guarantee,
     evaluations: run.evaluations,
-    unit: objective === 'area' ? 'm²' : objective === 'streetLength' ? 'm' : 'm × residents/km²',
+    unit: objective === 'area' ? 'm²' : objective === 'streetLength' ? 'm' : objective === 'populationStreetLength' ? 'm × residents/km²' : 'trips',
     params: { objective, k, level, occlusion, numCandidates: nc, numExisting: existing?.numCameras ?? 0, exclusive: group !== null },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeCoverage, computeStreetCoverage, createCameraSet, createRng, generateGridCity, InvalidInputError, type CameraInput, type CameraSet } from '../../src/index.js';
+import { buildStreetNetwork, computeCoverage, computeSightings, computeStreetCoverage, computeStreetExposureProfile, createCameraSet, createResidents, createRng, generateGridCity, identifiedAtLeastOnce, InvalidInputError, planTrips, routeTrips, type CameraInput, type CameraSet } from '../../src/index.js';
 import { optimisePlacement, type OptimisePlacementOptions } from '../../src/planning/index.js';
 import { createPopulationGrid } from '../../src/city/index.js';
 
@@ -251,9 +251,64 @@ describe('optimisePlacement by street length', () => {
 
   test('refuses a street objective without a city, an unknown objective, a negative k and exclusive groups of the wrong length', () => {
     expect(() => optimisePlacement(cands, 2, { bounds: [0, 0, 600, 600], objective: 'streetLength' })).toThrow(/options\.city/);
-    expect(() => optimisePlacement(cands, 2, { city, objective: 'identifications' as never })).toThrow(InvalidInputError);
+    expect(() => optimisePlacement(cands, 2, { city, objective: 'visits' as never })).toThrow(InvalidInputError);
     expect(() => optimisePlacement(cands, -1, { city })).toThrow(/k/);
     expect(() => optimisePlacement(cands, 2, { city, exclusive: [0, 1] })).toThrow(/exclusive/);
     expect(() => optimisePlacement(cands, 2, { city, bogus: 1 } as never)).toThrow(/bogus/);
+  });
+});
+
+describe('optimisePlacement by expected identifications along trips', () => {
+  const city = generateGridCity({ boundary: [0, 0, 800, 800], blockSize: 100, buildings: false, population: 20_000 });
+  const network = buildStreetNetwork(city.streets);
+  const rng = createRng(3);
+  const residents = createResidents(city, network, { numResidents: 400, seed: rng.stream('residents') });
+  const plans = planTrips(city, network, residents, { seed: rng.stream('plans') });
+  const { trips } = routeTrips(network, plans);
+  // Face and plate cameras by the intersections (4K, 60°: identify reaches 13.3 m).
+  const crng = createRng(4);
+  const cams: CameraInput[] = [];
+  for (let k = 0; k < 10; k++) {
+    const x = 100 * (1 + Math.floor(crng.next() * 7)) + 3;
+    const y = 100 * (1 + Math.floor(crng.next() * 7)) + 3;
+    cams.push({ x, y, heading: crng.next() * 360, fov: 60, range: 60, resolutionPx: 3840, capabilities: ['face', 'plate'] });
+  }
+  const cands = createCameraSet(cams);
+  /** Expected trips identified at least once, from sightings computed for the subset alone. */
+  const identified = (ids: number[]): number => {
+    if (ids.length === 0) return 0;
+    const set = cands.subset(ids);
+    const profile = computeStreetExposureProfile(set, city, { levels: ['range', 'identify'], occlusion: false });
+    const s = computeSightings(trips, profile, set, { network });
+    let total = 0;
+    for (let t = 0; t < trips.numTrips; t++) total += identifiedAtLeastOnce(s.pIdentify.subarray(s.tripStart[t], s.tripStart[t + 1]));
+    return total;
+  };
+
+  test('gains equal the differences of the expected trips identified (sightings of the chosen cameras alone), in the plain greedy order', () => {
+    expect(trips.numTrips).toBeGreaterThan(300);
+    const r = optimisePlacement(cands, 4, { city, objective: 'identifications', trips, network });
+    expect(r.unit).toBe('trips');
+    expect(r.chosen.length).toBeGreaterThan(1);
+    let prev = 0;
+    r.chosen.forEach((c, t) => {
+      const now = identified(r.chosen.slice(0, t + 1));
+      expect(Math.abs(r.gains[t] - (now - prev))).toBeLessThanOrEqual(1e-9 * Math.max(1, now));
+      prev = now;
+    });
+    expect(r.chosen).toEqual(plainGreedy(cands.numCameras, 4, identified));
+  });
+
+  test('existing cameras: baseValue is what they identify, and gains are what each pick adds', () => {
+    const existing = cands.subset([0, 1]);
+    const rest = cands.subset([2, 3, 4, 5, 6, 7, 8, 9]);
+    const r = optimisePlacement(rest, 2, { city, objective: 'identifications', trips, network, existing });
+    expect(r.baseValue).toBeCloseTo(identified([0, 1]), 9);
+    expect(r.baseValue + r.value).toBeCloseTo(identified([0, 1, ...r.chosen.map((c) => c + 2)]), 9);
+  });
+
+  test('refuses the identification objective without trips or network', () => {
+    expect(() => optimisePlacement(cands, 2, { city, objective: 'identifications', network })).toThrow(/options\.trips/);
+    expect(() => optimisePlacement(cands, 2, { city, objective: 'identifications', trips })).toThrow(/options\.network/);
   });
 });
