@@ -122,7 +122,7 @@ const ORIGIN = 'rankCameraImportance';
  *   { x: 10, y: 0, heading: 0, fov: 360, range: 10 },
  * ]);
  * const r = rankCameraImportance(cameras, { bounds: [-50, -50, 50, 50] });
- * r.rows[0].unique // 252.3… = π·10² − the lens both discs share (61.4 m²)
+ * r.rows[0].unique // 191.3… = π·10² − the lens both discs share (122.8 m²)
  *
  * Complexity: O((n + P) log n) for the unique areas (one coverage pass), plus
  * for each removal the union of each overlapping unit with its neighbours.

@@ -104,16 +104,6 @@ export class MaxHeap {
       c = m;
     }
   }
-
-  /** Sum of the `k` largest values `value(id)` of the ids in the heap passing `keep`. */
-  sumLargest(k: number, keep: (id: number) => boolean, value: (id: number) => number): number {
-    const vals: number[] = [];
-    for (let q = 0; q < this.size; q++) if (keep(this.ids[q]) && value(this.ids[q]) > 0) vals.push(value(this.ids[q]));
-    vals.sort((a, b) => b - a);
-    let s = 0;
-    for (let q = 0; q < Math.min(k, vals.length); q++) s += vals[q];
-    return s;
-  }
 }
 
 /** What {@link lazyGreedy} returns. */
@@ -171,7 +161,15 @@ export function lazyGreedy(numCandidates: number, k: number, gain: (c: number) =
     evaluations++;
     if (g > 0) heap.push(orderKey(g), c, round);
   }
-  // Keys are upper bounds on the current marginal gains (submodularity); each id is in the heap at most once.
-  const remainingTopK = heap.sumLargest(k, eligible, (id) => last[id]);
+  // The last gain computed for a candidate bounds its current marginal gain
+  // (submodularity), whether or not it may still be picked: an optimal set
+  // may hold candidates the constraints now exclude. Picked ones add 0.
+  const picked = new Uint8Array(numCandidates);
+  for (const c of chosen) picked[c] = 1;
+  const rest: number[] = [];
+  for (let c = 0; c < numCandidates; c++) if (picked[c] === 0 && last[c] > 0) rest.push(last[c]);
+  rest.sort((a, b) => b - a);
+  let remainingTopK = 0;
+  for (let q = 0; q < Math.min(k, rest.length); q++) remainingTopK += rest[q];
   return { chosen, gains, evaluations, remainingTopK };
 }

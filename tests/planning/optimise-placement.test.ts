@@ -168,6 +168,12 @@ describe('optimisePlacement by area', () => {
     expect(r.chosen).toEqual(plainGreedy(cands.numCameras, 4, (ids) => areaOf(cands, ids, { bounds }), groups));
     expect(r.guarantee).toBe(0.5);
     expect(r.bounds.apriori).toBeCloseTo(2 * r.value, 9);
+    // The best 4 with at most one per site, by trying every such subset: the bound holds and greedy has at least half.
+    let opt = 0;
+    for (const sub of subsets(cands.numCameras, 4)) if (new Set(sub.map((c) => groups[c])).size === 4) opt = Math.max(opt, areaOf(cands, sub, { bounds }));
+    expect(r.bound).toBeGreaterThanOrEqual(opt * (1 - 1e-9));
+    expect(r.bounds.online).toBeGreaterThanOrEqual(opt * (1 - 1e-9));
+    expect(r.value).toBeGreaterThanOrEqual(0.5 * opt);
   });
 
   test('stops early, with fewer than k picks, once no candidate adds anything', () => {
