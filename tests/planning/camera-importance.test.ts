@@ -91,6 +91,18 @@ describe('rankCameraImportance: unique area', () => {
     }
   });
 
+  test('grouped by command node: cameras without a node form the group "none"', () => {
+    const cams = randomCameras(13, 9, [0, 0, 300, 300], [50, 120]).map((c, i) => (i < 6 ? { ...c, nodeId: i % 2 } : c));
+    const r = rankCameraImportance(createCameraSet(cams), { bounds, groupBy: 'node', removals: 0 });
+    expect(r.rows.map((row) => row.key).sort()).toEqual([0, 1, 'none']);
+    const all = areaOf(cams, { bounds });
+    const nodeOf = (c: CameraInput): number | string => (c.nodeId === undefined ? 'none' : c.nodeId);
+    for (const row of r.rows) {
+      const lost = all - areaOf(cams.filter((c) => nodeOf(c) !== row.key), { bounds });
+      expect(Math.abs(row.unique - lost)).toBeLessThanOrEqual(1e-6 * all);
+    }
+  });
+
   test('the TSDoc example: two discs of radius 10 m, 10 m apart', () => {
     const cameras = createCameraSet([
       { x: 0, y: 0, heading: 0, fov: 360, range: 10 },
