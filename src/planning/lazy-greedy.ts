@@ -110,9 +110,9 @@ export class MaxHeap {
 export interface LazyGreedyResult {
   chosen: number[];
   gains: number[];
-  /** Gain evaluations made (initial ones included). */
+  /** Gain evaluations made (initial ones and those of the online bound included). */
   evaluations: number;
-  /** Sum of the k largest upper bounds on the marginal gains left after the last pick (Minoux's online bound term). */
+  /** Sum of the k largest marginal gains left after the last pick, over every unpicked candidate (Minoux's online bound term). */
   remainingTopK: number;
 }
 
@@ -161,15 +161,30 @@ export function lazyGreedy(numCandidates: number, k: number, gain: (c: number) =
     evaluations++;
     if (g > 0) heap.push(orderKey(g), c, round);
   }
-  // The last gain computed for a candidate bounds its current marginal gain
-  // (submodularity), whether or not it may still be picked: an optimal set
-  // may hold candidates the constraints now exclude. Picked ones add 0.
+  // The online bound's term: the k largest marginal gains, given the final
+  // picks, of the candidates not picked — excluded ones too (an optimal set
+  // may hold candidates the constraints now rule out). The last gain computed
+  // for a candidate bounds its current one (submodularity), so the k largest
+  // are found lazily: the largest bound is refreshed until k fresh gains lead.
   const picked = new Uint8Array(numCandidates);
   for (const c of chosen) picked[c] = 1;
-  const rest: number[] = [];
-  for (let c = 0; c < numCandidates; c++) if (picked[c] === 0 && last[c] > 0) rest.push(last[c]);
-  rest.sort((a, b) => b - a);
+  const bounds = new MaxHeap(numCandidates);
+  for (let c = 0; c < numCandidates; c++) if (picked[c] === 0 && last[c] > 0) bounds.push(last[c], c, 0);
   let remainingTopK = 0;
-  for (let q = 0; q < Math.min(k, rest.length); q++) remainingTopK += rest[q];
+  let taken = 0;
+  while (taken < k && bounds.size > 0) {
+    const c = bounds.topId();
+    const fresh = bounds.topStamp() === 1;
+    const key = bounds.topKey();
+    bounds.pop();
+    if (fresh) {
+      remainingTopK += key;
+      taken++;
+      continue;
+    }
+    const g = gain(c);
+    evaluations++;
+    if (g > 0) bounds.push(g, c, 1);
+  }
   return { chosen, gains, evaluations, remainingTopK };
 }
