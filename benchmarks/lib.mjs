@@ -1,6 +1,6 @@
 // Benchmark helpers for sightline. Plain ESM, no dependencies beyond Node and
 // the built package: benchmarks import `../dist/index.js` and its subpath
-// entries (`sightline/geo`, `/network`, `/retention`, `/mobility`, `/exposure`) the way a user does.
+// entries (`sightline/geo`, `/network`, `/retention`, `/mobility`, `/exposure`, `/planning`) the way a user does.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..');
 export const DIST_ENTRY = join(ROOT, 'dist', 'index.js');
 /** The package's subpath entries (see package.json "exports"). */
-export const DIST_SUBPATHS = ['geo', 'network', 'retention', 'mobility', 'exposure'].map((name) => join(ROOT, 'dist', `${name}.js`));
+export const DIST_SUBPATHS = ['geo', 'network', 'retention', 'mobility', 'exposure', 'planning'].map((name) => join(ROOT, 'dist', `${name}.js`));
 
 /**
  * Loads the built package. Exits with a clear message when it is not built.

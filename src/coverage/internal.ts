@@ -6,8 +6,14 @@
  * @internal
  */
 export { checkLevel, effectiveRadius } from './footprints.js';
-export type { Footprints } from './footprints.js';
 export { checkAvailability, prepareFootprints } from './prepare.js';
 export { segmentCoverage } from './street-coverage.js';
 export { resolveStudyArea } from './study-area.js';
 export { MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint, BOUNDARY_EPS } from './union-engine.js';
+export { uniqueAreasByGroup } from './attribution.js';
+export type { UniqueAreas } from './attribution.js';
+export { Footprints, setSector } from './footprints.js';
+export { applyOcclusion } from './occlusion.js';
+export { relativeLocator } from './study-area.js';
+export { unionAreas } from './union-engine.js';
+export { PRIM_ARC } from './footprints.js';

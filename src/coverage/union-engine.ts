@@ -115,8 +115,8 @@ export function createUnionEngine(
  * read into locals at the top of each step, so the hot loops index typed
  * arrays directly; scratch buffers are fields reused across footprints.
  */
-class ExactUnionEngine implements UnionEngine {
-  private readonly fp: FootprintColumns;
+export class ExactUnionEngine implements UnionEngine {
+  protected readonly fp: FootprintColumns;
   private readonly cx: Float64Array;
   private readonly cy: Float64Array;
   private readonly r: Float64Array;
@@ -136,18 +136,18 @@ class ExactUnionEngine implements UnionEngine {
   private readonly primType: FootprintColumns['primType'];
   private readonly prim: FootprintColumns['prim'];
   private readonly nbStart: Uint32Array;
-  private readonly nbList: Uint32Array;
+  protected readonly nbList: Uint32Array;
   private readonly area: PolygonLocator;
   private readonly areaEdges: PolygonLocator['edges'];
   private readonly weights: Float64Array | null;
   /** Accumulator of the current footprint pass (set by footprintChunk). */
-  private accFoot: Float64Array;
+  protected accFoot: Float64Array;
   /** Scratch: split parameters of the primitive being cut. */
-  private splits = new Float64Array(256);
+  protected splits = new Float64Array(256);
   /** Scratch: Poisson-binomial distribution of the number of containing footprints up. */
   private readonly dist: Float64Array;
   /** Pieces evaluated in the current pass. */
-  private numPieces = 0;
+  protected numPieces = 0;
   /** Gather buffer: primitives with bounding boxes (stride G_STRIDE), and their types. */
   private gBuf = new Float64Array(64 * G_STRIDE);
   private gType = new Uint8Array(64);
@@ -223,7 +223,7 @@ class ExactUnionEngine implements UnionEngine {
   }
 
   /** Adds the area of plain sector i, which has no neighbour and lies wholly inside S, to level 1. */
-  private addIsolatedSector(i: number): void {
+  protected addIsolatedSector(i: number): void {
     const span = this.a1[i] - this.a0[i];
     let own = 0.5 * span * this.r[i] * this.r[i];
     // A cut tip (see setSector): the triangle (apex, L·u0, L·u1) is taken from a narrow sector, added to a wide one.
@@ -461,7 +461,7 @@ class ExactUnionEngine implements UnionEngine {
    * (nx, ny), Green term g. Adds g to the level of its depth (or, weighted,
    * its expectation to every level).
    */
-  private addPiece(i: number, nbFrom: number, nbTo: number, mx: number, my: number, nx: number, ny: number, g: number): void {
+  protected addPiece(i: number, nbFrom: number, nbTo: number, mx: number, my: number, nx: number, ny: number, g: number): void {
     this.numPieces++;
     const fp = this.fp;
     const nbList = this.nbList;
@@ -634,7 +634,7 @@ class ExactUnionEngine implements UnionEngine {
   }
 
   /** Adds the pieces of study-area edge P + t·d: each piece's Green term to every level up to its depth (or, weighted, times P(depth ≥ level)). */
-  private addEdgePieces(cams: number[], px: number, py: number, dx: number, dy: number, len: number, ns: number, accEdge: Float64Array): void {
+  protected addEdgePieces(cams: number[], px: number, py: number, dx: number, dy: number, len: number, ns: number, accEdge: Float64Array): void {
     const fp = this.fp;
     const weights = this.weights;
     const dist = this.dist;
@@ -681,7 +681,7 @@ class ExactUnionEngine implements UnionEngine {
  * probing both sides along the normal: same orientation, the lower index
  * counts as containing; opposite orientation (abutting), neither does.
  */
-function resolveOnBoundary(fp: FootprintColumns, j: number, i: number, mx: number, my: number, nx: number, ny: number): number {
+export function resolveOnBoundary(fp: FootprintColumns, j: number, i: number, mx: number, my: number, nx: number, ny: number): number {
   const plus = footprintContains(fp, j, mx + DELTA * nx, my + DELTA * ny);
   const minus = footprintContains(fp, j, mx - DELTA * nx, my - DELTA * ny);
   if (plus === minus) return plus ? 1 : 0;
@@ -690,7 +690,7 @@ function resolveOnBoundary(fp: FootprintColumns, j: number, i: number, mx: numbe
 }
 
 /** True when footprint j contains a study-area piece: a piece lying on j's boundary is never counted inside it. */
-function containsEdgePiece(fp: FootprintColumns, j: number, mx: number, my: number, nx: number, ny: number): boolean {
+export function containsEdgePiece(fp: FootprintColumns, j: number, mx: number, my: number, nx: number, ny: number): boolean {
   const k = footprintClassify(fp, j, mx, my);
   return k === 1 || (k === 2 && footprintContains(fp, j, mx + DELTA * nx, my + DELTA * ny) && footprintContains(fp, j, mx - DELTA * nx, my - DELTA * ny));
 }

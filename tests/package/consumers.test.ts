@@ -31,7 +31,7 @@ interface ContractOutput {
 
 let work = '';
 /** The package's subpath entries besides the root (package.json "exports"). */
-const SUBPATHS = ['geo', 'network', 'retention', 'mobility', 'exposure', 'sweep'];
+const SUBPATHS = ['geo', 'network', 'retention', 'mobility', 'exposure', 'planning', 'sweep'];
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,7 +108,7 @@ describe('the published package', () => {
     expectContract(run(process.execPath, ['consumer.cjs'], work));
   });
 
-  it('declares each subpath entry (sightline/geo, /network, /retention, /mobility, /exposure, /sweep) with types first, for ESM and CommonJS', () => {
+  it('declares each subpath entry (sightline/geo, /network, /retention, /mobility, /exposure, /planning, /sweep) with types first, for ESM and CommonJS', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, Record<string, string>>> };
     for (const name of SUBPATHS) {
       const entry = pkg.exports[`./${name}`];
@@ -122,7 +122,7 @@ describe('the published package', () => {
     // sampleOutageScenario (sightline/network) on a bad input throws the root's InvalidInputError:
     // the entries share their modules instead of bundling a copy each.
     const body = (load: string) => `${load}
-const out = { geo: typeof geo.sectorFrame, network: typeof network.sampleOutageScenario, retention: typeof retention.personChannelDays, mobility: typeof mobility.shortestPath, exposure: typeof exposure.validateRecognition, sweep: typeof sweep.sobolIndices, sameClass: false };
+const out = { geo: typeof geo.sectorFrame, network: typeof network.sampleOutageScenario, retention: typeof retention.personChannelDays, mobility: typeof mobility.shortestPath, exposure: typeof exposure.validateRecognition, planning: typeof planning.optimisePlacement, sweep: typeof sweep.sobolIndices, sameClass: false };
 try { network.sampleOutageScenario(null, {}); } catch (e) { out.sameClass = e instanceof root.InvalidInputError; }
 console.log(JSON.stringify(out));
 `;
@@ -130,7 +130,7 @@ console.log(JSON.stringify(out));
     writeFileSync(join(work, 'subpaths.cjs'), body(`const root = require('sightline');\n${SUBPATHS.map((n) => `const ${n} = require('sightline/${n}');`).join('\n')}`));
     for (const file of ['subpaths.mjs', 'subpaths.cjs']) {
       const lines = run(process.execPath, [file], work).trim().split('\n');
-      expect(JSON.parse(lines[lines.length - 1]), file).toEqual({ geo: 'function', network: 'function', retention: 'function', mobility: 'function', exposure: 'function', sweep: 'function', sameClass: true });
+      expect(JSON.parse(lines[lines.length - 1]), file).toEqual({ geo: 'function', network: 'function', retention: 'function', mobility: 'function', exposure: 'function', planning: 'function', sweep: 'function', sameClass: true });
     }
   });
 

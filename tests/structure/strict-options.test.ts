@@ -15,6 +15,7 @@ import * as network from '../../src/network/index.js';
 import * as retention from '../../src/retention/index.js';
 import * as mobility from '../../src/mobility/index.js';
 import * as exposure from '../../src/exposure/index.js';
+import * as planning from '../../src/planning/index.js';
 import * as sweep from '../../src/sweep/index.js';
 import { SightlineError, InvalidInputError } from '../../src/index.js';
 import { UnknownOptionError } from '../../src/core/internal.js';
@@ -29,7 +30,7 @@ import { COMPUTE_DISTRICT_COVERAGE_DEFAULTS } from '../../src/coverage/district-
 import { COMPUTE_STREET_COVERAGE_DEFAULTS } from '../../src/coverage/street-coverage.js';
 import type { CameraSet, City, CommandNetwork, LocalProjection, RetentionPolicy, StreetExposureProfile, StreetNetwork, FaultScenario } from '../../src/index.js';
 
-const ENTRIES = { root, geo, network, retention, mobility, exposure, sweep } as Record<string, Record<string, unknown>>;
+const ENTRIES = { root, geo, network, retention, mobility, exposure, planning, sweep } as Record<string, Record<string, unknown>>;
 
 /** Fixtures: a 400 m grid city, a few cameras, its command network, street network, a retention policy. */
 const F = {} as { city: City; cameras: CameraSet; network: CommandNetwork; streets: StreetNetwork; policy: RetentionPolicy; projection: LocalProjection; fault: FaultScenario; profile: StreetExposureProfile };
@@ -143,6 +144,8 @@ const OPTIONS: Record<string, Entry> = {
   saltelliDesign: { call: (o) => sweep.saltelliDesign({ a: [0, 1] }, { samples: 4, ...o }), defaults: sweep.SALTELLI_DESIGN_DEFAULTS },
   sobolIndices: { call: (o) => sweep.sobolIndices(() => 1, { a: [0, 1] }, { samples: 4, ...o }), defaults: sweep.SOBOL_DEFAULTS },
   sobolFromEvaluations: { call: (o) => sweep.sobolFromEvaluations(sweep.saltelliDesign({ a: [0, 1] }, { samples: 4 }), Array.from({ length: 12 }, (_, i) => i), { bootstrap: 0, ...o }) },
+  optimisePlacement: { call: (o) => planning.optimisePlacement(F.cameras, 1, { bounds: B, ...o }), defaults: planning.OPTIMISE_PLACEMENT_DEFAULTS },
+  rankCameraImportance: { call: (o) => planning.rankCameraImportance(F.cameras, { bounds: B, ...o }), defaults: planning.RANK_CAMERA_IMPORTANCE_DEFAULTS },
   planSweep: { call: (o) => sweep.planSweep({ scenario: { preset: 'almaty' } }, { baseDir: '.', ...o }) },
   runSweep: { call: (o) => sweep.runSweep(UNUSED, { jobs: 1, ...o }) },
   writeSweepFolder: { call: (o) => sweep.writeSweepFolder('/nonexistent', UNUSED, [], { ...o }) },
