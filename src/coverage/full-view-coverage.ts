@@ -48,13 +48,14 @@ export const FULL_VIEW_COVERAGE_DEFAULTS = {
   occlusion: false,
   /**
    * Effective angle θ, degrees. **Assumption** (no measured threshold found):
-   * 45°, half-way between frontal and profile; plausible range 30°–60°.
-   * Wang & Cao (INFOCOM 2011) leave θ a free parameter (θ ≤ π/2 in their
-   * analysis); recognition accuracy falls as the face turns towards profile
-   * (Sengupta et al., "Frontal to profile face verification in the wild",
-   * WACV 2016: algorithms lose more than 10 points of accuracy from
-   * frontal–frontal to frontal–profile pairs). The street exposure profile's
-   * `faceAngle` uses this value.
+   * 45°, half-way between frontal and profile; plausible range 30°–60°
+   * (ASSUMPTION_REGISTRY `faceAngle`, `fullViewAngle`). Wang & Cao (INFOCOM
+   * 2011, SOURCES['wang-cao-2011']) leave θ a free parameter (θ ≤ π/2 in
+   * their analysis); recognition accuracy falls as the face turns towards
+   * profile (Sengupta et al., WACV 2016, SOURCES['sengupta-2016']: algorithms
+   * lose more than 10 points of accuracy from frontal–frontal to
+   * frontal–profile pairs). The street exposure profile's `faceAngle`
+   * (the walking-direction face-on test of the exposure model) uses this value.
    */
   effectiveAngle: 45,
   /**

@@ -35,6 +35,7 @@ const STEP_INPUTS: Record<string, (spec: ScenarioSpec) => unknown> = {
   streetCoverage: (s) => [s.analyses.streetCoverage ?? null],
   districts: (s) => [s.analyses.districts ?? null],
   raster: (s) => [s.analyses.raster ?? null],
+  fullView: (s) => [s.analyses.fullView ?? null],
   'coverage-assumptions': (s) => Object.keys(s.analyses).length > 0,
   network: (s) => [s.network ?? null],
   'network-metrics': (s) => [s.analyses.network ?? null],

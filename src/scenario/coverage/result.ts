@@ -6,7 +6,7 @@
  * works in m² and m), `atLeast` arrays are cut at {@link MAX_K_REPORTED}
  * cameras, and the options the step ran with are recorded beside the numbers.
  */
-import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult } from '../../coverage/index.js';
+import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult, FullViewAreaResult, FullViewCoverageResult, FullViewStreetResult } from '../../coverage/index.js';
 import type { NotComputed } from '../result.js';
 
 /** Highest k kept in `atLeast` arrays of the result (the full arrays can run to hundreds of levels). */
@@ -88,10 +88,31 @@ export interface RasterMetrics extends Pick<CoverageRaster, 'cellSize' | 'cols' 
   shareOfCellsAtLeast: number[];
 }
 
+/**
+ * `metrics.fullView`: computeFullViewCoverage in the city (areas in km², lengths in km; the
+ * per-segment arrays of the street part are left out of the JSON: one number per street segment).
+ */
+export interface FullViewMetrics extends Pick<FullViewCoverageResult['params'], 'level' | 'occlusion' | 'effectiveAngle' | 'samples' | 'confidence' | 'seed'> {
+  /** Sampled area part (null when `samples` is 0). */
+  area: (Omit<FullViewAreaResult, 'studyArea'> & { studyAreaKm2: number }) | null;
+  /** Exact street part (null without street data or with `streets: false`). */
+  streets: (Pick<FullViewStreetResult, 'coveredShare' | 'fullViewShare' | 'walkingShare' | 'bothDirectionsShare' | 'fullViewOfCovered' | 'walkingOfCovered' | 'method'> & {
+    totalKm: number;
+    coveredKm: number;
+    fullViewKm: number;
+    forwardKm: number;
+    backwardKm: number;
+    bothDirectionsKm: number;
+    eitherDirectionKm: number;
+  }) | null;
+  numCamerasConsidered: number;
+}
+
 /** The coverage part's keys of `ScenarioMetrics` (result.ts): each present when its analysis ran. */
 export interface CoveragePartMetrics {
   coverage?: CoverageMetrics;
   streetCoverage?: StreetCoverageMetrics;
   districts?: DistrictsMetrics;
   raster?: RasterMetrics;
+  fullView?: FullViewMetrics;
 }

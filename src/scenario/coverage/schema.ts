@@ -5,6 +5,7 @@
  * the raster for the map (`raster`).
  */
 import { z } from 'zod';
+import { FULL_VIEW_COVERAGE_DEFAULTS } from '../../coverage/index.js';
 
 /** A DORI level (EN 62676-4) or the camera's own range. */
 export const coverageLevelSchema = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -35,10 +36,20 @@ export const rasterAnalysisSchema = z.strictObject({
   level: coverageLevelSchema.default('range'),
 });
 
+/** Full-view (face-on) coverage (Wang & Cao, INFOCOM 2011) beside plain coverage, at one level. */
+export const fullViewAnalysisSchema = z.strictObject({
+  level: coverageLevelSchema.default(FULL_VIEW_COVERAGE_DEFAULTS.level as 'identify').describe('Level a face capture needs (default "identify", EN 62676-4).'),
+  occlusion: z.boolean().default(false).describe('Buildings block the view (default false).'),
+  effectiveAngle: z.number().gt(0).max(180).default(FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle).describe('Effective angle θ in degrees: a camera sees the face when it lies within θ of the facing direction (default 45, an assumption; plausible 30–60).'),
+  samples: z.number().int().min(0).max(10_000_000).default(FULL_VIEW_COVERAGE_DEFAULTS.samples).describe('Sample points for the area share (default 20,000; 0 skips it). Street lengths are exact.'),
+  streets: z.boolean().default(true).describe('Exact face-on street length, per walking direction (default true).'),
+});
+
 /** The coverage part's keys of the `analyses` section (spread into it by the root schema.ts, in this order). */
 export const coverageAnalyses = {
   coverage: coverageAnalysisSchema.optional(),
   streetCoverage: streetCoverageAnalysisSchema.optional(),
   districts: districtsAnalysisSchema.optional(),
   raster: rasterAnalysisSchema.optional(),
+  fullView: fullViewAnalysisSchema.optional().describe('Full-view (face-on) coverage: shares of area and street length where a face would be seen within the effective angle, whatever the facing direction, and per walking direction along streets.'),
 };
