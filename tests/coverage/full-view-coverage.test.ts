@@ -182,7 +182,41 @@ describe('computeFullViewCoverage against a brute-force oracle on random inputs'
     expect(exact).toBeLessThanOrEqual(r.covered.high);
     expect(Math.abs(r.samples - 20_000)).toBeLessThan(200);
     expect(r.fullView.share).toBeGreaterThan(0.05); // enough full view for the comparison to mean something
-    expect(r.fullViewOfCovered.of).toBe(r.covered.count);
+    // The share of the covered area comes from points drawn uniformly on it (depth-corrected): it matches the oracle's
+    // share among its covered points, which are uniform on the covered area by construction.
+    const cHalf = 3.29 * Math.sqrt((full / cov) * (1 - full / cov) / cov);
+    expect(r.fullViewOfCovered.of).toBe(20_000);
+    expect(full / cov).toBeGreaterThanOrEqual(r.fullViewOfCovered.low - cHalf);
+    expect(full / cov).toBeLessThanOrEqual(r.fullViewOfCovered.high + cHalf);
+    // Without the uniform points it is the share among the covered grid points.
+    const g = computeFullViewCoverage(cams, { bounds: [0, 0, 200, 200], level: 'range', effectiveAngle: theta, samples: 20_000, coveredSamples: 0 }).area!;
+    expect(g.fullViewOfCovered.of).toBe(g.covered.count);
+    expect(g.fullViewOfCovered.count).toBe(g.fullView.count);
+  });
+
+  test('points on the covered area are uniform on it, whatever the depth: a region seen by three cameras is hit in proportion to its area', () => {
+    // A large disc (one camera, depth 1) and, apart from it, three omnidirectional cameras 5 m from (100, 0) at 0°, 120°
+    // and 240°, each seeing 10 m (depth 1 to 3). With θ = 89°, full view holds where all three cover the point and the
+    // gaps between them stay ≤ 178°: near the middle of their triangle, where the depth is 3. Sampling that ignored the
+    // depth would find it about three times too often.
+    const three = [0, 120, 240].map((a) => ({ x: 100 + 5 * Math.cos(a * deg), y: 5 * Math.sin(a * deg), heading: 0, fov: 360, range: 10 }));
+    const cams = createCameraSet([{ x: 0, y: 0, heading: 0, fov: 360, range: 40 }, ...three]);
+    const r = computeFullViewCoverage(cams, { bounds: [-50, -50, 120, 50], level: 'range', effectiveAngle: 89, samples: 100, coveredSamples: 40_000 }).area!;
+    // The oracle: full-view area and the small discs' union by a fine grid; the large disc's area in closed form.
+    let fullArea = 0, union3 = 0;
+    const h = 0.05;
+    for (let x = 85 + h / 2; x < 115; x += h) {
+      for (let y = -15 + h / 2; y < 15; y += h) {
+        const o = fullViewOracle(three, x, y, 89);
+        if (o.covered) union3 += h * h;
+        if (o.full) fullArea += h * h;
+      }
+    }
+    const expected = fullArea / (Math.PI * 1600 + union3);
+    expect(expected).toBeGreaterThan(0.003);
+    // 99.9 % of the time within 3.29 standard errors; the grid's own error is far below that.
+    const se = Math.sqrt((expected * (1 - expected)) / 40_000);
+    expect(Math.abs(r.fullViewOfCovered.share - expected)).toBeLessThanOrEqual(3.29 * se);
   });
 
   test('the same seed gives the same result; the sample count is about the requested one inside a polygon', () => {

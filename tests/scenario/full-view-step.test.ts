@@ -47,6 +47,6 @@ describe('the fullView scenario step', () => {
   it('validates the section: the angle at its JSON path, defaults filled', () => {
     expect(() => parseScenario({ ...spec(), analyses: { fullView: { effectiveAngle: 0 } } })).toThrow(/analyses\.fullView\.effectiveAngle/);
     const p = parseScenario({ ...spec(), analyses: { fullView: {} } });
-    expect(p.analyses.fullView).toEqual({ level: 'identify', occlusion: false, effectiveAngle: 45, samples: 20_000, streets: true });
+    expect(p.analyses.fullView).toEqual({ level: 'identify', occlusion: false, effectiveAngle: 45, samples: 20_000, coveredSamples: 20_000, streets: true });
   });
 });

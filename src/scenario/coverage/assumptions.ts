@@ -33,7 +33,7 @@ export function coverageAssumptions(): Assumption[] {
  * @param o - the validated `analyses.fullView` section
  * @param given - whether the scenario set `effectiveAngle` itself
  * @returns rows of the assumptions table
- * @example fullViewAssumptions({ level: 'identify', occlusion: false, effectiveAngle: 45, samples: 20000, streets: true })[0].topic // 'Full-view coverage'
+ * @example fullViewAssumptions({ level: 'identify', occlusion: false, effectiveAngle: 45, samples: 20000, coveredSamples: 20000, streets: true })[0].topic // 'Full-view coverage'
  */
 export function fullViewAssumptions(o: NonNullable<ScenarioSpec['analyses']['fullView']>, given = false): Assumption[] {
   return [
@@ -47,7 +47,7 @@ export function fullViewAssumptions(o: NonNullable<ScenarioSpec['analyses']['ful
     registryRow('fullViewAngle', o.effectiveAngle, given),
     {
       topic: 'Full-view method',
-      value: `streets exact (split at footprint edges, frontal half-line ends and the circles on which two cameras subtend 2θ); area from ${o.samples.toLocaleString('en-US')} jittered-grid points with a 90 % Wilson interval`,
+      value: `streets exact (split at footprint edges, frontal half-line ends and the circles on which two cameras subtend 2θ); area share from ${o.samples.toLocaleString('en-US')} jittered-grid points, its share of the area seen from ${o.coveredSamples.toLocaleString('en-US')} points uniform on the area seen, each with a 90 % Wilson interval`,
       source: 'method of this library; checked against brute-force sampling and against Stevens (1939) for random deployments',
       sources: ['stevens-1939'],
       kind: 'assumption',

@@ -92,7 +92,7 @@ export interface RasterMetrics extends Pick<CoverageRaster, 'cellSize' | 'cols' 
  * `metrics.fullView`: computeFullViewCoverage in the city (areas in km², lengths in km; the
  * per-segment arrays of the street part are left out of the JSON: one number per street segment).
  */
-export interface FullViewMetrics extends Pick<FullViewCoverageResult['params'], 'level' | 'occlusion' | 'effectiveAngle' | 'samples' | 'confidence' | 'seed'> {
+export interface FullViewMetrics extends Pick<FullViewCoverageResult['params'], 'level' | 'occlusion' | 'effectiveAngle' | 'samples' | 'coveredSamples' | 'confidence' | 'seed'> {
   /** Sampled area part (null when `samples` is 0). */
   area: (Omit<FullViewAreaResult, 'studyArea'> & { studyAreaKm2: number }) | null;
   /** Exact street part (null without street data or with `streets: false`). */

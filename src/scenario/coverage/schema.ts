@@ -42,6 +42,7 @@ export const fullViewAnalysisSchema = z.strictObject({
   occlusion: z.boolean().default(false).describe('Buildings block the view (default false).'),
   effectiveAngle: z.number().gt(0).max(180).default(FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle).describe('Effective angle θ in degrees: a camera sees the face when it lies within θ of the facing direction (default 45, an assumption; plausible 30–60).'),
   samples: z.number().int().min(0).max(10_000_000).default(FULL_VIEW_COVERAGE_DEFAULTS.samples).describe('Sample points for the area share (default 20,000; 0 skips it). Street lengths are exact.'),
+  coveredSamples: z.number().int().min(0).max(10_000_000).default(FULL_VIEW_COVERAGE_DEFAULTS.coveredSamples).describe('Points drawn uniformly on the area seen, for the full-view share of it (default 20,000; 0 takes it from the grid points).'),
   streets: z.boolean().default(true).describe('Exact face-on street length, per walking direction (default true).'),
 });
 

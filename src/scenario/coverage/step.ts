@@ -170,8 +170,8 @@ const rasterStep: ScenarioStep = {
 };
 
 /** The interval of a sampled share, in the scenario's interval form. */
-function shareInterval(s: SampledShare, what: string): Interval {
-  return { lo: s.low, hi: s.high, level: INTERVAL_LEVEL, method: `Wilson score interval of ${s.of.toLocaleString('en-US')} jittered-grid points (${s.count.toLocaleString('en-US')} ${what}); conservative for stratified points` };
+function shareInterval(s: SampledShare, points: string, what: string): Interval {
+  return { lo: s.low, hi: s.high, level: INTERVAL_LEVEL, method: `Wilson score interval of ${s.of.toLocaleString('en-US')} ${points} (${s.count.toLocaleString('en-US')} ${what})` };
 }
 
 const fullViewStep: ScenarioStep = {
@@ -186,6 +186,7 @@ const fullViewStep: ScenarioStep = {
       occlusion: o.occlusion,
       effectiveAngle: o.effectiveAngle,
       samples: o.samples,
+      coveredSamples: o.coveredSamples,
       streets: o.streets,
       seed: ctx.rng.stream('fullView'),
       confidence: INTERVAL_LEVEL,
@@ -197,10 +198,11 @@ const fullViewStep: ScenarioStep = {
       occlusion: r.params.occlusion,
       effectiveAngle: r.params.effectiveAngle,
       samples: r.params.samples,
+      coveredSamples: r.params.coveredSamples,
       confidence: r.params.confidence,
       seed: r.params.seed,
       numCamerasConsidered: r.numCamerasConsidered,
-      area: r.area === null ? null : { studyAreaKm2: r.area.studyArea / 1e6, samples: r.area.samples, covered: r.area.covered, fullView: r.area.fullView, fullViewOfCovered: r.area.fullViewOfCovered, method: r.area.method },
+      area: r.area === null ? null : { studyAreaKm2: r.area.studyArea / 1e6, samples: r.area.samples, covered: r.area.covered, fullView: r.area.fullView, fullViewOfCovered: r.area.fullViewOfCovered, method: r.area.method, coveredMethod: r.area.coveredMethod },
       streets: st === null ? null : {
         totalKm: km(st.totalLength),
         coveredKm: km(st.coveredLength),
@@ -226,10 +228,10 @@ const fullViewStep: ScenarioStep = {
     }
     if (r.area !== null) {
       ctx.headline.fullViewAreaShare = r.area.fullView.share;
-      ctx.intervals.fullViewAreaShare = shareInterval(r.area.fullView, 'full-view covered');
+      ctx.intervals.fullViewAreaShare = shareInterval(r.area.fullView, 'jittered-grid points in the city, conservative for stratified points;', 'full-view covered');
       if (r.area.covered.count > 0) {
         ctx.headline.fullViewAreaOfCovered = r.area.fullViewOfCovered.share;
-        ctx.intervals.fullViewAreaOfCovered = shareInterval(r.area.fullViewOfCovered, 'full-view covered among the covered');
+        ctx.intervals.fullViewAreaOfCovered = shareInterval(r.area.fullViewOfCovered, r.area.coveredMethod.startsWith('uniform') ? 'points uniform on the area seen' : 'grid points in the area seen', 'full-view covered');
       }
     }
     ctx.assumptions.push(...fullViewAssumptions(o, o.effectiveAngle !== FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle));
