@@ -364,6 +364,9 @@ function headlineText(r: ScenarioResult): string {
   // A metric whose input is missing is said to be not computed, never 0 % of 0 km.
   const sc = r.metrics.streetCoverage;
   if (sc) lines.push(sc.coveredFraction === null ? `  street coverage: not computed (${sc.reason?.replace(/:.*$/, '') ?? 'no street data'})` : row(`street length seen (${blocking(sc.occlusion)})`, `${pct(sc.coveredFraction)} of ${sc.totalKm.toFixed(0)} km`));
+  const fv = r.metrics.fullView;
+  if (fv?.streets) lines.push(row(`streets face-on (${fv.level}, θ ${fv.effectiveAngle}°, ${blocking(fv.occlusion)})`, `walker ${pct(fv.streets.walkingOfCovered)}, full view ${pct(fv.streets.fullViewOfCovered)} of the ${fv.streets.coveredKm.toFixed(0)} km seen (${pct(fv.streets.coveredShare)} of streets)`));
+  if (fv?.area) lines.push(row(`area full-view (${fv.level}, θ ${fv.effectiveAngle}°)`, `${ci('fullViewAreaShare', fv.area.fullView.share, pct2)} of the area; ${ci('fullViewAreaOfCovered', fv.area.fullViewOfCovered.share, pct2)} of the area seen`));
   const dm = r.metrics.districts;
   if (dm) lines.push(dm.reason ? `  per-district coverage: not computed (${dm.reason.replace(/:.*$/, '')})` : row(`share of each district seen (${blocking(dm.occlusion)})`, `${pct(h.districtCoveredFractionMin)} – ${pct(h.districtCoveredFractionMax)}`));
   const cbh = r.metrics.coverageByHour;

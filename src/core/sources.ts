@@ -190,6 +190,27 @@ export const SOURCES = {
     url: 'https://doi.org/10.1016/j.patter.2021.100204',
     supports: '4 points single out 93 % of 60 million people',
   },
+  'wang-cao-2011': {
+    author: 'Y. Wang, G. Cao (Pennsylvania State University)',
+    title: 'On full-view coverage in camera sensor networks, IEEE INFOCOM 2011',
+    date: '2011-04',
+    url: 'https://doi.org/10.1109/INFCOM.2011.5934977',
+    supports: 'full-view coverage: a point is covered with effective angle θ when, for every facing direction, a covering camera lies within θ of it; a sufficient density condition for random uniform deployments (θ ≤ π/2 in the analysis)',
+  },
+  'stevens-1939': {
+    author: 'W. L. Stevens',
+    title: 'Solution to a geometrical problem in probability, Annals of Eugenics 9(4)',
+    date: '1939',
+    url: 'https://doi.org/10.1111/j.1469-1809.1939.tb02216.x',
+    supports: 'probability that n arcs of length a placed uniformly at random cover the circle: Σ_k (−1)^k C(n, k) (1 − k·a)^(n−1); with arcs of 2θ around the directions to the cameras, the probability of full view',
+  },
+  'sengupta-2016': {
+    author: 'S. Sengupta, J.-C. Chen, C. Castillo, V. M. Patel, R. Chellappa, D. W. Jacobs',
+    title: 'Frontal to profile face verification in the wild, IEEE WACV 2016',
+    date: '2016-03',
+    url: 'https://doi.org/10.1109/WACV.2016.7477558',
+    supports: 'face verification algorithms lose more than 10 points of accuracy from frontal–frontal to frontal–profile pairs (humans: 96.24 % vs 94.57 %)',
+  },
   'en-62676-4-2015': {
     author: 'CENELEC',
     title: 'EN 62676-4:2015, Video surveillance systems for use in security applications — Part 4: Application guidelines',

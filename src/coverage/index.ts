@@ -12,6 +12,8 @@ export type { CoverageRasterOptions, CoverageRaster } from './coverage-raster.js
 export { computeDistrictCoverage, COMPUTE_DISTRICT_COVERAGE_DEFAULTS } from './district-coverage.js';
 export type { DistrictCoverageRow, DistrictCoverageResult, DistrictCoverageOptions } from './district-coverage.js';
 export type { CoverageLevel } from './footprints.js';
+export { computeFullViewCoverage, largestAngularGap, FULL_VIEW_COVERAGE_DEFAULTS } from './full-view-coverage.js';
+export type { FullViewCoverageOptions, FullViewCoverageResult, FullViewAreaResult, FullViewStreetResult, SampledShare } from './full-view-coverage.js';
 export { overlappingPairs } from './neighbour-pairs.js';
 export type { NeighbourLists } from './neighbour-pairs.js';
 export { coverageUnderFault } from './network-coverage.js';

@@ -13,7 +13,18 @@
  *   between facing direction and the line to the camera ≤ faceAngle) with
  *   probability f = faceAngle / 180; with `views` independent looks per camera
  *   over the window, a camera at identify level identifies a person with
- *   q = 1 − (1 − f·TPR)^views, independently per camera;
+ *   q = 1 − (1 − f·TPR)^views, independently per camera. f = faceAngle / 180
+ *   is not a stand-in for the geometry: for a person standing still with a
+ *   uniformly random facing it is the exact probability that one camera lies
+ *   within faceAngle of the facing direction (full-view coverage's face-on
+ *   condition, Wang & Cao 2011). What the geometry would add is the joint
+ *   law across cameras: one person has one facing direction at a time, so the
+ *   cameras that see a face are those whose arcs of ±faceAngle around their
+ *   direction contain it (the union of arcs is what computeFullViewCoverage
+ *   tests). Independence overstates identification where cameras cluster in
+ *   direction (one pole, several cameras) and understates it where they
+ *   surround the crowd; it is kept here (it needs no per-point directions) and
+ *   stated in the result as `crowdModel`;
  * - a person covered at identify level by K cameras is identified with
  *   probability 1 − (1 − q)^K. With `availability`, cameras fail
  *   independently and all results are exact expectations.

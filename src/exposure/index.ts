@@ -6,6 +6,9 @@
  */
 export { crowdExposure, CROWD_DEFAULTS } from './crowd-exposure.js';
 export type { AreaCrowd, RouteCrowd, CrowdInput, CrowdExposureOptions, CrowdModeResult, CrowdExposureResult } from './crowd-exposure.js';
+/** Full-view (face-on) coverage lives in the coverage layer; the root entry is at its name budget, so it is published here. */
+export { computeFullViewCoverage, largestAngularGap, FULL_VIEW_COVERAGE_DEFAULTS } from '../coverage/index.js';
+export type { FullViewCoverageOptions, FullViewCoverageResult, FullViewAreaResult, FullViewStreetResult, SampledShare } from '../coverage/index.js';
 export { districtExposure } from './district-exposure.js';
 export type { DistrictExposureRow, DistrictExposureTable } from './district-exposure.js';
 export { gini, groupInequality } from './inequality.js';

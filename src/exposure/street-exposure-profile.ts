@@ -4,7 +4,7 @@
  * or without occlusion. Trips are then scored by walking their arcs and
  * reading these stretches — no geometry per trip.
  */
-import { type CoverageLevel, streetSegments } from '../coverage/index.js';
+import { type CoverageLevel, streetSegments, FULL_VIEW_COVERAGE_DEFAULTS } from '../coverage/index.js';
 import Flatbush from 'flatbush';
 import { InvalidInputError } from '../core/index.js';
 import { CameraSet } from '../cameras/index.js';
@@ -105,8 +105,10 @@ export const EXPOSURE_PROFILE_DEFAULTS = {
    * Sengupta et al., "Frontal to profile face verification in the wild",
    * WACV 2016: algorithms lose more than 10 points of accuracy from
    * frontal–frontal to frontal–profile). Change it to test the sensitivity.
+   * The same θ as full-view coverage ({@link FULL_VIEW_COVERAGE_DEFAULTS}.effectiveAngle):
+   * one value, read from there.
    */
-  faceAngle: 45,
+  faceAngle: FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle as number,
 } as const;
 
 /** The options computeStreetExposureProfile knows (its unknown options are refused). */

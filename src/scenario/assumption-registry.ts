@@ -23,6 +23,7 @@ import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS, doriDistance } from '../
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../mobility/index.js';
 import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, perEntryFromFpir, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../exposure/index.js';
 import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS, UPTIME_DEFAULTS } from '../network/index.js';
+import { FULL_VIEW_COVERAGE_DEFAULTS } from '../coverage/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../retention/index.js';
 
 /** How the value is spread over [low, high] when a sweep draws it. */
@@ -248,6 +249,13 @@ export const ASSUMPTION_REGISTRY: readonly AssumptionEntry[] = Object.freeze([
     path: 'analyses.exposure.faceAngle', stage: 'exposure', requires: 'analyses.exposure',
     basis: 'reasoning: 30° counts only near-frontal views; 60° counts half-profiles, which the best algorithms still match, less reliably (NISTIR 8238 on profile views)',
     sources: ['nistir-8238'],
+  },
+  {
+    name: 'fullViewAngle', topic: 'Full-view effective angle', unit: 'degrees',
+    central: FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle, low: 30, high: 60, distribution: 'uniform',
+    path: 'analyses.fullView.effectiveAngle', stage: 'fullView', requires: 'analyses.fullView',
+    basis: 'the same reasoning as faceAngle (the same θ): 30° counts only near-frontal views, 60° half-profiles; Wang & Cao leave θ free (θ ≤ 90° in their analysis); algorithms lose more than 10 points of accuracy from frontal to profile (Sengupta et al. 2016)',
+    sources: ['wang-cao-2011', 'sengupta-2016'],
   },
   {
     name: 'plateReadRate', topic: 'Plate read rate', unit: 'probability',

@@ -195,6 +195,8 @@ export function scenarioPreset(name: ScenarioPresetName, options: ScenarioPreset
     streetCoverage: { occlusion: true },
     districts: { occlusion: true },
     raster: { cellSize: 250 },
+    // Face-on coverage beside plain coverage, at the identify level (the level face identification needs).
+    fullView: { occlusion: true },
   };
   if (name === 'almaty') {
     return {

@@ -37,6 +37,7 @@ const STEP_INPUTS: Record<string, (spec: ScenarioSpec) => unknown> = {
   districts: (s) => [s.analyses.districts ?? null],
   raster: (s) => [s.analyses.raster ?? null],
   coverageByHour: (s) => [s.analyses.coverageByHour ?? null],
+  fullView: (s) => [s.analyses.fullView ?? null],
   'coverage-assumptions': (s) => Object.keys(s.analyses).length > 0,
   network: (s) => [s.network ?? null],
   'network-metrics': (s) => [s.analyses.network ?? null],

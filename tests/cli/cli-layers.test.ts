@@ -20,6 +20,9 @@ describe('sightline run with the network and exposure layers', () => {
     expect(r.stdout).toMatch(/worst single failure below the centre\s+hub-\w+: [\d,]+ cameras cut off/);
     expect(r.stdout).toMatch(/a day for 200 residents\s+[\d.]+ \(90 %: [\d.]+–[\d.]+\) sightings each/);
     expect(r.stdout).toMatch(/least-surveilled Almaty-2 station → Republic Square\s+[\d.]+ km/);
+    // Face-on coverage beside plain coverage (the preset's fullView analysis).
+    expect(r.stdout).toMatch(/streets face-on \(identify, θ 45°, buildings block\)\s+walker [\d.]+%, full view [\d.]+% of the [\d,]+ km seen/);
+    expect(r.stdout).toMatch(/area full-view \(identify, θ 45°\)\s+[\d.]+% \(90 %: [\d.]+%–[\d.]+%\) of the area/);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['network.geojson', 'exposure.csv']));
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
     expect(results.inputs.residents).toEqual({ count: 200 });

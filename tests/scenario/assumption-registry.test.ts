@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { ASSUMPTION_REGISTRY, assumptionEntry, applyAssumptions, parseScenario, scenarioJsonSchema, scenarioPreset, ScenarioError, runScenario } from '../../src/scenario/index.js';
 import { MOUNT_ON_STREET_DEFAULTS, OSM_IMPORT_DEFAULTS } from '../../src/cameras/index.js';
 import { TRIP_DEFAULTS, TRAVEL_SPEEDS } from '../../src/mobility/index.js';
+import { FULL_VIEW_COVERAGE_DEFAULTS } from '../../src/coverage/index.js';
 import { EXPOSURE_PROFILE_DEFAULTS, MET_LFR_2025, RECOGNITION_PRESETS, SIGHTING_DEFAULTS, EXPOSURE_BY_HOUR_DEFAULTS, NIGHT_CAMERA_SET_DEFAULTS } from '../../src/exposure/index.js';
 import { ANALYSE_NETWORK_DEFAULTS, NETWORK_BUILD_DEFAULTS, OUTAGE_SIMULATION_DEFAULTS, STREAM_DEFAULTS, UPTIME_DEFAULTS } from '../../src/network/index.js';
 import { ANALYSE_RETENTION_DEFAULTS, DEFAULT_PRICE_PER_TB_MONTH, RETENTION_PRESETS } from '../../src/retention/index.js';
@@ -46,6 +47,7 @@ const DEFAULT_IN_FORCE: Record<string, number> = {
   recognitionTruePositiveRate: recognition.truePositiveRate,
   recognitionFalsePositivePerEntry: recognition.falsePositivePerEntry,
   faceAngle: EXPOSURE_PROFILE_DEFAULTS.faceAngle,
+  fullViewAngle: FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle,
   plateReadRate: SIGHTING_DEFAULTS.plateReadRate,
   watchlistSize: MET_LFR_2025.watchlistSize,
   nightFaceFactor: EXPOSURE_BY_HOUR_DEFAULTS.nightFaceFactor,
@@ -74,7 +76,7 @@ const BASE = {
   network: { from: 'preset' },
   residents: { count: 100 },
   retention: { preset: 'almaty-assumed' },
-  analyses: { network: {}, outages: { trials: 5 }, uptime: { days: 2 }, exposure: {}, exposureByHour: { date: '2026-12-21' } },
+  analyses: { network: {}, outages: { trials: 5 }, uptime: { days: 2 }, exposure: {}, fullView: {}, exposureByHour: { date: '2026-12-21' } },
 };
 
 /** The value at a dotted path, `*` taken as the first camera source of the entry's kind. */
@@ -127,7 +129,7 @@ describe('ASSUMPTION_REGISTRY', () => {
       expect(e.central, e.name).toBeLessThanOrEqual(e.high);
       expect(e.low, e.name).toBeLessThan(e.high);
       expect(e.basis.length, e.name).toBeGreaterThan(20);
-      expect(['cameras', 'network', 'network-metrics', 'outages', 'uptime', 'exposure', 'retention']).toContain(e.stage);
+      expect(['cameras', 'network', 'network-metrics', 'outages', 'uptime', 'fullView', 'exposure', 'retention']).toContain(e.stage);
       for (const id of e.sources ?? []) expect(id in SOURCES, `${e.name}: ${id}`).toBe(true);
       if (e.distribution === 'log-uniform') expect(e.low, e.name).toBeGreaterThan(0);
     }

@@ -24,7 +24,7 @@ describe('runScenario on the presets (reduced size)', () => {
     expect(residents).toBeLessThanOrEqual(r.metrics.city.population * (1 + 1e-9));
     const cams = r.metrics.districts!.rows.reduce((a, d) => a + d.numCameras, 0);
     expect(cams).toBeLessThanOrEqual(1000);
-    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'trips', 'exposure', 'retention']);
+    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'fullView', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'trips', 'exposure', 'retention']);
     expect(r.assumptions.some((a) => a.topic === 'DORI identify' && a.value === '250 px/m' && /EN 62676-4/.test(a.source))).toBe(true);
     expect(r.assumptions.some((a) => a.topic === 'City boundary' && a.kind === 'real' && /ODbL/.test(a.source))).toBe(true);
     // Plain data: survives JSON unchanged.

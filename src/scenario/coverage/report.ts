@@ -29,6 +29,15 @@ function cards(result: ScenarioResult): ReportCard[] {
   const sc = m.streetCoverage;
   // A metric whose input is missing says so, never 0 % of 0 km.
   if (sc) out.push(sc.coveredFraction === null ? ['Street length seen', 'not computed', sc.reason ?? 'no street data'] : ['Street length seen', pct(sc.coveredFraction), `${num(sc.totalKm)} km of street`]);
+  const fv = m.fullView;
+  if (fv?.streets) {
+    const s = fv.streets;
+    out.push([`Streets seen face-on (${fv.level}, θ = ${num(fv.effectiveAngle)}°)`, pct(s.walkingOfCovered), `of the ${num(s.coveredKm, 1)} km seen at ${fv.level} (${pct(s.coveredShare)} of streets), a walker's face is in view; full view (every facing): ${pct(s.fullViewOfCovered)}`]);
+  }
+  if (fv?.area) {
+    const a = fv.area;
+    out.push([`Area full-view covered (${fv.level}, θ = ${num(fv.effectiveAngle)}°)`, pct(a.fullView.share), `90 %: ${pct(a.fullView.low)}–${pct(a.fullView.high)}; ${pct(a.fullViewOfCovered.share)} of the area seen at ${fv.level} (${pct(a.covered.share)})`]);
+  }
   return out;
 }
 
@@ -126,8 +135,26 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     sc?.reason ? `<p class="not-computed">Street coverage: not computed (${esc(sc.reason)}).</p>` : '',
     d?.reason ? `<h2>Districts</h2><p class="not-computed">Per-district coverage: not computed (${esc(d.reason)}; give the city districts to have it).</p>` : '',
     `<div class="row">${chartDivs(['chart-k', 'chart-streets'])}</div>`,
+    fullViewHtml(result),
     rows.length ? `<h2>Districts</h2><p>Coverage per district at ${esc(districtsLabel(result))}.</p><div class="row">${chartDivs(['chart-districts'])}</div>${districtTable}` : '',
   ].join('\n');
+}
+
+/** The face-on table: plain coverage beside full-view and walking-direction coverage at the same level. */
+function fullViewHtml(result: ScenarioResult): string {
+  const fv = result.metrics.fullView;
+  if (!fv) return '';
+  const rowsOut: string[] = [];
+  const s = fv.streets;
+  if (s) {
+    rowsOut.push(`<tr><td>Street length</td><td>${num(s.totalKm, 1)} km</td><td>${pct(s.coveredShare)}</td><td>${pct(s.fullViewShare)}</td><td>${pct(s.fullViewOfCovered)}</td><td>${pct(s.walkingShare)}</td><td>${pct(s.walkingOfCovered)}</td><td>${pct(s.bothDirectionsShare)}</td><td>exact</td></tr>`);
+  }
+  const a = fv.area;
+  if (a) {
+    rowsOut.push(`<tr><td>Area</td><td>${num(a.studyAreaKm2, 1)} km²</td><td>${pct(a.covered.share)}</td><td>${pct(a.fullView.share)} (${pct(a.fullView.low)}–${pct(a.fullView.high)})</td><td>${pct(a.fullViewOfCovered.share)} (${pct(a.fullViewOfCovered.low)}–${pct(a.fullViewOfCovered.high)})</td><td>–</td><td>–</td><td>–</td><td>${num(a.samples)} points, 90 % Wilson</td></tr>`);
+  }
+  return `<h2>Face-on (full-view) coverage</h2><p>At the ${esc(fv.level)} level${fv.occlusion ? ', buildings blocking the view' : ''}: a point is full-view covered when, whichever way a person there faces, a camera covering it lies within θ = ${num(fv.effectiveAngle)}° of that direction (Wang &amp; Cao, INFOCOM 2011); a walker faces the walking direction, so a street is face-on for a walker where a covering camera lies within θ of it (mean of the two directions; "both": face-on whichever way one walks).</p>`
+    + `<table><thead><tr><th></th><th>Total</th><th>Seen</th><th>Full view</th><th>Full view, share of seen</th><th>Walker face-on</th><th>Walker face-on, share of seen</th><th>Both directions</th><th>Method</th></tr></thead><tbody>${rowsOut.join('')}</tbody></table>`;
 }
 
 /** The coverage part's report section: coverage cards, the district map, the coverage and district charts and table. */

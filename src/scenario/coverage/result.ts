@@ -6,7 +6,7 @@
  * works in m² and m), `atLeast` arrays are cut at {@link MAX_K_REPORTED}
  * cameras, and the options the step ran with are recorded beside the numbers.
  */
-import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult } from '../../coverage/index.js';
+import type { CoverageLevel, CoverageResult, CoverageRaster, DistrictCoverageRow, StreetCoverageResult, FullViewAreaResult, FullViewCoverageResult, FullViewStreetResult } from '../../coverage/index.js';
 import type { NotComputed } from '../result.js';
 import type { CoverageByHour, LightCoverage } from '../../exposure/index.js';
 import type { LightMetrics } from '../light.js';
@@ -108,6 +108,26 @@ export interface CoverageByHourMetrics extends LightMetrics {
   hours: CoverageByHour['hours'];
 }
 
+/**
+ * `metrics.fullView`: computeFullViewCoverage in the city (areas in km², lengths in km; the
+ * per-segment arrays of the street part are left out of the JSON: one number per street segment).
+ */
+export interface FullViewMetrics extends Pick<FullViewCoverageResult['params'], 'level' | 'occlusion' | 'effectiveAngle' | 'samples' | 'coveredSamples' | 'confidence' | 'seed'> {
+  /** Sampled area part (null when `samples` is 0). */
+  area: (Omit<FullViewAreaResult, 'studyArea'> & { studyAreaKm2: number }) | null;
+  /** Exact street part (null without street data or with `streets: false`). */
+  streets: (Pick<FullViewStreetResult, 'coveredShare' | 'fullViewShare' | 'walkingShare' | 'bothDirectionsShare' | 'fullViewOfCovered' | 'walkingOfCovered' | 'method'> & {
+    totalKm: number;
+    coveredKm: number;
+    fullViewKm: number;
+    forwardKm: number;
+    backwardKm: number;
+    bothDirectionsKm: number;
+    eitherDirectionKm: number;
+  }) | null;
+  numCamerasConsidered: number;
+}
+
 /** The coverage part's keys of `ScenarioMetrics` (result.ts): each present when its analysis ran. */
 export interface CoveragePartMetrics {
   coverage?: CoverageMetrics;
@@ -115,4 +135,5 @@ export interface CoveragePartMetrics {
   districts?: DistrictsMetrics;
   raster?: RasterMetrics;
   coverageByHour?: CoverageByHourMetrics;
+  fullView?: FullViewMetrics;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { lightFields } from '../light.js';
+import { FULL_VIEW_COVERAGE_DEFAULTS } from '../../coverage/index.js';
 
 /** A DORI level (EN 62676-4) or the camera's own range. */
 export const coverageLevelSchema = z.enum(['range', 'detect', 'observe', 'recognise', 'identify']);
@@ -47,6 +48,16 @@ export const coverageByHourAnalysisSchema = z.strictObject({
   streets: z.boolean().default(true).describe('Also the covered share of street length (default true).'),
 });
 
+/** Full-view (face-on) coverage (Wang & Cao, INFOCOM 2011) beside plain coverage, at one level. */
+export const fullViewAnalysisSchema = z.strictObject({
+  level: coverageLevelSchema.default(FULL_VIEW_COVERAGE_DEFAULTS.level as 'identify').describe('Level a face capture needs (default "identify", EN 62676-4).'),
+  occlusion: z.boolean().default(false).describe('Buildings block the view (default false).'),
+  effectiveAngle: z.number().gt(0).max(180).default(FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle).describe('Effective angle θ in degrees: a camera sees the face when it lies within θ of the facing direction (default 45, an assumption; plausible 30–60).'),
+  samples: z.number().int().min(0).max(10_000_000).default(FULL_VIEW_COVERAGE_DEFAULTS.samples).describe('Sample points for the area share (default 20,000; 0 skips it). Street lengths are exact.'),
+  coveredSamples: z.number().int().min(0).max(10_000_000).default(FULL_VIEW_COVERAGE_DEFAULTS.coveredSamples).describe('Points drawn uniformly on the area seen, for the full-view share of it (default 20,000; 0 takes it from the grid points).'),
+  streets: z.boolean().default(true).describe('Exact face-on street length, per walking direction (default true).'),
+});
+
 /** The coverage part's keys of the `analyses` section (spread into it by the root schema.ts, in this order). */
 export const coverageAnalyses = {
   coverage: coverageAnalysisSchema.optional(),
@@ -54,4 +65,5 @@ export const coverageAnalyses = {
   districts: districtsAnalysisSchema.optional(),
   raster: rasterAnalysisSchema.optional(),
   coverageByHour: coverageByHourAnalysisSchema.optional().describe('Coverage by hour of day: day and night ranges (infrared), switched at civil dawn and dusk of a date.'),
+  fullView: fullViewAnalysisSchema.optional().describe('Full-view (face-on) coverage: shares of area and street length where a face would be seen within the effective angle, whatever the facing direction, and per walking direction along streets.'),
 };

@@ -2,10 +2,12 @@
  * The coverage steps of a scenario run: area and k-coverage per level,
  * street coverage, the per-district table and the raster for the map.
  */
-import { computeCoverage, computeStreetCoverage, computeDistrictCoverage, coverageRaster } from '../../coverage/index.js';
+import { computeCoverage, computeStreetCoverage, computeDistrictCoverage, coverageRaster, computeFullViewCoverage, FULL_VIEW_COVERAGE_DEFAULTS, type SampledShare } from '../../coverage/index.js';
+import { type Interval } from '../../core/index.js';
+import { INTERVAL_LEVEL } from '../intervals.js';
 import { PolygonLocator } from '../../geo/index.js';
 import { type City } from '../../city/index.js';
-import { coverageAssumptions } from './assumptions.js';
+import { coverageAssumptions, fullViewAssumptions } from './assumptions.js';
 import { MAX_K_REPORTED, type CoverageRun, type DistrictMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import { coverageByHour } from '../../exposure/index.js';
@@ -197,6 +199,75 @@ const coverageByHourStep: ScenarioStep = {
   },
 };
 
+/** The interval of a sampled share, in the scenario's interval form. */
+function shareInterval(s: SampledShare, points: string, what: string): Interval {
+  return { lo: s.low, hi: s.high, level: INTERVAL_LEVEL, method: `Wilson score interval of ${s.of.toLocaleString('en-US')} ${points} (${s.count.toLocaleString('en-US')} ${what})` };
+}
+
+const fullViewStep: ScenarioStep = {
+  id: 'fullView',
+  label: 'Full-view (face-on) coverage',
+  enabled: (spec) => spec.analyses.fullView !== undefined,
+  run(ctx: ScenarioContext) {
+    const o = ctx.spec.analyses.fullView!;
+    const r = computeFullViewCoverage(ctx.cameras!, {
+      city: ctx.city!,
+      level: o.level,
+      occlusion: o.occlusion,
+      effectiveAngle: o.effectiveAngle,
+      samples: o.samples,
+      coveredSamples: o.coveredSamples,
+      streets: o.streets,
+      seed: ctx.rng.stream('fullView'),
+      confidence: INTERVAL_LEVEL,
+    });
+    const km = (m: number) => m / 1000;
+    const st = r.streets;
+    ctx.metrics.fullView = {
+      level: r.params.level,
+      occlusion: r.params.occlusion,
+      effectiveAngle: r.params.effectiveAngle,
+      samples: r.params.samples,
+      coveredSamples: r.params.coveredSamples,
+      confidence: r.params.confidence,
+      seed: r.params.seed,
+      numCamerasConsidered: r.numCamerasConsidered,
+      area: r.area === null ? null : { studyAreaKm2: r.area.studyArea / 1e6, samples: r.area.samples, covered: r.area.covered, fullView: r.area.fullView, fullViewOfCovered: r.area.fullViewOfCovered, method: r.area.method, coveredMethod: r.area.coveredMethod },
+      streets: st === null ? null : {
+        totalKm: km(st.totalLength),
+        coveredKm: km(st.coveredLength),
+        fullViewKm: km(st.fullViewLength),
+        forwardKm: km(st.forwardLength),
+        backwardKm: km(st.backwardLength),
+        bothDirectionsKm: km(st.bothDirectionsLength),
+        eitherDirectionKm: km(st.eitherDirectionLength),
+        coveredShare: st.coveredShare,
+        fullViewShare: st.fullViewShare,
+        walkingShare: st.walkingShare,
+        bothDirectionsShare: st.bothDirectionsShare,
+        fullViewOfCovered: st.fullViewOfCovered,
+        walkingOfCovered: st.walkingOfCovered,
+        method: st.method,
+      },
+    };
+    if (st !== null) {
+      ctx.headline.fullViewStreetShare = st.fullViewShare;
+      ctx.headline.fullViewStreetOfCovered = st.fullViewOfCovered;
+      ctx.headline.faceOnWalkingStreetShare = st.walkingShare;
+      ctx.headline.faceOnWalkingOfCovered = st.walkingOfCovered;
+    }
+    if (r.area !== null) {
+      ctx.headline.fullViewAreaShare = r.area.fullView.share;
+      ctx.intervals.fullViewAreaShare = shareInterval(r.area.fullView, 'jittered-grid points in the city, conservative for stratified points;', 'full-view covered');
+      if (r.area.covered.count > 0) {
+        ctx.headline.fullViewAreaOfCovered = r.area.fullViewOfCovered.share;
+        ctx.intervals.fullViewAreaOfCovered = shareInterval(r.area.fullViewOfCovered, r.area.coveredMethod.startsWith('uniform') ? 'points uniform on the area seen' : 'grid points in the area seen', 'full-view covered');
+      }
+    }
+    ctx.assumptions.push(...fullViewAssumptions(o, o.effectiveAngle !== FULL_VIEW_COVERAGE_DEFAULTS.effectiveAngle));
+  },
+};
+
 /** Adds the optics and coverage-model rows to the assumptions once any coverage analysis ran. */
 const assumptionsStep: ScenarioStep = {
   id: 'coverage-assumptions',
@@ -208,4 +279,4 @@ const assumptionsStep: ScenarioStep = {
 };
 
 /** The coverage-layer steps, in run order. */
-export const COVERAGE_STEPS: readonly ScenarioStep[] = [coverageStep, streetStep, districtsStep, rasterStep, coverageByHourStep, assumptionsStep];
+export const COVERAGE_STEPS: readonly ScenarioStep[] = [coverageStep, streetStep, districtsStep, rasterStep, coverageByHourStep, fullViewStep, assumptionsStep];
