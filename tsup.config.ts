@@ -1,4 +1,6 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+// Vega and Vega-Lite's browser bundles (inlined into report.html) into dist/assets/.
+import { copyChartAssets } from './scripts/copy-chart-assets.mjs';
 
 /** The package's public entries: the root and its subpaths (package.json "exports"). */
 const PUBLIC_ENTRIES = {
@@ -11,18 +13,53 @@ const PUBLIC_ENTRIES = {
   sweep: 'src/sweep/index.ts',
 };
 
-export default defineConfig({
-  // The workers are entries of their own: the parallel engines start them from dist/.
-  entry: { ...PUBLIC_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: PUBLIC_ENTRIES },
-  sourcemap: true,
-  clean: true,
+/**
+ * The two sides of `#platform` (package.json "imports"): Node's built-ins
+ * and thread services (`platform-node`), and their browser stand-ins
+ * (`platform-browser`, picked by the `browser` condition). `#platform` stays
+ * an import in dist/ (see `external`), so that a consumer's bundler picks the
+ * side, not this build.
+ */
+const PLATFORM_ENTRIES = {
+  'platform-node': 'src/core/platform-node.ts',
+  'platform-browser': 'src/core/platform-browser.ts',
+};
+
+/** What both formats share. */
+const COMMON: Options = {
   target: 'node20',
+  // Source maps for development only: package.json "files" leaves them out of the tarball.
+  sourcemap: true,
   // Shared chunks, so that the root, the subpaths, the workers and the CLI load
   // one copy of each module (one InvalidInputError class for `instanceof`).
   splitting: true,
   treeshake: true,
-  // import.meta.url in the CommonJS build (used to find the worker file).
-  shims: true,
-});
+  // Resolved by the consumer (Node or a bundler), per platform.
+  external: ['#platform'],
+  // dist/ is emptied by the "prebuild" script: the two builds below run in parallel.
+  clean: false,
+};
+
+export default defineConfig([
+  {
+    ...COMMON,
+    // ESM: everything. The workers are entries of their own: the parallel
+    // engines start them from dist/ (also from the CommonJS build).
+    entry: { ...PUBLIC_ENTRIES, ...PLATFORM_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: PUBLIC_ENTRIES },
+    // After the ESM build: the chart bundles and their licences into dist/assets/ (read by src/io/html-kit.ts).
+    onSuccess: async () => {
+      copyChartAssets();
+    },
+  },
+  {
+    ...COMMON,
+    // CommonJS: the public entries and the Node side of #platform only (no CLI, no workers: those run as ESM).
+    entry: { ...PUBLIC_ENTRIES, 'platform-node': PLATFORM_ENTRIES['platform-node'] },
+    format: ['cjs'],
+    dts: { entry: PUBLIC_ENTRIES },
+    // import.meta.url in the CommonJS build (used to find the worker files and dist/assets).
+    shims: true,
+  },
+]);
