@@ -6,7 +6,7 @@
  * @internal
  */
 // Node built-ins and thread services, per platform (package.json "imports" #platform).
-export { fullCollector, availableParallelism, workerFileUrl, startWorker, nodeFs, nodePath, nodeCrypto, nodeModule, nodeUrl, nodeWorkerThreads, PLATFORM } from '#platform';
+export { fullCollector, availableParallelism, workerFileUrl, startWorker, nodeFs, nodePath, nodeCrypto, nodeModule, nodeUrl, nodeWorkerThreads, nodeZlib, PLATFORM } from '#platform';
 export { formatValue } from './errors.js';
 export { toRng } from './random.js';
 export { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8, scratchInt32, sharedScratchUint32 } from './scratch.js';

@@ -23,6 +23,7 @@ import type * as NodeCrypto from 'node:crypto';
 import type * as NodeModule from 'node:module';
 import type * as NodeUrl from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
+import type * as NodeZlib from 'node:zlib';
 import { UsageError } from './errors.js';
 
 /** A module that exists only in Node.js: any use throws a UsageError naming it. */
@@ -40,6 +41,7 @@ export const nodeCrypto = /* @__PURE__ */ nodeOnly<typeof NodeCrypto>('node:cryp
 export const nodeModule = /* @__PURE__ */ nodeOnly<typeof NodeModule>('node:module');
 export const nodeUrl = /* @__PURE__ */ nodeOnly<typeof NodeUrl>('node:url');
 export const nodeWorkerThreads = /* @__PURE__ */ nodeOnly<typeof NodeWorkerThreads>('node:worker_threads');
+export const nodeZlib = /* @__PURE__ */ nodeOnly<typeof NodeZlib>('node:zlib');
 
 /** Which platform this module serves. */
 export const PLATFORM: 'node' | 'browser' = 'browser';

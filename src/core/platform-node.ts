@@ -31,8 +31,9 @@ import * as nodeCrypto from 'node:crypto';
 import * as nodeModule from 'node:module';
 import * as nodeUrl from 'node:url';
 import * as nodeWorkerThreads from 'node:worker_threads';
+import * as nodeZlib from 'node:zlib';
 
-export { nodeFs, nodePath, nodeCrypto, nodeModule, nodeUrl, nodeWorkerThreads };
+export { nodeFs, nodePath, nodeCrypto, nodeModule, nodeUrl, nodeWorkerThreads, nodeZlib };
 
 /** Which platform this module serves. */
 export const PLATFORM: 'node' | 'browser' = 'node';

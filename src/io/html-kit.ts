@@ -4,7 +4,7 @@
  * and number formatting live with the report sections
  * (src/scenario/report-kit.ts), which this layer imports.
  */
-import { nodeFs, nodeModule, nodePath, nodeUrl } from '../core/internal.js';
+import { nodeFs, nodeModule, nodePath, nodeUrl, nodeZlib } from '../core/internal.js';
 
 let bundles: { vega: string; vegaLite: string } | null = null;
 
@@ -17,16 +17,16 @@ let bundles: { vega: string; vegaLite: string } | null = null;
 const CHART_ASSETS = { vega: { pkg: 'vega', file: 'vega.min.js' }, vegaLite: { pkg: 'vega-lite', file: 'vega-lite.min.js' } } as const;
 
 /**
- * One chart bundle: from `assets/` next to this module (the built package:
- * dist/assets), else from its package in node_modules (running from the
+ * One chart bundle: from `assets/<file>.br` next to this module (the built
+ * package: dist/assets), else from its package in node_modules (running from the
  * TypeScript sources, where `vega` and `vega-lite` are installed as
  * devDependencies).
  */
 function readChartAsset(pkg: string, file: string): string {
-  const built = new URL(`./assets/${file}`, import.meta.url);
+  const built = new URL(`./assets/${file}.br`, import.meta.url);
   if (built.protocol === 'file:') {
     const path = nodeUrl.fileURLToPath(built);
-    if (nodeFs.existsSync(path)) return nodeFs.readFileSync(path, 'utf8');
+    if (nodeFs.existsSync(path)) return nodeZlib.brotliDecompressSync(nodeFs.readFileSync(path)).toString('utf8');
   }
   const require = nodeModule.createRequire(import.meta.url);
   return nodeFs.readFileSync(nodePath.join(nodePath.dirname(require.resolve(pkg)), file), 'utf8');
