@@ -25,6 +25,21 @@ const PLATFORM_ENTRIES = {
   'platform-browser': 'src/core/platform-browser.ts',
 };
 
+/**
+ * Leaf modules re-exporting third-party libraries that do not declare
+ * themselves free of side effects (proj4, graphology). As entries of their
+ * own they land in chunks of their own, which a browser bundle drops when it
+ * does not use them (sightline is `"sideEffects": false`); inside a shared
+ * chunk their `import` would keep the whole library in every bundle that
+ * touches the chunk. Measured on `import { computeCoverage }` (esbuild,
+ * browser, minified): 274 KB without these entries, 79 KB with them.
+ * dist/lib-*.js are not public entries (package.json "exports" omits them).
+ */
+const TREE_SHAKING_ENTRIES = {
+  'lib-proj4': 'src/core/lib-proj4.ts',
+  'lib-graphology': 'src/core/lib-graphology.ts',
+};
+
 /** What both formats share. */
 const COMMON: Options = {
   target: 'node20',
@@ -45,7 +60,7 @@ export default defineConfig([
     ...COMMON,
     // ESM: everything. The workers are entries of their own: the parallel
     // engines start them from dist/ (also from the CommonJS build).
-    entry: { ...PUBLIC_ENTRIES, ...PLATFORM_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', cli: 'src/cli/main.ts' },
+    entry: { ...PUBLIC_ENTRIES, ...PLATFORM_ENTRIES, ...TREE_SHAKING_ENTRIES, 'coverage-worker': 'src/coverage/coverage-worker.ts', 'population-worker': 'src/exposure/population-worker.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: { entry: PUBLIC_ENTRIES },
     // After the ESM build: the chart bundles and their licences into dist/assets/ (read by src/io/html-kit.ts).
