@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,9 +91,14 @@ async function bundleForBrowser(source: string): Promise<{ text: string; meta: M
   return { text: r.outputFiles[0].text, meta: r.metafile };
 }
 
-/** Every `node:` module the bundle imports (from its metafile), and any `node:` specifier left in its text. */
+/**
+ * Every Node built-in the bundle imports (from its metafile: tsup writes
+ * them without the `node:` prefix, hence isBuiltin), and any `node:`
+ * specifier left in its text. (esbuild with platform 'browser' also fails on
+ * an unresolvable built-in, which fails beforeAll.)
+ */
 function nodeImports(b: { text: string; meta: Metafile }): string[] {
-  const fromMeta = Object.values(b.meta.inputs).flatMap((i) => i.imports.map((x) => x.path).filter((p) => p.startsWith('node:')));
+  const fromMeta = Object.values(b.meta.inputs).flatMap((i) => i.imports.map((x) => x.path).filter((p) => p.startsWith('node:') || isBuiltin(p)));
   const fromText = b.text.match(/(?:from|import|require)\s*\(?\s*["']node:[a-z_/]+["']/g) ?? [];
   return [...fromMeta, ...fromText];
 }
