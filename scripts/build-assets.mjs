@@ -8,17 +8,15 @@
 //     browser.
 // Kept separate from any other asset step (e.g. Vega's) so that the two merge.
 //
-// The worker imports the library's core, which still imports a few Node
-// built-ins (node:os for the thread count, node:worker_threads, node:fs,
-// node:url, node:v8, node:vm for the parallel engines). The page never
-// reaches those code paths (the worker calls everything with threads: 1), so
-// the plugin below maps every `node:*` import to an empty module, except
-// node:os whose availableParallelism() answers 1. When the core stops
-// importing Node built-ins, the plugin can go.
+// The worker is bundled from the sources with the `browser` and
+// `sightline-source` conditions, so `#platform` resolves to its browser side
+// (src/core/platform-browser.ts): no Node built-in reaches the page, and the
+// build fails if one does.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,28 +31,32 @@ const leafletDir = dirname(require.resolve('leaflet/package.json'));
 const leafletJs = readFileSync(join(leafletDir, 'dist', 'leaflet.js'), 'utf8');
 const prefixLink = '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">';
 if (!leafletJs.includes(prefixLink)) throw new Error('build-assets: Leaflet\'s attribution prefix changed; update the substitution');
-writeFileSync(join(out, 'leaflet.js'), leafletJs.replace(prefixLink, '<a title="A JavaScript library for interactive maps">'));
+/** Writes a script Brotli-compressed (`<file>.br`; src/io/report-map.ts decompresses it): the installed package's size. */
+function writeCompressed(file, text) {
+  writeFileSync(join(out, `${file}.br`), brotliCompressSync(Buffer.from(text, 'utf8'), { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }));
+}
+writeCompressed('leaflet.js', leafletJs.replace(prefixLink, '<a title="A JavaScript library for interactive maps">'));
 copyFileSync(join(leafletDir, 'dist', 'leaflet.css'), join(out, 'leaflet.css'));
 copyFileSync(join(leafletDir, 'LICENSE'), join(out, 'leaflet.LICENSE.txt'));
 
-/** Maps node:* built-ins to stubs (see above). */
-const stubNodeBuiltins = {
-  name: 'stub-node-builtins',
+/** Fails the build on any Node built-in: the page's code must be the library's browser build. */
+const refuseNodeBuiltins = {
+  name: 'refuse-node-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
-      contents: args.path === 'node:os' ? 'module.exports = { availableParallelism: () => 1, cpus: () => [{}] };' : 'module.exports = {};',
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^node:/ }, (args) => ({ errors: [{ text: `build-assets: ${args.importer} imports ${args.path}, which a browser has not` }] }));
   },
 };
 
-const common = { bundle: true, minify: true, format: 'iife', platform: 'browser', target: 'es2022', legalComments: 'inline', logLevel: 'warning' };
-await build({ ...common, entryPoints: [join(root, 'src/io/report-live/page.ts')], outfile: join(out, 'report-live-page.js') });
-await build({ ...common, entryPoints: [join(root, 'src/io/report-live/worker.ts')], outfile: join(out, 'report-live-worker.js'),
-  plugins: [stubNodeBuiltins],
-  // The parallel engines' worker pools are made at module load with import.meta.url, which an IIFE has not;
-  // they resolve it only when asked for threads, which the page never is.
+const common = { conditions: ['sightline-source'], plugins: [refuseNodeBuiltins], bundle: true, minify: true, format: 'iife', platform: 'browser', target: 'es2022', legalComments: 'inline', logLevel: 'warning' };
+/** Bundles one entry to memory and writes it compressed. */
+async function bundle(entry, file, extra = {}) {
+  const r = await build({ ...common, ...extra, entryPoints: [join(root, entry)], write: false, outfile: join(out, file) });
+  writeCompressed(file, r.outputFiles[0].text);
+}
+await bundle('src/io/report-live/page.ts', 'report-live-page.js');
+await bundle('src/io/report-live/worker.ts', 'report-live-worker.js', {
+  // The worker pools are made at module load with import.meta.url, which an IIFE has not;
+  // in the browser they run single-threaded and never read it.
   define: { 'import.meta.url': '"about:blank"' },
 });
 console.log(`build-assets: wrote ${out}`);

@@ -2,7 +2,7 @@
  * Assembling a {@link City} from parts (a boundary plus optional streets,
  * buildings, districts and population), validated once.
  */
-import Graph from 'graphology';
+import { Graph } from '../core/internal.js';
 import { InvalidInputError } from '../core/index.js';
 import { multiPolygonBounds, type LocalProjection } from '../geo/index.js';
 import { toBoundary, type BoundaryInput } from './boundary.js';

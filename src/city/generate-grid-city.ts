@@ -3,7 +3,7 @@
  * jittered) clipped to a boundary, one building block per street block,
  * equal-area districts and a population that follows Clark's density law.
  */
-import Graph from 'graphology';
+import { Graph } from '../core/internal.js';
 import { InvalidInputError, createRng, type Seed, DEG_TO_RAD } from '../core/index.js';
 import { checkOptions, optionKeys, requireFinite, requireInteger, requireNonNegative, requirePositive } from '../core/internal.js';
 import { multiPolygonBounds, type LocalProjection } from '../geo/index.js';

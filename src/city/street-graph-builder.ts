@@ -3,7 +3,7 @@
  * pair of consecutive vertices, vertices closer than a snap tolerance merged
  * into one node. Shared by the GeoJSON and OSM XML street importers.
  */
-import Graph from 'graphology';
+import { Graph } from '../core/internal.js';
 import type { StreetClass, StreetEdgeAttributes, StreetGraph, StreetNodeAttributes } from './city.js';
 
 /** Counts of what a build did, returned by importers beside the graph. */

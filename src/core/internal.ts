@@ -5,7 +5,11 @@
  *
  * @internal
  */
-export { fullCollector } from './collect-garbage.js';
+// Node built-ins and thread services, per platform (package.json "imports" #platform).
+export { fullCollector, availableParallelism, workerFileUrl, startWorker, nodeFs, nodePath, nodeCrypto, nodeModule, nodeUrl, nodeWorkerThreads, nodeZlib, PLATFORM } from '#platform';
+// Third-party libraries without `sideEffects: false`, each in a chunk of its own (see lib-proj4.ts).
+export { proj4 } from './lib-proj4.js';
+export { Graph, DirectedGraph } from './lib-graphology.js';
 export { formatValue } from './errors.js';
 export { toRng } from './random.js';
 export { scratchFloat64, scratchUint32, scratchUint8, sharedScratchFloat64, sharedScratchUint8, scratchInt32, sharedScratchUint32 } from './scratch.js';

@@ -6,13 +6,12 @@
  * process alive; a worker that fails is dropped from the pool (its work is
  * redone on the calling thread by the engine). The worker file lives next to
  * the package's entry in `dist/`; when it is absent (e.g. running from the
- * TypeScript sources) {@link WorkerPool.available} is false and the engines
- * run everything on the calling thread.
+ * TypeScript sources, or in the browser build: see src/core/platform-browser.ts)
+ * {@link WorkerPool.available} is false and the engines run everything on
+ * the calling thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { fullCollector } from './collect-garbage.js';
+import type { Worker } from 'node:worker_threads';
+import { fullCollector, startWorker, workerFileUrl } from '#platform';
 
 export class WorkerPool {
   private workers: Worker[] = [];
@@ -30,12 +29,7 @@ export class WorkerPool {
   /** The worker file's URL, or null when it is not there (resolved once). */
   resolveUrl(): URL | null {
     if (this.url !== undefined) return this.url;
-    try {
-      const url = new URL(this.fileName, this.baseUrl);
-      this.url = url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-    } catch {
-      this.url = null;
-    }
+    this.url = workerFileUrl(this.fileName, this.baseUrl);
     return this.url;
   }
 
@@ -49,8 +43,7 @@ export class WorkerPool {
     const url = this.resolveUrl();
     if (url === null) return null;
     while (this.workers.length < count) {
-      const w = new Worker(url);
-      w.unref();
+      const w = startWorker(url);
       // A worker that fails is dropped from the pool; its work is redone on the calling thread.
       w.on('error', () => {
         this.workers = this.workers.filter((x) => x !== w);

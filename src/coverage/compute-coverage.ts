@@ -1,7 +1,6 @@
 /**
  * Exact area coverage of a camera network inside a study area.
  */
-import { availableParallelism } from 'node:os';
 import { InvalidInputError, type Bounds } from '../core/index.js';
 import { CameraSet, type CameraProvenance } from '../cameras/index.js';
 import { type BuildingSet, type City } from '../city/index.js';
@@ -12,6 +11,7 @@ import { checkAvailability, prepareFootprints } from './prepare.js';
 import { resolveStudyArea, relativeLocator, type StudyAreaInput } from './study-area.js';
 import { unionAreas } from './union-engine.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
+import { availableParallelism } from '../core/internal.js';
 
 /** Options of {@link computeCoverage}. */
 export interface CoverageOptions {

@@ -28,7 +28,7 @@ const CHUNK = 4096;
  */
 const STALL_MS = 5_000;
 
-const pool = new WorkerPool('./coverage-worker.js', import.meta.url);
+const pool = /* @__PURE__ */ new WorkerPool('./coverage-worker.js', import.meta.url);
 
 /**
  * Fills the per-chunk results using `threads − 1` workers and this thread.

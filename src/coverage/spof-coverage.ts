@@ -4,7 +4,6 @@
  * the cameras its failure alone cuts off, measured with the coverage engine
  * on small camera subsets. Fault semantics: see network-coverage.ts.
  */
-import { availableParallelism } from 'node:os';
 import { InvalidInputError } from '../core/index.js';
 import { type CameraSet } from '../cameras/index.js';
 import { type BuildingSet } from '../city/index.js';
@@ -20,6 +19,7 @@ import { prepareFootprints } from './prepare.js';
 import { relativeLocator, resolveStudyArea } from './study-area.js';
 import { CHUNK_SIZE, unionAreas } from './union-engine.js';
 import { checkOptions, optionKeys, pickOptions } from '../core/internal.js';
+import { availableParallelism } from '../core/internal.js';
 
 /**
  * Area of the union of small camera subsets, with the study area, level and

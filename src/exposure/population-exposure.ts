@@ -4,7 +4,6 @@
  * summarised per trip, per person and day, per district, and as watchlist
  * expectations — on one thread or several, with identical results.
  */
-import { availableParallelism } from 'node:os';
 import { type CameraSet } from '../cameras/index.js';
 import { isCameraSet } from '../cameras/internal.js';
 import { type City } from '../city/index.js';
@@ -24,6 +23,7 @@ import type { TripCameraBlock, TripMetrics } from './trip-metrics.js';
 import type { RecognitionModel } from './recognition.js';
 import { watchlistIdentifications, type WatchlistResult } from './watchlist.js';
 import { checkPopulationExposureOptions } from './population-exposure-options.js';
+import { availableParallelism } from '../core/internal.js';
 
 /** Defaults of {@link computePopulationExposure}. */
 export const POPULATION_EXPOSURE_DEFAULTS = {

@@ -23,8 +23,8 @@
  * package (`dist/population-worker.js`); without it everything runs on the
  * calling thread.
  */
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { claimTasks, WorkerPool, waitForChunks } from '../core/internal.js';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { claimTasks, nodeWorkerThreads, WorkerPool, waitForChunks } from '../core/internal.js';
 import type { StreetNetwork, TripPlans } from '../mobility/index.js';
 import { solveDestinations, type DestinationTask } from '../mobility/internal.js';
 import { aggregateRows, columnStats, distinctScratch, personDayColumns, type PersonDayColumns, type PersonDayInput, type PersonDayRows } from './person-metrics.js';
@@ -34,7 +34,7 @@ import type { StreetExposureProfile } from './street-exposure-profile.js';
 /** How long the calling thread waits without any chunk finishing before redoing the unfinished chunks itself (ms). */
 const STALL_MS = 10_000;
 
-const pool = new WorkerPool('./population-worker.js', import.meta.url);
+const pool = /* @__PURE__ */ new WorkerPool('./population-worker.js', import.meta.url);
 
 /**
  * Tasks 0 … numTasks − 1 shared by `workers` and this thread: each worker is
@@ -140,7 +140,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   const shared = shareJob(job);
   const ports: MessagePort[] = [];
   for (const w of workers) {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new nodeWorkerThreads.MessageChannel();
     ports.push(port1);
     w.postMessage({ kind: 'chunks', job: shared, ctl, status, port: port2 }, [port2]);
   }
@@ -149,7 +149,7 @@ export function runPopulationChunks(job: PopulationJobData, threads: number): Ch
   const drain = () => {
     for (const p of ports) {
       for (;;) {
-        const m = receiveMessageOnPort(p);
+        const m = nodeWorkerThreads.receiveMessageOnPort(p);
         if (m === undefined) break;
         const r = m.message as ChunkResult;
         if (results[r.chunk] === undefined) results[r.chunk] = r;

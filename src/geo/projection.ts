@@ -6,7 +6,7 @@
  * about 0.1% (the scale error of an azimuthal equidistant projection grows as
  * (ρ/R)²/6 transverse to the radius).
  */
-import proj4 from 'proj4';
+import { proj4 } from '../core/internal.js';
 import { InvalidInputError } from '../core/index.js';
 import type { MultiPolygonM, Ring } from './polygon.js';
 

@@ -3,9 +3,8 @@
  * directory, is flushed to disk (fsync), then renamed over the target, so a
  * reader (or a crash, or Ctrl-C) never sees a half-written file.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { InvalidInputError } from '../core/index.js';
+import { nodeFs, nodePath } from '../core/internal.js';
 
 let counter = 0;
 
@@ -26,26 +25,26 @@ export const TEMP_PREFIX = '.sightline-tmp-';
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   if (typeof path !== 'string' || path.length === 0) throw new InvalidInputError('writeFileAtomic', 'path', 'must be a non-empty string', path);
-  const dir = dirname(path);
-  const tmp = join(dir, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${++counter}`);
+  const dir = nodePath.dirname(path);
+  const tmp = nodePath.join(dir, `${TEMP_PREFIX}${nodePath.basename(path)}-${process.pid}-${++counter}`);
   let fd = -1;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    fd = nodeFs.openSync(tmp, 'wx', 0o644);
     if (typeof data === 'string' || data instanceof Uint8Array) writeAll(fd, data);
     else for (const chunk of data) writeAll(fd, chunk);
-    fsyncSync(fd);
-    closeSync(fd);
+    nodeFs.fsyncSync(fd);
+    nodeFs.closeSync(fd);
     fd = -1;
-    renameSync(tmp, path);
+    nodeFs.renameSync(tmp, path);
   } catch (e) {
     if (fd >= 0) {
       try {
-        closeSync(fd);
+        nodeFs.closeSync(fd);
       } catch {
         /* already failing */
       }
     }
-    rmSync(tmp, { force: true });
+    nodeFs.rmSync(tmp, { force: true });
     throw e;
   }
   syncDirectory(dir);
@@ -54,19 +53,19 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
 function writeAll(fd: number, data: string | Uint8Array): void {
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  while (off < buf.length) off += nodeFs.writeSync(fd, buf, off, buf.length - off);
 }
 
 /** fsync of a directory so the rename itself is durable (not supported everywhere: errors ignored). */
 export function syncDirectory(dir: string): void {
   let fd = -1;
   try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
+    fd = nodeFs.openSync(dir, 'r');
+    nodeFs.fsyncSync(fd);
   } catch {
     /* some platforms cannot fsync a directory */
   } finally {
-    if (fd >= 0) closeSync(fd);
+    if (fd >= 0) nodeFs.closeSync(fd);
   }
 }
 
@@ -80,11 +79,11 @@ export function syncDirectory(dir: string): void {
  * @example removeStaleTempFiles('scenario.schema.json');
  */
 export function removeStaleTempFiles(path: string): string[] {
-  const dir = dirname(path);
-  const prefix = `${TEMP_PREFIX}${basename(path)}-`;
+  const dir = nodePath.dirname(path);
+  const prefix = `${TEMP_PREFIX}${nodePath.basename(path)}-`;
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = nodeFs.readdirSync(dir);
   } catch {
     return [];
   }
@@ -95,7 +94,7 @@ export function removeStaleTempFiles(path: string): string[] {
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || processAlive(pid)) continue;
-    rmSync(join(dir, name), { force: true });
+    nodeFs.rmSync(nodePath.join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;

@@ -4,19 +4,38 @@
  * and number formatting live with the report sections
  * (src/scenario/report-kit.ts), which this layer imports.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { nodeFs, nodeModule, nodePath, nodeUrl, nodeZlib } from '../core/internal.js';
 
 let bundles: { vega: string; vegaLite: string } | null = null;
 
-/** The Vega and Vega-Lite browser bundles (UMD), read once from node_modules. */
+/**
+ * The file names of the Vega and Vega-Lite browser bundles. The build
+ * (scripts/copy-assets.mjs, run by tsup) copies them with their licences
+ * into `dist/assets/`, so that the installed package needs neither `vega`
+ * nor `vega-lite` (both are devDependencies).
+ */
+const CHART_ASSETS = { vega: { pkg: 'vega', file: 'vega.min.js' }, vegaLite: { pkg: 'vega-lite', file: 'vega-lite.min.js' } } as const;
+
+/**
+ * One chart bundle: from `assets/<file>.br` next to this module (the built
+ * package: dist/assets), else from its package in node_modules (running from the
+ * TypeScript sources, where `vega` and `vega-lite` are installed as
+ * devDependencies).
+ */
+function readChartAsset(pkg: string, file: string): string {
+  const built = new URL(`./assets/${file}.br`, import.meta.url);
+  if (built.protocol === 'file:') {
+    const path = nodeUrl.fileURLToPath(built);
+    if (nodeFs.existsSync(path)) return nodeZlib.brotliDecompressSync(nodeFs.readFileSync(path)).toString('utf8');
+  }
+  const require = nodeModule.createRequire(import.meta.url);
+  return nodeFs.readFileSync(nodePath.join(nodePath.dirname(require.resolve(pkg)), file), 'utf8');
+}
+
+/** The Vega and Vega-Lite browser bundles (UMD), read once (dist/assets, or node_modules from the sources). */
 export function chartBundles(): { vega: string; vegaLite: string } {
   if (bundles === null) {
-    const require = createRequire(import.meta.url);
-    const vegaDir = dirname(require.resolve('vega'));
-    const vlDir = dirname(require.resolve('vega-lite'));
-    bundles = { vega: readFileSync(join(vegaDir, 'vega.min.js'), 'utf8'), vegaLite: readFileSync(join(vlDir, 'vega-lite.min.js'), 'utf8') };
+    bundles = { vega: readChartAsset(CHART_ASSETS.vega.pkg, CHART_ASSETS.vega.file), vegaLite: readChartAsset(CHART_ASSETS.vegaLite.pkg, CHART_ASSETS.vegaLite.file) };
   }
   return bundles;
 }

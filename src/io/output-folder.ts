@@ -22,29 +22,8 @@
  * holding folders sightline did not write is refused, since it cannot be
  * carried over as a unit: give sightline a folder of its own.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeSync,
-  type Stats,
-} from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import type { Stats } from 'node:fs';
+import { nodeCrypto, nodeFs, nodePath } from '../core/internal.js';
 import { TEMP_PREFIX, processAlive as pidAlive, syncDirectory } from './atomic-write.js';
 
 /** The file listing every file of a run, written last. */
@@ -92,7 +71,7 @@ const errCode = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? St
 
 function lstatOrNull(p: string): Stats | null {
   try {
-    return lstatSync(p);
+    return nodeFs.lstatSync(p);
   } catch (e) {
     if (errCode(e) === 'ENOENT' || errCode(e) === 'ENOTDIR') return null;
     throw e;
@@ -101,14 +80,14 @@ function lstatOrNull(p: string): Stats | null {
 
 /** The absolute target, with a symbolic link resolved (the link is kept; the folder it points to is replaced). */
 function resolveTarget(p: string): string {
-  const abs = resolve(p);
+  const abs = nodePath.resolve(p);
   const st = lstatOrNull(abs);
-  return st?.isSymbolicLink() ? realpathSync(abs) : abs;
+  return st?.isSymbolicLink() ? nodeFs.realpathSync(abs) : abs;
 }
 
 /** Folder names can hold at most 255 bytes: a long target name is shortened (with a hash) in the staging names. */
 function tagOf(name: string): string {
-  return Buffer.byteLength(name) <= 160 ? name : `${name.slice(0, 80)}~${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+  return Buffer.byteLength(name) <= 160 ? name : `${name.slice(0, 80)}~${nodeCrypto.createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 }
 
 /**
@@ -116,18 +95,18 @@ function tagOf(name: string): string {
  * an ancestor that is a file, or one that cannot be reached.
  */
 function existingAncestor(abs: string): { dir: string } | { problem: string } {
-  let p = dirname(abs);
+  let p = nodePath.dirname(abs);
   for (;;) {
     let st: Stats | null;
     try {
-      st = statSync(p);
+      st = nodeFs.statSync(p);
     } catch (e) {
       const c = errCode(e);
       if (c !== 'ENOENT' && c !== 'ENOTDIR') return { problem: `${p} cannot be reached (${c})` };
       st = null;
     }
     if (st) return st.isDirectory() ? { dir: p } : { problem: `${p} is a file, not a folder` };
-    const up = dirname(p);
+    const up = nodePath.dirname(p);
     if (up === p) return { problem: `no folder of ${abs} exists` };
     p = up;
   }
@@ -135,16 +114,16 @@ function existingAncestor(abs: string): { dir: string } | { problem: string } {
 
 /** Whether new entries can be made in `dir`: makes and removes an empty folder (catches EACCES, EPERM, EROFS, and /proc-like file systems). */
 function probeWritable(dir: string): string | null {
-  const probe = join(dir, `${PROBE_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const probe = nodePath.join(dir, `${PROBE_PREFIX}${process.pid}-${nodeCrypto.randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(probe);
+    nodeFs.mkdirSync(probe);
   } catch (e) {
     const c = errCode(e);
     const why = c === 'EACCES' || c === 'EPERM' ? 'permission denied' : c === 'EROFS' ? 'read-only file system' : c === 'ENOSPC' ? 'no space left' : 'not a folder files can be written to';
     return `cannot create files in ${dir} (${c}: ${why})`;
   }
   try {
-    rmdirSync(probe);
+    nodeFs.rmdirSync(probe);
   } catch {
     /* left for the next run's clean-up */
   }
@@ -154,7 +133,7 @@ function probeWritable(dir: string): string | null {
 /** Names in the target's previous manifest.json (empty when there is none or it does not parse). */
 function previousManifestNames(abs: string): Set<string> {
   try {
-    const m = JSON.parse(readFileSync(join(abs, MANIFEST_FILE), 'utf8')) as Partial<OutputManifest>;
+    const m = JSON.parse(nodeFs.readFileSync(nodePath.join(abs, MANIFEST_FILE), 'utf8')) as Partial<OutputManifest>;
     return new Set(Array.isArray(m?.files) ? m.files.map((f) => String(f?.name)) : []);
   } catch {
     return new Set();
@@ -183,7 +162,7 @@ export function outputFolderProblem(dir: string, ownNames: readonly string[] = [
   try {
     abs = resolveTarget(dir);
   } catch (e) {
-    return `${resolve(dir)} is a symbolic link that cannot be followed (${errCode(e)})`;
+    return `${nodePath.resolve(dir)} is a symbolic link that cannot be followed (${errCode(e)})`;
   }
   let st: Stats | null;
   try {
@@ -193,10 +172,10 @@ export function outputFolderProblem(dir: string, ownNames: readonly string[] = [
   }
   if (st) {
     if (!st.isDirectory()) return `${abs} exists and is not a folder`;
-    if (dirname(abs) === abs) return `${abs} is the root of the file system`;
+    if (nodePath.dirname(abs) === abs) return `${abs} is the root of the file system`;
     let entries;
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      entries = nodeFs.readdirSync(abs, { withFileTypes: true });
     } catch (e) {
       return `${abs} cannot be read (${errCode(e)})`;
     }
@@ -205,14 +184,14 @@ export function outputFolderProblem(dir: string, ownNames: readonly string[] = [
     const others = entries.filter((e) => !e.isDirectory() && !e.isFile() && !e.isSymbolicLink()).map((e) => e.name);
     if (folders.length > 0 || others.length > 0) {
       const list = [...folders, ...others].slice(0, 3).join(', ') + (folders.length + others.length > 3 ? ', …' : '');
-      return `${abs} holds ${folders.length > 0 ? 'folders' : 'special files'} sightline did not write (${list}); sightline replaces its output folder as a whole and keeps only plain files of yours, so give it a folder of its own (e.g. ${join(abs, 'sightline-out')})`;
+      return `${abs} holds ${folders.length > 0 ? 'folders' : 'special files'} sightline did not write (${list}); sightline replaces its output folder as a whole and keeps only plain files of yours, so give it a folder of its own (e.g. ${nodePath.join(abs, 'sightline-out')})`;
     }
     try {
-      if (statSync(dirname(abs)).dev !== st.dev) return `${abs} is a mount point; sightline writes a new folder beside the old one and swaps them, so give it a folder inside (e.g. ${join(abs, 'sightline-out')})`;
+      if (nodeFs.statSync(nodePath.dirname(abs)).dev !== st.dev) return `${abs} is a mount point; sightline writes a new folder beside the old one and swaps them, so give it a folder inside (e.g. ${nodePath.join(abs, 'sightline-out')})`;
     } catch (e) {
-      return `${dirname(abs)} cannot be reached (${errCode(e)})`;
+      return `${nodePath.dirname(abs)} cannot be reached (${errCode(e)})`;
     }
-    return probeWritable(dirname(abs));
+    return probeWritable(nodePath.dirname(abs));
   }
   const anchor = existingAncestor(abs);
   if ('problem' in anchor) return anchor.problem;
@@ -230,12 +209,12 @@ export function outputFolderProblem(dir: string, ownNames: readonly string[] = [
 export function outputFileProblem(file: string): string | null {
   if (typeof file !== 'string' || file.length === 0) return 'is empty (give a file name)';
   if (file.includes('\0')) return 'contains a NUL character';
-  if (/[\\/]$/.test(file)) return `${resolve(file)} names a folder (give a file name)`;
+  if (/[\\/]$/.test(file)) return `${nodePath.resolve(file)} names a folder (give a file name)`;
   let abs: string;
   try {
     abs = resolveTarget(file);
   } catch (e) {
-    return `${resolve(file)} is a symbolic link that cannot be followed (${errCode(e)})`;
+    return `${nodePath.resolve(file)} is a symbolic link that cannot be followed (${errCode(e)})`;
   }
   let st: Stats | null;
   try {
@@ -245,7 +224,7 @@ export function outputFileProblem(file: string): string | null {
   }
   if (st?.isDirectory()) return `${abs} is a folder (give a file name)`;
   if (st && !st.isFile()) return `${abs} exists and is not a regular file`;
-  if (st) return probeWritable(dirname(abs));
+  if (st) return probeWritable(nodePath.dirname(abs));
   const anchor = existingAncestor(abs);
   if ('problem' in anchor) return anchor.problem;
   return probeWritable(anchor.dir);
@@ -254,23 +233,23 @@ export function outputFileProblem(file: string): string | null {
 /** Creates the missing folders of `dir`, one level at a time (Node's recursive mkdir loops forever on some file systems, e.g. /proc). */
 export function makeFolders(dir: string): void {
   const missing: string[] = [];
-  let p = resolve(dir);
+  let p = nodePath.resolve(dir);
   for (;;) {
     let st: Stats | null = null;
     try {
-      st = statSync(p);
+      st = nodeFs.statSync(p);
     } catch (e) {
       if (errCode(e) !== 'ENOENT') throw e;
     }
     if (st) break;
     missing.push(p);
-    const up = dirname(p);
+    const up = nodePath.dirname(p);
     if (up === p) break;
     p = up;
   }
   for (let i = missing.length - 1; i >= 0; i--) {
     try {
-      mkdirSync(missing[i]);
+      nodeFs.mkdirSync(missing[i]);
     } catch (e) {
       if (errCode(e) !== 'EEXIST') throw e;
     }
@@ -296,11 +275,11 @@ function writeAlive(pid: number, token: string): boolean {
  */
 export function recoverOutputFolder(dir: string): string[] {
   const abs = resolveTarget(dir);
-  const parent = dirname(abs);
-  const tag = tagOf(basename(abs));
+  const parent = nodePath.dirname(abs);
+  const tag = tagOf(nodePath.basename(abs));
   let names: string[];
   try {
-    names = readdirSync(parent);
+    names = nodeFs.readdirSync(parent);
   } catch {
     return [];
   }
@@ -313,28 +292,28 @@ export function recoverOutputFolder(dir: string): string[] {
     const token = `${pid}-${rand}`;
     if (writeAlive(Number(pid), token)) continue;
     if (kind === 'probe') {
-      rmSync(join(parent, name), { recursive: true, force: true });
+      nodeFs.rmSync(nodePath.join(parent, name), { recursive: true, force: true });
       done.push(name);
       continue;
     }
     if (rest !== tag) continue;
     const g = byToken.get(token) ?? {};
-    g[kind as 'staging' | 'old'] = join(parent, name);
+    g[kind as 'staging' | 'old'] = nodePath.join(parent, name);
     byToken.set(token, g);
   }
   for (const g of byToken.values()) {
     if (g.old && lstatOrNull(abs) === null) {
       // Cut between "target → old" and "staging → target": finish the swap (the staging folder is complete by then), or undo it.
-      renameSync(g.staging ?? g.old, abs);
-      done.push(basename(g.staging ?? g.old));
+      nodeFs.renameSync(g.staging ?? g.old, abs);
+      done.push(nodePath.basename(g.staging ?? g.old));
       if (g.staging) g.staging = undefined;
       else g.old = undefined;
       syncDirectory(parent);
     }
     for (const p of [g.staging, g.old]) {
       if (p) {
-        rmSync(p, { recursive: true, force: true });
-        done.push(basename(p));
+        nodeFs.rmSync(p, { recursive: true, force: true });
+        done.push(nodePath.basename(p));
       }
     }
   }
@@ -343,7 +322,7 @@ export function recoverOutputFolder(dir: string): string[] {
 
 function writeAll(fd: number, buf: Uint8Array): void {
   let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  while (off < buf.length) off += nodeFs.writeSync(fd, buf, off, buf.length - off);
 }
 
 /** A point of the write: `chunk` (within a file), `staging`, `file:<name>`, `manifest`, then, after the commit, `aside` and `swapped`. */
@@ -355,21 +334,21 @@ interface Step {
 /** The write as a sequence of steps, so that a synchronous and an asynchronous driver share it. */
 function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: OutputFolderOptions): Generator<Step, string[]> {
   const abs = resolveTarget(dir);
-  const parent = dirname(abs);
+  const parent = nodePath.dirname(abs);
   makeFolders(parent);
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tag = tagOf(basename(abs));
-  const staging = join(parent, `${STAGING_PREFIX}${token}-${tag}`);
+  const token = `${process.pid}-${nodeCrypto.randomBytes(4).toString('hex')}`;
+  const tag = tagOf(nodePath.basename(abs));
+  const staging = nodePath.join(parent, `${STAGING_PREFIX}${token}-${tag}`);
   let committed = false;
   active.add(token);
   try {
-    mkdirSync(staging);
+    nodeFs.mkdirSync(staging);
     yield { point: 'staging', committed };
     const manifest: OutputManifest = { format: 'sightline-outputs', formatVersion: 1, libraryVersion: options.libraryVersion, files: [] };
     for (const f of files) {
-      const hash = createHash('sha256');
+      const hash = nodeCrypto.createHash('sha256');
       let bytes = 0;
-      const fd = openSync(join(staging, f.name), 'wx', 0o644);
+      const fd = nodeFs.openSync(nodePath.join(staging, f.name), 'wx', 0o644);
       try {
         const data = f.data();
         const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
@@ -380,9 +359,9 @@ function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: 
           bytes += buf.length;
           yield { point: 'chunk', committed };
         }
-        fsyncSync(fd);
+        nodeFs.fsyncSync(fd);
       } finally {
-        closeSync(fd);
+        nodeFs.closeSync(fd);
       }
       manifest.files.push({ name: f.name, bytes, sha256: hash.digest('hex') });
       options.onFile?.(f.name);
@@ -391,39 +370,39 @@ function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: 
     const old = lstatOrNull(abs);
     if (old) keepUsersFiles(abs, staging, manifest, options.ownNames ?? [], old);
     const text = Buffer.from(JSON.stringify(manifest, null, 1) + '\n', 'utf8');
-    const fd = openSync(join(staging, MANIFEST_FILE), 'wx', 0o644);
+    const fd = nodeFs.openSync(nodePath.join(staging, MANIFEST_FILE), 'wx', 0o644);
     try {
       writeAll(fd, text);
-      fsyncSync(fd);
+      nodeFs.fsyncSync(fd);
     } finally {
-      closeSync(fd);
+      nodeFs.closeSync(fd);
     }
     syncDirectory(staging);
     yield { point: 'manifest', committed };
     // The commit: from here on the write completes (a signal no longer stops it).
     committed = true;
     if (old) {
-      const aside = join(parent, `${OLD_PREFIX}${token}-${tag}`);
-      renameSync(abs, aside);
+      const aside = nodePath.join(parent, `${OLD_PREFIX}${token}-${tag}`);
+      nodeFs.renameSync(abs, aside);
       yield { point: 'aside', committed };
       try {
-        renameSync(staging, abs);
+        nodeFs.renameSync(staging, abs);
       } catch (e) {
-        renameSync(aside, abs);
+        nodeFs.renameSync(aside, abs);
         committed = false;
         throw e;
       }
       syncDirectory(parent);
       yield { point: 'swapped', committed };
-      rmSync(aside, { recursive: true, force: true });
+      nodeFs.rmSync(aside, { recursive: true, force: true });
     } else {
-      renameSync(staging, abs);
+      nodeFs.renameSync(staging, abs);
       syncDirectory(parent);
       yield { point: 'swapped', committed };
     }
-    return [...manifest.files.map((f) => join(dir, f.name)), join(dir, MANIFEST_FILE)];
+    return [...manifest.files.map((f) => nodePath.join(dir, f.name)), nodePath.join(dir, MANIFEST_FILE)];
   } finally {
-    if (!committed) rmSync(staging, { recursive: true, force: true });
+    if (!committed) nodeFs.rmSync(staging, { recursive: true, force: true });
     active.delete(token);
   }
 }
@@ -432,21 +411,21 @@ function* folderSteps(dir: string, files: readonly OutputFolderFile[], options: 
 function keepUsersFiles(abs: string, staging: string, manifest: OutputManifest, ownNames: readonly string[], old: Stats): void {
   const previous = previousManifestNames(abs);
   const written = new Set(manifest.files.map((f) => f.name));
-  for (const e of readdirSync(abs, { withFileTypes: true })) {
+  for (const e of nodeFs.readdirSync(abs, { withFileTypes: true })) {
     if (isOurs(e.name, previous, ownNames) || written.has(e.name)) continue;
-    const from = join(abs, e.name);
-    const to = join(staging, e.name);
-    if (e.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+    const from = nodePath.join(abs, e.name);
+    const to = nodePath.join(staging, e.name);
+    if (e.isSymbolicLink()) nodeFs.symlinkSync(nodeFs.readlinkSync(from), to);
     else if (e.isFile()) {
       try {
-        linkSync(from, to);
+        nodeFs.linkSync(from, to);
       } catch {
-        copyFileSync(from, to);
+        nodeFs.copyFileSync(from, to);
       }
     } else throw Object.assign(new Error(`${from} is not a plain file sightline can keep (checked before the run; it appeared since)`), { code: 'EEXIST' });
   }
   try {
-    chmodSync(staging, old.mode & 0o7777);
+    nodeFs.chmodSync(staging, old.mode & 0o7777);
   } catch {
     /* keep the default mode */
   }

@@ -18,9 +18,7 @@
  * the browser's own DecompressionStream. Wedges are built in the page, never
  * as GeoJSON polygons.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { nodeFs, nodeUrl, nodeZlib } from '../core/internal.js';
 import { CAMERA_KINDS, CAMERA_OPERATORS } from '../cameras/index.js';
 import { STREET_CLASSES, type City } from '../city/index.js';
 import { type MultiPolygonM } from '../geo/index.js';
@@ -80,7 +78,7 @@ export function packColumns(columns: Record<string, Column>): { packed: string; 
   }
   const buf = new Uint8Array(Math.ceil(bytes / 8) * 8);
   for (const [name, a] of Object.entries(columns)) buf.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout[name].offset);
-  return { packed: gzipSync(buf, { level: 6 }).toString('base64'), packedBytes: buf.length, columns: layout };
+  return { packed: nodeZlib.gzipSync(buf, { level: 6 }).toString('base64'), packedBytes: buf.length, columns: layout };
 }
 
 const rings = (mp: MultiPolygonM) => mp.map((p) => ({ outer: Array.from(p.outer), holes: p.holes.map((h) => Array.from(h)) }));
@@ -221,13 +219,26 @@ export function reportMapData(run: ScenarioRun): ReportMapData {
 
 let assetCache: Record<string, string> | null = null;
 
+/** An asset file as built: the scripts Brotli-compressed (`<file>.br`, for the installed package's size), the rest plain. */
+function assetPath(dir: string, file: string): string | null {
+  if (nodeFs.existsSync(dir + file + '.br')) return dir + file + '.br';
+  return nodeFs.existsSync(dir + file) ? dir + file : null;
+}
+
 /** The folder holding the built assets: dist/assets beside the bundled module, or from src/io, the package's dist/assets. */
 function assetDir(): string | null {
   for (const rel of ['./assets/', '../assets/', '../../dist/assets/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (REPORT_MAP_ASSETS.every((f) => existsSync(dir + f))) return dir;
+    const dir = nodeUrl.fileURLToPath(new URL(rel, import.meta.url));
+    if (REPORT_MAP_ASSETS.every((f) => assetPath(dir, f) !== null)) return dir;
   }
   return null;
+}
+
+/** One asset's text, decompressed when it is stored as `.br`. */
+function readAsset(dir: string, file: string): string {
+  const path = assetPath(dir, file)!;
+  const bytes = nodeFs.readFileSync(path);
+  return (path.endsWith('.br') ? nodeZlib.brotliDecompressSync(bytes) : bytes).toString('utf8');
 }
 
 /** The built browser files, read once; null when they are not built (run `npm run build`). */
@@ -235,7 +246,7 @@ export function reportMapAssets(): Record<string, string> | null {
   if (assetCache === null) {
     const dir = assetDir();
     if (dir === null) return null;
-    assetCache = Object.fromEntries(REPORT_MAP_ASSETS.map((f) => [f, readFileSync(dir + f, 'utf8')]));
+    assetCache = Object.fromEntries(REPORT_MAP_ASSETS.map((f) => [f, readAsset(dir, f)]));
   }
   return assetCache;
 }

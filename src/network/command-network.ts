@@ -20,7 +20,7 @@
  * The graph is treated as frozen once the network is made: after editing the
  * graph, call {@link createCommandNetwork} again.
  */
-import { DirectedGraph } from 'graphology';
+import { DirectedGraph } from '../core/internal.js';
 import { CAPABILITY_FACE, NO_NODE, type CameraSet } from '../cameras/index.js';
 import { InvalidInputError } from '../core/index.js';
 import { cameraBitrates, resolveStreamOptions, STREAM_OPTION_KEYS, type ResolvedStreamOptions, type StreamOptions } from './streams.js';

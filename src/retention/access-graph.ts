@@ -23,7 +23,7 @@
  * carries. `copies` edges describe where the data goes, not who may read it:
  * reading a district copy gives no access to the city's copy.
  */
-import { DirectedGraph } from 'graphology';
+import { DirectedGraph } from '../core/internal.js';
 import { InvalidInputError } from '../core/index.js';
 import { requireObject, requirePositive, checkOptions, optionKeys } from '../core/internal.js';
 import {

@@ -16,11 +16,11 @@
  * (`ctx.rng.stream('exposure')`), never by drawing from a shared stream, so a
  * skipped step does not shift the draws of the next.
  */
-import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../core/index.js';
 import { checkOptions } from '../core/internal.js';
 import type { ScenarioSpec } from './schema.js';
 import type { ScenarioContext } from './steps.js';
+import { nodeCrypto } from '../core/internal.js';
 
 /**
  * The parts of the scenario each step reads, by step id. Deliberately
@@ -87,7 +87,7 @@ export function stableJson(value: unknown): string {
 
 /** The chained key of a step: hash of the previous key, the step id, the base directory and the step's inputs. */
 export function stageKey(previous: string, stepId: string, spec: ScenarioSpec, baseDir: string): string {
-  return createHash('sha256').update(previous).update('\0').update(stepId).update('\0').update(baseDir).update('\0').update(stableJson(stageInputs(stepId, spec))).digest('hex');
+  return nodeCrypto.createHash('sha256').update(previous).update('\0').update(stepId).update('\0').update(baseDir).update('\0').update(stableJson(stageInputs(stepId, spec))).digest('hex');
 }
 
 /** What a step added to or changed in the context. */

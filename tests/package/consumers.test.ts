@@ -97,7 +97,8 @@ describe('the published package', () => {
     expect(Object.keys(dot.require)[0]).toBe('types');
     expect(dot.require.types).toBe('./dist/index.d.cts');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist']);
+    // dist/ without its source maps (built for development only).
+    expect(pkg.files).toEqual(['dist', '!dist/**/*.map']);
   });
 
   it('runs the public contract from an ESM consumer and prints the closed-form sector area', () => {

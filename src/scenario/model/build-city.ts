@@ -2,13 +2,12 @@
  * Builds the City of a scenario: a preset with overrides, or a city
  * assembled from imported files (boundary, streets, buildings).
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { InvalidInputError, type Seed } from '../../core/index.js';
 import { type City, almatyCity, astanaCity, type PresetCityOptions, createCity, importStreets, type StreetImportResult, importOsmStreetsXml, OSM_LICENCE, importBuildings, type ImportReportEntry } from '../../city/index.js';
 import { streetsExtent } from '../../city/internal.js';
 import { createLocalProjection, lonLatCentre, projectCoordinates, type LocalProjection } from '../../geo/index.js';
 import type { ScenarioSpec } from '../schema.js';
+import { nodeFs, nodePath } from '../../core/internal.js';
 
 /** What {@link buildScenarioCity} returns. */
 export interface BuiltCity {
@@ -92,12 +91,12 @@ export function buildScenarioCity(citySpec: ScenarioSpec['city'], seed: Seed, ba
 
 /** Resolves a path given in a scenario against the scenario's directory. */
 export function resolvePath(baseDir: string, file: string): string {
-  return isAbsolute(file) ? file : resolve(baseDir, file);
+  return nodePath.isAbsolute(file) ? file : nodePath.resolve(baseDir, file);
 }
 
 function readText(path: string, origin: string, field: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return nodeFs.readFileSync(path, 'utf8');
   } catch (e) {
     throw new InvalidInputError(origin, field, `must name a readable file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path);
   }

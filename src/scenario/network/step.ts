@@ -4,8 +4,6 @@
  * steady-state metrics, single points of failure, Monte Carlo outages and
  * targeted damage.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InvalidInputError } from '../../core/index.js';
 import { type City } from '../../city/index.js';
 import { assignCamerasToNodes, LINK_KINDS, NODE_KINDS, type CommandNetwork, buildHierarchicalNetwork, type HierarchicalNetworkOptions, almatyNetworkOptions, astanaNetworkOptions, networkFromGeoJSON, analyseNetwork, rankSinglePointsOfFailure, simulateOutages, applyTargetedDamage, createFaultScenario, evaluateFaultScenario, type DamageArea, type TrialSummary } from '../../network/index.js';
@@ -18,6 +16,7 @@ import type { NetworkMetrics, TrialSummaryMetrics } from './result.js';
 import type { ScenarioContext, ScenarioStep } from '../steps.js';
 import type { ScenarioSpec } from '../schema.js';
 import { uptimeStep } from './uptime.js';
+import { nodeFs, nodePath } from '../../core/internal.js';
 
 type NetworkSpec = NonNullable<ScenarioSpec['network']>;
 
@@ -69,11 +68,11 @@ const networkStep: ScenarioStep = {
     const source: NetworkMetrics['source'] = { from: n.from };
     if (n.from === 'geojson') {
       if (!city.projection) throw new InvalidInputError('runScenario', 'network.file', 'needs a city with a projection (GeoJSON is lon/lat)', n.file);
-      const file = resolve(ctx.baseDir, n.file);
+      const file = nodePath.resolve(ctx.baseDir, n.file);
       source.file = n.file;
       let fc: unknown;
       try {
-        fc = JSON.parse(readFileSync(file, 'utf8'));
+        fc = JSON.parse(nodeFs.readFileSync(file, 'utf8'));
       } catch (e) {
         throw new InvalidInputError('runScenario', 'network.file', `must be a readable GeoJSON file (${(e as Error).message})`, n.file);
       }
