@@ -11,6 +11,7 @@ const PUBLIC_ENTRIES = {
   retention: 'src/retention/index.ts',
   mobility: 'src/mobility/index.ts',
   exposure: 'src/exposure/index.ts',
+  planning: 'src/planning/index.ts',
   sweep: 'src/sweep/index.ts',
 };
 
