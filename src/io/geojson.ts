@@ -7,7 +7,8 @@ import { InvalidInputError } from '../core/index.js';
 import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, type CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
 import { type CoverageRaster } from '../coverage/index.js';
-import { unprojectMultiPolygon, type LocalProjection } from '../geo/index.js';
+import { networkToGeoJSON, type CommandNetwork, type NetworkFeatureCollection } from '../network/index.js';
+import { ringSignedArea, unprojectMultiPolygon, type LocalProjection, type MultiPolygonM, type Ring } from '../geo/index.js';
 import { type DistrictExposureMetrics, type DistrictMetrics } from '../scenario/index.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
 
@@ -21,6 +22,43 @@ function requireProjection(origin: string, projection: LocalProjection | null | 
     throw new InvalidInputError(origin, 'projection', 'must be a LocalProjection (the city has none: an abstract city cannot be placed on Earth)', projection);
   }
   return projection;
+}
+
+/** The attributes of camera `i` as GeoJSON/FlatGeobuf properties (the same in every camera layer). */
+export function cameraProperties(cameras: CameraSet, i: number): CameraProperties {
+  const caps = cameras.capabilities[i];
+  return {
+    id: i,
+    heading: round(cameras.heading[i], 100),
+    fov: round(cameras.fov[i], 100),
+    range: round(cameras.range[i], 100),
+    height: round(cameras.height[i], 100),
+    tilt: round(cameras.tilt[i], 100),
+    resolutionPx: cameras.resolutionPx[i],
+    kind: CAMERA_KINDS[cameras.kind[i]],
+    capabilities: [caps & CAPABILITY_FACE ? 'face' : '', caps & CAPABILITY_PLATE ? 'plate' : ''].filter(Boolean).join(','),
+    operator: CAMERA_OPERATORS[cameras.operator[i]],
+    live: cameras.live[i] === 1,
+    nodeId: cameras.nodeId[i] === NO_NODE ? null : cameras.nodeId[i],
+    sourceId: cameras.sourceId ? cameras.sourceId[i] || null : null,
+  };
+}
+
+/** Properties of a camera feature (cameras.geojson, camera-footprints.geojson and their .fgb). */
+export interface CameraProperties {
+  id: number;
+  heading: number;
+  fov: number;
+  range: number;
+  height: number;
+  tilt: number;
+  resolutionPx: number;
+  kind: string;
+  capabilities: string;
+  operator: string;
+  live: boolean;
+  nodeId: number | null;
+  sourceId: string | null;
 }
 
 /**
@@ -43,23 +81,93 @@ export function* camerasGeoJsonChunks(cameras: CameraSet, projection: LocalProje
   let buf: string[] = [];
   for (let i = 0; i < cameras.numCameras; i++) {
     const [lon, lat] = p.inverse(cameras.x[i], cameras.y[i]);
-    const caps = cameras.capabilities[i];
-    const props = {
-      id: i,
-      heading: round(cameras.heading[i], 100),
-      fov: round(cameras.fov[i], 100),
-      range: round(cameras.range[i], 100),
-      height: round(cameras.height[i], 100),
-      tilt: round(cameras.tilt[i], 100),
-      resolutionPx: cameras.resolutionPx[i],
-      kind: CAMERA_KINDS[cameras.kind[i]],
-      capabilities: [caps & CAPABILITY_FACE ? 'face' : '', caps & CAPABILITY_PLATE ? 'plate' : ''].filter(Boolean).join(','),
-      operator: CAMERA_OPERATORS[cameras.operator[i]],
-      live: cameras.live[i] === 1,
-      nodeId: cameras.nodeId[i] === NO_NODE ? null : cameras.nodeId[i],
-      sourceId: cameras.sourceId ? cameras.sourceId[i] || null : null,
-    };
-    buf.push(`${i > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Point","coordinates":[${round(lon, f)},${round(lat, f)}]},"properties":${JSON.stringify(props)}}\n`);
+    buf.push(`${i > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Point","coordinates":[${round(lon, f)},${round(lat, f)}]},"properties":${JSON.stringify(cameraProperties(cameras, i))}}\n`);
+    if (buf.length === BATCH) {
+      yield buf.join('');
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf.join('');
+  yield ']}\n';
+}
+
+/** Options of {@link cameraFootprintsGeoJsonChunks}. */
+export interface CameraFootprintsOptions {
+  /** Largest gap, metres, between the true arc of a footprint and the chords that stand for it (the sagitta of each chord), > 0. */
+  maxChordError?: number;
+}
+
+/** Defaults of {@link CameraFootprintsOptions}. */
+export const CAMERA_FOOTPRINTS_DEFAULTS: Required<CameraFootprintsOptions> = {
+  // Assumption (not a fact): 0.25 m, about a tenth of a street lane and
+  // below what a map at street scale shows; with ranges of 10–300 m it gives
+  // 3–37 chords for a 60° lens. Plausible range 0.05–2 m (finer only grows the file).
+  maxChordError: 0.25,
+};
+
+/** The options cameraFootprintsGeoJsonChunks knows (its unknown options are refused). */
+const CAMERA_FOOTPRINTS_OPTION_KEYS = optionKeys<CameraFootprintsOptions>()(CAMERA_FOOTPRINTS_DEFAULTS, []);
+
+/**
+ * Vertices of one footprint ring in local metres: apex, arc points from the
+ * left edge to the right edge (clockwise from north), apex again; the ring
+ * is then reversed to be counter-clockwise. A 360° lens gives the inscribed
+ * polygon of the disc, without apex. The arc is cut into the fewest equal
+ * chords whose sagitta `r (1 − cos(θ/2))` is at most `maxChordError`.
+ */
+export function footprintRing(x: number, y: number, r: number, headingDeg: number, fovDeg: number, maxChordError: number): [number, number][] {
+  const fov = (Math.min(360, fovDeg) * Math.PI) / 180;
+  // Largest chord angle whose sagitta stays within the error; a lens smaller than the error needs one chord.
+  const theta = maxChordError >= r ? Math.PI : 2 * Math.acos(1 - maxChordError / r);
+  const full = fovDeg >= 360;
+  const n = Math.max(full ? 3 : 1, Math.ceil(fov / theta));
+  const h = (headingDeg * Math.PI) / 180;
+  const start = h - fov / 2;
+  const pts: [number, number][] = [];
+  if (!full) pts.push([x, y]);
+  for (let k = 0; k <= (full ? n - 1 : n); k++) {
+    const a = start + (fov * k) / n; // clockwise from north
+    pts.push([x + r * Math.sin(a), y + r * Math.cos(a)]);
+  }
+  pts.push(pts[0]);
+  // Bearings grow clockwise, so the ring runs clockwise: reverse it (RFC 7946 §3.1.6).
+  return pts.reverse();
+}
+
+/**
+ * The cameras' fields of view as a GeoJSON FeatureCollection of Polygons,
+ * one per camera (in camera order, the same `id` as in cameras.geojson):
+ * the wedge of its lens out to its range, the arc cut into chords that
+ * depart from the true arc by at most `maxChordError` metres (so a polygon's
+ * area falls short of the sector's ½ r² fov by less than fov · r ·
+ * maxChordError). Properties match {@link camerasGeoJsonChunks}. The wedge
+ * ignores walls (the coverage raster accounts for occlusion).
+ *
+ * @param cameras - the camera set (local metres)
+ * @param projection - the city's projection
+ * @param options - `maxChordError` (metres, default {@link CAMERA_FOOTPRINTS_DEFAULTS})
+ * @returns an iterable of text chunks that together form the document
+ * @throws {InvalidInputError} without a projection or with a bad maxChordError
+ * @example writeFileAtomic('camera-footprints.geojson', cameraFootprintsGeoJsonChunks(cameras, city.projection));
+ * @remarks O(cameras · chords); about 20 chords a camera at the default.
+ */
+export function* cameraFootprintsGeoJsonChunks(cameras: CameraSet, projection: LocalProjection | null, options: CameraFootprintsOptions = {}): Generator<string> {
+  checkOptions('cameraFootprintsGeoJson', options, CAMERA_FOOTPRINTS_OPTION_KEYS);
+  const o = { ...CAMERA_FOOTPRINTS_DEFAULTS, ...options };
+  if (typeof o.maxChordError !== 'number' || !(o.maxChordError > 0) || !Number.isFinite(o.maxChordError)) {
+    throw new InvalidInputError('cameraFootprintsGeoJson', 'maxChordError', 'must be a finite number of metres > 0', o.maxChordError);
+  }
+  const p = requireProjection('cameraFootprintsGeoJson', projection);
+  const f = 10 ** GEOJSON_PRECISION;
+  yield '{"type":"FeatureCollection","features":[\n';
+  const BATCH = 1000;
+  let buf: string[] = [];
+  for (let i = 0; i < cameras.numCameras; i++) {
+    const ring = footprintRing(cameras.x[i], cameras.y[i], cameras.range[i], cameras.heading[i], cameras.fov[i], o.maxChordError).map(([x, y]) => {
+      const [lon, lat] = p.inverse(x, y);
+      return `[${round(lon, f)},${round(lat, f)}]`;
+    });
+    buf.push(`${i > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]},"properties":${JSON.stringify(cameraProperties(cameras, i))}}\n`);
     if (buf.length === BATCH) {
       yield buf.join('');
       buf = [];
@@ -150,13 +258,16 @@ export function coverageGridGeoJson(raster: CoverageRaster, projection: LocalPro
 }
 
 /**
- * Camera density on a square grid: cameras per km² in each cell that holds
- * at least one camera, as a FeatureCollection of Polygons (for the report map).
+ * Camera density on a square grid: cameras per km² of city in each cell
+ * that holds at least one camera, as a FeatureCollection of Polygons (for
+ * the report map and camera-density.fgb). A cell on the city's edge is
+ * divided by the area of its part inside the boundary (`areaKm2`), not by
+ * the whole cell, so the fringe does not look sparser than it is.
  *
  * @param cameras - the camera set
- * @param city - its city (bounds and projection)
+ * @param city - its city (boundary, bounds and projection)
  * @param cellSize - metres (default 1000)
- * @returns a GeoJSON FeatureCollection with `cameras` and `perKm2` properties
+ * @returns a GeoJSON FeatureCollection with `cameras`, `areaKm2` (cell area inside the city) and `perKm2` properties
  * @throws {InvalidInputError} without a projection or with a bad cell size
  * @example cameraDensityGeoJson(cameras, city, 1000)
  */
@@ -172,12 +283,11 @@ export function cameraDensityGeoJson(cameras: CameraSet, city: City, cellSize = 
     const r = Math.floor((cameras.y[i] - by0) / cellSize);
     if (c >= 0 && c < cols && r >= 0 && r < rows) counts[r * cols + c]++;
   }
-  const f = 10 ** 6;
+  const f = 10 ** GEOJSON_PRECISION;
   const pt = (x: number, y: number) => {
     const [lon, lat] = p.inverse(x, y);
     return [round(lon, f), round(lat, f)];
   };
-  const km2 = (cellSize * cellSize) / 1e6;
   const features: unknown[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -186,8 +296,158 @@ export function cameraDensityGeoJson(cameras: CameraSet, city: City, cellSize = 
       const x0 = bx0 + c * cellSize;
       const y0 = by0 + r * cellSize;
       const ring = [pt(x0, y0), pt(x0 + cellSize, y0), pt(x0 + cellSize, y0 + cellSize), pt(x0, y0 + cellSize), pt(x0, y0)];
-      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { cameras: n, perKm2: n / km2 } });
+      // A camera lies in the city, so its cell overlaps it; the floor only guards a camera placed on the boundary line itself.
+      const inside = Math.max(rectIntersectionArea(city.boundary, x0, y0, x0 + cellSize, y0 + cellSize), 1e-6 * cellSize * cellSize);
+      const km2 = inside / 1e6;
+      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { cameras: n, areaKm2: round(km2, 1e6), perKm2: n / km2 } });
     }
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** A position rounded to {@link GEOJSON_PRECISION} decimals. */
+function roundPosition(c: readonly number[]): [number, number] {
+  const f = 10 ** GEOJSON_PRECISION;
+  return [round(c[0], f), round(c[1], f)];
+}
+
+/**
+ * The network as one FeatureCollection, nodes then links, exactly as
+ * networkToGeoJSON gives it (feature ids are the string keys) with its
+ * coordinates rounded to {@link GEOJSON_PRECISION} decimals: the file
+ * networkFromGeoJSON reads back (`network.geojson`, kept for that round trip).
+ * For GIS use, {@link networkNodesGeoJson} and {@link networkLinksGeoJson}
+ * give one geometry type per file and numeric ids.
+ *
+ * @param network - the command network
+ * @param projection - the city's projection
+ * @returns the FeatureCollection
+ * @throws {InvalidInputError} without a projection
+ * @example JSON.stringify(networkGeoJson(run.network, city.projection))
+ */
+export function networkGeoJson(network: CommandNetwork, projection: LocalProjection | null): NetworkFeatureCollection {
+  const fc = networkToGeoJSON(network, requireProjection('networkGeoJson', projection));
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (g.type === 'Point') g.coordinates = roundPosition(g.coordinates);
+    else g.coordinates = g.coordinates.map(roundPosition);
+  }
+  return fc;
+}
+
+/**
+ * The network's nodes as a FeatureCollection of Points. `id` is the node's
+ * index (the `nodeId` of the cameras that report to it), a number;
+ * `key` is its name in the network graph (a string, as in network.geojson).
+ * Other properties as networkToGeoJSON gives them (kind, storageTB,
+ * analyticsStreams, availability, name, districtId, cameras, liveCameras).
+ *
+ * @param network - the command network
+ * @param projection - the city's projection
+ * @returns the FeatureCollection
+ * @throws {InvalidInputError} without a projection
+ * @example networkNodesGeoJson(run.network, city.projection).features[0].properties.id // 0
+ */
+export function networkNodesGeoJson(network: CommandNetwork, projection: LocalProjection | null): { type: 'FeatureCollection'; features: unknown[] } {
+  const fc = networkGeoJson(network, projection);
+  const features: unknown[] = [];
+  let v = 0;
+  for (const f of fc.features) {
+    if (f.geometry.type !== 'Point') continue;
+    const { featureType: _t, ...rest } = f.properties;
+    features.push({ type: 'Feature', id: v, geometry: f.geometry, properties: { id: v, ...rest } });
+    v++;
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The network's links as a FeatureCollection of LineStrings. `id` is the
+ * link's index, `sourceId`/`targetId` the numeric ids of its end nodes (as
+ * in network-nodes.geojson); `key`, `source`, `target` keep the string keys.
+ * Other properties: kind, capacityMbps, latencyMs, availability.
+ *
+ * @param network - the command network
+ * @param projection - the city's projection
+ * @returns the FeatureCollection
+ * @throws {InvalidInputError} without a projection
+ * @example networkLinksGeoJson(run.network, city.projection).features[0].properties.sourceId
+ */
+export function networkLinksGeoJson(network: CommandNetwork, projection: LocalProjection | null): { type: 'FeatureCollection'; features: unknown[] } {
+  const fc = networkGeoJson(network, projection);
+  const features: unknown[] = [];
+  let l = 0;
+  for (const f of fc.features) {
+    if (f.geometry.type !== 'LineString') continue;
+    const { featureType: _t, key, source, target, ...rest } = f.properties;
+    features.push({ type: 'Feature', id: l, geometry: f.geometry, properties: { id: l, key, source, target, sourceId: network.linkSource[l], targetId: network.linkTarget[l], ...rest } });
+    l++;
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * A ring clipped to an axis-parallel rectangle (Sutherland–Hodgman: the
+ * rectangle is convex, so the clipped ring has the area of the overlap,
+ * with the ring's orientation; it may hold zero-width slivers along the
+ * rectangle's sides, which add no area).
+ */
+function clipRingToRect(ring: Ring, x0: number, y0: number, x1: number, y1: number): number[] {
+  let pts: number[] = Array.from(ring);
+  // Each side: keep points with `inside(x, y)`, add crossings where an edge leaves or enters.
+  const sides: [(x: number, y: number) => boolean, (ax: number, ay: number, bx: number, by: number) => [number, number]][] = [
+    [(x) => x >= x0, (ax, ay, bx, by) => [x0, ay + ((by - ay) * (x0 - ax)) / (bx - ax)]],
+    [(x) => x <= x1, (ax, ay, bx, by) => [x1, ay + ((by - ay) * (x1 - ax)) / (bx - ax)]],
+    [(_x, y) => y >= y0, (ax, ay, bx, by) => [ax + ((bx - ax) * (y0 - ay)) / (by - ay), y0]],
+    [(_x, y) => y <= y1, (ax, ay, bx, by) => [ax + ((bx - ax) * (y1 - ay)) / (by - ay), y1]],
+  ];
+  for (const [inside, cross] of sides) {
+    const n = pts.length >> 1;
+    if (n === 0) break;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const ax = pts[2 * ((i + n - 1) % n)];
+      const ay = pts[2 * ((i + n - 1) % n) + 1];
+      const bx = pts[2 * i];
+      const by = pts[2 * i + 1];
+      const ain = inside(ax, ay);
+      const bin = inside(bx, by);
+      if (bin) {
+        if (!ain) out.push(...cross(ax, ay, bx, by));
+        out.push(bx, by);
+      } else if (ain) out.push(...cross(ax, ay, bx, by));
+    }
+    pts = out;
+  }
+  return pts;
+}
+
+/**
+ * Area, m², of the part of a multipolygon inside an axis-parallel rectangle
+ * (outer rings add, holes subtract).
+ *
+ * @param mp - the multipolygon (outer rings add, holes subtract, whatever their orientation)
+ * @returns the overlap area, m² (≥ 0)
+ * @remarks O(vertices); rings whose bounding box misses the rectangle are skipped.
+ */
+export function rectIntersectionArea(mp: MultiPolygonM, x0: number, y0: number, x1: number, y1: number): number {
+  let a = 0;
+  for (const poly of mp) {
+    for (const ring of [poly.outer, ...poly.holes]) {
+      const sign = ring === poly.outer ? 1 : -1;
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (let i = 0; i < ring.length; i += 2) {
+        if (ring[i] < minX) minX = ring[i];
+        if (ring[i] > maxX) maxX = ring[i];
+        if (ring[i + 1] < minY) minY = ring[i + 1];
+        if (ring[i + 1] > maxY) maxY = ring[i + 1];
+      }
+      if (maxX <= x0 || minX >= x1 || maxY <= y0 || minY >= y1) continue;
+      a += sign * Math.abs(ringSignedArea(Float64Array.from(clipRingToRect(ring, x0, y0, x1, y1))));
+    }
+  }
+  return Math.max(0, a);
 }
