@@ -11,6 +11,7 @@ import { networkToGeoJSON, type CommandNetwork, type NetworkFeatureCollection } 
 import { ringSignedArea, unprojectMultiPolygon, type LocalProjection, type MultiPolygonM, type Ring } from '../geo/index.js';
 import { type DistrictExposureMetrics, type DistrictMetrics } from '../scenario/index.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
+import { type FgbFeature } from './flatgeobuf.js';
 
 /** Decimal places of exported coordinates: 7 ≈ 1 cm. */
 export const GEOJSON_PRECISION = 7;
@@ -74,15 +75,36 @@ export interface CameraProperties {
  * @example writeFileAtomic('cameras.geojson', camerasGeoJsonChunks(cameras, city.projection));
  */
 export function* camerasGeoJsonChunks(cameras: CameraSet, projection: LocalProjection | null): Generator<string> {
+  yield* featureCollectionChunks(cameraFeatures(cameras, requireProjection('camerasGeoJson', projection)));
+}
+
+/**
+ * The camera Points as feature objects, one at a time (for cameras.geojson and cameras.fgb).
+ *
+ * @param cameras - the camera set (local metres)
+ * @param projection - the city's projection
+ * @returns the features, in camera order
+ * @throws {InvalidInputError} without a projection
+ * @example flatgeobufBytes('cameras', 'Point', [...cameraFeatures(cameras, city.projection)])
+ */
+export function* cameraFeatures(cameras: CameraSet, projection: LocalProjection | null): Generator<FgbFeature & { type: 'Feature' }> {
   const p = requireProjection('camerasGeoJson', projection);
   const f = 10 ** GEOJSON_PRECISION;
-  yield '{"type":"FeatureCollection","features":[\n';
-  const BATCH = 2000;
-  let buf: string[] = [];
   for (let i = 0; i < cameras.numCameras; i++) {
     const [lon, lat] = p.inverse(cameras.x[i], cameras.y[i]);
-    buf.push(`${i > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Point","coordinates":[${round(lon, f)},${round(lat, f)}]},"properties":${JSON.stringify(cameraProperties(cameras, i))}}\n`);
-    if (buf.length === BATCH) {
+    yield { type: 'Feature', geometry: { type: 'Point', coordinates: [round(lon, f), round(lat, f)] }, properties: { ...cameraProperties(cameras, i) } };
+  }
+}
+
+/** A FeatureCollection's text from its features, one feature a line, in chunks of 1,000 features. */
+function* featureCollectionChunks(features: Iterable<unknown>): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[\n';
+  let buf: string[] = [];
+  let first = true;
+  for (const feature of features) {
+    buf.push(`${first ? '' : ','}${JSON.stringify(feature)}\n`);
+    first = false;
+    if (buf.length === 1000) {
       yield buf.join('');
       buf = [];
     }
@@ -152,6 +174,22 @@ export function footprintRing(x: number, y: number, r: number, headingDeg: numbe
  * @remarks O(cameras · chords); about 20 chords a camera at the default.
  */
 export function* cameraFootprintsGeoJsonChunks(cameras: CameraSet, projection: LocalProjection | null, options: CameraFootprintsOptions = {}): Generator<string> {
+  yield* featureCollectionChunks(cameraFootprintFeatures(cameras, projection, options));
+}
+
+/**
+ * The footprint Polygons as feature objects, one at a time (for
+ * camera-footprints.geojson and camera-footprints.fgb); see
+ * {@link cameraFootprintsGeoJsonChunks}.
+ *
+ * @param cameras - the camera set (local metres)
+ * @param projection - the city's projection
+ * @param options - `maxChordError` (metres)
+ * @returns the features, in camera order
+ * @throws {InvalidInputError} without a projection or with a bad maxChordError
+ * @example flatgeobufBytes('camera-footprints', 'Polygon', [...cameraFootprintFeatures(cameras, city.projection)])
+ */
+export function* cameraFootprintFeatures(cameras: CameraSet, projection: LocalProjection | null, options: CameraFootprintsOptions = {}): Generator<FgbFeature & { type: 'Feature' }> {
   checkOptions('cameraFootprintsGeoJson', options, CAMERA_FOOTPRINTS_OPTION_KEYS);
   const o = { ...CAMERA_FOOTPRINTS_DEFAULTS, ...options };
   if (typeof o.maxChordError !== 'number' || !(o.maxChordError > 0) || !Number.isFinite(o.maxChordError)) {
@@ -159,22 +197,13 @@ export function* cameraFootprintsGeoJsonChunks(cameras: CameraSet, projection: L
   }
   const p = requireProjection('cameraFootprintsGeoJson', projection);
   const f = 10 ** GEOJSON_PRECISION;
-  yield '{"type":"FeatureCollection","features":[\n';
-  const BATCH = 1000;
-  let buf: string[] = [];
   for (let i = 0; i < cameras.numCameras; i++) {
     const ring = footprintRing(cameras.x[i], cameras.y[i], cameras.range[i], cameras.heading[i], cameras.fov[i], o.maxChordError).map(([x, y]) => {
       const [lon, lat] = p.inverse(x, y);
-      return `[${round(lon, f)},${round(lat, f)}]`;
+      return [round(lon, f), round(lat, f)];
     });
-    buf.push(`${i > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]},"properties":${JSON.stringify(cameraProperties(cameras, i))}}\n`);
-    if (buf.length === BATCH) {
-      yield buf.join('');
-      buf = [];
-    }
+    yield { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { ...cameraProperties(cameras, i) } };
   }
-  if (buf.length) yield buf.join('');
-  yield ']}\n';
 }
 
 /**
