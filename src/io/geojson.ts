@@ -6,9 +6,10 @@
 import { InvalidInputError } from '../core/index.js';
 import { CAMERA_KINDS, CAMERA_OPERATORS, CAPABILITY_FACE, CAPABILITY_PLATE, NO_NODE, type CameraSet } from '../cameras/index.js';
 import { type City } from '../city/index.js';
+import { clipMultiPolygonToRect } from '../city/internal.js';
 import { type CoverageRaster } from '../coverage/index.js';
 import { networkToGeoJSON, type CommandNetwork, type NetworkFeatureCollection } from '../network/index.js';
-import { ringSignedArea, unprojectMultiPolygon, type LocalProjection, type MultiPolygonM, type Ring } from '../geo/index.js';
+import { multiPolygonArea, unprojectMultiPolygon, type LocalProjection } from '../geo/index.js';
 import { type DistrictExposureMetrics, type DistrictMetrics } from '../scenario/index.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
 import { type FgbFeature } from './flatgeobuf.js';
@@ -41,7 +42,7 @@ export function cameraProperties(cameras: CameraSet, i: number): CameraPropertie
     operator: CAMERA_OPERATORS[cameras.operator[i]],
     live: cameras.live[i] === 1,
     nodeId: cameras.nodeId[i] === NO_NODE ? null : cameras.nodeId[i],
-    sourceId: cameras.sourceId ? cameras.sourceId[i] || null : null,
+    sourceKey: cameras.sourceId ? cameras.sourceId[i] || null : null,
   };
 }
 
@@ -59,13 +60,14 @@ export interface CameraProperties {
   operator: string;
   live: boolean;
   nodeId: number | null;
-  sourceId: string | null;
+  /** The camera's identifier in the data it was imported from (e.g. an OpenStreetMap `node/123`), null for a generated camera. */
+  sourceKey: string | null;
 }
 
 /**
  * The cameras as a GeoJSON FeatureCollection of Points, one per camera, with
  * their attributes as properties (heading, fov, range, height, tilt,
- * resolutionPx, kind, capabilities, operator, live, nodeId, sourceId).
+ * resolutionPx, kind, capabilities, operator, live, nodeId, sourceKey).
  * Yields the text in chunks, so 128,000 cameras never sit in one string.
  *
  * @param cameras - the camera set (local metres)
@@ -208,10 +210,12 @@ export function* cameraFootprintFeatures(cameras: CameraSet, projection: LocalPr
 
 /**
  * The districts as a FeatureCollection of MultiPolygons, each with its
- * metrics (coverage, streets, cameras, residents) as properties.
+ * metrics (coverage, streets, cameras, residents) as properties. `id` is the
+ * district's index in the city (a number, like every `id` of the outputs),
+ * `key` its string identifier (e.g. `medeu`), `name` its name.
  *
  * @param city - the city (its district polygons and projection)
- * @param rows - per-district metrics (matched by id; districts without a row get only id and name)
+ * @param rows - per-district metrics (matched by the district's key; districts without a row get only id, key and name)
  * @param exposure - per-district exposure of the residents sample (matched by id): added as
  *   `exposureResidents`, `exposureMeanSightings`, `exposureMeanIdentified`, `exposureMeanDistinctCameras`,
  *   `exposureMeanPIdentified`, `exposureObservedFraction`, `exposureMeanLongestGap`
@@ -225,11 +229,12 @@ export function districtsGeoJson(city: City, rows: readonly DistrictMetrics[] = 
   const exById = new Map(exposure.map((r) => [r.id, r]));
   return {
     type: 'FeatureCollection',
-    features: city.districts.map((d) => {
+    features: city.districts.map((d, index) => {
       const r = byId.get(d.id);
-      const props: Record<string, unknown> = { id: d.id, name: d.name };
+      const props: Record<string, unknown> = { id: index, key: d.id, name: d.name };
       if (r) {
         for (const [k, v] of Object.entries(r)) {
+          if (k === 'id' || k === 'name') continue;
           if (k === 'atLeast') (v as number[]).forEach((x, i) => i > 0 && i <= 5 && (props[`coveredAtLeast${i}`] = x));
           else props[k] = v;
         }
@@ -326,7 +331,7 @@ export function cameraDensityGeoJson(cameras: CameraSet, city: City, cellSize = 
       const y0 = by0 + r * cellSize;
       const ring = [pt(x0, y0), pt(x0 + cellSize, y0), pt(x0 + cellSize, y0 + cellSize), pt(x0, y0 + cellSize), pt(x0, y0)];
       // A camera lies in the city, so its cell overlaps it; the floor only guards a camera placed on the boundary line itself.
-      const inside = Math.max(rectIntersectionArea(city.boundary, x0, y0, x0 + cellSize, y0 + cellSize), 1e-6 * cellSize * cellSize);
+      const inside = Math.max(multiPolygonArea(clipMultiPolygonToRect(city.boundary, x0, y0, x0 + cellSize, y0 + cellSize)), 1e-6 * cellSize * cellSize);
       const km2 = inside / 1e6;
       features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { cameras: n, areaKm2: round(km2, 1e6), perKm2: n / km2 } });
     }
@@ -369,7 +374,8 @@ export function networkGeoJson(network: CommandNetwork, projection: LocalProject
  * index (the `nodeId` of the cameras that report to it), a number;
  * `key` is its name in the network graph (a string, as in network.geojson).
  * Other properties as networkToGeoJSON gives them (kind, storageTB,
- * analyticsStreams, availability, name, districtId, cameras, liveCameras).
+ * analyticsStreams, availability, name, cameras, liveCameras), its district's
+ * `districtId` renamed `districtKey` (a string key, as `key` in districts.geojson).
  *
  * @param network - the command network
  * @param projection - the city's projection
@@ -383,8 +389,8 @@ export function networkNodesGeoJson(network: CommandNetwork, projection: LocalPr
   let v = 0;
   for (const f of fc.features) {
     if (f.geometry.type !== 'Point') continue;
-    const { featureType: _t, ...rest } = f.properties;
-    features.push({ type: 'Feature', id: v, geometry: f.geometry, properties: { id: v, ...rest } });
+    const { featureType: _t, districtId, ...rest } = f.properties;
+    features.push({ type: 'Feature', id: v, geometry: f.geometry, properties: { id: v, ...rest, ...(districtId === undefined ? {} : { districtKey: districtId }) } });
     v++;
   }
   return { type: 'FeatureCollection', features };
@@ -413,70 +419,4 @@ export function networkLinksGeoJson(network: CommandNetwork, projection: LocalPr
     l++;
   }
   return { type: 'FeatureCollection', features };
-}
-
-/**
- * A ring clipped to an axis-parallel rectangle (Sutherland–Hodgman: the
- * rectangle is convex, so the clipped ring has the area of the overlap,
- * with the ring's orientation; it may hold zero-width slivers along the
- * rectangle's sides, which add no area).
- */
-function clipRingToRect(ring: Ring, x0: number, y0: number, x1: number, y1: number): number[] {
-  let pts: number[] = Array.from(ring);
-  // Each side: keep points with `inside(x, y)`, add crossings where an edge leaves or enters.
-  const sides: [(x: number, y: number) => boolean, (ax: number, ay: number, bx: number, by: number) => [number, number]][] = [
-    [(x) => x >= x0, (ax, ay, bx, by) => [x0, ay + ((by - ay) * (x0 - ax)) / (bx - ax)]],
-    [(x) => x <= x1, (ax, ay, bx, by) => [x1, ay + ((by - ay) * (x1 - ax)) / (bx - ax)]],
-    [(_x, y) => y >= y0, (ax, ay, bx, by) => [ax + ((bx - ax) * (y0 - ay)) / (by - ay), y0]],
-    [(_x, y) => y <= y1, (ax, ay, bx, by) => [ax + ((bx - ax) * (y1 - ay)) / (by - ay), y1]],
-  ];
-  for (const [inside, cross] of sides) {
-    const n = pts.length >> 1;
-    if (n === 0) break;
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const ax = pts[2 * ((i + n - 1) % n)];
-      const ay = pts[2 * ((i + n - 1) % n) + 1];
-      const bx = pts[2 * i];
-      const by = pts[2 * i + 1];
-      const ain = inside(ax, ay);
-      const bin = inside(bx, by);
-      if (bin) {
-        if (!ain) out.push(...cross(ax, ay, bx, by));
-        out.push(bx, by);
-      } else if (ain) out.push(...cross(ax, ay, bx, by));
-    }
-    pts = out;
-  }
-  return pts;
-}
-
-/**
- * Area, m², of the part of a multipolygon inside an axis-parallel rectangle
- * (outer rings add, holes subtract).
- *
- * @param mp - the multipolygon (outer rings add, holes subtract, whatever their orientation)
- * @returns the overlap area, m² (≥ 0)
- * @remarks O(vertices); rings whose bounding box misses the rectangle are skipped.
- */
-export function rectIntersectionArea(mp: MultiPolygonM, x0: number, y0: number, x1: number, y1: number): number {
-  let a = 0;
-  for (const poly of mp) {
-    for (const ring of [poly.outer, ...poly.holes]) {
-      const sign = ring === poly.outer ? 1 : -1;
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
-      for (let i = 0; i < ring.length; i += 2) {
-        if (ring[i] < minX) minX = ring[i];
-        if (ring[i] > maxX) maxX = ring[i];
-        if (ring[i + 1] < minY) minY = ring[i + 1];
-        if (ring[i + 1] > maxY) maxY = ring[i + 1];
-      }
-      if (maxX <= x0 || minX >= x1 || maxY <= y0 || minY >= y1) continue;
-      a += sign * Math.abs(ringSignedArea(Float64Array.from(clipRingToRect(ring, x0, y0, x1, y1))));
-    }
-  }
-  return Math.max(0, a);
 }
