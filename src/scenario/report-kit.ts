@@ -88,7 +88,7 @@ export function chartTitle(text: string, reading: string, ...notes: string[]): {
  * @returns the top-level properties of a single-view specification
  */
 export function chartFrame(title: ReturnType<typeof chartTitle>): Record<string, unknown> {
-  return { $schema: VEGA_LITE_SCHEMA, title, description: title.subtitle[0], width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+  return { $schema: VEGA_LITE_SCHEMA, title, description: title.subtitle[0], width: 'container' };
 }
 
 /**

@@ -105,6 +105,7 @@ describe('camera-footprints.geojson', () => {
   it('refuses a chord error that is not a positive number of metres', () => {
     expect(() => parse(cameraFootprintsGeoJsonChunks(cams, projection, { maxChordError: 0 }))).toThrow(InvalidInputError);
     expect(() => parse(cameraFootprintsGeoJsonChunks(cams, projection, { maxChordError: Number.NaN }))).toThrow(/maxChordError/);
+    expect(() => parse(cameraFootprintsGeoJsonChunks(cams, projection, { maxChordErorr: 1 } as never))).toThrow(/maxChordErorr/);
   });
 });
 
