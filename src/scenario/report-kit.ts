@@ -82,7 +82,9 @@ export function chartTitle(text: string, reading: string, ...notes: string[]): {
 /**
  * What every chart of the report shares: the schema, a width that follows
  * its container (the page is read on phones too) and a description for
- * screen readers (the reading line).
+ * screen readers (the reading line). Give such a chart a fixed height in
+ * pixels: Vega-Lite fits a container width by autosize `fit`, which it
+ * drops, with a console warning, for a `{ step }` height.
  *
  * @param title - from {@link chartTitle}
  * @returns the top-level properties of a single-view specification

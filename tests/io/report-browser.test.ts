@@ -216,7 +216,7 @@ describe('report.html', () => {
       expect(c.failed).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       // The single-view charts follow their container's width rather than scrolling.
-      const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('#map-density svg, #map-districts svg, #chart-k svg')].map((e) => e.getBoundingClientRect().width)));
+      const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('#map-density svg, #map-districts svg, #chart-k svg')).map((e) => e.getBoundingClientRect().width)));
       expect(widest).toBeLessThanOrEqual(390);
       expect(widest).toBeGreaterThan(200);
       expect(problems).toEqual([]);

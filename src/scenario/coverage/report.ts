@@ -97,7 +97,8 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     const values = Object.entries(sc.byClass).filter(([, v]) => v.length > 0).map(([cls, v]) => ({ class: cls, coveredFraction: v.coveredFraction, km: v.length / 1000 }));
     specs['chart-streets'] = {
       ...chartFrame(chartTitle('Street length seen, by street class', 'The share of each class of street whose length lies inside some camera footprint.')),
-      height: { step: 24 },
+      // A fixed height (24 px a class), not a step: a container width with a step height makes Vega-Lite warn.
+      height: 24 * values.length,
       data: { values },
       mark: { type: 'bar', tooltip: true, color: '#047857' },
       encoding: { y: { field: 'class', type: 'nominal', title: null }, x: { field: 'coveredFraction', type: 'quantitative', title: 'length seen (% of the class)', axis: { format: '%' } } },

@@ -35,7 +35,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   if (net?.spof && net.spof.top.length > 0) {
     specs['chart-spof'] = {
       ...chartFrame(chartTitle('Single points of failure: cameras cut off from live streaming', 'The network elements whose failure alone cuts the most cameras off from the command centre (they keep recording).')),
-      height: { step: 18 },
+      height: 18 * net.spof.top.length, // fixed, not a step: see chartFrame
       data: { values: net.spof.top.map((r) => ({ node: `${r.key} (${r.kind})`, camerasCut: r.camerasCut, liveCut: r.liveCut })) },
       mark: { type: 'bar', tooltip: true, color: '#b91c1c' },
       encoding: { y: { field: 'node', type: 'nominal', sort: '-x', title: null }, x: { field: 'camerasCut', type: 'quantitative', title: 'cameras cut off (count)' } },

@@ -55,7 +55,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   if (storage.length > 0) {
     specs['chart-retention-storage'] = {
       ...chartFrame(chartTitle('Archive at steady state, by tier', 'Terabytes each tier holds once the retention periods are full: every kind of data the policy keeps, with replication.')),
-      height: { step: 14 },
+      height: 14 * storage.length, // fixed, not a step: see chartFrame
       data: { values: storage },
       mark: { type: 'bar', tooltip: true },
       encoding: {
@@ -70,7 +70,7 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   if (access.length > 0) {
     specs['chart-retention-access'] = {
       ...chartFrame(chartTitle('Share of residents whose recent history each principal can reach', 'For each party with access: the share of simulated residents whose identifiable trips of the look-back period it can read.')),
-      height: { step: 14 },
+      height: 14 * access.length, // fixed, not a step: see chartFrame
       data: { values: access },
       mark: { type: 'bar', tooltip: true },
       encoding: {
