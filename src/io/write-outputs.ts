@@ -86,8 +86,9 @@ function outputFiles(run: ScenarioRun, options: WriteOutputsOptions): OutputFold
     files.push({ name: 'districts.geojson', data: () => JSON.stringify((districts = districtsGeoJson(city, rows, exposureRows))) });
     if (raster) {
       let grid: ReturnType<typeof coverageGridGeoJson> | undefined;
-      const gridLayer = () => (grid ??= coverageGridGeoJson(raster, projection)); files.push({ name: 'coverage-grid.geojson', data: () => JSON.stringify(coverageGridGeoJson(raster, projection)) });
-      if (fgb) files.push({ name: 'coverage-grid.fgb', data: () => flatgeobufBytes('coverage-grid', 'Polygon', coverageGridGeoJson(raster, projection).features as FgbFeature[]) });
+      const gridLayer = () => (grid ??= coverageGridGeoJson(raster, projection));
+      if (geojson) files.push({ name: 'coverage-grid.geojson', data: () => JSON.stringify(gridLayer()) });
+      if (fgb) files.push({ name: 'coverage-grid.fgb', data: () => flatgeobufBytes('coverage-grid', 'Polygon', gridLayer().features as FgbFeature[]) });
     }
     if (geojson) files.push({ name: 'camera-density.geojson', data: () => JSON.stringify(densityLayer()) });
     if (fgb) files.push({ name: 'camera-density.fgb', data: () => flatgeobufBytes('camera-density', 'Polygon', densityLayer().features as FgbFeature[]) });

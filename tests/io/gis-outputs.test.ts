@@ -157,7 +157,10 @@ describe('the GIS files of a run', () => {
     writeScenarioOutputs(run, only, { formats: ['fgb'] });
     const files = readdirSync(only);
     expect(files).toContain('cameras.fgb');
-    expect(files).not.toContain('cameras.geojson');
+    for (const name of ['cameras', 'camera-footprints', 'coverage-grid', 'camera-density']) {
+      expect(files).toContain(`${name}.fgb`);
+      expect(files).not.toContain(`${name}.geojson`);
+    }
     expect(files).toContain('districts.geojson');
     expect(() => writeScenarioOutputs(run, only, { formats: ['shp' as 'fgb'] })).toThrow(/formats/);
   });
