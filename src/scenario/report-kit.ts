@@ -75,8 +75,26 @@ export function htmlTable(head: string[], rows: string[][]): string {
  * @returns a Vega-Lite title object
  * @example chartTitle('Camera density', 'Cameras per km² of city in 1 km cells.')
  */
-export function chartTitle(text: string, reading: string, ...notes: string[]): { text: string; subtitle: string[]; anchor: 'start'; subtitleColor: string } {
-  return { text, subtitle: [reading, ...notes], anchor: 'start', subtitleColor: '#4b5563' };
+export function chartTitle(text: string, reading: string, ...notes: string[]): { text: string[]; subtitle: string[]; anchor: 'start'; subtitleColor: string } {
+  return { text: wrapLines(text, 40), subtitle: [reading, ...notes].flatMap((line) => wrapLines(line, 50)), anchor: 'start', subtitleColor: '#4b5563' };
+}
+
+/**
+ * Text cut into lines of at most `width` characters at spaces (a longer
+ * word keeps its own line). Vega draws each title line as one unbroken
+ * line, and a title wider than a phone's chart squeezes the chart itself.
+ */
+export function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /**
@@ -90,7 +108,7 @@ export function chartTitle(text: string, reading: string, ...notes: string[]): {
  * @returns the top-level properties of a single-view specification
  */
 export function chartFrame(title: ReturnType<typeof chartTitle>): Record<string, unknown> {
-  return { $schema: VEGA_LITE_SCHEMA, title, description: title.subtitle[0], width: 'container' };
+  return { $schema: VEGA_LITE_SCHEMA, title, description: `${title.text.join(' ')}: ${title.subtitle.join(' ')}`, width: 'container' };
 }
 
 /**

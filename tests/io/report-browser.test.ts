@@ -219,6 +219,10 @@ describe('report.html', () => {
       const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('#map-density svg, #map-districts svg, #chart-k svg')).map((e) => e.getBoundingClientRect().width)));
       expect(widest).toBeLessThanOrEqual(390);
       expect(widest).toBeGreaterThan(200);
+      // The maps draw their shapes across the width (a long title line once squeezed them to nothing).
+      const shapes = await page.evaluate(() => Array.from(document.querySelectorAll('#map-density svg g.mark-shape, #map-districts svg g.mark-shape')).map((e) => e.getBoundingClientRect().width));
+      expect(shapes.length).toBeGreaterThan(0);
+      for (const w of shapes) expect(w).toBeGreaterThan(150);
       expect(problems).toEqual([]);
       await page.close();
     }
