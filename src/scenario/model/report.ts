@@ -38,7 +38,7 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
           data: { values: maps.density },
           mark: { type: 'geoshape', stroke: null },
           encoding: {
-            color: { field: 'properties.perKm2', type: 'quantitative', title: 'density (cameras / km²)', scale: { type: 'sqrt', scheme: 'inferno', reverse: true, domainMin: 0 } },
+            color: { field: 'properties.perKm2', type: 'quantitative', title: 'cameras (per km²)', scale: { type: 'sqrt', scheme: 'inferno', reverse: true, domainMin: 0 } },
             tooltip: [
               { field: 'properties.cameras', type: 'quantitative', title: 'cameras in cell' },
               { field: 'properties.perKm2', type: 'quantitative', title: 'cameras / km²', format: ',.1f' },
