@@ -10,3 +10,4 @@ export { featureId } from './import-report.js';
 export { validatePopulationGrid } from './population.js';
 export { streetsExtent } from './create-city.js';
 export { PRESET_CITY_OPTION_KEYS } from './presets.js';
+export { clipMultiPolygonToRect } from './rect-clip.js';

@@ -19,7 +19,7 @@ import { importOsmCameras } from '../cameras/index.js';
 import { terminateCoverageWorkers } from '../coverage/index.js';
 import { routeExposure } from '../exposure/index.js';
 import { ScenarioError, ScenarioAbortError, parseScenario, scenarioJsonSchema, type ScenarioInput, scenarioPreset, SCENARIO_PRESET_NAMES, type ScenarioPresetName, runScenarioDetailed, type ScenarioRun, compareScenarios, type ScenarioComparison, type ScenarioResult, SIGHTLINE_VERSION } from '../scenario/index.js';
-import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, buildComparisonHtml, OUTPUT_FILES } from '../io/index.js';
+import { writeFileAtomic, camerasGeoJsonChunks, writeScenarioOutputsAsync, buildComparisonHtml, OUTPUT_FILES, OUTPUT_FORMATS, type OutputFormat } from '../io/index.js';
 import { formatWithInterval } from '../scenario/internal.js';
 import { outputFileProblem, removeStaleTempFiles, makeFolders } from '../io/internal.js';
 import { createProgressPrinter, type ProgressSink } from './progress.js';
@@ -44,7 +44,7 @@ export const USAGE = `sightline ${SIGHTLINE_VERSION} — model smart-city camera
 
 Usage:
   sightline run <scenario.json> [--out DIR]       run a scenario (- reads it from standard input), write results and report
-  sightline run --preset NAME [--num-cameras N] [--residents N] [--seed S] [--out DIR]
+  sightline run --preset NAME [--num-cameras N] [--residents N] [--seed S] [--out DIR] [--format geojson,fgb]
   sightline compare A B [C ...] [--out DIR]        compare results.json or scenario files, each against A
                 (DIR: comparison.json and comparison.html, or comparison-2.html … for three or more)
   sightline coverage [<scenario.json> | --preset NAME] [--num-cameras N] [--level L]... [--occlusion]
@@ -64,6 +64,8 @@ Options:
                 deprecated name, accepted for one release)
   --residents N residents simulated by the preset's exposure analysis (default 10,000)
   --seed S      an integer (at most 2^53 − 1 in size) or a word
+  --format F    run: formats of the large map layers (cameras, footprints, coverage grid, density),
+                geojson, fgb (FlatGeobuf) or geojson,fgb (default geojson; see docs/guide/gis.md)
   --force       run even when the memory estimate says the run will not fit
   --jobs N      sweep: worker processes (default 1; each runs a block of runs with its own cache)
   --shard I/N   sweep: run only shard I (0-based) of N; default from SLURM_ARRAY_TASK_ID or
@@ -86,6 +88,7 @@ const OPTIONS = {
   cameras: { type: 'string' },
   residents: { type: 'string' },
   seed: { type: 'string' },
+  format: { type: 'string' },
   level: { type: 'string', multiple: true },
   occlusion: { type: 'boolean' },
   path: { type: 'string' },
@@ -104,7 +107,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { mult
 
 /** Which options each command accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  run: ['out', 'preset', 'num-cameras', 'cameras', 'residents', 'seed', 'json', 'quiet', 'force'],
+  run: ['out', 'preset', 'num-cameras', 'cameras', 'residents', 'seed', 'format', 'json', 'quiet', 'force'],
   compare: ['out', 'json', 'quiet', 'force'],
   coverage: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'json', 'quiet', 'force'],
   route: ['preset', 'num-cameras', 'cameras', 'seed', 'level', 'occlusion', 'path', 'json', 'quiet', 'force'],
@@ -444,16 +447,27 @@ function headlineText(r: ScenarioResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** `--format a,b`: the large layers' formats, checked (a usage error names the bad one). */
+function outputFormats(value: string | undefined): OutputFormat[] {
+  if (value === undefined) return ['geojson'];
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  for (const f of formats) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(CLI, `--format ${JSON.stringify(value)}: ${JSON.stringify(f)} is not one of ${OUTPUT_FORMATS.join(', ')} (e.g. --format geojson,fgb)`);
+  }
+  return [...new Set(formats)] as OutputFormat[];
+}
+
 async function cmdRun(ctx: Ctx, positionals: string[]): Promise<number> {
   // A full Almaty run takes tens of seconds and writes ./out: never start one by accident.
   if (positionals.length === 0 && ctx.values.preset === undefined) throw new UsageError(CLI, 'run: give a scenario file or --preset NAME (e.g. sightline run --preset almaty; sightline run --help)');
+  const formats = outputFormats(ctx.values.format);
   const { scenario, baseDir } = loadScenario(ctx, positionals, 'run');
   // The output folder is checked (and an interrupted earlier write repaired) before the analysis, not after it.
   const outDir = prepareOutFolder(ctx, '--out', ctx.values.out ?? 'out', OUTPUT_FILES);
   const run = await execute(ctx, scenario, baseDir);
   let files: string[];
   try {
-    files = await writeScenarioOutputsAsync(run, outDir, { signal: ctx.io.signal });
+    files = await writeScenarioOutputsAsync(run, outDir, { signal: ctx.io.signal, formats });
   } catch (e) {
     writeFailure(outDir, e);
   }

@@ -80,7 +80,7 @@ ${HTML_STYLE}</style>
 <h2>What changes</h2>
 <div class="row">${charts}</div>
 <h2>Headline numbers</h2>
-<table><thead><tr><th>Metric</th><th>A</th><th>B</th><th>B − A</th><th>relative</th></tr></thead><tbody>${rows}</tbody></table>
+<div class="table-wrap"><table><thead><tr><th>Metric</th><th>A</th><th>B</th><th>B − A</th><th>relative</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${d.onlyInA.length || d.onlyInB.length ? `<p>Only in A: ${esc(d.onlyInA.join(', ') || 'none')}. Only in B: ${esc(d.onlyInB.join(', ') || 'none')}.</p>` : ''}
 <footer><p>Each scenario's assumptions and sources are in its own report.html.</p><div id="errors"></div></footer>
 </main>

@@ -2,21 +2,24 @@
  * `exposure.csv`: one row per simulated resident and day of the exposure
  * sample, for spreadsheets and statistics packages.
  *
- * Columns (RFC 4180, comma-separated, header row, `.` decimal point):
+ * Columns (RFC 4180, comma-separated, header row, `.` decimal point), named
+ * in camelCase like the GeoJSON properties and results.json; a unit ends
+ * the name (`M` metres, `S` seconds); `…Key` columns hold string keys, `…Id`
+ * and `id` numbers (docs/guide/gis.md):
  * | column | meaning |
  * | --- | --- |
  * | `resident` | id of the simulated resident (0 … n − 1) |
  * | `day` | day index (0 … days − 1) |
- * | `district_id`, `district` | home district (empty when the home lies in no district) |
- * | `home_lon`, `home_lat` | home position, WGS84 (empty for a city without projection) |
+ * | `districtKey`, `district` | home district's key (as `key` in districts.geojson) and name (empty when the home lies in no district) |
+ * | `homeLon`, `homeLat` | home position, WGS84 (empty for a city without projection) |
  * | `trips` | trips made that day |
  * | `sightings` | passages through a camera's footprint (seen, identified or not) |
  * | `identified` | expected identified sightings (Σ per-capture identification probability) |
- * | `distinct_cameras` | distinct cameras that saw the resident that day |
- * | `path_m`, `observed_m`, `observed_fraction` | metres travelled, metres inside some footprint, their ratio |
- * | `longest_gap_m`, `longest_gap_s` | longest unobserved stretch of a trip that day |
- * | `p_identified` | probability of being identified at least once that day |
- * | `face_searches` | expected face searches (pedestrian captures a watchlist search runs on) |
+ * | `distinctCameras` | distinct cameras that saw the resident that day |
+ * | `pathM`, `observedM`, `observedFraction` | metres travelled, metres inside some footprint, their ratio |
+ * | `longestGapM`, `longestGapS` | longest unobserved stretch of a trip that day |
+ * | `pIdentified` | probability of being identified at least once that day |
+ * | `faceSearches` | expected face searches (pedestrian captures a watchlist search runs on) |
  */
 import { InvalidInputError } from '../core/index.js';
 import { NO_DISTRICT, type Residents } from '../mobility/index.js';
@@ -25,8 +28,8 @@ import { type PersonDayMetrics } from '../exposure/index.js';
 
 /** Column names of {@link exposureCsvChunks}, in order. */
 export const EXPOSURE_CSV_COLUMNS = [
-  'resident', 'day', 'district_id', 'district', 'home_lon', 'home_lat', 'trips', 'sightings', 'identified', 'distinct_cameras',
-  'path_m', 'observed_m', 'observed_fraction', 'longest_gap_m', 'longest_gap_s', 'p_identified', 'face_searches',
+  'resident', 'day', 'districtKey', 'district', 'homeLon', 'homeLat', 'trips', 'sightings', 'identified', 'distinctCameras',
+  'pathM', 'observedM', 'observedFraction', 'longestGapM', 'longestGapS', 'pIdentified', 'faceSearches',
 ] as const;
 
 /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */

@@ -58,12 +58,15 @@ h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bott
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;margin-top:16px}
 .warning{background:#fef3c7;border:1px solid #f59e0b;border-radius:8px;padding:8px 12px}.not-computed{color:#92400e}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}.card .v{font-size:28px;font-weight:650}.card .l{color:#374151;font-weight:600}.card .s{color:#6b7280;font-size:13px}
-.row{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px}
+.row{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px;box-sizing:border-box;flex:1 1 420px;min-width:0;max-width:100%;overflow-x:auto}
+.table-wrap{max-width:100%;overflow-x:auto;margin:8px 0}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13.5px}th,td{border-bottom:1px solid #e5e7eb;padding:5px 8px;text-align:left;vertical-align:top}th{background:#f3f4f6}
 td:not(:first-child){font-variant-numeric:tabular-nums}
 .tag{border-radius:4px;padding:1px 6px;font-size:12px}.tag.sourced{background:#dcfce7}.tag.assumption{background:#fef3c7}.tag.synthetic{background:#e0e7ff}.tag.real{background:#cffafe}
 footer{color:#6b7280;font-size:13px;margin-top:32px}
 #errors{color:#b91c1c}
+p,li,td,th,.card{overflow-wrap:anywhere}
+@media (max-width:600px){header{padding:16px}header h1{font-size:21px}main{padding:12px 12px 32px}.cards{grid-template-columns:1fr}.card .v{font-size:24px}}
 ol.sources{font-size:13px;padding-left:24px}ol.sources li{margin:4px 0;overflow-wrap:anywhere}ol.sources .s{color:#4b5563}a.ref{font-size:11px;text-decoration:none}
 `;
 

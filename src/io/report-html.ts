@@ -83,9 +83,9 @@ export function buildReportHtml(result: ScenarioResult, maps: ReportMaps = {}): 
   for (const a of result.assumptions) for (const id of a.sources ?? []) if (!cited.includes(id) && id in SOURCES) cited.push(id);
   const refLinks = (ids: readonly string[] | undefined) =>
     (ids ?? []).filter((id) => cited.includes(id)).map((id) => ` <a class="ref" href="#source-${esc(id)}">[${cited.indexOf(id) + 1}]</a>`).join('');
-  const assumptions = `<table class="assumptions"><thead><tr><th>What</th><th>Value</th><th>Plausible range</th><th>Source</th><th>Kind</th></tr></thead><tbody>${result.assumptions
+  const assumptions = `<div class="table-wrap"><table class="assumptions"><thead><tr><th>What</th><th>Value</th><th>Plausible range</th><th>Source</th><th>Kind</th></tr></thead><tbody>${result.assumptions
     .map((a) => `<tr><td>${esc(a.topic)}</td><td>${esc(a.value)}</td><td>${a.range ? `${esc(formatRange(a.range))}${a.name ? ` <code>${esc(a.name)}</code>` : ''}` : ''}</td><td>${esc(a.source)}${refLinks(a.sources)}</td><td><span class="tag ${esc(a.kind)}">${esc(a.kind)}</span></td></tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
   const bibliography = cited.length
     ? `<h3>Sources</h3><ol class="sources">${cited
         .map((id) => {

@@ -1,7 +1,11 @@
 /**
  * Writes a scenario run's output files as one folder: cameras.geojson,
- * network.geojson, districts.geojson, coverage-grid.geojson, exposure.csv,
+ * camera-footprints.geojson, network.geojson (the networkFromGeoJSON round
+ * trip) with network-nodes.geojson and network-links.geojson (one geometry
+ * type each, for GIS), districts.geojson, coverage-grid.geojson,
+ * camera-density.geojson, their FlatGeobuf twins on request, exposure.csv,
  * report.html, results.json and manifest.json (every file with its SHA-256).
+ * docs/guide/gis.md describes every file.
  * The folder is replaced as a unit (see ./output-folder.ts): whatever
  * happens, SIGKILL included, it holds wholly the previous run or wholly this
  * one, and files of the previous run that this one does not write are gone.
@@ -9,11 +13,11 @@
 import { InvalidInputError } from '../core/index.js';
 import { type ScenarioResult, type ScenarioRun, SIGHTLINE_VERSION } from '../scenario/index.js';
 import { throwIfAborted } from '../scenario/internal.js';
-import { cameraDensityGeoJson, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson } from './geojson.js';
+import { cameraDensityGeoJson, cameraFeatures, cameraFootprintFeatures, cameraFootprintsGeoJsonChunks, camerasGeoJsonChunks, coverageGridGeoJson, districtsGeoJson, networkGeoJson, networkLinksGeoJson, networkNodesGeoJson } from './geojson.js';
+import { flatgeobufBytes, type FgbFeature } from './flatgeobuf.js';
 import { buildReportHtml } from './report-html.js';
 import { reportMapSection } from './report-map.js'; // issue 19: interactive map
 import { exposureCsvChunks } from './exposure-csv.js';
-import { networkToGeoJSON } from '../network/index.js';
 import { MANIFEST_FILE, outputFolderProblem, recoverOutputFolder, writeOutputFolder, writeOutputFolderAsync, type OutputFolderFile } from './output-folder.js';
 import { checkOptions, optionKeys } from '../core/internal.js';
 
@@ -23,12 +27,27 @@ export interface WriteOutputsOptions {
   signal?: AbortSignal;
   /** Called after each file with its name. */
   onFile?: (name: string) => void;
-  /** Cell size of the report's camera-density map, metres (default 1000). */
+  /** Cell size of the report's camera-density map and camera-density.geojson, metres (default 1000). */
   densityCellSize?: number;
+  /**
+   * Formats of the large layers (cameras, camera footprints, coverage grid,
+   * camera density): `geojson` and/or `fgb` (FlatGeobuf), default
+   * `['geojson']`. The small layers (districts, network) are always GeoJSON.
+   */
+  formats?: readonly OutputFormat[];
 }
 
+/** A file format of the large layers: GeoJSON text or FlatGeobuf binary. */
+export type OutputFormat = 'geojson' | 'fgb';
+
+/** The formats {@link WriteOutputsOptions.formats} accepts. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['geojson', 'fgb'];
+
 /** The files {@link writeScenarioOutputs} may write, in order (network.geojson with a network, coverage-grid.geojson with a raster, exposure.csv with a residents sample); manifest.json last. */
-export const OUTPUT_FILES = ['cameras.geojson', 'network.geojson', 'districts.geojson', 'coverage-grid.geojson', 'exposure.csv', 'report.html', 'results.json', MANIFEST_FILE] as const;
+export const OUTPUT_FILES = [
+  'cameras.geojson', 'cameras.fgb', 'camera-footprints.geojson', 'camera-footprints.fgb', 'network.geojson', 'network-nodes.geojson', 'network-links.geojson',
+  'districts.geojson', 'coverage-grid.geojson', 'coverage-grid.fgb', 'camera-density.geojson', 'camera-density.fgb', 'exposure.csv', 'report.html', 'results.json', MANIFEST_FILE,
+] as const;
 
 const ORIGIN = 'writeScenarioOutputs';
 
@@ -47,14 +66,33 @@ function outputFiles(run: ScenarioRun, options: WriteOutputsOptions): OutputFold
   const rows = result.metrics.districts?.rows ?? [];
   const exposureRows = result.metrics.exposure?.population?.districts ?? [];
   const projection = city.projection;
+  const formats = checkFormats(options.formats);
+  const geojson = formats.includes('geojson');
+  const fgb = formats.includes('fgb');
   const files: OutputFolderFile[] = [];
   let districts: ReturnType<typeof districtsGeoJson> | undefined;
+  let density: ReturnType<typeof cameraDensityGeoJson> | undefined;
+  const densityLayer = () => (density ??= cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000));
   if (projection) {
-    files.push({ name: 'cameras.geojson', data: () => camerasGeoJsonChunks(cameras, projection) });
+    if (geojson) files.push({ name: 'cameras.geojson', data: () => camerasGeoJsonChunks(cameras, projection) });
+    if (fgb) files.push({ name: 'cameras.fgb', data: () => flatgeobufBytes('cameras', 'Point', [...cameraFeatures(cameras, projection)]) });
+    if (geojson) files.push({ name: 'camera-footprints.geojson', data: () => cameraFootprintsGeoJsonChunks(cameras, projection) });
+    if (fgb) files.push({ name: 'camera-footprints.fgb', data: () => flatgeobufBytes('camera-footprints', 'Polygon', [...cameraFootprintFeatures(cameras, projection)]) });
     const network = run.network;
-    if (network) files.push({ name: 'network.geojson', data: () => JSON.stringify(networkToGeoJSON(network, projection)) });
+    if (network) {
+      files.push({ name: 'network.geojson', data: () => JSON.stringify(networkGeoJson(network, projection)) });
+      files.push({ name: 'network-nodes.geojson', data: () => JSON.stringify(networkNodesGeoJson(network, projection)) });
+      files.push({ name: 'network-links.geojson', data: () => JSON.stringify(networkLinksGeoJson(network, projection)) });
+    }
     files.push({ name: 'districts.geojson', data: () => JSON.stringify((districts = districtsGeoJson(city, rows, exposureRows))) });
-    if (raster) files.push({ name: 'coverage-grid.geojson', data: () => JSON.stringify(coverageGridGeoJson(raster, projection)) });
+    if (raster) {
+      let grid: ReturnType<typeof coverageGridGeoJson> | undefined;
+      const gridLayer = () => (grid ??= coverageGridGeoJson(raster, projection));
+      if (geojson) files.push({ name: 'coverage-grid.geojson', data: () => JSON.stringify(gridLayer()) });
+      if (fgb) files.push({ name: 'coverage-grid.fgb', data: () => flatgeobufBytes('coverage-grid', 'Polygon', gridLayer().features as FgbFeature[]) });
+    }
+    if (geojson) files.push({ name: 'camera-density.geojson', data: () => JSON.stringify(densityLayer()) });
+    if (fgb) files.push({ name: 'camera-density.fgb', data: () => flatgeobufBytes('camera-density', 'Polygon', densityLayer().features as FgbFeature[]) });
   }
   const exposure = run.exposure;
   if (exposure) files.push({ name: 'exposure.csv', data: () => exposureCsvChunks(exposure.persons, exposure.residents, city) });
@@ -62,12 +100,21 @@ function outputFiles(run: ScenarioRun, options: WriteOutputsOptions): OutputFold
     name: 'report.html',
     data: () =>
       buildReportHtml(result, {
-        ...(projection ? { districts: districts ?? districtsGeoJson(city, rows, exposureRows), density: cameraDensityGeoJson(cameras, city, options.densityCellSize ?? 1000) } : {}),
+        ...(projection ? { districts: districts ?? districtsGeoJson(city, rows, exposureRows), density: densityLayer() } : {}),
         interactive: reportMapSection(run), // issue 19: the interactive map (plane metres, needs no projection)
       }),
   });
   files.push({ name: 'results.json', data: () => resultsJson(result) });
   return files;
+}
+
+/** The formats option, checked: a non-empty list of known formats, default `['geojson']`. */
+function checkFormats(formats: readonly OutputFormat[] | undefined): readonly OutputFormat[] {
+  if (formats === undefined) return ['geojson'];
+  if (!Array.isArray(formats) || formats.length === 0 || formats.some((f) => !OUTPUT_FORMATS.includes(f))) {
+    throw new InvalidInputError(ORIGIN, 'formats', `must be a non-empty list of ${OUTPUT_FORMATS.map((f) => JSON.stringify(f)).join(', ')}`, formats);
+  }
+  return formats;
 }
 
 function check(run: ScenarioRun, dir: string): void {
@@ -79,7 +126,7 @@ function check(run: ScenarioRun, dir: string): void {
 }
 
 /** The options writeScenarioOutputs knows (its unknown options are refused). */
-const WRITE_SCENARIO_OUTPUTS_OPTION_KEYS = optionKeys<WriteOutputsOptions>()({}, ['signal', 'onFile', 'densityCellSize']);
+const WRITE_SCENARIO_OUTPUTS_OPTION_KEYS = optionKeys<WriteOutputsOptions>()({}, ['signal', 'onFile', 'densityCellSize', 'formats']);
 
 /**
  * Writes the outputs of a run into `dir`, as a unit: the files go to a
@@ -96,7 +143,7 @@ const WRITE_SCENARIO_OUTPUTS_OPTION_KEYS = optionKeys<WriteOutputsOptions>()({},
  *
  * @param run - from runScenarioDetailed
  * @param dir - output folder (created with its parents when missing)
- * @param options - `signal`, `onFile`, `densityCellSize`
+ * @param options - `signal`, `onFile`, `densityCellSize`, `formats` (`['geojson']`, `['fgb']` or both: the large layers' formats)
  * @returns the paths written, in order, manifest.json last
  * @throws {ScenarioAbortError} when the signal aborts before the swap (dir left as it was)
  * @throws {InvalidInputError} on a bad run, or a dir that cannot be an output folder (a file, under a file, unwritable, holding folders of yours); file-system errors during the write as thrown by node:fs (dir left as it was)

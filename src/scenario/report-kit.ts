@@ -60,34 +60,93 @@ export function fmtNum(x: number | null | undefined, d = 0): string {
   return x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 }
 
-/** An HTML table of text cells (every cell escaped). */
+/** An HTML table of text cells (every cell escaped), in a container that scrolls sideways on a narrow screen. */
 export function htmlTable(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+}
+
+/**
+ * A chart's title with its one-line reading ("what this shows") under it,
+ * and any notes as further lines (e.g. that the district shapes are synthetic).
+ *
+ * @param text - the title
+ * @param reading - one sentence: what the chart shows and how to read it
+ * @param notes - further lines under the reading
+ * @returns a Vega-Lite title object
+ * @example chartTitle('Camera density', 'Cameras per km² of city in 1 km cells.')
+ */
+export function chartTitle(text: string, reading: string, ...notes: string[]): { text: string[]; subtitle: string[]; anchor: 'start'; subtitleColor: string } {
+  return { text: wrapLines(text, 40), subtitle: [reading, ...notes].flatMap((line) => wrapLines(line, 50)), anchor: 'start', subtitleColor: '#4b5563' };
+}
+
+/**
+ * Text cut into lines of at most `width` characters at spaces (a longer
+ * word keeps its own line). Vega draws each title line as one unbroken
+ * line, and a title wider than a phone's chart squeezes the chart itself.
+ */
+export function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * What every chart of the report shares: the schema, a width that follows
+ * its container (the page is read on phones too) and a description for
+ * screen readers (the reading line). Give such a chart a fixed height in
+ * pixels: Vega-Lite fits a container width by autosize `fit`, which it
+ * drops, with a console warning, for a `{ step }` height.
+ *
+ * @param title - from {@link chartTitle}
+ * @returns the top-level properties of a single-view specification
+ */
+export function chartFrame(title: ReturnType<typeof chartTitle>): Record<string, unknown> {
+  return { $schema: VEGA_LITE_SCHEMA, title, description: `${title.text.join(' ')}: ${title.subtitle.join(' ')}`, width: 'container' };
+}
+
+/**
+ * The note a map over the city's districts carries when their shapes are
+ * synthetic (generated equal-area parts, only the names being real); `[]`
+ * when the districts are real (imported) or the provenance is unknown.
+ *
+ * @param result - the scenario result (its city's provenance)
+ * @returns zero or one line for {@link chartTitle}'s notes
+ */
+export function syntheticDistrictsNote(result: ScenarioResult): string[] {
+  const p = result.metrics.city.provenance?.districts;
+  return p?.kind === 'synthetic' ? ['Note: district shapes are synthetic equal-area parts, not the real borders (only the names are real).'] : [];
 }
 
 /**
  * A bar chart of a histogram of the result (binned on the x axis).
  *
  * @param title - chart title
+ * @param reading - one line under the title: what the chart shows
  * @param h - the histogram
- * @param xTitle - x axis title
+ * @param xTitle - x axis title, with its unit in parentheses
  * @param color - bar colour
  * @param format - optional d3 format of the x axis (e.g. `.0%`)
+ * @param yTitle - y axis title, with its unit (default `count (residents)`)
  * @returns a Vega-Lite specification
- * @example histogramSpec('Sightings per resident and day', pop.histograms.sightings, 'sightings', '#0369a1')
+ * @example histogramSpec('Sightings per resident and day', 'How many times each simulated resident passed a camera in a day.', pop.histograms.sightings, 'sightings (per resident and day)', '#0369a1')
  */
-export function histogramSpec(title: string, h: Histogram, xTitle: string, color: string, format?: string): unknown {
+export function histogramSpec(title: string, reading: string, h: Histogram, xTitle: string, color: string, format?: string, yTitle = 'residents (count)'): unknown {
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    title,
-    width: 400,
+    ...chartFrame(chartTitle(title, reading)),
     height: 220,
     data: { values: h.counts.map((count, i) => ({ lo: h.binEdges[i], hi: h.binEdges[i + 1], count })) },
     mark: { type: 'bar', tooltip: true, color },
     encoding: {
       x: { field: 'lo', type: 'quantitative', bin: 'binned', title: xTitle, ...(format ? { axis: { format } } : {}) },
       x2: { field: 'hi' },
-      y: { field: 'count', type: 'quantitative', title: 'count' },
+      y: { field: 'count', type: 'quantitative', title: yTitle },
     },
   };
 }

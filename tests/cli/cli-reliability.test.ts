@@ -243,7 +243,7 @@ describe('byte-identical output folders (defect 11)', () => {
     expect(JSON.parse(a.stdout).timings.steps.length).toBeGreaterThan(3);
     expect(b.stdout).toMatch(/took\s+\d+\.\d s \(not in results\.json\)/);
     const names = readdirSync(join(dir, 'a')).sort();
-    expect(names).toEqual(['cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'exposure.csv', 'manifest.json', 'network.geojson', 'report.html', 'results.json']);
+    expect(names).toEqual(['camera-density.geojson', 'camera-footprints.geojson', 'cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'exposure.csv', 'manifest.json', 'network-links.geojson', 'network-nodes.geojson', 'network.geojson', 'report.html', 'results.json']);
     expect(readdirSync(join(dir, 'b')).sort()).toEqual(names);
     for (const n of names) expect(readFileSync(join(dir, 'b', n)).equals(readFileSync(join(dir, 'a', n))), n).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'a', 'results.json'), 'utf8')).timings).toBeUndefined();

@@ -25,7 +25,7 @@ describe('sightline run and compare', () => {
     const ja = JSON.parse(ra.stdout);
     expect(ja.ok).toBe(true);
     expect(ja.headline.cameras).toBe(200);
-    expect(readdirSync(join(dir, 'out-a')).sort()).toEqual(['cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
+    expect(readdirSync(join(dir, 'out-a')).sort()).toEqual(['camera-density.geojson', 'camera-footprints.geojson', 'cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
     // Plain progress lines on a pipe (not a terminal), on stderr.
     expect(ra.stderr).toMatch(/^\[1\/\d\] Building the city \.\.\.$/m);
     expect(ra.stderr).toMatch(/^\[\d\/\d\] Area coverage done in \d+\.\d\d s$/m);
@@ -50,6 +50,17 @@ describe('sightline run and compare', () => {
     expect(withPage.code).toBe(0);
     expect(readdirSync(join(dir, 'cmp')).sort()).toEqual(['comparison.html', 'comparison.json']);
     expect(JSON.parse(readFileSync(join(dir, 'cmp', 'comparison.json'), 'utf8')).headline).toEqual(d.headline);
+  });
+
+  it('writes the FlatGeobuf files of the large layers with --format fgb, and refuses an unknown format as a usage error', async () => {
+    const dir = tmp();
+    const a = scenarioFile(dir, 'a.json', 100);
+    const r = await runCliProcess(['run', a, '--out', join(dir, 'fgb'), '--format', 'fgb', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'fgb')).sort()).toEqual(['camera-density.fgb', 'camera-footprints.fgb', 'cameras.fgb', 'coverage-grid.fgb', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
+    const bad = await runCliProcess(['run', a, '--out', join(dir, 'bad'), '--format', 'geojson,shp']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format "geojson,shp": "shp" is not one of geojson, fgb/);
   });
 
   it('gives quick coverage and route exposure as JSON', async () => {

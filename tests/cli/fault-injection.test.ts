@@ -125,8 +125,8 @@ beforeAll(async () => {
   cpSync(template, fresh, { recursive: true });
   expect((await runAndKill(['run', scenarioNew, '--out', fresh, '--quiet'], null, {})).code).toBe(0);
   NEW = snapshot(fresh);
-  expect(Object.keys(NEW)).toEqual(['cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'exposure.csv', 'manifest.json', 'network.geojson', 'notes.txt', 'report.html', 'results.json']);
-  expect(Object.keys(OLD)).toEqual(['cameras.geojson', 'districts.geojson', 'manifest.json', 'notes.txt', 'report.html', 'results.json']);
+  expect(Object.keys(NEW)).toEqual(['camera-density.geojson', 'camera-footprints.geojson', 'cameras.geojson', 'coverage-grid.geojson', 'districts.geojson', 'exposure.csv', 'manifest.json', 'network-links.geojson', 'network-nodes.geojson', 'network.geojson', 'notes.txt', 'report.html', 'results.json']);
+  expect(Object.keys(OLD)).toEqual(['camera-density.geojson', 'camera-footprints.geojson', 'cameras.geojson', 'districts.geojson', 'manifest.json', 'notes.txt', 'report.html', 'results.json']);
   for (const n of ['cameras.geojson', 'results.json', 'manifest.json']) expect(NEW[n]).not.toBe(OLD[n]);
 });
 

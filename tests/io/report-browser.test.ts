@@ -199,4 +199,34 @@ describe('report.html', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it.skipIf(!haveChromium && !process.env.CI)('fits a 390 px phone screen: every chart drawn, nothing wider than the viewport (tables and wide charts scroll in their own box)', async () => {
+    for (const path of [layersPath, reportPath]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const problems: string[] = [];
+      page.on('pageerror', (e: Error) => problems.push(`pageerror: ${e.message}`));
+      await page.goto(`file://${path}`);
+      await page.waitForFunction(
+        () => {
+          const c = (window as unknown as { sightlineCharts?: { total: number; rendered: number; failed: number } }).sightlineCharts;
+          return c !== undefined && c.rendered + c.failed === c.total;
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      const c = await page.evaluate(() => (window as unknown as { sightlineCharts: { total: number; failed: number } }).sightlineCharts);
+      expect(c.failed).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // The single-view charts follow their container's width rather than scrolling.
+      const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('#map-density svg, #map-districts svg, #chart-k svg')).map((e) => e.getBoundingClientRect().width)));
+      expect(widest).toBeLessThanOrEqual(390);
+      expect(widest).toBeGreaterThan(200);
+      // The maps draw their shapes across the width (a long title line once squeezed them to nothing).
+      const shapes = await page.evaluate(() => Array.from(document.querySelectorAll('#map-density svg g.mark-shape, #map-districts svg g.mark-shape')).map((e) => e.getBoundingClientRect().width));
+      expect(shapes.length).toBeGreaterThan(0);
+      for (const w of shapes) expect(w).toBeGreaterThan(150);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
 });

@@ -39,8 +39,8 @@ describe('writeScenarioOutputs', () => {
   it('writes results.json, the GeoJSON layers and report.html, and nothing else', () => {
     const dir = join(tmp(), 'nested', 'out');
     const files = writeScenarioOutputs(run, dir);
-    // No network and no residents in this scenario: no network.geojson, no exposure.csv.
-    const expected = OUTPUT_FILES.filter((f) => f !== 'network.geojson' && f !== 'exposure.csv');
+    // No network and no residents in this scenario: no network files, no exposure.csv; GeoJSON only (the default formats).
+    const expected = OUTPUT_FILES.filter((f) => !f.startsWith('network') && f !== 'exposure.csv' && !f.endsWith('.fgb'));
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(expected);
     expect(readdirSync(dir).sort()).toEqual([...expected].sort());
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
@@ -72,7 +72,7 @@ describe('writeScenarioOutputs', () => {
     const d = JSON.parse(readFileSync(join(dir, 'districts.geojson'), 'utf8'));
     expect(d.features).toHaveLength(8);
     const row = run.result.metrics.districts!.rows[0];
-    expect(d.features[0].properties).toMatchObject({ id: row.id, name: row.name, coveredFraction: row.coveredFraction, numCameras: row.numCameras });
+    expect(d.features[0].properties).toMatchObject({ id: 0, key: row.id, name: row.name, coveredFraction: row.coveredFraction, numCameras: row.numCameras });
     expect(d.features[0].geometry.type).toBe('MultiPolygon');
     for (const f of d.features) for (const poly of f.geometry.coordinates) expect(signedArea(poly[0])).toBeGreaterThan(0);
 
@@ -121,9 +121,12 @@ describe('GeoJSON helpers', () => {
     const fc = cameraDensityGeoJson(run.cameras, run.city, 2000);
     const total = fc.features.reduce((a: number, f) => a + (f as { properties: { cameras: number } }).properties.cameras, 0);
     expect(total).toBe(run.cameras.numCameras);
-    // perKm2 = cameras / (2 km)².
-    const f0 = fc.features[0] as { properties: { cameras: number; perKm2: number } };
-    expect(f0.properties.perKm2).toBeCloseTo(f0.properties.cameras / 4, 12);
+    // perKm2 = cameras / the cell's area inside the city: (2 km)² for a cell wholly inside.
+    for (const f of fc.features as { properties: { cameras: number; perKm2: number; areaKm2: number } }[]) {
+      expect(f.properties.areaKm2).toBeLessThanOrEqual(4 + 1e-9);
+      expect(f.properties.perKm2).toBeCloseTo(f.properties.cameras / f.properties.areaKm2, 3);
+    }
+    expect(fc.features.some((f) => (f as { properties: { areaKm2: number } }).properties.areaKm2 === 4)).toBe(true);
   });
 
   it('keeps only cells with at least minDepth cameras in the coverage grid', () => {

@@ -3,7 +3,7 @@
  * map of the share of each district seen, the k-coverage and street-class
  * charts, and the district chart and table.
  */
-import { esc, fmtNum as num, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
+import { chartFrame, chartTitle, esc, fmtNum as num, syntheticDistrictsNote, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 import { coverageByHourCards, coverageByHourCharts, coverageByHourHtml } from '../report-by-hour.js';
 
@@ -46,15 +46,13 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
   const rows = result.metrics.districts?.rows ?? [];
   if (maps.districts.length > 0 && rows.length > 0) {
     specs['map-districts'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: `Share of each district seen (${districtsLabel(result)})`,
-      width: 430,
+      ...chartFrame(chartTitle(`Share of each district seen (${districtsLabel(result)})`, 'Darker districts have more of their area inside some camera footprint; the colour scale starts at 0 %.', ...syntheticDistrictsNote(result))),
       height: 420,
       projection: { type: 'mercator' },
       data: { values: maps.districts },
       mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1 },
       encoding: {
-        color: { field: 'properties.coveredFraction', type: 'quantitative', title: 'area seen', scale: { scheme: 'blues' }, legend: { format: '.2%' } },
+        color: { field: 'properties.coveredFraction', type: 'quantitative', title: 'area seen (% of district)', scale: { scheme: 'blues', domainMin: 0 }, legend: { format: '.2%' } },
         tooltip: [
           { field: 'properties.name', type: 'nominal', title: 'district' },
           { field: 'properties.coveredFraction', type: 'quantitative', title: 'area seen', format: '.2%' },
@@ -69,16 +67,14 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     const values: { level: string; k: number; share: number }[] = [];
     for (const r of runs) for (let k = 1; k < r.atLeast.length && k <= 10; k++) values.push({ level: `${r.level}${r.occlusion ? ' (buildings block)' : ''}`, k, share: r.atLeast[k] });
     specs['chart-k'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: 'Share of the city seen by at least k cameras',
-      width: 420,
+      ...chartFrame(chartTitle('Share of the city seen by at least k cameras', 'Each bar: the share of the study area inside the footprints of k or more cameras (k = 1 is plain coverage).')),
       height: 260,
       data: { values },
       mark: { type: 'bar', tooltip: true },
       encoding: {
         x: { field: 'k', type: 'ordinal', title: 'k (cameras)' },
         xOffset: { field: 'level' },
-        y: { field: 'share', type: 'quantitative', title: 'share of area', axis: { format: '%' } },
+        y: { field: 'share', type: 'quantitative', title: 'share of area (%)', axis: { format: '%' } },
         color: { field: 'level', type: 'nominal', title: 'distance level' },
       },
     };
@@ -87,20 +83,21 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     const values = rows.map((r) => ({ district: r.name, coveredFraction: r.coveredFraction, camerasPerKm2: r.camerasPerKm2, streetCoveredFraction: r.streetCoveredFraction, residentsPerCamera: r.residentsPerCamera }));
     specs['chart-districts'] = {
       $schema: VEGA_LITE_SCHEMA,
-      title: 'Per district',
+      title: chartTitle('Per district', 'Top: the share of each district inside some camera footprint; bottom: its cameras per km² of district.', ...syntheticDistrictsNote(result)),
+      description: 'Share of each district seen, and its cameras per km².',
       data: { values },
-      hconcat: [
+      vconcat: [
         {
-          width: 220,
+          width: 200,
           height: { step: 18 },
           mark: { type: 'bar', tooltip: true, color: '#2563eb' },
-          encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'coveredFraction', type: 'quantitative', title: 'area seen', axis: { format: '%' } } },
+          encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'coveredFraction', type: 'quantitative', title: 'area seen (% of district)', axis: { format: '%' } } },
         },
         {
-          width: 220,
+          width: 200,
           height: { step: 18 },
           mark: { type: 'bar', tooltip: true, color: '#b45309' },
-          encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'camerasPerKm2', type: 'quantitative', title: 'cameras per km²' } },
+          encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'camerasPerKm2', type: 'quantitative', title: 'camera density (cameras / km²)' } },
         },
       ],
     };
@@ -109,13 +106,12 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
   if (sc?.byClass) {
     const values = Object.entries(sc.byClass).filter(([, v]) => v.length > 0).map(([cls, v]) => ({ class: cls, coveredFraction: v.coveredFraction, km: v.length / 1000 }));
     specs['chart-streets'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: 'Street length seen, by street class',
-      width: 300,
-      height: { step: 24 },
+      ...chartFrame(chartTitle('Street length seen, by street class', 'The share of each class of street whose length lies inside some camera footprint.')),
+      // A fixed height (24 px a class), not a step: a container width with a step height makes Vega-Lite warn.
+      height: 24 * values.length,
       data: { values },
       mark: { type: 'bar', tooltip: true, color: '#047857' },
-      encoding: { y: { field: 'class', type: 'nominal', title: null }, x: { field: 'coveredFraction', type: 'quantitative', title: 'share of length seen', axis: { format: '%' } } },
+      encoding: { y: { field: 'class', type: 'nominal', title: null }, x: { field: 'coveredFraction', type: 'quantitative', title: 'length seen (% of the class)', axis: { format: '%' } } },
     };
   }
   return specs;
@@ -124,9 +120,9 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
 function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): string {
   const rows = result.metrics.districts?.rows ?? [];
   const districtTable = rows.length
-    ? `<table><thead><tr><th>District</th><th>Area km²</th><th>Residents</th><th>Cameras</th><th>per km²</th><th>Area seen</th><th>≥ 2 cameras</th><th>Streets seen</th></tr></thead><tbody>${rows
+    ? `<div class="table-wrap"><table><thead><tr><th>District</th><th>Area km²</th><th>Residents</th><th>Cameras</th><th>per km²</th><th>Area seen</th><th>≥ 2 cameras</th><th>Streets seen</th></tr></thead><tbody>${rows
         .map((r) => `<tr><td>${esc(r.name)}</td><td>${num(r.areaKm2, 1)}</td><td>${num(r.residents)}</td><td>${num(r.numCameras)}</td><td>${num(r.camerasPerKm2, 1)}</td><td>${pct(r.coveredFraction)}</td><td>${pct(r.atLeast[2] ?? 0)}</td><td>${r.streetKm > 0 ? pct(r.streetCoveredFraction) : '–'}</td></tr>`)
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table></div>`
     : '';
   const d = result.metrics.districts;
   const sc = result.metrics.streetCoverage;

@@ -5,7 +5,7 @@
  * chart, the unicity curve, crowds) and the exposure section (the residents
  * sample, inequality between districts, watchlist, unicity, crowds, routes).
  */
-import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
+import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection, chartFrame, chartTitle, syntheticDistrictsNote } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 import { exposureByHourCards, exposureByHourCharts, exposureByHourHtml } from '../report-by-hour.js';
 import { formatWithInterval } from '../intervals.js';
@@ -39,32 +39,31 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
   const specs: Record<string, unknown> = {};
   const pop = result.metrics.exposure?.population;
   if (pop) {
-    specs['chart-sightings'] = histogramSpec('Sightings per resident and day', pop.histograms.sightings, 'sightings (passages through a camera footprint)', '#0369a1');
-    specs['chart-pidentified'] = histogramSpec('Probability of being identified at least once in a day', pop.histograms.pIdentified, 'P(identified ≥ once)', '#be123c', '.0%');
+    specs['chart-sightings'] = histogramSpec('Sightings per resident and day', 'How many simulated residents passed through a camera footprint how many times in a day.', pop.histograms.sightings, 'sightings (passages per resident and day)', '#0369a1');
+    specs['chart-pidentified'] = histogramSpec('Probability of being identified at least once in a day', 'How many simulated residents have each chance of being identified at least once in a day.', pop.histograms.pIdentified, 'P(identified ≥ once) (%)', '#be123c', '.0%');
     const rows = pop.districts.filter((d) => d.id !== null);
     if (rows.length > 0) {
       specs['chart-district-exposure'] = {
         $schema: VEGA_LITE_SCHEMA,
-        title: 'Exposure by home district (means per resident and day)',
+        title: chartTitle('Exposure by home district (means per resident and day)', 'Top: mean sightings of the residents living in each district; bottom: their mean chance of being identified at least once.', ...syntheticDistrictsNote(result)),
+        description: 'Mean sightings and probability of identification per resident and day, by home district.',
         data: { values: rows.map((d) => ({ district: d.name, meanSightings: d.meanSightings, meanPIdentified: d.meanPIdentified, residents: d.residents })) },
-        hconcat: [
-          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#0369a1' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanSightings', type: 'quantitative', title: 'sightings' } } },
-          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#be123c' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanPIdentified', type: 'quantitative', title: 'P(identified ≥ once)', axis: { format: '%' } } } },
+        vconcat: [
+          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#0369a1' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanSightings', type: 'quantitative', title: 'sightings (per resident and day)' } } },
+          { width: 200, height: { step: 18 }, mark: { type: 'bar', tooltip: true, color: '#be123c' }, encoding: { y: { field: 'district', type: 'nominal', sort: '-x', title: null }, x: { field: 'meanPIdentified', type: 'quantitative', title: 'P(identified ≥ once) (%)', axis: { format: '%' } } } },
         ],
       };
     }
     const withExposure = maps.districts.filter((f) => typeof (f as { properties?: Record<string, unknown> }).properties?.exposureMeanPIdentified === 'number');
     if (withExposure.length > 0) {
       specs['map-exposure'] = {
-        $schema: VEGA_LITE_SCHEMA,
-        title: 'Probability a resident is identified in a day, by home district',
-        width: 430,
+        ...chartFrame(chartTitle('Probability a resident is identified in a day, by home district', "Darker districts: their simulated residents are more likely to be identified at least once in a day; the colour scale starts at 0 %.", ...syntheticDistrictsNote(result))),
         height: 420,
         projection: { type: 'mercator' },
         data: { values: withExposure },
         mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
-          color: { field: 'properties.exposureMeanPIdentified', type: 'quantitative', title: 'P(identified)', scale: { scheme: 'reds' }, legend: { format: '.0%' } },
+          color: { field: 'properties.exposureMeanPIdentified', type: 'quantitative', title: 'P(identified ≥ once) (%)', scale: { scheme: 'reds', domainMin: 0 }, legend: { format: '.0%' } },
           tooltip: [
             { field: 'properties.name', type: 'nominal', title: 'district' },
             { field: 'properties.exposureMeanPIdentified', type: 'quantitative', title: 'P(identified ≥ once)', format: '.1%' },
@@ -77,14 +76,12 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     if (pop.unicity) {
       const values = pop.unicity.byK.map((b) => ({ k: b.k, share: b.share, low: b.ciLow, high: b.ciHigh }));
       specs['chart-unicity'] = {
-        $schema: VEGA_LITE_SCHEMA,
-        title: 'Unicity: share singled out by k random (camera, hour) sightings',
-        width: 400,
+        ...chartFrame(chartTitle('Unicity: share singled out by k random (camera, hour) sightings', 'The share of simulated residents whom k of their own (camera, hour) sightings match and nobody else; bars: 90 % interval.')),
         height: 220,
         data: { values },
-        encoding: { x: { field: 'k', type: 'ordinal', title: 'k (points known)' } },
+        encoding: { x: { field: 'k', type: 'ordinal', title: 'k (sightings known)' } },
         layer: [
-          { mark: { type: 'errorbar', color: '#6b7280' }, encoding: { y: { field: 'low', type: 'quantitative', title: 'share unique', axis: { format: '%' }, scale: { domain: [0, 1] } }, y2: { field: 'high' } } },
+          { mark: { type: 'errorbar', color: '#6b7280' }, encoding: { y: { field: 'low', type: 'quantitative', title: 'singled out (% of residents)', axis: { format: '%' }, scale: { domain: [0, 1] } }, y2: { field: 'high' } } },
           { mark: { type: 'line', point: true, tooltip: true, color: '#111827' }, encoding: { y: { field: 'share', type: 'quantitative' } } },
         ],
       };
@@ -100,17 +97,18 @@ function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string,
     }
     specs['chart-crowds'] = {
       $schema: VEGA_LITE_SCHEMA,
-      title: 'Crowds: people captured and identified, live vs from the archive',
+      title: chartTitle('Crowds: people captured and identified, live vs from the archive', 'For each gathering: how many of the people present the cameras capture and identify live, and later from the archive.'),
+      description: 'People captured and identified in each crowd, live and from the archive.',
       data: { values },
       facet: { row: { field: 'crowd', type: 'nominal', title: null } },
       spec: {
-        width: 360,
+        width: 240,
         height: { step: 16 },
         mark: { type: 'bar', tooltip: true },
         encoding: {
           y: { field: 'what', type: 'nominal', title: null },
           yOffset: { field: 'mode' },
-          x: { field: 'people', type: 'quantitative', title: 'people (expected)' },
+          x: { field: 'people', type: 'quantitative', title: 'people (expected count)' },
           color: { field: 'mode', type: 'nominal', title: null, scale: { domain: ['live', 'archive'], range: ['#dc2626', '#475569'] } },
         },
       },

@@ -3,7 +3,7 @@
  * of camera density (with the district outlines) and the one-line summary
  * of the city above the maps.
  */
-import { esc, fmtNum as num, VEGA_LITE_SCHEMA, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
+import { chartFrame, chartTitle, esc, fmtNum as num, syntheticDistrictsNote, type ReportCard, type ReportMapFeatures, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 
 /** `N cameras in the study area (M outside not counted)`; the parenthesis only when some are outside (results written before numOutside have none). */
@@ -20,13 +20,17 @@ function cards(result: ScenarioResult): ReportCard[] {
   ];
 }
 
-function charts(_result: ScenarioResult, maps: ReportMapFeatures): Record<string, unknown> {
+function charts(result: ScenarioResult, maps: ReportMapFeatures): Record<string, unknown> {
   const specs: Record<string, unknown> = {};
   if (maps.density.length > 0) {
     specs['map-density'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: 'Camera density',
-      width: 430,
+      ...chartFrame(
+        chartTitle(
+          'Camera density',
+          'Cameras per km² of city in square cells (a cell on the city edge is divided by its area inside the city); the colour scale starts at 0.',
+          ...(maps.districts.length > 0 ? syntheticDistrictsNote(result) : []),
+        ),
+      ),
       height: 420,
       projection: { type: 'mercator' },
       layer: [
@@ -34,8 +38,12 @@ function charts(_result: ScenarioResult, maps: ReportMapFeatures): Record<string
           data: { values: maps.density },
           mark: { type: 'geoshape', stroke: null },
           encoding: {
-            color: { field: 'properties.perKm2', type: 'quantitative', title: 'cameras / km²', scale: { type: 'sqrt', scheme: 'inferno', reverse: true } },
-            tooltip: [{ field: 'properties.cameras', type: 'quantitative', title: 'cameras in cell' }],
+            color: { field: 'properties.perKm2', type: 'quantitative', title: 'cameras (per km²)', scale: { type: 'sqrt', scheme: 'inferno', reverse: true, domainMin: 0 } },
+            tooltip: [
+              { field: 'properties.cameras', type: 'quantitative', title: 'cameras in cell' },
+              { field: 'properties.perKm2', type: 'quantitative', title: 'cameras / km²', format: ',.1f' },
+              { field: 'properties.areaKm2', type: 'quantitative', title: 'cell area in the city, km²', format: '.2f' },
+            ],
           },
         },
         ...(maps.districts.length > 0 ? [{ data: { values: maps.districts }, mark: { type: 'geoshape', filled: false, stroke: '#1f2937', strokeWidth: 1 } }] : []),

@@ -4,7 +4,7 @@
  * distribution) and the command network's section (overloaded links, single
  * points of failure, outages, damage).
  */
-import { esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportSection } from '../report-kit.js';
+import { chartFrame, chartTitle, esc, fmtNum as num, fmtPct as pct, histogramSpec, htmlTable as table, type ReportCard, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 import { formatWithInterval } from '../intervals.js';
 
@@ -22,17 +22,23 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   const specs: Record<string, unknown> = {};
   const net = result.metrics.network;
   if (net?.outages && net.outages.liveShareHistogram.counts.length > 0) {
-    specs['chart-outages'] = histogramSpec(`Live share over ${num(net.outages.trials)} outage trials`, net.outages.liveShareHistogram, 'share of cameras live at the centre', '#7c3aed', '.1%');
+    specs['chart-outages'] = histogramSpec(
+      `Live share over ${num(net.outages.trials)} outage trials`,
+      'How many random-outage trials left each share of the cameras live at the centre; the x axis spans only the shares seen, it does not start at 0 %.',
+      net.outages.liveShareHistogram,
+      'cameras live at the centre (% of cameras)',
+      '#7c3aed',
+      '.1%',
+      'trials (count)',
+    );
   }
   if (net?.spof && net.spof.top.length > 0) {
     specs['chart-spof'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: 'Single points of failure: cameras cut off from live streaming',
-      width: 360,
-      height: { step: 18 },
+      ...chartFrame(chartTitle('Single points of failure: cameras cut off from live streaming', 'The network elements whose failure alone cuts the most cameras off from the command centre (they keep recording).')),
+      height: 18 * net.spof.top.length, // fixed, not a step: see chartFrame
       data: { values: net.spof.top.map((r) => ({ node: `${r.key} (${r.kind})`, camerasCut: r.camerasCut, liveCut: r.liveCut })) },
       mark: { type: 'bar', tooltip: true, color: '#b91c1c' },
-      encoding: { y: { field: 'node', type: 'nominal', sort: '-x', title: null }, x: { field: 'camerasCut', type: 'quantitative', title: 'cameras cut off' } },
+      encoding: { y: { field: 'node', type: 'nominal', sort: '-x', title: null }, x: { field: 'camerasCut', type: 'quantitative', title: 'cameras cut off (count)' } },
     };
   }
   return specs;
@@ -49,7 +55,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
     if (s) {
       out.push(
         `<p>Everything up: <b>${pct(s.liveShare)}</b> of the cameras are connected live to the centre (${num(s.liveServed)} of ${num(s.numCameras)}), and <b>${pct(s.deliveredShare)}</b> (${num(s.deliveredStreams)} streams) are delivered once link capacity is respected (an overloaded link passes the same share, capacity / offered load, of every stream offered to it); face-recognition analytics ${num(s.analyticsServed)} of ${num(s.analyticsStreamsDemanded)} streams (shortfall ${num(s.analyticsShortfall)}); ` +
-          `${num(s.overloadedLinks)} links over ${num(s.overloadThreshold, 2)}× capacity (highest ${num(s.maxUtilisation, 2)}×); storage for ${num(s.retentionDays)} days: ${num(s.storage.demandTB)} TB needed, ${num(s.storage.capacityTB)} TB installed; latency to the centre p50 ${num(s.latencyMs.p50, 2)} ms, p90 ${num(s.latencyMs.p90, 2)} ms.</p>`,
+          `${num(s.overloadedLinks)} links over ${num(s.overloadThreshold, 2)}× capacity (highest ${num(s.maxUtilisation, 2)}×); <b>recording storage at the nodes</b> (video at the recording bitrate for ${num(s.retentionDays)} days, one copy): ${num(s.storage.demandTB)} TB needed, ${num(s.storage.capacityTB)} TB installed${result.metrics.retention?.policy.storage ? ` (not the retention section's ${num(result.metrics.retention.policy.storage.storedTB)} TB, which counts every kind of data the retention policy keeps, for its own periods, with replication)` : ''}; latency to the centre p50 ${num(s.latencyMs.p50, 2)} ms, p90 ${num(s.latencyMs.p90, 2)} ms.</p>`,
       );
       if (s.topOverloaded.length) out.push('<h3>Most overloaded links</h3>' + table(['Link', 'Kind', 'Live load Mbit/s', 'Capacity Mbit/s', 'Utilisation', 'Offered Mbit/s (after links below)', 'Passed Mbit/s'], s.topOverloaded.map((l) => [l.key, l.kind, num(l.mbps, 1), num(l.capacityMbps), `${num(l.utilisation, 2)}×`, num(l.offeredMbps, 1), num(l.passedMbps, 1)])));
     }

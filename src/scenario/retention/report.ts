@@ -6,7 +6,7 @@
  * and tables (reach per kind, access per principal, the closed-loop check,
  * retroactive identification of crowds).
  */
-import { esc, fmtNum as num, fmtPct as pct, htmlTable as table, VEGA_LITE_SCHEMA, type ReportCard, type ReportSection } from '../report-kit.js';
+import { chartFrame, chartTitle, esc, fmtNum as num, fmtPct as pct, htmlTable as table, type ReportCard, type ReportSection } from '../report-kit.js';
 import type { ScenarioResult } from '../result.js';
 import type { RetentionPolicyMetrics } from './result.js';
 import { formatWithInterval } from '../intervals.js';
@@ -28,7 +28,7 @@ function cards(result: ScenarioResult): ReportCard[] {
   if (!r) return [];
   const p = r.policy;
   const cards: ReportCard[] = [];
-  if (p.storage) cards.push([`Storage under ${p.name}`, `${num(p.storage.storedTB)} TB`, `${num(p.storage.costPerMonth)} ${p.storage.currency} a month; ${num(p.storage.shortfallTB)} TB beyond the nodes' capacity`]);
+  if (p.storage) cards.push([`Archive under ${p.name}`, `${num(p.storage.storedTB)} TB`, `every kind of data the policy keeps, for its periods, with replication; ${num(p.storage.costPerMonth)} ${p.storage.currency} a month; ${num(p.storage.shortfallTB)} TB beyond the nodes' capacity`]);
   const alt = result.metrics.retention?.videoAlternative;
   if (p.storage && alt) cards.push([`If video is kept ${alt.videoDays} days, not ${alt.replacesDays}`, `${num(alt.storedTB)} TB`, `${num(alt.costPerMonth)} ${p.storage.currency} a month: ${alt.reason}`]);
   if (p.history) cards.push([`Last ${num(r.lookbackDays)} days reconstructable`, formatWithInterval(p.history.summary.reconstructableShare.mean, result.intervals?.retentionReconstructableShareMean, (x) => pct(x)), `mean share of a resident's trips identifiable from what ${p.name} keeps (faces ${num(p.reach.face)} d, plates ${num(p.reach.plate)} d)`]);
@@ -54,16 +54,14 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   const storage = ps.filter((p) => p.storage).flatMap((p) => p.storage!.byTier.map((t) => ({ policy: p.name, tier: t.tier, storedTB: t.storedTB })));
   if (storage.length > 0) {
     specs['chart-retention-storage'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: 'Storage at steady state, by tier (TB, with replication)',
-      width: 360,
-      height: { step: 14 },
+      ...chartFrame(chartTitle('Archive at steady state, by tier', 'Terabytes each tier holds once the retention periods are full: every kind of data the policy keeps, with replication.')),
+      height: 14 * storage.length, // fixed, not a step: see chartFrame
       data: { values: storage },
       mark: { type: 'bar', tooltip: true },
       encoding: {
         y: { field: 'tier', type: 'nominal', title: null, sort: ['camera', 'aggregation', 'district', 'city', 'national'] },
         yOffset: { field: 'policy' },
-        x: { field: 'storedTB', type: 'quantitative', title: 'TB' },
+        x: { field: 'storedTB', type: 'quantitative', title: 'stored (TB)' },
         color: { field: 'policy', type: 'nominal', title: 'policy' },
       },
     };
@@ -71,16 +69,14 @@ function charts(result: ScenarioResult): Record<string, unknown> {
   const access = ps.filter((p) => p.access).flatMap((p) => p.access!.principals.map((a) => ({ policy: p.name, principal: a.label, share: a.shareOfResidents })));
   if (access.length > 0) {
     specs['chart-retention-access'] = {
-      $schema: VEGA_LITE_SCHEMA,
-      title: "Share of residents whose recent history each principal can reach",
-      width: 360,
-      height: { step: 14 },
+      ...chartFrame(chartTitle('Share of residents whose recent history each principal can reach', 'For each party with access: the share of simulated residents whose identifiable trips of the look-back period it can read.')),
+      height: 14 * access.length, // fixed, not a step: see chartFrame
       data: { values: access },
       mark: { type: 'bar', tooltip: true },
       encoding: {
         y: { field: 'principal', type: 'nominal', title: null, sort: null },
         yOffset: { field: 'policy' },
-        x: { field: 'share', type: 'quantitative', title: 'share of residents', axis: { format: '%' }, scale: { domain: [0, 1] } },
+        x: { field: 'share', type: 'quantitative', title: 'residents reached (%)', axis: { format: '%' }, scale: { domain: [0, 1] } },
         color: { field: 'policy', type: 'nominal', title: 'policy' },
       },
     };
@@ -111,7 +107,7 @@ function html(result: ScenarioResult, chartDivs: (ids: string[]) => string): str
       table(
         ['Storage', ...ps.map((p) => p.name)],
         [
-          ['stored, TB', ...ps.map((p) => num(p.storage?.storedTB))],
+          ['archive stored (every kind, with replication), TB', ...ps.map((p) => num(p.storage?.storedTB))],
           ['cost a month', ...ps.map((p) => (p.storage ? `${num(p.storage.costPerMonth)} ${p.storage.currency}` : '–'))],
           ['created a day, TB', ...ps.map((p) => num(p.storage?.dailyCreatedTB, 1))],
           ['beyond node capacity, TB', ...ps.map((p) => num(p.storage?.shortfallTB))],
