@@ -42,6 +42,17 @@ const TREE_SHAKING_ENTRIES = {
   'lib-graphology': 'src/core/lib-graphology.ts',
 };
 
+/**
+ * Runtime libraries bundled into dist/ (tree-shaken) instead of installed
+ * beside it: none of their types appears in the public declarations, and
+ * installed whole they cost 4.4 MB of the production install (proj4 with
+ * wkt-parser and mgrs 1.9 MB, simple-statistics 2.0 MB, flatbuffers 0.6 MB,
+ * seedrandom 0.5 MB) against the ≤ 20 MB budget (issue 19). They are
+ * devDependencies; their licences go to dist/licenses/ (scripts/build-assets.mjs).
+ * zod and graphology stay installed: their types are part of the API.
+ */
+export const BUNDLED_DEPENDENCIES = ['proj4', 'simple-statistics', 'flatbuffers', 'seedrandom'];
+
 /** What both formats share. */
 const COMMON: Options = {
   target: 'node20',
@@ -53,6 +64,7 @@ const COMMON: Options = {
   treeshake: true,
   // Resolved by the consumer (Node or a bundler), per platform.
   external: ['#platform'],
+  noExternal: BUNDLED_DEPENDENCIES,
   // dist/ is emptied by the "prebuild" script: the two builds below run in parallel.
   clean: false,
 };

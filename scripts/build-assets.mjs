@@ -12,7 +12,7 @@
 // `sightline-source` conditions, so `#platform` resolves to its browser side
 // (src/core/platform-browser.ts): no Node built-in reaches the page, and the
 // build fails if one does.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,19 @@ function writeCompressed(file, text) {
 writeCompressed('leaflet.js', leafletJs.replace(prefixLink, '<a title="A JavaScript library for interactive maps">'));
 copyFileSync(join(leafletDir, 'dist', 'leaflet.css'), join(out, 'leaflet.css'));
 copyFileSync(join(leafletDir, 'LICENSE'), join(out, 'leaflet.LICENSE.txt'));
+
+// The licences of the libraries bundled into dist/ (tsup.config.ts BUNDLED_DEPENDENCIES, and proj4's own
+// dependencies wkt-parser and mgrs): the installed package carries their code, so it carries their terms.
+const licences = join(root, 'dist', 'licenses');
+mkdirSync(licences, { recursive: true });
+for (const pkg of ['proj4', 'wkt-parser', 'mgrs', 'simple-statistics', 'flatbuffers', 'seedrandom']) {
+  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [root, dirname(require.resolve('proj4/package.json'))] }));
+  const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'license.md'].map((f) => join(dir, f)).find((f) => existsSync(f));
+  // seedrandom ships no licence file: its MIT notice is the opening comment of seedrandom.js.
+  const text = file !== undefined ? readFileSync(file, 'utf8') : /^\/\*([\s\S]*?Permission is hereby granted[\s\S]*?)\*\//.exec(readFileSync(join(dir, `${pkg}.js`), 'utf8'))?.[1];
+  if (text === undefined) throw new Error(`build-assets: no licence text in ${dir}`);
+  writeFileSync(join(licences, `${pkg}.LICENSE`), text);
+}
 
 /** Fails the build on any Node built-in: the page's code must be the library's browser build. */
 const refuseNodeBuiltins = {
