@@ -55,7 +55,7 @@ describe('writeScenarioOutputs writes the folder as a unit', () => {
     writeScenarioOutputs(big, dir);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['network.geojson', 'exposure.csv', 'coverage-grid.geojson']));
     writeScenarioOutputs(small, dir);
-    expect(readdirSync(dir).sort()).toEqual(['cameras.geojson', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
+    expect(readdirSync(dir).sort()).toEqual(['camera-density.geojson', 'camera-footprints.geojson', 'cameras.geojson', 'districts.geojson', 'manifest.json', 'report.html', 'results.json']);
     expect(leftovers(parent)).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ describe('the almaty preset with its network and a day of trips (reduced)', () =
   it('fills the network and exposure sections, the headline and the assumptions', async () => {
     const run = await runScenarioDetailed(scenarioPreset('almaty', small));
     const r = run.result;
-    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'trips', 'exposure', 'retention']);
+    expect(r.timings.steps.map((s) => s.id)).toEqual(['city', 'cameras', 'coverage', 'streetCoverage', 'districts', 'raster', 'fullView', 'coverage-assumptions', 'network', 'network-metrics', 'spof', 'outages', 'trips', 'exposure', 'retention']);
     const n = r.metrics.network!;
     expect(n.source).toEqual({ from: 'preset', name: 'almaty' });
     expect(n.nodesByKind['district-hub']).toBe(8);
