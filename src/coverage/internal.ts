@@ -7,7 +7,7 @@
  */
 export { checkLevel, effectiveRadius } from './footprints.js';
 export { checkAvailability, prepareFootprints } from './prepare.js';
-export { segmentCoverage } from './street-coverage.js';
+export { segmentCoverage, splitByEdge, inAreaWithTie } from './street-coverage.js';
 export { resolveStudyArea } from './study-area.js';
 export { MIN_PIECE_LENGTH, PROBE_OFFSET, footprintClassify, footprintContains, maxSplitsOf, sortSplits, splitSegmentByFootprint, BOUNDARY_EPS } from './union-engine.js';
 export { uniqueAreasByGroup } from './attribution.js';

@@ -387,7 +387,8 @@ function computeSegmentDepths(fp: Footprints, weights: Float64Array | null, segs
 
 const EMPTY: number[] = [];
 
-function splitByEdge(px: number, py: number, dx: number, dy: number, rx: number, ry: number, sx: number, sy: number, out: Float64Array, ns: number): number {
+/** Splits of segment P + t·d (0 < t < 1) by the study-area edge R→S, written to `out` from `ns`; returns the new count. Shared with the planning layer's street pieces. */
+export function splitByEdge(px: number, py: number, dx: number, dy: number, rx: number, ry: number, sx: number, sy: number, out: Float64Array, ns: number): number {
   const ex = sx - rx;
   const ey = sy - ry;
   const den = dx * ey - dy * ex;
@@ -409,8 +410,8 @@ function splitByEdge(px: number, py: number, dx: number, dy: number, rx: number,
   return ns;
 }
 
-/** Membership of a piece midpoint in the study area, which is closed: a piece on its boundary is inside. */
-function inAreaWithTie(area: PolygonLocator, edgeIds: number[], x: number, y: number, nx: number, ny: number): boolean {
+/** Membership of a piece midpoint in the study area, which is closed: a piece on its boundary is inside (probed on both sides along the normal (nx, ny)). Shared with the planning layer's street pieces. */
+export function inAreaWithTie(area: PolygonLocator, edgeIds: number[], x: number, y: number, nx: number, ny: number): boolean {
   if (!nearEdges(area, edgeIds, x, y)) return area.contains(x, y);
   return area.contains(x + PROBE_OFFSET * nx, y + PROBE_OFFSET * ny) || area.contains(x - PROBE_OFFSET * nx, y - PROBE_OFFSET * ny);
 }

@@ -10,7 +10,6 @@
 import Flatbush from 'flatbush';
 import { type PopulationGrid } from '../city/index.js';
 import { populationAt } from '../city/index.js';
-import { type PolygonLocator } from '../geo/index.js';
 import {
   BOUNDARY_EPS,
   MIN_PIECE_LENGTH,
@@ -20,6 +19,8 @@ import {
   maxSplitsOf,
   sortSplits,
   splitSegmentByFootprint,
+  splitByEdge,
+  inAreaWithTie,
 } from '../coverage/internal.js';
 import { type StreetSegments } from '../coverage/index.js';
 import { type FootprintPool } from './footprint-pool.js';
@@ -176,45 +177,3 @@ function splitByGrid(grid: PopulationGrid, px: number, py: number, dx: number, d
   return ns;
 }
 
-/** Splits of segment P + t·d by the study-area edge R→S (as computeStreetCoverage). */
-function splitByEdge(px: number, py: number, dx: number, dy: number, rx: number, ry: number, sx: number, sy: number, out: Float64Array, ns: number): number {
-  const ex = sx - rx;
-  const ey = sy - ry;
-  const den = dx * ey - dy * ex;
-  const wx = rx - px;
-  const wy = ry - py;
-  if (den === 0) {
-    const l2 = dx * dx + dy * dy;
-    if (Math.abs(wx * dy - wy * dx) > BOUNDARY_EPS * Math.sqrt(l2)) return ns;
-    const t1 = (wx * dx + wy * dy) / l2;
-    const t2 = ((sx - px) * dx + (sy - py) * dy) / l2;
-    if (t1 > 0 && t1 < 1) out[ns++] = t1;
-    if (t2 > 0 && t2 < 1) out[ns++] = t2;
-    return ns;
-  }
-  const t = (wx * ey - wy * ex) / den;
-  const u = (wx * dy - wy * dx) / den;
-  if (t > 0 && t < 1 && u >= -1e-9 && u <= 1 + 1e-9) out[ns++] = t;
-  return ns;
-}
-
-/** Membership of a piece midpoint in the (closed) study area. */
-function inAreaWithTie(area: PolygonLocator, edgeIds: number[], x: number, y: number, nx: number, ny: number): boolean {
-  const e = area.edges;
-  let near = false;
-  for (let q = 0; q < edgeIds.length && !near; q++) {
-    const o = edgeIds[q] * 4;
-    const ax = e[o];
-    const ay = e[o + 1];
-    const ex = e[o + 2] - ax;
-    const ey = e[o + 3] - ay;
-    const l2 = ex * ex + ey * ey;
-    let t = l2 > 0 ? ((x - ax) * ex + (y - ay) * ey) / l2 : 0;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const qx = ax + t * ex - x;
-    const qy = ay + t * ey - y;
-    if (qx * qx + qy * qy <= BOUNDARY_EPS * BOUNDARY_EPS) near = true;
-  }
-  if (!near) return area.contains(x, y);
-  return area.contains(x + PROBE_OFFSET * nx, y + PROBE_OFFSET * ny) || area.contains(x - PROBE_OFFSET * nx, y - PROBE_OFFSET * ny);
-}
